@@ -1,0 +1,119 @@
+"""Who may see and do what. The only place that compares units.
+
+Rules (DESIGN.md section 2):
+- admins, supervisors and leaders see the whole city; leaders only read;
+- a unit's approver covers the unit and its whole subtree;
+- a reporter sees and reports for the units they belong to, nothing more.
+
+Views and the API ask this module; they never compare units themselves. A unit
+that is missing and a unit that is forbidden look the same from outside (404).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from .choices import CITY_WIDE_ROLES, Role
+from .models import Unit
+
+
+@dataclass(frozen=True)
+class Grant:
+    role: str
+    unit_id: int
+    unit_path: str
+
+
+class Access:
+    """What one person may do, computed once from their memberships."""
+
+    def __init__(self, user):
+        self.user = user
+        if user.is_authenticated and user.is_active:
+            rows = user.memberships.filter(unit__is_active=True).values_list(
+                "role", "unit_id", "unit__path"
+            )
+            self.grants = [Grant(*row) for row in rows]
+        else:
+            self.grants = []
+        self.roles = frozenset(g.role for g in self.grants)
+
+    # -- roles -------------------------------------------------------------
+    @property
+    def is_admin(self) -> bool:
+        return Role.ADMIN in self.roles or bool(self.user.is_superuser)
+
+    @property
+    def is_supervisor(self) -> bool:
+        return Role.SUPERVISOR in self.roles or self.is_admin
+
+    @property
+    def sees_whole_city(self) -> bool:
+        return bool(self.roles & CITY_WIDE_ROLES) or self.is_admin
+
+    def _paths(self, *roles: str) -> list[str]:
+        return [g.unit_path for g in self.grants if g.role in roles]
+
+    def _ids(self, *roles: str) -> set[int]:
+        return {g.unit_id for g in self.grants if g.role in roles}
+
+    # -- units -------------------------------------------------------------
+    def visible_units(self) -> QuerySet[Unit]:
+        """Every unit this person may look at."""
+        if self.sees_whole_city:
+            return Unit.objects.all()
+        condition = Q(pk__in=self._ids(Role.REPORTER))
+        for path in self._paths(Role.APPROVER):
+            condition |= Q(path__startswith=path)
+        if not self.grants:
+            return Unit.objects.none()
+        return Unit.objects.filter(condition)
+
+    def can_view_unit(self, unit: Unit) -> bool:
+        if self.sees_whole_city:
+            return True
+        if unit.pk in self._ids(Role.REPORTER):
+            return True
+        return any(unit.path.startswith(p) for p in self._paths(Role.APPROVER))
+
+    def can_report_for(self, unit: Unit) -> bool:
+        """Fill and submit reports, keep ledger rows: the unit's own reporters and approvers."""
+        if unit.pk in self._ids(Role.REPORTER):
+            return True
+        return any(unit.path.startswith(p) for p in self._paths(Role.APPROVER))
+
+    def can_approve_for(self, unit: Unit) -> bool:
+        """Approve or return reports: approvers of the unit or an ancestor, and supervisors."""
+        if self.is_supervisor:
+            return True
+        return any(unit.path.startswith(p) for p in self._paths(Role.APPROVER))
+
+    def can_manage_units(self) -> bool:
+        """Create, rename, move and deactivate units: admins and the supervision office."""
+        return self.is_supervisor
+
+    def units_for(self, role: str) -> list[int]:
+        return sorted(self._ids(role))
+
+
+def access_for(user) -> Access:
+    """The Access of a user, computed once per request (cached on the user object)."""
+    cached = getattr(user, "_luoshi_access", None)
+    if cached is None:
+        cached = Access(user)
+        user._luoshi_access = cached
+    return cached
+
+
+def access_unit_by_id(user, unit_id: int) -> Unit:
+    """The unit if the user may see it; 404 whether it is missing or forbidden."""
+    try:
+        unit = Unit.objects.select_related("parent").get(pk=unit_id)
+    except Unit.DoesNotExist:
+        raise Http404("unit") from None
+    if not access_for(user).can_view_unit(unit):
+        raise Http404("unit")
+    return unit

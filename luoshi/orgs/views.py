@@ -1,0 +1,71 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import actions
+from .access import access_for, access_unit_by_id
+from .forms import UnitForm
+from .history import history_of
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    memberships = request.user.memberships.select_related("unit").order_by("unit__path", "role")
+    return render(
+        request,
+        "orgs/home.html",
+        {"memberships": memberships, "access": access_for(request.user)},
+    )
+
+
+@login_required
+def unit_list(request: HttpRequest) -> HttpResponse:
+    units = access_for(request.user).visible_units().select_related("parent")
+    return render(request, "orgs/unit_list.html", {"units": units})
+
+
+@login_required
+def unit_detail(request: HttpRequest, unit_id: int) -> HttpResponse:
+    unit = access_unit_by_id(request.user, unit_id)
+    access = access_for(request.user)
+    context = {
+        "unit": unit,
+        "children": access.visible_units().filter(parent=unit),
+        "members": unit.memberships.select_related("user").order_by("role", "user__username"),
+        "history": history_of(unit),
+        "can_manage": access.can_manage_units(),
+    }
+    return render(request, "orgs/unit_detail.html", context)
+
+
+@login_required
+def unit_edit(request: HttpRequest, unit_id: int) -> HttpResponse:
+    unit = access_unit_by_id(request.user, unit_id)
+    if not access_for(request.user).can_manage_units():
+        raise PermissionDenied
+    form = UnitForm(request.POST or None, instance=unit)
+    if request.method == "POST" and form.is_valid():
+        actions.update_unit(
+            unit,
+            request.user,
+            name=form.cleaned_data["name"],
+            short_name=form.cleaned_data["short_name"],
+            reason=form.cleaned_data["reason"],
+        )
+        messages.success(request, _("Unit saved."))
+        return redirect("unit-detail", unit_id=unit.pk)
+    return render(request, "orgs/unit_form.html", {"unit": unit, "form": form})
+
+
+@login_required
+@require_POST
+def unit_set_active(request: HttpRequest, unit_id: int) -> HttpResponse:
+    unit = access_unit_by_id(request.user, unit_id)
+    active = request.POST.get("active") == "1"
+    actions.set_unit_active(unit, request.user, active, reason=request.POST.get("reason", ""))
+    messages.success(request, _("Unit reactivated.") if active else _("Unit deactivated."))
+    return redirect("unit-detail", unit_id=unit.pk)

@@ -1,0 +1,11 @@
+"""Shared fixtures."""
+
+import pytest
+
+from tests.personas import city  # noqa: F401  (fixture re-export)
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Argon2 is deliberately slow; tests that are not about hashing use MD5."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
