@@ -1,0 +1,86 @@
+"""The annotation checks of the corpus README (§2 format, §3.7 snippet check).
+
+Runs over the project's own documents (tests/intake_corpus) and, when it is
+present, the shared development corpus (<repo>/../shared/corpus).
+"""
+
+from pathlib import Path
+
+import pytest
+
+from bench.intake_scoring import check_annotation, load_documents, strip_ws
+
+ROOT = Path(__file__).resolve().parents[2]
+OWN = ROOT / "tests" / "intake_corpus"
+SHARED = ROOT.parent / "shared" / "corpus"
+
+OWN_DOCS = load_documents(OWN, prefix="own/")
+SHARED_DOCS = load_documents(SHARED, prefix="shared/") if SHARED.is_dir() else []
+ALL_DOCS = OWN_DOCS + SHARED_DOCS
+
+
+def _ids(docs):
+    return [d["name"] for d in docs]
+
+
+def test_own_corpus_has_four_documents():
+    assert len(OWN_DOCS) == 4
+    docs = sorted(p.stem for p in (OWN / "docs").glob("*.txt"))
+    anns = sorted(p.stem for p in (OWN / "annotations").glob("*.jsonl"))
+    assert docs == anns
+
+
+@pytest.mark.parametrize("doc", OWN_DOCS, ids=_ids(OWN_DOCS))
+def test_own_document_shape(doc):
+    assert doc["raw"].startswith("# source: written for the luoshi project")
+    assert 1500 <= len(doc["text"]) <= 3000
+    assert doc["annotations"], "every document has items"
+
+
+@pytest.mark.parametrize("doc", ALL_DOCS, ids=_ids(ALL_DOCS))
+def test_annotations_pass_the_snippet_check(doc):
+    problems = []
+    for n, item in enumerate(doc["annotations"], 1):
+        for problem in check_annotation(item, doc["text"]):
+            problems.append(f"line {n} ({item.get('snippet')!r}): {problem}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("doc", ALL_DOCS, ids=_ids(ALL_DOCS))
+def test_no_annotated_item_twice(doc):
+    seen = set()
+    for item in doc["annotations"]:
+        key = (item["kind"], item["metric"], item["comparator"], item["value"], item["period"])
+        assert key not in seen, f"annotated twice: {item}"
+        seen.add(key)
+
+
+@pytest.mark.skipif(not SHARED_DOCS, reason="shared corpus not present")
+def test_shared_corpus_totals():
+    assert sum(len(d["annotations"]) for d in SHARED_DOCS) == 103
+
+
+def test_check_catches_bad_annotations():
+    text = "全年洽谈对接项目不少于100个。\n\n签约项目不少\n于50个。"
+    good = {
+        "kind": "target",
+        "target_kind": "cumulative",
+        "owner": "市商务局",
+        "metric": "签约项目",
+        "comparator": ">=",
+        "value": 50.0,
+        "unit": "个",
+        "period": "2025",
+        "snippet": "签约项目不少于50个",
+    }
+    assert check_annotation(good, text) == []
+    assert strip_ws(good["snippet"]) in strip_ws(text)
+    reordered = {k: good[k] for k in reversed(list(good))}
+    assert check_annotation(reordered, text)
+    assert check_annotation(dict(good, snippet="签约项目不少于60个"), text)
+    assert check_annotation(dict(good, value=60.0), text)
+    assert check_annotation(dict(good, unit="個"), text)
+    assert check_annotation(dict(good, target_kind="milestone"), text)
+    zero = dict(good, target_kind="zero", value=0.0, unit=None, comparator="=")
+    assert check_annotation(zero, text) == []
+    assert check_annotation(dict(zero, value=None), text)
