@@ -248,24 +248,49 @@ def _parse_schedule(raw: object, tid: str, start: date, end: date) -> tuple:
 
 
 def _parse_readings(raw: object, tid: str, kind: str) -> tuple:
+    """Readings of one target. A fast path for well-formed input; on any doubt
+    the careful path below finds the first bad field and names it."""
     if raw is None:
         return ()
-    if not isinstance(raw, list):
+    if type(raw) is not list:
         raise SnapshotError(tid, "readings", "expected a list of readings")
+    if kind == "zero" or kind == "milestone":
+        return _parse_readings_carefully(raw, tid, kind)
     out = []
     append = out.append
+    iso = _ISO
+    isfinite = math.isfinite
+    try:
+        for r in raw:
+            x = r["as_of"]
+            v = r["value"]
+            tv = type(v)
+            if (
+                type(x) is not str
+                or len(x) != 10
+                or x[4] != "-"
+                or x[7] != "-"
+                or not (tv is int or (tv is float and isfinite(v)))
+                or r.get("overdue") is not None
+            ):
+                raise ValueError
+            append(Reading(iso(x), v))
+    except (ValueError, TypeError, KeyError):
+        return _parse_readings_carefully(raw, tid, kind)
+    return tuple(out)
+
+
+def _parse_readings_carefully(raw: list, tid: str, kind: str) -> tuple:
+    out = []
     zero = kind == "zero"
     value_required = kind != "milestone"
     for j, r in enumerate(raw):
         if type(r) is not dict:
             raise SnapshotError(tid, f"readings[{j}]", f"expected an object, got {r!r}")
-        x = r.get("as_of")
-        as_of = _date(x, tid, f"readings[{j}].as_of")
+        as_of = _date(r.get("as_of"), tid, f"readings[{j}].as_of")
         v = r.get("value")
-        tv = type(v)
-        if not (tv is int or (tv is float and math.isfinite(v))):
-            if v is not None or value_required:
-                raise SnapshotError(tid, f"readings[{j}].value", f"expected a number, got {v!r}")
+        if not _is_number(v) and (v is not None or value_required):
+            raise SnapshotError(tid, f"readings[{j}].value", f"expected a number, got {v!r}")
         overdue = None
         if zero:
             if v < 0:
@@ -281,11 +306,11 @@ def _parse_readings(raw: object, tid: str, kind: str) -> tuple:
                         f"readings[{j}].overdue",
                         f"overdue must be between 0 and the open count {v}, got {overdue}",
                     )
-        elif "overdue" in r and r["overdue"] is not None:
+        elif r.get("overdue") is not None:
             raise SnapshotError(
                 tid, f"readings[{j}].overdue", "only zero targets report overdue items"
             )
-        append(Reading(as_of, v, overdue))
+        out.append(Reading(as_of, v, overdue))
     return tuple(out)
 
 

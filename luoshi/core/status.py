@@ -55,7 +55,7 @@ RULE_NAMES = ("lagging_below", "behind_below", "growth_tolerance_pp", "level_tol
 RULE_NAMES += ("milestone_grace_days",)
 
 
-@dataclass(slots=True, frozen=True)
+@dataclass(slots=True)
 class Reading:
     """An approved reading: ``value`` as of ``as_of``.
 
@@ -117,7 +117,8 @@ class Target:
             self.points = None
         readings = self.readings
         ords = [r.as_of.toordinal() for r in readings]
-        if all(a <= b for a, b in zip(ords, ords[1:], strict=False)):
+        in_order = sorted(ords)
+        if in_order == ords:
             self.reading_ords = ords
             self.sorted_readings = list(readings)
         else:
