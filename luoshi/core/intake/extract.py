@@ -1,0 +1,664 @@
+"""Items from repaired text: targets and statistics (DESIGN.md §5).
+
+`extract(text, year)` repairs the text, reads its structure (sections,
+tables, owners, the document year) and returns every quantitative target and
+reported statistic, plus zero, floor and milestone commitments. It never
+raises: a paragraph that fails is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import owners as own
+from .numbers_scan import Quantity, scan_quantities
+from .periods import TimeExpr, document_year, find_deadlines, find_times
+from .repair import Line, find_duplicates, repair, split_lines
+from .tables import TableRow, parse_tables
+
+ITEM_KEYS = (
+    "kind",
+    "target_kind",
+    "owner",
+    "metric",
+    "comparator",
+    "value",
+    "unit",
+    "period",
+    "snippet",
+    "start",
+    "end",
+)
+
+
+@dataclass
+class Extraction:
+    text: str
+    items: list[dict] = field(default_factory=list)
+    #: for each character of `text`, its index in the text given to extract()
+    source_index: list[int] = field(default_factory=list, repr=False)
+
+
+@dataclass
+class Segment:
+    start: int
+    end: int
+    owner: str | None = None  # from sections or a table row
+    explicit_owner: bool = False
+    period: str | None = None  # from a table row deadline
+    deadline: str | None = None
+    in_section: bool = False
+
+
+@dataclass
+class Doc:
+    text: str
+    year: int | None
+    plan: bool
+    owner: str | None
+    places: list[str]
+    region: str | None
+    reporters: list[tuple[int, str]]
+
+
+_SENT_END = "。！？!?；;"
+_TARGET_CUE = re.compile(
+    r"力争|确保|目标|预期|争取|力求|计划(?!的|完成表)|(?<![即必])将(?!近)|(?<![主重需纲摘纪概只])要(?!素|点|闻)|拟|预计|"
+    r"安排|不少于|不低于|(?<![占佔])全年(?!完成情况)|今年(?!以来|\d|1)|部署|任务"
+)
+_STAT_CUE = re.compile(
+    r"同比|环比|比上年|较上年|较去年|比去年|较全国|高出|累计|(?<!经)已(?!经运行)|共有|达成|收获|敲定|实现了|"
+    r"完成了|全长|总长|日均|每天|以来|截至|数据显示|[占佔]全年|完成[^,，。；]{0,15}?计划的|贡献|共计"
+)
+_GROWTH = re.compile(r"增长|增速|增幅|下降|降低|减少|提高|提升|增加|增")
+_LEVEL_WORD = re.compile(r"率|比重|占比|强度|[占佔]|比例|水平|覆盖")
+_LEVEL_CUM = re.compile(r"年产|年均|总量|规模|保有|稳定在|保持在|日均|每天|每年")
+_METRIC_STRIP = re.compile(
+    r"^(?:[(（]?\d{1,2}[)）]|其中|另有|同时|力争|确保|全年|今年|计划|目标|累计|实现|共|并|和|及|要|将|"
+    r"初步计划|预计|争取|\s|[,，、:：(（])+"
+)
+_ZERO_RE = re.compile(r"(?:动态)?清零|日产日清|杜绝[^,，。；;]{1,20}")
+_FLOOR_RE = re.compile(r"(不减少|不减|不下降|不降低|不降|不变|有所提高|有提高|有所提升|有提升)")
+_FLOOR_COMP = {"不变": "=", "有所提高": ">", "有提高": ">", "有所提升": ">", "有提升": ">"}
+_COMPANY_WE = re.compile(r"我们|我公司|本公司")
+_COMPANY_RE = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:有限公司|股份公司|集团)")
+_CITY_RE = re.compile(
+    r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,3})市|作出([\u4e00-\u9fff]{2,4}?)更大贡献"
+)
+_BAD_CITY = {
+    "全市",
+    "我市",
+    "本市",
+    "该市",
+    "城市",
+    "都市",
+    "上市",
+    "夜市",
+    "超市",
+    "门市",
+    "股市",
+    "百强",
+}
+
+
+def _han(s: str) -> str:
+    return re.sub(r"[^\u4e00-\u9fff0-9A-Za-z%.]", "", s)
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    s = start
+    for i in range(start, end):
+        if text[i] in _SENT_END:
+            out.append((s, i + 1))
+            s = i + 1
+    if s < end:
+        out.append((s, end))
+    return out
+
+
+def _clause_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
+    i = pos - 1
+    while i >= lo and text[i] not in "。！？!?；;,，:：\n":
+        i -= 1
+    j = pos
+    while j < hi and text[j] not in "。！？!?；;,，\n":
+        j += 1
+    return i + 1, j
+
+
+def _last_cue(regex: re.Pattern, s: str) -> int:
+    last = -1
+    for m in regex.finditer(s):
+        last = m.start()
+    return last
+
+
+def _kind(
+    text: str,
+    q_start: int,
+    sent: tuple[int, int],
+    clause: tuple[int, int],
+    times,
+    par_state: str | None,
+    seg: Segment,
+    doc: Doc,
+) -> str:
+    cl = text[clause[0] : clause[1]]
+    t = _TARGET_CUE.search(cl)
+    st = _STAT_CUE.search(cl)
+    ctimes = [x for x in times if clause[0] <= x.start < clause[1]]
+    if any(x.role == "target" for x in ctimes):
+        return "target"
+    if st and re.search(r"完成[^,，。；]{0,15}?计划的|[占佔]全年", cl):
+        return "statistic"
+    if t and not (st and st.start() > t.start() and st.start() < q_start - clause[0]):
+        if not any(x.role == "past" for x in ctimes) or t.group(0) in (
+            "力争",
+            "确保",
+            "计划",
+            "目标",
+        ):
+            return "target"
+    if st or any(x.role == "past" for x in ctimes):
+        return "statistic"
+    # earlier in the sentence
+    before = text[sent[0] : clause[0]]
+    bt = _last_cue(_TARGET_CUE, before)
+    bs = _last_cue(_STAT_CUE, before)
+    for x in times:
+        if sent[0] <= x.start < clause[0]:
+            if x.role == "past":
+                bs = max(bs, x.start - sent[0])
+            elif x.role == "target":
+                bt = max(bt, x.start - sent[0])
+    if bt >= 0 or bs >= 0:
+        return "target" if bt > bs else "statistic"
+    if par_state:
+        return par_state
+    if seg.in_section or doc.plan:
+        return "target"
+    return "statistic"
+
+
+def _sentence_state(text: str, sent: tuple[int, int], times) -> str | None:
+    s = text[sent[0] : sent[1]]
+    bt = _last_cue(_TARGET_CUE, s)
+    bs = _last_cue(_STAT_CUE, s)
+    for x in times:
+        if sent[0] <= x.start < sent[1]:
+            if x.role == "past":
+                bs = max(bs, x.start - sent[0])
+            elif x.role == "target":
+                bt = max(bt, x.start - sent[0])
+    if bt < 0 and bs < 0:
+        return None
+    return "target" if bt > bs else "statistic"
+
+
+def _metric(text: str, q: Quantity, clause: tuple[int, int]) -> str:
+    left = text[clause[0] : q.start]
+    left = re.sub(
+        r"(?:19|20)\d{2}年(?:前三季度|上半年|底|末)?|\d{1,2}-\d{1,2}月?|\d{1,2}月(?:\d{1,2}日)?",
+        "",
+        left,
+    )
+    left = re.sub(
+        r"(?:不少于|不低于|不超过|达到|超过|突破|控制在|稳定在|提升至|超|达|近|约|逾|为|在)$",
+        "",
+        left,
+    )
+    left = _METRIC_STRIP.sub("", left).strip()
+    if len(_han(left)) >= 2:
+        return left[-30:]
+    right = text[q.end : clause[1]]
+    right = re.sub(r"^[(（][^)）]{0,6}[)）]", "", right)
+    return (left + right).strip()[:30] or text[clause[0] : q.start].strip()[-30:]
+
+
+def _target_kind(metric: str, unit: str, clause_text: str, q: Quantity, text: str) -> str:
+    pre = text[max(0, q.start - 8) : q.start]
+    if unit in ("%", "百分点", "‰"):
+        if _LEVEL_WORD.search(metric) or _LEVEL_WORD.search(pre):
+            return "level"
+        if _GROWTH.search(pre) or _GROWTH.search(metric):
+            return "growth"
+        return "level"
+    if _LEVEL_CUM.search(metric) or _LEVEL_CUM.search(pre):
+        return "level"
+    return "cumulative"
+
+
+def _period(
+    kind: str,
+    pos: int,
+    sent: tuple[int, int],
+    par: tuple[int, int],
+    times: list[TimeExpr],
+    deadlines,
+    seg: Segment,
+    doc: Doc,
+) -> str | None:
+    own_sent = [x for x in times if sent[0] <= x.start < pos and x.role != "deadline"]
+    if own_sent:
+        x = own_sent[-1]
+        if x.role == "now":
+            return None
+        if (
+            kind == "target"
+            and x.role == "plain"
+            and re.fullmatch(r"\d{4}", x.period or "") is None
+        ):
+            return x.period
+        return x.period
+    after = [x for x in times if pos <= x.start < sent[1] and x.role == "target"]
+    if after:
+        return after[0].period
+    if seg.period:
+        return seg.period
+    if kind == "target":
+        later = [d for d in deadlines if d[0] >= pos and len(d[2]) == 1]
+        if later:
+            return later[0][2][0]
+        earlier = [x for x in times if par[0] <= x.start < pos and x.role in ("target",)]
+        if earlier:
+            return earlier[-1].period
+        return str(doc.year) if doc.year else None
+    earlier = [x for x in times if par[0] <= x.start < pos and x.role != "deadline"]
+    if earlier:
+        return earlier[-1].period
+    return None
+
+
+class _OwnerState:
+    def __init__(self):
+        self.explicit: str | None = None
+        self.region: str | None = None
+
+
+def _regions_in(text: str, lo: int, hi: int, doc: Doc) -> list[tuple[int, int, str]]:
+    return own.find_regions(text[lo:hi], doc.places)
+
+
+def _stat_owner(
+    text: str, sent: tuple[int, int], pos: int, state: _OwnerState, doc: Doc
+) -> str | None:
+    regs = _regions_in(text, sent[0], pos, doc)
+    if regs:
+        first = regs[0]
+        if first[2] == "全国" and len(regs) > 1:
+            # "全国" as a comparison base (较全国) is not the subject
+            s_txt = text[sent[0] : sent[1]]
+            if re.search(r"[较比占在]全国", s_txt):
+                first = regs[1]
+        k = regs.index(first)
+        owner, _ = own.region_list_at(text[sent[0] : pos], regs, k)
+        state.region = owner
+        return owner
+    if state.region:
+        return state.region
+    return doc.region
+
+
+def _target_owner(
+    text: str,
+    sent: tuple[int, int],
+    par: tuple[int, int],
+    pos: int,
+    seg: Segment,
+    state: _OwnerState,
+    doc: Doc,
+) -> str | None:
+    if state.explicit:
+        return state.explicit
+    if seg.owner:
+        return seg.owner
+    par_text = text[par[0] : min(par[1], par[0] + 400)]
+    if (
+        _COMPANY_WE.search(text[sent[0] : sent[1]])
+        and "公司" in text[sent[0] : min(len(text), sent[1] + 20)]
+    ):
+        comps = _COMPANY_RE.findall(text[max(0, par[0] - 0) : par[1]])
+        if comps:
+            return own.clean_unit(comps[-1]) or comps[-1]
+    reps = [r for r in own.reporters(par_text) if r[0] + par[0] < pos]
+    if reps:
+        return reps[-1][1]
+    regs = [r for r in _regions_in(text, sent[0], pos, doc) if not r[2].startswith("全")]
+    if doc.owner:
+        return doc.owner
+    if regs:
+        owner, _ = own.region_list_at(text[sent[0] : pos], regs, 0)
+        return owner
+    return doc.region
+
+
+def _make(kind, tkind, owner, metric, comp, value, unit, period, text, s, e, note=None) -> dict:
+    item = {
+        "kind": kind,
+        "target_kind": tkind if kind == "target" else None,
+        "owner": owner,
+        "metric": metric,
+        "comparator": comp,
+        "value": value,
+        "unit": unit,
+        "period": period,
+        "snippet": text[s:e],
+        "start": s,
+        "end": e,
+    }
+    if note:
+        item["note"] = note
+    return item
+
+
+def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
+    items: list[dict] = []
+    lo, hi = seg.start, seg.end
+    par = (lo, hi)
+    times = find_times(text[lo:hi], doc.year)
+    for t in times:
+        t.start += lo
+        t.end += lo
+    deadlines = [(s + lo, e + lo, p) for s, e, p in find_deadlines(text[lo:hi], doc.year)]
+    quantities = scan_quantities(text, lo, hi)
+    state = _OwnerState()
+    par_state: str | None = None
+    qi = 0
+    for sent in _sentences(text, lo, hi):
+        stext = text[sent[0] : sent[1]]
+        ex = own.explicit_owner(stext)
+        if ex:
+            state.explicit = ex
+        sent_items = 0
+        while qi < len(quantities) and quantities[qi].num_start < sent[1]:
+            q = quantities[qi]
+            qi += 1
+            clause = _clause_bounds(text, q.num_start, sent[0], sent[1])
+            kind = _kind(text, q.num_start, sent, clause, times, par_state, seg, doc)
+            if q.comparator:
+                comp = q.comparator
+            elif q.reach:
+                comp = ">=" if kind == "target" else "="
+            else:
+                comp = ">=" if kind == "target" else "="
+            metric = _metric(text, q, clause)
+            tkind = _target_kind(metric, q.unit, text[clause[0] : clause[1]], q, text)
+            period = _period(kind, q.start, sent, par, times, deadlines, seg, doc)
+            if kind == "target":
+                owner = _target_owner(text, sent, par, q.start, seg, state, doc)
+            else:
+                owner = _stat_owner(text, sent, q.start, state, doc)
+            snip_start = min(clause[0], q.start)
+            items.append(
+                _make(
+                    kind,
+                    tkind,
+                    owner,
+                    metric,
+                    comp,
+                    q.value,
+                    q.unit,
+                    period,
+                    text,
+                    snip_start,
+                    q.end,
+                    q.note,
+                )
+            )
+            sent_items += 1
+        sstate = _sentence_state(text, sent, times)
+        if sstate:
+            par_state = sstate
+        # zero, floor, milestone commitments
+        if par_state == "statistic" and sstate == "statistic":
+            continue
+        if re.search(r"(?<!经)已(?!经运行)", stext[:20]) and not _TARGET_CUE.search(stext):
+            continue
+        for m in _ZERO_RE.finditer(stext):
+            s0, e0 = m.start() + sent[0], m.end() + sent[0]
+            clause = _clause_bounds(text, s0, sent[0], sent[1])
+            if m.group(0).startswith("杜绝"):
+                metric = m.group(0)[2:]
+                e0 = clause[1]
+            else:
+                metric = re.sub(
+                    r"^(?:推动|确保|实现|坚持|做到|力争)", "", text[clause[0] : s0]
+                ).strip()
+            owner = _target_owner(text, sent, par, s0, seg, state, doc)
+            period = _period("target", s0, sent, par, times, deadlines, seg, doc)
+            items.append(
+                _make(
+                    "target",
+                    "zero",
+                    owner,
+                    metric,
+                    "=",
+                    0.0,
+                    None,
+                    period,
+                    text,
+                    clause[0],
+                    max(e0, clause[1]),
+                )
+            )
+        for m in _FLOOR_RE.finditer(stext):
+            s0 = m.start() + sent[0]
+            clause = _clause_bounds(text, s0, sent[0], sent[1])
+            seg_start = max(clause[0], text.rfind("、", clause[0], s0) + 1)
+            metric = re.sub(r"^(?:确保|保持|实现|做到)", "", text[seg_start:s0]).strip()
+            if not metric or len(metric) > 20:
+                continue
+            owner = _target_owner(text, sent, par, s0, seg, state, doc)
+            period = _period("target", s0, sent, par, times, deadlines, seg, doc)
+            comp = _FLOOR_COMP.get(m.group(1), ">=")
+            items.append(
+                _make(
+                    "target",
+                    "floor",
+                    owner,
+                    metric,
+                    comp,
+                    None,
+                    None,
+                    period,
+                    text,
+                    clause[0],
+                    clause[1],
+                )
+            )
+        if sent_items == 0:
+            for ds, de, periods in deadlines:
+                if not (sent[0] <= ds < sent[1]):
+                    continue
+                owner = _target_owner(text, sent, par, ds, seg, state, doc)
+                metric = text[de : sent[1]].strip("，,。；; ") or text[sent[0] : ds].strip()
+                snip_s = sent[0]
+                while snip_s < ds and text[snip_s] in " ,，":
+                    snip_s += 1
+                for p in periods:
+                    items.append(
+                        _make(
+                            "target",
+                            "milestone",
+                            owner,
+                            metric[:40],
+                            "none",
+                            None,
+                            None,
+                            p,
+                            text,
+                            snip_s,
+                            sent[1],
+                        )
+                    )
+    return items
+
+
+def _doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
+    y = document_year(text) or year
+    head = ""
+    for ln in lines[:12]:
+        if ln.kind in ("content", "heading", "furniture", "unitline"):
+            head += text[ln.start : ln.end] + "\n"
+    plan = bool(re.search(r"计划|方案|规划|要点|清单|部署|工作报告|目标任务|实施意见", head[:400]))
+    owner = None
+    # the unit in the title ("二道区应急局2026年工作计划")
+    for ln in lines[:12]:
+        if ln.kind in ("content", "heading", "unitline") and ln.end - ln.start <= 40:
+            t = text[ln.start : ln.end]
+            m = re.match(
+                r"[#\s]*([\u4e00-\u9fff]{2,16}?(?:局|委员会|委|办公室|厅|部|政府|管委会|中心))(?:关于|\d{4}年|[\u4e00-\u9fff]{0,6}(?:工作计划|计划|方案|要点))",
+                t,
+            )
+            if m:
+                owner = own.clean_unit(m.group(1))
+                break
+    if owner is None:
+        # a signing unit: a unit alone on a line near the end, often followed by a date
+        for i in range(len(lines) - 1, max(-1, len(lines) - 15), -1):
+            if lines[i].kind == "unitline":
+                owner = own.clean_unit(text[lines[i].start : lines[i].end].strip())
+                break
+    reps = own.reporters(text[: min(len(text), 3000)])
+    if owner is None and reps:
+        owner = reps[0][1]
+    places = []
+    for u in [owner] + [r[1] for r in reps]:
+        p = own.place_of_unit(u)
+        if p and p not in places:
+            places.append(p)
+    city = None
+    sample = text[:100000]
+    if "我市" in sample or "全市" in sample:
+        counts: dict[str, int] = {}
+        for m in _CITY_RE.finditer(sample):
+            name = (m.group(1) or m.group(2)) + "市"
+            if name in _BAD_CITY or (m.group(1) and m.group(1) in _BAD_CITY):
+                continue
+            counts[name] = counts.get(name, 0) + 1
+        if counts:
+            city = max(counts, key=counts.get)
+    region = places[0] if places else None
+    if region is None:
+        if city and "我市" in sample:
+            region = city
+        else:
+            for w in ("全市", "全区", "全县", "全省", "全国"):
+                if w in sample:
+                    region = w
+                    break
+    if city and city not in places:
+        places.append(city)
+    if owner is None and city and "我市" in sample:
+        owner = city
+    return Doc(text, y, plan, owner, places, region, reps)
+
+
+def _dedupe(items: list[dict]) -> list[dict]:
+    out: list[dict] = []
+    seen_text: set[tuple] = set()
+    for it in items:
+        key = (
+            it["kind"],
+            it["target_kind"],
+            it["unit"],
+            it["value"],
+            it["period"],
+            it["snippet"],
+            it.get("note"),
+            it["comparator"],
+        )
+        if key in seen_text:
+            continue
+        dup = False
+        if it["value"] is not None:
+            bg = {it["metric"][i : i + 2] for i in range(len(it["metric"]) - 1)}
+            for o in out:
+                if (
+                    o["value"] == it["value"]
+                    and o["unit"] == it["unit"]
+                    and o["kind"] == it["kind"]
+                    and o.get("note") == it.get("note")
+                ):
+                    ob = {o["metric"][i : i + 2] for i in range(len(o["metric"]) - 1)}
+                    if bg and ob and len(bg & ob) / min(len(bg), len(ob)) >= 0.5:
+                        dup = True
+                        break
+        if dup:
+            continue
+        seen_text.add(key)
+        out.append(it)
+    return out
+
+
+def _segments(
+    text: str, lines: list[Line], rows: list[TableRow], sec: list[str | None], table_lines: set[int]
+) -> list[Segment]:
+    segs: list[Segment] = []
+    for i, ln in enumerate(lines):
+        if ln.kind != "content" or ln.dup or i in table_lines:
+            continue
+        segs.append(Segment(ln.start, ln.end, owner=sec[i], in_section=sec[i] is not None))
+    for r in rows:
+        for s, e in r.cells:
+            segs.append(
+                Segment(
+                    s,
+                    e,
+                    owner=r.owner or sec[r.line],
+                    explicit_owner=bool(r.owner),
+                    period=r.period,
+                    deadline=r.deadline,
+                    in_section=True,
+                )
+            )
+    segs.sort(key=lambda g: g.start)
+    return segs
+
+
+def extract(text: str, year: int | None = None) -> Extraction:
+    try:
+        raw = text if isinstance(text, str) else str(text)
+        repaired, index = repair(raw)
+    except Exception:
+        return Extraction(text if isinstance(text, str) else "", [], [])
+    try:
+        lines = split_lines(repaired)
+        find_duplicates(repaired, lines)
+        doc = _doc_context(repaired, lines, year)
+        sec = own.section_owners(repaired, lines)
+        rows, table_lines = parse_tables(repaired, lines, doc.year)
+        segs = _segments(repaired, lines, rows, sec, table_lines)
+    except Exception:
+        return Extraction(repaired, [], index)
+    items: list[dict] = []
+    for seg in segs:
+        try:
+            seg_items = _extract_segment(repaired, seg, doc)
+            if seg.deadline and not any(it["value"] is not None for it in seg_items):
+                snippet_end = seg.end
+                seg_items.append(
+                    _make(
+                        "target",
+                        "milestone",
+                        seg.owner,
+                        repaired[seg.start : seg.end][:40],
+                        "none",
+                        None,
+                        None,
+                        seg.deadline,
+                        repaired,
+                        seg.start,
+                        snippet_end,
+                    )
+                )
+            items.extend(seg_items)
+        except Exception:
+            continue
+    try:
+        items = _dedupe(items)
+    except Exception:
+        pass
+    return Extraction(repaired, items, index)

@@ -1,0 +1,304 @@
+"""Find quantities (number + magnitude + unit + hedge) in repaired text.
+
+`scan_quantities(text, start, end)` yields `Quantity` records: the figure, its
+unit (base unit, simplified), the comparator words around it, and ranges
+("5%—6%", "1-2场") as two quantities. Forms that are not quantities are
+dropped here: ordinals (第3), bare Chinese numerals in slogans and structure
+counts (三项, 二十条), digit-less 万 from damaged text, durations and distances
+(相隔近500公里), "之一" counts, and size qualifiers (亿元以上项目, 过10亿元项目),
+which belong to the metric.
+
+Every look-around is a bounded slice, so time is linear in the text length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from luoshi.core.numbers import parse_number
+
+_RUN_RE = re.compile(
+    r"\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|[0-9.零〇一二两三四五六七八九十百千万亿]{1,40}"
+)
+_RUN_CHARS = set("0123456789.零〇一二两三四五六七八九十百千万亿")
+_CN_SMALL = set("零〇一二两三四五六七八九十")
+_MAGN = set("百千万亿")
+
+UNITS = sorted(
+    """个百分点 百分点 平方公里 平方千米 平方米 立方米 千瓦时 万千瓦 千瓦 兆瓦 公里 千米 公顷 千克 公斤
+    美元 欧元 港元 元 人次 户次 家次 辆次 台次 场次 项次 个次 架次 标箱 吨 人 个 家 户 亩 斤 只 双 辆 台 套 项
+    场 处 座 米 条 所 间 张 件 批 名 位 株 棵 头 栋 幢 床 升 克 艘 架 宗 笔 份 册 篇 本 趟 片 块 盏 根 口 眼
+    倍 届 期 轮 支 对 组 团 村 镇 公顷 km""".split(),
+    key=len,
+    reverse=True,
+)
+_UNIT_FIRST = {u[0] for u in UNITS}
+
+_PRE_WORDS = [
+    ("不少于", ">="),
+    ("不低于", ">="),
+    ("不超过", "<="),
+    ("不高于", "<="),
+    ("不多于", "<="),
+    ("不足", "<"),
+    ("不到", "<"),
+    ("低于", "<"),
+    ("少于", "<"),
+    ("小于", "<"),
+    ("至少", ">="),
+    ("超过", ">"),
+    ("超出", ">"),
+    ("突破", ">"),
+    ("高于", ">"),
+    ("大于", ">"),
+    ("多于", ">"),
+    ("达到", "reach"),
+    ("达", "reach"),
+    ("超", ">"),
+    ("逾", ">"),
+    ("过", ">"),
+    ("接近", "~"),
+    ("将近", "~"),
+    ("大约", "~"),
+    ("近", "~"),
+    ("约", "~"),
+    ("控制在", "<="),
+]
+_POST_WORDS = [
+    ("及以上", ">="),
+    ("以上", ">="),
+    ("以下", "<="),
+    ("以内", "<="),
+    ("之内", "<="),
+    ("左右", "~"),
+    ("上下", "~"),
+]
+_EXCLUDE_BEFORE = (
+    "相隔",
+    "相距",
+    "距离",
+    "运行",
+    "历时",
+    "用时",
+    "长达",
+    "时长",
+    "耗时",
+    "第",
+    "编号",
+    "序号",
+)
+_RANGE_SEPS = "-—~～至到"
+_SIZE_NOUNS = ("项目", "企业", "工业", "重点", "产业", "以上")
+
+
+@dataclass
+class Quantity:
+    start: int  # start of the figure (or of 上/近…)
+    end: int  # end of unit and hedge
+    num_start: int
+    value: float
+    unit: str
+    comparator: str | None  # from the words around the figure; None for a bare figure
+    reach: bool = False  # 达到: >= in a target, = in a statistic
+    note: str | None = None
+    range_pair: int = 0  # 1 for the low end, 2 for the high end
+
+
+def _unit_at(text: str, pos: int, end: int) -> tuple[str | None, int]:
+    if pos >= end:
+        return None, pos
+    ch = text[pos]
+    if ch == "%" or ch == "％":
+        return "%", pos + 1
+    if ch == "‰":
+        return "‰", pos + 1
+    if ch not in _UNIT_FIRST:
+        return None, pos
+    for u in UNITS:
+        if text.startswith(u, pos) and pos + len(u) <= end:
+            unit = u
+            npos = pos + len(u)
+            if unit == "个百分点":
+                unit = "百分点"
+            # 台(套): the bracketed alternative is part of the unit word
+            if npos < end and text[npos] in "(（":
+                close = text.find(")" if text[npos] == "(" else "）", npos, min(end, npos + 4))
+                if close > 0 and all(c in _UNIT_FIRST for c in text[npos + 1 : close]):
+                    npos = close + 1
+            return unit, npos
+    return None, pos
+
+
+def _clause_start(text: str, pos: int, lo: int) -> int:
+    i = pos - 1
+    floor = max(lo, pos - 60)
+    while i >= floor:
+        if text[i] in "。！？!?；;,，:：\n|":
+            return i + 1
+        i -= 1
+    return floor
+
+
+def _parse_run(
+    run: str, shang: bool, text: str, after: int
+) -> tuple[float | None, str | None, int]:
+    """Value, special unit, and how many trailing run chars belong to the unit instead."""
+    has_digit = any(c.isdigit() for c in run)
+    if not has_digit:
+        if all(c in _MAGN for c in run):
+            if not shang or len(run) != 1:
+                return None, None, 0
+            return {"百": 100.0, "千": 1000.0, "万": 1e4, "亿": 1e8}[run], None, 0
+        if not any(c in _MAGN for c in run):
+            # bare small Chinese numeral: only 四成 style shares count
+            if text.startswith("成", after):
+                v = parse_number(run)
+                return (v * 10 if v is not None else None), "成", 0
+            return None, None, 0
+    elif text.startswith("成", after) and not any(c in _MAGN for c in run):
+        v = parse_number(run)
+        return (v * 10 if v is not None else None), "成", 0
+    return parse_number(run), None, 0
+
+
+def _flush(pending: Quantity | None, out: list[Quantity]) -> None:
+    if pending is not None and pending.unit:
+        pending.end -= 1
+        out.append(pending)
+    return None
+
+
+def scan_quantities(text: str, start: int, end: int) -> list[Quantity]:
+    out: list[Quantity] = []
+    pending_range: Quantity | None = None
+    for m in _RUN_RE.finditer(text, start, end):
+        s, e = m.start(), m.end()
+        run = m.group(0)
+        # strip dots at the edges
+        while run and run[0] == ".":
+            run, s = run[1:], s + 1
+        while run and run[-1] == ".":
+            run, e = run[:-1], e - 1
+        if not run:
+            continue
+        if (s > start and text[s - 1] in _RUN_CHARS) or (
+            e < end and text[e] in _RUN_CHARS and len(run) >= 40
+        ):
+            continue
+        # 千瓦 / 千米 / 千克 and 百分点 belong to the unit
+        if run[-1] == "千" and e < end and text[e] in "瓦米克" and len(run) > 1:
+            run, e = run[:-1], e - 1
+        if run[-1] == "百" and text.startswith("分点", e) and len(run) > 1:
+            run, e = run[:-1], e - 1
+        shang = s > start and text[s - 1] == "上" and run[0] in _MAGN
+        try:
+            value, special, _ = _parse_run(run, shang, text, e)
+        except Exception:
+            continue
+        if value is None:
+            pending_range = _flush(pending_range, out)
+            continue
+        pos = e
+        approx = None
+        if pos < end and text[pos] in "余多" and not text.startswith("多元", pos):
+            approx = ">"
+            pos += 1
+        if special == "成":
+            unit, pos = "%", pos + 1
+        else:
+            unit, pos = _unit_at(text, pos, end)
+        q_start = s - 1 if shang else s
+        if unit is None:
+            # "1-2场": remember a possible range low end
+            if pos < end and text[pos] in _RANGE_SEPS and any(c.isdigit() for c in run):
+                pending_range = Quantity(q_start, pos + 1, s, value, "", None)
+            else:
+                pending_range = _flush(pending_range, out)
+            continue
+        if unit == "成" or (unit in ("倍", "届", "期", "轮") and not any(c.isdigit() for c in run)):
+            pending_range = _flush(pending_range, out)
+            continue
+        # exclusions before the figure
+        pre = text[max(start, s - 5) : s]
+        if any(w in pre for w in _EXCLUDE_BEFORE[:-3]) or (s > start and text[s - 1] == "第"):
+            pending_range = _flush(pending_range, out)
+            continue
+        post_comp = None
+        for w, c in _POST_WORDS:
+            if text.startswith(w, pos) and pos + len(w) <= end:
+                post_comp = c
+                pos += len(w)
+                break
+        tail = text[pos : min(end, pos + 8)]
+        if "之一" in tail[:7]:
+            pending_range = _flush(pending_range, out)
+            continue
+        # size qualifiers: 3000万元以上工业项目, 投资过10亿元项目
+        nxt = tail[:1]
+        is_han = bool(nxt) and "\u4e00" <= nxt <= "\u9fff"
+        if is_han and nxt not in "的和及、与或":
+            if post_comp in (">=", "<=") and text[pos - 2 : pos] in ("以上", "以下"):
+                pending_range = _flush(pending_range, out)
+                continue
+            if (
+                s > start
+                and text[s - 1] in "过超"
+                and unit in ("元", "美元")
+                and tail.startswith(_SIZE_NOUNS)
+            ):
+                pending_range = _flush(pending_range, out)
+                continue
+        if nxt == "的" and post_comp and tail[1:3] in ("项目", "企业"):
+            pending_range = _flush(pending_range, out)
+            continue
+        pre_comp = None
+        reach = False
+        lo = _clause_start(text, s, start)
+        before = text[max(lo, q_start - 4) : q_start]
+        for w, c in _PRE_WORDS:
+            if before.endswith(w):
+                if c == "reach":
+                    reach = True
+                else:
+                    pre_comp = c
+                break
+        comparator = post_comp or pre_comp or approx or (">=" if shang else None)
+        q = Quantity(q_start, pos, s, value, unit, comparator, reach=reach and not comparator)
+        low = pending_range
+        pending_range = None
+        if low is not None and low.end == s and low.value < value and low.unit in ("", unit):
+            low.unit = unit
+            low.comparator = ">="
+            low.reach = False
+            low.note = "range"
+            low.range_pair = 1
+            q.comparator = "<="
+            q.reach = False
+            q.note = "range"
+            q.range_pair = 2
+            q.start = low.start
+            low.end = q.end
+            out.append(low)
+        elif low is not None and low.unit:
+            low.end = low.end - 1
+            out.append(low)
+        # "5%—6%": a full quantity followed by a range separator and a number
+        if (
+            pos + 1 < end
+            and text[pos] in _RANGE_SEPS
+            and post_comp is None
+            and text[pos + 1].isdigit()
+        ):
+            q.end = pos + 1
+            pending_range = q
+            continue
+        out.append(q)
+    _flush(pending_range, out)
+    # a distributive list ("分别增长5.2%、8%左右"): the hedge at the end applies to all
+    for i in range(len(out) - 2, -1, -1):
+        a, b = out[i], out[i + 1]
+        if a.comparator is None and not a.reach and b.comparator and text[a.end : b.start] == "、":
+            if a.unit == b.unit and not b.note:
+                a.comparator = b.comparator
+    return out

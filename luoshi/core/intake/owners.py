@@ -1,0 +1,303 @@
+"""Owners from the document's own structure.
+
+- Unit names: `find_units` finds names such as 市商务局, 哈市住建局, 住建部,
+  松阳县发展和改革局 in a phrase.
+- Sections: `section_owners` gives, for every line, the unit whose section the
+  line belongs to, after repairing a newspaper layout: sections opened by a
+  heading that names a unit are closed by bylines; fragments that follow a
+  byline but belong to an earlier section (a column continued further down the
+  page) are given back to the section they continue, by vocabulary similarity.
+- Document owners: the unit in the title, the signing unit at the end, the unit
+  that presents the plan (据X介绍, X召开, X公布).
+- Regions for statistics: provinces, named regions, the document's own places.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .repair import Line
+
+HAN = r"\u4e00-\u9fff"
+_UNIT_SUFFIX = r"(?:常委会|委员会|管委会|办公室|工作部|人民政府|政府|指挥部|局|厅|委|办|部|中心|有限公司|公司|集团)"
+_UNIT_RE = re.compile(r"[" + HAN + r"]{1,16}?" + _UNIT_SUFFIX + r"(?![" + HAN + r"]{0,1}[部门])")
+_STOP_BEFORE = set("据由在经对向与及从把将被是为的了起到和并或让请给叫使等")
+_BAD_UNIT = re.compile(
+    r"^(?:[东西南北中内外全总局干一各本该其基]部|部|局|委|办|全局|大局|格局|布局|开局|结局|当局|"
+    r"俱乐部|干部|内部|外部|全部|总部|部分|党委|纪委|居委|村委)$"
+)
+_BAD_UNIT_END = re.compile(r"(?:[东西南北中内外全总上下头尾顶底]部|格局|布局|开局|大局|全局)$")
+_REPORTER_RE = re.compile(
+    r"(?:据|由)(["
+    + HAN
+    + r"()（）]{2,20}?"
+    + _UNIT_SUFFIX
+    + r")(?:有关负责人|负责人|相关负责人)?(?:介绍|消息|透露|统计|数据)"
+    r"|(["
+    + HAN
+    + r"()（）]{2,20}?"
+    + _UNIT_SUFFIX
+    + r")(?:召开|公布|印发|发布|组织召开|举行|部署|制定|网站公布|表示|日前召开)"
+)
+_LEAD_RE = re.compile(
+    r"由([" + HAN + r"、()（）]{2,40}?)(?:牵头|负责|主抓|承办)"
+    r"|[(（]([" + HAN + r"、]{2,40}?)(?:牵头|负责)[)）]"
+    r"|(?:牵头单位|责任单位|责任部门|牵头部门)\s?[:：]\s?([" + HAN + r"、]{2,40})"
+)
+_ADDRESSEE_RE = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、[^。]{0,12}。)?\s?(各["
+    + HAN
+    + r"]{0,16}?(?:单位|部门)(?:[(（]["
+    + HAN
+    + r"]{1,10}[)）])?)"
+)
+
+PROVINCES = (
+    "河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州 "
+    "云南 陕西 甘肃 青海 台湾"
+).split()
+OTHER_REGIONS = (
+    "北京 天津 上海 重庆 内蒙古 广西 西藏 宁夏 新疆 香港 澳门 京津冀 长三角 珠三角 粤港澳大湾区 "
+    "成渝 东北 全国 全省 全市 全区 全县 全州"
+).split()
+_REGION_WORDS = sorted(PROVINCES + OTHER_REGIONS, key=len, reverse=True)
+_PLACE_PREFIX = re.compile(r"^([" + HAN + r"]{1,6}?[市县区省州旗])")
+
+
+def clean_unit(name: str) -> str | None:
+    name = name.strip()
+    # strip leading function words (据, 由, 在 …) and anything before them
+    cut = 0
+    for i, ch in enumerate(name[:-1]):
+        if ch in _STOP_BEFORE:
+            cut = i + 1
+    name = name[cut:]
+    if len(name) < 2 or _BAD_UNIT.match(name) or _BAD_UNIT_END.search(name):
+        return None
+    return name
+
+
+def find_units(text: str) -> list[tuple[int, str]]:
+    out = []
+    for m in _UNIT_RE.finditer(text):
+        u = clean_unit(m.group(0))
+        if u:
+            out.append((m.end() - len(u), u))
+    return out
+
+
+def unit_of_heading(heading: str) -> str | None:
+    """A heading that names a unit: "### 市商务局", "一、市住建局", "市委常委会召开会议"."""
+    s = re.sub(
+        r"^[#\s]*|^[一二三四五六七八九十]{1,3}[、.．]|^[(（][一二三四五六七八九十]{1,3}[)）]",
+        "",
+        heading,
+    )
+    s = s.strip()
+    if not s or len(s) > 30:
+        return None
+    m = re.match(r"^([" + HAN + r"()（）]{1,20}?" + _UNIT_SUFFIX + r")", s)
+    if m:
+        u = clean_unit(m.group(1))
+        if u and (len(s) - len(u) <= 6 or s.endswith(("会议", "召开"))):
+            return u
+    if re.fullmatch(r"[" + HAN + r"]{1,10}(?:区县|县区|县市区|各区|各县|镇街|乡镇|街道)", s):
+        return s
+    return None
+
+
+def place_of_unit(unit: str | None) -> str | None:
+    if not unit:
+        return None
+    m = _PLACE_PREFIX.match(unit)
+    if m and len(m.group(1)) >= 2:
+        return m.group(1)
+    return None
+
+
+def normalise_region(name: str) -> str:
+    return name + "省" if name in PROVINCES else name
+
+
+def find_regions(text: str, extra: list[str]) -> list[tuple[int, int, str]]:
+    """Region mentions in text order; `extra` are the document's own place names."""
+    out = []
+    words = sorted(set(_REGION_WORDS + [e for e in extra if e]), key=len, reverse=True)
+    i = 0
+    n = len(text)
+    while i < n:
+        for w in words:
+            if text.startswith(w, i):
+                out.append((i, i + len(w), w))
+                i += len(w) - 1
+                break
+        i += 1
+    return out
+
+
+def region_list_at(text: str, regions: list[tuple[int, int, str]], k: int) -> tuple[str, int]:
+    """Join a 、-separated run of regions starting at regions[k]; returns (owner, next index)."""
+    names = [regions[k][2]]
+    end = regions[k][1]
+    j = k + 1
+    while j < len(regions) and regions[j][0] == end + 1 and text[end] == "、":
+        names.append(regions[j][2])
+        end = regions[j][1]
+        j += 1
+    if len(names) == 1:
+        w = names[0]
+        # "安徽全省" is Anhui
+        return normalise_region(w), j
+    return "、".join(names), j
+
+
+def _bigrams(s: str) -> Counter:
+    han = re.sub(r"[^" + HAN + r"]", "", s)
+    return Counter(han[i : i + 2] for i in range(len(han) - 1))
+
+
+def _similarity(a: Counter, b: Counter) -> float:
+    if not a or not b:
+        return 0.0
+    common = sum(min(a[k], b[k]) for k in a.keys() & b.keys())
+    return common / (sum(a.values()) * sum(b.values())) ** 0.5
+
+
+def _core_bigrams(owner: str) -> set[str]:
+    core = re.sub(r"^[市区县省]", "", owner)
+    core = re.sub(r"(?:局|委|办|厅|部|中心|委员会|办公室)$", "", core)
+    return {core[i : i + 2] for i in range(len(core) - 1)}
+
+
+def _starts_fresh(fragment: str) -> bool:
+    return bool(re.match(r"[^。，,；;！？]{1,16}。", fragment.lstrip()))
+
+
+@dataclass
+class _Chain:
+    owner: str | None
+    level: int
+    text: str = ""
+    closed: bool = False
+    dangling: bool = False
+
+
+def section_owners(text: str, lines: list[Line]) -> list[str | None]:
+    """For each line, the owner named by the section structure (or None)."""
+    owners: list[str | None] = [None] * len(lines)
+    stack: dict[int, str | None] = {}
+    chains: list[_Chain] = []
+    current: _Chain | None = None
+    orphan: list[int] = []
+
+    def resolve_orphans(closing: bool) -> None:
+        nonlocal orphan
+        if not orphan:
+            return
+        frag_text = "".join(text[lines[i].start : lines[i].end] for i in orphan)
+        open_chains = [c for c in chains if not c.closed and c.owner]
+        if open_chains:
+            deepest = max(c.level for c in open_chains)
+            open_chains = [c for c in open_chains if c.level == deepest]
+        best = None
+        if open_chains:
+            fb = _bigrams(frag_text)
+            fresh = _starts_fresh(frag_text)
+            scored = []
+            for order, c in enumerate(open_chains):
+                score = _similarity(fb, _bigrams(c.text))
+                core = _core_bigrams(c.owner or "")
+                if core:
+                    score += 0.5 * sum(1 for g in core if g in fb) / len(core)
+                if c.dangling != fresh:
+                    score += 0.15
+                scored.append((score, order, c))
+            scored.sort(key=lambda t: (-t[0], t[1]))
+            best = scored[0][2]
+        if best is not None:
+            for i in orphan:
+                owners[i] = best.owner
+            best.text += frag_text
+            best.dangling = False
+            if closing:
+                best.closed = True
+        else:
+            fallback = _heading_owner(stack)
+            for i in orphan:
+                owners[i] = fallback
+        orphan = []
+
+    for i, ln in enumerate(lines):
+        if ln.kind == "heading":
+            resolve_orphans(False)
+            unit = unit_of_heading(text[ln.start : ln.end])
+            level = ln.level or 1
+            for lv in [lv for lv in stack if lv >= level]:
+                del stack[lv]
+            stack[level] = unit
+            if unit:
+                current = _Chain(unit, level)
+                chains.append(current)
+            else:
+                if chains and level <= min(c.level for c in chains):
+                    chains = []
+                current = None
+            continue
+        if ln.kind == "byline":
+            resolve_orphans(True)
+            if current is not None:
+                current.closed = True
+                current = None
+            continue
+        if ln.kind not in ("content", "table", "unitline"):
+            continue
+        if ln.dup:
+            owners[i] = current.owner if current is not None else _heading_owner(stack)
+            continue
+        if current is not None and not current.closed and not current.dangling:
+            owners[i] = current.owner
+            current.text += text[ln.start : ln.end]
+            s = text[ln.start : ln.end].rstrip()
+            if s and s[-1] not in '。！？!?；;”")）|:：':
+                current.dangling = True
+            continue
+        if any(not c.closed and c.owner for c in chains):
+            current = None
+            orphan.append(i)
+        else:
+            owners[i] = _heading_owner(stack)
+    resolve_orphans(False)
+    return owners
+
+
+def _heading_owner(stack: dict[int, str | None]) -> str | None:
+    for lv in sorted(stack, reverse=True):
+        if stack[lv]:
+            return stack[lv]
+    return None
+
+
+def explicit_owner(sentence: str) -> str | None:
+    """由市XX局牵头, (市X局负责), 牵头单位: X, 各…单位 (the addressee of a duty)."""
+    m = _LEAD_RE.search(sentence)
+    if m:
+        name = next(g for g in m.groups() if g)
+        parts = [clean_unit(p) or p for p in re.split(r"[、和及]", name) if p]
+        return "、".join(parts) if parts else None
+    m = _ADDRESSEE_RE.match(sentence)
+    if m:
+        return m.group(1)
+    return None
+
+
+def reporters(text: str) -> list[tuple[int, str]]:
+    """Units that present a plan or a figure: 据X介绍, X召开, X公布."""
+    out = []
+    for m in _REPORTER_RE.finditer(text):
+        raw = m.group(1) or m.group(2)
+        u = clean_unit(raw)
+        if u:
+            out.append((m.start(), u))
+    return out

@@ -1,0 +1,218 @@
+"""Time expressions in work-plan text: reference periods and deadlines.
+
+`find_times(text, year)` returns `TimeExpr` records in text order. Each has a
+`period` in the corpus notation (2025, 2025-05-30, 2024-09, 2024Q1-Q3, 2025H1,
+2025M01-M04, 2025YTD, 2025春节假期) or None for "目前" (undated), a `role`:
+- "target": 到2027年 (a target year),
+- "deadline": …前 (a milestone deadline),
+- "past": a period that reports progress or lies before the document year,
+- "plain": anything else,
+and whether it is a year-only reference.
+
+`find_deadlines(text, year)` returns deadline lists such as
+"20254月8日、7月8日、10月8日及12月8日前", one period per date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CN_MONTH = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+    "十一": 11,
+    "十二": 12,
+}
+_CN_YEAR_DIGITS = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5"}
+_CN_YEAR_DIGITS.update({"六": "6", "七": "7", "八": "8", "九": "9"})
+
+YEAR_RE = r"(?:19|20)\d{2}"
+
+
+@dataclass
+class TimeExpr:
+    start: int
+    end: int
+    period: str | None
+    role: str  # target, deadline, past, plain, now
+    year: int | None = None
+
+
+_TIME_RE = re.compile(
+    r"(?P<to>[到至]\s?(?P<toy>" + YEAR_RE + r")\s?年(?:底|末)?)"
+    r"|(?P<q3>(?P<q3y>" + YEAR_RE + r")?年?前三季度)"
+    r"|(?P<h1>(?P<h1y>" + YEAR_RE + r")?年?上半年)"
+    r"|(?P<mr>(?P<mry>"
+    + YEAR_RE
+    + r")?年?\s?(?P<m1>\d{1,2})\s?[-—~～至到]\s?(?P<m2>\d{1,2})\s?(?:月份?|(?=累计)))"
+    r"|(?P<fm>前\s?(?P<fmn>\d{1,2}|十[一二]?|[一二三四五六七八九])\s?个?月)"
+    r"|(?P<lym>去年\s?(?P<lymm>\d{1,2})\s?月)"
+    r"|(?P<ymd>(?P<ymdy>" + YEAR_RE + r")?\s?年?\s?(?P<ymdm>\d{1,2})\s?月\s?(?P<ymdd>\d{1,2})\s?日)"
+    r"|(?P<ym>(?P<ymy>" + YEAR_RE + r")\s?年\s?(?P<ymm>\d{1,2})\s?月)"
+    r"|(?P<tym>今年\s?(?P<tymm>\d{1,2})\s?月(?!\s?\d{1,2}\s?日))"
+    r"|(?P<ytd>(?:开年|今年|年初|年内)以来|今年来)"
+    r"|(?P<ly>去年|上年)"
+    r"|(?P<fest>春节(?:假期|期间|黄金周)?)"
+    r"|(?P<y>(?P<yy>" + YEAR_RE + r")\s?年(?:度)?)"
+    r"|(?P<cy>(?P<cyy>[〇零一二三四五六七八九]{4})年)"
+    r"|(?P<ty>今年|全年|本年度|本年|年内|当年)"
+    r"|(?P<now>目前|当前|截至目前)"
+)
+
+
+def _valid_month(m: int) -> bool:
+    return 1 <= m <= 12
+
+
+def find_times(text: str, year: int | None) -> list[TimeExpr]:
+    out: list[TimeExpr] = []
+    for m in _TIME_RE.finditer(text):
+        g = m.lastgroup
+        s, e = m.start(), m.end()
+        try:
+            if g == "to":
+                y = int(m.group("toy"))
+                out.append(TimeExpr(s, e, str(y), "target", y))
+            elif g == "q3":
+                y = int(m.group("q3y")) if m.group("q3y") else year
+                if y:
+                    out.append(TimeExpr(s, e, f"{y}Q1-Q3", "past", y))
+            elif g == "h1":
+                y = int(m.group("h1y")) if m.group("h1y") else year
+                if y:
+                    out.append(TimeExpr(s, e, f"{y}H1", "past", y))
+            elif g == "mr":
+                a, b = int(m.group("m1")), int(m.group("m2"))
+                y = int(m.group("mry")) if m.group("mry") else year
+                if _valid_month(a) and _valid_month(b) and a < b and y:
+                    out.append(TimeExpr(s, e, f"{y}M{a:02d}-M{b:02d}", "past", y))
+            elif g == "fm":
+                raw = m.group("fmn")
+                n = int(raw) if raw.isdigit() else _CN_MONTH.get(raw, 0)
+                if _valid_month(n) and year:
+                    out.append(TimeExpr(s, e, f"{year}M01-M{n:02d}", "past", year))
+            elif g == "lym":
+                mm = int(m.group("lymm"))
+                if year and _valid_month(mm):
+                    out.append(TimeExpr(s, e, f"{year - 1}-{mm:02d}", "past", year - 1))
+            elif g == "ymd":
+                y = int(m.group("ymdy")) if m.group("ymdy") else year
+                mm, dd = int(m.group("ymdm")), int(m.group("ymdd"))
+                if y and _valid_month(mm) and 1 <= dd <= 31:
+                    role = "deadline" if text.startswith("前", e) else "plain"
+                    out.append(TimeExpr(s, e, f"{y}-{mm:02d}-{dd:02d}", role, y))
+            elif g == "ym":
+                y, mm = int(m.group("ymy")), int(m.group("ymm"))
+                if _valid_month(mm):
+                    out.append(TimeExpr(s, e, f"{y}-{mm:02d}", "plain", y))
+            elif g == "tym":
+                mm = int(m.group("tymm"))
+                if year and _valid_month(mm):
+                    out.append(TimeExpr(s, e, f"{year}-{mm:02d}", "plain", year))
+            elif g == "ytd":
+                if year:
+                    out.append(TimeExpr(s, e, f"{year}YTD", "past", year))
+            elif g == "ly":
+                if year:
+                    out.append(TimeExpr(s, e, str(year - 1), "past", year - 1))
+            elif g == "fest":
+                if year:
+                    out.append(TimeExpr(s, e, f"{year}春节假期", "past", year))
+            elif g == "y":
+                y = int(m.group("yy"))
+                role = "past" if year and y < year else "plain"
+                out.append(TimeExpr(s, e, str(y), role, y))
+            elif g == "cy":
+                y = int("".join(_CN_YEAR_DIGITS[c] for c in m.group("cyy")))
+                if 1900 <= y <= 2100:
+                    role = "past" if year and y < year else "plain"
+                    out.append(TimeExpr(s, e, str(y), role, y))
+            elif g == "ty":
+                if year:
+                    out.append(TimeExpr(s, e, str(year), "plain", year))
+            elif g == "now":
+                out.append(TimeExpr(s, e, None, "now", None))
+        except (ValueError, KeyError):
+            continue
+    return out
+
+
+_DATE = r"(?:(?:" + YEAR_RE + r")\s?年?\s?)?\d{1,2}\s?月\s?(?:\d{1,2}\s?日|底|末|中旬|下旬|上旬)"
+_DATE_OR_YEAR_END = r"(?:" + _DATE + r"|(?:" + YEAR_RE + r"\s?年\s?)?年?(?:底|末))"
+_DEADLINE_RE = re.compile(
+    r"(?:" + _DATE_OR_YEAR_END + r")(?:\s?[、,，及和与]\s?(?:" + _DATE_OR_YEAR_END + r")){0,11}"
+    r"\s?(?:之前|以前|前)"
+)
+_ONE_DATE_RE = re.compile(
+    r"(?:(?P<y>"
+    + YEAR_RE
+    + r")\s?年?\s?)?(?:(?P<m>\d{1,2})\s?月\s?(?:(?P<d>\d{1,2})\s?日|(?P<me>底|末)|(?P<mid>中旬|下旬|上旬))|年?(?P<ye>底|末))"
+)
+
+_MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+
+def find_deadlines(text: str, year: int | None) -> list[tuple[int, int, list[str]]]:
+    """Deadline lists: (start, end, [period per date])."""
+    out = []
+    for m in _DEADLINE_RE.finditer(text):
+        periods = []
+        y_cur = year
+        for d in _ONE_DATE_RE.finditer(m.group(0)):
+            if d.group("y"):
+                y_cur = int(d.group("y"))
+            if not y_cur:
+                continue
+            if d.group("ye"):
+                periods.append(str(y_cur))
+                continue
+            if not d.group("m"):
+                continue
+            mm = int(d.group("m"))
+            if not _valid_month(mm):
+                continue
+            if d.group("d"):
+                dd = int(d.group("d"))
+                if 1 <= dd <= 31:
+                    periods.append(f"{y_cur}-{mm:02d}-{dd:02d}")
+            elif d.group("me"):
+                periods.append(f"{y_cur}-{mm:02d}-{_MONTH_DAYS[mm - 1]:02d}")
+            else:
+                periods.append(f"{y_cur}-{mm:02d}")
+        if periods:
+            out.append((m.start(), m.end(), periods))
+    return out
+
+
+def document_year(text: str) -> int | None:
+    """The year a document speaks of: the latest year named, other than target years (到2027年)."""
+    best = None
+    limit = min(len(text), 200000)
+    for m in re.finditer(
+        r"(?<!\d)((?:19|20)\d{2})(?=\s?年|-\d{1,2}-\d{1,2}|\d{1,2}\s?月)", text[:limit]
+    ):
+        pre = text[max(0, m.start() - 2) : m.start()]
+        if "到" in pre or "至" in pre:
+            continue
+        y = int(m.group(1))
+        if 1990 <= y <= 2100 and (best is None or y > best):
+            best = y
+    if best is None:
+        for m in re.finditer(r"([〇零一二三四五六七八九]{4})年", text[:limit]):
+            try:
+                y = int("".join(_CN_YEAR_DIGITS[c] for c in m.group(1)))
+            except KeyError:
+                continue
+            if 1990 <= y <= 2100 and (best is None or y > best):
+                best = y
+    return best

@@ -1,0 +1,307 @@
+"""Repair damaged document text before reading it.
+
+`repair(raw)` returns the repaired text that every offset of an extraction
+refers to, together with a map from repaired positions back to the raw text.
+
+Repairs, in order:
+- lines starting with "# source:" are dropped;
+- full-width digits, letters and punctuation become ASCII; ﹒ and ． between
+  digits become a decimal point; traditional characters become simplified
+  (character for character, so offsets stay aligned);
+- pinyin inserted after characters (規(guī)劃) is removed;
+- spaces inside numbers (6 . 5%) and single spaces between Chinese
+  characters (line-wrap damage: 工作机 制) are removed;
+- a paragraph that ends without closing punctuation and continues after blank
+  lines (a column or page break: 建⏎⏎设) is joined to its continuation.
+
+Lines are classified by `classify_line` (heading, furniture, byline, table
+row, content); `find_duplicates` marks paragraphs printed twice.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+try:
+    from opencc import OpenCC
+
+    _T2S = OpenCC("t2s")
+except Exception:  # pragma: no cover - opencc is a declared dependency
+    _T2S = None
+
+_t2s_cache: dict[str, str] = {}
+
+SENTENCE_END = set('。！？!?；;…:：”’"」』)）|】')
+HAN_RE = r"\u4e00-\u9fff"
+_TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_PINYIN_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff])\((?=[a-zü" + _TONE_VOWELS + r"]{0,7}[" + _TONE_VOWELS + r"])"
+    r"[a-zü" + _TONE_VOWELS + r"]{1,8}\)"
+)
+_NUM_SPACE_RE = re.compile(r"(?<=\d) {1,3}(?=[.%])|(?<=\d\.) {1,3}(?=\d)|(?<=\d) {1,3}(?=\.\d)")
+_HAN_SPACE_RE = re.compile(r"(?<=[\u4e00-\u9fff]) {1,2}(?=[\u4e00-\u9fff])")
+_DECIMAL_MARKS = {"﹒", "．", "·", "•"}
+
+
+def _t2s_char(ch: str) -> str:
+    out = _t2s_cache.get(ch)
+    if out is None:
+        out = ch
+        if _T2S is not None:
+            try:
+                conv = _T2S.convert(ch)
+                if len(conv) == 1:
+                    out = conv
+            except Exception:
+                out = ch
+        _t2s_cache[ch] = out
+    return out
+
+
+def _norm_char(ch: str) -> str:
+    o = ord(ch)
+    if 0xFF01 <= o <= 0xFF5E:
+        return chr(o - 0xFEE0)
+    if o in (0x3000, 0x00A0, 0x2002, 0x2003, 0x2009, 0x200B, 0xFEFF, 0x2007, 0x202F):
+        return " "
+    if o == 0x09:
+        return " "
+    if 0x4E00 <= o <= 0x9FFF:
+        return _t2s_char(ch)
+    if ch in "﹐﹑":
+        return "," if ch == "﹐" else "、"
+    if ch == "﹪":
+        return "%"
+    if ch in "–－−":
+        return "-"
+    return ch
+
+
+class _Builder:
+    """Builds a string while recording, for each output char, its raw index."""
+
+    __slots__ = ("chars", "index")
+
+    def __init__(self):
+        self.chars: list[str] = []
+        self.index: list[int] = []
+
+
+def _apply_regex_deletions(text: str, idx: list[int], pattern: re.Pattern, repl=None):
+    """Delete (or replace by a same-length-or-shorter string) regex matches, keeping the map."""
+    out: list[str] = []
+    out_idx: list[int] = []
+    pos = 0
+    for m in pattern.finditer(text):
+        out.append(text[pos : m.start()])
+        out_idx.extend(idx[pos : m.start()])
+        if repl is not None:
+            r = repl(m)
+            out.append(r)
+            out_idx.extend(idx[m.start() : m.start() + len(r)] or [idx[m.start()]] * len(r))
+        pos = m.end()
+    if pos == 0:
+        return text, idx
+    out.append(text[pos:])
+    out_idx.extend(idx[pos:])
+    return "".join(out), out_idx
+
+
+@dataclass
+class Line:
+    start: int
+    end: int  # exclusive, without the newline
+    kind: str  # blank, heading, furniture, byline, table, content, signature, date
+    level: int = 0
+    dup: bool = False
+
+    def text(self, s: str) -> str:
+        return s[self.start : self.end]
+
+
+_FURNITURE_PREFIX = re.compile(
+    r"^\s*(?:文\s*号|索\s*引\s*号|发布时间|发文日期|成文日期|发布日期|发布机构|信息来源|来\s*源\s*[:：]|"
+    r"时\s*间\s*[:：]|作\s*者\s*[:：]|字\s*号|标\s*题\s|信息分类|主题分类|责任编辑|编\s*辑\s*[:：]|"
+    r"浏览次数|点击数|阅读数|访问量|分享到|扫一扫|【字体|首页\s*[>＞]|当前位置|您的位置|"
+    r"第\s*[0-9一二三四五六七八九十]{1,3}\s*版|上一篇|下一篇|附件\s*[:：]?\s*\d?\s*$)"
+)
+_FURNITURE_ANY = re.compile(
+    r"点击蓝字|关注我们|长按二维码|扫码关注|阅读原文|登录\s*[|｜]\s*注册|打印本页|关闭窗口|"
+    r"(?:浏览|阅读|点击)(?:次数|量|数)?\s*[:：]\s*\d|[>＞].{0,20}[>＞]"
+)
+_BYLINE = re.compile(
+    r"^\s*[(（]\s*(?:本报)?(?:记者|通讯员|供稿|转自|来源|编辑|作者|撰稿)[^()（）]{0,40}[)）]\s*$|"
+    r"^\s*(?:《[^》]{1,12}》)?\s*(?:本报)?(?:记者|评论员|通讯员)[\s\u4e00-\u9fff、,]{0,40}$"
+)
+_DATE_LINE = re.compile(
+    r"^\s*(?:20\d{2}|19\d{2})\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
+)
+_ATTACHMENT = re.compile(r"\.(?:xlsx?|docx?|pdf|wps|zip|rar|et|ofd)\s*$", re.IGNORECASE)
+_HEADING_MD = re.compile(r"^\s*(#{1,6})\s")
+_HEADING_CN = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]")
+_HEADING_PAREN = re.compile(r"^\s*[(（][一二三四五六七八九十]{1,3}[)）]")
+_HEADING_NUM = re.compile(r"^\s*\d{1,2}\s*[、.．](?!\d)")
+_UNIT_LINE = re.compile(
+    r"^\s*["
+    + HAN_RE
+    + r"()（）]{2,24}(?:局|委员会|委|办公室|办|厅|部|政府|管委会|中心|公司|集团)\s*$"
+)
+
+
+def classify_line(line: str) -> tuple[str, int]:
+    """Return (kind, heading level) for one line of repaired text."""
+    s = line.strip()
+    if not s:
+        return "blank", 0
+    if s.endswith("|") or s.startswith("|"):
+        return "table", 0
+    m = _HEADING_MD.match(line)
+    if m:
+        return "heading", len(m.group(1))
+    if len(s) <= 60 and (_FURNITURE_PREFIX.match(s) or _FURNITURE_ANY.search(s)):
+        return "furniture", 0
+    if len(s) <= 80 and _BYLINE.match(s):
+        return "byline", 0
+    if _DATE_LINE.match(s):
+        return "date", 0
+    if len(s) <= 80 and _ATTACHMENT.search(s):
+        return "furniture", 0
+    if "作者" in s[:6] and len(s) <= 80:
+        return "furniture", 0
+    if len(s) <= 40 and s[-1] not in "。；;！？!?,，":
+        if _HEADING_CN.match(s):
+            return "heading", 2
+        if _HEADING_PAREN.match(s):
+            return "heading", 3
+        if _HEADING_NUM.match(s) and len(s) <= 30:
+            return "heading", 4
+    if _UNIT_LINE.match(s):
+        return "unitline", 0
+    if len(s) <= 4 and s.isdigit():
+        return "furniture", 0
+    return "content", 0
+
+
+def split_lines(text: str) -> list[Line]:
+    lines: list[Line] = []
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            nl = n
+        kind, level = classify_line(text[pos:nl])
+        lines.append(Line(pos, nl, kind, level))
+        pos = nl + 1
+    return lines
+
+
+_DUP_WINDOW = 30000
+
+
+def find_duplicates(text: str, lines: list[Line]) -> None:
+    """Mark content lines that repeat an earlier paragraph (whole, or as a tail of one)."""
+    seen: set[str] = set()
+    for ln in lines:
+        if ln.kind not in ("content", "table"):
+            continue
+        s = text[ln.start : ln.end].strip()
+        if len(s) < 12:
+            continue
+        if s in seen:
+            ln.dup = True
+            continue
+        seen.add(s)
+        if ln.kind == "content" and len(s) >= 30:
+            lo = max(0, ln.start - _DUP_WINDOW)
+            if text.find(s, lo, ln.start) >= 0:
+                ln.dup = True
+
+
+def _join_breaks(text: str, idx: list[int]) -> tuple[str, list[int]]:
+    """Join paragraphs cut at column or page breaks."""
+    lines = split_lines(text)
+    find_duplicates(text, lines)
+    cut: list[tuple[int, int]] = []  # spans of text to delete
+    i = 0
+    nlines = len(lines)
+    while i < nlines:
+        a = lines[i]
+        if a.kind != "content" or a.dup:
+            i += 1
+            continue
+        atext = text[a.start : a.end].rstrip()
+        if not atext or atext[-1] in SENTENCE_END:
+            i += 1
+            continue
+        j = i + 1
+        blanks = 0
+        while j < nlines and lines[j].kind == "blank" and blanks < 6:
+            blanks += 1
+            j += 1
+        if j >= nlines:
+            break
+        b = lines[j]
+        if b.kind != "content" or b.dup:
+            i += 1
+            continue
+        if blanks == 0 and len(atext) < 30:
+            i += 1
+            continue
+        # delete from the end of A's visible text to the start of B
+        a_end = a.start + len(atext)
+        cut.append((a_end, b.start))
+        # B now continues A: treat the merged paragraph from B on
+        i = j
+    if not cut:
+        return text, idx
+    out: list[str] = []
+    out_idx: list[int] = []
+    pos = 0
+    for s, e in cut:
+        out.append(text[pos:s])
+        out_idx.extend(idx[pos:s])
+        pos = e
+    out.append(text[pos:])
+    out_idx.extend(idx[pos:])
+    return "".join(out), out_idx
+
+
+def repair(raw: str) -> tuple[str, list[int]]:
+    """Return (repaired text, map from repaired index to raw index)."""
+    if not raw:
+        return "", []
+    b_chars: list[str] = []
+    b_idx: list[int] = []
+    n = len(raw)
+    i = 0
+    at_line_start = True
+    while i < n:
+        if at_line_start and raw.startswith("# source:", i):
+            nl = raw.find("\n", i)
+            i = n if nl < 0 else nl + 1
+            continue
+        ch = raw[i]
+        if ch == "\r":
+            if i + 1 < n and raw[i + 1] == "\n":
+                i += 1
+                continue
+            ch = "\n"
+        at_line_start = ch == "\n"
+        c = _norm_char(ch)
+        if c in _DECIMAL_MARKS or ch in _DECIMAL_MARKS:
+            prev = b_chars[-1] if b_chars else ""
+            nxt = _norm_char(raw[i + 1]) if i + 1 < n else ""
+            if prev.isdigit() and nxt.isdigit() and prev.isascii() and nxt.isascii():
+                c = "."
+        b_chars.append(c)
+        b_idx.append(i)
+        i += 1
+    text = "".join(b_chars)
+    idx = b_idx
+    text, idx = _apply_regex_deletions(text, idx, _PINYIN_RE)
+    text, idx = _apply_regex_deletions(text, idx, _NUM_SPACE_RE)
+    text, idx = _apply_regex_deletions(text, idx, _HAN_SPACE_RE)
+    text, idx = _join_breaks(text, idx)
+    return text, idx

@@ -1,0 +1,244 @@
+"""Tables: each row read with its header.
+
+Two shapes reach the extractor as text:
+- pipe tables ("| 重点工作 | 责任单位 | 完成时限 |"), which the .docx, .html and
+  .md readers produce;
+- tables flattened to one cell per line, each line ending in " |" (web pages
+  converted to text).
+
+For each row the cells that hold the work (long cells) become segments for
+the extractor, and the row's responsible unit (牵头单位, else 责任单位 …) and
+deadline (完成时限) travel with them. A merged cell printed once applies to
+the rows below it until the next value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .periods import find_deadlines, find_times
+from .repair import Line
+
+_OWNER_COLS = (
+    "牵头单位",
+    "牵头部门",
+    "责任单位",
+    "责任部门",
+    "主责单位",
+    "承办单位",
+    "实施单位",
+    "责任主体",
+    "牵头领导单位",
+)
+_DEADLINE_COLS = (
+    "完成时限",
+    "时限",
+    "完成时间",
+    "时间节点",
+    "截止时间",
+    "期限",
+    "完成期限",
+    "时间安排",
+)
+_SKIP_COLS = ("序号", "责任领导", "牵头领导", "分管领导", "责任人", "联系人", "备注", "编号")
+
+
+@dataclass
+class TableRow:
+    line: int
+    cells: list[tuple[int, int]] = field(default_factory=list)  # spans of work cells
+    owner: str | None = None
+    period: str | None = None
+    deadline: str | None = None
+
+
+def _col_role(name: str) -> str:
+    n = re.sub(r"\s", "", name)
+    if any(c in n for c in _OWNER_COLS):
+        return "owner_lead" if "牵头" in n else "owner"
+    if any(c in n for c in _DEADLINE_COLS):
+        return "deadline"
+    if any(c in n for c in _SKIP_COLS) or not n:
+        return "skip"
+    return "work"
+
+
+def _deadline_info(cell: str, year: int | None) -> tuple[str | None, str | None]:
+    """(period, milestone deadline) for a deadline cell."""
+    c = cell.strip()
+    if not c:
+        return None, None
+    dl = find_deadlines(c + ("前" if not c.endswith("前") else ""), year)
+    if dl and dl[0][2] and re.search(r"\d|底|末", c):
+        p = dl[0][2][-1]
+        return p, p
+    times = find_times(c, year)
+    if times and times[-1].period:
+        return times[-1].period, None
+    return None, None
+
+
+def _owner_text(cell: str) -> str | None:
+    parts = [p for p in re.split(r"[\s、,，;；/]+", cell.strip()) if p]
+    return "、".join(parts) if parts else None
+
+
+@dataclass
+class _Cell:
+    start: int
+    end: int
+    text: str
+
+
+def _line_cells_pipe(text: str, ln: Line) -> list[_Cell]:
+    s = text[ln.start : ln.end]
+    cells = []
+    pos = 0
+    parts = s.split("|")
+    # leading and trailing empty parts come from the outer pipes
+    for k, part in enumerate(parts):
+        cstart = ln.start + pos
+        pos += len(part) + 1
+        if (k == 0 or k == len(parts) - 1) and not part.strip():
+            continue
+        lead = len(part) - len(part.lstrip())
+        cells.append(_Cell(cstart + lead, cstart + len(part.rstrip()), part.strip()))
+    return cells
+
+
+def _assign(header: list[str], cells: list[_Cell]) -> list[tuple[str, _Cell]]:
+    roles = [_col_role(h) for h in header]
+    if len(cells) == len(header):
+        return list(zip(roles, cells, strict=False))
+    # merged cells: place cells by shape
+    out = []
+    for c in cells:
+        t = c.text
+        if re.fullmatch(r"\d{1,3}", t) and "skip" in roles:
+            out.append(("skip", c))
+        elif len(t) >= 12:
+            out.append(("work", c))
+        elif re.search(r"全年|长期|持续|\d{1,2}月|年底|年末|季度|前$", t) and "deadline" in roles:
+            out.append(("deadline", c))
+        elif re.search(r"(?:局|委|办|部|中心|政府|街道|乡镇|公司|单位)$", t):
+            out.append(("owner_lead" if "owner_lead" in roles else "owner", c))
+        else:
+            out.append(("skip", c))
+    return out
+
+
+def _rows_from(
+    header: list[str], body: list[list[_Cell]], line_of: list[int], year: int | None
+) -> list[TableRow]:
+    rows = []
+    carry_owner: str | None = None
+    carry_deadline: tuple[str | None, str | None] = (None, None)
+    roles = [_col_role(h) for h in header]
+    has_owner_col = any(r.startswith("owner") for r in roles)
+    has_deadline_col = "deadline" in roles
+    for cells, li in zip(body, line_of, strict=False):
+        assigned = _assign(header, cells)
+        row = TableRow(li)
+        lead = [c.text for r, c in assigned if r == "owner_lead" and c.text]
+        resp = [c.text for r, c in assigned if r == "owner" and c.text]
+        owner_cell = lead[0] if lead else (resp[0] if resp else None)
+        if owner_cell:
+            carry_owner = _owner_text(owner_cell)
+        elif not has_owner_col:
+            carry_owner = None
+        row.owner = carry_owner
+        dls = [c.text for r, c in assigned if r == "deadline" and c.text]
+        if dls:
+            carry_deadline = _deadline_info(dls[0], year)
+        elif not has_deadline_col:
+            carry_deadline = (None, None)
+        row.period, row.deadline = carry_deadline
+        row.cells = [(c.start, c.end) for r, c in assigned if r == "work" and c.text]
+        if row.cells:
+            rows.append(row)
+    return rows
+
+
+def parse_tables(text: str, lines: list[Line], year: int | None) -> tuple[list[TableRow], set[int]]:
+    rows: list[TableRow] = []
+    used: set[int] = set()
+    i = 0
+    n = len(lines)
+    while i < n:
+        if lines[i].kind != "table":
+            i += 1
+            continue
+        j = i
+        while j < n and (
+            lines[j].kind == "table"
+            or (lines[j].kind == "blank" and j + 1 < n and lines[j + 1].kind == "table")
+        ):
+            j += 1
+        block = [k for k in range(i, j) if lines[k].kind == "table"]
+        used.update(block)
+        try:
+            first = text[lines[block[0]].start : lines[block[0]].end].strip()
+            if first.startswith("|"):
+                rows.extend(_pipe_table(text, lines, block, year))
+            else:
+                rows.extend(_flat_table(text, lines, block, year))
+        except Exception:
+            pass
+        i = j
+    return rows, used
+
+
+def _pipe_table(text: str, lines: list[Line], block: list[int], year: int | None) -> list[TableRow]:
+    all_cells = [(_line_cells_pipe(text, lines[k]), k) for k in block]
+    all_cells = [
+        (c, k) for c, k in all_cells if not all(re.fullmatch(r":?-{2,}:?", x.text) for x in c)
+    ]
+    if not all_cells:
+        return []
+    header = [c.text for c in all_cells[0][0]]
+    body = [c for c, _ in all_cells[1:]]
+    return _rows_from(header, body, [k for _, k in all_cells[1:]], year)
+
+
+def _flat_table(text: str, lines: list[Line], block: list[int], year: int | None) -> list[TableRow]:
+    cells = []
+    for k in block:
+        ln = lines[k]
+        s = text[ln.start : ln.end]
+        body = s.rstrip()
+        if body.endswith("|"):
+            body = body[:-1]
+        lead = len(body) - len(body.lstrip())
+        cells.append((_Cell(ln.start + lead, ln.start + len(body.rstrip()), body.strip()), k))
+    # header: short cells up to the first serial number or the first long cell
+    h = 0
+    while (
+        h < len(cells)
+        and len(cells[h][0].text) <= 10
+        and not re.fullmatch(r"\d{1,3}", cells[h][0].text)
+    ):
+        h += 1
+    header = [c.text for c, _ in cells[:h]]
+    if not header:
+        header = ["内容"]
+    rest = cells[h:]
+    body: list[list[_Cell]] = []
+    line_of: list[int] = []
+    serial = "序号" in "".join(header)
+    if serial:
+        expect = 1
+        for c, k in rest:
+            if c.text == str(expect):
+                body.append([c])
+                line_of.append(k)
+                expect += 1
+            elif body:
+                body[-1].append(c)
+    else:
+        width = max(1, len(header))
+        for idx in range(0, len(rest), width):
+            chunk = rest[idx : idx + width]
+            body.append([c for c, _ in chunk])
+            line_of.append(chunk[0][1])
+    return _rows_from(header, body, line_of, year)
