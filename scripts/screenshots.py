@@ -1,6 +1,6 @@
 """Take the README screenshots from a running demo (`make run` in another shell).
 
-    .venv/bin/python scripts/screenshots.py [http://127.0.0.1:8000]
+.venv/bin/python scripts/screenshots.py [http://127.0.0.1:8000]
 """
 
 import sys
@@ -15,7 +15,9 @@ OUT = Path(__file__).resolve().parent.parent / "docs" / "img"
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=["--no-sandbox"]
+        )
         page = browser.new_page(locale="zh-CN", viewport={"width": 1100, "height": 560})
         page.goto(f"{BASE}/accounts/login/")
         page.screenshot(path=OUT / "login.png")
