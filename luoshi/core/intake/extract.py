@@ -65,8 +65,10 @@ class Doc:
 _SENT_END = "。！？!?；;"
 _TARGET_CUE = re.compile(
     r"力争|确保|目标|预期|争取|力求|计划(?!的|完成表)|(?<![即必])将(?!近)|(?<![主重需纲摘纪概只])要(?!素|点|闻)|拟|预计|"
-    r"安排|不少于|不低于|(?<![占佔])全年(?!完成情况)|今年(?!以来|\d|1)|部署|任务"
+    r"安排|不少于|不低于|(?<![占佔])全年(?!完成情况)|部署|任务"
 )
+_STAT_PROPAGATE = re.compile(r"累计|以来|截至|数据显示|同比|比上年|较上年|较去年|比去年")
+_STRONG_TARGET = re.compile(r"力争|确保|目标|预期|争取|力求|计划(?!的|完成表)")
 _STAT_CUE = re.compile(
     r"同比|环比|比上年|较上年|较去年|比去年|较全国|高出|累计|(?<!经)已(?!经运行)|共有|达成|收获|敲定|实现了|"
     r"完成了|全长|总长|日均|每天|以来|截至|数据显示|[占佔]全年|完成[^,，。；]{0,15}?计划的|贡献|共计"
@@ -84,7 +86,7 @@ _FLOOR_COMP = {"不变": "=", "有所提高": ">", "有提高": ">", "有所提�
 _COMPANY_WE = re.compile(r"我们|我公司|本公司")
 _COMPANY_RE = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:有限公司|股份公司|集团)")
 _CITY_RE = re.compile(
-    r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,3})市|作出([\u4e00-\u9fff]{2,4}?)更大贡献"
+    r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,3})市(?![委场民区政级属县内外长直])|作出([\u4e00-\u9fff]{2,4}?)更大贡献"
 )
 _BAD_CITY = {
     "全市",
@@ -153,20 +155,16 @@ def _kind(
         return "target"
     if st and re.search(r"完成[^,，。；]{0,15}?计划的|[占佔]全年", cl):
         return "statistic"
-    if t and not (st and st.start() > t.start() and st.start() < q_start - clause[0]):
-        if not any(x.role == "past" for x in ctimes) or t.group(0) in (
-            "力争",
-            "确保",
-            "计划",
-            "目标",
-        ):
-            return "target"
+    if _STRONG_TARGET.search(cl):
+        return "target"
     if st or any(x.role == "past" for x in ctimes):
         return "statistic"
+    if t:
+        return "target"
     # earlier in the sentence
     before = text[sent[0] : clause[0]]
     bt = _last_cue(_TARGET_CUE, before)
-    bs = _last_cue(_STAT_CUE, before)
+    bs = _last_cue(_STAT_PROPAGATE, before)
     for x in times:
         if sent[0] <= x.start < clause[0]:
             if x.role == "past":
@@ -185,7 +183,7 @@ def _kind(
 def _sentence_state(text: str, sent: tuple[int, int], times) -> str | None:
     s = text[sent[0] : sent[1]]
     bt = _last_cue(_TARGET_CUE, s)
-    bs = _last_cue(_STAT_CUE, s)
+    bs = _last_cue(_STAT_PROPAGATE, s)
     for x in times:
         if sent[0] <= x.start < sent[1]:
             if x.role == "past":
@@ -210,7 +208,7 @@ def _metric(text: str, q: Quantity, clause: tuple[int, int]) -> str:
         left,
     )
     left = _METRIC_STRIP.sub("", left).strip()
-    if len(_han(left)) >= 2:
+    if len(_han(left)) >= 2 and left[-1] not in "和及与、":
         return left[-30:]
     right = text[q.end : clause[1]]
     right = re.sub(r"^[(（][^)）]{0,6}[)）]", "", right)
@@ -242,7 +240,8 @@ def _period(
 ) -> str | None:
     own_sent = [x for x in times if sent[0] <= x.start < pos and x.role != "deadline"]
     if own_sent:
-        x = own_sent[-1]
+        specific = [x for x in own_sent if not x.generic]
+        x = specific[-1] if specific else own_sent[-1]
         if x.role == "now":
             return None
         if (
@@ -282,8 +281,24 @@ def _regions_in(text: str, lo: int, hi: int, doc: Doc) -> list[tuple[int, int, s
 
 
 def _stat_owner(
-    text: str, sent: tuple[int, int], pos: int, state: _OwnerState, doc: Doc
+    text: str, sent: tuple[int, int], pos: int, state: _OwnerState, doc: Doc, q_end: int = -1
 ) -> str | None:
+    # "哈依管道(全长246公里)": a figure in brackets describes the name before them
+    if (
+        pos > 0
+        and text[pos - 1] in "(（"
+        or re.search(r"[(（](?:全长|总长|长|面积|占地)[^)）]{0,3}$", text[max(0, pos - 8) : pos])
+    ):
+        br = max(text.rfind("(", sent[0], pos), text.rfind("（", sent[0], pos))
+        m = re.search(r"([\u4e00-\u9fff]{2,10})$", text[max(sent[0], br - 10) : br])
+        if m:
+            name = re.split(r"[的了在对与和及将把]", m.group(1))[-1]
+            if len(name) >= 2:
+                return name
+    # "6个地区": a count of regions belongs to the area they are part of
+    after = text[q_end : q_end + 3] if q_end >= 0 else ""
+    if re.match(r"个?(?:地区|省份|省|城市|区县|县区)", after) and state.region:
+        return state.region
     regs = _regions_in(text, sent[0], pos, doc)
     if regs:
         first = regs[0]
@@ -326,11 +341,11 @@ def _target_owner(
     if reps:
         return reps[-1][1]
     regs = [r for r in _regions_in(text, sent[0], pos, doc) if not r[2].startswith("全")]
-    if doc.owner:
-        return doc.owner
     if regs:
         owner, _ = own.region_list_at(text[sent[0] : pos], regs, 0)
         return owner
+    if doc.owner:
+        return doc.owner
     return doc.region
 
 
@@ -362,6 +377,9 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
         t.start += lo
         t.end += lo
     deadlines = [(s + lo, e + lo, p) for s, e, p in find_deadlines(text[lo:hi], doc.year)]
+    for t in times:
+        if any(ds <= t.start < de for ds, de, _ in deadlines):
+            t.role = "deadline"
     quantities = scan_quantities(text, lo, hi)
     state = _OwnerState()
     par_state: str | None = None
@@ -389,7 +407,7 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
             if kind == "target":
                 owner = _target_owner(text, sent, par, q.start, seg, state, doc)
             else:
-                owner = _stat_owner(text, sent, q.start, state, doc)
+                owner = _stat_owner(text, sent, q.start, state, doc, q.end)
             snip_start = min(clause[0], q.start)
             items.append(
                 _make(
@@ -500,9 +518,9 @@ def _doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
     y = document_year(text) or year
     head = ""
     for ln in lines[:12]:
-        if ln.kind in ("content", "heading", "furniture", "unitline"):
+        if ln.kind in ("content", "heading", "unitline") and ln.end - ln.start <= 60:
             head += text[ln.start : ln.end] + "\n"
-    plan = bool(re.search(r"计划|方案|规划|要点|清单|部署|工作报告|目标任务|实施意见", head[:400]))
+    plan = bool(re.search(r"计划|方案|规划|要点|清单|部署|工作报告|目标|实施意见|任务", head[:600]))
     owner = None
     # the unit in the title ("二道区应急局2026年工作计划")
     for ln in lines[:12]:
@@ -569,6 +587,7 @@ def _dedupe(items: list[dict]) -> list[dict]:
             it["snippet"],
             it.get("note"),
             it["comparator"],
+            it["metric"],
         )
         if key in seen_text:
             continue
@@ -579,7 +598,6 @@ def _dedupe(items: list[dict]) -> list[dict]:
                 if (
                     o["value"] == it["value"]
                     and o["unit"] == it["unit"]
-                    and o["kind"] == it["kind"]
                     and o.get("note") == it.get("note")
                 ):
                     ob = {o["metric"][i : i + 2] for i in range(len(o["metric"]) - 1)}

@@ -23,7 +23,7 @@ from .repair import Line
 HAN = r"\u4e00-\u9fff"
 _UNIT_SUFFIX = r"(?:常委会|委员会|管委会|办公室|工作部|人民政府|政府|指挥部|局|厅|委|办|部|中心|有限公司|公司|集团)"
 _UNIT_RE = re.compile(r"[" + HAN + r"]{1,16}?" + _UNIT_SUFFIX + r"(?![" + HAN + r"]{0,1}[部门])")
-_STOP_BEFORE = set("据由在经对向与及从把将被是为的了起到和并或让请给叫使等")
+_STOP_BEFORE = set("据由在经对向与从把将被是为的了起到并或让请给叫使等")
 _BAD_UNIT = re.compile(
     r"^(?:[东西南北中内外全总局干一各本该其基]部|部|局|委|办|全局|大局|格局|布局|开局|结局|当局|"
     r"俱乐部|干部|内部|外部|全部|总部|部分|党委|纪委|居委|村委)$"
@@ -98,10 +98,19 @@ def unit_of_heading(heading: str) -> str | None:
     s = s.strip()
     if not s or len(s) > 30:
         return None
-    m = re.match(r"^([" + HAN + r"()（）]{1,20}?" + _UNIT_SUFFIX + r")", s)
+    m = re.match(
+        r"^(["
+        + HAN
+        + r"()（）]{1,20}?"
+        + _UNIT_SUFFIX
+        + r")(?=$|召开|会议|关于|工作|\d|[(（]|["
+        + HAN
+        + r"]{0,2}$)",
+        s,
+    )
     if m:
         u = clean_unit(m.group(1))
-        if u and (len(s) - len(u) <= 6 or s.endswith(("会议", "召开"))):
+        if u:
             return u
     if re.fullmatch(r"[" + HAN + r"]{1,10}(?:区县|县区|县市区|各区|各县|镇街|乡镇|街道)", s):
         return s

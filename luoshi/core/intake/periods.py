@@ -46,6 +46,7 @@ class TimeExpr:
     period: str | None
     role: str  # target, deadline, past, plain, now
     year: int | None = None
+    generic: bool = False  # 今年 / 全年: less specific than a date in the same sentence
 
 
 _TIME_RE = re.compile(
@@ -65,7 +66,7 @@ _TIME_RE = re.compile(
     r"|(?P<fest>春节(?:假期|期间|黄金周)?)"
     r"|(?P<y>(?P<yy>" + YEAR_RE + r")\s?年(?:度)?)"
     r"|(?P<cy>(?P<cyy>[〇零一二三四五六七八九]{4})年)"
-    r"|(?P<ty>今年|全年|本年度|本年|年内|当年)"
+    r"|(?P<ty>今年|(?<![占佔])全年(?!计划)|本年度|本年|年内)"
     r"|(?P<now>目前|当前|截至目前)"
 )
 
@@ -109,7 +110,7 @@ def find_times(text: str, year: int | None) -> list[TimeExpr]:
                 y = int(m.group("ymdy")) if m.group("ymdy") else year
                 mm, dd = int(m.group("ymdm")), int(m.group("ymdd"))
                 if y and _valid_month(mm) and 1 <= dd <= 31:
-                    role = "deadline" if text.startswith("前", e) else "plain"
+                    role = "deadline" if text.startswith("前", e) else "past"
                     out.append(TimeExpr(s, e, f"{y}-{mm:02d}-{dd:02d}", role, y))
             elif g == "ym":
                 y, mm = int(m.group("ymy")), int(m.group("ymm"))
@@ -139,7 +140,7 @@ def find_times(text: str, year: int | None) -> list[TimeExpr]:
                     out.append(TimeExpr(s, e, str(y), role, y))
             elif g == "ty":
                 if year:
-                    out.append(TimeExpr(s, e, str(year), "plain", year))
+                    out.append(TimeExpr(s, e, str(year), "plain", year, generic=True))
             elif g == "now":
                 out.append(TimeExpr(s, e, None, "now", None))
         except (ValueError, KeyError):

@@ -39,7 +39,7 @@ _PINYIN_RE = re.compile(
     r"(?<=[\u4e00-\u9fff])\((?=[a-zü" + _TONE_VOWELS + r"]{0,7}[" + _TONE_VOWELS + r"])"
     r"[a-zü" + _TONE_VOWELS + r"]{1,8}\)"
 )
-_NUM_SPACE_RE = re.compile(r"(?<=\d) {1,3}(?=[.%])|(?<=\d\.) {1,3}(?=\d)|(?<=\d) {1,3}(?=\.\d)")
+_NUM_SPACE_RE = re.compile(r"(?<=\d) {0,3}\. {0,3}(?=\d)|(?<=\d) {1,3}(?=%)")
 _HAN_SPACE_RE = re.compile(r"(?<=[\u4e00-\u9fff]) {1,2}(?=[\u4e00-\u9fff])")
 _DECIMAL_MARKS = {"﹒", "．", "·", "•"}
 
@@ -301,7 +301,9 @@ def repair(raw: str) -> tuple[str, list[int]]:
     text = "".join(b_chars)
     idx = b_idx
     text, idx = _apply_regex_deletions(text, idx, _PINYIN_RE)
-    text, idx = _apply_regex_deletions(text, idx, _NUM_SPACE_RE)
+    text, idx = _apply_regex_deletions(
+        text, idx, _NUM_SPACE_RE, lambda m: "." if "." in m.group(0) else ""
+    )
     text, idx = _apply_regex_deletions(text, idx, _HAN_SPACE_RE)
     text, idx = _join_breaks(text, idx)
     return text, idx
