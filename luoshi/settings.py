@@ -7,7 +7,7 @@ demo on SQLite; production must set SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL.
 import os
 import secrets
 import warnings
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "luoshi.orgs",
+    "luoshi.plans",
+    "luoshi.reporting",
 ]
 
 MIDDLEWARE = [
@@ -190,6 +192,15 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "luoshi@localhost")
+
+# A fixed "today" for the demo city and training copies (luoshi/clock.py).
+LUOSHI_TODAY = (
+    date.fromisoformat(os.environ["LUOSHI_TODAY"]) if os.environ.get("LUOSHI_TODAY") else None
+)
+# Evidence files attached to reports.
+EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_MB", "10")) * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 LOGGING = {
     "version": 1,

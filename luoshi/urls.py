@@ -21,5 +21,9 @@ urlpatterns = [
     ),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("api/v1/", include("luoshi.api.urls")),
+    path("", include("luoshi.plans.urls_import")),
+    path("", include("luoshi.plans.urls")),
+    path("", include("luoshi.reporting.urls")),
     path("", include("luoshi.orgs.urls")),
 ]

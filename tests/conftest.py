@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.personas import city  # noqa: F401  (fixture re-export)
+from tests.personas import city, plan_city  # noqa: F401  (fixture re-export)
 
 
 @pytest.fixture(autouse=True)

@@ -71,3 +71,77 @@ PERSONAS = [
 @pytest.fixture
 def city(db) -> City:
     return City()
+
+
+class PlanCity(City):
+    """The persona city with a confirmed 2025 plan and one target of each kind.
+
+    commerce: `signed` (cumulative ≥ 50 个, monthly, due day 5) and `policy`
+    (milestone, due 2025-06-30); housing: `sales` (growth ≥ 5 %, quarterly);
+    housing_team: `hazards` (zero). The plan has no approved reading yet.
+    """
+
+    def __init__(self):
+        from datetime import date
+
+        from luoshi.plans.models import Milestone, Plan, Target
+
+        super().__init__()
+        self.plan = Plan.objects.create(
+            title="2025年重点工作计划",
+            start=date(2025, 1, 1),
+            end=date(2025, 12, 31),
+            status="confirmed",
+        )
+        year = {"start": date(2025, 1, 1), "end": date(2025, 12, 31)}
+        self.signed = Target.objects.create(
+            plan=self.plan,
+            unit=self.commerce,
+            name="签约项目",
+            kind="cumulative",
+            value=50,
+            unit_label="个",
+            cadence="month",
+            **year,
+        )
+        self.policy = Target.objects.create(
+            plan=self.plan, unit=self.commerce, name="出台外贸实施意见", kind="milestone", **year
+        )
+        self.policy_milestone = Milestone.objects.create(
+            target=self.policy, name="出台实施意见", due=date(2025, 6, 30)
+        )
+        self.sales = Target.objects.create(
+            plan=self.plan,
+            unit=self.housing,
+            name="新建商品房销售面积增长",
+            kind="growth",
+            value=5,
+            unit_label="%",
+            cadence="quarter",
+            **year,
+        )
+        self.hazards = Target.objects.create(
+            plan=self.plan,
+            unit=self.housing_team,
+            name="重大事故隐患动态清零",
+            kind="zero",
+            comparator="=",
+            value=0,
+            **year,
+        )
+        for target in (self.signed, self.policy, self.sales, self.hazards):
+            target.original_value, target.original_start, target.original_end = (
+                target.value,
+                target.start,
+                target.end,
+            )
+            target.save()
+
+
+@pytest.fixture
+def plan_city(db, settings) -> PlanCity:
+    """PlanCity, with "today" fixed at 2025-07-15 so reports of 2025 are not in the future."""
+    from datetime import date
+
+    settings.LUOSHI_TODAY = date(2025, 7, 15)
+    return PlanCity()

@@ -95,6 +95,37 @@ class Access:
         """Create, rename, move and deactivate units: admins and the supervision office."""
         return self.is_supervisor
 
+    def can_manage_plans(self) -> bool:
+        """Import, edit and confirm plans, set rules, re-baseline targets: supervisors."""
+        return self.is_supervisor
+
+    # -- filters for lists of things that belong to a unit --------------------
+    # Each returns a Q over `field` (a ForeignKey to Unit), so a queryset of
+    # targets, reports or ledger rows is scoped without a view comparing units.
+    _NOTHING = Q(pk__in=[])
+
+    def _subtree_q(self, field: str, ids: set[int], paths: list[str]) -> Q:
+        condition = Q(**{f"{field}_id__in": sorted(ids)}) if ids else self._NOTHING
+        for path in paths:
+            condition |= Q(**{f"{field}__path__startswith": path})
+        return condition
+
+    def visible_unit_q(self, field: str = "unit") -> Q:
+        """Things of the units this person may look at."""
+        if self.sees_whole_city:
+            return Q()
+        return self._subtree_q(field, self._ids(Role.REPORTER), self._paths(Role.APPROVER))
+
+    def reportable_unit_q(self, field: str = "unit") -> Q:
+        """Things this person may fill in: their own units' (and, for approvers, the subtree's)."""
+        return self._subtree_q(field, self._ids(Role.REPORTER), self._paths(Role.APPROVER))
+
+    def approvable_unit_q(self, field: str = "unit") -> Q:
+        """Things this person may approve: approvers' subtrees; supervisors everywhere."""
+        if self.is_supervisor:
+            return Q()
+        return self._subtree_q(field, set(), self._paths(Role.APPROVER))
+
     def units_for(self, role: str) -> list[int]:
         return sorted(self._ids(role))
 

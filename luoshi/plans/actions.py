@@ -1,0 +1,190 @@
+"""Everything that changes a plan, a task or a target. Views, the API and importers call these.
+
+Each action is atomic, checks that the person may manage plans, and leaves
+history rows naming the person. Changing a confirmed target's value or dates
+is a re-baseline: it needs a reason and keeps the original.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from luoshi.orgs.access import access_for
+
+from .choices import PlanStatus
+from .models import Plan, Rebaseline, Target, Task
+
+RULE_FIELDS = (
+    "lagging_below",
+    "behind_below",
+    "growth_tolerance_pp",
+    "level_tolerance",
+    "milestone_grace_days",
+)
+TARGET_FIELDS = (
+    "task",
+    "part_of",
+    "unit",
+    "name",
+    "kind",
+    "comparator",
+    "value",
+    "unit_label",
+    "start",
+    "end",
+    "cadence",
+    "due_day",
+    "schedule",
+    "baseline",
+    "source_snippet",
+    "source_start",
+    "source_end",
+)
+BASELINE_FIELDS = ("value", "start", "end")
+
+
+def require_plan_manager(user) -> None:
+    if not access_for(user).can_manage_plans():
+        raise PermissionDenied(_("Only the supervision office manages plans."))
+
+
+def _save(obj, user, reason: str = "") -> None:
+    obj._history_user = user
+    obj._change_reason = reason
+    obj.full_clean(validate_unique=False, validate_constraints=True)
+    obj.save()
+
+
+@transaction.atomic
+def create_plan(user, *, title: str, start: date, end: date, **fields) -> Plan:
+    require_plan_manager(user)
+    plan = Plan(title=title, start=start, end=end, **fields)
+    _save(plan, user, "created")
+    return plan
+
+
+@transaction.atomic
+def update_plan_rules(plan: Plan, user, reason: str = "", **rules) -> Plan:
+    """Change the plan's thresholds; every page judges with the new ones from now on."""
+    require_plan_manager(user)
+    unknown = set(rules) - set(RULE_FIELDS)
+    if unknown:
+        raise ValidationError(_("Unknown rules: %s") % ", ".join(sorted(unknown)))
+    for name, value in rules.items():
+        setattr(plan, name, value)
+    _save(plan, user, reason or "rules changed")
+    return plan
+
+
+@transaction.atomic
+def create_task(plan: Plan, user, *, title: str, lead_unit, cooperating_units=(), **fields) -> Task:
+    require_plan_manager(user)
+    task = Task(plan=plan, title=title, lead_unit=lead_unit, **fields)
+    _save(task, user, "created")
+    if cooperating_units:
+        task.cooperating_units.set(cooperating_units)
+    return task
+
+
+@transaction.atomic
+def create_target(plan: Plan, user, **fields) -> Target:
+    require_plan_manager(user)
+    unknown = set(fields) - set(TARGET_FIELDS)
+    if unknown:
+        raise ValidationError(_("Unknown target fields: %s") % ", ".join(sorted(unknown)))
+    target = Target(plan=plan, **fields)
+    if plan.is_confirmed:
+        target.original_value, target.original_start, target.original_end = (
+            target.value,
+            target.start,
+            target.end,
+        )
+    _save(target, user, "created")
+    return target
+
+
+@transaction.atomic
+def ask_part(target: Target, user, *, unit, value: float | None = None, name: str = "") -> Target:
+    """Ask a cooperating unit for its own part of `target`, reported and judged separately."""
+    require_plan_manager(user)
+    fields = {
+        f: getattr(target, f)
+        for f in TARGET_FIELDS
+        if f not in {"part_of", "unit", "name", "value"}
+    }
+    return create_target(
+        target.plan,
+        user,
+        **fields,
+        part_of=target,
+        unit=unit,
+        name=name or f"{target.name}（{unit.short_name}）",
+        value=target.value if value is None else value,
+    )
+
+
+@transaction.atomic
+def update_target(target: Target, user, reason: str = "", **fields) -> Target:
+    """Change a target. On a confirmed plan, a new value or new dates is a re-baseline."""
+    require_plan_manager(user)
+    unknown = set(fields) - set(TARGET_FIELDS)
+    if unknown:
+        raise ValidationError(_("Unknown target fields: %s") % ", ".join(sorted(unknown)))
+    old = {name: getattr(target, name) for name in BASELINE_FIELDS}
+    for name, value in fields.items():
+        setattr(target, name, value)
+    rebaselined = target.plan.is_confirmed and any(
+        getattr(target, name) != old[name] for name in BASELINE_FIELDS
+    )
+    if rebaselined:
+        if not reason.strip():
+            raise ValidationError({"reason": _("A re-baseline needs a reason.")})
+        _save(target, user, f"re-baseline: {reason.strip()}")
+        Rebaseline.objects.create(
+            target=target,
+            changed_by=user,
+            reason=reason.strip(),
+            old_value=old["value"],
+            new_value=target.value,
+            old_start=old["start"],
+            new_start=target.start,
+            old_end=old["end"],
+            new_end=target.end,
+        )
+    else:
+        _save(target, user, reason or "edited")
+    return target
+
+
+@transaction.atomic
+def set_target_active(target: Target, user, active: bool, reason: str = "") -> Target:
+    """Targets are never deleted: a withdrawn target is deactivated and keeps its history."""
+    require_plan_manager(user)
+    target.is_active = active
+    _save(target, user, reason or ("reactivated" if active else "withdrawn"))
+    return target
+
+
+@transaction.atomic
+def confirm_plan(plan: Plan, user) -> Plan:
+    """Confirm the plan: targets' current values and dates become their originals."""
+    require_plan_manager(user)
+    if plan.is_confirmed:
+        return plan
+    for target in plan.targets.all():
+        target.original_value, target.original_start, target.original_end = (
+            target.value,
+            target.start,
+            target.end,
+        )
+        target._history_user = user
+        target.save(update_fields=["original_value", "original_start", "original_end"])
+    plan.status = PlanStatus.CONFIRMED
+    plan.confirmed_at, plan.confirmed_by = timezone.now(), user
+    _save(plan, user, "confirmed")
+    return plan

@@ -1,0 +1,3 @@
+"""Plan import routes (filled in by the import module)."""
+
+urlpatterns: list = []

@@ -1,0 +1,213 @@
+"""Everything that changes a report. The views, the API and the Excel import call these.
+
+Each action is atomic, checks permission through the access module, and leaves
+a history row naming the person. A save that names an older `revision` than
+the stored one raises `Conflict` instead of overwriting someone else's change.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from luoshi.clock import today
+from luoshi.orgs.access import access_for
+from luoshi.plans.choices import TargetKind
+from luoshi.plans.models import Milestone, Target
+
+from .choices import EDITABLE, ReportStatus
+from .models import Report
+
+
+class Conflict(Exception):
+    """Someone else saved this report since it was read."""
+
+
+def _check_reporter(report_unit, user) -> None:
+    if not access_for(user).can_report_for(report_unit):
+        raise PermissionDenied(_("You do not report for this unit."))
+
+
+def _validate_fields(
+    target: Target, value, overdue, milestone: Milestone | None, as_of: date
+) -> None:
+    errors = {}
+    if target.kind == TargetKind.MILESTONE:
+        if milestone is None:
+            errors["milestone"] = _("Choose the milestone that was completed.")
+        elif milestone.target_id != target.pk:
+            errors["milestone"] = _("This milestone belongs to another target.")
+    elif value is None:
+        errors["value"] = _("A value is required.")
+    if overdue is not None and target.kind != TargetKind.ZERO:
+        errors["overdue"] = _("Only zero targets count overdue items.")
+    if overdue is not None and value is not None and overdue > value:
+        errors["overdue"] = _("Overdue items cannot exceed open items.")
+    if target.kind == TargetKind.ZERO and value is not None and value < 0:
+        errors["value"] = _("The number of open items cannot be negative.")
+    if as_of < target.start:
+        errors["as_of"] = _("The date is before the target's period starts.")
+    if as_of > today():
+        errors["as_of"] = _("A report cannot be dated in the future.")
+    if errors:
+        raise ValidationError(errors)
+
+
+def _claim_revision(report: Report, expected_revision: int | None) -> None:
+    """Bump the revision if it is still `expected_revision`, else raise Conflict.
+
+    A conditional UPDATE is atomic on every database, so of two people who read
+    the same revision exactly one wins.
+    """
+    expected = report.revision if expected_revision is None else expected_revision
+    claimed = Report.objects.filter(pk=report.pk, revision=expected).update(
+        revision=F("revision") + 1
+    )
+    if not claimed:
+        raise Conflict(_("This report was changed by someone else since you opened it."))
+    report.revision = expected + 1
+
+
+def _save(report: Report, user, reason: str = "") -> None:
+    report._history_user = user
+    report._change_reason = reason
+    report.save()
+
+
+@transaction.atomic
+def create_report(
+    target: Target,
+    user,
+    *,
+    as_of: date,
+    value: float | None = None,
+    overdue: float | None = None,
+    milestone: Milestone | None = None,
+    narrative: str = "",
+) -> Report:
+    """A new draft report of `target`."""
+    _check_reporter(target.unit, user)
+    _validate_fields(target, value, overdue, milestone, as_of)
+    report = Report(
+        target=target,
+        unit=target.unit,
+        as_of=as_of,
+        value=value,
+        overdue=overdue,
+        milestone=milestone,
+        narrative=narrative,
+        created_by=user,
+    )
+    _save(report, user, "created")
+    return report
+
+
+@transaction.atomic
+def update_report(
+    report: Report,
+    user,
+    *,
+    expected_revision: int | None,
+    as_of: date,
+    value: float | None = None,
+    overdue: float | None = None,
+    milestone: Milestone | None = None,
+    narrative: str = "",
+) -> Report:
+    _check_reporter(report.unit, user)
+    if report.status not in EDITABLE:
+        raise ValidationError(_("Only draft or returned reports can be changed."))
+    _validate_fields(report.target, value, overdue, milestone, as_of)
+    _claim_revision(report, expected_revision)
+    report.as_of, report.value, report.overdue = as_of, value, overdue
+    report.milestone, report.narrative = milestone, narrative
+    _save(report, user, "edited")
+    return report
+
+
+@transaction.atomic
+def submit_report(report: Report, user, *, expected_revision: int | None = None) -> Report:
+    _check_reporter(report.unit, user)
+    if report.status == ReportStatus.SUBMITTED:
+        return report  # submitting twice records nothing new
+    if report.status not in EDITABLE:
+        raise ValidationError(_("Only draft or returned reports can be submitted."))
+    _claim_revision(report, expected_revision)
+    report.status = ReportStatus.SUBMITTED
+    report.submitted_by, report.submitted_at = user, timezone.now()
+    _save(report, user, "submitted")
+    return report
+
+
+def _check_approver(report: Report, user) -> None:
+    if not access_for(user).can_approve_for(report.unit):
+        raise PermissionDenied(_("You do not approve reports of this unit."))
+    if report.status != ReportStatus.SUBMITTED:
+        raise ValidationError(_("Only submitted reports can be reviewed."))
+
+
+@transaction.atomic
+def approve_report(report: Report, user, *, expected_revision: int | None = None) -> Report:
+    """Approve: from now on the status engine counts this reading."""
+    _check_approver(report, user)
+    _claim_revision(report, expected_revision)
+    report.status = ReportStatus.APPROVED
+    report.reviewed_by, report.reviewed_at = user, timezone.now()
+    report.return_reason = ""
+    _save(report, user, "approved")
+    if report.supersedes_id:
+        old = Report.objects.select_for_update().get(pk=report.supersedes_id)
+        old.status = ReportStatus.SUPERSEDED
+        old.revision += 1
+        _save(old, user, f"superseded by version {report.version}")
+    if report.milestone_id:
+        milestone = report.milestone
+        milestone.done = report.as_of
+        milestone._history_user = user
+        milestone.save(update_fields=["done"])
+    return report
+
+
+@transaction.atomic
+def return_report(
+    report: Report, user, reason: str, *, expected_revision: int | None = None
+) -> Report:
+    """Send back to the reporter with a reason; it can be edited and submitted again."""
+    _check_approver(report, user)
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the report is returned.")})
+    _claim_revision(report, expected_revision)
+    report.status = ReportStatus.RETURNED
+    report.reviewed_by, report.reviewed_at = user, timezone.now()
+    report.return_reason = reason.strip()
+    _save(report, user, "returned")
+    return report
+
+
+@transaction.atomic
+def correct_report(report: Report, user) -> Report:
+    """Start a correction of an approved report: a new draft version; the old one stays."""
+    _check_reporter(report.unit, user)
+    if report.status != ReportStatus.APPROVED:
+        raise ValidationError(_("Only approved reports are corrected; edit drafts directly."))
+    if Report.objects.filter(supersedes=report).exists():
+        raise ValidationError(_("A correction of this report already exists."))
+    correction = Report(
+        target=report.target,
+        unit=report.unit,
+        as_of=report.as_of,
+        value=report.value,
+        overdue=report.overdue,
+        milestone=report.milestone,
+        narrative=report.narrative,
+        version=report.version + 1,
+        supersedes=report,
+        created_by=user,
+    )
+    _save(correction, user, f"correction of version {report.version}")
+    return correction
