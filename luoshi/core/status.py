@@ -13,6 +13,7 @@ docs/status.md.
 
 from __future__ import annotations
 
+import gc
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
@@ -546,7 +547,15 @@ def evaluate_all(
         raise ValueError(f"lang must be one of {LANGS}, got {lang!r}")
     at_ord = at.toordinal()
     zh = lang == "zh"
-    return [_evaluate(t, at, at_ord, t.rules or rules, zh) for t in targets]
+    # Evaluations hold no reference cycles: pause the cyclic collector so that
+    # it does not walk a large heap of targets again and again (see parse_snapshot).
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return [_evaluate(t, at, at_ord, t.rules or rules, zh) for t in targets]
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def evaluate_snapshot(snapshot: dict, lang: str = "zh") -> dict:
