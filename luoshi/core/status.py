@@ -258,8 +258,8 @@ def _cumulative(t: Target, r: Reading | None, r_ord: int, at_ord: int, ended: bo
                 reason = f"期末实际{fmt(actual)}{unit}，超出控制目标{fmt(value)}{unit}"
             else:
                 reason = f"期末未完成目标{fmt(value)}{unit}，实际{fmt(actual)}{unit}"
-                if expected:
-                    reason += f"，完成{pct(actual / expected)}"
+                if value:
+                    reason += f"，完成{pct(actual / value)}"
         elif cap:
             reason = f"按序时进度应控制在{fmt(expected)}{unit}以内，实际{fmt(actual)}{unit}"
             if expected:
@@ -285,8 +285,8 @@ def _cumulative(t: Target, r: Reading | None, r_ord: int, at_ord: int, ended: bo
                 reason = f"Period ended at {fmt(actual)}{unit}, over the cap of {fmt(value)}{unit}"
             else:
                 reason = f"Period ended short of {fmt(value)}{unit}: {fmt(actual)}{unit}"
-                if expected:
-                    reason += f", {pct(actual / expected)} done"
+                if value:
+                    reason += f", {pct(actual / value)} done"
         elif cap:
             reason = f"At most {fmt(expected)}{unit} by schedule, actual {fmt(actual)}{unit}"
             if expected:
@@ -306,8 +306,9 @@ def _rate(t: Target, r: Reading | None, r_ord: int, at_ord: int, ended: bool, ru
     value = t.value
     growth = t.kind == "growth"
     unit = "%" if growth and not t.unit else t.unit
-    gap_unit_zh = "个百分点" if growth else unit
-    gap_unit_en = " pp" if growth else unit
+    points = growth or unit == "%"  # a gap between two percentages is in points
+    gap_unit_zh = "个百分点" if points else unit
+    gap_unit_en = " pp" if points else unit
     cmp = t.comparator
     cap = cmp in CAPS
     goal_zh = f"目标{'增长' if growth else ''}{_CMP_ZH[cmp]}{fmt(value)}{unit}"
@@ -479,11 +480,16 @@ def _milestone(t: Target, at: date, ended: bool, rules: Rules, zh: bool):
         reason = "尚无到期节点" if zh else "No milestone due yet"
     else:
         state = ON_TRACK
-        reason = (
-            f"到期节点{due_count}个均已完成，共完成{done_count}个"
-            if zh
-            else f"All {due_count} milestone(s) due are done, {done_count} done in all"
-        )
+        if due_count == 0:
+            reason = (
+                f"尚无到期节点，已提前完成{done_count}个"
+                if zh
+                else f"No milestone due yet, {done_count} done ahead of time"
+            )
+        elif zh:
+            reason = f"到期节点{due_count}个均已完成，共完成{done_count}个"
+        else:
+            reason = f"All {due_count} milestone(s) due are done, {done_count} done in all"
     return state, due_count, done_count, None, None, None, reason
 
 
