@@ -4,6 +4,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# The demo city's 2025 plan is shown as of this day; `make run LUOSHI_TODAY=` uses the real date.
+LUOSHI_TODAY ?= 2025-10-15
 LUOSHI_TEST_POSTGRES ?= postgres://postgres@127.0.0.1:5432/postgres
 VENDOR := luoshi/static/vendor
 
@@ -54,7 +56,7 @@ install-dev: install $(VENV)/.dev-installed
 run: install
 	DEBUG=true $(BIN)/luoshi migrate --no-input
 	DEBUG=true $(BIN)/luoshi load_demo
-	DEBUG=true $(BIN)/luoshi runserver 127.0.0.1:$(PORT)
+	DEBUG=true LUOSHI_TODAY=$(LUOSHI_TODAY) $(BIN)/luoshi runserver 127.0.0.1:$(PORT)
 
 # --- checks ---------------------------------------------------------------
 

@@ -148,3 +148,31 @@ def access_unit_by_id(user, unit_id: int) -> Unit:
     if not access_for(user).can_view_unit(unit):
         raise Http404("unit")
     return unit
+
+
+def access_target_by_id(user, target_id: int):
+    """The target if the user may see it; 404 whether it is missing or forbidden."""
+    from luoshi.plans.models import Target
+
+    target = (
+        Target.objects.visible_to(user)
+        .select_related("plan", "unit", "task", "part_of")
+        .filter(pk=target_id)
+        .first()
+    )
+    if target is None:
+        raise Http404("target")
+    return target
+
+
+def access_report_by_id(user, report_id: int, *, for_update: bool = False):
+    """The report if the user may see it (drafts only within one's own units); else 404."""
+    from luoshi.reporting.models import Report
+
+    reports = Report.objects.visible_to(user).select_related("target__plan", "unit", "milestone")
+    if for_update:
+        reports = reports.select_for_update(of=("self",))
+    report = reports.filter(pk=report_id).first()
+    if report is None:
+        raise Http404("report")
+    return report

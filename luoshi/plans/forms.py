@@ -1,0 +1,56 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Plan, Target
+
+
+class RulesForm(forms.ModelForm):
+    reason = forms.CharField(label=_("Reason for the change"), max_length=200, required=False)
+
+    class Meta:
+        model = Plan
+        fields = [
+            "lagging_below",
+            "behind_below",
+            "growth_tolerance_pp",
+            "level_tolerance",
+            "milestone_grace_days",
+        ]
+
+
+class TargetForm(forms.ModelForm):
+    reason = forms.CharField(
+        label=_("Reason for the change"),
+        max_length=300,
+        required=False,
+        help_text=_("Required when a confirmed target's value or dates change (a re-baseline)."),
+    )
+
+    class Meta:
+        model = Target
+        fields = [
+            "name",
+            "comparator",
+            "value",
+            "unit_label",
+            "start",
+            "end",
+            "cadence",
+            "due_day",
+            "baseline",
+        ]
+        widgets = {
+            "start": forms.DateInput(attrs={"type": "date"}),
+            "end": forms.DateInput(attrs={"type": "date"}),
+        }
+
+
+class OverviewFilter(forms.Form):
+    at = forms.DateField(
+        label=_("As of"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    unit = forms.IntegerField(required=False)
+    state = forms.CharField(required=False)
+    kind = forms.CharField(required=False)
+    task = forms.IntegerField(required=False)
+    sort = forms.CharField(required=False)

@@ -1,0 +1,201 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from luoshi.clock import today
+from luoshi.orgs.access import access_for, access_target_by_id
+from luoshi.orgs.history import history_of
+from luoshi.reporting.models import Report
+
+from . import actions
+from .choices import STATE_COLOURS, State, TargetKind
+from .forms import OverviewFilter, RulesForm, TargetForm
+from .models import Plan, Target, Task
+from .queries import evaluated_rows, expected_path
+
+PAGE_SIZE = 50
+SORT_KEYS = {
+    "name": lambda row: row.target.name,
+    "unit": lambda row: row.target.unit.path,
+    "state": lambda row: list(State.values).index(row.state),
+    "ratio": lambda row: (row.evaluation.ratio is None, row.evaluation.ratio or 0),
+    "kind": lambda row: row.target.kind,
+}
+
+
+def _plan_or_404(plan_id: int) -> Plan:
+    plan = Plan.objects.filter(pk=plan_id).first()
+    if plan is None:
+        raise Http404("plan")
+    return plan
+
+
+@login_required
+def plan_list(request: HttpRequest) -> HttpResponse:
+    access = access_for(request.user)
+    if not access.grants and not access.is_admin:
+        raise Http404("plans")
+    return render(
+        request,
+        "plans/plan_list.html",
+        {"plans": Plan.objects.all(), "can_manage": access.can_manage_plans()},
+    )
+
+
+@login_required
+def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = _plan_or_404(plan_id)
+    at = today()
+    targets = (
+        Target.objects.visible_to(request.user)
+        .filter(plan=plan, is_active=True)
+        .select_related("plan", "unit", "task")
+    )
+    rows = evaluated_rows(targets, at)
+    tasks = plan.tasks.select_related("lead_unit").prefetch_related("cooperating_units")
+    access = access_for(request.user)
+    if not rows and not access.sees_whole_city:
+        raise Http404("plan")
+    return render(
+        request,
+        "plans/plan_detail.html",
+        {
+            "plan": plan,
+            "rows": rows,
+            "tasks": tasks,
+            "at": at,
+            "can_manage": access.can_manage_plans(),
+            "history": history_of(plan),
+        },
+    )
+
+
+@login_required
+def plan_rules(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = _plan_or_404(plan_id)
+    if not access_for(request.user).can_manage_plans():
+        raise PermissionDenied
+    form = RulesForm(request.POST or None, instance=plan)
+    if request.method == "POST" and form.is_valid():
+        rules = {name: form.cleaned_data[name] for name in actions.RULE_FIELDS}
+        try:
+            actions.update_plan_rules(plan, request.user, form.cleaned_data["reason"], **rules)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Rules saved."))
+            return redirect("plan-detail", plan_id=plan.pk)
+    return render(request, "plans/plan_rules.html", {"plan": plan, "form": form})
+
+
+@login_required
+def target_detail(request: HttpRequest, target_id: int) -> HttpResponse:
+    target = access_target_by_id(request.user, target_id)
+    filters = OverviewFilter(request.GET)
+    at = (filters.is_valid() and filters.cleaned_data["at"]) or today()
+    parts = list(
+        Target.objects.visible_to(request.user)
+        .filter(part_of=target)
+        .select_related("plan", "unit")
+    )
+    rows = evaluated_rows([target, *parts], at)
+    reports = (
+        Report.objects.visible_to(request.user)
+        .filter(target=target)
+        .select_related("created_by", "submitted_by", "reviewed_by", "milestone")
+        .order_by("-as_of", "-version")
+    )
+    approved = sorted(
+        (r.as_of.isoformat(), r.value)
+        for r in reports
+        if r.status == "approved" and r.value is not None
+    )
+    access = access_for(request.user)
+    context = {
+        "target": target,
+        "row": rows[0],
+        "parts": rows[1:],
+        "at": at,
+        "reports": reports,
+        "milestones": target.milestones.all(),
+        "rebaselines": target.rebaselines.select_related("changed_by"),
+        "chart": {"expected": expected_path(target), "actual": approved, "unit": target.unit_label},
+        "can_manage": access.can_manage_plans(),
+        "can_report": access.can_report_for(target.unit),
+        "history": history_of(target),
+    }
+    return render(request, "plans/target_detail.html", context)
+
+
+@login_required
+def target_edit(request: HttpRequest, target_id: int) -> HttpResponse:
+    target = access_target_by_id(request.user, target_id)
+    if not access_for(request.user).can_manage_plans():
+        raise PermissionDenied
+    form = TargetForm(request.POST or None, instance=Target.objects.get(pk=target.pk))
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in TargetForm.Meta.fields}
+        try:
+            actions.update_target(target, request.user, form.cleaned_data["reason"], **fields)
+        except ValidationError as error:
+            form.add_error(
+                "reason" if "reason" in getattr(error, "message_dict", {}) else None, error
+            )
+        else:
+            messages.success(request, _("Target saved."))
+            return redirect("target-detail", target_id=target.pk)
+    return render(request, "plans/target_form.html", {"target": target, "form": form})
+
+
+@login_required
+def overview(request: HttpRequest) -> HttpResponse:
+    """Every visible target with its state, filterable, sortable, paginated; counts on top."""
+    access = access_for(request.user)
+    filters = OverviewFilter(request.GET)
+    data = filters.cleaned_data if filters.is_valid() else {}
+    at = data.get("at") or today()
+    targets = Target.objects.visible_to(request.user).filter(is_active=True)
+    if data.get("unit"):
+        # A unit and its subtree; a unit one may not see filters everything out.
+        unit = access.visible_units().filter(pk=data["unit"]).first()
+        targets = targets.filter(unit__path__startswith=unit.path) if unit else targets.none()
+    if data.get("kind") in TargetKind.values:
+        targets = targets.filter(kind=data["kind"])
+    if data.get("task"):
+        targets = targets.filter(Q(task_id=data["task"]) | Q(task__parent_id=data["task"]))
+    rows = evaluated_rows(targets.select_related("plan", "unit", "task"), at)
+    counts = {state: 0 for state in State.values}
+    missing = 0
+    for row in rows:
+        counts[row.state] += 1
+        missing += row.evaluation.missing
+    if data.get("state") == "missing":
+        rows = [row for row in rows if row.evaluation.missing]
+    elif data.get("state") in State.values:
+        rows = [row for row in rows if row.state == data["state"]]
+    sort = data.get("sort") or "unit"
+    key = SORT_KEYS.get(sort.lstrip("-"), SORT_KEYS["unit"])
+    rows.sort(key=key, reverse=sort.startswith("-"))
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "page": page,
+        "counts": [(State(state), count, STATE_COLOURS[state]) for state, count in counts.items()],
+        "missing": missing,
+        "total": len(rows),
+        "at": at,
+        "filters": data,
+        "units": access.visible_units().filter(is_active=True),
+        "tasks": Task.objects.filter(parent__isnull=True).select_related("plan"),
+        "kinds": TargetKind.choices,
+        "states": State.choices,
+        "sort": sort,
+        "query": query.urlencode(),
+    }
+    return render(request, "plans/overview.html", context)

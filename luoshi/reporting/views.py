@@ -1,0 +1,205 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from luoshi.clock import today
+from luoshi.orgs.access import access_for, access_report_by_id, access_target_by_id
+from luoshi.orgs.history import history_of
+
+from . import actions
+from .evidence import add_evidence
+from .forms import ReportForm, ReturnForm
+from .models import Evidence, Report
+from .workbench import owed_by
+
+
+@login_required
+def workbench(request: HttpRequest) -> HttpResponse:
+    owed = owed_by(request.user, today())
+    return render(request, "reporting/workbench.html", {"owed": owed, "today": today()})
+
+
+def _fields(form: ReportForm) -> dict:
+    data = form.cleaned_data
+    return {
+        "as_of": data["as_of"],
+        "value": data.get("value"),
+        "overdue": data.get("overdue"),
+        "milestone": data.get("milestone"),
+        "narrative": data.get("narrative", ""),
+    }
+
+
+def _form_error(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+@login_required
+def report_new(request: HttpRequest, target_id: int) -> HttpResponse:
+    target = access_target_by_id(request.user, target_id)
+    if not access_for(request.user).can_report_for(target.unit):
+        raise PermissionDenied
+    form = ReportForm(
+        request.POST or None, request.FILES or None, target=target, initial={"as_of": today()}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                report = actions.create_report(target, request.user, **_fields(form))
+                if form.cleaned_data.get("evidence"):
+                    add_evidence(report, request.user, form.cleaned_data["evidence"])
+                if "submit" in request.POST:
+                    actions.submit_report(report, request.user)
+        except ValidationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(
+                request, _("Report submitted.") if "submit" in request.POST else _("Draft saved.")
+            )
+            return redirect("report-detail", report_id=report.pk)
+    return render(request, "reporting/report_form.html", {"target": target, "form": form})
+
+
+@login_required
+def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
+    """The report; its editing form while it is a draft; review buttons for approvers."""
+    report = access_report_by_id(request.user, report_id)
+    access = access_for(request.user)
+    can_edit = report.is_editable and access.can_report_for(report.unit)
+    form = None
+    if can_edit:
+        initial = {
+            "as_of": report.as_of,
+            "value": report.value,
+            "overdue": report.overdue,
+            "milestone": report.milestone_id,
+            "narrative": report.narrative,
+            "revision": report.revision,
+        }
+        form = ReportForm(
+            request.POST or None, request.FILES or None, target=report.target, initial=initial
+        )
+        if request.method == "POST" and form.is_valid():
+            try:
+                with transaction.atomic():
+                    actions.update_report(
+                        report,
+                        request.user,
+                        expected_revision=form.cleaned_data["revision"],
+                        **_fields(form),
+                    )
+                    if form.cleaned_data.get("evidence"):
+                        add_evidence(report, request.user, form.cleaned_data["evidence"])
+                    if "submit" in request.POST:
+                        actions.submit_report(report, request.user)
+            except actions.Conflict as conflict:
+                messages.error(
+                    request, f"{conflict} {_('Reload the page to see the current version.')}"
+                )
+            except ValidationError as error:
+                _form_error(form, error)
+            else:
+                messages.success(
+                    request,
+                    _("Report submitted.") if "submit" in request.POST else _("Draft saved."),
+                )
+                return redirect("report-detail", report_id=report.pk)
+    elif request.method == "POST":
+        raise PermissionDenied
+    context = {
+        "report": report,
+        "form": form,
+        "return_form": ReturnForm(initial={"revision": report.revision}),
+        "can_review": report.status == "submitted" and access.can_approve_for(report.unit),
+        "can_correct": report.status == "approved" and access.can_report_for(report.unit),
+        "evidence": report.evidence.select_related("uploaded_by"),
+        "history": history_of(report),
+    }
+    return render(request, "reporting/report_detail.html", context)
+
+
+def _review(request: HttpRequest, report_id: int, do) -> HttpResponse:
+    with transaction.atomic():
+        report = access_report_by_id(request.user, report_id, for_update=True)
+        revision = request.POST.get("revision")
+        try:
+            do(report, int(revision) if revision else None)
+        except actions.Conflict as conflict:
+            messages.error(request, str(conflict))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    return redirect("report-detail", report_id=report_id)
+
+
+@login_required
+@require_POST
+def report_submit(request: HttpRequest, report_id: int) -> HttpResponse:
+    def do(report, revision):
+        actions.submit_report(report, request.user, expected_revision=revision)
+        messages.success(request, _("Report submitted."))
+
+    return _review(request, report_id, do)
+
+
+@login_required
+@require_POST
+def report_approve(request: HttpRequest, report_id: int) -> HttpResponse:
+    def do(report, revision):
+        actions.approve_report(report, request.user, expected_revision=revision)
+        messages.success(request, _("Report approved: it now counts."))
+
+    return _review(request, report_id, do)
+
+
+@login_required
+@require_POST
+def report_return(request: HttpRequest, report_id: int) -> HttpResponse:
+    def do(report, revision):
+        actions.return_report(
+            report, request.user, request.POST.get("reason", ""), expected_revision=revision
+        )
+        messages.success(request, _("Report returned to the unit."))
+
+    return _review(request, report_id, do)
+
+
+@login_required
+@require_POST
+def report_correct(request: HttpRequest, report_id: int) -> HttpResponse:
+    report = access_report_by_id(request.user, report_id)
+    try:
+        correction = actions.correct_report(report, request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("report-detail", report_id=report_id)
+    messages.info(request, _("A correction has been started as a new version."))
+    return redirect("report-detail", report_id=correction.pk)
+
+
+@login_required
+def approvals(request: HttpRequest) -> HttpResponse:
+    queue = (
+        Report.objects.awaiting_review_by(request.user)
+        .select_related("target", "unit", "submitted_by", "milestone")
+        .order_by("submitted_at", "pk")
+    )
+    return render(request, "reporting/approvals.html", {"queue": queue})
+
+
+@login_required
+def evidence_download(request: HttpRequest, evidence_id: int) -> FileResponse:
+    evidence = Evidence.objects.filter(pk=evidence_id).only("report_id").first()
+    if evidence is None:
+        raise Http404("evidence")
+    access_report_by_id(request.user, evidence.report_id)  # 404 unless the report is visible
+    evidence = Evidence.objects.get(pk=evidence_id)
+    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.name)

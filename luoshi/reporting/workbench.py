@@ -1,0 +1,90 @@
+"""What a unit owes: for each target, the reporting period just ended and its due date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from luoshi.core.periods import due_date
+from luoshi.plans.models import Target
+from luoshi.plans.queries import evaluated_rows
+
+from .choices import ReportStatus
+from .models import Report
+
+
+def last_period_end(cadence: str, day: date) -> date:
+    """The end of the last calendar month or quarter that ended before `day`."""
+    first_of_month = day.replace(day=1)
+    if cadence == "quarter":
+        quarter_first_month = 3 * ((day.month - 1) // 3) + 1
+        first_of_month = day.replace(month=quarter_first_month, day=1)
+    return first_of_month - timedelta(days=1)
+
+
+@dataclass
+class Owed:
+    target: Target
+    evaluation: object
+    period_end: date | None
+    due: date | None
+    report: Report | None  # the newest report for that period, if any
+    last_approved: Report | None
+
+    @property
+    def is_late(self) -> bool:
+        return self.due is not None and self.report is None
+
+    @property
+    def needs_report(self) -> bool:
+        return self.period_end is not None and (
+            self.report is None or self.report.status in {ReportStatus.DRAFT, ReportStatus.RETURNED}
+        )
+
+
+def owed_by(user, today: date) -> list[Owed]:
+    """The active targets `user` reports for, with the period owed and the reports behind it.
+
+    Four queries whatever the number of targets: targets, readings, milestones,
+    and the reports of the current periods and the last approved ones.
+    """
+    targets = list(
+        Target.objects.reportable_by(user)
+        .filter(is_active=True, start__lte=today)
+        .select_related("plan", "unit")
+        .order_by("unit__path", "pk")
+    )
+    rows = evaluated_rows(targets, today)
+    periods = {}
+    for target in targets:
+        if target.cadence:
+            end = min(last_period_end(target.cadence, today), target.end)
+            periods[target.pk] = end if end >= target.start else None
+        else:
+            periods[target.pk] = None
+    reports_by_target: dict[int, list[Report]] = {}
+    for report in (
+        Report.objects.filter(target__in=targets)
+        .exclude(status=ReportStatus.SUPERSEDED)
+        .order_by("target_id", "-as_of", "-version")
+        .only("pk", "target_id", "as_of", "value", "status", "version")
+    ):
+        reports_by_target.setdefault(report.target_id, []).append(report)
+    owed = []
+    for row in rows:
+        target = row.target
+        period_end = periods[target.pk]
+        reports = reports_by_target.get(target.pk, [])
+        current = next((r for r in reports if period_end and r.as_of >= period_end), None)
+        approved = next((r for r in reports if r.status == ReportStatus.APPROVED), None)
+        owed.append(
+            Owed(
+                target=target,
+                evaluation=row.evaluation,
+                period_end=period_end,
+                due=due_date(period_end, target.due_day) if period_end else None,
+                report=current,
+                last_approved=approved,
+            )
+        )
+    return owed
