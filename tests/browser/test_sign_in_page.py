@@ -4,40 +4,16 @@ Playwright cannot download its own browser here, so it launches /usr/bin/chromiu
 (`make test` installs it through apt when we are root).
 """
 
-import os
-import shutil
-
 import pytest
 
 from tests.personas import PASSWORD
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not os.path.exists(CHROMIUM) and os.environ.get("CI", "").lower() != "true",
-        reason="Debian's chromium is not installed (make test installs it when run as root)",
-    ),
-]
+pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def page(live_server):
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API runs an event loop in this thread; Django's ORM refuses to
-    # run inside one unless told that this test thread is safe to use.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        context = browser.new_context(locale="zh-CN")
-        yield context.new_page()
-        browser.close()
-    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+def page(browser):
+    yield browser.new_context(locale="zh-CN").new_page()
 
 
 @pytest.mark.django_db(transaction=True)
