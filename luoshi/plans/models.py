@@ -106,9 +106,14 @@ class TargetQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
     def visible_to(self, user):
+        """Targets of the units one may see, and the cooperating parts of those targets
+        (the lead unit sees its partners' parts beside its own)."""
         from luoshi.orgs.access import access_for
 
-        return self.filter(access_for(user).visible_unit_q("unit"))
+        access = access_for(user)
+        if access.sees_whole_city:
+            return self
+        return self.filter(access.visible_unit_q("unit") | access.visible_unit_q("part_of__unit"))
 
     def reportable_by(self, user):
         from luoshi.orgs.access import access_for

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from luoshi.clock import today
+from luoshi.formtools import attach_errors
 from luoshi.orgs.access import access_for, access_target_by_id
 from luoshi.orgs.history import history_of
 from luoshi.reporting.models import Report
@@ -86,7 +87,7 @@ def plan_rules(request: HttpRequest, plan_id: int) -> HttpResponse:
         try:
             actions.update_plan_rules(plan, request.user, form.cleaned_data["reason"], **rules)
         except ValidationError as error:
-            form.add_error(None, error)
+            attach_errors(form, error)
         else:
             messages.success(request, _("Rules saved."))
             return redirect("plan-detail", plan_id=plan.pk)
@@ -143,9 +144,7 @@ def target_edit(request: HttpRequest, target_id: int) -> HttpResponse:
         try:
             actions.update_target(target, request.user, form.cleaned_data["reason"], **fields)
         except ValidationError as error:
-            form.add_error(
-                "reason" if "reason" in getattr(error, "message_dict", {}) else None, error
-            )
+            attach_errors(form, error)
         else:
             messages.success(request, _("Target saved."))
             return redirect("target-detail", target_id=target.pk)

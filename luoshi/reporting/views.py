@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from luoshi.clock import today
+from luoshi.formtools import attach_errors
 from luoshi.orgs.access import access_for, access_report_by_id, access_target_by_id
 from luoshi.orgs.history import history_of
 
@@ -35,14 +36,6 @@ def _fields(form: ReportForm) -> dict:
     }
 
 
-def _form_error(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 @login_required
 def report_new(request: HttpRequest, target_id: int) -> HttpResponse:
     target = access_target_by_id(request.user, target_id)
@@ -60,7 +53,7 @@ def report_new(request: HttpRequest, target_id: int) -> HttpResponse:
                 if "submit" in request.POST:
                     actions.submit_report(report, request.user)
         except ValidationError as error:
-            _form_error(form, error)
+            attach_errors(form, error)
         else:
             messages.success(
                 request, _("Report submitted.") if "submit" in request.POST else _("Draft saved.")
@@ -106,7 +99,7 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
                     request, f"{conflict} {_('Reload the page to see the current version.')}"
                 )
             except ValidationError as error:
-                _form_error(form, error)
+                attach_errors(form, error)
             else:
                 messages.success(
                     request,

@@ -1,0 +1,12 @@
+"""Small helpers shared by the apps' forms and views."""
+
+from django.core.exceptions import ValidationError
+
+
+def attach_errors(form, error: ValidationError) -> None:
+    """Show an action's ValidationError on the form: by field where the form has that field."""
+    if hasattr(error, "error_dict"):
+        for field, messages in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages)
+    else:
+        form.add_error(None, error)
