@@ -1,3 +1,7 @@
-"""The REST API under /api/v1/ (filled in by the API module)."""
+"""The REST API under /api/v1/."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from .api import api
+
+urlpatterns = [path("", api.urls)]

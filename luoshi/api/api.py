@@ -1,0 +1,37 @@
+"""The REST API (/api/v1/): django-ninja, bearer tokens, the same access and actions as the pages.
+
+The OpenAPI document is served at /api/v1/openapi.json. Ninja's interactive docs
+page loads Swagger UI from a CDN, which government intranets forbid, so it is off.
+"""
+
+import json
+
+from ninja import NinjaAPI
+from ninja.parser import Parser
+
+from . import errors, routes_plans, routes_reports, routes_status, routes_targets, routes_units
+from .auth import TokenAuth
+
+
+class JsonParser(Parser):
+    """JSON bodies; an empty body is an empty object, so `POST …/submit` needs no body."""
+
+    def parse_body(self, request):
+        if not request.body.strip():
+            return {}
+        return json.loads(request.body)
+
+
+api = NinjaAPI(
+    parser=JsonParser(),
+    title="luoshi API",
+    version="1",
+    description="落实: plans, targets, reports and their status. See docs/api.md.",
+    auth=TokenAuth(),
+    urls_namespace="api",
+    openapi_url="/openapi.json",
+    docs_url=None,
+)
+errors.install(api)
+for module in (routes_units, routes_plans, routes_targets, routes_reports, routes_status):
+    api.add_router("", module.router)

@@ -1,0 +1,162 @@
+"""Reports: the reporter's drafts, submission, the approver's review, and corrections."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from ninja import Router, Status
+from ninja.decorators import decorate_view
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from luoshi.orgs.access import access_report_by_id
+from luoshi.plans.models import Milestone, Target
+from luoshi.reporting import actions
+from luoshi.reporting.choices import ReportStatus
+from luoshi.reporting.models import Report
+
+from .idempotency import idempotent
+from .schemas import Error, ReportDetail, ReportIn, ReportOut, ReportPatch, ReturnIn, RevisionIn
+
+router = Router(tags=["reports"])
+
+WRITE_ERRORS = {403: Error, 404: Error, 409: Error, 422: Error}
+
+
+def _report(user, report_id: int) -> Report:
+    return access_report_by_id(user, report_id)
+
+
+def _revision(payload: RevisionIn | None) -> int | None:
+    return payload.revision if payload is not None else None
+
+
+def _milestone(target: Target, milestone_id: int | None) -> Milestone | None:
+    if milestone_id is None:
+        return None
+    milestone = target.milestones.filter(pk=milestone_id).first()
+    if milestone is None:
+        raise ValidationError({"milestone": _("This target has no such milestone.")})
+    return milestone
+
+
+@router.get("/reports", response=list[ReportOut], summary="Visible reports")
+@paginate(LimitOffsetPagination)
+def list_reports(
+    request,
+    target: int | None = None,
+    status: ReportStatus | None = None,
+    unit: int | None = None,
+):
+    reports = Report.objects.visible_to(request.auth).select_related(
+        "created_by", "submitted_by", "reviewed_by"
+    )
+    if target is not None:
+        reports = reports.filter(target_id=target)
+    if status is not None:
+        reports = reports.filter(status=status)
+    if unit is not None:
+        reports = reports.filter(unit_id=unit)
+    return reports.order_by("target", "-as_of", "-version", "-pk")
+
+
+@router.get(
+    "/reports/{int:report_id}",
+    response={200: ReportDetail, 404: Error},
+    summary="A report and its history",
+)
+def get_report(request, report_id: int):
+    return _report(request.auth, report_id)
+
+
+@router.post(
+    "/reports",
+    response={201: ReportDetail, 403: Error, 422: Error},
+    summary="Create a draft report",
+)
+@decorate_view(idempotent)
+def create_report(request, payload: ReportIn):
+    target = (
+        Target.objects.visible_to(request.auth)
+        .select_related("unit", "plan")
+        .filter(pk=payload.target)
+        .first()
+    )
+    if target is None:
+        raise ValidationError({"target": _("No such target.")})
+    report = actions.create_report(
+        target,
+        request.auth,
+        as_of=payload.as_of,
+        value=payload.value,
+        overdue=payload.overdue,
+        milestone=_milestone(target, payload.milestone),
+        narrative=payload.narrative,
+    )
+    return Status(201, report)
+
+
+@router.patch(
+    "/reports/{int:report_id}",
+    response={200: ReportDetail, **WRITE_ERRORS},
+    summary="Change a draft or returned report; needs the revision read (409 if stale)",
+)
+def patch_report(request, report_id: int, payload: ReportPatch):
+    report = _report(request.auth, report_id)
+    data = payload.dict(exclude_unset=True)
+    milestone = (
+        _milestone(report.target, data["milestone"]) if "milestone" in data else report.milestone
+    )
+    return actions.update_report(
+        report,
+        request.auth,
+        expected_revision=payload.revision,
+        as_of=data.get("as_of") or report.as_of,
+        value=data["value"] if "value" in data else report.value,
+        overdue=data["overdue"] if "overdue" in data else report.overdue,
+        milestone=milestone,
+        narrative=data["narrative"] if data.get("narrative") is not None else report.narrative,
+    )
+
+
+@router.post(
+    "/reports/{int:report_id}/submit",
+    response={200: ReportDetail, **WRITE_ERRORS},
+    summary="Submit a report for approval",
+)
+@decorate_view(idempotent)
+def submit_report(request, report_id: int, payload: RevisionIn | None = None):
+    report = _report(request.auth, report_id)
+    return actions.submit_report(report, request.auth, expected_revision=_revision(payload))
+
+
+@router.post(
+    "/reports/{int:report_id}/approve",
+    response={200: ReportDetail, **WRITE_ERRORS},
+    summary="Approve a submitted report (its unit's approvers, supervisors)",
+)
+@decorate_view(idempotent)
+def approve_report(request, report_id: int, payload: RevisionIn | None = None):
+    report = _report(request.auth, report_id)
+    return actions.approve_report(report, request.auth, expected_revision=_revision(payload))
+
+
+@router.post(
+    "/reports/{int:report_id}/return",
+    response={200: ReportDetail, **WRITE_ERRORS},
+    summary="Return a submitted report with a reason",
+)
+@decorate_view(idempotent)
+def return_report(request, report_id: int, payload: ReturnIn):
+    report = _report(request.auth, report_id)
+    return actions.return_report(
+        report, request.auth, payload.reason, expected_revision=payload.revision
+    )
+
+
+@router.post(
+    "/reports/{int:report_id}/correct",
+    response={201: ReportDetail, **WRITE_ERRORS},
+    summary="Start a correction of an approved report: a new draft version",
+)
+@decorate_view(idempotent)
+def correct_report(request, report_id: int):
+    report = _report(request.auth, report_id)
+    return Status(201, actions.correct_report(report, request.auth))

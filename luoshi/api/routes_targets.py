@@ -1,0 +1,102 @@
+"""Targets: visible lists, one target with its baselines, and the supervisor's edits."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from ninja import Router, Status
+from ninja.decorators import decorate_view
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from luoshi.orgs.access import access_for, access_target_by_id
+from luoshi.plans import actions
+from luoshi.plans.choices import TargetKind
+from luoshi.plans.models import Plan, Target, Task
+
+from .idempotency import idempotent
+from .schemas import Error, TargetDetail, TargetIn, TargetOut, TargetPatch
+from .scoping import visible_plans
+
+router = Router(tags=["targets"])
+
+
+def _resolve(user, plan: Plan | None, data: dict) -> dict:
+    """Turn the ids of `data` into objects this person may see, or name the bad field."""
+    errors = {}
+    fields = dict(data)
+    if "unit" in fields:
+        fields["unit"] = access_for(user).visible_units().filter(pk=fields["unit"]).first()
+        if fields["unit"] is None:
+            errors["unit"] = _("No such unit.")
+    for name, queryset in (
+        ("task", Task.objects.filter(plan=plan)),
+        ("part_of", Target.objects.filter(plan=plan)),
+    ):
+        if fields.get(name) is not None:
+            fields[name] = queryset.filter(pk=fields[name]).first()
+            if fields[name] is None:
+                errors[name] = _("No such %(name)s in this plan.") % {"name": name}
+    if "schedule" in fields:
+        fields["schedule"] = [[day.isoformat(), share] for day, share in fields["schedule"]]
+    if errors:
+        raise ValidationError(errors)
+    return fields
+
+
+@router.get("/targets", response=list[TargetOut], summary="Visible targets")
+@paginate(LimitOffsetPagination)
+def list_targets(
+    request,
+    plan: int | None = None,
+    unit: int | None = None,
+    kind: TargetKind | None = None,
+    active: bool | None = None,
+):
+    targets = Target.objects.visible_to(request.auth)
+    if plan is not None:
+        targets = targets.filter(plan_id=plan)
+    if unit is not None:
+        targets = targets.filter(unit_id=unit)
+    if kind is not None:
+        targets = targets.filter(kind=kind)
+    if active is not None:
+        targets = targets.filter(is_active=active)
+    return targets.order_by("plan", "unit__path", "pk")
+
+
+@router.get(
+    "/targets/{int:target_id}",
+    response={200: TargetDetail, 404: Error},
+    summary="A target: original and current value and dates, re-baselines, milestones",
+)
+def get_target(request, target_id: int):
+    return access_target_by_id(request.auth, target_id)
+
+
+@router.post(
+    "/targets",
+    response={201: TargetDetail, 403: Error, 422: Error},
+    summary="Create a target (supervisors)",
+)
+@decorate_view(idempotent)
+def create_target(request, payload: TargetIn):
+    actions.require_plan_manager(request.auth)
+    data = payload.dict()
+    plan = visible_plans(request.auth).filter(pk=data.pop("plan")).first()
+    if plan is None:
+        raise ValidationError({"plan": _("No such plan.")})
+    target = actions.create_target(plan, request.auth, **_resolve(request.auth, plan, data))
+    return Status(201, target)
+
+
+@router.patch(
+    "/targets/{int:target_id}",
+    response={200: TargetDetail, 403: Error, 404: Error, 422: Error},
+    summary="Change a target (supervisors); on a confirmed plan a new value or dates is a re-baseline",
+)
+def patch_target(request, target_id: int, payload: TargetPatch):
+    with transaction.atomic():
+        target = access_target_by_id(request.auth, target_id)
+        actions.require_plan_manager(request.auth)
+        data = payload.dict(exclude_unset=True, exclude={"reason"})
+        fields = _resolve(request.auth, target.plan, data)
+        return actions.update_target(target, request.auth, payload.reason, **fields)
