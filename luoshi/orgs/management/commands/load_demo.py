@@ -3,10 +3,16 @@ from django.core.management.base import BaseCommand
 from django.utils import translation
 
 from luoshi.orgs.demo import DEMO_PASSWORD, demo_logins, load_demo
+from luoshi.plans.demo_plan import DEMO_DATE, PLAN_TITLE, load_demo_plan
+from luoshi.plans.models import Plan
+from luoshi.reporting.models import Report
 
 
 class Command(BaseCommand):
-    help = "Load the demo city 青禾市 if it is not there yet, and print the demo logins."
+    help = (
+        "Load the demo city 青禾市 and its 2025 plan if they are not there yet, "
+        "and print the demo logins."
+    )
 
     def handle(self, *args, **options):
         translation.activate(settings.LANGUAGE_CODE)
@@ -14,6 +20,20 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS("Demo city loaded."))
         else:
             self.stdout.write("Demo city already present: nothing changed.")
+        if load_demo_plan():
+            plan = Plan.objects.get(title=PLAN_TITLE)
+            reports = Report.objects.filter(target__plan=plan).count()
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Demo plan loaded: {plan.title}, {plan.tasks.count()} tasks, "
+                    f"{plan.targets.count()} targets, {reports} reports up to {DEMO_DATE}."
+                )
+            )
+        else:
+            self.stdout.write("Demo plan already present: nothing changed.")
+        self.stdout.write(
+            f"The demo plan is best seen as of {DEMO_DATE} (LUOSHI_TODAY={DEMO_DATE}, as `make run` does)."
+        )
         self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
         for username, full_name, roles in demo_logins():
             self.stdout.write(f"  {username:<20} {full_name:<6} {roles}")
