@@ -43,6 +43,10 @@ def _replay(stored: IdempotentRequest, route: str) -> HttpResponse:
     return response
 
 
+def stored_answer(user, key: str) -> IdempotentRequest | None:
+    return IdempotentRequest.objects.filter(user=user, key=key).first()
+
+
 def idempotent(run):
     """Wraps a ninja operation's `run` (use through ninja.decorators.decorate_view)."""
 
@@ -57,7 +61,7 @@ def idempotent(run):
                 {"detail": f"{HEADER} must be at most {MAX_KEY_LENGTH} characters."}, status=422
             )
         route = _route(request)
-        stored = IdempotentRequest.objects.filter(user=user, key=key).first()
+        stored = stored_answer(user, key)
         if stored is not None:
             return _replay(stored, route)
         try:
@@ -72,7 +76,7 @@ def idempotent(run):
                         body=json.loads(response.content or b"null"),
                     )
         except IntegrityError:
-            stored = IdempotentRequest.objects.filter(user=user, key=key).first()
+            stored = stored_answer(user, key)
             if stored is None:
                 raise
             return _replay(stored, route)

@@ -23,6 +23,7 @@ class Api:
         self.token = token
 
     def call(self, method: str, path: str, body=None, **headers):
+        headers.setdefault("HTTP_ACCEPT_LANGUAGE", "en")
         if self.token:
             headers["HTTP_AUTHORIZATION"] = f"Bearer {self.token}"
         data = "" if body is None else json.dumps(body)
