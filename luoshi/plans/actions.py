@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from luoshi.orgs.access import access_for
 
 from .choices import PlanStatus
-from .models import Plan, Rebaseline, Target, Task
+from .models import Milestone, Plan, Rebaseline, Target, Task
 
 RULE_FIELDS = (
     "lagging_below",
@@ -135,6 +135,8 @@ def update_target(target: Target, user, reason: str = "", **fields) -> Target:
     unknown = set(fields) - set(TARGET_FIELDS)
     if unknown:
         raise ValidationError(_("Unknown target fields: %s") % ", ".join(sorted(unknown)))
+    # The caller's object may predate confirm_plan(): never save stale originals over fresh ones.
+    target.refresh_from_db(fields=["original_value", "original_start", "original_end"])
     old = {name: getattr(target, name) for name in BASELINE_FIELDS}
     for name, value in fields.items():
         setattr(target, name, value)
@@ -159,6 +161,17 @@ def update_target(target: Target, user, reason: str = "", **fields) -> Target:
     else:
         _save(target, user, reason or "edited")
     return target
+
+
+@transaction.atomic
+def add_milestone(target: Target, user, *, name: str, due: date) -> Milestone:
+    """A dated deliverable of a milestone target."""
+    require_plan_manager(user)
+    if target.kind != "milestone":
+        raise ValidationError(_("Only milestone targets have milestones."))
+    milestone = Milestone(target=target, name=name, due=due)
+    _save(milestone, user, "created")
+    return milestone
 
 
 @transaction.atomic

@@ -13,7 +13,7 @@ from luoshi.orgs.access import access_for, access_target_by_id
 
 from . import actions
 from .forms_edit import NewTargetForm, PartForm, PlanForm, TaskForm
-from .models import Milestone, Plan
+from .models import Plan
 
 
 def _manager_only(request: HttpRequest) -> None:
@@ -77,7 +77,7 @@ def target_new(request: HttpRequest, plan_id: int) -> HttpResponse:
             with transaction.atomic():
                 target = actions.create_target(plan, request.user, schedule=schedule, **data)
                 for due, name in milestones:
-                    Milestone.objects.create(target=target, name=name, due=due)
+                    actions.add_milestone(target, request.user, name=name, due=due)
         except ValidationError as error:
             attach_errors(form, error)
         else:
