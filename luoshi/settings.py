@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "luoshi.orgs",
     "luoshi.plans",
     "luoshi.reporting",
+    "luoshi.ledgers",
     "luoshi.api",
 ]
 

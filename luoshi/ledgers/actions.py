@@ -1,0 +1,222 @@
+"""Everything that changes a ledger row. Views, the API and the Excel import call these.
+
+Every action is atomic, checks access through luoshi.orgs.access, and leaves a
+history row naming the person. Stage and status moves are dated events, so that
+ledger figures can be computed as of any date (see measures.py).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from luoshi.clock import today
+from luoshi.orgs.access import access_for
+from luoshi.reporting.evidence import check_upload
+
+from .choices import HAZARD_MOVES, VERIFIER_MOVES, HazardStatus, Stage
+from .models import Hazard, HazardEvent, HazardPhoto, Project, StageEvent
+
+PROJECT_FIELDS = (
+    "name",
+    "investor",
+    "origin",
+    "industry_chain",
+    "planned_amount",
+    "paid_in_amount",
+    "unit",
+    "note",
+)
+HAZARD_FIELDS = (
+    "description",
+    "domain",
+    "place",
+    "place_kind",
+    "level",
+    "found_on",
+    "found_by",
+    "unit",
+    "deadline",
+    "measures",
+    "responsible_person",
+    "funds",
+    "contingency_plan",
+)
+PHOTO_TYPES = {".jpg", ".jpeg", ".png"}
+
+
+def _check_keeper(unit, user) -> None:
+    """Ledger rows are kept by the unit's reporters and approvers (and its supervisors)."""
+    if unit is None:
+        raise ValidationError({"unit": _("Name the responsible unit.")})
+    access = access_for(user)
+    if not (access.can_report_for(unit) or access.is_supervisor):
+        raise PermissionDenied(_("You do not keep the ledger of this unit."))
+
+
+def _check_fields(fields: dict, allowed: tuple[str, ...]) -> None:
+    unknown = set(fields) - set(allowed)
+    if unknown:
+        raise ValidationError(_("Unknown fields: %s") % ", ".join(sorted(unknown)))
+
+
+def _check_date(day: date, field: str) -> None:
+    if day > today():
+        raise ValidationError({field: _("The date cannot be in the future.")})
+
+
+def _save(obj, user, reason: str) -> None:
+    obj._history_user = user
+    obj._change_reason = reason
+    obj.full_clean()
+    obj.save()
+
+
+# --- investment projects ---------------------------------------------------------
+
+
+@transaction.atomic
+def create_project(
+    user, *, stage: str = Stage.NEGOTIATING, stage_date: date | None = None, **fields
+) -> Project:
+    """A new project at `stage` (reached on `stage_date`, default today)."""
+    _check_fields(fields, PROJECT_FIELDS)
+    _check_keeper(fields.get("unit"), user)
+    project = Project(**fields)
+    _save(project, user, "created")
+    move_project(
+        project, user, stage=stage, on=stage_date or today(), note=_("entered in the ledger")
+    )
+    return project
+
+
+@transaction.atomic
+def update_project(project: Project, user, reason: str = "", **fields) -> Project:
+    _check_fields(fields, PROJECT_FIELDS)
+    _check_keeper(project.unit, user)
+    if "unit" in fields:
+        _check_keeper(fields["unit"], user)
+    for name, value in fields.items():
+        setattr(project, name, value)
+    _save(project, user, reason or "edited")
+    return project
+
+
+def _current_stage(project: Project) -> str:
+    latest = project.events.order_by("-date", "-pk").first()
+    return latest.stage if latest else Stage.NEGOTIATING
+
+
+@transaction.atomic
+def move_project(project: Project, user, *, stage: str, on: date, note: str = "") -> StageEvent:
+    """Record that the project reached `stage` on `on`. Moves back (e.g. 开工 withdrawn) are allowed."""
+    _check_keeper(project.unit, user)
+    if stage not in Stage.values:
+        raise ValidationError({"stage": _("Unknown stage.")})
+    _check_date(on, "date")
+    if project.dropped_on:
+        raise ValidationError(_("The project was dropped; reactivate it first."))
+    event = StageEvent.objects.create(
+        project=project, stage=stage, date=on, note=note, recorded_by=user
+    )
+    project.stage = _current_stage(project)
+    _save(project, user, f"stage {stage} on {on.isoformat()}")
+    return event
+
+
+@transaction.atomic
+def drop_project(project: Project, user, *, on: date, reason: str) -> Project:
+    """The project is abandoned: it stays in the ledger with the date and the reason."""
+    _check_keeper(project.unit, user)
+    if not reason.strip():
+        raise ValidationError({"drop_reason": _("Say why the project was dropped.")})
+    _check_date(on, "dropped_on")
+    project.dropped_on, project.drop_reason = on, reason.strip()
+    _save(project, user, f"dropped: {reason.strip()}")
+    return project
+
+
+# --- safety hazards -----------------------------------------------------------------
+
+
+@transaction.atomic
+def create_hazard(user, **fields) -> Hazard:
+    _check_fields(fields, HAZARD_FIELDS)
+    _check_keeper(fields.get("unit"), user)
+    if fields.get("found_on"):
+        _check_date(fields["found_on"], "found_on")
+    hazard = Hazard(**fields)
+    _save(hazard, user, "created")
+    HazardEvent.objects.create(
+        hazard=hazard,
+        status=HazardStatus.OPEN,
+        date=hazard.found_on,
+        note=_("found"),
+        recorded_by=user,
+    )
+    return hazard
+
+
+@transaction.atomic
+def update_hazard(hazard: Hazard, user, reason: str = "", **fields) -> Hazard:
+    _check_fields(fields, HAZARD_FIELDS)
+    _check_keeper(hazard.unit, user)
+    if "unit" in fields:
+        _check_keeper(fields["unit"], user)
+    for name, value in fields.items():
+        setattr(hazard, name, value)
+    _save(hazard, user, reason or "edited")
+    return hazard
+
+
+def can_verify(user) -> bool:
+    """Closing after verification, and reopening, is the supervision office's (inspectors') call."""
+    return access_for(user).is_supervisor
+
+
+@transaction.atomic
+def move_hazard(hazard: Hazard, user, *, status: str, on: date, note: str = "") -> HazardEvent:
+    """open → rectifying → rectified (the unit) → closed after verification, or reopened."""
+    if status in VERIFIER_MOVES:
+        if not can_verify(user):
+            raise PermissionDenied(
+                _("Only an inspector of the supervision office verifies hazards.")
+            )
+    else:
+        _check_keeper(hazard.unit, user)
+    if status not in HAZARD_MOVES.get(hazard.status, set()):
+        raise ValidationError(
+            {
+                "status": _("A hazard cannot go from “%(old)s” to “%(new)s”.")
+                % {"old": HazardStatus(hazard.status).label, "new": HazardStatus(status).label}
+            }
+        )
+    _check_date(on, "date")
+    last = hazard.events.order_by("-date", "-pk").first()
+    if last and on < last.date:
+        raise ValidationError({"date": _("The date is before the hazard's last recorded change.")})
+    if status == HazardStatus.REOPENED and not note.strip():
+        raise ValidationError({"note": _("Say why the hazard is reopened.")})
+    event = HazardEvent.objects.create(
+        hazard=hazard, status=status, date=on, note=note, recorded_by=user
+    )
+    hazard.status = status
+    _save(hazard, user, f"{status} on {on.isoformat()}")
+    return event
+
+
+@transaction.atomic
+def add_hazard_photo(hazard: Hazard, user, *, moment: str, upload) -> HazardPhoto:
+    _check_keeper(hazard.unit, user)
+    if moment not in {HazardPhoto.BEFORE, HazardPhoto.AFTER}:
+        raise ValidationError({"moment": _("Say whether the photo is from before or after.")})
+    name, _content_type = check_upload(upload)
+    if not any(name.lower().endswith(suffix) for suffix in PHOTO_TYPES):
+        raise ValidationError(_("%(name)s: photos must be JPEG or PNG.") % {"name": name})
+    photo = HazardPhoto(hazard=hazard, moment=moment, uploaded_by=user)
+    photo.image.save(name, upload, save=False)
+    photo.save()
+    return photo
