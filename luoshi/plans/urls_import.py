@@ -1,3 +1,24 @@
-"""Plan import routes (filled in by the import module)."""
+"""Plan import routes: upload, review, the review's actions, confirmation."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from . import views_import as views
+
+urlpatterns = [
+    path("plans/import/", views.plan_import, name="plan-import"),
+    path("plans/<int:plan_id>/review/", views.plan_import_review, name="plan-import-review"),
+    path(
+        "plans/<int:plan_id>/import/items/<int:item_id>/",
+        views.plan_import_item,
+        name="plan-import-item",
+    ),
+    path(
+        "plans/<int:plan_id>/import/items/add/",
+        views.plan_import_add_item,
+        name="plan-import-add-item",
+    ),
+    path("plans/<int:plan_id>/import/owners/", views.plan_import_owner, name="plan-import-owner"),
+    path(
+        "plans/<int:plan_id>/import/confirm/", views.plan_import_confirm, name="plan-import-confirm"
+    ),
+]

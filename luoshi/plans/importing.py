@@ -1,0 +1,456 @@
+"""Plan import: a published document → a draft plan with items under review → targets.
+
+The steps of DESIGN.md section 5, as actions the web views and the API share:
+
+    plan = start_import(user, title=…, start=…, end=…, filename="plan.docx", content=b"…")
+    update_item(item, user, value=6)          # correct what the engine read
+    set_decision(item, user, "rejected")      # or drop it
+    add_item(plan, user, metric=…, …)         # or add what it missed
+    map_owner(plan, user, "市商务局", unit)    # owner text → unit, remembered (OwnerAlias)
+    confirm_import(plan, user)                # targets exist, each linked to its snippet
+
+Each action is atomic, checks that the person may manage plans and leaves
+history rows naming the person. Bad input raises ValidationError with a
+message for the user and changes nothing.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Max, Q
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
+
+from luoshi.core.intake import IntakeError, extract, read_document
+from luoshi.orgs.models import Unit
+
+from .actions import _save, confirm_plan, create_plan, create_target, require_plan_manager
+from .choices import Comparator, TargetKind
+from .models import ImportDecision, ImportItem, Milestone, OwnerAlias, Plan
+
+ALLOWED_EXTENSIONS = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+#: Comparators an item may carry: the target comparators, and "none" (a milestone).
+ITEM_COMPARATORS = ("", "none", *Comparator.values)
+ITEM_KINDS = ("target", "statistic")
+#: What a supervisor may change on an item.
+ITEM_FIELDS = (
+    "kind",
+    "target_kind",
+    "owner_text",
+    "unit",
+    "metric",
+    "comparator",
+    "value",
+    "unit_label",
+    "period",
+    "baseline",
+    "snippet",
+    "note",
+    "decision",
+)
+#: Target kinds that cannot be judged without a target value.
+NEEDS_VALUE = (TargetKind.CUMULATIVE, TargetKind.GROWTH, TargetKind.LEVEL)
+
+
+def max_upload_bytes() -> int:
+    return int(getattr(settings, "EVIDENCE_MAX_BYTES", DEFAULT_MAX_BYTES) or DEFAULT_MAX_BYTES)
+
+
+# -- reading ----------------------------------------------------------------------------
+
+
+def _read(filename: str, content: bytes) -> str:
+    """The document's text, or ValidationError with the engine's message (naming the file)."""
+    ext = Path(filename).suffix.lower()
+    if ext not in ALLOWED_EXTENSIONS:
+        raise ValidationError(
+            _("%(name)s: unsupported file type; use %(allowed)s.")
+            % {"name": filename, "allowed": ", ".join(ALLOWED_EXTENSIONS)},
+            code="extension",
+        )
+    if not content:
+        raise ValidationError(_("%(name)s is empty.") % {"name": filename}, code="empty")
+    if len(content) > max_upload_bytes():
+        raise ValidationError(
+            _("%(name)s is larger than %(size)s.")
+            % {"name": filename, "size": filesizeformat(max_upload_bytes())},
+            code="size",
+        )
+    with tempfile.TemporaryDirectory(prefix="luoshi-import-") as tmp:
+        path = Path(tmp) / f"document{ext}"
+        path.write_bytes(content)
+        try:
+            return read_document(str(path))
+        except IntakeError as exc:
+            # The engine names the file it read: name the one the person uploaded instead.
+            raise ValidationError(
+                exc.message.replace(str(path), filename), code="unreadable"
+            ) from exc
+
+
+def _clip(value, field: str) -> str:
+    text = "" if value is None else str(value).strip()
+    return text[: ImportItem._meta.get_field(field).max_length]
+
+
+def _prefill_units(owner_texts: set[str]) -> dict[str, Unit]:
+    """Owner text → unit: a remembered alias first, then an active unit of that very name."""
+    texts = {t for t in owner_texts if t}
+    if not texts:
+        return {}
+    found = {
+        alias.text: alias.unit
+        for alias in OwnerAlias.objects.filter(text__in=texts, unit__is_active=True).select_related(
+            "unit"
+        )
+    }
+    rest = texts - set(found)
+    if rest:
+        by_text: dict[str, list[Unit]] = {}
+        for unit in Unit.objects.active().filter(Q(name__in=rest) | Q(short_name__in=rest)):
+            for text in {unit.name, unit.short_name} & rest:
+                by_text.setdefault(text, []).append(unit)
+        # Two units of one name are ambiguous: leave the choice to the supervisor.
+        found.update({t: units[0] for t, units in by_text.items() if len(units) == 1})
+    return found
+
+
+def _new_item(plan: Plan, position: int, it: dict, units: dict[str, Unit]) -> ImportItem:
+    kind = "statistic" if it.get("kind") == "statistic" else "target"
+    owner = _clip(it.get("owner"), "owner_text")
+    target_kind = it.get("target_kind") or ""
+    return ImportItem(
+        plan=plan,
+        position=position,
+        kind=kind,
+        target_kind=target_kind if target_kind in TargetKind.values else "",
+        owner_text=owner,
+        unit=units.get(owner),
+        metric=_clip(it.get("metric"), "metric"),
+        comparator=_clip(it.get("comparator"), "comparator"),
+        value=it.get("value"),
+        unit_label=_clip(it.get("unit"), "unit_label"),
+        period=_clip(it.get("period"), "period"),
+        snippet=it.get("snippet") or "",
+        start_offset=it.get("start"),
+        end_offset=it.get("end"),
+        note=_clip(it.get("note"), "note"),
+        # Targets are what a plan is for; statistics are facts, kept only if asked for.
+        decision=ImportDecision.ACCEPTED if kind == "target" else ImportDecision.REJECTED,
+    )
+
+
+def start_import(
+    user, *, title: str, start: date, end: date, filename: str, content: bytes
+) -> Plan:
+    """Read the document and create a draft plan with one ImportItem per extracted item."""
+    require_plan_manager(user)
+    filename = Path(filename or "").name or "document"
+    raw = _read(filename, content)
+    result = extract(raw, year=start.year if start else None)
+    if not result.text.strip():
+        raise ValidationError(_("%(name)s holds no text.") % {"name": filename}, code="empty")
+    with transaction.atomic():
+        plan = create_plan(user, title=title, start=start, end=end, source_text=result.text)
+        plan.source_file.save(filename, ContentFile(content), save=False)
+        stored = plan.source_file.name
+        try:
+            plan._history_user = user
+            plan.save(update_fields=["source_file"])
+            units = _prefill_units({_clip(it.get("owner"), "owner_text") for it in result.items})
+            items = [
+                _new_item(plan, position, it, units) for position, it in enumerate(result.items, 1)
+            ]
+            for item in items:
+                item.full_clean(exclude=["plan", "unit"])  # both were just chosen above
+            # One INSERT for the items and one for their history rows, however many.
+            bulk_create_with_history(
+                items, ImportItem, default_user=user, default_change_reason="extracted"
+            )
+        except BaseException:
+            # The row goes with the transaction; the stored file must go by hand.
+            plan.source_file.storage.delete(stored)
+            raise
+    return plan
+
+
+# -- review -----------------------------------------------------------------------------
+
+
+def _require_draft(plan: Plan) -> None:
+    if plan.is_confirmed:
+        raise ValidationError(_("This plan is confirmed: its import can no longer change."))
+
+
+def _locate(text: str, snippet: str, near: int | None = None) -> tuple[int, int] | None:
+    """Offsets of `snippet` in `text`, the occurrence nearest `near` if it occurs twice."""
+    if not snippet:
+        return None
+    found = [m.start() for m in re.finditer(re.escape(snippet), text)]
+    if not found:
+        return None
+    best = min(found, key=lambda s: abs(s - near)) if near is not None else found[0]
+    return best, best + len(snippet)
+
+
+def _check_fields(fields: dict) -> None:
+    unknown = set(fields) - set(ITEM_FIELDS)
+    if unknown:
+        raise ValidationError(_("Unknown item fields: %s") % ", ".join(sorted(unknown)))
+    errors = {}
+    if "kind" in fields and fields["kind"] not in ITEM_KINDS:
+        errors["kind"] = _("Choose target or statistic.")
+    if "comparator" in fields and (fields["comparator"] or "") not in ITEM_COMPARATORS:
+        errors["comparator"] = _("Unknown comparator %s.") % fields["comparator"]
+    if "decision" in fields and fields["decision"] not in ImportDecision.values:
+        errors["decision"] = _("Unknown decision %s.") % fields["decision"]
+    if errors:
+        raise ValidationError(errors)
+
+
+def _apply(item: ImportItem, plan: Plan, fields: dict) -> None:
+    old_snippet, old_owner = item.snippet, item.owner_text
+    for name, value in fields.items():
+        if name != "unit" and name != "value" and name != "baseline" and value is None:
+            value = ""
+        setattr(item, name, value)
+    if item.snippet != old_snippet or item.start_offset is None:
+        # Keep the item pointing at its words in the text, or at nothing.
+        span = _locate(plan.source_text, item.snippet, item.start_offset)
+        item.start_offset, item.end_offset = span if span else (None, None)
+    if "unit" not in fields and item.owner_text != old_owner:
+        item.unit = _prefill_units({item.owner_text}).get(item.owner_text, item.unit)
+
+
+@transaction.atomic
+def update_item(item: ImportItem, user, reason: str = "", **fields) -> ImportItem:
+    """Correct an item: any of ITEM_FIELDS. A changed snippet is found again in the text."""
+    require_plan_manager(user)
+    _check_fields(fields)
+    plan = Plan.objects.select_for_update().get(pk=item.plan_id)
+    _require_draft(plan)
+    _apply(item, plan, fields)
+    _save(item, user, reason or "edited")
+    return item
+
+
+@transaction.atomic
+def add_item(plan: Plan, user, **fields) -> ImportItem:
+    """An item the engine missed; accepted unless told otherwise, located by its snippet."""
+    require_plan_manager(user)
+    _check_fields(fields)
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    _require_draft(plan)
+    fields.setdefault("kind", "target")
+    fields.setdefault("decision", ImportDecision.ACCEPTED)
+    last = plan.import_items.aggregate(last=Max("position"))["last"] or 0
+    item = ImportItem(plan=plan, position=last + 1)
+    _apply(item, plan, fields)
+    if "unit" not in fields and item.owner_text:
+        item.unit = _prefill_units({item.owner_text}).get(item.owner_text)
+    _save(item, user, "added")
+    return item
+
+
+@transaction.atomic
+def set_decision(item: ImportItem, user, decision: str) -> ImportItem:
+    return update_item(item, user, reason=decision, decision=decision)
+
+
+@transaction.atomic
+def map_owner(plan: Plan, user, owner_text: str, unit: Unit) -> int:
+    """Give every item with this owner text the unit, and remember it for the next import.
+
+    Returns the number of items changed.
+    """
+    require_plan_manager(user)
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    _require_draft(plan)
+    owner_text = (owner_text or "").strip()
+    if not owner_text:
+        raise ValidationError(_("Choose an owner text to map."))
+    if unit is None or not unit.is_active:
+        raise ValidationError(_("Choose an active unit."))
+    changed = 0
+    for item in plan.import_items.filter(owner_text=owner_text):
+        if item.unit_id != unit.pk:
+            item.unit = unit
+            _save(item, user, f"owner mapped: {owner_text}")
+            changed += 1
+    alias = OwnerAlias.objects.select_for_update().filter(text=owner_text).first()
+    if alias is None:
+        alias = OwnerAlias(text=_clip(owner_text, "owner_text")[:100], unit=unit)
+        _save(alias, user, "mapped at import")
+    elif alias.unit_id != unit.pk:
+        alias.unit = unit
+        _save(alias, user, "mapped at import")
+    return changed
+
+
+# -- confirmation -----------------------------------------------------------------------
+
+_YEAR = re.compile(r"^(\d{4})$")
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_HALF = re.compile(r"^(\d{4})H([12])$")
+_QUARTERS = re.compile(r"^(\d{4})Q([1-4])(?:-Q([1-4]))?$")
+_MONTHS = re.compile(r"^(\d{4})M(\d{2})(?:-M(\d{2}))?$")
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def period_dates(period: str, plan: Plan) -> tuple[date, date, date | None]:
+    """(start, end, due) of a target from an item's period; the plan's dates when unknown.
+
+    "2025" → that year (a later year, 到2027年, runs from the plan's start to its end);
+    "2025-06-30" → ends, and is due, that day; "2025-06", "2025H1", "2025Q1-Q3",
+    "2025M01-M04" → those months. Anything else → the plan's dates.
+    """
+    p = (period or "").strip()
+    try:
+        if m := _DAY.match(p):
+            due = date(int(m[1]), int(m[2]), int(m[3]))
+            return plan.start, max(due, plan.start), due
+        if m := _YEAR.match(p):
+            year = int(m[1])
+            if year > plan.end.year:
+                return plan.start, date(year, 12, 31), None
+            return date(year, 1, 1), date(year, 12, 31), None
+        if m := _MONTH.match(p):
+            year, month = int(m[1]), int(m[2])
+            return date(year, month, 1), _month_end(year, month), None
+        if m := _HALF.match(p):
+            year, half = int(m[1]), int(m[2])
+            return date(year, 6 * half - 5, 1), _month_end(year, 6 * half), None
+        if m := _QUARTERS.match(p):
+            year, q1 = int(m[1]), int(m[2])
+            q2 = int(m[3] or q1)
+            return date(year, 3 * q1 - 2, 1), _month_end(year, 3 * q2), None
+        if m := _MONTHS.match(p):
+            year, m1 = int(m[1]), int(m[2])
+            m2 = int(m[3] or m1)
+            return date(year, m1, 1), _month_end(year, m2), None
+    except ValueError:  # 2025-13-40 and the like
+        pass
+    return plan.start, plan.end, None
+
+
+def _problems(items: list[ImportItem]) -> list[str]:
+    problems = []
+    accepted = 0
+    for item in items:
+        n = item.position
+        if item.decision == ImportDecision.PENDING:
+            problems.append(
+                _("Item %(n)s is still to be reviewed: accept or reject it.") % {"n": n}
+            )
+            continue
+        if item.decision != ImportDecision.ACCEPTED:
+            continue
+        accepted += 1
+        if item.kind != "target":
+            problems.append(
+                _("Item %(n)s is a statistic: make it a target or reject it.") % {"n": n}
+            )
+            continue
+        if item.unit_id is None:
+            problems.append(_("Item %(n)s has no unit.") % {"n": n})
+        elif not item.unit.is_active:
+            problems.append(
+                _("Item %(n)s: the unit %(unit)s is inactive.") % {"n": n, "unit": item.unit}
+            )
+        if not item.target_kind:
+            problems.append(_("Item %(n)s has no target kind.") % {"n": n})
+        elif item.target_kind in NEEDS_VALUE and item.value is None:
+            problems.append(
+                _("Item %(n)s (%(kind)s) has no value.")
+                % {"n": n, "kind": TargetKind(item.target_kind).label}
+            )
+        if (item.comparator or "") not in ITEM_COMPARATORS:
+            problems.append(_("Item %(n)s has an unknown comparator.") % {"n": n})
+        if not (item.metric or item.snippet).strip():
+            problems.append(_("Item %(n)s has neither a metric nor a snippet.") % {"n": n})
+    if not accepted and not problems:
+        problems.append(_("No item is accepted: accept at least one target."))
+    return problems
+
+
+@transaction.atomic
+def confirm_import(plan: Plan, user) -> Plan:
+    """Create a target per accepted target item, linked to its snippet, and confirm the plan.
+
+    Refuses with a ValidationError listing every problem, and changes nothing,
+    unless every accepted item is complete. Confirming twice changes nothing more.
+    """
+    require_plan_manager(user)
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    if plan.is_confirmed:
+        return plan
+    items = list(plan.import_items.select_related("unit").order_by("position", "pk"))
+    problems = _problems(items)
+    if problems:
+        raise ValidationError(problems)
+    for item in items:
+        if item.decision != ImportDecision.ACCEPTED:
+            continue
+        try:
+            _create_target(plan, user, item)
+        except ValidationError as exc:
+            problems.append(
+                _("Item %(n)s: %(errors)s") % {"n": item.position, "errors": " ".join(exc.messages)}
+            )
+    if problems:
+        raise ValidationError(problems)  # the atomic block drops the targets made so far
+    return confirm_plan(plan, user)
+
+
+def _create_target(plan: Plan, user, item: ImportItem) -> None:
+    start, end, due = period_dates(item.period, plan)
+    milestone = item.target_kind == TargetKind.MILESTONE
+    if milestone:
+        due = due or end
+        start, end = plan.start, max(plan.end, due)
+    comparator = item.comparator if item.comparator in Comparator.values else Comparator.GE
+    span = None
+    if item.start_offset is not None and item.end_offset is not None:
+        if plan.source_text[item.start_offset : item.end_offset] == item.snippet:
+            span = (item.start_offset, item.end_offset)
+    if span is None:
+        span = _locate(plan.source_text, item.snippet, item.start_offset)
+    name = (item.metric or item.snippet).strip()[:200]
+    target = create_target(
+        plan,
+        user,
+        unit=item.unit,
+        name=name,
+        kind=item.target_kind,
+        comparator=comparator,
+        value=item.value,
+        unit_label=item.unit_label,
+        start=start,
+        end=end,
+        baseline=item.baseline,
+        source_snippet=item.snippet,
+        source_start=span[0] if span else None,
+        source_end=span[1] if span else None,
+    )
+    if milestone:
+        m = Milestone(target=target, name=name, due=due)
+        _save(m, user, "created at import")
+    item.target = target
+    item._history_user = user
+    item._change_reason = "confirmed"
+    item.save(update_fields=["target"])
