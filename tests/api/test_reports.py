@@ -1,6 +1,9 @@
 """Reports through the API: the same actions as the pages, the database and history after."""
 
+import threading
 from datetime import date
+
+import pytest
 
 from luoshi.reporting.models import IdempotentRequest, Report
 
@@ -214,3 +217,37 @@ def test_a_stored_answer_that_loses_the_race_is_replayed(api_city, monkeypatch):
     assert second.status_code == 201
     assert second.json() == first.json()
     assert Report.objects.count() == count
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_requests_racing_with_one_key_create_one_report(api_city):
+    """Month-end rush: the same submission sent twice at once, on two connections."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite serialises writers; the race needs PostgreSQL")
+    body = {"target": api_city.signed.pk, "as_of": "2025-07-01", "value": 30}
+    count = Report.objects.count()
+    start = threading.Barrier(2)
+    answers = []
+
+    def send():
+        from django.db import connection as own
+
+        try:
+            start.wait()
+            response = api_city.api("commerce-reporter").post(
+                "/reports", body, HTTP_IDEMPOTENCY_KEY="rush"
+            )
+            answers.append((response.status_code, response.json()))
+        finally:
+            own.close()
+
+    threads = [threading.Thread(target=send) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert [status for status, _ in answers] == [201, 201]
+    assert answers[0][1] == answers[1][1]
+    assert Report.objects.count() == count + 1
