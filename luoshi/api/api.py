@@ -9,7 +9,15 @@ import json
 from ninja import NinjaAPI
 from ninja.parser import Parser
 
-from . import errors, routes_plans, routes_reports, routes_status, routes_targets, routes_units
+from . import (
+    errors,
+    idempotency,
+    routes_plans,
+    routes_reports,
+    routes_status,
+    routes_targets,
+    routes_units,
+)
 from .auth import TokenAuth
 
 
@@ -22,7 +30,17 @@ class JsonParser(Parser):
         return json.loads(request.body)
 
 
-api = NinjaAPI(
+class LuoshiAPI(NinjaAPI):
+    def get_openapi_schema(self, **kwargs):
+        """The OpenAPI document, with the Idempotency-Key header on every POST."""
+        schema = super().get_openapi_schema(**kwargs)
+        for operations in schema["paths"].values():
+            if "post" in operations:
+                operations["post"].setdefault("parameters", []).append(idempotency.OPENAPI)
+        return schema
+
+
+api = LuoshiAPI(
     parser=JsonParser(),
     title="luoshi API",
     version="1",

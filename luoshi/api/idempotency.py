@@ -23,6 +23,14 @@ from .auth import authenticate_request
 HEADER = "Idempotency-Key"
 MAX_KEY_LENGTH = 100
 REPLAYED_HEADER = "Idempotent-Replayed"
+OPENAPI = {
+    "in": "header",
+    "name": HEADER,
+    "required": False,
+    "schema": {"type": "string", "maxLength": MAX_KEY_LENGTH},
+    "description": "Carry the request out once: a retry with the same key replays the "
+    "stored answer and changes nothing; the same key on another route is refused (422).",
+}
 
 
 def _route(request: HttpRequest) -> str:

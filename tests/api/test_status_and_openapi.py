@@ -87,6 +87,10 @@ def test_openapi_document_lists_every_route(api_city):
         ("POST", "/api/v1/reports/{report_id}/correct"),
         ("GET", "/api/v1/status"),
     }
+    for path, ops in paths.items():
+        if "post" in ops:
+            headers = [p["name"] for p in ops["post"]["parameters"] if p["in"] == "header"]
+            assert headers == ["Idempotency-Key"], path
     schemes = response.json()["components"]["securitySchemes"]
     assert [s["scheme"] for s in schemes.values()] == ["bearer"]
 
@@ -104,4 +108,6 @@ def test_every_post_route_honours_idempotency_keys():
 
 
 def test_there_is_no_docs_page_that_would_load_a_cdn(api_city):
-    assert api_city.api("supervisor").get("/docs").status_code == 404
+    response = api_city.api("supervisor").get("/docs")
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Not Found"}
