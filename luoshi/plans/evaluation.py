@@ -3,7 +3,17 @@
 Every page, the API and the bulletins get their states from `evaluate_targets`,
 which turns rows into the engine's plain targets and evaluates them. It makes a
 fixed number of queries, whatever the number of targets: the targets, their
-approved readings and their milestones, each in one query.
+approved readings, and their milestones together with their ledger measures,
+each in one query.
+
+Targets bound to a ledger measure (ledgers.models.Measure) take their reading
+from the ledger as of the evaluation date instead of from approved reports
+(ledgers.measures.reading_for: one or two aggregate queries per bound target,
+whatever the size of the ledger); their manual reports stay in their history
+but do not count, and they are never `missing` (the engine gets no cadence).
+They get that single reading, not a history of month-end readings: the engine
+judges by the latest reading on or before the date (forecasts included), so
+earlier readings would not change any result.
 """
 
 from __future__ import annotations
@@ -11,14 +21,16 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import translation
 
 from luoshi.core import status as engine
+from luoshi.ledgers.measures import reading_for
+from luoshi.ledgers.models import Measure
 from luoshi.reporting.choices import ReportStatus
 from luoshi.reporting.models import Report
 
-from .models import Milestone, Plan, Target
+from .models import Plan, Target
 
 
 def plan_rules(plan: Plan) -> engine.Rules:
@@ -40,7 +52,9 @@ def to_engine(
     readings: list[engine.Reading],
     milestones: list[engine.Milestone],
     rules: engine.Rules,
+    computed: bool = False,
 ) -> engine.Target:
+    """The engine's view of `target`; `computed` targets (ledger measures) owe no reports."""
     return engine.Target(
         id=str(target.pk),
         kind=target.kind,
@@ -49,7 +63,7 @@ def to_engine(
         comparator=target.comparator,
         value=target.value,
         unit=target.unit_label,
-        cadence=target.cadence or None,
+        cadence=None if computed else (target.cadence or None),
         due_day=target.due_day,
         schedule=tuple((date.fromisoformat(d), float(s)) for d, s in target.schedule or ()),
         readings=tuple(readings),
@@ -79,11 +93,12 @@ def evaluate_targets(
     )
     for target_id, as_of, value, overdue in rows:
         readings[target_id].append(engine.Reading(as_of, value, overdue))
-    milestones: dict[int, list[engine.Milestone]] = defaultdict(list)
-    for target_id, name, due, done in Milestone.objects.filter(target_id__in=ids).values_list(
-        "target_id", "name", "due", "done"
-    ):
-        milestones[target_id].append(engine.Milestone(name, due, done))
+    milestones, measures = _milestones_and_measures(ids)
+    for target in targets:
+        measure = measures.get(target.pk)
+        if measure is not None:
+            reading = reading_for(measure, target, at)
+            readings[target.pk] = [reading] if reading is not None else []
 
     rules_by_plan: dict[int, engine.Rules] = {}
     engine_targets = []
@@ -91,9 +106,57 @@ def evaluate_targets(
         rules = rules_by_plan.get(target.plan_id)
         if rules is None:
             rules = rules_by_plan[target.plan_id] = plan_rules(target.plan)
-        engine_targets.append(to_engine(target, readings[target.pk], milestones[target.pk], rules))
+        engine_targets.append(
+            to_engine(
+                target,
+                readings[target.pk],
+                milestones[target.pk],
+                rules,
+                computed=target.pk in measures,
+            )
+        )
     evaluations = engine.evaluate_all(engine_targets, at, lang=lang or current_lang())
     return {target.pk: evaluation for target, evaluation in zip(targets, evaluations, strict=True)}
+
+
+def _milestones_and_measures(
+    ids: list[int],
+) -> tuple[dict[int, list[engine.Milestone]], dict[int, Measure]]:
+    """The targets' milestones and ledger measures, in one query (a row per milestone,
+    or one row for a target with a measure and no milestone)."""
+    milestones: dict[int, list[engine.Milestone]] = defaultdict(list)
+    measures: dict[int, Measure] = {}
+    rows = (
+        Target.objects.filter(pk__in=ids)
+        .filter(Q(milestones__isnull=False) | Q(measure__isnull=False))
+        .order_by("pk", "milestones__due", "milestones__pk")
+        .values_list(
+            "pk",
+            "milestones__name",
+            "milestones__due",
+            "milestones__done",
+            "measure__pk",
+            "measure__source",
+            "measure__aggregate",
+            "measure__field",
+            "measure__filter",
+            "measure__denominator_filter",
+        )
+    )
+    for pk, name, due, done, measure_pk, source, aggregate, field, spec, denominator in rows:
+        if due is not None:
+            milestones[pk].append(engine.Milestone(name, due, done))
+        if measure_pk is not None and pk not in measures:
+            measures[pk] = Measure(
+                pk=measure_pk,
+                target_id=pk,
+                source=source,
+                aggregate=aggregate,
+                field=field,
+                filter=spec or {},
+                denominator_filter=denominator or {},
+            )
+    return milestones, measures
 
 
 def evaluate_target(target: Target, at: date, lang: str | None = None) -> engine.Evaluation:

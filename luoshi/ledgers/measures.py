@@ -1,0 +1,601 @@
+"""Ledger measures: targets whose readings are computed from a ledger, as of any date.
+
+A `Measure` (ledgers.models) binds a target to one ledger (`source`: "projects"
+or "hazards") with an `aggregate`:
+
+- ``count``: the number of rows that match `filter`;
+- ``sum``: the sum of `field` over the rows that match `filter`
+  (projects: ``planned_amount`` or ``paid_in_amount``, 万元; hazards: ``funds``);
+- ``ratio``: 100 × count(`filter`) ÷ count(`denominator_filter`), in %; no
+  reading at all (null) when the denominator is 0.
+
+As-of semantics (the figure on day d)
+-------------------------------------
+- The stage of a project, or the status of a hazard, on day d is that of its
+  latest event dated on or before d (ties: the one recorded last).
+- A project exists from the date of its first stage event; a hazard from its
+  ``found_on`` date. Rows that do not exist yet on d are not counted.
+- A project dropped on or before d counts for nothing (unless the filter says
+  ``"exclude_dropped": false``), whatever stage it had reached.
+- A project *reached* stage S by d when its stage on d is S or a later stage
+  (投产 has reached 签约). The date it reached S is the first date on which any
+  event put it at S or beyond: a project that moved back and forth counts once,
+  in the period where it first got there, and only while it is still there.
+- A hazard is *open* on d in every status but ``closed`` (see
+  choices.HAZARD_OPEN_STATUSES): open, rectifying, rectified (awaiting
+  verification) and reopened. It is *overdue* on d when it is open on d and its
+  deadline is before d.
+- Amounts, levels, domains, deadlines and units are the rows' current values
+  (they carry no dated history of their own).
+
+Filter keys
+-----------
+Projects (``source = "projects"``):
+
+- ``stage_reached``: a stage code (negotiating, signed, landed, started,
+  producing): the project's stage on d is this one or beyond.
+- ``reached_in_period``: ``true``, or a stage code: the date the project reached
+  ``stage_reached`` (or, given a code, that stage) lies in the target's period,
+  up to d. ``{"stage_reached": "started", "reached_in_period": "signed"}`` reads
+  "started by d, among projects signed this year".
+- ``from`` / ``to``: ISO dates narrowing that reached-date window further.
+- ``unit``: a unit code (that unit's rows) or ``"subtree:CODE"`` (the unit and
+  every unit under it).
+- ``industry_chain``, ``origin``: exact text.
+- ``exclude_dropped``: default ``true``.
+
+Hazards (``source = "hazards"``):
+
+- ``status``: ``"open"`` (any status but closed), or one status code (open is
+  the special name above, so the bare "open" status is ``"open_only"``), or a
+  list of status codes; the status on d.
+- ``level`` (``ordinary`` | ``major``), ``domain``, ``place_kind``: codes of
+  ledgers.choices, a code or a list of codes.
+- ``found_in_period``: ``true``: found within the target's period, up to d.
+- ``from`` / ``to``: ISO dates narrowing the found-date window.
+- ``unit``: as for projects.
+
+The four examples of issue 6::
+
+    签约项目 ≥ 50:      count projects {"stage_reached": "signed", "reached_in_period": true}
+    项目开工率 ≥ 70%:   ratio  {"stage_reached": "started", "reached_in_period": true}
+                        ÷ {"stage_reached": "signed", "reached_in_period": true}
+    重大事故隐患清零:    count hazards {"status": "open", "level": "major"}  (a zero target:
+                        its reading carries `overdue`, the open ones past their deadline)
+    隐患整改率:          ratio  {"found_in_period": true, "status": "closed"}
+                        ÷ {"found_in_period": true}
+
+Readings
+--------
+`reading_for(measure, target, at)` gives the status engine one Reading as of
+min(at, target.end) (after the period the period's last day counts), or None
+before the period starts or when a ratio's denominator is 0. Its queries are
+bounded: one aggregate query per count or sum, two per ratio, each with one
+correlated subquery per row for the stage/status on d (the latest event up to
+d) — never one query per row. `rows_behind(measure, at)` returns the querysets
+behind each figure, built from the very same conditions, so a list always adds
+up to its figure. Binding and unbinding are `bind_measure` / `unbind_measure`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
+
+from luoshi.core import status as engine
+
+from .choices import (
+    HAZARD_OPEN_STATUSES,
+    HazardDomain,
+    HazardLevel,
+    HazardStatus,
+    PlaceKind,
+    Stage,
+)
+from .models import (
+    Hazard,
+    HazardEvent,
+    Measure,
+    MeasureAggregate,
+    MeasureSource,
+    Project,
+    StageEvent,
+)
+
+PROJECTS, HAZARDS = MeasureSource.PROJECTS.value, MeasureSource.HAZARDS.value
+COUNT, SUM, RATIO = (
+    MeasureAggregate.COUNT.value,
+    MeasureAggregate.SUM.value,
+    MeasureAggregate.RATIO.value,
+)
+
+PROJECT_KEYS = frozenset(
+    {
+        "stage_reached",
+        "reached_in_period",
+        "from",
+        "to",
+        "unit",
+        "industry_chain",
+        "origin",
+        "exclude_dropped",
+    }
+)
+HAZARD_KEYS = frozenset(
+    {"status", "level", "domain", "place_kind", "found_in_period", "from", "to", "unit"}
+)
+FILTER_KEYS = {PROJECTS: PROJECT_KEYS, HAZARDS: HAZARD_KEYS}
+SUM_FIELDS = {PROJECTS: ("planned_amount", "paid_in_amount"), HAZARDS: ("funds",)}
+# "open" in a filter means "not closed"; the bare status is "open_only".
+OPEN, OPEN_ONLY = "open", "open_only"
+STATUS_NAMES = frozenset({OPEN, OPEN_ONLY, *HazardStatus.values})
+
+# Figure names used by rows_behind() and the rows page.
+ROWS, NUMERATOR, DENOMINATOR, OVERDUE = "rows", "numerator", "denominator", "overdue"
+
+
+# --- validation -------------------------------------------------------------------
+
+
+def _as_list(value) -> list:
+    return list(value) if isinstance(value, list | tuple) else [value]
+
+
+def _check_codes(key: str, value, allowed) -> None:
+    values = _as_list(value)
+    if not values or any(v not in allowed for v in values):
+        raise ValidationError(
+            {"filter": _("%(key)s: unknown value %(value)s") % {"key": key, "value": value}}
+        )
+
+
+def _check_day(key: str, value) -> None:
+    try:
+        date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise ValidationError(
+            {"filter": _("%(key)s must be a date (YYYY-MM-DD).") % {"key": key}}
+        ) from None
+
+
+def _check_unit(value) -> None:
+    if not isinstance(value, str) or not value.removeprefix("subtree:"):
+        raise ValidationError({"filter": _("unit must be a unit code or subtree:CODE.")})
+
+
+def validate_filter(source: str, spec) -> dict:
+    """The filter if its keys and values are known; a ValidationError naming the problem."""
+    if source not in FILTER_KEYS:
+        raise ValidationError({"source": _("Unknown ledger.")})
+    if not isinstance(spec, dict):
+        raise ValidationError({"filter": _("A filter is a set of keys and values.")})
+    unknown = set(spec) - FILTER_KEYS[source]
+    if unknown:
+        raise ValidationError({"filter": _("Unknown filter keys: %s") % ", ".join(sorted(unknown))})
+    for key in ("from", "to"):
+        if spec.get(key) is not None:
+            _check_day(key, spec[key])
+    if spec.get("unit") is not None:
+        _check_unit(spec["unit"])
+    if source == PROJECTS:
+        if spec.get("stage_reached") is not None:
+            _check_codes("stage_reached", spec["stage_reached"], Stage.values)
+        reached = spec.get("reached_in_period")
+        if reached not in (None, True, False) and reached not in Stage.values:
+            raise ValidationError({"filter": _("reached_in_period: true, false or a stage.")})
+        windowed = reached or spec.get("from") or spec.get("to")
+        if windowed and reached in (None, True, False) and not spec.get("stage_reached"):
+            raise ValidationError(
+                {"filter": _("A date window on projects needs the stage it applies to.")}
+            )
+        if spec.get("exclude_dropped") not in (None, True, False):
+            raise ValidationError({"filter": _("exclude_dropped: true or false.")})
+        for key in ("industry_chain", "origin"):
+            if spec.get(key) is not None and not isinstance(spec[key], str):
+                raise ValidationError({"filter": _("%(key)s must be text.") % {"key": key}})
+    else:
+        if spec.get("status") is not None:
+            _check_codes("status", spec["status"], STATUS_NAMES)
+        for key, choices in (
+            ("level", HazardLevel.values),
+            ("domain", HazardDomain.values),
+            ("place_kind", PlaceKind.values),
+        ):
+            if spec.get(key) is not None:
+                _check_codes(key, spec[key], choices)
+        if spec.get("found_in_period") not in (None, True, False):
+            raise ValidationError({"filter": _("found_in_period: true or false.")})
+    return {k: v for k, v in spec.items() if v is not None}
+
+
+def validate_measure(source: str, aggregate: str, field: str, spec, denominator) -> None:
+    validate_filter(source, spec)
+    if aggregate not in MeasureAggregate.values:
+        raise ValidationError({"aggregate": _("Unknown aggregate.")})
+    if aggregate == SUM and field not in SUM_FIELDS[source]:
+        raise ValidationError({"field": _("Choose the field to sum.")})
+    if aggregate != SUM and field:
+        raise ValidationError({"field": _("Only a sum has a field.")})
+    if aggregate == RATIO:
+        validate_filter(source, denominator)
+    elif denominator:
+        raise ValidationError({"denominator_filter": _("Only a ratio has a denominator.")})
+
+
+# --- the rows as of a day -------------------------------------------------------------
+
+
+def stages_from(stage: str) -> list[str]:
+    """`stage` and every later stage of the path."""
+    return list(Stage.values)[Stage.rank(stage) :]
+
+
+def _window(spec: dict, target, at: date, in_period) -> tuple[date | None, date | None]:
+    lo = hi = None
+    if in_period:
+        lo, hi = target.start, min(target.end, at)
+    if spec.get("from"):
+        day = date.fromisoformat(spec["from"])
+        lo = max(lo, day) if lo else day
+    if spec.get("to"):
+        day = date.fromisoformat(spec["to"])
+        hi = min(hi, day) if hi else day
+    return lo, hi
+
+
+def _unit_q(code: str) -> Q:
+    from luoshi.orgs.models import Unit
+
+    if code.startswith("subtree:"):
+        path = Unit.objects.filter(code=code.removeprefix("subtree:")).values("path")[:1]
+        return Q(unit__path__startswith=Subquery(path))
+    return Q(unit__code=code)
+
+
+def _reach_stage(spec: dict) -> str | None:
+    """The stage whose reached date the window applies to."""
+    reached = spec.get("reached_in_period")
+    if isinstance(reached, str):
+        return reached
+    if reached or spec.get("from") or spec.get("to"):
+        return spec.get("stage_reached")
+    return None
+
+
+def _projects_at(at: date, reach_stages: set[str]) -> QuerySet[Project]:
+    events = StageEvent.objects.filter(project=OuterRef("pk"), date__lte=at)
+    rows = Project.objects.annotate(
+        stage_at=Subquery(events.order_by("-date", "-pk").values("stage")[:1])
+    )
+    for stage in sorted(reach_stages):
+        first = events.filter(stage__in=stages_from(stage)).order_by("date", "pk")
+        rows = rows.annotate(**{f"reached_{stage}": Subquery(first.values("date")[:1])})
+    return rows.filter(stage_at__isnull=False)
+
+
+def _project_q(spec: dict, target, at: date) -> Q:
+    q = Q()
+    if spec.get("exclude_dropped", True):
+        q &= Q(dropped_on__isnull=True) | Q(dropped_on__gt=at)
+    if spec.get("stage_reached"):
+        q &= Q(stage_at__in=stages_from(spec["stage_reached"]))
+    stage = _reach_stage(spec)
+    if stage:
+        lo, hi = _window(spec, target, at, spec.get("reached_in_period"))
+        q &= Q(**{f"reached_{stage}__isnull": False})
+        if lo:
+            q &= Q(**{f"reached_{stage}__gte": lo})
+        if hi:
+            q &= Q(**{f"reached_{stage}__lte": hi})
+    if spec.get("unit"):
+        q &= _unit_q(spec["unit"])
+    for key in ("industry_chain", "origin"):
+        if spec.get(key) is not None:
+            q &= Q(**{key: spec[key]})
+    return q
+
+
+def _hazards_at(at: date) -> QuerySet[Hazard]:
+    events = HazardEvent.objects.filter(hazard=OuterRef("pk"), date__lte=at)
+    latest = Subquery(events.order_by("-date", "-pk").values("status")[:1])
+    # A hazard without events (never through the actions) is open since it was found.
+    return Hazard.objects.filter(found_on__lte=at).annotate(
+        status_at=Coalesce(latest, Value(HazardStatus.OPEN.value))
+    )
+
+
+def _statuses(value) -> set[str]:
+    out: set[str] = set()
+    for name in _as_list(value):
+        if name == OPEN:
+            out |= {str(s) for s in HAZARD_OPEN_STATUSES}
+        elif name == OPEN_ONLY:
+            out.add(HazardStatus.OPEN.value)
+        else:
+            out.add(name)
+    return out
+
+
+def _hazard_q(spec: dict, target, at: date) -> Q:
+    q = Q()
+    if spec.get("status"):
+        q &= Q(status_at__in=sorted(_statuses(spec["status"])))
+    for key in ("level", "domain", "place_kind"):
+        if spec.get(key):
+            q &= Q(**{f"{key}__in": _as_list(spec[key])})
+    lo, hi = _window(spec, target, at, spec.get("found_in_period"))
+    if lo:
+        q &= Q(found_on__gte=lo)
+    if hi:
+        q &= Q(found_on__lte=hi)
+    if spec.get("unit"):
+        q &= _unit_q(spec["unit"])
+    return q
+
+
+def _overdue_q(at: date) -> Q:
+    return Q(status_at__in=sorted(str(s) for s in HAZARD_OPEN_STATUSES), deadline__lt=at)
+
+
+def _rows(source: str, spec: dict, target, at: date) -> QuerySet:
+    if source == PROJECTS:
+        stage = _reach_stage(spec)
+        return _projects_at(at, {stage} if stage else set()).filter(_project_q(spec, target, at))
+    return _hazards_at(at).filter(_hazard_q(spec, target, at))
+
+
+def source_model(source: str) -> type:
+    """The ledger's model class."""
+    return Project if source == PROJECTS else Hazard
+
+
+def reading_day(target, at: date) -> date | None:
+    """The day a ledger figure is taken for `target` evaluated at `at` (None: not yet)."""
+    if at < target.start:
+        return None
+    return min(at, target.end)
+
+
+def rows_behind(measure: Measure, at: date) -> dict[str, QuerySet]:
+    """The rows behind each figure of `measure` at `at`, unscoped (callers apply visible_to).
+
+    Keys: ``rows`` (count and sum), ``numerator`` and ``denominator`` (ratio), and
+    ``overdue`` (hazard counts: the open rows past their deadline).
+    """
+    target = measure.target
+    day = reading_day(target, at) or at
+    source = measure.source
+    if measure.aggregate == RATIO:
+        return {
+            NUMERATOR: _rows(source, measure.filter, target, day),
+            DENOMINATOR: _rows(source, measure.denominator_filter, target, day),
+        }
+    rows = _rows(source, measure.filter, target, day)
+    out = {ROWS: rows}
+    if source == HAZARDS and measure.aggregate == COUNT:
+        out[OVERDUE] = rows.filter(_overdue_q(day))
+    return out
+
+
+@dataclass(frozen=True)
+class Figures:
+    """What a measure reads on `day`: the value and the counts behind it."""
+
+    day: date | None
+    value: float | None
+    count: int | None = None  # rows (count/sum) or numerator (ratio)
+    denominator: int | None = None
+    overdue: int | None = None
+
+
+def figures(measure: Measure, at: date) -> Figures:
+    """The measure's figures for its target at `at`: one query, two for a ratio."""
+    target = measure.target
+    day = reading_day(target, at)
+    if day is None:
+        return Figures(None, None)
+    source = measure.source
+    rows = _rows(source, measure.filter, target, day)
+    if measure.aggregate == RATIO:
+        numerator = rows.count()
+        denominator = _rows(source, measure.denominator_filter, target, day).count()
+        value = 100.0 * numerator / denominator if denominator else None
+        return Figures(day, value, numerator, denominator)
+    aggregates = {"n": Count("pk")}
+    if measure.aggregate == SUM:
+        aggregates["total"] = Sum(measure.field)
+    overdue = source == HAZARDS and measure.aggregate == COUNT
+    if overdue:
+        aggregates["overdue"] = Count("pk", filter=_overdue_q(day))
+    result = rows.aggregate(**aggregates)
+    if measure.aggregate == SUM:
+        value = float(result["total"] or 0)
+    else:
+        value = float(result["n"])
+    return Figures(day, value, result["n"], None, result["overdue"] if overdue else None)
+
+
+def reading_for(measure: Measure, target, at: date) -> engine.Reading | None:
+    """The engine's reading of `target` at `at` from its measure, or None (no reading)."""
+    if measure.target_id != target.pk:
+        raise ValueError("the measure belongs to another target")
+    measure.target = target  # the caller's copy: no query, and the caller's period
+    got = figures(measure, at)
+    if got.value is None:
+        return None
+    overdue = float(got.overdue) if got.overdue is not None and target.kind == "zero" else None
+    return engine.Reading(as_of=got.day, value=got.value, overdue=overdue)
+
+
+# --- in words -------------------------------------------------------------------------
+
+
+def _lang() -> str:
+    from django.utils import translation
+
+    return "zh" if (translation.get_language() or "zh").startswith("zh") else "en"
+
+
+def _unit_words(code: str, names: dict[str, str] | None, zh: bool) -> str:
+    subtree = code.startswith("subtree:")
+    bare = code.removeprefix("subtree:")
+    name = (names or {}).get(bare, bare)
+    if zh:
+        return f"{name}{'及下属单位' if subtree else ''}"
+    return f"{name}{' and the units under it' if subtree else ''}"
+
+
+def describe_filter(
+    source: str, spec: dict, *, lang: str | None = None, units: dict[str, str] | None = None
+) -> str:
+    """A filter in words, e.g. "本期内达到签约（含以后阶段）的项目"."""
+    zh = (lang or _lang()) == "zh"
+    parts: list[str] = []
+    if source == PROJECTS:
+        stage = spec.get("stage_reached")
+        reach = _reach_stage(spec)
+        if spec.get("unit"):
+            parts.append(_unit_words(spec["unit"], units, zh) + ("负责的" if zh else ""))
+        for key, zh_word in (("industry_chain", "产业链"), ("origin", "来源地")):
+            if spec.get(key):
+                parts.append(f"{zh_word}为{spec[key]}的" if zh else f"{key}: {spec[key]}")
+        if reach:
+            label = str(Stage(reach).label)
+            if spec.get("reached_in_period"):
+                parts.append(f"本期内达到{label}的" if zh else f"reached {label} in the period")
+            if spec.get("from") or spec.get("to"):
+                span = f"{spec.get('from') or '…'}—{spec.get('to') or '…'}"
+                parts.append(f"{span}达到{label}的" if zh else f"reached {label} {span}")
+        if stage and stage != reach:
+            label = str(Stage(stage).label)
+            parts.append(f"已到{label}阶段（含以后）的" if zh else f"now at {label} or beyond")
+        elif stage:
+            label = str(Stage(stage).label)
+            parts.append(f"目前仍在{label}或以后阶段的" if zh else f"still at {label} or beyond")
+        if spec.get("exclude_dropped", True):
+            parts.append("未终止的" if zh else "not dropped")
+        noun = "招商项目" if zh else "investment projects"
+    else:
+        if spec.get("unit"):
+            parts.append(_unit_words(spec["unit"], units, zh) + ("负责的" if zh else ""))
+        if spec.get("found_in_period"):
+            parts.append("本期内发现的" if zh else "found in the period")
+        if spec.get("from") or spec.get("to"):
+            span = f"{spec.get('from') or '…'}—{spec.get('to') or '…'}"
+            parts.append(f"{span}发现的" if zh else f"found {span}")
+        for key, choices in (("domain", HazardDomain), ("place_kind", PlaceKind)):
+            if spec.get(key):
+                labels = "、".join(str(choices(v).label) for v in _as_list(spec[key]))
+                parts.append(f"{labels}领域的" if zh and key == "domain" else labels)
+        if spec.get("level"):
+            parts.append("、".join(str(HazardLevel(v).label) for v in _as_list(spec["level"])))
+        if spec.get("status"):
+            words = []
+            for name in _as_list(spec["status"]):
+                if name == OPEN:
+                    words.append("未销号" if zh else "open (not closed)")
+                elif name == OPEN_ONLY:
+                    words.append(str(HazardStatus.OPEN.label))
+                else:
+                    words.append(str(HazardStatus(name).label))
+            parts.append(("、".join(words) + "的") if zh else ", ".join(words))
+        noun = "安全隐患" if zh else "safety hazards"
+    if zh:
+        return "".join(parts) + noun
+    return noun + (" — " + "; ".join(parts) if parts else "")
+
+
+def describe(measure: Measure, *, lang: str | None = None, units: dict[str, str] | None = None):
+    """The measure in one sentence, in the current language."""
+    zh = (lang or _lang()) == "zh"
+    kw = {"lang": "zh" if zh else "en", "units": units}
+    what = describe_filter(measure.source, measure.filter, **kw)
+    if measure.aggregate == RATIO:
+        below = describe_filter(measure.source, measure.denominator_filter, **kw)
+        if zh:
+            return f"按台账计算：{what}数 ÷ {below}数 × 100%"
+        return f"From the ledger: 100 × count of {what} ÷ count of {below}"
+    if measure.aggregate == SUM:
+        field = str(source_model(measure.source)._meta.get_field(measure.field).verbose_name)
+        return (
+            f"按台账计算：{what}的{field}合计"
+            if zh
+            else f"From the ledger: {field} summed over {what}"
+        )
+    if zh:
+        tail = "（并计超期未整改数）" if measure.source == HAZARDS else ""
+        return f"按台账计算：{what}数{tail}"
+    tail = " (with the number past their deadline)" if measure.source == HAZARDS else ""
+    return f"From the ledger: count of {what}{tail}"
+
+
+def unit_names(*specs: dict) -> dict[str, str]:
+    """Short names of the units a filter names (one query)."""
+    from luoshi.orgs.models import Unit
+
+    codes = {s["unit"].removeprefix("subtree:") for s in specs if s and s.get("unit")}
+    if not codes:
+        return {}
+    return dict(Unit.objects.filter(code__in=codes).values_list("code", "short_name"))
+
+
+# --- binding --------------------------------------------------------------------------
+
+
+@transaction.atomic
+def bind_measure(
+    target,
+    user,
+    *,
+    source: str,
+    aggregate: str,
+    field: str = "",
+    filter: dict | None = None,  # noqa: A002  (the model's name)
+    denominator_filter: dict | None = None,
+    reason: str = "",
+) -> Measure:
+    """Bind `target` to a ledger measure (or change its measure). Supervisors only.
+
+    From then on the target's readings are computed; its manual reports stay in
+    its history but no longer count.
+    """
+    from luoshi.plans.actions import require_plan_manager
+
+    require_plan_manager(user)
+    if target.kind == "milestone":
+        raise ValidationError(_("A milestone target cannot be computed from a ledger."))
+    spec = validate_filter(source, filter or {})
+    denominator = validate_filter(source, denominator_filter or {}) if aggregate == RATIO else {}
+    validate_measure(source, aggregate, field or "", spec, denominator)
+    measure = Measure.objects.select_for_update().filter(target=target).first()
+    created = measure is None
+    if created:
+        measure = Measure(target=target)
+    measure.source, measure.aggregate, measure.field = source, aggregate, field or ""
+    measure.filter, measure.denominator_filter = spec, denominator
+    measure._history_user = user
+    measure._change_reason = reason or ("bound" if created else "changed")
+    measure.full_clean(validate_unique=False)
+    measure.save()
+    return measure
+
+
+@transaction.atomic
+def unbind_measure(target, user, reason: str = "") -> bool:
+    """Turn `target` back into a manually reported one. False when it had no measure."""
+    from luoshi.plans.actions import require_plan_manager
+
+    require_plan_manager(user)
+    measure = Measure.objects.select_for_update().filter(target=target).first()
+    if measure is None:
+        return False
+    measure._history_user = user
+    measure._change_reason = reason or "unbound"
+    measure.delete()
+    return True
