@@ -22,8 +22,10 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("luoshi.api.urls")),
+    path("excel/", include("luoshi.excel.urls")),
     path("", include("luoshi.plans.urls_import")),
     path("", include("luoshi.plans.urls")),
     path("", include("luoshi.reporting.urls")),
+    path("ledgers/", include("luoshi.ledgers.urls")),
     path("", include("luoshi.orgs.urls")),
 ]

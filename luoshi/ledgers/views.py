@@ -1,0 +1,58 @@
+"""What the project and hazard pages share: who keeps a ledger row, and paginated lists.
+
+The pages themselves are in views_projects.py and views_hazards.py. Access is
+decided by luoshi.orgs.access (through the querysets' visible_to) and by the
+actions; these helpers only ask them.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Page, Paginator
+from django.http import Http404, HttpRequest
+
+from luoshi.orgs.access import access_for
+from luoshi.orgs.models import Unit
+
+from . import actions
+
+PAGE_SIZE = 50
+
+
+def keeps(user, unit: Unit) -> bool:
+    """Whether `user` keeps the ledger rows of `unit`: the actions' own rule, asked, not copied."""
+    try:
+        actions._check_keeper(unit, user)
+    except PermissionDenied:
+        return False
+    return True
+
+
+def kept_units(user) -> list[Unit]:
+    """The active units whose ledger rows this person may enter (empty: they enter none)."""
+    units = access_for(user).visible_units().filter(is_active=True).order_by("path")
+    return [unit for unit in units if keeps(user, unit)]
+
+
+def visible_or_404(queryset, user, pk: int, what: str):
+    """The row if the person may see it; 404 whether it is missing or forbidden."""
+    row = queryset.visible_to(user).select_related("unit").filter(pk=pk).first()
+    if row is None:
+        raise Http404(what)
+    return row
+
+
+def filter_unit(request_user, rows, unit_id: int | None):
+    """Rows of a unit and its subtree; a unit one may not see filters everything out."""
+    if not unit_id:
+        return rows
+    unit = access_for(request_user).visible_units().filter(pk=unit_id).first()
+    return rows.filter(unit__path__startswith=unit.path) if unit else rows.none()
+
+
+def paginate(request: HttpRequest, rows) -> tuple[Page, str]:
+    """The requested page of `rows`, and the query string without the page (for the links)."""
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return page, query.urlencode()

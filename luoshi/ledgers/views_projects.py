@@ -1,0 +1,249 @@
+"""Investment-project pages: list, funnel, detail with history, and the forms that call actions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from luoshi.clock import today
+from luoshi.formtools import attach_errors
+from luoshi.orgs.access import access_for
+from luoshi.orgs.history import history_of
+
+from . import actions
+from .choices import Stage
+from .forms import (
+    FunnelFilter,
+    NewProjectForm,
+    ProjectDropForm,
+    ProjectFilter,
+    ProjectForm,
+    ProjectMoveForm,
+    unit_choices,
+)
+from .models import Project, StageEvent
+from .views import filter_unit, keeps, kept_units, paginate, visible_or_404
+
+
+@login_required
+def project_list(request: HttpRequest) -> HttpResponse:
+    filters = ProjectFilter(request.GET)
+    data = filters.cleaned_data if filters.is_valid() else {}
+    rows = Project.objects.visible_to(request.user).select_related("unit")
+    rows = filter_unit(request.user, rows, data.get("unit"))
+    if data.get("stage"):
+        rows = rows.filter(stage=data["stage"])
+    if data.get("chain"):
+        rows = rows.filter(industry_chain__icontains=data["chain"])
+    if data.get("origin"):
+        rows = rows.filter(origin__icontains=data["origin"])
+    dropped = data.get("dropped", "")
+    if dropped == "":
+        rows = rows.filter(dropped_on__isnull=True)
+    elif dropped == "yes":
+        rows = rows.filter(dropped_on__isnull=False)
+    if data.get("q"):
+        q = data["q"]
+        rows = rows.filter(Q(name__icontains=q) | Q(investor__icontains=q) | Q(note__icontains=q))
+    page, query = paginate(request, rows)
+    units = list(access_for(request.user).visible_units().filter(is_active=True))
+    context = {
+        "page": page,
+        "query": query,
+        "filters": filters,
+        "data": data,
+        "units": units,
+        "stages": Stage.choices,
+        "can_create": any(keeps(request.user, unit) for unit in units),
+    }
+    return render(request, "ledgers/project_list.html", context)
+
+
+def funnel_counts(projects, start: date, end: date) -> list[tuple[Stage, int]]:
+    """For each stage, the projects that reached it or a later stage within [start, end].
+
+    A project entered at 开工 has passed 签约 by then, so it counts at 签约 too; a
+    project that went to 开工 and back within the range counts at 开工. One query.
+    """
+    stages = list(Stage)
+    events = StageEvent.objects.filter(project__in=projects, date__gte=start, date__lte=end)
+    counts = events.aggregate(
+        **{
+            stage.value: Count("project", distinct=True, filter=Q(stage__in=stages[rank:]))
+            for rank, stage in enumerate(stages)
+        }
+    )
+    return [(stage, counts[stage.value] or 0) for stage in stages]
+
+
+@login_required
+def project_funnel(request: HttpRequest) -> HttpResponse:
+    filters = FunnelFilter(request.GET)
+    data = filters.cleaned_data if filters.is_valid() else {}
+    end = data.get("end") or today()
+    start = data.get("start") or date(end.year, 1, 1)
+    projects = filter_unit(request.user, Project.objects.visible_to(request.user), data.get("unit"))
+    counts = funnel_counts(projects, start, end)
+    dropped = projects.filter(dropped_on__gte=start, dropped_on__lte=end).count()
+    top = max([count for _stage, count in counts] + [1])
+    context = {
+        "filters": filters,
+        "data": data,
+        "start": start,
+        "end": end,
+        "counts": counts,
+        "top": top,
+        "dropped": dropped,
+        "units": access_for(request.user).visible_units().filter(is_active=True),
+        "chart": {
+            "stages": [str(stage.label) for stage, _count in counts],
+            "counts": [count for _stage, count in counts],
+        },
+    }
+    return render(request, "ledgers/project_funnel.html", context)
+
+
+@login_required
+def project_detail(request: HttpRequest, project_id: int) -> HttpResponse:
+    project = visible_or_404(Project.objects, request.user, project_id, "project")
+    can_keep = keeps(request.user, project.unit)
+    context = {
+        "project": project,
+        "events": project.events.select_related("recorded_by").order_by("date", "pk"),
+        "history": history_of(project),
+        "can_keep": can_keep,
+        "move_form": ProjectMoveForm(
+            initial={"stage": project.stage, "date": today()}, auto_id="move-%s"
+        ),
+        "drop_form": ProjectDropForm(initial={"date": today()}, auto_id="drop-%s"),
+    }
+    return render(request, "ledgers/project_detail.html", context)
+
+
+@login_required
+def project_new(request: HttpRequest) -> HttpResponse:
+    units = kept_units(request.user)
+    if not units:
+        raise PermissionDenied
+    form = NewProjectForm(
+        request.POST or None,
+        units=unit_choices(units),
+        initial={"stage": Stage.NEGOTIATING, "stage_date": today(), "unit": units[0].pk},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            project = actions.create_project(
+                request.user,
+                stage=form.cleaned_data["stage"],
+                stage_date=form.cleaned_data["stage_date"],
+                **form.fields_for_action(),
+            )
+        except ValidationError as error:
+            attach_errors(form, error)
+        else:
+            messages.success(request, _("Project entered in the ledger."))
+            return redirect("project-detail", project_id=project.pk)
+    return render(
+        request,
+        "ledgers/form.html",
+        {"form": form, "title": _("New investment project"), "back": reverse("project-list")},
+    )
+
+
+def _back(project: Project) -> str:
+    return reverse("project-detail", args=[project.pk])
+
+
+def _kept_project(request: HttpRequest, project_id: int) -> Project:
+    project = visible_or_404(Project.objects, request.user, project_id, "project")
+    if not keeps(request.user, project.unit):
+        raise PermissionDenied
+    return project
+
+
+@login_required
+def project_edit(request: HttpRequest, project_id: int) -> HttpResponse:
+    project = _kept_project(request, project_id)
+    # The form gets its own copy: a form that fails validation must not touch `project`.
+    form = ProjectForm(
+        request.POST or None,
+        instance=Project.objects.get(pk=project.pk),
+        units=unit_choices(kept_units(request.user)),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.update_project(
+                project, request.user, form.cleaned_data["reason"], **form.fields_for_action()
+            )
+        except ValidationError as error:
+            attach_errors(form, error)
+        else:
+            messages.success(request, _("Project saved."))
+            return redirect("project-detail", project_id=project.pk)
+    return render(
+        request,
+        "ledgers/form.html",
+        {
+            "form": form,
+            "title": _("Edit %(name)s") % {"name": project.name},
+            "project": project,
+            "back": _back(project),
+        },
+    )
+
+
+@login_required
+def project_move(request: HttpRequest, project_id: int) -> HttpResponse:
+    project = _kept_project(request, project_id)
+    form = ProjectMoveForm(request.POST or None, initial={"stage": project.stage, "date": today()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.move_project(
+                project,
+                request.user,
+                stage=form.cleaned_data["stage"],
+                on=form.cleaned_data["date"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            attach_errors(form, error)
+        else:
+            messages.success(request, _("Stage recorded."))
+            return redirect("project-detail", project_id=project.pk)
+    return render(
+        request,
+        "ledgers/form.html",
+        {"form": form, "title": _("Move to a stage"), "project": project, "back": _back(project)},
+    )
+
+
+@login_required
+def project_drop(request: HttpRequest, project_id: int) -> HttpResponse:
+    project = _kept_project(request, project_id)
+    form = ProjectDropForm(request.POST or None, initial={"date": today()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.drop_project(
+                project,
+                request.user,
+                on=form.cleaned_data["date"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            attach_errors(form, error)
+        else:
+            messages.success(request, _("Project marked as dropped. It stays in the ledger."))
+            return redirect("project-detail", project_id=project.pk)
+    return render(
+        request,
+        "ledgers/form.html",
+        {"form": form, "title": _("Drop the project"), "project": project, "back": _back(project)},
+    )
