@@ -2,14 +2,13 @@
 
 from datetime import date
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Status
 from ninja.decorators import decorate_view
 from ninja.files import UploadedFile
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from luoshi.orgs.access import access_for
 from luoshi.plans import actions, importing
 
 from .idempotency import idempotent
@@ -94,8 +93,7 @@ def import_plan(
 )
 def list_items(request, plan_id: int):
     plan = access_plan_by_id(request.auth, plan_id)
-    if not access_for(request.auth).can_manage_plans():
-        raise PermissionDenied(_("Only the supervision office manages plans."))
+    actions.require_plan_manager(request.auth)
     return list(plan.import_items.order_by("position", "pk"))
 
 
