@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "luoshi.plans",
     "luoshi.reporting",
     "luoshi.ledgers",
+    "luoshi.excel",
     "luoshi.api",
 ]
 

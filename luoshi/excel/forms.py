@@ -1,0 +1,40 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from luoshi.orgs.models import Unit
+from luoshi.plans.models import Target
+
+from .workbook import parse_period
+
+
+def reporting_units(user):
+    """The units whose targets `user` reports for (through the access rules of Target)."""
+    return Unit.objects.filter(
+        pk__in=Target.objects.reportable_by(user).filter(is_active=True).values("unit")
+    ).order_by("path")
+
+
+class LedgerImportForm(forms.Form):
+    file = forms.FileField(label=_("Workbook (.xlsx)"))
+
+
+class PeriodField(forms.CharField):
+    def clean(self, value):
+        text = super().clean(value)
+        try:
+            return parse_period(text)
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from None
+
+
+class WorkbookForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
+    period = PeriodField(label=_("Period"), help_text=_("A month (2025-09) or a quarter (2025Q3)."))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = reporting_units(user)
+
+
+class WorkbookUploadForm(WorkbookForm):
+    file = forms.FileField(label=_("Filled workbook (.xlsx)"))

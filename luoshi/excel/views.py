@@ -1,0 +1,126 @@
+"""Pages of the Excel import and export. Each parses, checks access, calls one step."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from luoshi.clock import today
+from luoshi.orgs.access import access_for, access_unit_by_id
+
+from . import ledger, workbook, writer
+from .forms import LedgerImportForm, WorkbookForm, WorkbookUploadForm
+from .reader import Refused
+
+KIND_TITLES = {"projects": "招商项目台账", "hazards": "安全隐患台账"}
+
+
+def _kind(kind: str) -> str:
+    if kind not in ledger.KINDS:
+        raise Http404("ledger")
+    return kind
+
+
+@login_required
+def ledger_export(request: HttpRequest, kind: str) -> HttpResponse:
+    """The rows of a ledger the person may see, filtered like the list page."""
+    rows = ledger.filtered(_kind(kind), request.user, request.GET)
+    book = ledger.export_workbook(kind, rows)
+    return writer.xlsx_response(book, f"{KIND_TITLES[kind]}-{today().isoformat()}.xlsx")
+
+
+def _keeps_any_ledger(user) -> bool:
+    access = access_for(user)
+    return access.is_supervisor or bool(
+        access.units_for("reporter") or access.units_for("approver")
+    )
+
+
+@login_required
+def ledger_import(request: HttpRequest, kind: str) -> HttpResponse:
+    """Upload → the list of problems, a preview ("check"), or the rows written ("import")."""
+    _kind(kind)
+    if not _keeps_any_ledger(request.user):
+        raise PermissionDenied
+    form = LedgerImportForm(request.POST or None, request.FILES or None)
+    context = {
+        "kind": kind,
+        "title": KIND_TITLES[kind],
+        "form": form,
+        "columns": ledger.SPECS[kind]["columns"],
+    }
+    if request.method == "POST" and form.is_valid():
+        commit = "import" in request.POST
+        try:
+            preview, counts = ledger.import_file(
+                kind, form.cleaned_data["file"], request.user, commit=commit
+            )
+        except Refused as refused:
+            context["problems"] = refused.problems
+            context["problem_count"] = getattr(refused, "count", len(refused.problems))
+        else:
+            if commit:
+                messages.success(
+                    request,
+                    _(
+                        "Imported: %(created)d rows created, %(updated)d updated, %(unchanged)d unchanged."
+                    )
+                    % counts,
+                )
+                return redirect(reverse("ledger-import", kwargs={"kind": kind}))
+            context["preview"] = preview
+    return render(request, "excel/ledger_import.html", context)
+
+
+@login_required
+def workbook_export(request: HttpRequest) -> HttpResponse:
+    """一表通 of a unit and period, for those who report for the unit."""
+    form = WorkbookForm(request.GET or None, user=request.user)
+    if not form.is_valid():
+        unit_id = request.GET.get("unit")
+        if unit_id and unit_id.isdigit():
+            access_unit_by_id(request.user, int(unit_id))  # 404 for units one may not see
+        return _workbook_page(request, export_form=form, status=400 if request.GET else 200)
+    unit, period = form.cleaned_data["unit"], form.cleaned_data["period"]
+    workbook.check_may_report(request.user, unit)
+    book = workbook.export_workbook(unit, period)
+    return writer.xlsx_response(book, workbook.filename(unit, period))
+
+
+def _workbook_page(request, export_form=None, upload_form=None, status=200, **context):
+    period = workbook.default_period().label
+    context.update(
+        export_form=export_form or WorkbookForm(user=request.user, initial={"period": period}),
+        upload_form=upload_form
+        or WorkbookUploadForm(user=request.user, initial={"period": period}),
+    )
+    return render(request, "excel/workbook.html", context, status=status)
+
+
+@login_required
+def workbook_upload(request: HttpRequest) -> HttpResponse:
+    """The 一表通 page: export a workbook; upload a filled one → draft reports or problems."""
+    if request.method != "POST":
+        return _workbook_page(request)
+    form = WorkbookUploadForm(request.POST, request.FILES, user=request.user)
+    if not form.is_valid():
+        unit_id = request.POST.get("unit")
+        if unit_id and unit_id.isdigit():
+            access_unit_by_id(request.user, int(unit_id))
+        return _workbook_page(request, upload_form=form, status=400)
+    unit, period = form.cleaned_data["unit"], form.cleaned_data["period"]
+    workbook.check_may_report(request.user, unit)
+    try:
+        result = workbook.read_upload(form.cleaned_data["file"], unit, period, request.user)
+        reports = workbook.apply_upload(result, request.user)
+    except Refused as refused:
+        return _workbook_page(request, upload_form=form, status=400, problems=refused.problems)
+    messages.success(
+        request,
+        _("%(count)d draft reports created for %(unit)s, %(period)s; review and submit them.")
+        % {"count": len(reports), "unit": unit.name, "period": period.label},
+    )
+    return _workbook_page(request, created=reports)
