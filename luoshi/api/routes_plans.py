@@ -9,11 +9,11 @@ from ninja.decorators import decorate_view
 from ninja.files import UploadedFile
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from luoshi.orgs.access import access_plan_by_id, visible_plans, visible_tasks
 from luoshi.plans import actions, importing
 
 from .idempotency import idempotent
 from .schemas import Error, ImportItemOut, PlanDetail, PlanOut, RulesPatch, TaskOut
-from .scoping import access_plan_by_id, visible_plans, visible_tasks
 
 router = Router(tags=["plans"])
 

@@ -7,14 +7,13 @@ from ninja import Router, Status
 from ninja.decorators import decorate_view
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from luoshi.orgs.access import access_for, access_target_by_id
+from luoshi.orgs.access import access_for, access_target_by_id, visible_plans
 from luoshi.plans import actions
 from luoshi.plans.choices import TargetKind
 from luoshi.plans.models import Plan, Target, Task
 
 from .idempotency import idempotent
 from .schemas import Error, TargetDetail, TargetIn, TargetOut, TargetPatch
-from .scoping import visible_plans
 
 router = Router(tags=["targets"])
 

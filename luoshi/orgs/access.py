@@ -176,3 +176,33 @@ def access_report_by_id(user, report_id: int, *, for_update: bool = False):
     if report is None:
         raise Http404("report")
     return report
+
+
+def visible_plans(user):
+    """Plans one may look at: all of them for the whole-city roles (drafts being imported
+    included), otherwise the plans that hold one of one's visible targets."""
+    from luoshi.plans.models import Plan, Target
+
+    if access_for(user).sees_whole_city:
+        return Plan.objects.all()
+    return Plan.objects.filter(pk__in=Target.objects.visible_to(user).values("plan_id"))
+
+
+def access_plan_by_id(user, plan_id: int):
+    """The plan if the user may see it; 404 whether it is missing or forbidden."""
+    plan = visible_plans(user).filter(pk=plan_id).first()
+    if plan is None:
+        raise Http404("plan")
+    return plan
+
+
+def visible_tasks(user):
+    """Tasks of visible plans that one's visible units lead or cooperate on."""
+    from luoshi.plans.models import Task
+
+    access = access_for(user)
+    tasks = Task.objects.filter(plan__in=visible_plans(user))
+    if access.sees_whole_city:
+        return tasks
+    units = access.visible_units()
+    return tasks.filter(Q(lead_unit__in=units) | Q(cooperating_units__in=units)).distinct()

@@ -3,20 +3,20 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from luoshi.clock import today
 from luoshi.formtools import attach_errors
-from luoshi.orgs.access import access_for, access_target_by_id
+from luoshi.orgs.access import access_for, access_plan_by_id, access_target_by_id, visible_plans
 from luoshi.orgs.history import history_of
 from luoshi.reporting.models import Report
 
 from . import actions
 from .choices import STATE_COLOURS, State, TargetKind
 from .forms import OverviewFilter, RulesForm, TargetForm
-from .models import Plan, Target, Task
+from .models import Target, Task
 from .queries import evaluated_rows, expected_path
 
 PAGE_SIZE = 50
@@ -29,28 +29,21 @@ SORT_KEYS = {
 }
 
 
-def _plan_or_404(plan_id: int) -> Plan:
-    plan = Plan.objects.filter(pk=plan_id).first()
-    if plan is None:
-        raise Http404("plan")
-    return plan
-
-
 @login_required
 def plan_list(request: HttpRequest) -> HttpResponse:
-    access = access_for(request.user)
-    if not access.grants and not access.is_admin:
-        raise Http404("plans")
     return render(
         request,
         "plans/plan_list.html",
-        {"plans": Plan.objects.all(), "can_manage": access.can_manage_plans()},
+        {
+            "plans": visible_plans(request.user),
+            "can_manage": access_for(request.user).can_manage_plans(),
+        },
     )
 
 
 @login_required
 def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = _plan_or_404(plan_id)
+    plan = access_plan_by_id(request.user, plan_id)
     at = today()
     targets = (
         Target.objects.visible_to(request.user)
@@ -60,8 +53,6 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
     rows = evaluated_rows(targets, at)
     tasks = plan.tasks.select_related("lead_unit").prefetch_related("cooperating_units")
     access = access_for(request.user)
-    if not rows and not access.sees_whole_city:
-        raise Http404("plan")
     return render(
         request,
         "plans/plan_detail.html",
@@ -78,7 +69,7 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 @login_required
 def plan_rules(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = _plan_or_404(plan_id)
+    plan = access_plan_by_id(request.user, plan_id)
     if not access_for(request.user).can_manage_plans():
         raise PermissionDenied
     form = RulesForm(request.POST or None, instance=plan)
