@@ -204,12 +204,14 @@ def _cumulative(t: Target, r: Reading | None, r_ord: int, at_ord: int, ended: bo
     if r is None:
         expected = value * share_at(t.start_ord, t.end_ord, t.points, at_ord)
         if ended:
+            # Section 4: with no reading at all the state is not_started, ended or not;
+            # the missing flag (with a cadence) says that reports are owed.
             reason = (
-                f"期末目标{fmt(value)}{unit}，无填报"
+                f"期末目标{fmt(value)}{unit}，尚无填报"
                 if zh
                 else f"Period ended: target {fmt(value)}{unit}, nothing reported"
             )
-            return OVERDUE, expected, None, None, None, None, reason
+            return NOT_STARTED, expected, None, None, None, None, reason
         if zh:
             verb = "应控制在" if cap else "应完成"
             tail = "以内" if cap else ""
@@ -315,7 +317,7 @@ def _rate(t: Target, r: Reading | None, r_ord: int, at_ord: int, ended: bool, ru
     goal_en = f"target {'growth ' if growth else ''}{_CMP_EN[cmp]} {fmt(value)}{unit}"
     if r is None:
         if ended:
-            state = OVERDUE
+            state = NOT_STARTED
             reason = f"期末无填报，{goal_zh}" if zh else f"Period ended with no report; {goal_en}"
         else:
             state = NOT_STARTED
@@ -377,7 +379,7 @@ def _zero(t: Target, r: Reading | None, r_ord: int, at_ord: int, ended: bool, ru
     if r is None:
         if ended:
             reason = "期末无填报" if zh else "Period ended with no report"
-            return OVERDUE, 0, None, None, None, None, reason
+            return NOT_STARTED, 0, None, None, None, None, reason
         return NOT_STARTED, 0, None, None, None, None, "尚无填报" if zh else "No report yet"
     open_ = r.value
     overdue = r.overdue or 0
@@ -406,7 +408,7 @@ def _floor(t: Target, r: Reading | None, r_ord: int, at_ord: int, ended: bool, r
     cmp = t.comparator
     if r is None:
         if ended:
-            state = OVERDUE
+            state = NOT_STARTED
             reason = "期末无填报" if zh else "Period ended with no report"
         else:
             state = NOT_STARTED
