@@ -9,6 +9,7 @@ raises: a paragraph that fails is skipped.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from . import owners as own
@@ -60,6 +61,8 @@ class Doc:
     places: list[str]
     region: str | None
     reporters: list[tuple[int, str]]
+    region_cache: dict = field(default_factory=dict)
+    reporter_cache: dict = field(default_factory=dict)
 
 
 _SENT_END = "。！？!?；;"
@@ -69,6 +72,9 @@ _TARGET_CUE = re.compile(
 )
 _STAT_PROPAGATE = re.compile(r"累计|以来|截至|数据显示|同比|比上年|较上年|较去年|比去年")
 _STRONG_TARGET = re.compile(r"力争|确保|目标|预期|争取|力求|计划(?!的|完成表)")
+_COMPLETION = re.compile(
+    r"(?:完成|占|佔)[^,，。；]{0,25}的$|[占佔](?:全年|年度)?(?:计划|目标|任务)|完成率$"
+)
 _STAT_CUE = re.compile(
     r"同比|环比|比上年|较上年|较去年|比去年|较全国|高出|累计|(?<!经)已(?!经运行)|共有|达成|收获|敲定|实现了|"
     r"完成了|全长|总长|日均|每天|以来|截至|数据显示|[占佔]全年|完成[^,，。；]{0,15}?计划的|贡献|共计"
@@ -112,7 +118,8 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     s = start
     for i in range(start, end):
-        if text[i] in _SENT_END:
+        ch = text[i]
+        if ch in _SENT_END or (i - s >= 200 and ch in ",，、") or i - s >= 400:
             out.append((s, i + 1))
             s = i + 1
     if s < end:
@@ -153,7 +160,8 @@ def _kind(
     ctimes = [x for x in times if clause[0] <= x.start < clause[1]]
     if any(x.role == "target" for x in ctimes):
         return "target"
-    if st and re.search(r"完成[^,，。；]{0,15}?计划的|[占佔]全年", cl):
+    pre_cl = text[clause[0] : q_start]
+    if _COMPLETION.search(pre_cl):
         return "statistic"
     if _STRONG_TARGET.search(cl):
         return "target"
@@ -228,45 +236,51 @@ def _target_kind(metric: str, unit: str, clause_text: str, q: Quantity, text: st
     return "cumulative"
 
 
+@dataclass
+class _ParTimes:
+    """Time context carried through a paragraph, sentence by sentence."""
+
+    last_any: TimeExpr | None = None  # last non-deadline time expression before this sentence
+    last_target: TimeExpr | None = None
+    deadline_starts: list[int] = field(default_factory=list)
+    deadline_periods: list[list[str]] = field(default_factory=list)
+
+    def next_deadline(self, pos: int) -> str | None:
+        k = bisect_left(self.deadline_starts, pos)
+        for j in range(k, min(k + 5, len(self.deadline_starts))):
+            if len(self.deadline_periods[j]) == 1:
+                return self.deadline_periods[j][0]
+        return None
+
+
 def _period(
     kind: str,
     pos: int,
     sent: tuple[int, int],
-    par: tuple[int, int],
-    times: list[TimeExpr],
-    deadlines,
+    stimes: list[TimeExpr],
+    pt: _ParTimes,
     seg: Segment,
     doc: Doc,
 ) -> str | None:
-    own_sent = [x for x in times if sent[0] <= x.start < pos and x.role != "deadline"]
+    own_sent = [x for x in stimes if x.start < pos and x.role != "deadline"]
     if own_sent:
         specific = [x for x in own_sent if not x.generic]
         x = specific[-1] if specific else own_sent[-1]
-        if x.role == "now":
-            return None
-        if (
-            kind == "target"
-            and x.role == "plain"
-            and re.fullmatch(r"\d{4}", x.period or "") is None
-        ):
-            return x.period
-        return x.period
-    after = [x for x in times if pos <= x.start < sent[1] and x.role == "target"]
+        return None if x.role == "now" else x.period
+    after = [x for x in stimes if x.start >= pos and x.role == "target"]
     if after:
         return after[0].period
     if seg.period:
         return seg.period
     if kind == "target":
-        later = [d for d in deadlines if d[0] >= pos and len(d[2]) == 1]
-        if later:
-            return later[0][2][0]
-        earlier = [x for x in times if par[0] <= x.start < pos and x.role in ("target",)]
-        if earlier:
-            return earlier[-1].period
+        dl = pt.next_deadline(pos)
+        if dl:
+            return dl
+        if pt.last_target is not None:
+            return pt.last_target.period
         return str(doc.year) if doc.year else None
-    earlier = [x for x in times if par[0] <= x.start < pos and x.role != "deadline"]
-    if earlier:
-        return earlier[-1].period
+    if pt.last_any is not None and pt.last_any.role != "now":
+        return pt.last_any.period
     return None
 
 
@@ -277,7 +291,13 @@ class _OwnerState:
 
 
 def _regions_in(text: str, lo: int, hi: int, doc: Doc) -> list[tuple[int, int, str]]:
-    return own.find_regions(text[lo:hi], doc.places)
+    key = (lo, hi)
+    cache = doc.region_cache
+    if key not in cache:
+        if len(cache) > 256:
+            cache.clear()
+        cache[key] = own.find_regions(text[lo:hi], doc.places)
+    return cache[key]
 
 
 def _stat_owner(
@@ -299,7 +319,7 @@ def _stat_owner(
     after = text[q_end : q_end + 3] if q_end >= 0 else ""
     if re.match(r"个?(?:地区|省份|省|城市|区县|县区)", after) and state.region:
         return state.region
-    regs = _regions_in(text, sent[0], pos, doc)
+    regs = [r for r in _regions_in(text, sent[0], sent[1], doc) if r[1] + sent[0] <= pos]
     if regs:
         first = regs[0]
         if first[2] == "全国" and len(regs) > 1:
@@ -337,10 +357,18 @@ def _target_owner(
         comps = _COMPANY_RE.findall(text[max(0, par[0] - 0) : par[1]])
         if comps:
             return own.clean_unit(comps[-1]) or comps[-1]
-    reps = [r for r in own.reporters(par_text) if r[0] + par[0] < pos]
+    if par[0] not in doc.reporter_cache:
+        if len(doc.reporter_cache) > 256:
+            doc.reporter_cache.clear()
+        doc.reporter_cache[par[0]] = own.reporters(par_text)
+    reps = [r for r in doc.reporter_cache[par[0]] if r[0] + par[0] < pos]
     if reps:
         return reps[-1][1]
-    regs = [r for r in _regions_in(text, sent[0], pos, doc) if not r[2].startswith("全")]
+    regs = [
+        r
+        for r in _regions_in(text, sent[0], sent[1], doc)
+        if r[1] + sent[0] <= pos and not r[2].startswith("全")
+    ]
     if regs:
         owner, _ = own.region_list_at(text[sent[0] : pos], regs, 0)
         return owner
@@ -384,8 +412,17 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
     state = _OwnerState()
     par_state: str | None = None
     qi = 0
+    ti = 0
+    pt = _ParTimes()
+    pt.deadline_starts = [d[0] for d in deadlines]
+    pt.deadline_periods = [d[2] for d in deadlines]
     for sent in _sentences(text, lo, hi):
         stext = text[sent[0] : sent[1]]
+        tj = ti
+        while tj < len(times) and times[tj].start < sent[1]:
+            tj += 1
+        stimes = times[ti:tj]
+        ti = tj
         ex = own.explicit_owner(stext)
         if ex:
             state.explicit = ex
@@ -394,7 +431,7 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
             q = quantities[qi]
             qi += 1
             clause = _clause_bounds(text, q.num_start, sent[0], sent[1])
-            kind = _kind(text, q.num_start, sent, clause, times, par_state, seg, doc)
+            kind = _kind(text, q.num_start, sent, clause, stimes, par_state, seg, doc)
             if q.comparator:
                 comp = q.comparator
             elif q.reach:
@@ -403,7 +440,7 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                 comp = ">=" if kind == "target" else "="
             metric = _metric(text, q, clause)
             tkind = _target_kind(metric, q.unit, text[clause[0] : clause[1]], q, text)
-            period = _period(kind, q.start, sent, par, times, deadlines, seg, doc)
+            period = _period(kind, q.start, sent, stimes, pt, seg, doc)
             if kind == "target":
                 owner = _target_owner(text, sent, par, q.start, seg, state, doc)
             else:
@@ -426,7 +463,12 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                 )
             )
             sent_items += 1
-        sstate = _sentence_state(text, sent, times)
+        sstate = _sentence_state(text, sent, stimes)
+        for x in stimes:
+            if x.role != "deadline":
+                pt.last_any = x
+            if x.role == "target":
+                pt.last_target = x
         if sstate:
             par_state = sstate
         # zero, floor, milestone commitments
@@ -445,7 +487,7 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                     r"^(?:推动|确保|实现|坚持|做到|力争)", "", text[clause[0] : s0]
                 ).strip()
             owner = _target_owner(text, sent, par, s0, seg, state, doc)
-            period = _period("target", s0, sent, par, times, deadlines, seg, doc)
+            period = _period("target", s0, sent, stimes, pt, seg, doc)
             items.append(
                 _make(
                     "target",
@@ -469,7 +511,7 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
             if not metric or len(metric) > 20:
                 continue
             owner = _target_owner(text, sent, par, s0, seg, state, doc)
-            period = _period("target", s0, sent, par, times, deadlines, seg, doc)
+            period = _period("target", s0, sent, stimes, pt, seg, doc)
             comp = _FLOOR_COMP.get(m.group(1), ">=")
             items.append(
                 _make(
@@ -487,7 +529,8 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                 )
             )
         if sent_items == 0:
-            for ds, de, periods in deadlines:
+            k0 = bisect_left(pt.deadline_starts, sent[0])
+            for ds, de, periods in deadlines[k0 : k0 + 20]:
                 if not (sent[0] <= ds < sent[1]):
                     continue
                 owner = _target_owner(text, sent, par, ds, seg, state, doc)
@@ -577,6 +620,7 @@ def _doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
 def _dedupe(items: list[dict]) -> list[dict]:
     out: list[dict] = []
     seen_text: set[tuple] = set()
+    buckets: dict[tuple, list[set]] = {}
     for it in items:
         key = (
             it["kind"],
@@ -592,22 +636,40 @@ def _dedupe(items: list[dict]) -> list[dict]:
         if key in seen_text:
             continue
         dup = False
+        bkey = (it["value"], it["unit"], it.get("note"))
+        bg = {it["metric"][i : i + 2] for i in range(len(it["metric"]) - 1)}
         if it["value"] is not None:
-            bg = {it["metric"][i : i + 2] for i in range(len(it["metric"]) - 1)}
-            for o in out:
-                if (
-                    o["value"] == it["value"]
-                    and o["unit"] == it["unit"]
-                    and o.get("note") == it.get("note")
-                ):
-                    ob = {o["metric"][i : i + 2] for i in range(len(o["metric"]) - 1)}
-                    if bg and ob and len(bg & ob) / min(len(bg), len(ob)) >= 0.5:
-                        dup = True
-                        break
+            for ob in buckets.get(bkey, [])[-50:]:
+                if bg and ob and len(bg & ob) / min(len(bg), len(ob)) >= 0.5:
+                    dup = True
+                    break
         if dup:
             continue
         seen_text.add(key)
+        buckets.setdefault(bkey, []).append(bg)
         out.append(it)
+    return out
+
+
+_MAX_SEGMENT = 1500
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a very long paragraph at sentence ends so that work per paragraph stays bounded."""
+    out = []
+    s = start
+    while end - s > _MAX_SEGMENT:
+        window_end = s + _MAX_SEGMENT
+        cut = -1
+        for marks in ("。！？!?；;", ",，、 "):
+            for mk in marks:
+                cut = max(cut, text.rfind(mk, s + _MAX_SEGMENT // 2, window_end))
+            if cut > 0:
+                break
+        cut = cut + 1 if cut > 0 else window_end
+        out.append((s, cut))
+        s = cut
+    out.append((s, end))
     return out
 
 
@@ -618,7 +680,8 @@ def _segments(
     for i, ln in enumerate(lines):
         if ln.kind != "content" or ln.dup or i in table_lines:
             continue
-        segs.append(Segment(ln.start, ln.end, owner=sec[i], in_section=sec[i] is not None))
+        for s, e in _pieces(text, ln.start, ln.end):
+            segs.append(Segment(s, e, owner=sec[i], in_section=sec[i] is not None))
     for r in rows:
         for s, e in r.cells:
             segs.append(

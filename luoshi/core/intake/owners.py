@@ -132,18 +132,18 @@ def normalise_region(name: str) -> str:
 
 def find_regions(text: str, extra: list[str]) -> list[tuple[int, int, str]]:
     """Region mentions in text order; `extra` are the document's own place names."""
-    out = []
-    words = sorted(set(_REGION_WORDS + [e for e in extra if e]), key=len, reverse=True)
-    i = 0
-    n = len(text)
-    while i < n:
-        for w in words:
-            if text.startswith(w, i):
-                out.append((i, i + len(w), w))
-                i += len(w) - 1
-                break
-        i += 1
-    return out
+    key = tuple(extra)
+    rx = _region_rx_cache.get(key)
+    if rx is None:
+        words = sorted(set(_REGION_WORDS + [e for e in extra if e]), key=len, reverse=True)
+        rx = re.compile("|".join(re.escape(w) for w in words))
+        if len(_region_rx_cache) > 64:
+            _region_rx_cache.clear()
+        _region_rx_cache[key] = rx
+    return [(m.start(), m.end(), m.group(0)) for m in rx.finditer(text)]
+
+
+_region_rx_cache: dict[tuple, re.Pattern] = {}
 
 
 def region_list_at(text: str, regions: list[tuple[int, int, str]], k: int) -> tuple[str, int]:

@@ -75,8 +75,13 @@ def _valid_month(m: int) -> bool:
     return 1 <= m <= 12
 
 
+_TIME_HINT = re.compile(r"[年月季春目当今去前]")
+
+
 def find_times(text: str, year: int | None) -> list[TimeExpr]:
     out: list[TimeExpr] = []
+    if not _TIME_HINT.search(text):
+        return out
     for m in _TIME_RE.finditer(text):
         g = m.lastgroup
         s, e = m.start(), m.end()
@@ -166,6 +171,8 @@ _MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 def find_deadlines(text: str, year: int | None) -> list[tuple[int, int, list[str]]]:
     """Deadline lists: (start, end, [period per date])."""
     out = []
+    if "前" not in text:
+        return out
     for m in _DEADLINE_RE.finditer(text):
         periods = []
         y_cur = year

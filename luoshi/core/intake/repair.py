@@ -108,7 +108,7 @@ def _apply_regex_deletions(text: str, idx: list[int], pattern: re.Pattern, repl=
     return "".join(out), out_idx
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     start: int
     end: int  # exclusive, without the newline
@@ -186,14 +186,14 @@ def classify_line(line: str) -> tuple[str, int]:
 def split_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     pos = 0
-    n = len(text)
-    while pos <= n:
-        nl = text.find("\n", pos)
-        if nl < 0:
-            nl = n
-        kind, level = classify_line(text[pos:nl])
-        lines.append(Line(pos, nl, kind, level))
-        pos = nl + 1
+    for part in text.split("\n"):
+        end = pos + len(part)
+        if not part or part.isspace():
+            lines.append(Line(pos, end, "blank", 0))
+        else:
+            kind, level = classify_line(part)
+            lines.append(Line(pos, end, kind, level))
+        pos = end + 1
     return lines
 
 
@@ -268,38 +268,34 @@ def _join_breaks(text: str, idx: list[int]) -> tuple[str, list[int]]:
     return "".join(out), out_idx
 
 
+_SOURCE_LINE = re.compile(r"(?m)^# source:[^\n]*(?:\n|$)")
+_CR = re.compile(r"\r(?=\n)")
+_DECIMAL_RE = re.compile(r"(?<=\d)[﹒．·•](?=\d)")
+_char_table: dict[int, str] = {}
+
+
+def _normalise(text: str) -> str:
+    """Full-width to ASCII, traditional to simplified, char for char (same length)."""
+    missing = [ch for ch in set(text) if ord(ch) not in _char_table]
+    for ch in missing:
+        out = _norm_char(ch)
+        _char_table[ord(ch)] = out if len(out) == 1 else ch
+    if len(_char_table) > 200000:  # pragma: no cover - bounded cache
+        _char_table.clear()
+    return text.translate(_char_table)
+
+
 def repair(raw: str) -> tuple[str, list[int]]:
     """Return (repaired text, map from repaired index to raw index)."""
     if not raw:
         return "", []
-    b_chars: list[str] = []
-    b_idx: list[int] = []
-    n = len(raw)
-    i = 0
-    at_line_start = True
-    while i < n:
-        if at_line_start and raw.startswith("# source:", i):
-            nl = raw.find("\n", i)
-            i = n if nl < 0 else nl + 1
-            continue
-        ch = raw[i]
-        if ch == "\r":
-            if i + 1 < n and raw[i + 1] == "\n":
-                i += 1
-                continue
-            ch = "\n"
-        at_line_start = ch == "\n"
-        c = _norm_char(ch)
-        if c in _DECIMAL_MARKS or ch in _DECIMAL_MARKS:
-            prev = b_chars[-1] if b_chars else ""
-            nxt = _norm_char(raw[i + 1]) if i + 1 < n else ""
-            if prev.isdigit() and nxt.isdigit() and prev.isascii() and nxt.isascii():
-                c = "."
-        b_chars.append(c)
-        b_idx.append(i)
-        i += 1
-    text = "".join(b_chars)
-    idx = b_idx
+    text = raw
+    idx = list(range(len(raw)))
+    text, idx = _apply_regex_deletions(text, idx, _SOURCE_LINE)
+    text, idx = _apply_regex_deletions(text, idx, _CR)
+    text = text.replace("\r", "\n")
+    text = _normalise(text)
+    text = _DECIMAL_RE.sub(".", text)
     text, idx = _apply_regex_deletions(text, idx, _PINYIN_RE)
     text, idx = _apply_regex_deletions(
         text, idx, _NUM_SPACE_RE, lambda m: "." if "." in m.group(0) else ""
