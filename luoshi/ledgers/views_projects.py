@@ -7,7 +7,7 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -68,20 +68,30 @@ def project_list(request: HttpRequest) -> HttpResponse:
 
 
 def funnel_counts(projects, start: date, end: date) -> list[tuple[Stage, int]]:
-    """For each stage, the projects that reached it or a later stage within [start, end].
+    """For each stage, the projects that first reached it within [start, end].
 
-    A project entered at 开工 has passed 签约 by then, so it counts at 签约 too; a
-    project that went to 开工 and back within the range counts at 开工. One query.
+    As in ledger measures (measures.py), a project reaches a stage on the date of its
+    first event at that stage or a later one: a project entered at 开工 has passed
+    签约 too, and one that moved back and forth counts once, when it first got
+    there. Dropped projects count for the stages they reached. One query.
     """
-    stages = list(Stage)
-    events = StageEvent.objects.filter(project__in=projects, date__gte=start, date__lte=end)
-    counts = events.aggregate(
+    events = StageEvent.objects.filter(project=OuterRef("pk"))
+    reached = {
+        f"reached_{stage}": Subquery(
+            events.filter(stage__in=Stage.values[rank:]).order_by("date", "pk").values("date")[:1]
+        )
+        for rank, stage in enumerate(Stage.values)
+    }
+    counts = projects.annotate(**reached).aggregate(
         **{
-            stage.value: Count("project", distinct=True, filter=Q(stage__in=stages[rank:]))
-            for rank, stage in enumerate(stages)
+            stage: Count(
+                "pk",
+                filter=Q(**{f"reached_{stage}__gte": start, f"reached_{stage}__lte": end}),
+            )
+            for stage in Stage.values
         }
     )
-    return [(stage, counts[stage.value] or 0) for stage in stages]
+    return [(stage, counts[stage.value] or 0) for stage in Stage]
 
 
 @login_required
