@@ -148,44 +148,44 @@ def choice_lookup(choices) -> dict[str, str]:
 
 
 def filtered(kind: str, user, params) -> list:
-    """The rows `user` may see, filtered by the list's query parameters.
+    """The rows `user` may see, filtered by the list page's query parameters.
 
-    unit (the unit and its subtree), q (text), and: projects stage, dropped (1/0);
-    hazards status, domain, level, place_kind, overdue (1), found_from, found_to.
-    Unknown or malformed parameters are ignored, as in the list pages.
+    The list pages' own filter forms read the parameters, so "export" gives the
+    rows the list shows: projects q, unit (and its subtree), stage, chain,
+    origin, dropped ("" active, "yes", "all"); hazards unit, domain, level,
+    status, place_kind, overdue. Malformed parameters are ignored, as there.
     """
+    from luoshi.ledgers.forms import HazardFilter, ProjectFilter
+    from luoshi.ledgers.views import filter_unit
+    from luoshi.ledgers.views_hazards import overdue_q
+
     model = SPECS[kind]["model"]
-    rows = model.objects.visible_to(user)
-    unit_id = params.get("unit")
-    if unit_id and str(unit_id).isdigit():
-        unit = Unit.objects.filter(pk=unit_id).only("path").first()
-        rows = rows.filter(unit__path__startswith=unit.path) if unit else rows.none()
-    text = (params.get("q") or "").strip()
+    form = (ProjectFilter if kind == "projects" else HazardFilter)(params)
+    data = form.cleaned_data if form.is_valid() else {}
+    rows = filter_unit(user, model.objects.visible_to(user), data.get("unit"))
     if kind == "projects":
-        if text:
-            rows = rows.filter(Q(name__icontains=text) | Q(investor__icontains=text))
-        if params.get("stage") in Stage.values:
-            rows = rows.filter(stage=params["stage"])
-        if params.get("dropped") in {"0", "1"}:
-            rows = rows.filter(dropped_on__isnull=params["dropped"] == "0")
+        if data.get("stage"):
+            rows = rows.filter(stage=data["stage"])
+        if data.get("chain"):
+            rows = rows.filter(industry_chain__icontains=data["chain"])
+        if data.get("origin"):
+            rows = rows.filter(origin__icontains=data["origin"])
+        dropped = data.get("dropped", "")
+        if dropped == "":
+            rows = rows.filter(dropped_on__isnull=True)
+        elif dropped == "yes":
+            rows = rows.filter(dropped_on__isnull=False)
+        if data.get("q"):
+            q = data["q"]
+            rows = rows.filter(
+                Q(name__icontains=q) | Q(investor__icontains=q) | Q(note__icontains=q)
+            )
         return rows
-    if text:
-        rows = rows.filter(Q(description__icontains=text) | Q(place__icontains=text))
-    for name, choices in (
-        ("status", HazardStatus),
-        ("domain", HazardDomain),
-        ("level", HazardLevel),
-        ("place_kind", PlaceKind),
-    ):
-        if params.get(name) in choices.values:
-            rows = rows.filter(**{name: params[name]})
-    if params.get("overdue") == "1":
-        rows = rows.exclude(status=HazardStatus.CLOSED).filter(deadline__lt=today())
-    for name, lookup in (("found_from", "found_on__gte"), ("found_to", "found_on__lte")):
-        try:
-            rows = rows.filter(**{lookup: date.fromisoformat(params.get(name) or "")})
-        except ValueError:
-            pass
+    for name in ("domain", "level", "status", "place_kind"):
+        if data.get(name):
+            rows = rows.filter(**{name: data[name]})
+    if data.get("overdue"):
+        rows = rows.filter(overdue_q(today()))
     return rows
 
 

@@ -78,16 +78,21 @@ def ledger_import(request: HttpRequest, kind: str) -> HttpResponse:
 @login_required
 def workbook_export(request: HttpRequest) -> HttpResponse:
     """一表通 of a unit and period, for those who report for the unit."""
+    _check_unit(request.user, request.GET)
     form = WorkbookForm(request.GET or None, user=request.user)
     if not form.is_valid():
-        unit_id = request.GET.get("unit")
-        if unit_id and unit_id.isdigit():
-            access_unit_by_id(request.user, int(unit_id))  # 404 for units one may not see
         return _workbook_page(request, export_form=form, status=400 if request.GET else 200)
     unit, period = form.cleaned_data["unit"], form.cleaned_data["period"]
-    workbook.check_may_report(request.user, unit)
     book = workbook.export_workbook(unit, period)
     return writer.xlsx_response(book, workbook.filename(unit, period))
+
+
+def _check_unit(user, data) -> None:
+    """A unit one may not see is 404, one seen but not reported for is 403 (before the form)."""
+    unit_id = data.get("unit") or ""
+    if unit_id.isdigit():
+        unit = access_unit_by_id(user, int(unit_id))
+        workbook.check_may_report(user, unit)
 
 
 def _workbook_page(request, export_form=None, upload_form=None, status=200, **context):
@@ -105,14 +110,11 @@ def workbook_upload(request: HttpRequest) -> HttpResponse:
     """The 一表通 page: export a workbook; upload a filled one → draft reports or problems."""
     if request.method != "POST":
         return _workbook_page(request)
+    _check_unit(request.user, request.POST)
     form = WorkbookUploadForm(request.POST, request.FILES, user=request.user)
     if not form.is_valid():
-        unit_id = request.POST.get("unit")
-        if unit_id and unit_id.isdigit():
-            access_unit_by_id(request.user, int(unit_id))
         return _workbook_page(request, upload_form=form, status=400)
     unit, period = form.cleaned_data["unit"], form.cleaned_data["period"]
-    workbook.check_may_report(request.user, unit)
     try:
         result = workbook.read_upload(form.cleaned_data["file"], unit, period, request.user)
         reports = workbook.apply_upload(result, request.user)
