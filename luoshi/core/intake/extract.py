@@ -263,10 +263,14 @@ def _period(
     doc: Doc,
 ) -> str | None:
     own_sent = [x for x in stimes if x.start < pos and x.role != "deadline"]
-    if own_sent:
-        specific = [x for x in own_sent if not x.generic]
-        x = specific[-1] if specific else own_sent[-1]
+    specific = [x for x in own_sent if not x.generic]
+    if specific:
+        x = specific[-1]
         return None if x.role == "now" else x.period
+    if seg.period:
+        return seg.period
+    if own_sent:
+        return own_sent[-1].period
     after = [x for x in stimes if x.start >= pos and x.role == "target"]
     if after:
         return after[0].period
@@ -319,16 +323,19 @@ def _stat_owner(
     after = text[q_end : q_end + 3] if q_end >= 0 else ""
     if re.match(r"个?(?:地区|省份|省|城市|区县|县区)", after) and state.region:
         return state.region
-    regs = [r for r in _regions_in(text, sent[0], sent[1], doc) if r[1] + sent[0] <= pos]
+    s_txt = text[sent[0] : sent[1]]
+    # a comparison base (较全国, 占全国, 贡献全国) is not the subject
+    regs = [
+        r
+        for r in _regions_in(text, sent[0], sent[1], doc)
+        if r[1] + sent[0] <= pos
+        and not (r[2].startswith("全") and r[0] > 0 and s_txt[r[0] - 1] in "较比占在于献超")
+    ]
     if regs:
-        first = regs[0]
-        if first[2] == "全国" and len(regs) > 1:
-            # "全国" as a comparison base (较全国) is not the subject
-            s_txt = text[sent[0] : sent[1]]
-            if re.search(r"[较比占在]全国", s_txt):
-                first = regs[1]
-        k = regs.index(first)
-        owner, _ = own.region_list_at(text[sent[0] : pos], regs, k)
+        cl_start = _clause_bounds(text, pos, sent[0], sent[1])[0] - sent[0]
+        in_clause = [r for r in regs if r[0] >= cl_start]
+        first = (in_clause or regs)[0]
+        owner, _ = own.region_list_at(s_txt, regs, regs.index(first))
         state.region = owner
         return owner
     if state.region:
@@ -638,7 +645,7 @@ def _dedupe(items: list[dict]) -> list[dict]:
         dup = False
         bkey = (it["value"], it["unit"], it.get("note"))
         bg = {it["metric"][i : i + 2] for i in range(len(it["metric"]) - 1)}
-        if it["value"] is not None:
+        if it["value"] is not None and it["target_kind"] not in ("zero", "floor", "milestone"):
             for ob in buckets.get(bkey, [])[-50:]:
                 if bg and ob and len(bg & ob) / min(len(bg), len(ob)) >= 0.5:
                     dup = True

@@ -219,6 +219,9 @@ def find_duplicates(text: str, lines: list[Line]) -> None:
                 ln.dup = True
 
 
+_FRESH_START = re.compile(r"[\u4e00-\u9fff]{4,16}。")
+
+
 def _join_breaks(text: str, idx: list[int]) -> tuple[str, list[int]]:
     """Join paragraphs cut at column or page breaks."""
     lines = split_lines(text)
@@ -243,7 +246,8 @@ def _join_breaks(text: str, idx: list[int]) -> tuple[str, list[int]]:
         if j >= nlines:
             break
         b = lines[j]
-        if b.kind != "content" or b.dup:
+        if b.kind != "content" or b.dup or _FRESH_START.match(text, b.start, b.end):
+            # a topic sentence ("抓好村镇建设。") opens a paragraph; the cut text continues elsewhere
             i += 1
             continue
         if blanks == 0 and len(atext) < 30:

@@ -1,0 +1,158 @@
+"""Repair, owners, tables, zero/floor/milestone items."""
+
+from luoshi.core.intake import extract
+from luoshi.core.intake.extract import ITEM_KEYS
+
+
+def test_items_have_exactly_the_contract_keys():
+    items = extract("2025年目标:增长5%—6%,新增就业1万人。").items
+    assert items
+    for it in items:
+        assert set(it) - {"note"} == set(ITEM_KEYS)
+
+
+def test_offsets_point_into_the_repaired_text():
+    result = extract("# source: x\n規(guī)劃目標:２０２５年新增就業６﹒９萬人。")
+    assert "(guī)" not in result.text
+    assert "# source" not in result.text
+    (item,) = result.items
+    assert result.text[item["start"] : item["end"]] == item["snippet"]
+    assert item["value"] == 69000
+    assert item["unit"] == "人"
+
+
+def test_source_index_maps_back_to_the_input():
+    raw = "# source: x\n全國計劃新開工改造老舊小區２﹒５萬個。"
+    result = extract(raw)
+    assert len(result.source_index) == len(result.text)
+    (item,) = result.items
+    first = result.source_index[item["start"]]
+    assert raw[first] == item["snippet"][0] or raw[first] in "全"
+
+
+def test_column_break_is_joined_and_duplicate_paragraph_reported_once():
+    text = (
+        "### 市商务局\n\n全年签约项目不少于50个,落地项目不少\n\n于20个。\n\n"
+        "全年签约项目不少于50个,落地项目不少于20个。\n"
+    )
+    result = extract(text, year=2025)
+    assert "不少于20个" in result.text
+    values = sorted(it["value"] for it in result.items)
+    assert values == [20.0, 50.0]
+    assert {it["owner"] for it in result.items} == {"市商务局"}
+
+
+def test_page_furniture_is_not_content():
+    text = (
+        "第3版\n文      号 洪政办〔2025〕1号\n发布时间:2025-01-06 10:00\n"
+        "作者:本站编辑      2026-03-09 17:51:00     0\n点击蓝字,关注我们\n浏览次数: 1234\n"
+        "2025年1-4月县重点项目计划完成表.xls\n"
+    )
+    assert extract(text).items == []
+
+
+def test_owner_from_headings_and_bylines_with_a_continued_column():
+    text = (
+        "### 市住建局\n\n力争全年新建商品房销售面积同比增长5%。\n\n"
+        "### 市自然资源局\n\n严格落实耕地保护政策。坚决打\n\n"
+        "### 市商务局\n\n全年签约项目不少于50个。组织企业参加交易会,探\n\n"
+        "抓好村镇建设。确保农村生活垃圾日产日清,推进住建领域燃气安全。\n\n(本报记者 甲)\n\n"
+        "起耕地保护的主体责任,确保补充耕地数量不减、质量有提高。\n\n(本报记者 乙)\n\n"
+        "索跨境电商新业态。全年落地项目不少于20个,外贸企业交易会。\n\n(本报记者 丙)\n"
+    )
+    items = extract(text, year=2025).items
+    by = {(it["target_kind"], it["value"], it["comparator"]): it["owner"] for it in items}
+    assert by[("growth", 5.0, ">=")] == "市住建局"
+    assert by[("cumulative", 50.0, ">=")] == "市商务局"
+    assert by[("zero", 0.0, "=")] == "市住建局"
+    assert by[("floor", None, ">=")] == "市自然资源局"
+    assert by[("floor", None, ">")] == "市自然资源局"
+    assert by[("cumulative", 20.0, ">=")] == "市商务局"
+
+
+def test_numbered_heading_names_the_owner():
+    text = "一、市住建局\n全年改造老旧小区120个。\n二、市交通局\n全年新建公路80公里。\n"
+    items = extract(text, year=2025).items
+    assert [(it["owner"], it["value"]) for it in items] == [("市住建局", 120.0), ("市交通局", 80.0)]
+
+
+def test_owner_phrases():
+    items = extract("全年新增绿地100亩(市园林局负责)。", year=2025).items
+    assert items[0]["owner"] == "市园林局"
+    items = extract("由市商务局牵头,全年新增限上企业30户。", year=2025).items
+    assert items[0]["owner"] == "市商务局"
+    items = extract("据哈市住建局介绍,哈市将改造场站7座。", year=2025).items
+    assert items[0]["owner"] == "哈市住建局"
+
+
+def test_no_owner_gives_null_not_a_guess():
+    items = extract("全年新增就业1万人。", year=2025).items
+    assert items[0]["owner"] is None
+
+
+def test_statistic_owner_is_the_region_described():
+    items = extract("2024年,安徽全省进出口同比增长5%,广东增长9.8%。", year=2025).items
+    assert [it["owner"] for it in items] == ["安徽省", "广东省"]
+
+
+def test_flattened_table_rows_keep_their_unit_and_deadline():
+    text = (
+        "2025年重点工作及责任清单\n序号 |\n重点工作 |\n责任领导 |\n责任单位 |\n完成时限 |\n"
+        "1 |\n力争全年盘活僵尸企业10家,盘活存量土地400亩。 |\n张三 |\n改革办 |\n全年 |\n"
+        "2 |\n完成污水管网改造12公里。 |\n李四 |\n规划建设局 |\n2025年6月底前 |\n"
+    )
+    items = extract(text).items
+    got = [(it["owner"], it["value"], it["unit"], it["period"]) for it in items]
+    assert ("改革办", 10.0, "家", "2025") in got
+    assert ("改革办", 400.0, "亩", "2025") in got
+    assert ("规划建设局", 12.0, "公里", "2025-06-30") in got
+
+
+def test_pipe_table_with_merged_cell_and_milestone():
+    text = (
+        "| 序号 | 重点任务 | 牵头单位 | 完成时限 |\n|---|---|---|---|\n"
+        "| 1 | 全年新建5G基站300个 | 市工信局 | 2025年12月底前 |\n"
+        "| 2 | 制定出台数字经济发展实施意见 | 市发改委 | 2025年6月30日前 |\n"
+    )
+    items = extract(text).items
+    got = {(it["target_kind"], it["owner"], it["period"]) for it in items}
+    assert ("cumulative", "市工信局", "2025-12-31") in got
+    assert ("milestone", "市发改委", "2025-06-30") in got
+
+
+def test_zero_floor_and_milestone_items():
+    text = (
+        "到2026年底,力争坚决杜绝重特大事故,推动重大事故隐患动态清零。"
+        "确保永久基本农田数量不减、质量不降、用途不变。"
+        "各责任单位于2025年1月20日前书面报送工作方案。"
+    )
+    items = extract(text, year=2025).items
+    kinds = [(it["target_kind"], it["comparator"], it["value"], it["unit"]) for it in items]
+    assert kinds.count(("zero", "=", 0.0, None)) == 2
+    assert ("floor", ">=", None, None) in kinds
+    assert ("floor", "=", None, None) in kinds
+    milestones = [it for it in items if it["target_kind"] == "milestone"]
+    assert [(m["comparator"], m["period"], m["owner"]) for m in milestones] == [
+        ("none", "2025-01-20", "各责任单位")
+    ]
+
+
+def test_a_list_of_reporting_deadlines_gives_one_milestone_per_date():
+    text = "各牵头单位将各季度完成情况于20254月8日、7月8日及10月8日前报送区政府督查室。"
+    items = extract(text).items
+    assert [it["period"] for it in items] == ["2025-04-08", "2025-07-08", "2025-10-08"]
+
+
+def test_periods():
+    text = (
+        "2025年工作进展\n2024年前三季度,全省工业增加值同比增长6.3%。"
+        "1-4月累计完成投资21亿元。"
+        "到2027年,建成蔬菜基地10万亩。"
+    )
+    items = extract(text, year=2025).items
+    assert [it["period"] for it in items] == ["2024Q1-Q3", "2025M01-M04", "2027"]
+
+
+def test_year_option_applies_when_the_text_has_no_year():
+    assert extract("全年新增就业1万人。", year=2030).items[0]["period"] == "2030"
+    assert extract("2025年全年新增就业1万人。", year=2030).items[0]["period"] == "2025"
