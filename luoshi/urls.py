@@ -24,6 +24,7 @@ urlpatterns = [
     path("api/v1/", include("luoshi.api.urls")),
     path("excel/", include("luoshi.excel.urls")),
     path("", include("luoshi.plans.urls_import")),
+    path("", include("luoshi.ledgers.urls_measures")),
     path("", include("luoshi.plans.urls")),
     path("", include("luoshi.reporting.urls")),
     path("ledgers/", include("luoshi.ledgers.urls")),

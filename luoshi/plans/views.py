@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 
 from luoshi.clock import today
 from luoshi.formtools import attach_errors
+from luoshi.ledgers.models import Measure
+from luoshi.ledgers.views_measures import measure_block
 from luoshi.orgs.access import access_for, access_plan_by_id, access_target_by_id, visible_plans
 from luoshi.orgs.history import history_of
 from luoshi.reporting.models import Report
@@ -108,8 +110,15 @@ def target_detail(request: HttpRequest, target_id: int) -> HttpResponse:
         if r.status == "approved" and r.value is not None
     )
     access = access_for(request.user)
+    measure = Measure.objects.filter(target=target).first()
+    ledger = measure and measure_block(measure, target, at)
+    if ledger:  # computed: the chart shows the ledger's figure, not the old manual readings
+        approved = (
+            [(ledger["day"].isoformat(), ledger["value"])] if ledger["value"] is not None else []
+        )
     context = {
         "target": target,
+        "ledger": ledger,
         "row": rows[0],
         "parts": rows[1:],
         "at": at,
