@@ -2,18 +2,29 @@
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from ninja import Router, Status
+from ninja import File, Router, Status
 from ninja.decorators import decorate_view
+from ninja.files import UploadedFile
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from luoshi.orgs.access import access_report_by_id
 from luoshi.plans.models import Milestone, Target
 from luoshi.reporting import actions
 from luoshi.reporting.choices import ReportStatus
+from luoshi.reporting.evidence import add_evidence
 from luoshi.reporting.models import Report
 
 from .idempotency import idempotent
-from .schemas import Error, ReportDetail, ReportIn, ReportOut, ReportPatch, ReturnIn, RevisionIn
+from .schemas import (
+    Error,
+    EvidenceOut,
+    ReportDetail,
+    ReportIn,
+    ReportOut,
+    ReportPatch,
+    ReturnIn,
+    RevisionIn,
+)
 
 router = Router(tags=["reports"])
 
@@ -160,3 +171,14 @@ def return_report(request, report_id: int, payload: ReturnIn):
 def correct_report(request, report_id: int):
     report = _report(request.auth, report_id)
     return Status(201, actions.correct_report(report, request.auth))
+
+
+@router.post(
+    "/reports/{int:report_id}/evidence",
+    response={201: EvidenceOut, **WRITE_ERRORS},
+    summary="Attach an evidence file (PDF, JPEG, PNG, DOCX, XLSX) to a draft or returned report",
+)
+@decorate_view(idempotent)
+def attach_evidence(request, report_id: int, file: File[UploadedFile]):
+    report = _report(request.auth, report_id)
+    return Status(201, add_evidence(report, request.auth, file))

@@ -285,8 +285,26 @@ class HistoryOut(Schema):
     reason: str
 
 
+class EvidenceOut(Schema):
+    id: int
+    name: str
+    size: int
+    content_type: str
+    uploaded_by: str
+    uploaded_at: datetime
+
+    @staticmethod
+    def resolve_uploaded_by(evidence) -> str:
+        return evidence.uploaded_by.username
+
+
 class ReportDetail(ReportOut):
     history: list[HistoryOut]
+    evidence: list[EvidenceOut]
+
+    @staticmethod
+    def resolve_evidence(report) -> list:
+        return list(report.evidence.select_related("uploaded_by"))
 
     @staticmethod
     def resolve_history(report) -> list[dict]:

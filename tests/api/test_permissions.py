@@ -142,6 +142,13 @@ TABLE = [
         None,
         table(403, 403, 201, 201, 404, 404, 404, 404),
     ),
+    (
+        "evidence",
+        "upload",
+        "/reports/{draft}/evidence",
+        None,
+        table(404, 404, 201, 201, 404, 404, 404, 404),
+    ),
     ("status", "get", "/status?at=2025-06-30&lang=en", None, everyone(200)),
 ]
 
@@ -166,12 +173,15 @@ def _call(api_client, method, path, body):
         headers = {}
         if api_client.token:
             headers["HTTP_AUTHORIZATION"] = f"Bearer {api_client.token}"
-        data = {
-            "file": SimpleUploadedFile("plan.txt", DOCUMENT, "text/plain"),
-            "title": "2025年商务工作要点",
-            "start": "2025-01-01",
-            "end": "2025-12-31",
-        }
+        if path.endswith("/evidence"):
+            data = {"file": SimpleUploadedFile("scan.pdf", b"%PDF-1.4 evidence", "application/pdf")}
+        else:
+            data = {
+                "file": SimpleUploadedFile("plan.txt", DOCUMENT, "text/plain"),
+                "title": "2025年商务工作要点",
+                "start": "2025-01-01",
+                "end": "2025-12-31",
+            }
         return api_client.client.post("/api/v1" + path, data, **headers)
     return api_client.call(method, path, body)
 
@@ -240,3 +250,19 @@ def test_the_table_covers_every_route_of_the_api():
         ("post" if method == "upload" else method, _shape(path)) for _, method, path, _, _ in TABLE
     }
     assert routes == covered
+
+
+def test_evidence_upload_checks_the_file_and_shows_on_the_report(api_city):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = api_city.api("commerce-reporter")
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {client.token}"}
+    url = f"/api/v1/reports/{api_city.draft.pk}/evidence"
+    fake = SimpleUploadedFile("photo.png", b"MZ not an image", "image/png")
+    refused = client.client.post(url, {"file": fake}, **auth)
+    assert refused.status_code == 422 and "photo.png" in refused.json()["detail"]
+    good = SimpleUploadedFile("scan.pdf", b"%PDF-1.4 evidence", "application/pdf")
+    created = client.client.post(url, {"file": good}, **auth)
+    assert created.status_code == 201 and created.json()["name"] == "scan.pdf"
+    report = client.call("get", f"/reports/{api_city.draft.pk}", None).json()
+    assert [e["name"] for e in report["evidence"]] == ["scan.pdf"]

@@ -85,6 +85,7 @@ def test_openapi_document_lists_every_route(api_city):
         ("POST", "/api/v1/reports/{report_id}/approve"),
         ("POST", "/api/v1/reports/{report_id}/return"),
         ("POST", "/api/v1/reports/{report_id}/correct"),
+        ("POST", "/api/v1/reports/{report_id}/evidence"),
         ("GET", "/api/v1/status"),
     }
     for path, ops in paths.items():
