@@ -12,6 +12,7 @@ from ninja.parser import Parser
 from . import (
     errors,
     idempotency,
+    routes_ledgers,
     routes_plans,
     routes_reports,
     routes_status,
@@ -51,5 +52,12 @@ api = LuoshiAPI(
     docs_url=None,
 )
 errors.install(api)
-for module in (routes_units, routes_plans, routes_targets, routes_reports, routes_status):
+for module in (
+    routes_units,
+    routes_plans,
+    routes_targets,
+    routes_reports,
+    routes_status,
+    routes_ledgers,
+):
     api.add_router("", module.router)
