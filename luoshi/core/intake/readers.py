@@ -8,6 +8,7 @@ Unreadable input raises IntakeError with a message for the user.
 from __future__ import annotations
 
 import io
+import re
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
@@ -54,7 +55,10 @@ def read_document(path_or_dash: str) -> str:
         if ext in TEXT_EXTS:
             return decode_bytes(path.read_bytes())
         if ext in HTML_EXTS:
-            text = html_to_text(decode_bytes(path.read_bytes()))
+            data = path.read_bytes()
+            if b"\x00" in data or not re.search(rb"<[A-Za-z!/]", data):
+                raise IntakeError(f"{path}: not an HTML page")
+            text = html_to_text(decode_bytes(data))
             if not text.strip():
                 raise IntakeError(f"{path}: the page holds no text")
             return text
