@@ -2,6 +2,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import translation
 
+from luoshi.ledgers.demo_ledgers import load_demo_ledgers
+from luoshi.ledgers.models import Hazard, Measure, Project
 from luoshi.orgs.demo import DEMO_PASSWORD, demo_logins, load_demo
 from luoshi.plans.demo_plan import DEMO_DATE, PLAN_TITLE, load_demo_plan
 from luoshi.plans.models import Plan
@@ -10,7 +12,7 @@ from luoshi.reporting.models import Report
 
 class Command(BaseCommand):
     help = (
-        "Load the demo city 青禾市 and its 2025 plan if they are not there yet, "
+        "Load the demo city 青禾市, its 2025 plan and its ledgers if they are not there yet, "
         "and print the demo logins."
     )
 
@@ -31,6 +33,16 @@ class Command(BaseCommand):
             )
         else:
             self.stdout.write("Demo plan already present: nothing changed.")
+        if load_demo_ledgers():
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Demo ledgers loaded: {Project.objects.count()} projects, "
+                    f"{Hazard.objects.count()} hazards; {Measure.objects.count()} targets "
+                    "computed from them."
+                )
+            )
+        else:
+            self.stdout.write("Demo ledgers already present: nothing changed.")
         self.stdout.write(
             f"The demo plan is best seen as of {DEMO_DATE} (LUOSHI_TODAY={DEMO_DATE}, as `make run` does)."
         )
