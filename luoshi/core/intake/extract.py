@@ -68,7 +68,7 @@ class Doc:
 _SENT_END = "。！？!?；;"
 _TARGET_CUE = re.compile(
     r"力争|确保|目标|预期|争取|力求|计划(?!的|完成表)|(?<![即必])将(?!近)|(?<![主重需纲摘纪概只])要(?!素|点|闻)|拟|预计|"
-    r"安排|不少于|不低于|(?<![占佔])全年(?!完成情况)|部署|任务"
+    r"安排|不少于|不低于|底前|日前|前完成|年内完成|(?<![占佔])全年(?!完成情况)|部署|任务"
 )
 _STAT_PROPAGATE = re.compile(r"累计|以来|截至|数据显示|同比|比上年|较上年|较去年|比去年")
 _STRONG_TARGET = re.compile(r"力争|确保|目标|预期|争取|力求|计划(?!的|完成表)")
@@ -245,6 +245,13 @@ class _ParTimes:
     deadline_starts: list[int] = field(default_factory=list)
     deadline_periods: list[list[str]] = field(default_factory=list)
 
+    def sentence_deadline(self, sent: tuple[int, int]) -> str | None:
+        k = bisect_left(self.deadline_starts, sent[0])
+        if k < len(self.deadline_starts) and self.deadline_starts[k] < sent[1]:
+            periods = self.deadline_periods[k]
+            return periods[0] if len(periods) == 1 else None
+        return None
+
     def next_deadline(self, pos: int) -> str | None:
         k = bisect_left(self.deadline_starts, pos)
         for j in range(k, min(k + 5, len(self.deadline_starts))):
@@ -277,7 +284,7 @@ def _period(
     if seg.period:
         return seg.period
     if kind == "target":
-        dl = pt.next_deadline(pos)
+        dl = pt.sentence_deadline(sent) or pt.next_deadline(pos)
         if dl:
             return dl
         if pt.last_target is not None:

@@ -169,7 +169,57 @@ def _flush(pending: Quantity | None, out: list[Quantity]) -> None:
     return None
 
 
+_PERCENT_WORD = re.compile(
+    r"百分之([0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十]{1,4}(?:点[零〇一二三四五六七八九]{1,3})?)"
+)
+_CN_DECIMAL = dict(zip("零〇一二三四五六七八九", "00123456789", strict=True))
+
+
+def _percent_words(text: str, start: int, end: int) -> list[Quantity]:
+    """百分之五 / 百分之3.5."""
+    out = []
+    if "百分之" not in text[start:end]:
+        return out
+    for m in _PERCENT_WORD.finditer(text, start, end):
+        raw = m.group(1)
+        if "点" in raw:
+            head, frac = raw.split("点", 1)
+            value = parse_number(head)
+            if value is not None:
+                value = float(f"{int(value)}.{''.join(_CN_DECIMAL[c] for c in frac)}")
+        else:
+            value = parse_number(raw)
+        if value is None:
+            continue
+        pos = m.end()
+        comp = None
+        for w, c in _POST_WORDS:
+            if text.startswith(w, pos):
+                comp, pos = c, pos + len(w)
+                break
+        before = text[max(start, m.start() - 4) : m.start()]
+        reach = False
+        if comp is None:
+            for w, c in _PRE_WORDS:
+                if before.endswith(w):
+                    if c == "reach":
+                        reach = True
+                    else:
+                        comp = c
+                    break
+        out.append(Quantity(m.start(), pos, m.start(), value, "%", comp, reach=reach))
+    return out
+
+
 def scan_quantities(text: str, start: int, end: int) -> list[Quantity]:
+    out = _scan(text, start, end)
+    extra = _percent_words(text, start, end)
+    if extra:
+        out = sorted(out + extra, key=lambda q: q.num_start)
+    return out
+
+
+def _scan(text: str, start: int, end: int) -> list[Quantity]:
     out: list[Quantity] = []
     pending_range: Quantity | None = None
     for m in _RUN_RE.finditer(text, start, end):

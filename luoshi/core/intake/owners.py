@@ -298,7 +298,16 @@ def explicit_owner(sentence: str) -> str | None:
     m = _ADDRESSEE_RE.match(sentence)
     if m:
         return m.group(1)
+    m = _UNIT_COLON_RE.match(sentence)
+    if m:
+        return clean_unit(m.group(1))
     return None
+
+
+_UNIT_COLON_RE = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、]|[(（][一二三四五六七八九十\d]{1,3}[)）])?\s*"
+    r"([" + HAN + r"]{2,16}?(?:局|委员会|委|办公室|办|厅|部|中心|政府))\s*[:：]"
+)
 
 
 def reporters(text: str) -> list[tuple[int, str]]:

@@ -53,6 +53,7 @@ _TIME_RE = re.compile(
     r"(?P<to>[到至]\s?(?P<toy>" + YEAR_RE + r")\s?年(?:底|末)?)"
     r"|(?P<q3>(?P<q3y>" + YEAR_RE + r")?年?前三季度)"
     r"|(?P<h1>(?P<h1y>" + YEAR_RE + r")?年?上半年)"
+    r"|(?P<q>(?P<qy>" + YEAR_RE + r")?年?第?(?P<qn>[一二三四1-4])季度)"
     r"|(?P<mr>(?P<mry>"
     + YEAR_RE
     + r")?年?\s?(?P<m1>\d{1,2})\s?[-—~～至到]\s?(?P<m2>\d{1,2})\s?(?:月份?|(?=累计)))"
@@ -97,6 +98,11 @@ def find_times(text: str, year: int | None) -> list[TimeExpr]:
                 y = int(m.group("h1y")) if m.group("h1y") else year
                 if y:
                     out.append(TimeExpr(s, e, f"{y}H1", "past", y))
+            elif g == "q":
+                y = int(m.group("qy")) if m.group("qy") else year
+                n = {"一": 1, "二": 2, "三": 3, "四": 4}.get(m.group("qn")) or int(m.group("qn"))
+                if y:
+                    out.append(TimeExpr(s, e, f"{y}Q{n}", "past", y))
             elif g == "mr":
                 a, b = int(m.group("m1")), int(m.group("m2"))
                 y = int(m.group("mry")) if m.group("mry") else year

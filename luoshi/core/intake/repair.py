@@ -289,6 +289,53 @@ def _normalise(text: str) -> str:
     return text.translate(_char_table)
 
 
+_SPAM_PUNCT = ",，、。;；!！?？\n"
+_SPAM_MAX_TEXT = 400_000
+_NUMERAL_CHARS = set("零〇一二两三四五六七八九十百千万亿")
+
+
+def spam_tokens(text: str) -> list[str]:
+    """Words injected by spam sites ("星空体育"): 3–6 characters repeated in unrelated places.
+
+    A token qualifies when it occurs at least four times, mostly right before
+    punctuation, after at least four different characters, and at least once
+    right after a figure or at the start of a line, where no phrase of the
+    document would stand.
+    """
+    if len(text) > _SPAM_MAX_TEXT:
+        return []
+    ends: dict[str, int] = {}
+    for m in re.finditer(r"[\u4e00-\u9fff]{3,}(?=[" + re.escape(_SPAM_PUNCT) + r"])", text):
+        run = m.group(0)
+        for n in range(3, min(6, len(run)) + 1):
+            tok = run[-n:]
+            ends[tok] = ends.get(tok, 0) + 1
+    found: list[str] = []
+    for tok, f in sorted(ends.items(), key=lambda kv: -len(kv[0])):
+        if (
+            f < 3
+            or any(tok in longer for longer in found)
+            or any(ch in _NUMERAL_CHARS for ch in tok)
+        ):
+            continue
+        positions = [m.start() for m in re.finditer(re.escape(tok), text)]
+        c = len(positions)
+        if c < 4 or f / c < 0.6:
+            continue
+        lefts = {text[p - 1] if p > 0 else "\n" for p in positions}
+        anchored = any(
+            p == 0
+            or text[p - 1] == "\n"
+            or text[p - 1].isdigit()
+            or text[p - 1] in "个处座家户人元吨亩米项"
+            for p in positions
+        )
+        han_lefts = sum(1 for ch in lefts if "\u4e00" <= ch <= "\u9fff")
+        if len(lefts) >= 4 and han_lefts >= 2 and anchored:
+            found.append(tok)
+    return found
+
+
 def repair(raw: str) -> tuple[str, list[int]]:
     """Return (repaired text, map from repaired index to raw index)."""
     if not raw:
@@ -305,5 +352,8 @@ def repair(raw: str) -> tuple[str, list[int]]:
         text, idx, _NUM_SPACE_RE, lambda m: "." if "." in m.group(0) else ""
     )
     text, idx = _apply_regex_deletions(text, idx, _HAN_SPACE_RE)
+    spam = spam_tokens(text)
+    if spam:
+        text, idx = _apply_regex_deletions(text, idx, re.compile("|".join(map(re.escape, spam))))
     text, idx = _join_breaks(text, idx)
     return text, idx

@@ -156,3 +156,39 @@ def test_periods():
 def test_year_option_applies_when_the_text_has_no_year():
     assert extract("全年新增就业1万人。", year=2030).items[0]["period"] == "2030"
     assert extract("2025年全年新增就业1万人。", year=2030).items[0]["period"] == "2025"
+
+
+def test_spam_words_injected_mid_sentence_are_removed():
+    spam = "星空体育"
+    text = (
+        f"{spam}哈市燃气管道总长1.98万公里,其中市政管道0.45万公里{spam}、庭院管道0.31万公里。\n"
+        f"据哈市住建局介绍{spam},哈市将更新修复防腐层破损627处,改造30处{spam},改造场站7座。\n"
+        f"推动学校{spam}、医院等场所改造。"
+    )
+    result = extract(text, year=2025)
+    assert spam not in result.text
+    assert {it["value"] for it in result.items} >= {19800.0, 4500.0, 3100.0, 627.0, 30.0, 7.0}
+
+
+def test_repeated_policy_phrases_are_not_spam():
+    text = (
+        "".join(f"{verb}高质量发展," for verb in ("推动", "实现", "促进", "推进", "引领", "服务"))
+        + "全年新增就业1万人。"
+    )
+    assert "高质量发展" in extract(text).text
+
+
+def test_percent_words_quarters_and_deadlines_in_the_sentence():
+    items = extract("2025年目标:城镇调查失业率控制在百分之五点五以内。", year=2025).items
+    assert [(i["value"], i["unit"], i["comparator"]) for i in items] == [(5.5, "%", "<=")]
+    items = extract("2025年一季度,全市地区生产总值同比增长5.2%。").items
+    assert [(i["kind"], i["period"]) for i in items] == [("statistic", "2025Q1")]
+    items = extract("6月底前完成老旧小区改造100个。", year=2025).items
+    assert [(i["kind"], i["comparator"], i["period"]) for i in items] == [
+        ("target", ">=", "2025-06-30")
+    ]
+
+
+def test_unit_name_before_a_colon_owns_the_paragraph():
+    items = extract("市商务局:全年签约项目不少于50个。", year=2025).items
+    assert items[0]["owner"] == "市商务局"
