@@ -13,8 +13,9 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from . import owners as own
+from .document import Doc, doc_context
 from .numbers_scan import Quantity, scan_quantities
-from .periods import TimeExpr, document_year, find_deadlines, find_times
+from .periods import TimeExpr, find_deadlines, find_times
 from .repair import Line, find_duplicates, repair, split_lines
 from .tables import TableRow, parse_tables
 
@@ -52,19 +53,6 @@ class Segment:
     in_section: bool = False
 
 
-@dataclass
-class Doc:
-    text: str
-    year: int | None
-    plan: bool
-    owner: str | None
-    places: list[str]
-    region: str | None
-    reporters: list[tuple[int, str]]
-    region_cache: dict = field(default_factory=dict)
-    reporter_cache: dict = field(default_factory=dict)
-
-
 _SENT_END = "。！？!?；;"
 _TARGET_CUE = re.compile(
     r"力争|确保|目标|预期|争取|力求|计划(?!的|完成表)|(?<![即必])将(?!近)|(?<![主重需纲摘纪概只])要(?!素|点|闻)|拟|预计|"
@@ -73,8 +61,10 @@ _TARGET_CUE = re.compile(
 _STAT_PROPAGATE = re.compile(r"累计|以来|截至|数据显示|同比|比上年|较上年|较去年|比去年")
 _STRONG_TARGET = re.compile(r"力争|确保|目标|预期|争取|力求|计划(?!的|完成表)")
 _COMPLETION = re.compile(
-    r"(?:完成|占|佔)[^,，。；]{0,25}的$|[占佔](?:全年|年度)?(?:计划|目标|任务)|完成率$"
+    r"(?:完成|占|佔)[^,，。；]{0,25}的$|[占佔](?:全年|年度)?(?:计划|目标|任务)|完成率$|"
+    r"完成[^,，。；]{0,12}?(?:计划|目标|任务)[^,，。；\d]{0,3}$|比重为$|占比为?$"
 )
+_PROGRESS_PERIOD = re.compile(r"M\d\d-M\d\d|YTD")
 _STAT_CUE = re.compile(
     r"同比|环比|比上年|较上年|较去年|比去年|较全国|高出|累计|(?<!经)已(?!经运行)|共有|达成|收获|敲定|实现了|"
     r"完成了|全长|总长|日均|每天|以来|截至|数据显示|[占佔]全年|完成[^,，。；]{0,15}?计划的|贡献|共计"
@@ -145,6 +135,7 @@ def _last_cue(regex: re.Pattern, s: str) -> int:
 
 
 def _kind(
+    unit: str | None,
     text: str,
     q_start: int,
     sent: tuple[int, int],
@@ -161,7 +152,9 @@ def _kind(
     if any(x.role == "target" for x in ctimes):
         return "target"
     pre_cl = text[clause[0] : q_start]
-    if _COMPLETION.search(pre_cl):
+    if unit in ("%", "百分点") and _COMPLETION.search(pre_cl):
+        return "statistic"
+    if any(x.role == "past" and _PROGRESS_PERIOD.search(x.period or "") for x in ctimes):
         return "statistic"
     if _STRONG_TARGET.search(cl):
         return "target"
@@ -290,9 +283,9 @@ def _period(
         if pt.last_target is not None:
             return pt.last_target.period
         return str(doc.year) if doc.year else None
-    if pt.last_any is not None and pt.last_any.role != "now":
-        return pt.last_any.period
-    return None
+    if pt.last_any is not None:
+        return pt.last_any.period if pt.last_any.role != "now" else None
+    return doc.report_period
 
 
 class _OwnerState:
@@ -343,6 +336,7 @@ def _stat_owner(
         in_clause = [r for r in regs if r[0] >= cl_start]
         first = (in_clause or regs)[0]
         owner, _ = own.region_list_at(s_txt, regs, regs.index(first))
+        owner = doc.resolve_region(owner)
         state.region = owner
         return owner
     if state.region:
@@ -383,11 +377,11 @@ def _target_owner(
         for r in _regions_in(text, sent[0], sent[1], doc)
         if r[1] + sent[0] <= pos and not r[2].startswith("全")
     ]
-    if regs:
-        owner, _ = own.region_list_at(text[sent[0] : pos], regs, 0)
-        return owner
     if doc.owner:
         return doc.owner
+    if regs:
+        owner, _ = own.region_list_at(text[sent[0] : pos], regs, 0)
+        return doc.resolve_region(owner)
     return doc.region
 
 
@@ -414,7 +408,7 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
     items: list[dict] = []
     lo, hi = seg.start, seg.end
     par = (lo, hi)
-    times = find_times(text[lo:hi], doc.year)
+    times = find_times(text[lo:hi], doc.year, doc.pub_month)
     for t in times:
         t.start += lo
         t.end += lo
@@ -445,7 +439,7 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
             q = quantities[qi]
             qi += 1
             clause = _clause_bounds(text, q.num_start, sent[0], sent[1])
-            kind = _kind(text, q.num_start, sent, clause, stimes, par_state, seg, doc)
+            kind = _kind(q.unit, text, q.num_start, sent, clause, stimes, par_state, seg, doc)
             if q.comparator:
                 comp = q.comparator
             elif q.reach:
@@ -478,6 +472,8 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
             )
             sent_items += 1
         sstate = _sentence_state(text, sent, stimes)
+        if sent_items:
+            sstate = items[-1]["kind"]
         for x in stimes:
             if x.role != "deadline":
                 pt.last_any = x
@@ -571,66 +567,6 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
     return items
 
 
-def _doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
-    y = document_year(text) or year
-    head = ""
-    for ln in lines[:12]:
-        if ln.kind in ("content", "heading", "unitline") and ln.end - ln.start <= 60:
-            head += text[ln.start : ln.end] + "\n"
-    plan = bool(re.search(r"计划|方案|规划|要点|清单|部署|工作报告|目标|实施意见|任务", head[:600]))
-    owner = None
-    # the unit in the title ("二道区应急局2026年工作计划")
-    for ln in lines[:12]:
-        if ln.kind in ("content", "heading", "unitline") and ln.end - ln.start <= 40:
-            t = text[ln.start : ln.end]
-            m = re.match(
-                r"[#\s]*([\u4e00-\u9fff]{2,16}?(?:局|委员会|委|办公室|厅|部|政府|管委会|中心))(?:关于|\d{4}年|[\u4e00-\u9fff]{0,6}(?:工作计划|计划|方案|要点))",
-                t,
-            )
-            if m:
-                owner = own.clean_unit(m.group(1))
-                break
-    if owner is None:
-        # a signing unit: a unit alone on a line near the end, often followed by a date
-        for i in range(len(lines) - 1, max(-1, len(lines) - 15), -1):
-            if lines[i].kind == "unitline":
-                owner = own.clean_unit(text[lines[i].start : lines[i].end].strip())
-                break
-    reps = own.reporters(text[: min(len(text), 3000)])
-    if owner is None and reps:
-        owner = reps[0][1]
-    places = []
-    for u in [owner] + [r[1] for r in reps]:
-        p = own.place_of_unit(u)
-        if p and p not in places:
-            places.append(p)
-    city = None
-    sample = text[:100000]
-    if "我市" in sample or "全市" in sample:
-        counts: dict[str, int] = {}
-        for m in _CITY_RE.finditer(sample):
-            name = (m.group(1) or m.group(2)) + "市"
-            if name in _BAD_CITY or (m.group(1) and m.group(1) in _BAD_CITY):
-                continue
-            counts[name] = counts.get(name, 0) + 1
-        if counts:
-            city = max(counts, key=counts.get)
-    region = places[0] if places else None
-    if region is None:
-        if city and "我市" in sample:
-            region = city
-        else:
-            for w in ("全市", "全区", "全县", "全省", "全国"):
-                if w in sample:
-                    region = w
-                    break
-    if city and city not in places:
-        places.append(city)
-    if owner is None and city and "我市" in sample:
-        owner = city
-    return Doc(text, y, plan, owner, places, region, reps)
-
-
 def _dedupe(items: list[dict]) -> list[dict]:
     out: list[dict] = []
     seen_text: set[tuple] = set()
@@ -722,7 +658,7 @@ def extract(text: str, year: int | None = None) -> Extraction:
     try:
         lines = split_lines(repaired)
         find_duplicates(repaired, lines)
-        doc = _doc_context(repaired, lines, year)
+        doc = doc_context(repaired, lines, year)
         sec = own.section_owners(repaired, lines)
         rows, table_lines = parse_tables(repaired, lines, doc.year)
         segs = _segments(repaired, lines, rows, sec, table_lines)

@@ -79,7 +79,7 @@ def _valid_month(m: int) -> bool:
 _TIME_HINT = re.compile(r"[年月季春目当今去前]")
 
 
-def find_times(text: str, year: int | None) -> list[TimeExpr]:
+def find_times(text: str, year: int | None, pub_month: int | None = None) -> list[TimeExpr]:
     out: list[TimeExpr] = []
     if not _TIME_HINT.search(text):
         return out
@@ -102,7 +102,9 @@ def find_times(text: str, year: int | None) -> list[TimeExpr]:
                 y = int(m.group("qy")) if m.group("qy") else year
                 n = {"一": 1, "二": 2, "三": 3, "四": 4}.get(m.group("qn")) or int(m.group("qn"))
                 if y:
-                    out.append(TimeExpr(s, e, f"{y}Q{n}", "past", y))
+                    # a quarter still to come when the text was dated is a target period
+                    future = year and y == year and pub_month and n * 3 > pub_month
+                    out.append(TimeExpr(s, e, f"{y}Q{n}", "plain" if future else "past", y))
             elif g == "mr":
                 a, b = int(m.group("m1")), int(m.group("m2"))
                 y = int(m.group("mry")) if m.group("mry") else year

@@ -134,6 +134,9 @@ _BYLINE = re.compile(
     r"^\s*[(（]\s*(?:本报)?(?:记者|通讯员|供稿|转自|来源|编辑|作者|撰稿)[^()（）]{0,40}[)）]\s*$|"
     r"^\s*(?:《[^》]{1,12}》)?\s*(?:本报)?(?:记者|评论员|通讯员)[\s\u4e00-\u9fff、,]{0,40}$"
 )
+_MASTHEAD = re.compile(
+    r"(?:19|20)\d{2}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日\s*(?:星期|周)[一二三四五六日天]|第\s?[0-9一二三四五六七八九十]{1,3}\s?版"
+)
 _DATE_LINE = re.compile(
     r"^\s*(?:20\d{2}|19\d{2})\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
 )
@@ -160,6 +163,8 @@ def classify_line(line: str) -> tuple[str, int]:
     if m:
         return "heading", len(m.group(1))
     if len(s) <= 60 and (_FURNITURE_PREFIX.match(s) or _FURNITURE_ANY.search(s)):
+        return "furniture", 0
+    if len(s) <= 120 and _MASTHEAD.search(s):
         return "furniture", 0
     if len(s) <= 80 and _BYLINE.match(s):
         return "byline", 0

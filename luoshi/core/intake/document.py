@@ -1,0 +1,173 @@
+"""What a document says about itself: year, genre, owner, places, report period.
+
+- year: the dateline (masthead, 发布时间) if there is one, else the latest year
+  named other than target years (到2027年), else the caller's `--year`;
+- plan: the title names a plan (计划, 方案, 要点, 目标 …), so bare figures are
+  targets by default;
+- owner: the unit in the title, the signing unit at the end, or the unit that
+  presents the text (X印发, X召开, 据X介绍); a government report falls back
+  to the city that issues it;
+- places: the city, district and county the text names, so that 全市/我市
+  become 临川市 and 全区 becomes 青湖区;
+- report_period: a progress period named at the top (1-9月, 前三季度), the
+  default period of statistics that do not name their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import owners as own
+from .periods import document_year, find_times
+from .repair import Line
+
+HAN = "\u4e00-\u9fff"
+_DATELINE = re.compile(
+    r"((?:19|20)\d{2})\s?(?:年|-|/|\.)\s?(\d{1,2})\s?(?:月|-|/|\.)\s?\d{1,2}\s?日?(?:\s|$|星期|\d{1,2}:)"
+)
+_PLACE_RE = re.compile(
+    r"(?<![" + HAN + r"])([" + HAN + r"]{2,3})([市区县])(?![委场民政级属内外长直辖])"
+)
+_PLACE_AFTER_VERB = re.compile(r"(?:在|对|到|与|和|及|、|于)([" + HAN + r"]{2,3})([市区县])")
+_BAD_PLACE_START = (
+    "确保", "推动", "按照", "根据", "全力", "加快", "推进", "落实", "实现", "支持", "鼓励", "围绕",
+    "对照", "打造", "建设", "服务", "保障", "争创", "创建", "奋进", "百强", "城市", "都市", "上市",
+    "超市", "夜市", "门市", "股市", "城区", "社区", "园区", "景区", "小区", "片区", "辖区", "新区",
+    "市区", "郊区", "山区", "库区", "开发", "示范", "功能", "重点", "各县", "各区", "全县", "全区",
+)  # fmt: skip
+_BAD_PLACE_CHARS = set("的了和与及在对全年已各本该我其这那每个城以为是将把被从向于等中")
+_TITLE_UNIT = re.compile(
+    r"[#\s]*([" + HAN + r"]{2,16}?(?:局|委员会|委|办公室|厅|部|政府|管委会|中心))"
+    r"(?:关于|\d{4}年|[" + HAN + r"]{0,6}(?:工作计划|计划|方案|要点))"
+)
+_PLAN_TITLE = re.compile(r"计划|方案|规划|要点|清单|部署|工作报告|目标|实施意见|任务|分解")
+_PROGRESS_TITLE = re.compile(r"进展|进度|通报|完成情况|季报|月报|运行情况|统计公报")
+
+
+@dataclass
+class Doc:
+    text: str
+    year: int | None
+    plan: bool
+    owner: str | None
+    places: list[str]
+    region: str | None
+    reporters: list[tuple[int, str]]
+    city: str | None = None
+    district: str | None = None
+    county: str | None = None
+    pub_month: int | None = None
+    report_period: str | None = None
+    progress: bool = False
+    region_cache: dict = field(default_factory=dict)
+    reporter_cache: dict = field(default_factory=dict)
+
+    def resolve_region(self, word: str) -> str:
+        """全市/我市/本市 → the city the text names, 全区 → the district, 全县 → the county."""
+        if word in ("全市", "我市", "本市") and self.city:
+            return self.city
+        if word in ("全区", "我区", "本区") and self.district:
+            return self.district
+        if word in ("全县", "我县", "本县") and self.county:
+            return self.county
+        return word
+
+
+def _places(sample: str, title: str) -> dict[str, str]:
+    counts: dict[tuple[str, str], int] = {}
+    for rx in (_PLACE_RE, _PLACE_AFTER_VERB):
+        for m in rx.finditer(sample):
+            name, kind = m.group(1), m.group(2)
+            if name.startswith(_BAD_PLACE_START) or any(ch in _BAD_PLACE_CHARS for ch in name):
+                continue
+            counts[(name + kind, kind)] = counts.get((name + kind, kind), 0) + 1
+    for key in counts:
+        if key[0] in title or key[0] in sample[:400]:
+            counts[key] += 5
+    # 作出平顶山更大贡献: the city of a government report
+    for m in re.finditer(r"作出([" + HAN + r"]{2,4}?)更大贡献", sample):
+        key = (m.group(1) + "市", "市")
+        counts[key] = counts.get(key, 0) + 3
+    best: dict[str, str] = {}
+    for kind in "市区县":
+        cands = [(n, c) for (n, k), c in counts.items() if k == kind and c >= 3]
+        if cands:
+            best[kind] = max(cands, key=lambda nc: (nc[1], len(nc[0])))[0]
+    return best
+
+
+def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
+    head_lines = [
+        text[ln.start : ln.end]
+        for ln in lines[:15]
+        if ln.kind in ("content", "heading", "unitline", "furniture", "date")
+    ]
+    y = None
+    pub_month = None
+    for hl in head_lines[:8]:
+        m = _DATELINE.search(hl)
+        if m and (len(hl) < 80 or "发布" in hl or "时间" in hl):
+            y, pub_month = int(m.group(1)), int(m.group(2))
+            break
+    y = y or document_year(text) or year
+    title = "\n".join(h for h in head_lines if len(h) <= 60)
+    plan = bool(_PLAN_TITLE.search(title[:600]))
+    progress = bool(_PROGRESS_TITLE.search(title[:600]))
+    owner = None
+    for hl in head_lines[:12]:
+        if len(hl) <= 40:
+            m = _TITLE_UNIT.match(hl)
+            if m:
+                owner = own.clean_unit(m.group(1))
+                break
+    if owner is None:
+        for i in range(len(lines) - 1, max(-1, len(lines) - 15), -1):
+            if lines[i].kind == "unitline":
+                owner = own.clean_unit(text[lines[i].start : lines[i].end].strip())
+                break
+    reps = own.reporters(text[: min(len(text), 800)])
+    if owner is None and reps:
+        owner = reps[0][1]
+    sample = text[:100000]
+    found = _places(sample, title)
+    places: list[str] = []
+    for u in [owner] + [r[1] for r in reps]:
+        p = own.place_of_unit(u)
+        if p and p not in places:
+            places.append(p)
+    for p in found.values():
+        if p not in places:
+            places.append(p)
+    city, district, county = found.get("市"), found.get("区"), found.get("县")
+    region = own.place_of_unit(owner)
+    if region is None:
+        for w, named in (("全市", city), ("全区", district), ("全县", county)):
+            if w in sample:
+                region = named or w
+                break
+        else:
+            region = city or ("全国" if "全国" in sample else None)
+    if owner is None and city and re.search(r"政府工作报告|我市|全市", title + sample[:3000]):
+        owner = city
+    report_period = None
+    first = "\n".join(text[ln.start : ln.end] for ln in lines[:25] if ln.kind != "blank")[:1500]
+    for t in find_times(first, y):
+        if t.period and re.search(r"M\d\d-M\d\d|Q\d|H\d", t.period) and t.role == "past":
+            report_period = t.period
+            break
+    return Doc(
+        text,
+        y,
+        plan,
+        owner,
+        places,
+        region,
+        reps,
+        city=city,
+        district=district,
+        county=county,
+        pub_month=pub_month,
+        report_period=report_period,
+        progress=progress,
+    )
