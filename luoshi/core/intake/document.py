@@ -27,7 +27,7 @@ _DATELINE = re.compile(
     r"((?:19|20)\d{2})\s?(?:年|-|/|\.)\s?(\d{1,2})\s?(?:月|-|/|\.)\s?\d{1,2}\s?日?(?:\s|$|星期|\d{1,2}:)"
 )
 _PLACE_RE = re.compile(
-    r"(?<![" + HAN + r"])([" + HAN + r"]{2,3})([市区县])(?![委场民政级属内外长直辖])"
+    r"(?<![" + HAN + r"])([" + HAN + r"]{2,3})([市区县])(?![委场民政级属内外长直辖域划])"
 )
 _PLACE_AFTER_VERB = re.compile(r"(?:在|对|到|与|和|及|、|于)([" + HAN + r"]{2,3})([市区县])")
 _BAD_PLACE_START = (
@@ -89,7 +89,12 @@ def _places(sample: str, title: str) -> dict[str, str]:
     for m in re.finditer(r"作出([" + HAN + r"]{2,4}?)更大贡献", sample):
         key = (m.group(1) + "市", "市")
         counts[key] = counts.get(key, 0) + 3
-    best: dict[str, str] = {}
+    for m in re.finditer(
+        r"(?<![" + HAN + r"])([" + HAN + r"]{2,4}(?:经开区|高新区|开发区|新区|自贸区))", sample
+    ):
+        if not m.group(1).startswith(_BAD_PLACE_START):
+            counts[(m.group(1), "zone")] = counts.get((m.group(1), "zone"), 0) + 1
+    best: dict[str, str] = {"all": "、".join(n for (n, _k) in counts)}
     for kind in "市区县":
         cands = [(n, c) for (n, k), c in counts.items() if k == kind and c >= 3]
         if cands:
@@ -136,9 +141,10 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         p = own.place_of_unit(u)
         if p and p not in places:
             places.append(p)
-    for p in found.values():
-        if p not in places:
-            places.append(p)
+    for key, p in found.items():
+        for name in p.split("、") if key == "all" else [p]:
+            if name and name not in places:
+                places.append(name)
     city, district, county = found.get("市"), found.get("区"), found.get("县")
     region = own.place_of_unit(owner)
     if region is None:
@@ -152,10 +158,13 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         owner = city
     report_period = None
     first = "\n".join(text[ln.start : ln.end] for ln in lines[:25] if ln.kind != "blank")[:1500]
-    for t in find_times(first, y):
-        if t.period and re.search(r"M\d\d-M\d\d|Q\d|H\d", t.period) and t.role == "past":
-            report_period = t.period
-            break
+    cands = [
+        t.period
+        for t in find_times(first, y)
+        if t.period and t.role == "past" and re.search(r"M\d\d-M\d\d|Q\d|H\d", t.period)
+    ]
+    months = [p for p in cands if "M" in p]
+    report_period = (months or cands or [None])[0]
     return Doc(
         text,
         y,

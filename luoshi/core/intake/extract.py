@@ -51,6 +51,7 @@ class Segment:
     period: str | None = None  # from a table row deadline
     deadline: str | None = None
     in_section: bool = False
+    past_year: int | None = None  # inside a review section ("一、2024年工作回顾")
 
 
 _SENT_END = "。！？!?；;"
@@ -64,19 +65,23 @@ _COMPLETION = re.compile(
     r"(?:完成|占|佔)[^,，。；]{0,25}的$|[占佔](?:全年|年度)?(?:计划|目标|任务)|完成率$|"
     r"完成[^,，。；]{0,12}?(?:计划|目标|任务)[^,，。；\d]{0,3}$|比重为$|占比为?$"
 )
+_BARE_AFTER = re.compile(
+    r"\s?(?:全面|全部|基本)?(?:完成|完工|建成|竣工|投用|投入使用|交付)?[。；;!！]"
+)
 _PROGRESS_PERIOD = re.compile(r"M\d\d-M\d\d|YTD")
 _STAT_CUE = re.compile(
     r"同比|环比|比上年|较上年|较去年|比去年|较全国|高出|累计|(?<!经)已(?!经运行)|共有|达成|收获|敲定|实现了|"
     r"完成了|全长|总长|日均|每天|以来|截至|数据显示|[占佔]全年|完成[^,，。；]{0,15}?计划的|贡献|共计"
 )
-_GROWTH = re.compile(r"增长|增速|增幅|下降|降低|减少|提高|提升|增加|增")
+_GROWTH = re.compile(r"增长|增速|增幅|涨幅|上涨|下降|降低|减少|提高|提升|增加|增|涨")
 _LEVEL_WORD = re.compile(r"率|比重|占比|强度|[占佔]|比例|水平|覆盖")
+_LEVEL_STRICT = re.compile(r"率|浓度|强度|密度|指数|比重|占比|水平")
 _LEVEL_CUM = re.compile(r"年产|年均|总量|规模|保有|稳定在|保持在|日均|每天|每年")
 _METRIC_STRIP = re.compile(
     r"^(?:[(（]?\d{1,2}[)）]|其中|另有|同时|力争|确保|全年|今年|计划|目标|累计|实现|共|并|和|及|要|将|"
     r"初步计划|预计|争取|\s|[,，、:：(（])+"
 )
-_ZERO_RE = re.compile(r"(?:动态)?清零|日产日清|杜绝[^,，。；;]{1,20}")
+_ZERO_RE = re.compile(r"(?:动态)?清零|日产日清|杜绝[^,，。；;]{1,20}|(?:力争|确保|实现)为零")
 _FLOOR_RE = re.compile(r"(不减少|不减|不下降|不降低|不降|不变|有所提高|有提高|有所提升|有提升)")
 _FLOOR_COMP = {"不变": "=", "有所提高": ">", "有提高": ">", "有所提升": ">", "有提升": ">"}
 _COMPANY_WE = re.compile(r"我们|我公司|本公司")
@@ -156,6 +161,10 @@ def _kind(
         return "statistic"
     if any(x.role == "past" and _PROGRESS_PERIOD.search(x.period or "") for x in ctimes):
         return "statistic"
+    if seg.past_year:
+        if _STRONG_TARGET.search(cl) or any(x.role == "target" for x in ctimes):
+            return "target"
+        return "statistic"
     if _STRONG_TARGET.search(cl):
         return "target"
     if st or any(x.role == "past" for x in ctimes):
@@ -224,7 +233,7 @@ def _target_kind(metric: str, unit: str, clause_text: str, q: Quantity, text: st
         if _GROWTH.search(pre) or _GROWTH.search(metric):
             return "growth"
         return "level"
-    if _LEVEL_CUM.search(metric) or _LEVEL_CUM.search(pre):
+    if _LEVEL_CUM.search(metric) or _LEVEL_CUM.search(pre) or _LEVEL_STRICT.search(metric[-8:]):
         return "level"
     return "cumulative"
 
@@ -237,6 +246,7 @@ class _ParTimes:
     last_target: TimeExpr | None = None
     deadline_starts: list[int] = field(default_factory=list)
     deadline_periods: list[list[str]] = field(default_factory=list)
+    bare: list[bool] = field(default_factory=list)
 
     def sentence_deadline(self, sent: tuple[int, int]) -> str | None:
         k = bisect_left(self.deadline_starts, sent[0])
@@ -246,9 +256,10 @@ class _ParTimes:
         return None
 
     def next_deadline(self, pos: int) -> str | None:
+        """A later deadline whose sentence has no object of its own ("计划5月30日前完成")."""
         k = bisect_left(self.deadline_starts, pos)
         for j in range(k, min(k + 5, len(self.deadline_starts))):
-            if len(self.deadline_periods[j]) == 1:
+            if len(self.deadline_periods[j]) == 1 and self.bare[j]:
                 return self.deadline_periods[j][0]
         return None
 
@@ -264,6 +275,10 @@ def _period(
 ) -> str | None:
     own_sent = [x for x in stimes if x.start < pos and x.role != "deadline"]
     specific = [x for x in own_sent if not x.generic]
+    if own_sent and seg.past_year and own_sent[-1].generic:
+        return str(seg.past_year)
+    if kind == "target" and own_sent and own_sent[-1].generic and not seg.period:
+        return own_sent[-1].period
     if specific:
         x = specific[-1]
         return None if x.role == "now" else x.period
@@ -284,7 +299,11 @@ def _period(
             return pt.last_target.period
         return str(doc.year) if doc.year else None
     if pt.last_any is not None:
+        if pt.last_any.generic and seg.past_year:
+            return str(seg.past_year)
         return pt.last_any.period if pt.last_any.role != "now" else None
+    if seg.past_year:
+        return str(seg.past_year)
     return doc.report_period
 
 
@@ -424,6 +443,10 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
     pt = _ParTimes()
     pt.deadline_starts = [d[0] for d in deadlines]
     pt.deadline_periods = [d[2] for d in deadlines]
+    pt.bare = [bool(_BARE_AFTER.match(text, d[1], min(hi, d[1] + 8))) for d in deadlines]
+    tail_owner = own.trailing_owner(text[max(lo, hi - 40) : hi])
+    if tail_owner:
+        state.explicit = tail_owner
     for sent in _sentences(text, lo, hi):
         stext = text[sent[0] : sent[1]]
         tj = ti
@@ -431,7 +454,7 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
             tj += 1
         stimes = times[ti:tj]
         ti = tj
-        ex = own.explicit_owner(stext)
+        ex = None if tail_owner else own.explicit_owner(stext)
         if ex:
             state.explicit = ex
         sent_items = 0
@@ -488,6 +511,8 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
             continue
         for m in _ZERO_RE.finditer(stext):
             s0, e0 = m.start() + sent[0], m.end() + sent[0]
+            if re.search(r"[一二三四五六七八九十两]个?[“\"]?$", text[max(sent[0], s0 - 3) : s0]):
+                continue  # 四个清零: the name of a policy
             clause = _clause_bounds(text, s0, sent[0], sent[1])
             if m.group(0).startswith("杜绝"):
                 metric = m.group(0)[2:]
@@ -623,16 +648,35 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _past_heading(heading: str, year: int | None) -> int | None:
+    """The year a review heading looks back on ("一、2024年工作回顾", "过去一年工作")."""
+    m = re.search(r"((?:19|20)\d{2})\s?年", heading)
+    if m and year and int(m.group(1)) < year:
+        return int(m.group(1))
+    if year and re.search(r"回顾|过去一年|上年工作|去年工作", heading):
+        return year - 1
+    return None
+
+
 def _segments(
-    text: str, lines: list[Line], rows: list[TableRow], sec: list[str | None], table_lines: set[int]
+    text: str,
+    lines: list[Line],
+    rows: list[TableRow],
+    sec: list[str | None],
+    table_lines: set[int],
+    year: int | None = None,
 ) -> list[Segment]:
     segs: list[Segment] = []
+    past: int | None = None
     for i, ln in enumerate(lines):
+        if ln.kind == "heading":
+            past = _past_heading(text[ln.start : ln.end], year)
         if ln.kind != "content" or ln.dup or i in table_lines:
             continue
         for s, e in _pieces(text, ln.start, ln.end):
-            segs.append(Segment(s, e, owner=sec[i], in_section=sec[i] is not None))
+            segs.append(Segment(s, e, owner=sec[i], in_section=sec[i] is not None, past_year=past))
     for r in rows:
+        longest = max(r.cells, key=lambda c: c[1] - c[0]) if r.cells else None
         for s, e in r.cells:
             segs.append(
                 Segment(
@@ -641,7 +685,7 @@ def _segments(
                     owner=r.owner or sec[r.line],
                     explicit_owner=bool(r.owner),
                     period=r.period,
-                    deadline=r.deadline,
+                    deadline=r.deadline if (s, e) == longest else None,
                     in_section=True,
                 )
             )
@@ -661,7 +705,7 @@ def extract(text: str, year: int | None = None) -> Extraction:
         doc = doc_context(repaired, lines, year)
         sec = own.section_owners(repaired, lines)
         rows, table_lines = parse_tables(repaired, lines, doc.year)
-        segs = _segments(repaired, lines, rows, sec, table_lines)
+        segs = _segments(repaired, lines, rows, sec, table_lines, doc.year)
     except Exception:
         return Extraction(repaired, [], index)
     items: list[dict] = []

@@ -29,7 +29,8 @@ UNITS = sorted(
     """个百分点 百分点 平方公里 平方千米 平方米 立方米 千瓦时 万千瓦 千瓦 兆瓦 公里 千米 公顷 千克 公斤
     美元 欧元 港元 元 人次 户次 家次 辆次 台次 场次 项次 个次 架次 标箱 吨 人 个 家 户 亩 斤 只 双 辆 台 套 项
     场 处 座 米 条 所 间 张 件 批 名 位 株 棵 头 栋 幢 床 升 克 艘 架 宗 笔 份 册 篇 本 趟 片 块 盏 根 口 眼
-    倍 届 期 轮 支 对 组 团 村 镇 公顷 km""".split(),
+    倍 届 期 轮 支 对 组 团 村 镇 公顷 km 起 次 微克/立方米 毫克/立方米 毫克/升 立方米/秒 元/吨
+    元/平方米 元/人""".split(),
     key=len,
     reverse=True,
 )
@@ -162,6 +163,11 @@ def _parse_run(
     return parse_number(run), None, 0
 
 
+def _has_pre_comparator(text: str, s: int, start: int) -> bool:
+    before = text[max(start, s - 4) : s]
+    return any(before.endswith(w) for w, c in _PRE_WORDS if c not in ("reach", "~"))
+
+
 def _flush(pending: Quantity | None, out: list[Quantity]) -> None:
     if pending is not None and pending.unit:
         pending.end -= 1
@@ -266,7 +272,9 @@ def _scan(text: str, start: int, end: int) -> list[Quantity]:
             else:
                 pending_range = _flush(pending_range, out)
             continue
-        if unit == "成" or (unit in ("倍", "届", "期", "轮") and not any(c.isdigit() for c in run)):
+        if unit == "成" or (
+            unit in ("倍", "届", "期", "轮", "起", "次") and not any(c.isdigit() for c in run)
+        ):
             pending_range = _flush(pending_range, out)
             continue
         # exclusions before the figure
@@ -299,7 +307,11 @@ def _scan(text: str, start: int, end: int) -> list[Quantity]:
             ):
                 pending_range = _flush(pending_range, out)
                 continue
-        if nxt == "的" and post_comp and tail[1:3] in ("项目", "企业"):
+        if (
+            nxt == "的"
+            and (post_comp or _has_pre_comparator(text, s, start))
+            and not tail.startswith(("的目标", "的任务", "的增长", "的水平", "的比例"))
+        ):
             pending_range = _flush(pending_range, out)
             continue
         pre_comp = None

@@ -46,12 +46,15 @@ _LEAD_RE = re.compile(
     r"|[(（]([" + HAN + r"、]{2,40}?)(?:牵头|负责)[)）]"
     r"|(?:牵头单位|责任单位|责任部门|牵头部门)\s?[:：]\s?([" + HAN + r"、]{2,40})"
 )
+_ADDRESSEE_UNIT = r"各[" + HAN + r"]{0,16}?(?:单位|部门|街道|乡镇|镇街|县区|区县)"
 _ADDRESSEE_RE = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,3}、[^。]{0,12}。)?\s?(各["
+    r"^(?:[一二三四五六七八九十]{1,3}、[^。]{0,12}。)?\s?(?:请|由)?("
+    + _ADDRESSEE_UNIT
+    + r"(?:[、和及]"
+    + _ADDRESSEE_UNIT
+    + r"){0,3}(?:[(（]["
     + HAN
-    + r"]{0,16}?(?:单位|部门)(?:[(（]["
-    + HAN
-    + r"]{1,10}[)）])?)"
+    + r"]{1,10}[)）])?)(?=要|须|应|需|于|在|对|将|务必|按|认真|结合|\s?[,，])"
 )
 
 PROVINCES = (
@@ -308,6 +311,20 @@ _UNIT_COLON_RE = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、]|[(（][一二三四五六七八九十\d]{1,3}[)）])?\s*"
     r"([" + HAN + r"]{2,16}?(?:局|委员会|委|办公室|办|厅|部|中心|政府))\s*[:：]"
 )
+
+
+_TRAILING_RE = re.compile(
+    r"[(（](?:由)?([" + HAN + r"、]{2,40}?)(?:牵头|负责|牵头负责|为责任单位)[)）][。；;]?\s*$"
+)
+
+
+def trailing_owner(tail: str) -> str | None:
+    """An owner marker closing a paragraph, "…(区住建局牵头)。", owns the whole paragraph."""
+    m = _TRAILING_RE.search(tail)
+    if not m:
+        return None
+    parts = [clean_unit(p) or p for p in re.split(r"[、和及]", m.group(1)) if p]
+    return "、".join(parts) if parts else None
 
 
 def reporters(text: str) -> list[tuple[int, str]]:

@@ -72,7 +72,9 @@ def _deadline_info(cell: str, year: int | None) -> tuple[str | None, str | None]
     dl = find_deadlines(c + ("前" if not c.endswith("前") else ""), year)
     if dl and dl[0][2] and re.search(r"\d|底|末", c):
         p = dl[0][2][-1]
-        return p, p
+        # a year-end deadline is the plan year itself (2025年12月底 → 2025)
+        period = p[:4] if re.fullmatch(r"\d{4}(?:-12-31)?", p) else p
+        return period, p
     times = find_times(c, year)
     if times and times[-1].period:
         return times[-1].period, None
