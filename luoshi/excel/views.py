@@ -10,9 +10,11 @@ from django.utils.translation import gettext as _
 
 from luoshi.clock import today
 from luoshi.orgs.access import access_for, access_unit_by_id
+from luoshi.orgs.choices import Role
 
 from . import ledger, workbook, writer
 from .forms import LedgerImportForm, WorkbookForm, WorkbookUploadForm
+from .ledger_import import import_file
 from .reader import Refused
 
 KIND_TITLES = {"projects": "招商项目台账", "hazards": "安全隐患台账"}
@@ -35,7 +37,7 @@ def ledger_export(request: HttpRequest, kind: str) -> HttpResponse:
 def _keeps_any_ledger(user) -> bool:
     access = access_for(user)
     return access.is_supervisor or bool(
-        access.units_for("reporter") or access.units_for("approver")
+        access.units_for(Role.REPORTER) or access.units_for(Role.APPROVER)
     )
 
 
@@ -55,7 +57,7 @@ def ledger_import(request: HttpRequest, kind: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         commit = "import" in request.POST
         try:
-            preview, counts = ledger.import_file(
+            preview, counts = import_file(
                 kind, form.cleaned_data["file"], request.user, commit=commit
             )
         except Refused as refused:

@@ -25,6 +25,7 @@ PROJECTS_URL = "/excel/ledger/projects/import/"
 @pytest.fixture
 def c(city, settings):
     settings.LUOSHI_TODAY = date(2025, 7, 15)
+    settings.LANGUAGE_CODE = "en"  # messages are asserted in their English source form
     return city
 
 
