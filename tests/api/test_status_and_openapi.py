@@ -87,6 +87,17 @@ def test_openapi_document_lists_every_route(api_city):
         ("POST", "/api/v1/reports/{report_id}/correct"),
         ("POST", "/api/v1/reports/{report_id}/evidence"),
         ("GET", "/api/v1/status"),
+        ("GET", "/api/v1/projects"),
+        ("GET", "/api/v1/projects/{project_id}"),
+        ("POST", "/api/v1/projects"),
+        ("PATCH", "/api/v1/projects/{project_id}"),
+        ("POST", "/api/v1/projects/{project_id}/move"),
+        ("POST", "/api/v1/projects/{project_id}/drop"),
+        ("GET", "/api/v1/hazards"),
+        ("GET", "/api/v1/hazards/{hazard_id}"),
+        ("POST", "/api/v1/hazards"),
+        ("PATCH", "/api/v1/hazards/{hazard_id}"),
+        ("POST", "/api/v1/hazards/{hazard_id}/move"),
     }
     for path, ops in paths.items():
         if "post" in ops:
