@@ -90,6 +90,7 @@ _EXCLUDE_BEFORE = (
     "序号",
 )
 _RANGE_SEPS = "-—~～至到"
+_FOLLOW_OK = set("%％‰成个") | _UNIT_FIRST
 _SIZE_NOUNS = ("项目", "企业", "工业", "重点", "产业", "以上")
 
 
@@ -248,6 +249,14 @@ def _scan(text: str, start: int, end: int) -> list[Quantity]:
         if run[-1] == "百" and text.startswith("分点", e) and len(run) > 1:
             run, e = run[:-1], e - 1
         shang = s > start and text[s - 1] == "上" and run[0] in _MAGN
+        # cheap look at what follows: no unit, share, hedge or range mark means no quantity
+        k = e + 1 if e < end and text[e] in "余多" else e
+        if k < end and text[k] not in _FOLLOW_OK and text[e] not in _RANGE_SEPS:
+            pending_range = _flush(pending_range, out)
+            continue
+        if k >= end:
+            pending_range = _flush(pending_range, out)
+            continue
         try:
             value, special, _ = _parse_run(run, shang, text, e)
         except Exception:

@@ -279,6 +279,7 @@ def _join_breaks(text: str, idx: list[int]) -> tuple[str, list[int]]:
 
 _SOURCE_LINE = re.compile(r"(?m)^# source:[^\n]*(?:\n|$)")
 _CR = re.compile(r"\r(?=\n)")
+_BLANK_RUN = re.compile(r"\n(?:[ \t\u3000]*\n){2,}")
 _DECIMAL_RE = re.compile(r"(?<=\d)[﹒．·•](?=\d)")
 _char_table: dict[int, str] = {}
 
@@ -310,7 +311,7 @@ def spam_tokens(text: str) -> list[str]:
     if len(text) > _SPAM_MAX_TEXT:
         return []
     ends: dict[str, int] = {}
-    for m in re.finditer(r"[\u4e00-\u9fff]{3,}(?=[" + re.escape(_SPAM_PUNCT) + r"])", text):
+    for m in re.finditer(r"[\u4e00-\u9fff]{3,6}(?=[" + re.escape(_SPAM_PUNCT) + r"])", text):
         run = m.group(0)
         for n in range(3, min(6, len(run)) + 1):
             tok = run[-n:]
@@ -349,6 +350,7 @@ def repair(raw: str) -> tuple[str, list[int]]:
     idx = list(range(len(raw)))
     text, idx = _apply_regex_deletions(text, idx, _SOURCE_LINE)
     text, idx = _apply_regex_deletions(text, idx, _CR)
+    text, idx = _apply_regex_deletions(text, idx, _BLANK_RUN, lambda m: "\n\n")
     text = text.replace("\r", "\n")
     text = _normalise(text)
     text = _DECIMAL_RE.sub(".", text)

@@ -109,8 +109,7 @@ def _line_cells_pipe(text: str, ln: Line) -> list[_Cell]:
     return cells
 
 
-def _assign(header: list[str], cells: list[_Cell]) -> list[tuple[str, _Cell]]:
-    roles = [_col_role(h) for h in header]
+def _assign(header: list[str], cells: list[_Cell], roles: list[str]) -> list[tuple[str, _Cell]]:
     if len(cells) == len(header):
         return list(zip(roles, cells, strict=False))
     # merged cells: place cells by shape
@@ -140,7 +139,7 @@ def _rows_from(
     has_owner_col = any(r.startswith("owner") for r in roles)
     has_deadline_col = "deadline" in roles
     for cells, li in zip(body, line_of, strict=False):
-        assigned = _assign(header, cells)
+        assigned = _assign(header, cells, roles)
         row = TableRow(li)
         lead = [c.text for r, c in assigned if r == "owner_lead" and c.text]
         resp = [c.text for r, c in assigned if r == "owner" and c.text]
