@@ -132,7 +132,8 @@ def parse_number(text: str) -> float | None:
         return None
     if value is None or math.isnan(value) or math.isinf(value):
         return None
-    return value
+    # 285.6 * 1e8 is 28560000000.000004 in binary floating point; documents have few digits
+    return float(f"{value:.12g}")
 
 
 def _parse_with_magnitudes(s: str) -> float | None:

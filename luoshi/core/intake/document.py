@@ -115,6 +115,12 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         if m and (len(hl) < 80 or "发布" in hl or "时间" in hl):
             y, pub_month = int(m.group(1)), int(m.group(2))
             break
+    if y is None:
+        for hl in head_lines[:3]:
+            m = re.search(r"((?:19|20)\d{2})\s?年", hl)
+            if m and len(hl) <= 60 and not re.search(r"[到至]\s?" + m.group(1), hl):
+                y = int(m.group(1))
+                break
     y = y or document_year(text) or year
     title = "\n".join(h for h in head_lines if len(h) <= 60)
     plan = bool(_PLAN_TITLE.search(title[:600]))

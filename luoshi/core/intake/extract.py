@@ -56,11 +56,13 @@ class Segment:
 
 _SENT_END = "。！？!?；;"
 _TARGET_CUE = re.compile(
-    r"力争|确保|目标|预期|争取|力求|计划(?!的|完成表)|(?<![即必])将(?!近)|(?<![主重需纲摘纪概只])要(?!素|点|闻)|拟|预计|"
+    r"力争|确保|目标|预期|争取|力求|(?<!完成年度)(?<!完成全年)(?<!完成)计划(?!的|完成表)|(?<![即必])将(?!近)|(?<![主重需纲摘纪概只])要(?!素|点|闻)|拟|预计|"
     r"安排|不少于|不低于|底前|日前|前完成|年内完成|(?<![占佔])全年(?!完成情况)|部署|任务"
 )
 _STAT_PROPAGATE = re.compile(r"累计|以来|截至|数据显示|同比|比上年|较上年|较去年|比去年")
-_STRONG_TARGET = re.compile(r"力争|确保|目标|预期|争取|力求|计划(?!的|完成表)")
+_STRONG_TARGET = re.compile(
+    r"力争|确保|目标|预期|争取|力求|(?<!完成年度)(?<!完成全年)(?<!完成)计划(?!的|完成表)"
+)
 _COMPLETION = re.compile(
     r"(?:完成|占|佔)[^,，。；]{0,25}的$|[占佔](?:全年|年度)?(?:计划|目标|任务)|完成率$|"
     r"完成[^,，。；]{0,12}?(?:计划|目标|任务)[^,，。；\d]{0,3}$|比重为$|占比为?$"
@@ -73,12 +75,16 @@ _STAT_CUE = re.compile(
     r"同比|环比|比上年|较上年|较去年|比去年|较全国|高出|累计|(?<!经)已(?!经运行)|共有|达成|收获|敲定|实现了|"
     r"完成了|全长|总长|日均|每天|以来|截至|数据显示|[占佔]全年|完成[^,，。；]{0,15}?计划的|贡献|共计"
 )
+_STAT_CUE_STRONG = re.compile(
+    r"累计|(?<!经)已(?!经运行)|共有|达成|收获|敲定|实现了|完成了|全长|总长|日均|每天|以来|截至|数据显示|"
+    r"[占佔]全年|完成[^,，。；]{0,15}?计划的|贡献|共计|高出"
+)
 _GROWTH = re.compile(r"增长|增速|增幅|涨幅|上涨|下降|降低|减少|提高|提升|增加|增|涨")
 _LEVEL_WORD = re.compile(r"率|比重|占比|强度|[占佔]|比例|水平|覆盖")
 _LEVEL_STRICT = re.compile(r"率|浓度|强度|密度|指数|比重|占比|水平")
 _LEVEL_CUM = re.compile(r"年产|年均|总量|规模|保有|稳定在|保持在|日均|每天|每年")
 _METRIC_STRIP = re.compile(
-    r"^(?:[(（]?\d{1,2}[)）]|其中|另有|同时|力争|确保|全年|今年|计划|目标|累计|实现|共|并|和|及|要|将|"
+    r"^(?:[(（]?\d{1,2}[)）]|\d{1,2}[.、．](?!\d)|其中|另有|同时|力争|确保|全年|今年|计划|目标|累计|实现|共|并|和|及|要|将|"
     r"初步计划|预计|争取|\s|[,，、:：(（])+"
 )
 _ZERO_RE = re.compile(r"(?:动态)?清零|日产日清|杜绝[^,，。；;]{1,20}|(?:力争|确保|实现)为零")
@@ -167,7 +173,9 @@ def _kind(
         return "statistic"
     if _STRONG_TARGET.search(cl):
         return "target"
-    if st or any(x.role == "past" for x in ctimes):
+    # 同比/比上年 describe a change; whether it is a goal depends on the context
+    weak = bool(st) and not _STAT_CUE_STRONG.search(cl)
+    if (st and not weak) or any(x.role == "past" for x in ctimes):
         return "statistic"
     if t:
         return "target"
@@ -183,6 +191,8 @@ def _kind(
                 bt = max(bt, x.start - sent[0])
     if bt >= 0 or bs >= 0:
         return "target" if bt > bs else "statistic"
+    if weak and par_state != "target" and not seg.in_section and not doc.plan:
+        return "statistic"
     if par_state:
         return par_state
     if seg.in_section or doc.plan:
@@ -218,6 +228,10 @@ def _metric(text: str, q: Quantity, clause: tuple[int, int]) -> str:
         left,
     )
     left = _METRIC_STRIP.sub("", left).strip()
+    # a list ("产业项目156个、基础设施项目74个"): the metric is the last member
+    cut = left.rfind("、")
+    if cut >= 0 and len(_han(left[cut + 1 :])) >= 2 and re.search(r"\d", left[:cut]):
+        left = left[cut + 1 :]
     if len(_han(left)) >= 2 and left[-1] not in "和及与、":
         return left[-30:]
     right = text[q.end : clause[1]]

@@ -192,3 +192,26 @@ def test_percent_words_quarters_and_deadlines_in_the_sentence():
 def test_unit_name_before_a_colon_owns_the_paragraph():
     items = extract("市商务局:全年签约项目不少于50个。", year=2025).items
     assert items[0]["owner"] == "市商务局"
+
+
+def test_review_section_plan_sections_and_comparison_bases():
+    text = (
+        "青江县2025年国民经济和社会发展计划执行情况\n"
+        "（一）县发展改革局\n"
+        "1.全年新增入库项目120个以上,比上年增长15%。单位能耗较上年下降3%左右。\n"
+        "二、2024年主要指标完成情况\n"
+        "2024年,全县地区生产总值完成285.6亿元,比上年增长6.1%;规上工业增加值增长8.2%。\n"
+        "三、2026年主要预期目标\n"
+        "2026年全县地区生产总值增长6%以上,城镇新增就业3000人。\n"
+    )
+    got = [(i["kind"], i["value"], i["owner"], i["period"]) for i in extract(text).items]
+    assert got == [
+        ("target", 120.0, "县发展改革局", "2025"),
+        ("target", 15.0, "县发展改革局", "2025"),
+        ("target", 3.0, "县发展改革局", "2025"),
+        ("statistic", 2.856e10, "青江县", "2024"),
+        ("statistic", 6.1, "青江县", "2024"),
+        ("statistic", 8.2, "青江县", "2024"),
+        ("target", 6.0, "青江县", "2026"),
+        ("target", 3000.0, "青江县", "2026"),
+    ]
