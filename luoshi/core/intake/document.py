@@ -41,7 +41,9 @@ _TITLE_UNIT = re.compile(
     r"[#\s]*([" + HAN + r"]{2,16}?(?:局|委员会|委|办公室|厅|部|政府|管委会|中心))"
     r"(?:关于|\d{4}年|[" + HAN + r"]{0,6}(?:工作计划|计划|方案|要点))"
 )
-_PLAN_TITLE = re.compile(r"计划|方案|规划|要点|清单|部署|工作报告|目标|实施意见|任务|分解")
+_PLAN_TITLE = re.compile(
+    r"计划|方案|规划|要点|清单|部署|工作报告|目标|实施意见|任务|分解|分工|实事|责任"
+)
 _PROGRESS_TITLE = re.compile(r"进展|进度|通报|完成情况|季报|月报|运行情况|统计公报")
 
 
@@ -140,6 +142,16 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
     reps = own.reporters(text[: min(len(text), 800)])
     if owner is None and reps:
         owner = reps[0][1]
+    if owner is None:
+        # the publisher of a plan page: "来源:市交通运输局"
+        m = re.search(
+            r"(?:来源|发布机构|发文机关)\s?[:：]\s?(["
+            + HAN
+            + r"]{2,20}?(?:局|委员会|委|办公室|办|厅|部|政府|中心))",
+            text[:1500],
+        )
+        if m and plan:
+            owner = own.clean_unit(m.group(1))
     sample = text[:100000]
     found = _places(sample, title)
     places: list[str] = []

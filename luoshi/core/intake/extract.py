@@ -70,6 +70,8 @@ _COMPLETION = re.compile(
 _BARE_AFTER = re.compile(
     r"\s?(?:全面|全部|基本)?(?:完成|完工|建成|竣工|投用|投入使用|交付)?[。；;!！]"
 )
+_QUANTITY_HINT = re.compile(r"\d[\d.]*\s?[万亿千百]?\s?(?:[%个家户人元亩吨项处座公里]|亿元|万元)")
+_DEADLINE_CUE = re.compile(r"底前|日前|月前|年内完成|前完成")
 _PROGRESS_PERIOD = re.compile(r"M\d\d-M\d\d|YTD")
 _STAT_CUE = re.compile(
     r"同比|环比|比上年|较上年|较去年|比去年|较全国|高出|累计|(?<!经)已(?!经运行)|共有|达成|收获|敲定|实现了|"
@@ -191,6 +193,14 @@ def _kind(
                 bt = max(bt, x.start - sent[0])
     if bt >= 0 or bs >= 0:
         return "target" if bt > bs else "statistic"
+    # a goal stated at the end of the sentence ("…,力争9月底前全部投入使用")
+    later = _STRONG_TARGET.search(text, clause[1], sent[1]) or _DEADLINE_CUE.search(
+        text, clause[1], sent[1]
+    )
+    if later:
+        lc = _clause_bounds(text, later.start(), clause[1], sent[1])
+        if not _QUANTITY_HINT.search(text, lc[0], lc[1]):
+            return "target"
     if weak and par_state != "target" and not seg.in_section and not doc.plan:
         return "statistic"
     if par_state:

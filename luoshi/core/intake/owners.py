@@ -46,7 +46,7 @@ _LEAD_RE = re.compile(
     r"|[(（]([" + HAN + r"、]{2,40}?)(?:牵头|负责)[)）]"
     r"|(?:牵头单位|责任单位|责任部门|牵头部门)\s?[:：]\s?([" + HAN + r"、]{2,40})"
 )
-_ADDRESSEE_UNIT = r"各[" + HAN + r"]{0,16}?(?:单位|部门|街道|乡镇|镇街|县区|区县)"
+_ADDRESSEE_UNIT = r"各[" + HAN + r"()（）、]{0,20}?(?:单位|部门|街道|乡镇|镇街|县区|区县)"
 _ADDRESSEE_RE = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、[^。]{0,12}。)?\s?(?:请|由)?("
     + _ADDRESSEE_UNIT
@@ -93,10 +93,11 @@ def find_units(text: str) -> list[tuple[int, str]]:
 
 def unit_of_heading(heading: str) -> str | None:
     """A heading that names a unit: "### 市商务局", "一、市住建局", "市委常委会召开会议"."""
+    s = re.sub(r"^[#\s]+", "", heading)
     s = re.sub(
-        r"^[#\s]*|^[一二三四五六七八九十]{1,3}[、.．]|^[(（][一二三四五六七八九十]{1,3}[)）]",
+        r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、.．])\s*",
         "",
-        heading,
+        s,
     )
     s = s.strip()
     if not s or len(s) > 30:

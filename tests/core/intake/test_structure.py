@@ -215,3 +215,36 @@ def test_review_section_plan_sections_and_comparison_bases():
         ("target", 6.0, "青江县", "2026"),
         ("target", 3000.0, "青江县", "2026"),
     ]
+
+
+def test_markdown_sections_traditional_script_and_a_goal_at_the_end_of_the_sentence():
+    text = (
+        "# 2025年民生實事項目責任分工\n\n## 一、市教育局\n\n"
+        "新建、改擴建中小學１２所，新增學位１．５萬個，力爭9月底前全部投入使用。\n\n"
+        "## 二、市衛生健康委\n\n全年新增醫療衛生機構床位８００張以上。\n\n"
+        "## 三、區縣\n\n| 任務 | 責任單位 | 完成時限 |\n|---|---|---|\n"
+        "| 改造農村危房1200戶 | 各區縣政府 | 2025年11月30日前 |\n"
+        "| 新建村級養老服務站30個 | 市民政局、各區縣政府 | 全年 |\n"
+    )
+    got = [(i["value"], i["unit"], i["owner"], i["period"]) for i in extract(text).items]
+    assert got == [
+        (12.0, "所", "市教育局", "2025-09-30"),
+        (15000.0, "个", "市教育局", "2025-09-30"),
+        (800.0, "张", "市卫生健康委", "2025"),
+        (1200.0, "户", "各区县政府", "2025-11-30"),
+        (30.0, "个", "市民政局、各区县政府", "2025"),
+    ]
+
+
+def test_publisher_of_a_plan_page_owns_its_untitled_targets():
+    text = (
+        "发布时间:2025-02-18 来源:市交通运输局\n\n# 2025年全市交通运输工作要点\n\n"
+        "全年完成交通固定资产投资120亿元,同比增长8%。\n\n"
+        "各县(市、区)交通运输部门要于2025年3月10日前将工作方案报市交通运输局。\n"
+    )
+    got = [(i["target_kind"], i["owner"], i["period"]) for i in extract(text).items]
+    assert got == [
+        ("cumulative", "市交通运输局", "2025"),
+        ("growth", "市交通运输局", "2025"),
+        ("milestone", "各县(市、区)交通运输部门", "2025-03-10"),
+    ]
