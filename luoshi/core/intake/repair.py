@@ -224,6 +224,7 @@ def find_duplicates(text: str, lines: list[Line]) -> None:
                 ln.dup = True
 
 
+_CONTINUATION = re.compile(r"\s*(?:[0-9.%]|[的了和及与、,，;；)）”个万亿元])")
 _FRESH_START = re.compile(r"[\u4e00-\u9fff]{4,16}。")
 
 
@@ -234,8 +235,10 @@ def _join_breaks(text: str, idx: list[int]) -> tuple[str, list[int]]:
     cut: list[tuple[int, int]] = []  # spans of text to delete
     i = 0
     nlines = len(lines)
+    continued = False
     while i < nlines:
         a = lines[i]
+        was_continued, continued = continued, False
         if a.kind != "content" or a.dup:
             i += 1
             continue
@@ -243,9 +246,18 @@ def _join_breaks(text: str, idx: list[int]) -> tuple[str, list[int]]:
         if not atext or atext[-1] in SENTENCE_END:
             i += 1
             continue
+        # a short line standing alone is a title, unless the next line plainly continues it
+        standalone = not was_continued and (i == 0 or lines[i - 1].kind != "content")
         j = i + 1
         blanks = 0
-        while j < nlines and lines[j].kind == "blank" and blanks < 6:
+        # page furniture (a masthead, a page number) may sit inside the break
+        while (
+            j < nlines
+            and blanks < 8
+            and (
+                lines[j].kind == "blank" or (lines[j].kind in ("furniture", "date") and blanks > 0)
+            )
+        ):
             blanks += 1
             j += 1
         if j >= nlines:
@@ -258,6 +270,12 @@ def _join_breaks(text: str, idx: list[int]) -> tuple[str, list[int]]:
         if blanks == 0 and len(atext) < 30:
             i += 1
             continue
+        bare = re.sub(r"(?:19|20)\d{2}\s?年(?:度)?", "", atext.strip())
+        title_like = len(bare) < 25 and not re.search(r"[,，、;；\d]", bare)
+        if standalone and title_like and not _CONTINUATION.match(text, b.start):
+            i += 1
+            continue
+        continued = True
         # delete from the end of A's visible text to the start of B
         a_end = a.start + len(atext)
         cut.append((a_end, b.start))

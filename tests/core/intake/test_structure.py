@@ -248,3 +248,18 @@ def test_publisher_of_a_plan_page_owns_its_untitled_targets():
         ("growth", "市交通运输局", "2025"),
         ("milestone", "各县(市、区)交通运输部门", "2025-03-10"),
     ]
+
+
+def test_a_number_cut_by_a_page_break_with_a_masthead_inside_is_read_whole():
+    text = (
+        "市住建局2025年工作安排\n\n全年新建保障性住房\n\n辽源日报 2025年1月20日 星期一 第3版\n\n"
+        "3000套,改造老旧小区12\n\n0个。\n"
+    )
+    got = [(i["value"], i["unit"], i["owner"]) for i in extract(text).items]
+    assert got == [(3000.0, "套", "市住建局"), (120.0, "个", "市住建局")]
+
+
+def test_a_short_title_is_not_joined_to_the_first_paragraph():
+    text = "全市招商引资工作部署会召开\n\n会议要求全年新签约项目40个以上。\n"
+    result = extract(text, year=2026)
+    assert "召开\n" in result.text
