@@ -13,8 +13,22 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from . import owners as own
+from .classify import (
+    BARE_AFTER,
+    FLOOR_COMP,
+    FLOOR_RE,
+    TARGET_CUE,
+    ZERO_RE,
+    Segment,
+    clause_bounds,
+    kind_of,
+    metric_of,
+    sentence_state,
+    sentences,
+    target_kind_of,
+)
 from .document import Doc, doc_context
-from .numbers_scan import Quantity, scan_quantities
+from .numbers_scan import scan_quantities
 from .periods import TimeExpr, find_deadlines, find_times
 from .repair import Line, find_duplicates, repair, split_lines
 from .tables import TableRow, parse_tables
@@ -42,224 +56,8 @@ class Extraction:
     source_index: list[int] = field(default_factory=list, repr=False)
 
 
-@dataclass
-class Segment:
-    start: int
-    end: int
-    owner: str | None = None  # from sections or a table row
-    explicit_owner: bool = False
-    period: str | None = None  # from a table row deadline
-    deadline: str | None = None
-    in_section: bool = False
-    past_year: int | None = None  # inside a review section ("一、2024年工作回顾")
-
-
-_SENT_END = "。！？!?；;"
-_TARGET_CUE = re.compile(
-    r"力争|确保|目标|预期|争取|力求|(?<!完成年度)(?<!完成全年)(?<!完成)计划(?!的|完成表)|(?<![即必])将(?!近)|(?<![主重需纲摘纪概只])要(?!素|点|闻)|拟|预计|"
-    r"安排|不少于|不低于|底前|日前|前完成|年内完成|(?<![占佔])全年(?!完成情况)|部署|任务"
-)
-_STAT_PROPAGATE = re.compile(r"累计|以来|截至|数据显示|同比|比上年|较上年|较去年|比去年")
-_STRONG_TARGET = re.compile(
-    r"力争|确保|目标|预期|争取|力求|(?<!完成年度)(?<!完成全年)(?<!完成)计划(?!的|完成表)"
-)
-_COMPLETION = re.compile(
-    r"(?:完成|占|佔)[^,，。；]{0,25}的$|[占佔](?:全年|年度)?(?:计划|目标|任务)|完成率$|"
-    r"完成[^,，。；]{0,12}?(?:计划|目标|任务)[^,，。；\d]{0,3}$|比重为$|占比为?$"
-)
-_BARE_AFTER = re.compile(
-    r"\s?(?:全面|全部|基本)?(?:完成|完工|建成|竣工|投用|投入使用|交付)?[。；;!！]"
-)
-_QUANTITY_HINT = re.compile(r"\d[\d.]*\s?[万亿千百]?\s?(?:[%个家户人元亩吨项处座公里]|亿元|万元)")
-_DEADLINE_CUE = re.compile(r"底前|日前|月前|年内完成|前完成")
-_PROGRESS_PERIOD = re.compile(r"M\d\d-M\d\d|YTD")
-_STAT_CUE = re.compile(
-    r"同比|环比|比上年|较上年|较去年|比去年|较全国|高出|累计|(?<!经)已(?!经运行)|共有|达成|收获|敲定|实现了|"
-    r"完成了|全长|总长|日均|每天|以来|截至|数据显示|[占佔]全年|完成[^,，。；]{0,15}?计划的|贡献|共计"
-)
-_STAT_CUE_STRONG = re.compile(
-    r"累计|(?<!经)已(?!经运行)|共有|达成|收获|敲定|实现了|完成了|全长|总长|日均|每天|以来|截至|数据显示|"
-    r"[占佔]全年|完成[^,，。；]{0,15}?计划的|贡献|共计|高出"
-)
-_GROWTH = re.compile(r"增长|增速|增幅|涨幅|上涨|下降|降低|减少|提高|提升|增加|增|涨")
-_LEVEL_WORD = re.compile(r"率|比重|占比|强度|[占佔]|比例|水平|覆盖")
-_LEVEL_STRICT = re.compile(r"率|浓度|强度|密度|指数|比重|占比|水平")
-_LEVEL_CUM = re.compile(r"年产|年均|总量|规模|保有|稳定在|保持在|日均|每天|每年")
-_METRIC_STRIP = re.compile(
-    r"^(?:[(（]?\d{1,2}[)）]|\d{1,2}[.、．](?!\d)|其中|另有|同时|力争|确保|全年|今年|计划|目标|累计|实现|共|并|和|及|要|将|"
-    r"初步计划|预计|争取|\s|[,，、:：(（])+"
-)
-_ZERO_RE = re.compile(r"(?:动态)?清零|日产日清|杜绝[^,，。；;]{1,20}|(?:力争|确保|实现)为零")
-_FLOOR_RE = re.compile(r"(不减少|不减|不下降|不降低|不降|不变|有所提高|有提高|有所提升|有提升)")
-_FLOOR_COMP = {"不变": "=", "有所提高": ">", "有提高": ">", "有所提升": ">", "有提升": ">"}
 _COMPANY_WE = re.compile(r"我们|我公司|本公司")
 _COMPANY_RE = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:有限公司|股份公司|集团)")
-_CITY_RE = re.compile(
-    r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,3})市(?![委场民区政级属县内外长直])|作出([\u4e00-\u9fff]{2,4}?)更大贡献"
-)
-_BAD_CITY = {
-    "全市",
-    "我市",
-    "本市",
-    "该市",
-    "城市",
-    "都市",
-    "上市",
-    "夜市",
-    "超市",
-    "门市",
-    "股市",
-    "百强",
-}
-
-
-def _han(s: str) -> str:
-    return re.sub(r"[^\u4e00-\u9fff0-9A-Za-z%.]", "", s)
-
-
-def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    out = []
-    s = start
-    for i in range(start, end):
-        ch = text[i]
-        if ch in _SENT_END or (i - s >= 200 and ch in ",，、") or i - s >= 400:
-            out.append((s, i + 1))
-            s = i + 1
-    if s < end:
-        out.append((s, end))
-    return out
-
-
-def _clause_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
-    i = pos - 1
-    while i >= lo and text[i] not in "。！？!?；;,，:：\n":
-        i -= 1
-    j = pos
-    while j < hi and text[j] not in "。！？!?；;,，\n":
-        j += 1
-    return i + 1, j
-
-
-def _last_cue(regex: re.Pattern, s: str) -> int:
-    last = -1
-    for m in regex.finditer(s):
-        last = m.start()
-    return last
-
-
-def _kind(
-    unit: str | None,
-    text: str,
-    q_start: int,
-    sent: tuple[int, int],
-    clause: tuple[int, int],
-    times,
-    par_state: str | None,
-    seg: Segment,
-    doc: Doc,
-) -> str:
-    cl = text[clause[0] : clause[1]]
-    t = _TARGET_CUE.search(cl)
-    st = _STAT_CUE.search(cl)
-    ctimes = [x for x in times if clause[0] <= x.start < clause[1]]
-    if any(x.role == "target" for x in ctimes):
-        return "target"
-    pre_cl = text[clause[0] : q_start]
-    if unit in ("%", "百分点") and _COMPLETION.search(pre_cl):
-        return "statistic"
-    if any(x.role == "past" and _PROGRESS_PERIOD.search(x.period or "") for x in ctimes):
-        return "statistic"
-    if seg.past_year:
-        if _STRONG_TARGET.search(cl) or any(x.role == "target" for x in ctimes):
-            return "target"
-        return "statistic"
-    if _STRONG_TARGET.search(cl):
-        return "target"
-    # 同比/比上年 describe a change; whether it is a goal depends on the context
-    weak = bool(st) and not _STAT_CUE_STRONG.search(cl)
-    if (st and not weak) or any(x.role == "past" for x in ctimes):
-        return "statistic"
-    if t:
-        return "target"
-    # earlier in the sentence
-    before = text[sent[0] : clause[0]]
-    bt = _last_cue(_TARGET_CUE, before)
-    bs = _last_cue(_STAT_PROPAGATE, before)
-    for x in times:
-        if sent[0] <= x.start < clause[0]:
-            if x.role == "past":
-                bs = max(bs, x.start - sent[0])
-            elif x.role == "target":
-                bt = max(bt, x.start - sent[0])
-    if bt >= 0 or bs >= 0:
-        return "target" if bt > bs else "statistic"
-    # a goal stated at the end of the sentence ("…,力争9月底前全部投入使用")
-    later = _STRONG_TARGET.search(text, clause[1], sent[1]) or _DEADLINE_CUE.search(
-        text, clause[1], sent[1]
-    )
-    if later:
-        lc = _clause_bounds(text, later.start(), clause[1], sent[1])
-        if not _QUANTITY_HINT.search(text, lc[0], lc[1]):
-            return "target"
-    if weak and par_state != "target" and not seg.in_section and not doc.plan:
-        return "statistic"
-    if par_state:
-        return par_state
-    if seg.in_section or doc.plan:
-        return "target"
-    return "statistic"
-
-
-def _sentence_state(text: str, sent: tuple[int, int], times) -> str | None:
-    s = text[sent[0] : sent[1]]
-    bt = _last_cue(_TARGET_CUE, s)
-    bs = _last_cue(_STAT_PROPAGATE, s)
-    for x in times:
-        if sent[0] <= x.start < sent[1]:
-            if x.role == "past":
-                bs = max(bs, x.start - sent[0])
-            elif x.role == "target":
-                bt = max(bt, x.start - sent[0])
-    if bt < 0 and bs < 0:
-        return None
-    return "target" if bt > bs else "statistic"
-
-
-def _metric(text: str, q: Quantity, clause: tuple[int, int]) -> str:
-    left = text[clause[0] : q.start]
-    left = re.sub(
-        r"(?:19|20)\d{2}年(?:前三季度|上半年|底|末)?|\d{1,2}-\d{1,2}月?|\d{1,2}月(?:\d{1,2}日)?",
-        "",
-        left,
-    )
-    left = re.sub(
-        r"(?:不少于|不低于|不超过|达到|超过|突破|控制在|稳定在|提升至|超|达|近|约|逾|为|在)$",
-        "",
-        left,
-    )
-    left = _METRIC_STRIP.sub("", left).strip()
-    # a list ("产业项目156个、基础设施项目74个"): the metric is the last member
-    cut = left.rfind("、")
-    if cut >= 0 and len(_han(left[cut + 1 :])) >= 2 and re.search(r"\d", left[:cut]):
-        left = left[cut + 1 :]
-    if len(_han(left)) >= 2 and left[-1] not in "和及与、":
-        return left[-30:]
-    right = text[q.end : clause[1]]
-    right = re.sub(r"^[(（][^)）]{0,6}[)）]", "", right)
-    return (left + right).strip()[:30] or text[clause[0] : q.start].strip()[-30:]
-
-
-def _target_kind(metric: str, unit: str, clause_text: str, q: Quantity, text: str) -> str:
-    pre = text[max(0, q.start - 8) : q.start]
-    if unit in ("%", "百分点", "‰"):
-        if _LEVEL_WORD.search(metric) or _LEVEL_WORD.search(pre):
-            return "level"
-        if _GROWTH.search(pre) or _GROWTH.search(metric):
-            return "growth"
-        return "level"
-    if _LEVEL_CUM.search(metric) or _LEVEL_CUM.search(pre) or _LEVEL_STRICT.search(metric[-8:]):
-        return "level"
-    return "cumulative"
 
 
 @dataclass
@@ -375,7 +173,7 @@ def _stat_owner(
         and not (r[2].startswith("全") and r[0] > 0 and s_txt[r[0] - 1] in "较比占在于献超")
     ]
     if regs:
-        cl_start = _clause_bounds(text, pos, sent[0], sent[1])[0] - sent[0]
+        cl_start = clause_bounds(text, pos, sent[0], sent[1])[0] - sent[0]
         in_clause = [r for r in regs if r[0] >= cl_start]
         first = (in_clause or regs)[0]
         owner, _ = own.region_list_at(s_txt, regs, regs.index(first))
@@ -425,7 +223,10 @@ def _target_owner(
     if regs:
         owner, _ = own.region_list_at(text[sent[0] : pos], regs, 0)
         return doc.resolve_region(owner)
-    return doc.region
+    # a named place may own its plan; "全市" alone is a guess, so no owner
+    if doc.region and not doc.region.startswith("全"):
+        return doc.region
+    return None
 
 
 def _make(kind, tkind, owner, metric, comp, value, unit, period, text, s, e, note=None) -> dict:
@@ -467,11 +268,11 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
     pt = _ParTimes()
     pt.deadline_starts = [d[0] for d in deadlines]
     pt.deadline_periods = [d[2] for d in deadlines]
-    pt.bare = [bool(_BARE_AFTER.match(text, d[1], min(hi, d[1] + 8))) for d in deadlines]
+    pt.bare = [bool(BARE_AFTER.match(text, d[1], min(hi, d[1] + 8))) for d in deadlines]
     tail_owner = own.trailing_owner(text[max(lo, hi - 40) : hi])
     if tail_owner:
         state.explicit = tail_owner
-    for sent in _sentences(text, lo, hi):
+    for sent in sentences(text, lo, hi):
         stext = text[sent[0] : sent[1]]
         tj = ti
         while tj < len(times) and times[tj].start < sent[1]:
@@ -485,16 +286,16 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
         while qi < len(quantities) and quantities[qi].num_start < sent[1]:
             q = quantities[qi]
             qi += 1
-            clause = _clause_bounds(text, q.num_start, sent[0], sent[1])
-            kind = _kind(q.unit, text, q.num_start, sent, clause, stimes, par_state, seg, doc)
+            clause = clause_bounds(text, q.num_start, sent[0], sent[1])
+            kind = kind_of(q.unit, text, q.num_start, sent, clause, stimes, par_state, seg, doc)
             if q.comparator:
                 comp = q.comparator
             elif q.reach:
                 comp = ">=" if kind == "target" else "="
             else:
                 comp = ">=" if kind == "target" else "="
-            metric = _metric(text, q, clause)
-            tkind = _target_kind(metric, q.unit, text[clause[0] : clause[1]], q, text)
+            metric = metric_of(text, q, clause)
+            tkind = target_kind_of(metric, q.unit, text[clause[0] : clause[1]], q, text)
             period = _period(kind, q.start, sent, stimes, pt, seg, doc)
             if kind == "target":
                 owner = _target_owner(text, sent, par, q.start, seg, state, doc)
@@ -518,7 +319,7 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                 )
             )
             sent_items += 1
-        sstate = _sentence_state(text, sent, stimes)
+        sstate = sentence_state(text, sent, stimes)
         if sent_items:
             sstate = items[-1]["kind"]
         for x in stimes:
@@ -531,13 +332,13 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
         # zero, floor, milestone commitments
         if par_state == "statistic" and sstate == "statistic":
             continue
-        if re.search(r"(?<!经)已(?!经运行)", stext[:20]) and not _TARGET_CUE.search(stext):
+        if re.search(r"(?<!经)已(?!经运行)", stext[:20]) and not TARGET_CUE.search(stext):
             continue
-        for m in _ZERO_RE.finditer(stext):
+        for m in ZERO_RE.finditer(stext):
             s0, e0 = m.start() + sent[0], m.end() + sent[0]
             if re.search(r"[一二三四五六七八九十两]个?[“\"]?$", text[max(sent[0], s0 - 3) : s0]):
                 continue  # 四个清零: the name of a policy
-            clause = _clause_bounds(text, s0, sent[0], sent[1])
+            clause = clause_bounds(text, s0, sent[0], sent[1])
             if m.group(0).startswith("杜绝"):
                 metric = m.group(0)[2:]
                 e0 = clause[1]
@@ -562,16 +363,16 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                     max(e0, clause[1]),
                 )
             )
-        for m in _FLOOR_RE.finditer(stext):
+        for m in FLOOR_RE.finditer(stext):
             s0 = m.start() + sent[0]
-            clause = _clause_bounds(text, s0, sent[0], sent[1])
+            clause = clause_bounds(text, s0, sent[0], sent[1])
             seg_start = max(clause[0], text.rfind("、", clause[0], s0) + 1)
             metric = re.sub(r"^(?:确保|保持|实现|做到)", "", text[seg_start:s0]).strip()
             if not metric or len(metric) > 20:
                 continue
             owner = _target_owner(text, sent, par, s0, seg, state, doc)
             period = _period("target", s0, sent, stimes, pt, seg, doc)
-            comp = _FLOOR_COMP.get(m.group(1), ">=")
+            comp = FLOOR_COMP.get(m.group(1), ">=")
             items.append(
                 _make(
                     "target",

@@ -342,11 +342,11 @@ def _scan(text: str, start: int, end: int) -> list[Quantity]:
             low.unit = unit
             low.comparator = ">="
             low.reach = False
-            low.note = "range"
+            low.note = "range: low end"
             low.range_pair = 1
             q.comparator = "<="
             q.reach = False
-            q.note = "range"
+            q.note = "range: high end"
             q.range_pair = 2
             q.start = low.start
             low.end = q.end

@@ -107,7 +107,7 @@ def unit_of_heading(heading: str) -> str | None:
         + HAN
         + r"()（）]{1,20}?"
         + _UNIT_SUFFIX
-        + r")(?=$|召开|会议|关于|工作|\d|[(（]|["
+        + r")(?=$|召开|会议|关于|工作|\d|[(（:：—\-\s]|["
         + HAN
         + r"]{0,2}$)",
         s,

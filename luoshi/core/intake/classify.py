@@ -1,0 +1,217 @@
+"""Reading one figure in its sentence: target or statistic, metric, target kind.
+
+A figure is a target when its clause, its sentence or its paragraph frames a
+goal (力争, 确保, 计划, 到2027年, …前完成) and a statistic when it reports a fact
+(累计, 已, 同比 in a review, a past year, a progress period such as 1-9月).
+Weak cues (同比, 比上年, 全年) follow the context; sections that review a past
+year only flip to targets on strong cues.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .document import Doc
+from .numbers_scan import Quantity
+
+
+@dataclass
+class Segment:
+    start: int
+    end: int
+    owner: str | None = None  # from sections or a table row
+    explicit_owner: bool = False
+    period: str | None = None  # from a table row deadline
+    deadline: str | None = None
+    in_section: bool = False
+    past_year: int | None = None  # inside a review section ("一、2024年工作回顾")
+
+
+_SENT_END = "。！？!?；;"
+TARGET_CUE = re.compile(
+    r"力争|确保|目标|预期|争取|力求|(?<!完成年度)(?<!完成全年)(?<!完成)计划(?!的|完成表)|(?<![即必])将(?!近)|(?<![主重需纲摘纪概只])要(?!素|点|闻)|拟|预计|"
+    r"安排|不少于|不低于|底前|日前|前完成|年内完成|(?<![占佔])全年(?!完成情况)|部署|任务"
+)
+_STAT_PROPAGATE = re.compile(r"累计|以来|截至|数据显示|同比|比上年|较上年|较去年|比去年")
+_STRONG_TARGET = re.compile(
+    r"力争|确保|目标|预期|争取|力求|(?<!完成年度)(?<!完成全年)(?<!完成)计划(?!的|完成表)"
+)
+_COMPLETION = re.compile(
+    r"(?:完成|占|佔)[^,，。；]{0,25}的$|[占佔](?:全年|年度)?(?:计划|目标|任务)|完成率$|"
+    r"完成[^,，。；]{0,12}?(?:计划|目标|任务)[^,，。；\d]{0,3}$|比重为$|占比为?$"
+)
+BARE_AFTER = re.compile(
+    r"\s?(?:全面|全部|基本)?(?:完成|完工|建成|竣工|投用|投入使用|交付)?[。；;!！]"
+)
+_QUANTITY_HINT = re.compile(r"\d[\d.]*\s?[万亿千百]?\s?(?:[%个家户人元亩吨项处座公里]|亿元|万元)")
+_DEADLINE_CUE = re.compile(r"底前|日前|月前|年内完成|前完成")
+_PROGRESS_PERIOD = re.compile(r"M\d\d-M\d\d|YTD")
+_STAT_CUE = re.compile(
+    r"同比|环比|比上年|较上年|较去年|比去年|较全国|高出|累计|(?<!经)已(?!经运行)|共有|达成|收获|敲定|实现了|"
+    r"完成了|全长|总长|日均|每天|以来|截至|数据显示|[占佔]全年|完成[^,，。；]{0,15}?计划的|贡献|共计"
+)
+_STAT_CUE_STRONG = re.compile(
+    r"累计|(?<!经)已(?!经运行)|共有|达成|收获|敲定|实现了|完成了|全长|总长|日均|每天|以来|截至|数据显示|"
+    r"[占佔]全年|完成[^,，。；]{0,15}?计划的|贡献|共计|高出"
+)
+_GROWTH = re.compile(r"增长|增速|增幅|涨幅|上涨|下降|降低|减少|提高|提升|增加|增|涨")
+_LEVEL_WORD = re.compile(r"率|比重|占比|强度|[占佔]|比例|水平|覆盖")
+_LEVEL_STRICT = re.compile(r"率|浓度|强度|密度|指数|比重|占比|水平")
+_LEVEL_CUM = re.compile(r"年产|年均|总量|规模|保有|稳定在|保持在|日均|每天|每年")
+_METRIC_STRIP = re.compile(
+    r"^(?:[(（]?\d{1,2}[)）]|\d{1,2}[.、．](?!\d)|其中|另有|同时|力争|确保|全年|今年|计划|目标|累计|实现|共|并|和|及|要|将|"
+    r"初步计划|预计|争取|\s|[,，、:：(（])+"
+)
+ZERO_RE = re.compile(r"(?:动态)?清零|日产日清|杜绝[^,，。；;]{1,20}|(?:力争|确保|实现)为零")
+FLOOR_RE = re.compile(r"(不减少|不减|不下降|不降低|不降|不变|有所提高|有提高|有所提升|有提升)")
+FLOOR_COMP = {"不变": "=", "有所提高": ">", "有提高": ">", "有所提升": ">", "有提升": ">"}
+
+
+def han_only(s: str) -> str:
+    return re.sub(r"[^\u4e00-\u9fff0-9A-Za-z%.]", "", s)
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    s = start
+    for i in range(start, end):
+        ch = text[i]
+        if ch in _SENT_END or (i - s >= 200 and ch in ",，、") or i - s >= 400:
+            out.append((s, i + 1))
+            s = i + 1
+    if s < end:
+        out.append((s, end))
+    return out
+
+
+def clause_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
+    i = pos - 1
+    while i >= lo and text[i] not in "。！？!?；;,，:：\n":
+        i -= 1
+    j = pos
+    while j < hi and text[j] not in "。！？!?；;,，\n":
+        j += 1
+    return i + 1, j
+
+
+def _last_cue(regex: re.Pattern, s: str) -> int:
+    last = -1
+    for m in regex.finditer(s):
+        last = m.start()
+    return last
+
+
+def kind_of(
+    unit: str | None,
+    text: str,
+    q_start: int,
+    sent: tuple[int, int],
+    clause: tuple[int, int],
+    times,
+    par_state: str | None,
+    seg: Segment,
+    doc: Doc,
+) -> str:
+    cl = text[clause[0] : clause[1]]
+    t = TARGET_CUE.search(cl)
+    st = _STAT_CUE.search(cl)
+    ctimes = [x for x in times if clause[0] <= x.start < clause[1]]
+    if any(x.role == "target" for x in ctimes):
+        return "target"
+    pre_cl = text[clause[0] : q_start]
+    if unit in ("%", "百分点") and _COMPLETION.search(pre_cl):
+        return "statistic"
+    if any(x.role == "past" and _PROGRESS_PERIOD.search(x.period or "") for x in ctimes):
+        return "statistic"
+    if seg.past_year:
+        if _STRONG_TARGET.search(cl) or any(x.role == "target" for x in ctimes):
+            return "target"
+        return "statistic"
+    if _STRONG_TARGET.search(cl):
+        return "target"
+    # 同比/比上年 describe a change; whether it is a goal depends on the context
+    weak = bool(st) and not _STAT_CUE_STRONG.search(cl)
+    if (st and not weak) or any(x.role == "past" for x in ctimes):
+        return "statistic"
+    if t:
+        return "target"
+    # earlier in the sentence
+    before = text[sent[0] : clause[0]]
+    bt = _last_cue(TARGET_CUE, before)
+    bs = _last_cue(_STAT_PROPAGATE, before)
+    for x in times:
+        if sent[0] <= x.start < clause[0]:
+            if x.role == "past":
+                bs = max(bs, x.start - sent[0])
+            elif x.role == "target":
+                bt = max(bt, x.start - sent[0])
+    if bt >= 0 or bs >= 0:
+        return "target" if bt > bs else "statistic"
+    # a goal stated at the end of the sentence ("…,力争9月底前全部投入使用")
+    later = _STRONG_TARGET.search(text, clause[1], sent[1]) or _DEADLINE_CUE.search(
+        text, clause[1], sent[1]
+    )
+    if later:
+        lc = clause_bounds(text, later.start(), clause[1], sent[1])
+        if not _QUANTITY_HINT.search(text, lc[0], lc[1]):
+            return "target"
+    if weak and par_state != "target" and not seg.in_section and not doc.plan:
+        return "statistic"
+    if par_state:
+        return par_state
+    if seg.in_section or doc.plan:
+        return "target"
+    return "statistic"
+
+
+def sentence_state(text: str, sent: tuple[int, int], times) -> str | None:
+    s = text[sent[0] : sent[1]]
+    bt = _last_cue(TARGET_CUE, s)
+    bs = _last_cue(_STAT_PROPAGATE, s)
+    for x in times:
+        if sent[0] <= x.start < sent[1]:
+            if x.role == "past":
+                bs = max(bs, x.start - sent[0])
+            elif x.role == "target":
+                bt = max(bt, x.start - sent[0])
+    if bt < 0 and bs < 0:
+        return None
+    return "target" if bt > bs else "statistic"
+
+
+def metric_of(text: str, q: Quantity, clause: tuple[int, int]) -> str:
+    left = text[clause[0] : q.start]
+    left = re.sub(
+        r"(?:19|20)\d{2}年(?:前三季度|上半年|底|末)?|\d{1,2}-\d{1,2}月?|\d{1,2}月(?:\d{1,2}日)?",
+        "",
+        left,
+    )
+    left = re.sub(
+        r"(?:不少于|不低于|不超过|达到|超过|突破|控制在|稳定在|提升至|超|达|近|约|逾|为|在)$",
+        "",
+        left,
+    )
+    left = _METRIC_STRIP.sub("", left).strip()
+    # a list ("产业项目156个、基础设施项目74个"): the metric is the last member
+    cut = left.rfind("、")
+    if cut >= 0 and len(han_only(left[cut + 1 :])) >= 2 and re.search(r"\d", left[:cut]):
+        left = left[cut + 1 :]
+    if len(han_only(left)) >= 2 and left[-1] not in "和及与、":
+        return left[-30:]
+    right = text[q.end : clause[1]]
+    right = re.sub(r"^[(（][^)）]{0,6}[)）]", "", right)
+    return (left + right).strip()[:30] or text[clause[0] : q.start].strip()[-30:]
+
+
+def target_kind_of(metric: str, unit: str, clause_text: str, q: Quantity, text: str) -> str:
+    pre = text[max(0, q.start - 8) : q.start]
+    if unit in ("%", "百分点", "‰"):
+        if _LEVEL_WORD.search(metric) or _LEVEL_WORD.search(pre):
+            return "level"
+        if _GROWTH.search(pre) or _GROWTH.search(metric):
+            return "growth"
+        return "level"
+    if _LEVEL_CUM.search(metric) or _LEVEL_CUM.search(pre) or _LEVEL_STRICT.search(metric[-8:]):
+        return "level"
+    return "cumulative"
