@@ -72,16 +72,33 @@ def han_only(s: str) -> str:
     return re.sub(r"[^\u4e00-\u9fff0-9A-Za-z%.]", "", s)
 
 
+_SENT_END_RE = re.compile(r"[。！？!?；;]")
+
+
+def _cap(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
+    """Cut an overlong sentence at commas (after 200 chars) or hard (at 400)."""
+    while e - s > 200:
+        cut = -1
+        for mark in ",，、":
+            k = text.find(mark, s + 200, min(e, s + 400))
+            if k >= 0 and (cut < 0 or k < cut):
+                cut = k
+        cut = cut + 1 if cut >= 0 else min(e, s + 400)
+        if cut >= e:
+            break
+        out.append((s, cut))
+        s = cut
+    out.append((s, e))
+
+
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    out = []
+    out: list[tuple[int, int]] = []
     s = start
-    for i in range(start, end):
-        ch = text[i]
-        if ch in _SENT_END or (i - s >= 200 and ch in ",，、") or i - s >= 400:
-            out.append((s, i + 1))
-            s = i + 1
+    for m in _SENT_END_RE.finditer(text, start, end):
+        _cap(text, s, m.end(), out)
+        s = m.end()
     if s < end:
-        out.append((s, end))
+        _cap(text, s, end, out)
     return out
 
 

@@ -90,6 +90,7 @@ _EXCLUDE_BEFORE = (
     "序号",
 )
 _RANGE_SEPS = "-—~～至到"
+_HAS_DIGIT = re.compile(r"\d").search
 _FOLLOW_OK = set("%％‰成个") | _UNIT_FIRST
 _SIZE_NOUNS = ("项目", "企业", "工业", "重点", "产业", "以上")
 
@@ -232,6 +233,12 @@ def _scan(text: str, start: int, end: int) -> list[Quantity]:
     for m in _RUN_RE.finditer(text, start, end):
         s, e = m.start(), m.end()
         run = m.group(0)
+        if not _HAS_DIGIT(run):
+            # Chinese numerals alone count only with a magnitude (四十万), as 上千, or as 四成
+            if not (_MAGN & set(run)) and not text.startswith("成", e):
+                if pending_range is not None:
+                    pending_range = _flush(pending_range, out)
+                continue
         # strip dots at the edges
         while run and run[0] == ".":
             run, s = run[1:], s + 1

@@ -49,7 +49,10 @@ class TimeExpr:
     generic: bool = False  # 今年 / 全年: less specific than a date in the same sentence
 
 
+# every time expression starts with one of these; the lookahead lets the scan skip other text fast
+_TIME_START = r"(?=[0-9〇零一二三四五六七八九到至前上今去开年全本当目截春第])"
 _TIME_RE = re.compile(
+    _TIME_START + r"(?:"
     r"(?P<to>[到至]\s?(?P<toy>" + YEAR_RE + r")\s?年(?:底|末)?)"
     r"|(?P<q3>(?P<q3y>" + YEAR_RE + r")?年?前三季度)"
     r"|(?P<h1>(?P<h1y>" + YEAR_RE + r")?年?上半年)"
@@ -69,6 +72,7 @@ _TIME_RE = re.compile(
     r"|(?P<cy>(?P<cyy>[〇零一二三四五六七八九]{4})年)"
     r"|(?P<ty>今年|(?<![占佔])全年(?!计划)|本年度|本年|年内)"
     r"|(?P<now>目前|当前|截至目前)"
+    r")"
 )
 
 
@@ -164,7 +168,11 @@ def find_times(text: str, year: int | None, pub_month: int | None = None) -> lis
 _DATE = r"(?:(?:" + YEAR_RE + r")\s?年?\s?)?\d{1,2}\s?月\s?(?:\d{1,2}\s?日|底|末|中旬|下旬|上旬)"
 _DATE_OR_YEAR_END = r"(?:" + _DATE + r"|(?:" + YEAR_RE + r"\s?年\s?)?年?(?:底|末))"
 _DEADLINE_RE = re.compile(
-    r"(?:" + _DATE_OR_YEAR_END + r")(?:\s?[、,，及和与]\s?(?:" + _DATE_OR_YEAR_END + r")){0,11}"
+    r"(?=[0-9年])(?:"
+    + _DATE_OR_YEAR_END
+    + r")(?:\s?[、,，及和与]\s?(?:"
+    + _DATE_OR_YEAR_END
+    + r")){0,11}"
     r"\s?(?:之前|以前|前)"
 )
 _ONE_DATE_RE = re.compile(
