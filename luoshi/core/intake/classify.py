@@ -35,7 +35,7 @@ TARGET_CUE = re.compile(
 )
 _STAT_PROPAGATE = re.compile(r"累计|以来|截至|数据显示|同比|比上年|较上年|较去年|比去年")
 _STRONG_TARGET = re.compile(
-    r"力争|确保|目标|预期|争取|力求|(?<!完成年度)(?<!完成全年)(?<!完成)计划(?!的|完成表)"
+    r"力争|确保|目标|预期|争取|力求|(?<!已)安排|(?<!完成年度)(?<!完成全年)(?<!完成)计划(?!的|完成表)"
 )
 _COMPLETION = re.compile(
     r"(?:完成|占|佔)[^,，。；]{0,25}的$|[占佔](?:全年|年度)?(?:计划|目标|任务)|完成率$|"
@@ -151,7 +151,7 @@ def kind_of(
     weak = bool(st) and not _STAT_CUE_STRONG.search(cl)
     if (st and not weak) or any(x.role == "past" for x in ctimes):
         return "statistic"
-    if t:
+    if t and not doc.progress:
         return "target"
     # earlier in the sentence
     before = text[sent[0] : clause[0]]

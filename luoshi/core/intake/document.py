@@ -44,7 +44,9 @@ _TITLE_UNIT = re.compile(
 _PLAN_TITLE = re.compile(
     r"计划|方案|规划|要点|清单|部署|工作报告|目标|实施意见|任务|分解|分工|实事|责任"
 )
-_PROGRESS_TITLE = re.compile(r"进展|进度|通报|完成情况|季报|月报|运行情况|统计公报")
+_PROGRESS_TITLE = re.compile(
+    r"进展|进度|通报|完成情况|执行情况|季报|月报|运行情况|统计公报|公报|工作总结|总结"
+)
 
 
 @dataclass
@@ -62,6 +64,7 @@ class Doc:
     pub_month: int | None = None
     report_period: str | None = None
     progress: bool = False
+    review_year: int | None = None
     region_cache: dict = field(default_factory=dict)
     reporter_cache: dict = field(default_factory=dict)
 
@@ -117,13 +120,15 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         if m and (len(hl) < 80 or "发布" in hl or "时间" in hl):
             y, pub_month = int(m.group(1)), int(m.group(2))
             break
-    if y is None:
-        for hl in head_lines[:3]:
-            m = re.search(r"((?:19|20)\d{2})\s?年", hl)
-            if m and len(hl) <= 60 and not re.search(r"[到至]\s?" + m.group(1), hl):
-                y = int(m.group(1))
-                break
-    y = y or document_year(text) or year
+    title_year = None
+    for hl in head_lines[:3]:
+        m = re.search(r"((?:19|20)\d{2})\s?年", hl)
+        if m and len(hl) <= 60 and not re.search(r"[到至]\s?" + m.group(1), hl):
+            title_year = int(m.group(1))
+            break
+    # a report on 2024 published in 2025 (统计公报, 工作总结) looks back on its title year
+    review_year = title_year if (y and title_year and title_year < y) else None
+    y = y or title_year or document_year(text) or year
     title = "\n".join(h for h in head_lines if len(h) <= 60)
     plan = bool(_PLAN_TITLE.search(title[:600]))
     progress = bool(_PROGRESS_TITLE.search(title[:600]))
@@ -197,4 +202,5 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         pub_month=pub_month,
         report_period=report_period,
         progress=progress,
+        review_year=review_year if (progress or not plan) else None,
     )

@@ -490,12 +490,13 @@ def _segments(
     sec: list[str | None],
     table_lines: set[int],
     year: int | None = None,
+    review_year: int | None = None,
 ) -> list[Segment]:
     segs: list[Segment] = []
-    past: int | None = None
+    past: int | None = review_year
     for i, ln in enumerate(lines):
         if ln.kind == "heading":
-            past = _past_heading(text[ln.start : ln.end], year)
+            past = _past_heading(text[ln.start : ln.end], year) or review_year
         if ln.kind != "content" or ln.dup or i in table_lines:
             continue
         for s, e in _pieces(text, ln.start, ln.end):
@@ -530,7 +531,7 @@ def extract(text: str, year: int | None = None) -> Extraction:
         doc = doc_context(repaired, lines, year)
         sec = own.section_owners(repaired, lines)
         rows, table_lines = parse_tables(repaired, lines, doc.year)
-        segs = _segments(repaired, lines, rows, sec, table_lines, doc.year)
+        segs = _segments(repaired, lines, rows, sec, table_lines, doc.year, doc.review_year)
     except Exception:
         return Extraction(repaired, [], index)
     items: list[dict] = []

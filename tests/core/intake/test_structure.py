@@ -263,3 +263,12 @@ def test_a_short_title_is_not_joined_to_the_first_paragraph():
     text = "全市招商引资工作部署会召开\n\n会议要求全年新签约项目40个以上。\n"
     result = extract(text, year=2026)
     assert "召开\n" in result.text
+
+
+def test_a_statistical_bulletin_on_last_year_is_all_statistics():
+    text = (
+        "南河市2024年国民经济和社会发展统计公报\n南河市统计局\n2025年3月20日\n一、综合\n"
+        "初步核算，全年全市地区生产总值2856.3亿元，比上年增长5.6%。全年城镇新增就业5.2万人。\n"
+    )
+    got = [(i["kind"], i["owner"], i["period"]) for i in extract(text).items]
+    assert got == [("statistic", "南河市", "2024")] * 3
