@@ -1,8 +1,10 @@
 """Every corpus document keeps its recall and precision (corpus README §5).
 
-The corpus lives beside the repository (../shared/corpus); the test skips
-when it is absent. The floors sit a little below the scores measured when
-they were set, so a regression on any document fails.
+The development corpus lives beside the repository (../shared/corpus); the
+project's own annotated documents live in tests/intake_corpus. A corpus that is
+absent is skipped. The floors sit a little below the scores measured when they
+were set (1.0 recall and precision on every document; owner accuracy 0.79 on
+the newspaper page, 1.0 elsewhere), so a regression on any document fails.
 """
 
 import json
@@ -14,20 +16,15 @@ import pytest
 from luoshi.core.intake import extract
 
 ROOT = Path(__file__).resolve().parents[3]
-CORPUS = ROOT / ".." / "shared" / "corpus"
-
-# name prefix: (recall floor, precision floor, owner-accuracy floor)
-FLOORS = {
-    "00": (0.95, 0.95, 0.65),
-    "01": (1.0, 1.0, 1.0),
-    "02": (1.0, 1.0, 1.0),
-    "03": (1.0, 1.0, 1.0),
-    "04": (1.0, 1.0, 1.0),
-    "05": (1.0, 1.0, 1.0),
-    "06": (1.0, 1.0, 0.9),
-    "07": (1.0, 1.0, 1.0),
-    "08": (1.0, 1.0, 0.8),
+CORPORA = {
+    "shared": ROOT / ".." / "shared" / "corpus",
+    "own": ROOT / "tests" / "intake_corpus",
 }
+
+# (recall floor, precision floor, owner-accuracy floor); statistics owners on the
+# newspaper page are companies and trading hubs that the text names only in passing
+DEFAULT_FLOOR = (0.95, 0.95, 0.95)
+FLOORS = {"shared/00": (0.95, 0.95, 0.75)}
 # The issue asks for base units without alternatives (8608台(套) → 台); the
 # corpus writes 台(套). Compare units with the bracketed alternative removed.
 _ALT = re.compile(r"[(（][^)）]{1,3}[)）]$")
@@ -42,18 +39,21 @@ def _nows(s):
 
 
 def _docs():
-    if not CORPUS.is_dir():
-        return []
-    return sorted((CORPUS / "docs").glob("*.txt"))
+    out = []
+    for name, corpus in CORPORA.items():
+        if (corpus / "docs").is_dir() and (corpus / "annotations").is_dir():
+            out.extend((name, doc) for doc in sorted((corpus / "docs").glob("*.txt")))
+    return out
 
 
 def score(doc: Path):
+    corpus = doc.parent.parent
     from opencc import OpenCC
 
     cc = OpenCC("t2s")
     ann = [
         json.loads(line)
-        for line in (CORPUS / "annotations" / (doc.stem + ".jsonl")).read_text("utf-8").splitlines()
+        for line in (corpus / "annotations" / (doc.stem + ".jsonl")).read_text("utf-8").splitlines()
         if line.strip()
     ]
     result = extract(doc.read_text("utf-8"))
@@ -119,11 +119,13 @@ def score(doc: Path):
     return tp / len(ann), (tp / n_ext if n_ext else 1.0), (owners / tp if tp else 1.0)
 
 
-@pytest.mark.skipif(not _docs(), reason="corpus not found beside the repository")
-@pytest.mark.parametrize("doc", _docs(), ids=lambda p: p.stem[:2])
-def test_corpus_document_keeps_its_scores(doc):
+@pytest.mark.skipif(not _docs(), reason="no annotated corpus found")
+@pytest.mark.parametrize(
+    ("corpus", "doc"), _docs(), ids=lambda v: v if isinstance(v, str) else v.stem[:2]
+)
+def test_corpus_document_keeps_its_scores(corpus, doc):
     recall, precision, owner = score(doc)
-    r_min, p_min, o_min = FLOORS.get(doc.stem[:2], (0.8, 0.8, 0.6))
+    r_min, p_min, o_min = FLOORS.get(f"{corpus}/{doc.stem[:2]}", DEFAULT_FLOOR)
     assert recall >= r_min, f"recall {recall:.2f}"
     assert precision >= p_min, f"precision {precision:.2f}"
     assert owner >= o_min, f"owner accuracy {owner:.2f}"
