@@ -194,6 +194,9 @@ def _target_owner(
     state: _OwnerState,
     doc: Doc,
 ) -> str | None:
+    own_marker = own.clause_owner(text, pos, sent[1])
+    if own_marker:
+        return own_marker
     if state.explicit:
         return state.explicit
     if seg.owner:
@@ -330,10 +333,9 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
         if sstate:
             par_state = sstate
         # zero, floor, milestone commitments
-        if par_state == "statistic" and sstate == "statistic":
-            continue
         if re.search(r"(?<!经)已(?!经运行)", stext[:20]) and not TARGET_CUE.search(stext):
             continue
+        stat_sentence = par_state == "statistic" and sstate == "statistic"
         for m in ZERO_RE.finditer(stext):
             s0, e0 = m.start() + sent[0], m.end() + sent[0]
             if re.search(r"[一二三四五六七八九十两]个?[“\"]?$", text[max(sent[0], s0 - 3) : s0]):
@@ -363,7 +365,7 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                     max(e0, clause[1]),
                 )
             )
-        for m in FLOOR_RE.finditer(stext):
+        for m in [] if stat_sentence else FLOOR_RE.finditer(stext):
             s0 = m.start() + sent[0]
             clause = clause_bounds(text, s0, sent[0], sent[1])
             seg_start = max(clause[0], text.rfind("、", clause[0], s0) + 1)

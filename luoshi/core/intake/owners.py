@@ -319,6 +319,20 @@ _TRAILING_RE = re.compile(
 )
 
 
+_CLAUSE_MARKER = re.compile(
+    r"[^,，。；;]{0,40}?[(（](?:由)?([" + HAN + r"、]{2,40}?)(?:牵头|负责|牵头负责)[)）]"
+)
+
+
+def clause_owner(text: str, pos: int, end: int) -> str | None:
+    """ "新增高标准农田2万亩(市农业农村局负责)": a marker closing the item's own clause."""
+    m = _CLAUSE_MARKER.match(text, pos, min(end, pos + 60))
+    if not m:
+        return None
+    parts = [clean_unit(p) or p for p in re.split(r"[、和及]", m.group(1)) if p]
+    return "、".join(parts) if parts else None
+
+
 def trailing_owner(tail: str) -> str | None:
     """An owner marker closing a paragraph, "…(区住建局牵头)。", owns the whole paragraph."""
     m = _TRAILING_RE.search(tail)

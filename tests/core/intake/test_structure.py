@@ -272,3 +272,18 @@ def test_a_statistical_bulletin_on_last_year_is_all_statistics():
     )
     got = [(i["kind"], i["owner"], i["period"]) for i in extract(text).items]
     assert got == [("statistic", "南河市", "2024")] * 3
+
+
+def test_each_clause_keeps_its_own_responsibility_marker():
+    text = "新增高标准农田2万亩(市农业农村局负责),新建乡村振兴示范村10个(市委农办牵头)。"
+    got = [(i["kind"], i["owner"]) for i in extract(text, year=2025).items]
+    assert got == [("target", "市农业农村局"), ("target", "市委农办")]
+
+
+def test_rising_to_a_year_is_not_a_target_year():
+    items = extract("投资额由2023年的50亿元增至2024年的68亿元,增长36%。", year=2025).items
+    assert [(i["kind"], i["period"]) for i in items] == [
+        ("statistic", "2023"),
+        ("statistic", "2024"),
+        ("statistic", "2024"),
+    ]
