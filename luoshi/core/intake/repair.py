@@ -21,6 +21,7 @@ row, content); `find_duplicates` marks paragraphs printed twice.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 try:
@@ -318,6 +319,12 @@ _SPAM_MAX_TEXT = 400_000
 _NUMERAL_CHARS = set("零〇一二两三四五六七八九十百千万亿")
 
 
+_SPAM_ENDS = [
+    re.compile(r"[\u4e00-\u9fff]{" + str(n) + r"}(?=[" + re.escape(_SPAM_PUNCT) + r"])")
+    for n in range(3, 7)
+]
+
+
 def spam_tokens(text: str) -> list[str]:
     """Words injected by spam sites ("星空体育"): 3–6 characters repeated in unrelated places.
 
@@ -328,14 +335,12 @@ def spam_tokens(text: str) -> list[str]:
     """
     if len(text) > _SPAM_MAX_TEXT:
         return []
-    ends: dict[str, int] = {}
-    for m in re.finditer(r"[\u4e00-\u9fff]{3,6}(?=[" + re.escape(_SPAM_PUNCT) + r"])", text):
-        run = m.group(0)
-        for n in range(3, min(6, len(run)) + 1):
-            tok = run[-n:]
-            ends[tok] = ends.get(tok, 0) + 1
+    ends: Counter = Counter()
+    for rx in _SPAM_ENDS:
+        ends.update(rx.findall(text))
     found: list[str] = []
-    for tok, f in sorted(ends.items(), key=lambda kv: -len(kv[0])):
+    candidates = [(tok, f) for tok, f in ends.items() if f >= 3]
+    for tok, f in sorted(candidates, key=lambda kv: -len(kv[0])):
         if (
             f < 3
             or any(tok in longer for longer in found)
