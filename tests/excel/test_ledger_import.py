@@ -301,3 +301,11 @@ def _fields():
         "found_by": "x",
         "deadline": date(2025, 7, 1),
     }
+
+
+def test_import_page_shows_the_form_and_columns(c):
+    response = c.client("housing-reporter").get(HAZARDS_URL)
+    assert response.status_code == 200
+    assert [col.header for col in response.context["columns"]] == HAZARD_HEADERS
+    assert c.client("housing-reporter").get("/excel/ledger/people/import/").status_code == 404
+    assert c.client(None).get(HAZARDS_URL).status_code == 302
