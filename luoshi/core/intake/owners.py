@@ -45,6 +45,7 @@ _LEAD_RE = re.compile(
     r"由([" + HAN + r"、()（）]{2,40}?)(?:牵头|负责|主抓|承办)"
     r"|[(（]([" + HAN + r"、]{2,40}?)(?:牵头|负责)[)）]"
     r"|(?:牵头单位|责任单位|责任部门|牵头部门)\s?[:：]\s?([" + HAN + r"、]{2,40})"
+    r"|(?:^|[,，;；。])([" + HAN + r"]{2,20}?" + _UNIT_SUFFIX + r")牵头(?!单位|部门)"
 )
 _ADDRESSEE_UNIT = r"各[" + HAN + r"()（）、]{0,20}?(?:单位|部门|街道|乡镇|镇街|县区|区县)"
 _ADDRESSEE_RE = re.compile(
@@ -316,6 +317,7 @@ _UNIT_COLON_RE = re.compile(
 
 _TRAILING_RE = re.compile(
     r"[(（](?:由)?([" + HAN + r"、]{2,40}?)(?:牵头|负责|牵头负责|为责任单位)[)）][。；;]?\s*$"
+    r"|[(（]?(?:牵头单位|责任单位)\s?[:：]\s?([" + HAN + r"、]{2,40}?)[)）]?[。；;]?\s*$"
 )
 
 
@@ -338,7 +340,8 @@ def trailing_owner(tail: str) -> str | None:
     m = _TRAILING_RE.search(tail)
     if not m:
         return None
-    parts = [clean_unit(p) or p for p in re.split(r"[、和及]", m.group(1)) if p]
+    name = m.group(1) or m.group(2)
+    parts = [clean_unit(p) or p for p in re.split(r"[、和及]", name) if p]
     return "、".join(parts) if parts else None
 
 

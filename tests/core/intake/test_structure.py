@@ -287,3 +287,11 @@ def test_rising_to_a_year_is_not_a_target_year():
         ("statistic", "2024"),
         ("statistic", "2024"),
     ]
+
+
+def test_lead_unit_phrases_without_brackets():
+    items = extract("全年新建充电桩500个,市发改委牵头,市财政局配合。", year=2025).items
+    assert [i["owner"] for i in items] == ["市发改委"]
+    text = "全年新建充电桩500个。新增公交线路5条。责任单位:市交通运输局、市住建局"
+    items = extract(text, year=2025).items
+    assert [i["owner"] for i in items] == ["市交通运输局、市住建局"] * 2
