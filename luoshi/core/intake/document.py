@@ -143,7 +143,7 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
                 break
     if owner is None:
         for i in range(len(lines) - 1, max(-1, len(lines) - 15), -1):
-            if lines[i].kind == "unitline":
+            if lines[i].kind == "unitline" and not own.opens_section(lines, i):
                 owner = own.clean_unit(text[lines[i].start : lines[i].end].strip())
                 break
     reps = own.reporters(text[: min(len(text), 800)])

@@ -198,6 +198,15 @@ class _Chain:
     dangling: bool = False
 
 
+def opens_section(lines: list[Line], i: int) -> bool:
+    """A unit alone on a line opens a section unless it signs the text (a date follows, or nothing)."""
+    for ln in lines[i + 1 : i + 6]:
+        if ln.kind == "blank":
+            continue
+        return ln.kind in ("content", "table")
+    return False
+
+
 def section_owners(text: str, lines: list[Line]) -> list[str | None]:
     """For each line, the owner named by the section structure (or None)."""
     owners: list[str | None] = [None] * len(lines)
@@ -244,10 +253,11 @@ def section_owners(text: str, lines: list[Line]) -> list[str | None]:
         orphan = []
 
     for i, ln in enumerate(lines):
-        if ln.kind == "heading":
+        is_heading = ln.kind == "heading" or (ln.kind == "unitline" and opens_section(lines, i))
+        if is_heading:
             resolve_orphans(False)
             unit = unit_of_heading(text[ln.start : ln.end])
-            level = ln.level or 1
+            level = ln.level or 3
             for lv in [lv for lv in stack if lv >= level]:
                 del stack[lv]
             stack[level] = unit

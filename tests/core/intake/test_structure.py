@@ -295,3 +295,12 @@ def test_lead_unit_phrases_without_brackets():
     text = "全年新建充电桩500个。新增公交线路5条。责任单位:市交通运输局、市住建局"
     items = extract(text, year=2025).items
     assert [i["owner"] for i in items] == ["市交通运输局、市住建局"] * 2
+
+
+def test_a_unit_alone_on_a_line_opens_its_section():
+    text = (
+        "市住建局\n全年改造老旧小区120个。\n（本报记者 甲）\n\n"
+        "市交通局\n全年新建公路80公里。\n（本报记者 乙）\n"
+    )
+    items = extract(text, year=2025).items
+    assert [(i["owner"], i["value"]) for i in items] == [("市住建局", 120.0), ("市交通局", 80.0)]
