@@ -570,6 +570,10 @@ def bind_measure(
     require_plan_manager(user)
     if target.kind == "milestone":
         raise ValidationError(_("A milestone target cannot be computed from a ledger."))
+    if target.kind == "zero" and aggregate != COUNT:
+        raise ValidationError(
+            {"aggregate": _("A zero target counts the items still open: choose a count.")}
+        )
     spec = validate_filter(source, filter or {})
     denominator = validate_filter(source, denominator_filter or {}) if aggregate == RATIO else {}
     validate_measure(source, aggregate, field or "", spec, denominator)

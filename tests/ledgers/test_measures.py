@@ -503,6 +503,8 @@ def test_only_supervisors_bind_and_filters_are_checked(ledgers):
     assert not Measure.objects.exists()
     with pytest.raises(ValidationError):
         bind_measure(c.policy, c.supervisor, source="projects", aggregate="count")
+    with pytest.raises(ValidationError):  # a zero target counts
+        bind_measure(c.hazards, c.supervisor, source="hazards", aggregate="sum", field="funds")
     measure = bind_measure(c.signed, c.supervisor, source="projects", aggregate="count")
     again = bind_measure(
         c.signed, c.supervisor, source="projects", aggregate="count", filter=SIGNED_THIS_YEAR
