@@ -117,7 +117,7 @@ def unit_of_heading(heading: str) -> str | None:
         u = clean_unit(m.group(1))
         if u:
             return u
-    if re.fullmatch(r"[" + HAN + r"]{1,10}(?:区县|县区|县市区|各区|各县|镇街|乡镇|街道)", s):
+    if re.fullmatch(r"[" + HAN + r"]{0,10}(?:区县|县区|县市区|各区|各县|镇街|乡镇|街道)", s):
         return s
     return None
 
