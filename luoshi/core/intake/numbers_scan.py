@@ -124,10 +124,12 @@ def _unit_at(text: str, pos: int, end: int) -> tuple[str | None, int]:
             npos = pos + len(u)
             if unit == "个百分点":
                 unit = "百分点"
-            # 台(套): the bracketed alternative is part of the unit word
+            # 台(套): the bracketed alternative is part of the unit, written as the
+            # corpus annotations write it (half-width brackets).
             if npos < end and text[npos] in "(（":
                 close = text.find(")" if text[npos] == "(" else "）", npos, min(end, npos + 4))
                 if close > 0 and all(c in _UNIT_FIRST for c in text[npos + 1 : close]):
+                    unit = f"{unit}({text[npos + 1 : close]})"
                     npos = close + 1
             return unit, npos
     return None, pos
