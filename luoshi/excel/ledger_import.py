@@ -127,9 +127,7 @@ class Lookups:
     def keeps_unit(self, unit: Unit) -> bool:
         allowed = self.keeps.get(unit.pk)
         if allowed is None:
-            # The rule of ledgers.actions._check_keeper: the unit's reporters and approvers,
-            # and the supervision office.
-            allowed = self._access.can_report_for(unit) or self._access.is_supervisor
+            allowed = self._access.can_keep_ledger(unit)
             self.keeps[unit.pk] = allowed
         return allowed
 
@@ -581,6 +579,4 @@ def gc_paused():
 
 
 def _refused(result: LedgerImport) -> Refused:
-    refused = Refused(result.problems)
-    refused.count = result.problem_count  # more than the list holds when it was cut
-    return refused
+    return Refused(result.problems, result.problem_count)

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
-from django.conf import settings
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
@@ -24,8 +23,9 @@ OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97–2003 (.xls) a
 ZIP_SIGNATURE = b"PK\x03\x04"
 
 
-def max_upload_bytes() -> int:
-    return getattr(settings, "EXCEL_MAX_MB", 10) * 1024 * 1024
+# Uploads larger than this are refused before they are opened. A 100,000-row hazard
+# register (ten times a real city's) is about 6 MB.
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
 
 # A real 10 MB workbook unpacks to a few hundred MB at most; more is a zip bomb.
@@ -55,9 +55,10 @@ class Problem:
 class Refused(Exception):
     """The file is refused whole; `problems` says why, cell by cell."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], count: int | None = None):
         super().__init__("; ".join(str(p) for p in problems[:5]))
         self.problems = problems
+        self.count = len(problems) if count is None else count  # the list may be cut short
 
 
 class CellError(ValueError):
@@ -77,17 +78,13 @@ def refuse(message: str, **where) -> Refused:
 def open_workbook(upload, max_bytes: int | None = None):
     """The upload as a read-only openpyxl workbook (formulas kept as formulas), or Refused.
 
-    `upload` is a file object with `.size` (a Django UploadedFile) or a path.
+    `upload` is a binary file object: a Django UploadedFile, or an open file.
     """
-    limit = max_upload_bytes() if max_bytes is None else max_bytes
-    if isinstance(upload, (str, bytes)) or hasattr(upload, "__fspath__"):
-        source = open(upload, "rb")  # noqa: SIM115 (openpyxl reads it lazily; closed by caller)
+    limit = MAX_UPLOAD_BYTES if max_bytes is None else max_bytes
+    source = upload
+    size = getattr(upload, "size", None)
+    if size is None:
         size = source.seek(0, 2)
-    else:
-        source = upload
-        size = getattr(upload, "size", None)
-        if size is None:
-            size = source.seek(0, 2)
     if limit and size > limit:
         raise refuse(
             _("The file is too large (%(size).1f MB; at most %(limit)d MB).")

@@ -62,7 +62,8 @@ def ledger_import(request: HttpRequest, kind: str) -> HttpResponse:
             )
         except Refused as refused:
             context["problems"] = refused.problems
-            context["problem_count"] = getattr(refused, "count", len(refused.problems))
+            context["problem_count"] = refused.count
+            return render(request, "excel/ledger_import.html", context, status=400)
         else:
             if commit:
                 messages.success(
@@ -121,7 +122,13 @@ def workbook_upload(request: HttpRequest) -> HttpResponse:
         result = workbook.read_upload(form.cleaned_data["file"], unit, period, request.user)
         reports = workbook.apply_upload(result, request.user)
     except Refused as refused:
-        return _workbook_page(request, upload_form=form, status=400, problems=refused.problems)
+        return _workbook_page(
+            request,
+            upload_form=form,
+            status=400,
+            problems=refused.problems,
+            problem_count=refused.count,
+        )
     messages.success(
         request,
         _("%(count)d draft reports created for %(unit)s, %(period)s; review and submit them.")

@@ -183,6 +183,6 @@ def test_status_is_not_changed_by_import(c):
     response = supervisor.post(
         "/excel/ledger/hazards/import/", {"file": upload(buffer.getvalue()), "import": "1"}
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "not by import" in str(response.context["problems"][0])
     assert set(Hazard.objects.values_list("status", flat=True)) == {"open"}

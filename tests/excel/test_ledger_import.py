@@ -132,7 +132,7 @@ def _refused(c, data, expected, *, user="housing-reporter", url=HAZARDS_URL, nam
     """The file is refused with a problem containing each `expected` text; nothing written."""
     before = counts()
     response = post(c.client(user), url, data, name)
-    assert response.status_code == 200
+    assert response.status_code == 400
     listed = problems(response)
     for text in expected:
         assert any(text in p for p in listed), listed
@@ -309,3 +309,9 @@ def test_import_page_shows_the_form_and_columns(c):
     assert [col.header for col in response.context["columns"]] == HAZARD_HEADERS
     assert c.client("housing-reporter").get("/excel/ledger/people/import/").status_code == 404
     assert c.client(None).get(HAZARDS_URL).status_code == 302
+
+
+def test_the_page_counts_the_problems(c):
+    rows = [hazard_row(责任单位="不存在"), hazard_row(发现日期="昨天")]
+    response = post(c.client("housing-reporter"), HAZARDS_URL, ledger_book(rows, HAZARD_HEADERS))
+    assert "Correct the 2 problems below" in response.content.decode()
