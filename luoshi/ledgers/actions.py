@@ -52,8 +52,7 @@ def _check_keeper(unit, user) -> None:
     """Ledger rows are kept by the unit's reporters and approvers (and its supervisors)."""
     if unit is None:
         raise ValidationError({"unit": _("Name the responsible unit.")})
-    access = access_for(user)
-    if not (access.can_report_for(unit) or access.is_supervisor):
+    if not access_for(user).can_keep_ledger(unit):
         raise PermissionDenied(_("You do not keep the ledger of this unit."))
 
 
@@ -118,7 +117,7 @@ def move_project(project: Project, user, *, stage: str, on: date, note: str = ""
         raise ValidationError({"stage": _("Unknown stage.")})
     _check_date(on, "date")
     if project.dropped_on:
-        raise ValidationError(_("The project was dropped; reactivate it first."))
+        raise ValidationError(_("The project was dropped; reinstate it first."))
     event = StageEvent.objects.create(
         project=project, stage=stage, date=on, note=note, recorded_by=user
     )
@@ -136,6 +135,19 @@ def drop_project(project: Project, user, *, on: date, reason: str) -> Project:
     _check_date(on, "dropped_on")
     project.dropped_on, project.drop_reason = on, reason.strip()
     _save(project, user, f"dropped: {reason.strip()}")
+    return project
+
+
+@transaction.atomic
+def reinstate_project(project: Project, user, *, reason: str) -> Project:
+    """A dropped project is taken up again; the drop stays in its history."""
+    _check_keeper(project.unit, user)
+    if not project.dropped_on:
+        raise ValidationError(_("The project is not dropped."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the project is taken up again.")})
+    project.dropped_on, project.drop_reason = None, ""
+    _save(project, user, f"reinstated: {reason.strip()}")
     return project
 
 
@@ -166,6 +178,8 @@ def update_hazard(hazard: Hazard, user, reason: str = "", **fields) -> Hazard:
     _check_keeper(hazard.unit, user)
     if "unit" in fields:
         _check_keeper(fields["unit"], user)
+    if fields.get("found_on"):
+        _check_date(fields["found_on"], "found_on")
     for name, value in fields.items():
         setattr(hazard, name, value)
     _save(hazard, user, reason or "edited")
@@ -218,5 +232,10 @@ def add_hazard_photo(hazard: Hazard, user, *, moment: str, upload) -> HazardPhot
         raise ValidationError(_("%(name)s: photos must be JPEG or PNG.") % {"name": name})
     photo = HazardPhoto(hazard=hazard, moment=moment, uploaded_by=user)
     photo.image.save(name, upload, save=False)
-    photo.save()
+    # The file is written first; if its row cannot be saved, the file goes too.
+    try:
+        photo.save()
+    except Exception:
+        photo.image.delete(save=False)
+        raise
     return photo

@@ -18,6 +18,16 @@ class Stage(models.TextChoices):
         return list(cls.values).index(stage)
 
 
+# Bootstrap colour of each stage's badge ("secondary" for a dropped project).
+STAGE_COLOURS = {
+    "negotiating": "light",
+    "signed": "warning",
+    "landed": "info",
+    "started": "primary",
+    "producing": "success",
+}
+
+
 class HazardDomain(models.TextChoices):
     GAS = "gas", _("燃气")
     FIRE = "fire", _("消防")
@@ -55,6 +65,15 @@ class HazardStatus(models.TextChoices):
     CLOSED = "closed", _("Verified closed")
     REOPENED = "reopened", _("Reopened")
 
+
+# Bootstrap colour of each status's badge.
+HAZARD_STATUS_COLOURS = {
+    "open": "danger",
+    "reopened": "danger",
+    "rectifying": "warning",
+    "rectified": "info",
+    "closed": "success",
+}
 
 # A hazard counts as open (not yet eliminated) in every status but `closed`.
 HAZARD_OPEN_STATUSES = frozenset(

@@ -14,7 +14,15 @@ from simple_history.models import HistoricalRecords
 
 from luoshi.orgs.models import Unit
 
-from .choices import HazardDomain, HazardLevel, HazardStatus, PlaceKind, Stage
+from .choices import (
+    HAZARD_STATUS_COLOURS,
+    STAGE_COLOURS,
+    HazardDomain,
+    HazardLevel,
+    HazardStatus,
+    PlaceKind,
+    Stage,
+)
 
 
 class LedgerQuerySet(models.QuerySet):
@@ -67,6 +75,10 @@ class Project(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def stage_colour(self) -> str:
+        return "secondary" if self.dropped_on else STAGE_COLOURS[self.stage]
 
 
 class StageEvent(models.Model):
@@ -154,6 +166,10 @@ class Hazard(models.Model):
 
     def __str__(self) -> str:
         return f"{self.place} · {self.description[:30]}"
+
+    @property
+    def status_colour(self) -> str:
+        return HAZARD_STATUS_COLOURS[self.status]
 
     @property
     def is_major(self) -> bool:

@@ -91,6 +91,11 @@ class Access:
             return True
         return any(unit.path.startswith(p) for p in self._paths(Role.APPROVER))
 
+    def can_keep_ledger(self, unit: Unit) -> bool:
+        """Enter and change ledger rows (projects, hazards) of `unit`: its reporters and
+        approvers, and the supervision office."""
+        return self.can_report_for(unit) or self.is_supervisor
+
     def can_manage_units(self) -> bool:
         """Create, rename, move and deactivate units: admins and the supervision office."""
         return self.is_supervisor

@@ -73,5 +73,10 @@ def add_evidence(report: Report, user, upload) -> Evidence:
         report=report, name=name, size=upload.size, content_type=content_type, uploaded_by=user
     )
     evidence.file.save(name, upload, save=False)
-    evidence.save()
+    # The file is written first; if its row cannot be saved, the file goes too.
+    try:
+        evidence.save()
+    except Exception:
+        evidence.file.delete(save=False)
+        raise
     return evidence
