@@ -10,6 +10,11 @@ urlpatterns = [
     path("projects/<int:project_id>/edit/", views_projects.project_edit, name="project-edit"),
     path("projects/<int:project_id>/move/", views_projects.project_move, name="project-move"),
     path("projects/<int:project_id>/drop/", views_projects.project_drop, name="project-drop"),
+    path(
+        "projects/<int:project_id>/reinstate/",
+        views_projects.project_reinstate,
+        name="project-reinstate",
+    ),
     path("hazards/", views_hazards.hazard_list, name="hazard-list"),
     path("hazards/new/", views_hazards.hazard_new, name="hazard-new"),
     path("hazards/<int:hazard_id>/", views_hazards.hazard_detail, name="hazard-detail"),

@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from luoshi.clock import today
 from luoshi.formtools import attach_errors
@@ -257,3 +258,17 @@ def project_drop(request: HttpRequest, project_id: int) -> HttpResponse:
         "ledgers/form.html",
         {"form": form, "title": _("Drop the project"), "project": project, "back": _back(project)},
     )
+
+
+@login_required
+@require_POST
+def project_reinstate(request: HttpRequest, project_id: int) -> HttpResponse:
+    """Take a dropped project up again; the drop stays in its history."""
+    project = _kept_project(request, project_id)
+    try:
+        actions.reinstate_project(project, request.user, reason=request.POST.get("reason", ""))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The project is taken up again."))
+    return redirect("project-detail", project_id=project.pk)

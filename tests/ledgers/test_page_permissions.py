@@ -97,6 +97,13 @@ TABLE = [
         {"date": "2025-07-01", "reason": "投资方撤资"},
         COMMERCE_DONE,
     ),
+    (
+        "reinstate project",
+        "post",
+        "/ledgers/projects/{project}/reinstate/",
+        {"reason": "投资方重新洽谈"},
+        COMMERCE_DONE,
+    ),
     ("hazard list", "get", "/ledgers/hazards/?overdue=on", None, table(200)),
     ("hazard form", "get", "/ledgers/hazards/new/", None, ENTER),
     ("team hazard", "get", "/ledgers/hazards/{hazard}/", None, TEAM_SEE),
