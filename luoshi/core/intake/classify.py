@@ -10,6 +10,7 @@ year only flip to targets on strong cues.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .document import Doc
@@ -68,8 +69,11 @@ FLOOR_RE = re.compile(r"(不减少|不减|不下降|不降低|不降|不变|有�
 FLOOR_COMP = {"不变": "=", "有所提高": ">", "有提高": ">", "有所提升": ">", "有提升": ">"}
 
 
+_NOT_HAN_OR_FIGURE = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z%.]")
+
+
 def han_only(s: str) -> str:
-    return re.sub(r"[^\u4e00-\u9fff0-9A-Za-z%.]", "", s)
+    return _NOT_HAN_OR_FIGURE.sub("", s)
 
 
 _SENT_END_RE = re.compile(r"[。！？!?；;]")
@@ -112,11 +116,25 @@ def clause_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
     return i + 1, j
 
 
-def _last_cue(regex: re.Pattern, s: str) -> int:
-    last = -1
-    for m in regex.finditer(s):
-        last = m.start()
-    return last
+def sentence_cues(text: str, sent: tuple[int, int]) -> tuple[list[int], list[int]]:
+    """Starts (relative to the sentence) of the target cues and of the statistic cues.
+
+    Found once per sentence; `kind_of` then needs only the cues before a clause.
+    The cues are made of Chinese characters only, and a clause starts after a
+    punctuation mark, so a cue found in the whole sentence that starts before
+    the clause is exactly a cue found in the text before the clause (no cue or
+    look-around reaches across the mark).
+    """
+    s = text[sent[0] : sent[1]]
+    return (
+        [m.start() for m in TARGET_CUE.finditer(s)],
+        [m.start() for m in _STAT_PROPAGATE.finditer(s)],
+    )
+
+
+def _last_before(starts: list[int], limit: int) -> int:
+    k = bisect_left(starts, limit)
+    return starts[k - 1] if k else -1
 
 
 def kind_of(
@@ -129,7 +147,9 @@ def kind_of(
     par_state: str | None,
     seg: Segment,
     doc: Doc,
+    cues: tuple[list[int], list[int]] | None = None,
 ) -> str:
+    """Target or statistic; `cues` are the sentence's `sentence_cues`, if already found."""
     cl = text[clause[0] : clause[1]]
     t = TARGET_CUE.search(cl)
     st = _STAT_CUE.search(cl)
@@ -154,9 +174,10 @@ def kind_of(
     if t and not doc.progress:
         return "target"
     # earlier in the sentence
-    before = text[sent[0] : clause[0]]
-    bt = _last_cue(TARGET_CUE, before)
-    bs = _last_cue(_STAT_PROPAGATE, before)
+    if cues is None:
+        cues = sentence_cues(text, sent)
+    bt = _last_before(cues[0], clause[0] - sent[0])
+    bs = _last_before(cues[1], clause[0] - sent[0])
     for x in times:
         if sent[0] <= x.start < clause[0]:
             if x.role == "past":
@@ -182,10 +203,13 @@ def kind_of(
     return "statistic"
 
 
-def sentence_state(text: str, sent: tuple[int, int], times) -> str | None:
-    s = text[sent[0] : sent[1]]
-    bt = _last_cue(TARGET_CUE, s)
-    bs = _last_cue(_STAT_PROPAGATE, s)
+def sentence_state(
+    text: str, sent: tuple[int, int], times, cues: tuple[list[int], list[int]] | None = None
+) -> str | None:
+    if cues is None:
+        cues = sentence_cues(text, sent)
+    bt = cues[0][-1] if cues[0] else -1
+    bs = cues[1][-1] if cues[1] else -1
     for x in times:
         if sent[0] <= x.start < sent[1]:
             if x.role == "past":
@@ -197,27 +221,29 @@ def sentence_state(text: str, sent: tuple[int, int], times) -> str | None:
     return "target" if bt > bs else "statistic"
 
 
+_METRIC_DATES = re.compile(
+    r"(?:19|20)\d{2}年(?:前三季度|上半年|底|末)?|\d{1,2}-\d{1,2}月?|\d{1,2}月(?:\d{1,2}日)?"
+)
+_METRIC_VERB_END = re.compile(
+    r"(?:不少于|不低于|不超过|达到|超过|突破|控制在|稳定在|提升至|超|达|近|约|逾|为|在)$"
+)
+_DIGIT = re.compile(r"\d")
+_BRACKET_START = re.compile(r"^[(（][^)）]{0,6}[)）]")
+
+
 def metric_of(text: str, q: Quantity, clause: tuple[int, int]) -> str:
     left = text[clause[0] : q.start]
-    left = re.sub(
-        r"(?:19|20)\d{2}年(?:前三季度|上半年|底|末)?|\d{1,2}-\d{1,2}月?|\d{1,2}月(?:\d{1,2}日)?",
-        "",
-        left,
-    )
-    left = re.sub(
-        r"(?:不少于|不低于|不超过|达到|超过|突破|控制在|稳定在|提升至|超|达|近|约|逾|为|在)$",
-        "",
-        left,
-    )
+    left = _METRIC_DATES.sub("", left)
+    left = _METRIC_VERB_END.sub("", left)
     left = _METRIC_STRIP.sub("", left).strip()
     # a list ("产业项目156个、基础设施项目74个"): the metric is the last member
     cut = left.rfind("、")
-    if cut >= 0 and len(han_only(left[cut + 1 :])) >= 2 and re.search(r"\d", left[:cut]):
+    if cut >= 0 and len(han_only(left[cut + 1 :])) >= 2 and _DIGIT.search(left[:cut]):
         left = left[cut + 1 :]
     if len(han_only(left)) >= 2 and left[-1] not in "和及与、":
         return left[-30:]
     right = text[q.end : clause[1]]
-    right = re.sub(r"^[(（][^)）]{0,6}[)）]", "", right)
+    right = _BRACKET_START.sub("", right)
     return (left + right).strip()[:30] or text[clause[0] : q.start].strip()[-30:]
 
 

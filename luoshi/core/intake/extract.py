@@ -23,6 +23,7 @@ from .classify import (
     clause_bounds,
     kind_of,
     metric_of,
+    sentence_cues,
     sentence_state,
     sentences,
     target_kind_of,
@@ -30,7 +31,7 @@ from .classify import (
 from .document import Doc, doc_context
 from .numbers_scan import scan_quantities
 from .periods import TimeExpr, find_deadlines, find_times
-from .repair import Line, find_duplicates, repair, split_lines
+from .repair import Line, repair_lines
 from .tables import TableRow, parse_tables
 
 ITEM_KEYS = (
@@ -57,6 +58,14 @@ class Extraction:
 
 
 _COMPANY_WE = re.compile(r"我们|我公司|本公司")
+_MEASURE_OPEN = re.compile(r"[(（](?:全长|总长|长|面积|占地)[^)）]{0,3}$")
+_NAME_END = re.compile(r"([\u4e00-\u9fff]{2,10})$")
+_NAME_SPLIT = re.compile(r"[的了在对与和及将把]")
+_REGION_COUNT = re.compile(r"个?(?:地区|省份|省|城市|区县|县区)")
+_ALREADY = re.compile(r"(?<!经)已(?!经运行)")
+_POLICY_COUNT = re.compile(r"[一二三四五六七八九十两]个?[“\"]?$")
+_ZERO_VERB = re.compile(r"^(?:推动|确保|实现|坚持|做到|力争)")
+_FLOOR_VERB = re.compile(r"^(?:确保|保持|实现|做到)")
 _COMPANY_RE = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:有限公司|股份公司|集团)")
 
 
@@ -149,20 +158,16 @@ def _stat_owner(
     text: str, sent: tuple[int, int], pos: int, state: _OwnerState, doc: Doc, q_end: int = -1
 ) -> str | None:
     # "哈依管道(全长246公里)": a figure in brackets describes the name before them
-    if (
-        pos > 0
-        and text[pos - 1] in "(（"
-        or re.search(r"[(（](?:全长|总长|长|面积|占地)[^)）]{0,3}$", text[max(0, pos - 8) : pos])
-    ):
+    if pos > 0 and text[pos - 1] in "(（" or _MEASURE_OPEN.search(text[max(0, pos - 8) : pos]):
         br = max(text.rfind("(", sent[0], pos), text.rfind("（", sent[0], pos))
-        m = re.search(r"([\u4e00-\u9fff]{2,10})$", text[max(sent[0], br - 10) : br])
+        m = _NAME_END.search(text[max(sent[0], br - 10) : br])
         if m:
-            name = re.split(r"[的了在对与和及将把]", m.group(1))[-1]
+            name = _NAME_SPLIT.split(m.group(1))[-1]
             if len(name) >= 2:
                 return name
     # "6个地区": a count of regions belongs to the area they are part of
     after = text[q_end : q_end + 3] if q_end >= 0 else ""
-    if re.match(r"个?(?:地区|省份|省|城市|区县|县区)", after) and state.region:
+    if _REGION_COUNT.match(after) and state.region:
         return state.region
     s_txt = text[sent[0] : sent[1]]
     # a comparison base (较全国, 占全国, 贡献全国) is not the subject
@@ -286,11 +291,14 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
         if ex:
             state.explicit = ex
         sent_items = 0
+        cues = sentence_cues(text, sent)
         while qi < len(quantities) and quantities[qi].num_start < sent[1]:
             q = quantities[qi]
             qi += 1
             clause = clause_bounds(text, q.num_start, sent[0], sent[1])
-            kind = kind_of(q.unit, text, q.num_start, sent, clause, stimes, par_state, seg, doc)
+            kind = kind_of(
+                q.unit, text, q.num_start, sent, clause, stimes, par_state, seg, doc, cues
+            )
             if q.comparator:
                 comp = q.comparator
             elif q.reach:
@@ -322,7 +330,7 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                 )
             )
             sent_items += 1
-        sstate = sentence_state(text, sent, stimes)
+        sstate = sentence_state(text, sent, stimes, cues)
         if sent_items:
             sstate = items[-1]["kind"]
         for x in stimes:
@@ -333,21 +341,19 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
         if sstate:
             par_state = sstate
         # zero, floor, milestone commitments
-        if re.search(r"(?<!经)已(?!经运行)", stext[:20]) and not TARGET_CUE.search(stext):
+        if _ALREADY.search(stext[:20]) and not TARGET_CUE.search(stext):
             continue
         stat_sentence = par_state == "statistic" and sstate == "statistic"
         for m in ZERO_RE.finditer(stext):
             s0, e0 = m.start() + sent[0], m.end() + sent[0]
-            if re.search(r"[一二三四五六七八九十两]个?[“\"]?$", text[max(sent[0], s0 - 3) : s0]):
+            if _POLICY_COUNT.search(text[max(sent[0], s0 - 3) : s0]):
                 continue  # 四个清零: the name of a policy
             clause = clause_bounds(text, s0, sent[0], sent[1])
             if m.group(0).startswith("杜绝"):
                 metric = m.group(0)[2:]
                 e0 = clause[1]
             else:
-                metric = re.sub(
-                    r"^(?:推动|确保|实现|坚持|做到|力争)", "", text[clause[0] : s0]
-                ).strip()
+                metric = _ZERO_VERB.sub("", text[clause[0] : s0]).strip()
             owner = _target_owner(text, sent, par, s0, seg, state, doc)
             period = _period("target", s0, sent, stimes, pt, seg, doc)
             items.append(
@@ -369,7 +375,7 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
             s0 = m.start() + sent[0]
             clause = clause_bounds(text, s0, sent[0], sent[1])
             seg_start = max(clause[0], text.rfind("、", clause[0], s0) + 1)
-            metric = re.sub(r"^(?:确保|保持|实现|做到)", "", text[seg_start:s0]).strip()
+            metric = _FLOOR_VERB.sub("", text[seg_start:s0]).strip()
             if not metric or len(metric) > 20:
                 continue
             owner = _target_owner(text, sent, par, s0, seg, state, doc)
@@ -524,12 +530,10 @@ def _segments(
 def extract(text: str, year: int | None = None) -> Extraction:
     try:
         raw = text if isinstance(text, str) else str(text)
-        repaired, index = repair(raw)
+        repaired, index, lines = repair_lines(raw)
     except Exception:
         return Extraction(text if isinstance(text, str) else "", [], [])
     try:
-        lines = split_lines(repaired)
-        find_duplicates(repaired, lines)
         doc = doc_context(repaired, lines, year)
         sec = own.section_owners(repaired, lines)
         rows, table_lines = parse_tables(repaired, lines, doc.year)

@@ -167,8 +167,12 @@ def region_list_at(text: str, regions: list[tuple[int, int, str]], k: int) -> tu
     return "、".join(names), j
 
 
+_LIST_SPLIT = re.compile(r"[、和及]")
+_NOT_HAN = re.compile(r"[^" + HAN + r"]")
+
+
 def _bigrams(s: str) -> Counter:
-    han = re.sub(r"[^" + HAN + r"]", "", s)
+    han = _NOT_HAN.sub("", s)
     return Counter(han[i : i + 2] for i in range(len(han) - 1))
 
 
@@ -308,7 +312,7 @@ def explicit_owner(sentence: str) -> str | None:
     m = _LEAD_RE.search(sentence)
     if m:
         name = next(g for g in m.groups() if g)
-        parts = [clean_unit(p) or p for p in re.split(r"[、和及]", name) if p]
+        parts = [clean_unit(p) or p for p in _LIST_SPLIT.split(name) if p]
         return "、".join(parts) if parts else None
     m = _ADDRESSEE_RE.match(sentence)
     if m:
@@ -341,7 +345,7 @@ def clause_owner(text: str, pos: int, end: int) -> str | None:
     m = _CLAUSE_MARKER.match(text, pos, min(end, pos + 60))
     if not m:
         return None
-    parts = [clean_unit(p) or p for p in re.split(r"[、和及]", m.group(1)) if p]
+    parts = [clean_unit(p) or p for p in _LIST_SPLIT.split(m.group(1)) if p]
     return "、".join(parts) if parts else None
 
 
@@ -351,7 +355,7 @@ def trailing_owner(tail: str) -> str | None:
     if not m:
         return None
     name = m.group(1) or m.group(2)
-    parts = [clean_unit(p) or p for p in re.split(r"[、和及]", name) if p]
+    parts = [clean_unit(p) or p for p in _LIST_SPLIT.split(name) if p]
     return "、".join(parts) if parts else None
 
 

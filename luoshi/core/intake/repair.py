@@ -227,10 +227,16 @@ def find_duplicates(text: str, lines: list[Line]) -> None:
 
 _CONTINUATION = re.compile(r"\s*(?:[0-9.%]|[的了和及与、,，;；)）”个万亿元])")
 _FRESH_START = re.compile(r"[\u4e00-\u9fff]{4,16}。")
+_YEAR_WORD = re.compile(r"(?:19|20)\d{2}\s?年(?:度)?")
+_LIST_MARK = re.compile(r"[,，、;；\d]")
 
 
-def _join_breaks(text: str, idx: list[int]) -> tuple[str, list[int]]:
-    """Join paragraphs cut at column or page breaks."""
+def _join_breaks(text: str, idx: list[int]) -> tuple[str, list[int], list[Line] | None]:
+    """Join paragraphs cut at column or page breaks.
+
+    Also returns the lines of the text (classified, duplicates marked) when
+    nothing was joined, so that the extractor need not split the text again.
+    """
     lines = split_lines(text)
     find_duplicates(text, lines)
     cut: list[tuple[int, int]] = []  # spans of text to delete
@@ -271,8 +277,8 @@ def _join_breaks(text: str, idx: list[int]) -> tuple[str, list[int]]:
         if blanks == 0 and len(atext) < 30:
             i += 1
             continue
-        bare = re.sub(r"(?:19|20)\d{2}\s?年(?:度)?", "", atext.strip())
-        title_like = len(bare) < 25 and not re.search(r"[,，、;；\d]", bare)
+        bare = _YEAR_WORD.sub("", atext.strip())
+        title_like = len(bare) < 25 and not _LIST_MARK.search(bare)
         if standalone and title_like and not _CONTINUATION.match(text, b.start):
             i += 1
             continue
@@ -283,7 +289,7 @@ def _join_breaks(text: str, idx: list[int]) -> tuple[str, list[int]]:
         # B now continues A: treat the merged paragraph from B on
         i = j
     if not cut:
-        return text, idx
+        return text, idx, lines
     out: list[str] = []
     out_idx: list[int] = []
     pos = 0
@@ -293,7 +299,7 @@ def _join_breaks(text: str, idx: list[int]) -> tuple[str, list[int]]:
         pos = e
     out.append(text[pos:])
     out_idx.extend(idx[pos:])
-    return "".join(out), out_idx
+    return "".join(out), out_idx, None
 
 
 _SOURCE_LINE = re.compile(r"(?m)^# source:[^\n]*(?:\n|$)")
@@ -316,13 +322,27 @@ def _normalise(text: str) -> str:
 
 _SPAM_PUNCT = ",，、。;；!！?？\n"
 _SPAM_MAX_TEXT = 400_000
+_SPAM_FEW = 32  # candidates that are cheaper to scan for one by one
 _NUMERAL_CHARS = set("零〇一二两三四五六七八九十百千万亿")
 
 
-_SPAM_ENDS = [
-    re.compile(r"[\u4e00-\u9fff]{" + str(n) + r"}(?=[" + re.escape(_SPAM_PUNCT) + r"])")
-    for n in range(3, 7)
-]
+# a whole run (the look-behind and the possessive ++ keep the search linear)
+_SPAM_RUN = re.compile(
+    r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]++(?=[" + re.escape(_SPAM_PUNCT) + r"])"
+)
+_SPAM_ANCHOR = re.compile(
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[个处座家户人元吨亩米项]))(?=([\u4e00-\u9fff]{3,6}))"
+)
+
+
+def _anchored_words(text: str) -> set[str]:
+    """The words of 3-6 Chinese characters that start a run or follow a measure word."""
+    words: set[str] = set()
+    for m in _SPAM_ANCHOR.finditer(text):
+        w = m.group(1)
+        for n in range(3, len(w) + 1):
+            words.add(w[:n])
+    return words
 
 
 def spam_tokens(text: str) -> list[str]:
@@ -335,11 +355,22 @@ def spam_tokens(text: str) -> list[str]:
     """
     if len(text) > _SPAM_MAX_TEXT:
         return []
+    # the last 3, 4, 5 and 6 characters of every run of Chinese characters that
+    # ends at punctuation; counted length by length, in text order, as four
+    # searches of "[一-鿿]{n}(?=punctuation)" would count them
     ends: Counter = Counter()
-    for rx in _SPAM_ENDS:
-        ends.update(rx.findall(text))
+    runs = _SPAM_RUN.findall(text)
+    for n in range(3, 7):
+        ends.update(r[-n:] for r in runs if len(r) >= n)
     found: list[str] = []
     candidates = [(tok, f) for tok, f in ends.items() if f >= 3]
+    # Finding every occurrence of every candidate scans the text once per
+    # candidate: quadratic, as a long text has thousands of candidates.  A token
+    # must occur somewhere after a figure, a measure word or a line start
+    # (`anchored` below); then collect, in one pass, the words at such places
+    # (a superset: every place after a non-Chinese character), and scan only
+    # for candidates among them.
+    anchored_words = _anchored_words(text) if len(candidates) > _SPAM_FEW else None
     for tok, f in sorted(candidates, key=lambda kv: -len(kv[0])):
         if (
             f < 3
@@ -347,6 +378,8 @@ def spam_tokens(text: str) -> list[str]:
             or any(ch in _NUMERAL_CHARS for ch in tok)
         ):
             continue
+        if anchored_words is not None and tok not in anchored_words:
+            continue  # never after a figure, a measure word or a line start: cannot qualify
         positions = [m.start() for m in re.finditer(re.escape(tok), text)]
         c = len(positions)
         if c < 4 or f / c < 0.6:
@@ -367,8 +400,14 @@ def spam_tokens(text: str) -> list[str]:
 
 def repair(raw: str) -> tuple[str, list[int]]:
     """Return (repaired text, map from repaired index to raw index)."""
+    text, idx, _lines = repair_lines(raw)
+    return text, idx
+
+
+def repair_lines(raw: str) -> tuple[str, list[int], list[Line]]:
+    """`repair`, plus the lines of the repaired text (`split_lines`, `find_duplicates`)."""
     if not raw:
-        return "", []
+        return "", [], split_lines("")
     text = raw
     idx = list(range(len(raw)))
     text, idx = _apply_regex_deletions(text, idx, _SOURCE_LINE)
@@ -385,5 +424,8 @@ def repair(raw: str) -> tuple[str, list[int]]:
     spam = spam_tokens(text)
     if spam:
         text, idx = _apply_regex_deletions(text, idx, re.compile("|".join(map(re.escape, spam))))
-    text, idx = _join_breaks(text, idx)
-    return text, idx
+    text, idx, lines = _join_breaks(text, idx)
+    if lines is None:
+        lines = split_lines(text)
+        find_duplicates(text, lines)
+    return text, idx, lines
