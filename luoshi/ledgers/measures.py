@@ -70,9 +70,11 @@ Readings
 `reading_for(measure, target, at)` gives the status engine one Reading as of
 min(at, target.end) (after the period the period's last day counts), or None
 before the period starts or when a ratio's denominator is 0. Its queries are
-bounded: one aggregate query per count or sum, two per ratio, each with one
-correlated subquery per row for the stage/status on d (the latest event up to
-d) — never one query per row. `rows_behind(measure, at)` returns the querysets
+bounded: one aggregate query per count or sum, two per ratio. The stage or
+status on d comes from one window over the events up to d (latest first per
+row), the date a stage was first reached from one grouped MIN: subqueries that
+are not correlated with the rows, so their cost follows the size of the
+ledger, whatever plan the database picks — and never one query per row. `rows_behind(measure, at)` returns the querysets
 behind each figure, built from the very same conditions, so a list always adds
 up to its figure. Binding and unbinding are `bind_measure` / `unbind_measure`.
 """
@@ -84,8 +86,8 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, Min, Q, QuerySet, Subquery, Sum, Window
+from django.db.models.functions import FirstValue, RowNumber
 from django.utils.translation import gettext as _
 
 from luoshi.core import status as engine
@@ -268,46 +270,70 @@ def _reach_stage(spec: dict) -> str | None:
     return None
 
 
-def _projects_at(at: date, reach_stages: set[str]) -> QuerySet[Project]:
-    events = StageEvent.objects.filter(project=OuterRef("pk"), date__lte=at)
-    rows = Project.objects.annotate(
-        stage_at=Subquery(events.order_by("-date", "-pk").values("stage")[:1])
+def _latest(events: QuerySet, row: str, value: str, at: date, values) -> QuerySet:
+    """Ids (`row`) of the rows whose latest event up to `at` has `value` in `values`.
+
+    One window over the events up to `at` (latest first per row), not a
+    correlated subquery per row: its cost follows the number of events, and no
+    plan can turn it into a scan of the whole event table per row.
+    """
+    latest_first = [F("date").desc(), F("pk").desc()]
+    return (
+        events.filter(date__lte=at)
+        .annotate(
+            position=Window(RowNumber(), partition_by=[F(row)], order_by=latest_first),
+            latest=Window(FirstValue(value), partition_by=[F(row)], order_by=latest_first),
+        )
+        .filter(position=1, latest__in=sorted(values))
+        .values(row)
     )
-    for stage in sorted(reach_stages):
-        first = events.filter(stage__in=stages_from(stage)).order_by("date", "pk")
-        rows = rows.annotate(**{f"reached_{stage}": Subquery(first.values("date")[:1])})
-    return rows.filter(stage_at__isnull=False)
+
+
+def _events_of(events: QuerySet, row: str, model, static: Q) -> QuerySet:
+    """Events of the rows that pass the `static` conditions (none: every event)."""
+    if not static:
+        return events
+    return events.filter(**{f"{row}__in": model.objects.filter(static).values("pk")})
+
+
+def _stage_at_q(stages, at: date, static: Q) -> Q:
+    events = _events_of(StageEvent.objects.all(), "project_id", Project, static)
+    return Q(pk__in=_latest(events, "project_id", "stage", at, stages))
+
+
+def _reached_q(stage: str, at: date, lo: date | None, hi: date | None) -> Q:
+    """Projects that first reached `stage` (or beyond) within [lo, hi], by `at`."""
+    first = (
+        StageEvent.objects.filter(date__lte=at, stage__in=stages_from(stage))
+        .values("project_id")
+        .annotate(first=Min("date"))
+    )
+    if lo:
+        first = first.filter(first__gte=lo)
+    if hi:
+        first = first.filter(first__lte=hi)
+    return Q(pk__in=first.values("project_id"))
 
 
 def _project_q(spec: dict, target, at: date) -> Q:
-    q = Q()
+    # Conditions on the row itself first: the event subqueries only look at those rows.
+    static = Q()
     if spec.get("exclude_dropped", True):
-        q &= Q(dropped_on__isnull=True) | Q(dropped_on__gt=at)
+        static &= Q(dropped_on__isnull=True) | Q(dropped_on__gt=at)
+    if spec.get("unit"):
+        static &= _unit_q(spec["unit"])
+    for key in ("industry_chain", "origin"):
+        if spec.get(key) is not None:
+            static &= Q(**{key: spec[key]})
+    # A project exists from its first event.
+    q = static & Q(pk__in=StageEvent.objects.filter(date__lte=at).values("project_id"))
     if spec.get("stage_reached"):
-        q &= Q(stage_at__in=stages_from(spec["stage_reached"]))
+        q &= _stage_at_q(stages_from(spec["stage_reached"]), at, static)
     stage = _reach_stage(spec)
     if stage:
         lo, hi = _window(spec, target, at, spec.get("reached_in_period"))
-        q &= Q(**{f"reached_{stage}__isnull": False})
-        if lo:
-            q &= Q(**{f"reached_{stage}__gte": lo})
-        if hi:
-            q &= Q(**{f"reached_{stage}__lte": hi})
-    if spec.get("unit"):
-        q &= _unit_q(spec["unit"])
-    for key in ("industry_chain", "origin"):
-        if spec.get(key) is not None:
-            q &= Q(**{key: spec[key]})
+        q &= _reached_q(stage, at, lo, hi)
     return q
-
-
-def _hazards_at(at: date) -> QuerySet[Hazard]:
-    events = HazardEvent.objects.filter(hazard=OuterRef("pk"), date__lte=at)
-    latest = Subquery(events.order_by("-date", "-pk").values("status")[:1])
-    # A hazard without events (never through the actions) is open since it was found.
-    return Hazard.objects.filter(found_on__lte=at).annotate(
-        status_at=Coalesce(latest, Value(HazardStatus.OPEN.value))
-    )
 
 
 def _statuses(value) -> set[str]:
@@ -322,10 +348,18 @@ def _statuses(value) -> set[str]:
     return out
 
 
-def _hazard_q(spec: dict, target, at: date) -> Q:
-    q = Q()
-    if spec.get("status"):
-        q &= Q(status_at__in=sorted(_statuses(spec["status"])))
+def _status_at_q(statuses: set[str], at: date, static: Q = Q()) -> Q:  # noqa: B008
+    events = _events_of(HazardEvent.objects.all(), "hazard_id", Hazard, static)
+    q = Q(pk__in=_latest(events, "hazard_id", "status", at, statuses))
+    if HazardStatus.OPEN in statuses:
+        # A hazard without events up to `at` (not entered through the actions) is open.
+        q |= ~Q(pk__in=HazardEvent.objects.filter(date__lte=at).values("hazard_id"))
+    return q
+
+
+def _hazard_static_q(spec: dict, target, at: date) -> Q:
+    """The conditions on the hazard itself (all but its status on `at`)."""
+    q = Q(found_on__lte=at)
     for key in ("level", "domain", "place_kind"):
         if spec.get(key):
             q &= Q(**{f"{key}__in": _as_list(spec[key])})
@@ -339,15 +373,39 @@ def _hazard_q(spec: dict, target, at: date) -> Q:
     return q
 
 
-def _overdue_q(at: date) -> Q:
-    return Q(status_at__in=sorted(str(s) for s in HAZARD_OPEN_STATUSES), deadline__lt=at)
+def _hazard_q(spec: dict, target, at: date) -> Q:
+    q = _hazard_static_q(spec, target, at)
+    if spec.get("status"):
+        q &= _status_at_q(_statuses(spec["status"]), at, q)
+    return q
+
+
+def _overdue_q(at: date, static: Q = Q()) -> Q:  # noqa: B008
+    static = static & Q(deadline__lt=at)
+    return static & _status_at_q({str(s) for s in HAZARD_OPEN_STATUSES}, at, static)
 
 
 def _rows(source: str, spec: dict, target, at: date) -> QuerySet:
     if source == PROJECTS:
-        stage = _reach_stage(spec)
-        return _projects_at(at, {stage} if stage else set()).filter(_project_q(spec, target, at))
-    return _hazards_at(at).filter(_hazard_q(spec, target, at))
+        return Project.objects.filter(_project_q(spec, target, at))
+    return Hazard.objects.filter(_hazard_q(spec, target, at))
+
+
+def positions_at(source: str, ids, at: date) -> dict[int, str]:
+    """The stage (projects) or status (hazards) of each row of `ids` on `at`: one query.
+
+    For showing a page of rows; a row without events up to `at` is missing.
+    """
+    if source == PROJECTS:
+        events, row, value = StageEvent.objects, "project_id", "stage"
+    else:
+        events, row, value = HazardEvent.objects, "hazard_id", "status"
+    rows = (
+        events.filter(**{f"{row}__in": list(ids)}, date__lte=at)
+        .order_by(row, "date", "pk")
+        .values_list(row, value)
+    )
+    return dict(rows)  # the latest of each row comes last
 
 
 def source_model(source: str) -> type:
@@ -379,7 +437,7 @@ def rows_behind(measure: Measure, at: date) -> dict[str, QuerySet]:
     rows = _rows(source, measure.filter, target, day)
     out = {ROWS: rows}
     if source == HAZARDS and measure.aggregate == COUNT:
-        out[OVERDUE] = rows.filter(_overdue_q(day))
+        out[OVERDUE] = rows.filter(_overdue_q(day, _hazard_static_q(measure.filter, target, day)))
     return out
 
 
@@ -412,7 +470,8 @@ def figures(measure: Measure, at: date) -> Figures:
         aggregates["total"] = Sum(measure.field)
     overdue = source == HAZARDS and measure.aggregate == COUNT
     if overdue:
-        aggregates["overdue"] = Count("pk", filter=_overdue_q(day))
+        static = _hazard_static_q(measure.filter, target, day)
+        aggregates["overdue"] = Count("pk", filter=_overdue_q(day, static))
     result = rows.aggregate(**aggregates)
     if measure.aggregate == SUM:
         value = float(result["total"] or 0)

@@ -42,6 +42,7 @@ from .measures import (
     describe,
     describe_filter,
     figures,
+    positions_at,
     reading_day,
     rows_behind,
     unbind_measure,
@@ -122,13 +123,15 @@ def measure_rows(request: HttpRequest, target_id: int) -> HttpResponse:
     page = Paginator(visible, PAGE_SIZE).get_page(request.GET.get("page"))
     hidden = total - page.paginator.count
     day = reading_day(target, at) or at
+    positions = positions_at(measure.source, [row.pk for row in page.object_list], day)
     for row in page.object_list:
         if measure.source == PROJECTS:
-            row.stage_at_label = Stage(row.stage_at).label
+            row.stage_at_label = Stage(positions[row.pk]).label if row.pk in positions else ""
             row.dropped_by_then = row.dropped_on is not None and row.dropped_on <= day
         else:
-            row.status_at_label = HazardStatus(row.status_at).label
-            row.overdue_then = row.status_at != HazardStatus.CLOSED and row.deadline < day
+            status = positions.get(row.pk, HazardStatus.OPEN)
+            row.status_at_label = HazardStatus(status).label
+            row.overdue_then = status != HazardStatus.CLOSED and row.deadline < day
     spec = measure.denominator_filter if figure == DENOMINATOR else measure.filter
     names = unit_names(spec)
     query = request.GET.copy()
