@@ -35,6 +35,11 @@ UNITS = sorted(
     reverse=True,
 )
 _UNIT_FIRST = {u[0] for u in UNITS}
+# the units by first character, longest first as in UNITS: a figure is followed
+# by one character that selects a handful of units to try
+_UNITS_BY_FIRST: dict[str, list[str]] = {}
+for _u in UNITS:
+    _UNITS_BY_FIRST.setdefault(_u[0], []).append(_u)
 
 _PRE_WORDS = [
     ("不少于", ">="),
@@ -89,6 +94,27 @@ _EXCLUDE_BEFORE = (
     "编号",
     "序号",
 )
+# A word before the figure that is a suffix of another comes after it in
+# _PRE_WORDS (过 after 超过 after 不超过), so the first word of the list that
+# ends the text before a figure is the longest one: a lookup by length finds it.
+_PRE_WORD = dict(_PRE_WORDS)
+assert all(
+    not b.endswith(a) for i, (a, _c) in enumerate(_PRE_WORDS) for b, _d in _PRE_WORDS[i + 1 :]
+), "a longer word of _PRE_WORDS must come before its suffix"
+_PRE_WORD_LENGTHS = sorted({len(w) for w in _PRE_WORD}, reverse=True)
+
+
+def _pre_word(before: str) -> str | None:
+    """The comparator ("reach" for 达到) of the word of _PRE_WORDS that ends `before`."""
+    for n in _PRE_WORD_LENGTHS:
+        if len(before) >= n:
+            c = _PRE_WORD.get(before[-n:])
+            if c is not None:
+                return c
+    return None
+
+
+_EXCLUDED_BEFORE = re.compile("|".join(_EXCLUDE_BEFORE[:-3]))
 _RANGE_SEPS = "-—~～至到"
 _HAS_DIGIT = re.compile(r"\d").search
 _FOLLOW_OK = set("%％‰成个") | _UNIT_FIRST
@@ -116,9 +142,10 @@ def _unit_at(text: str, pos: int, end: int) -> tuple[str | None, int]:
         return "%", pos + 1
     if ch == "‰":
         return "‰", pos + 1
-    if ch not in _UNIT_FIRST:
+    units = _UNITS_BY_FIRST.get(ch)
+    if units is None:
         return None, pos
-    for u in UNITS:
+    for u in units:
         if text.startswith(u, pos) and pos + len(u) <= end:
             unit = u
             npos = pos + len(u)
@@ -210,13 +237,11 @@ def _percent_words(text: str, start: int, end: int) -> list[Quantity]:
         before = text[max(start, m.start() - 4) : m.start()]
         reach = False
         if comp is None:
-            for w, c in _PRE_WORDS:
-                if before.endswith(w):
-                    if c == "reach":
-                        reach = True
-                    else:
-                        comp = c
-                    break
+            c = _pre_word(before)
+            if c == "reach":
+                reach = True
+            elif c is not None:
+                comp = c
         out.append(Quantity(m.start(), pos, m.start(), value, "%", comp, reach=reach))
     return out
 
@@ -297,7 +322,7 @@ def _scan(text: str, start: int, end: int) -> list[Quantity]:
             continue
         # exclusions before the figure
         pre = text[max(start, s - 5) : s]
-        if any(w in pre for w in _EXCLUDE_BEFORE[:-3]) or (s > start and text[s - 1] == "第"):
+        if _EXCLUDED_BEFORE.search(pre) or (s > start and text[s - 1] == "第"):
             pending_range = _flush(pending_range, out)
             continue
         post_comp = None
@@ -336,13 +361,11 @@ def _scan(text: str, start: int, end: int) -> list[Quantity]:
         reach = False
         lo = _clause_start(text, s, start)
         before = text[max(lo, q_start - 4) : q_start]
-        for w, c in _PRE_WORDS:
-            if before.endswith(w):
-                if c == "reach":
-                    reach = True
-                else:
-                    pre_comp = c
-                break
+        c = _pre_word(before)
+        if c == "reach":
+            reach = True
+        elif c is not None:
+            pre_comp = c
         comparator = post_comp or pre_comp or approx or (">=" if shang else None)
         q = Quantity(q_start, pos, s, value, unit, comparator, reach=reach and not comparator)
         low = pending_range

@@ -306,17 +306,27 @@ _SOURCE_LINE = re.compile(r"(?m)^# source:[^\n]*(?:\n|$)")
 _CR = re.compile(r"\r(?=\n)")
 _BLANK_RUN = re.compile(r"\n(?:[ \t\u3000]*\n){2,}")
 _DECIMAL_RE = re.compile(r"(?<=\d)[﹒．·•](?=\d)")
-_char_table: dict[int, str] = {}
+
+
+class _CharTable(dict):
+    """ord(ch) -> normalised ch, filled in by str.translate itself as it meets new
+    characters (so no separate pass over the text looks for them)."""
+
+    def __missing__(self, o: int) -> str:
+        ch = chr(o)
+        out = _norm_char(ch)
+        out = out if len(out) == 1 else ch
+        if len(self) > 200000:  # pragma: no cover - bounded cache
+            self.clear()
+        self[o] = out
+        return out
+
+
+_char_table = _CharTable()
 
 
 def _normalise(text: str) -> str:
     """Full-width to ASCII, traditional to simplified, char for char (same length)."""
-    missing = [ch for ch in set(text) if ord(ch) not in _char_table]
-    for ch in missing:
-        out = _norm_char(ch)
-        _char_table[ord(ch)] = out if len(out) == 1 else ch
-    if len(_char_table) > 200000:  # pragma: no cover - bounded cache
-        _char_table.clear()
     return text.translate(_char_table)
 
 
