@@ -47,6 +47,11 @@ _LEAD_RE = re.compile(
     r"|(?:牵头单位|责任单位|责任部门|牵头部门)\s?[:：]\s?([" + HAN + r"、]{2,40})"
     r"|(?:^|[,，;；。])([" + HAN + r"]{2,20}?" + _UNIT_SUFFIX + r")牵头(?!单位|部门)"
 )
+# Every match of _REPORTER_RE contains one of these words, and every match of
+# _LEAD_RE one of the next: a quick search for them spares the slow patterns
+# (which try a unit name at every position) on most text.
+_REPORTER_HINT = re.compile(r"介绍|消息|透露|统计|数据|召开|公布|印发|发布|举行|部署|制定|表示")
+_LEAD_HINT = re.compile(r"牵头|负责|主抓|承办|责任单位|责任部门")
 _ADDRESSEE_UNIT = r"各[" + HAN + r"()（）、]{0,20}?(?:单位|部门|街道|乡镇|镇街|县区|区县)"
 _ADDRESSEE_RE = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、[^。]{0,12}。)?\s?(?:请|由)?("
@@ -309,7 +314,7 @@ def _heading_owner(stack: dict[int, str | None]) -> str | None:
 
 def explicit_owner(sentence: str) -> str | None:
     """由市XX局牵头, (市X局负责), 牵头单位: X, 各…单位 (the addressee of a duty)."""
-    m = _LEAD_RE.search(sentence)
+    m = _LEAD_RE.search(sentence) if _LEAD_HINT.search(sentence) else None
     if m:
         name = next(g for g in m.groups() if g)
         parts = [clean_unit(p) or p for p in _LIST_SPLIT.split(name) if p]
@@ -362,6 +367,8 @@ def trailing_owner(tail: str) -> str | None:
 def reporters(text: str) -> list[tuple[int, str]]:
     """Units that present a plan or a figure: 据X介绍, X召开, X公布."""
     out = []
+    if not _REPORTER_HINT.search(text):
+        return out
     for m in _REPORTER_RE.finditer(text):
         raw = m.group(1) or m.group(2)
         u = clean_unit(raw)

@@ -36,12 +36,19 @@ _t2s_cache: dict[str, str] = {}
 SENTENCE_END = set('。！？!?；;…:：”’"」』)）|】')
 HAN_RE = r"\u4e00-\u9fff"
 _TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+# These patterns run over the whole text.  Each starts with a literal character
+# and checks what comes before it with a look-behind written after that
+# character ("\((?<=[一-鿿]\()" for "(?<=[一-鿿])\("): the same matches, but the
+# regex engine can skip ahead to the literal instead of trying every position.
 _PINYIN_RE = re.compile(
-    r"(?<=[\u4e00-\u9fff])\((?=[a-zü" + _TONE_VOWELS + r"]{0,7}[" + _TONE_VOWELS + r"])"
+    r"\((?<=[\u4e00-\u9fff]\()(?=[a-zü" + _TONE_VOWELS + r"]{0,7}[" + _TONE_VOWELS + r"])"
     r"[a-zü" + _TONE_VOWELS + r"]{1,8}\)"
 )
-_NUM_SPACE_RE = re.compile(r"(?<=\d) {0,3}\. {0,3}(?=\d)|(?<=\d) {1,3}(?=%)")
-_HAN_SPACE_RE = re.compile(r"(?<=[\u4e00-\u9fff]) {1,2}(?=[\u4e00-\u9fff])")
+# (?<=\d) {0,3}\. {0,3}(?=\d)|(?<=\d) {1,3}(?=%): a figure's decimal point, or a
+# percent sign, set apart by spaces
+_NUM_SPACE_RE = re.compile(r"\.(?<=\d\.) {0,3}(?=\d)| (?<=\d )(?: {0,2}\. {0,3}(?=\d)| {0,2}(?=%))")
+# (?<=[一-鿿]) {1,2}(?=[一-鿿])
+_HAN_SPACE_RE = re.compile(r" (?<=[\u4e00-\u9fff] ) ?(?=[\u4e00-\u9fff])")
 _DECIMAL_MARKS = {"﹒", "．", "·", "•"}
 
 
@@ -305,7 +312,7 @@ def _join_breaks(text: str, idx: list[int]) -> tuple[str, list[int], list[Line] 
 _SOURCE_LINE = re.compile(r"(?m)^# source:[^\n]*(?:\n|$)")
 _CR = re.compile(r"\r(?=\n)")
 _BLANK_RUN = re.compile(r"\n(?:[ \t\u3000]*\n){2,}")
-_DECIMAL_RE = re.compile(r"(?<=\d)[﹒．·•](?=\d)")
+_DECIMAL_RE = re.compile(r"[﹒．·•](?<=\d[﹒．·•])(?=\d)")
 
 
 class _CharTable(dict):
