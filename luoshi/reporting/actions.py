@@ -92,6 +92,10 @@ def create_report(
 ) -> Report:
     """A new draft report of `target`."""
     _check_reporter(target.unit, user)
+    if hasattr(target, "measure"):
+        raise ValidationError(
+            _("This target is computed from a ledger: keep the ledger up to date instead.")
+        )
     _validate_fields(target, value, overdue, milestone, as_of)
     report = Report(
         target=target,

@@ -43,14 +43,15 @@ class Owed:
 
 
 def owed_by(user, today: date) -> list[Owed]:
-    """The active targets `user` reports for, with the period owed and the reports behind it.
+    """The active manual targets `user` reports for, with the period owed and the reports behind it.
 
     Four queries whatever the number of targets: targets, readings, milestones,
     and the reports of the current periods and the last approved ones.
     """
     targets = list(
         Target.objects.reportable_by(user)
-        .filter(is_active=True, start__lte=today)
+        # Targets computed from a ledger are never reported by hand.
+        .filter(is_active=True, start__lte=today, measure__isnull=True)
         .select_related("plan", "unit")
         .order_by("unit__path", "pk")
     )

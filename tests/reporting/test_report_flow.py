@@ -140,3 +140,25 @@ def test_future_dated_report_is_refused(plan_city):
         f"/targets/{plan_city.signed.pk}/report/", {"as_of": "2025-08-31", "value": "30"}
     )
     assert response.status_code == 200 and not Report.objects.exists()
+
+
+def test_a_target_computed_from_a_ledger_is_neither_owed_nor_reported_by_hand(plan_city):
+    from luoshi.ledgers.measures import bind_measure
+
+    c = plan_city
+    bind_measure(
+        c.signed,
+        c.supervisor,
+        source="projects",
+        aggregate="count",
+        filter={"stage_reached": "signed"},
+    )
+    owed = c.client("commerce-reporter").get("/workbench/").context["owed"]
+    assert c.signed not in [item.target for item in owed]
+    response = c.client("commerce-reporter").post(
+        f"/targets/{c.signed.pk}/report/", {"as_of": "2025-06-30", "value": "30"}
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "computed from a ledger" in page or "台账" in page
+    assert not Report.objects.exists()
