@@ -395,7 +395,7 @@ def check_existing(kind: str, obj, values: dict) -> list[tuple[str, str]]:
             ]
         return []
     if obj.dropped_on and "dropped_on" in values and values["dropped_on"] != obj.dropped_on:
-        return [("dropped_on", _("The project was dropped; reactivate it on its page first."))]
+        return [("dropped_on", _("The project was dropped; reinstate it on its page first."))]
     return []
 
 
