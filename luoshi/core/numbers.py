@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 try:  # cn2an is a declared dependency; the fallback keeps this module importable without it
     import cn2an as _cn2an
@@ -115,6 +116,7 @@ def _parse_simple(s: str) -> float | None:
     return _parse_cn_small(s)
 
 
+@lru_cache(maxsize=4096)  # pure; documents repeat the same figures (years, small counts)
 def parse_number(text: str) -> float | None:
     """Parse a number written with Arabic digits, Chinese numerals and magnitudes.
 

@@ -18,8 +18,12 @@ from dataclasses import dataclass
 
 from luoshi.core.numbers import parse_number
 
+# \d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|[0-9.零〇一二两三四五六七八九十百千万亿]{1,40}
+# written to start with the character class shared by both alternatives, so that
+# the regex engine skips ahead to a figure instead of trying every position
 _RUN_RE = re.compile(
-    r"\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|[0-9.零〇一二两三四五六七八九十百千万亿]{1,40}"
+    r"[0-9.零〇一二两三四五六七八九十百千万亿]"
+    r"(?:(?<=\d)\d{0,2}(?:,\d{3})+(?![\d,])(?:\.\d+)?|[0-9.零〇一二两三四五六七八九十百千万亿]{0,39})"
 )
 _RUN_CHARS = set("0123456789.零〇一二两三四五六七八九十百千万亿")
 _CN_SMALL = set("零〇一二两三四五六七八九十")

@@ -367,11 +367,40 @@ def trailing_owner(tail: str) -> str | None:
 def reporters(text: str) -> list[tuple[int, str]]:
     """Units that present a plan or a figure: 据X介绍, X召开, X公布."""
     out = []
-    if not _REPORTER_HINT.search(text):
-        return out
-    for m in _REPORTER_RE.finditer(text):
+    for m in _reporter_matches(text):
         raw = m.group(1) or m.group(2)
         u = clean_unit(raw)
         if u:
             out.append((m.start(), u))
     return out
+
+
+_REPORTER_MAX = (
+    40  # no match of _REPORTER_RE is longer (据 + 24-character unit + 负责人 + 介绍: 32)
+)
+_REPORTER_WINDOW = 80
+
+
+def _reporter_matches(text: str):
+    """The matches of _REPORTER_RE.finditer(text), found near the hint words only.
+
+    _REPORTER_RE tries a unit name at every position, which is slow; every match
+    ends with a hint word, so a match starts at most _REPORTER_MAX characters
+    before the first hint word after it.  The pattern has no look-around, so a
+    search in a window finds the same match as in the whole text whenever the
+    longest match from its start fits in the window.
+    """
+    pos, n = 0, len(text)
+    while pos < n:
+        h = _REPORTER_HINT.search(text, pos)
+        if h is None:
+            return
+        q = max(pos, h.start() - _REPORTER_MAX)  # no match starts in [pos, q)
+        end = min(n, q + _REPORTER_WINDOW)
+        m = _REPORTER_RE.search(text, q, end)
+        if m is not None and (m.start() + _REPORTER_MAX <= end or end == n):
+            yield m
+            pos = m.end()
+        else:
+            # no match starts in [q, end - _REPORTER_MAX]: look again from there
+            pos = max(q + 1, end - _REPORTER_MAX + 1)
