@@ -14,11 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import OuterRef, Subquery
 from django.utils import translation
 from openpyxl.utils import get_column_letter
 
-from luoshi.clock import today
 from luoshi.ledgers.choices import HazardDomain, HazardLevel, HazardStatus, PlaceKind, Stage
 from luoshi.ledgers.models import Hazard, Project, StageEvent
 
@@ -107,37 +106,9 @@ def filtered(kind: str, user, params) -> list:
     origin, dropped ("" active, "yes", "all"); hazards unit, domain, level,
     status, place_kind, overdue. Malformed parameters are ignored, as there.
     """
-    from luoshi.ledgers.forms import HazardFilter, ProjectFilter
-    from luoshi.ledgers.views import filter_unit
-    from luoshi.ledgers.views_hazards import overdue_q
+    from luoshi.ledgers.queries import filter_hazards, filter_projects
 
-    model = SPECS[kind]["model"]
-    form = (ProjectFilter if kind == "projects" else HazardFilter)(params)
-    data = form.cleaned_data if form.is_valid() else {}
-    rows = filter_unit(user, model.objects.visible_to(user), data.get("unit"))
-    if kind == "projects":
-        if data.get("stage"):
-            rows = rows.filter(stage=data["stage"])
-        if data.get("chain"):
-            rows = rows.filter(industry_chain__icontains=data["chain"])
-        if data.get("origin"):
-            rows = rows.filter(origin__icontains=data["origin"])
-        dropped = data.get("dropped", "")
-        if dropped == "":
-            rows = rows.filter(dropped_on__isnull=True)
-        elif dropped == "yes":
-            rows = rows.filter(dropped_on__isnull=False)
-        if data.get("q"):
-            q = data["q"]
-            rows = rows.filter(
-                Q(name__icontains=q) | Q(investor__icontains=q) | Q(note__icontains=q)
-            )
-        return rows
-    for name in ("domain", "level", "status", "place_kind"):
-        if data.get(name):
-            rows = rows.filter(**{name: data[name]})
-    if data.get("overdue"):
-        rows = rows.filter(overdue_q(today()))
+    rows, _form, _data = (filter_projects if kind == "projects" else filter_hazards)(user, params)
     return rows
 
 

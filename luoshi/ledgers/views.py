@@ -35,14 +35,6 @@ def visible_or_404(queryset, user, pk: int, what: str):
     return row
 
 
-def filter_unit(request_user, rows, unit_id: int | None):
-    """Rows of a unit and its subtree; a unit one may not see filters everything out."""
-    if not unit_id:
-        return rows
-    unit = access_for(request_user).visible_units().filter(pk=unit_id).first()
-    return rows.filter(unit__path__startswith=unit.path) if unit else rows.none()
-
-
 def paginate(request: HttpRequest, rows) -> tuple[Page, str]:
     """The requested page of `rows`, and the query string without the page (for the links)."""
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import BooleanField, Case, Q, Value, When
+from django.db.models import BooleanField, Case, Value, When
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,16 +22,12 @@ from luoshi.orgs.history import history_of
 
 from . import actions
 from .choices import HAZARD_MOVES, VERIFIER_MOVES, HazardStatus
-from .forms import HazardFilter, HazardForm, HazardMoveForm, HazardPhotoForm, unit_choices
+from .forms import HazardForm, HazardMoveForm, HazardPhotoForm, unit_choices
 from .models import Hazard, HazardPhoto
-from .views import filter_unit, keeps, kept_units, paginate, visible_or_404
+from .queries import filter_hazards, overdue_q
+from .views import keeps, kept_units, paginate, visible_or_404
 
 PHOTO_CONTENT_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png"}
-
-
-def overdue_q(day) -> Q:
-    """Hazards past their deadline on `day` and not yet verified closed."""
-    return Q(deadline__lt=day) & ~Q(status=HazardStatus.CLOSED)
 
 
 def moves_for(user, hazard: Hazard) -> list[str]:
@@ -60,26 +56,15 @@ def _with_photo(form, hazard: Hazard, user, moment: str) -> None:
 
 @login_required
 def hazard_list(request: HttpRequest) -> HttpResponse:
-    filters = HazardFilter(request.GET)
-    data = filters.cleaned_data if filters.is_valid() else {}
     day = today()
-    rows = (
-        Hazard.objects.visible_to(request.user)
-        .select_related("unit")
-        .annotate(
-            is_overdue=Case(
-                When(overdue_q(day), then=Value(True)),
-                default=Value(False),
-                output_field=BooleanField(),
-            )
+    rows, filters, data = filter_hazards(request.user, request.GET, day)
+    rows = rows.select_related("unit").annotate(
+        is_overdue=Case(
+            When(overdue_q(day), then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
         )
     )
-    rows = filter_unit(request.user, rows, data.get("unit"))
-    for name in ("domain", "level", "status", "place_kind"):
-        if data.get(name):
-            rows = rows.filter(**{name: data[name]})
-    if data.get("overdue"):
-        rows = rows.filter(overdue_q(day))
     page, query = paginate(request, rows)
     units = list(access_for(request.user).visible_units().filter(is_active=True))
     context = {

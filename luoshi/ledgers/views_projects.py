@@ -25,35 +25,19 @@ from .forms import (
     FunnelFilter,
     NewProjectForm,
     ProjectDropForm,
-    ProjectFilter,
     ProjectForm,
     ProjectMoveForm,
     unit_choices,
 )
 from .models import Project, StageEvent
-from .views import filter_unit, keeps, kept_units, paginate, visible_or_404
+from .queries import filter_projects, filter_unit
+from .views import keeps, kept_units, paginate, visible_or_404
 
 
 @login_required
 def project_list(request: HttpRequest) -> HttpResponse:
-    filters = ProjectFilter(request.GET)
-    data = filters.cleaned_data if filters.is_valid() else {}
-    rows = Project.objects.visible_to(request.user).select_related("unit")
-    rows = filter_unit(request.user, rows, data.get("unit"))
-    if data.get("stage"):
-        rows = rows.filter(stage=data["stage"])
-    if data.get("chain"):
-        rows = rows.filter(industry_chain__icontains=data["chain"])
-    if data.get("origin"):
-        rows = rows.filter(origin__icontains=data["origin"])
-    dropped = data.get("dropped", "")
-    if dropped == "":
-        rows = rows.filter(dropped_on__isnull=True)
-    elif dropped == "yes":
-        rows = rows.filter(dropped_on__isnull=False)
-    if data.get("q"):
-        q = data["q"]
-        rows = rows.filter(Q(name__icontains=q) | Q(investor__icontains=q) | Q(note__icontains=q))
+    rows, filters, data = filter_projects(request.user, request.GET)
+    rows = rows.select_related("unit")
     page, query = paginate(request, rows)
     units = list(access_for(request.user).visible_units().filter(is_active=True))
     context = {
