@@ -16,7 +16,6 @@ PASSWORD = "luoshi-demo"
 
 # (file, username or None, path, viewport width, viewport height)
 SHOTS = [
-    ("login.png", None, "/accounts/login/", 1100, 560),
     ("overview.png", "leader", "/overview/", 1280, 900),
     ("target.png", "supervisor", "/targets/2/", 1280, 900),
     ("workbench.png", "commerce-reporter", "/workbench/", 1280, 700),
