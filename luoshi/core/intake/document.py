@@ -86,7 +86,7 @@ def _places(sample: str, title: str) -> dict[str, str]:
     for rx in (_PLACE_RE, _PLACE_AFTER_VERB):
         for m in rx.finditer(sample):
             name, kind = m.group(1), m.group(2)
-            if name.startswith(_BAD_PLACE_START) or any(ch in _BAD_PLACE_CHARS for ch in name):
+            if name.startswith(_BAD_PLACE_START) or not _BAD_PLACE_CHARS.isdisjoint(name):
                 continue
             counts[(name + kind, kind)] = counts.get((name + kind, kind), 0) + 1
     for key in counts:

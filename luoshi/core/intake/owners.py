@@ -356,7 +356,7 @@ def clause_owner(text: str, pos: int, end: int) -> str | None:
 
 def trailing_owner(tail: str) -> str | None:
     """An owner marker closing a paragraph, "…(区住建局牵头)。", owns the whole paragraph."""
-    m = _TRAILING_RE.search(tail)
+    m = _TRAILING_RE.search(tail) if _LEAD_HINT.search(tail) else None
     if not m:
         return None
     name = m.group(1) or m.group(2)

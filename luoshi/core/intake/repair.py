@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 try:
     from opencc import OpenCC
@@ -160,6 +161,7 @@ _UNIT_LINE = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)  # pure; repair splits the text twice when it joins paragraphs
 def classify_line(line: str) -> tuple[str, int]:
     """Return (kind, heading level) for one line of repaired text."""
     s = line.strip()
@@ -378,7 +380,7 @@ def spam_tokens(text: str) -> list[str]:
     ends: Counter = Counter()
     runs = _SPAM_RUN.findall(text)
     for n in range(3, 7):
-        ends.update(r[-n:] for r in runs if len(r) >= n)
+        ends.update([r[-n:] for r in runs if len(r) >= n])
     found: list[str] = []
     candidates = [(tok, f) for tok, f in ends.items() if f >= 3]
     # Finding every occurrence of every candidate scans the text once per
@@ -391,8 +393,8 @@ def spam_tokens(text: str) -> list[str]:
     for tok, f in sorted(candidates, key=lambda kv: -len(kv[0])):
         if (
             f < 3
-            or any(tok in longer for longer in found)
-            or any(ch in _NUMERAL_CHARS for ch in tok)
+            or (found and any(tok in longer for longer in found))
+            or not _NUMERAL_CHARS.isdisjoint(tok)
         ):
             continue
         if anchored_words is not None and tok not in anchored_words:
