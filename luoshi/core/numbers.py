@@ -116,7 +116,6 @@ def _parse_simple(s: str) -> float | None:
     return _parse_cn_small(s)
 
 
-@lru_cache(maxsize=4096)  # pure; documents repeat the same figures (years, small counts)
 def parse_number(text: str) -> float | None:
     """Parse a number written with Arabic digits, Chinese numerals and magnitudes.
 
@@ -128,6 +127,11 @@ def parse_number(text: str) -> float | None:
     s = text.strip().replace(" ", "")
     if not s or len(s) > _MAX_LEN:
         return None
+    return _parse_short(s)
+
+
+@lru_cache(maxsize=4096)  # pure, on short strings; documents repeat figures (years, counts)
+def _parse_short(s: str) -> float | None:
     try:
         value = _parse_with_magnitudes(s)
     except (ValueError, OverflowError, RecursionError):

@@ -205,6 +205,15 @@ class _Chain:
     text: str = ""
     closed: bool = False
     dangling: bool = False
+    # _bigrams(text), kept while text does not grow: a section is compared with
+    # every fragment that may continue it
+    _grams: Counter | None = None
+    _grams_len: int = -1
+
+    def bigrams(self) -> Counter:
+        if self._grams_len != len(self.text):
+            self._grams, self._grams_len = _bigrams(self.text), len(self.text)
+        return self._grams
 
 
 def opens_section(lines: list[Line], i: int) -> bool:
@@ -239,7 +248,7 @@ def section_owners(text: str, lines: list[Line]) -> list[str | None]:
             fresh = _starts_fresh(frag_text)
             scored = []
             for order, c in enumerate(open_chains):
-                score = _similarity(fb, _bigrams(c.text))
+                score = _similarity(fb, c.bigrams())
                 core = _core_bigrams(c.owner or "")
                 if core:
                     score += 0.5 * sum(1 for g in core if g in fb) / len(core)

@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 try:
     from opencc import OpenCC
@@ -161,7 +160,6 @@ _UNIT_LINE = re.compile(
 )
 
 
-@lru_cache(maxsize=8192)  # pure; repair splits the text twice when it joins paragraphs
 def classify_line(line: str) -> tuple[str, int]:
     """Return (kind, heading level) for one line of repaired text."""
     s = line.strip()
@@ -198,7 +196,12 @@ def classify_line(line: str) -> tuple[str, int]:
     return "content", 0
 
 
-def split_lines(text: str) -> list[Line]:
+def split_lines(text: str, known: dict[str, tuple[str, int]] | None = None) -> list[Line]:
+    """The lines of text, classified.
+
+    `known` (line -> classify_line(line)) is read and filled in: repair splits
+    the text a second time after joining paragraphs, and most lines are the same.
+    """
     lines: list[Line] = []
     pos = 0
     for part in text.split("\n"):
@@ -206,8 +209,12 @@ def split_lines(text: str) -> list[Line]:
         if not part or part.isspace():
             lines.append(Line(pos, end, "blank", 0))
         else:
-            kind, level = classify_line(part)
-            lines.append(Line(pos, end, kind, level))
+            kl = known.get(part) if known is not None else None
+            if kl is None:
+                kl = classify_line(part)
+                if known is not None:
+                    known[part] = kl
+            lines.append(Line(pos, end, kl[0], kl[1]))
         pos = end + 1
     return lines
 
@@ -240,13 +247,15 @@ _YEAR_WORD = re.compile(r"(?:19|20)\d{2}\s?年(?:度)?")
 _LIST_MARK = re.compile(r"[,，、;；\d]")
 
 
-def _join_breaks(text: str, idx: list[int]) -> tuple[str, list[int], list[Line] | None]:
+def _join_breaks(
+    text: str, idx: list[int], known: dict[str, tuple[str, int]] | None = None
+) -> tuple[str, list[int], list[Line] | None]:
     """Join paragraphs cut at column or page breaks.
 
     Also returns the lines of the text (classified, duplicates marked) when
     nothing was joined, so that the extractor need not split the text again.
     """
-    lines = split_lines(text)
+    lines = split_lines(text, known)
     find_duplicates(text, lines)
     cut: list[tuple[int, int]] = []  # spans of text to delete
     i = 0
@@ -443,8 +452,9 @@ def repair_lines(raw: str) -> tuple[str, list[int], list[Line]]:
     spam = spam_tokens(text)
     if spam:
         text, idx = _apply_regex_deletions(text, idx, re.compile("|".join(map(re.escape, spam))))
-    text, idx, lines = _join_breaks(text, idx)
+    known: dict[str, tuple[str, int]] = {}
+    text, idx, lines = _join_breaks(text, idx, known)
     if lines is None:
-        lines = split_lines(text)
+        lines = split_lines(text, known)
         find_duplicates(text, lines)
     return text, idx, lines
