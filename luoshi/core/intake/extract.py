@@ -428,7 +428,17 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
 def _dedupe(items: list[dict]) -> list[dict]:
     out: list[dict] = []
     seen_text: set[tuple] = set()
-    buckets: dict[tuple, list[set]] = {}
+    # metrics kept by (value, unit, note); their bigrams are only needed when a
+    # later item has the same value and unit, so they are made on demand
+    buckets: dict[tuple, list[str]] = {}
+    grams: dict[str, set[str]] = {}
+
+    def bigrams(metric: str) -> set[str]:
+        g = grams.get(metric)
+        if g is None:
+            g = grams[metric] = {metric[i : i + 2] for i in range(len(metric) - 1)}
+        return g
+
     for it in items:
         key = (
             it["kind"],
@@ -445,16 +455,19 @@ def _dedupe(items: list[dict]) -> list[dict]:
             continue
         dup = False
         bkey = (it["value"], it["unit"], it.get("note"))
-        bg = {it["metric"][i : i + 2] for i in range(len(it["metric"]) - 1)}
         if it["value"] is not None and it["target_kind"] not in ("zero", "floor", "milestone"):
-            for ob in buckets.get(bkey, [])[-50:]:
-                if bg and ob and len(bg & ob) / min(len(bg), len(ob)) >= 0.5:
-                    dup = True
-                    break
+            earlier = buckets.get(bkey)
+            if earlier:
+                bg = bigrams(it["metric"])
+                for other in earlier[-50:]:
+                    ob = bigrams(other)
+                    if bg and ob and len(bg & ob) / min(len(bg), len(ob)) >= 0.5:
+                        dup = True
+                        break
         if dup:
             continue
         seen_text.add(key)
-        buckets.setdefault(bkey, []).append(bg)
+        buckets.setdefault(bkey, []).append(it["metric"])
         out.append(it)
     return out
 

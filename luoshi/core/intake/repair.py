@@ -363,6 +363,17 @@ _SPAM_ANCHOR = re.compile(
 )
 
 
+def _occurrences(text: str, tok: str) -> list[int]:
+    """Starts of the non-overlapping occurrences of tok, left to right (as re.finditer
+    would find them, without compiling a pattern for every candidate token)."""
+    out = []
+    p = text.find(tok)
+    while p >= 0:
+        out.append(p)
+        p = text.find(tok, p + len(tok))
+    return out
+
+
 def _anchored_words(text: str) -> set[str]:
     """The words of 3-6 Chinese characters that start a run or follow a measure word."""
     words: set[str] = set()
@@ -408,7 +419,7 @@ def spam_tokens(text: str) -> list[str]:
             continue
         if anchored_words is not None and tok not in anchored_words:
             continue  # never after a figure, a measure word or a line start: cannot qualify
-        positions = [m.start() for m in re.finditer(re.escape(tok), text)]
+        positions = _occurrences(text, tok)
         c = len(positions)
         if c < 4 or f / c < 0.6:
             continue
