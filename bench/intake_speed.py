@@ -1,6 +1,6 @@
 """Throughput of the intake extractor.
 
-    .venv/bin/python bench/intake_speed.py [--mb 5] [--corpus DIR] [--own DIR] [--json]
+    .venv/bin/python bench/intake_speed.py [--mb 5] [--repeat 3] [--corpus DIR] [--own DIR] [--json]
 
 The annotated documents (shared corpus and tests/intake_corpus, without their
 ``# source:`` lines) are repeated until the text is at least ``--mb``
@@ -18,7 +18,8 @@ Two measurements, each reported as wall time and CPU time
 - one call: ``extract`` on all copies joined into one large document;
 - per document: one ``extract`` call per copy.
 
-Goal: >= 1 MB/s.
+Each measurement is repeated (``--repeat``, default 3) and the fastest run (by
+CPU time) is reported, as the machine is shared.  Goal: >= 1 MB/s.
 """
 
 from __future__ import annotations
@@ -90,10 +91,16 @@ def build_texts(texts: list[str], min_bytes: int) -> list[str]:
     return out
 
 
-def _timed(fn):
-    w0, c0 = time.perf_counter(), time.process_time()
-    result = fn()
-    return result, time.perf_counter() - w0, time.process_time() - c0
+def _timed(fn, repeat: int = 1):
+    """(result, wall, cpu) of the run with the least CPU time."""
+    best = None
+    for _ in range(max(1, repeat)):
+        w0, c0 = time.perf_counter(), time.process_time()
+        result = fn()
+        run = (result, time.perf_counter() - w0, time.process_time() - c0)
+        if best is None or run[2] < best[2]:
+            best = run
+    return best
 
 
 def _row(mb: float, wall: float, cpu: float, items: int, **extra) -> dict:
@@ -111,6 +118,7 @@ def _row(mb: float, wall: float, cpu: float, items: int, **extra) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mb", type=float, default=5.0, help="minimum size in MB (default 5)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each measurement; best")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_SHARED)
     parser.add_argument("--own", type=Path, default=DEFAULT_OWN)
     parser.add_argument("--json", action="store_true")
@@ -129,10 +137,10 @@ def main(argv: list[str] | None = None) -> int:
     big = SEPARATOR.join(pieces)
     mb = len(big.encode("utf-8")) / 1_000_000
 
-    whole, wall, cpu = _timed(lambda: extract(big))
+    whole, wall, cpu = _timed(lambda: extract(big), args.repeat)
     one = _row(mb, wall, cpu, len(whole.items), chars=len(big))
 
-    each, wall, cpu = _timed(lambda: [len(extract(p).items) for p in pieces])
+    each, wall, cpu = _timed(lambda: [len(extract(p).items) for p in pieces], args.repeat)
     mb_each = sum(len(p.encode("utf-8")) for p in pieces) / 1_000_000
     per = _row(mb_each, wall, cpu, sum(each), documents=len(pieces))
 
@@ -140,6 +148,7 @@ def main(argv: list[str] | None = None) -> int:
         "one_call": one,
         "per_document": per,
         "goal_mb_per_s": GOAL_MB_S,
+        "repeat": args.repeat,
         "load_average": os.getloadavg(),
     }
     if args.json:
@@ -149,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     copies = -(-len(pieces) // len(docs))
     print(
         f"intake speed: {len(docs)} documents in {copies} distinct copies "
-        f"(goal >= {GOAL_MB_S} MB/s; load average {os.getloadavg()[0]:.2f})"
+        f"(goal >= {GOAL_MB_S} MB/s; best of {args.repeat}; load average {os.getloadavg()[0]:.2f})"
     )
     for label, r in (("one call", one), ("per document", per)):
         extra = f", {r['documents']} calls" if "documents" in r else ""
