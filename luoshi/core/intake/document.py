@@ -46,6 +46,10 @@ _TITLE_UNIT = re.compile(
 _PLAN_TITLE = re.compile(
     r"计划|方案|规划|要点|清单|部署|工作报告|目标|实施意见|任务|分解|分工|实事|责任"
 )
+# a progress period (1-9月, 前三季度, 上半年, 一季度, 前5个月) and the words one needs:
+# without them find_times cannot return one, and need not run
+_PROGRESS_PERIOD = re.compile(r"M\d\d-M\d\d|Q\d|H\d")
+_PROGRESS_HINT = re.compile(r"季度|上半年|\d\s?[-—~～至到]\s?\d{1,2}\s?(?:月|累计)|前[^月]{0,5}月")
 _PROGRESS_TITLE = re.compile(
     r"进展|进度|通报|完成情况|执行情况|季报|月报|运行情况|统计公报|公报|工作总结|总结"
 )
@@ -183,11 +187,15 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         owner = city
     report_period = None
     first = "\n".join(text[ln.start : ln.end] for ln in lines[:25] if ln.kind != "blank")[:1500]
-    cands = [
-        t.period
-        for t in find_times(first, y)
-        if t.period and t.role == "past" and re.search(r"M\d\d-M\d\d|Q\d|H\d", t.period)
-    ]
+    cands = (
+        [
+            t.period
+            for t in find_times(first, y)
+            if t.period and t.role == "past" and _PROGRESS_PERIOD.search(t.period)
+        ]
+        if _PROGRESS_HINT.search(first)
+        else []
+    )
     months = [p for p in cands if "M" in p]
     report_period = (months or cands or [None])[0]
     return Doc(
