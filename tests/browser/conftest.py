@@ -34,8 +34,15 @@ def browser():
             executable_path=CHROMIUM,
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
-        yield browser
-        browser.close()
+        try:
+            yield browser
+        finally:
+            # ORM calls made while Playwright's loop runs use a connection of their own:
+            # close it, or PostgreSQL cannot drop the test database afterwards.
+            from django.db import connections
+
+            connections.close_all()
+            browser.close()
     os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
