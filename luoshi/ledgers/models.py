@@ -81,13 +81,9 @@ class Project(models.Model):
         return "secondary" if self.dropped_on else STAGE_COLOURS[self.stage]
 
 
-class StageEvent(models.Model):
-    """A project reached (or went back to) `stage` on `date`."""
+class LedgerEvent(models.Model):
+    """A dated change of a ledger row, with who recorded it and when (abstract)."""
 
-    project = models.ForeignKey(
-        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="events"
-    )
-    stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices)
     date = models.DateField(_("date"))
     note = models.CharField(_("note"), max_length=300, blank=True)
     recorded_by = models.ForeignKey(
@@ -99,6 +95,18 @@ class StageEvent(models.Model):
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
     class Meta:
+        abstract = True
+
+
+class StageEvent(LedgerEvent):
+    """A project reached (or went back to) `stage` on `date`."""
+
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="events"
+    )
+    stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices)
+
+    class Meta(LedgerEvent.Meta):
         verbose_name = _("stage event")
         verbose_name_plural = _("stage events")
         ordering = ["project", "date", "pk"]
@@ -176,24 +184,15 @@ class Hazard(models.Model):
         return self.level == HazardLevel.MAJOR
 
 
-class HazardEvent(models.Model):
+class HazardEvent(LedgerEvent):
     """A hazard moved to `status` on `date` (found, rectifying, rectified, verified, reopened)."""
 
     hazard = models.ForeignKey(
         Hazard, verbose_name=_("hazard"), on_delete=models.CASCADE, related_name="events"
     )
     status = models.CharField(_("status"), max_length=20, choices=HazardStatus.choices)
-    date = models.DateField(_("date"))
-    note = models.CharField(_("note"), max_length=300, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
-    class Meta:
+    class Meta(LedgerEvent.Meta):
         verbose_name = _("hazard event")
         verbose_name_plural = _("hazard events")
         ordering = ["hazard", "date", "pk"]

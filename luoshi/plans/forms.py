@@ -1,10 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .forms_edit import StyledForm
 from .models import Plan, Target
 
 
-class RulesForm(forms.ModelForm):
+class RulesForm(StyledForm):
     reason = forms.CharField(label=_("Reason for the change"), max_length=200, required=False)
 
     class Meta:
@@ -18,7 +19,7 @@ class RulesForm(forms.ModelForm):
         ]
 
 
-class TargetForm(forms.ModelForm):
+class TargetForm(StyledForm):
     reason = forms.CharField(
         label=_("Reason for the change"),
         max_length=300,

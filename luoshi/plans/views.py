@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from luoshi.clock import today
@@ -148,7 +149,13 @@ def target_edit(request: HttpRequest, target_id: int) -> HttpResponse:
         else:
             messages.success(request, _("Target saved."))
             return redirect("target-detail", target_id=target.pk)
-    return render(request, "plans/target_form.html", {"target": target, "form": form})
+    context = {
+        "target": target,
+        "form": form,
+        "title": _("Edit %(name)s") % {"name": target.name},
+        "back": reverse("target-detail", args=[target.pk]),
+    }
+    return render(request, "plans/target_form.html", context)
 
 
 @login_required
