@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Stage(models.TextChoices):
@@ -59,7 +60,7 @@ class HazardLevel(models.TextChoices):
 class HazardStatus(models.TextChoices):
     """open → rectifying → rectified (by the unit) → closed (verified), or reopened."""
 
-    OPEN = "open", _("Open")
+    OPEN = "open", pgettext_lazy("hazard status", "Open")
     RECTIFYING = "rectifying", _("Rectifying")
     RECTIFIED = "rectified", _("Rectified, awaiting verification")
     CLOSED = "closed", _("Verified closed")

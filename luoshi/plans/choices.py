@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class PlanStatus(models.TextChoices):
@@ -12,7 +13,7 @@ class PlanStatus(models.TextChoices):
 class TargetKind(models.TextChoices):
     CUMULATIVE = "cumulative", _("Cumulative")
     GROWTH = "growth", _("Growth")
-    LEVEL = "level", _("Level")
+    LEVEL = "level", pgettext_lazy("target kind", "Level")
     ZERO = "zero", _("Zero")
     FLOOR = "floor", _("Floor")
     MILESTONE = "milestone", _("Milestone")
