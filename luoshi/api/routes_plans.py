@@ -3,17 +3,28 @@
 from datetime import date
 
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Status
 from ninja.decorators import decorate_view
 from ninja.files import UploadedFile
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from luoshi.orgs.access import access_plan_by_id, visible_plans, visible_tasks
+from luoshi.orgs.access import access_for, access_plan_by_id, visible_plans, visible_tasks
 from luoshi.plans import actions, importing
 
 from .idempotency import idempotent
-from .schemas import Error, ImportItemOut, PlanDetail, PlanOut, RulesPatch, TaskOut
+from .schemas import (
+    Error,
+    ImportItemIn,
+    ImportItemOut,
+    OwnerMappingIn,
+    OwnerMappingOut,
+    PlanDetail,
+    PlanOut,
+    RulesPatch,
+    TaskOut,
+)
 
 router = Router(tags=["plans"])
 
@@ -95,6 +106,68 @@ def list_items(request, plan_id: int):
     plan = access_plan_by_id(request.auth, plan_id)
     actions.require_plan_manager(request.auth)
     return list(plan.import_items.order_by("position", "pk"))
+
+
+def _item_fields(request, payload: ImportItemIn, *, only_sent: bool) -> dict:
+    """The payload as importing's fields, with the unit resolved among visible units."""
+    fields = payload.dict(exclude_unset=only_sent)
+    if not only_sent:
+        fields = {name: value for name, value in fields.items() if value is not None}
+    if fields.get("unit") is not None:
+        unit = access_for(request.auth).visible_units().filter(pk=fields["unit"]).first()
+        if unit is None:
+            raise ValidationError({"unit": _("No such unit.")})
+        fields["unit"] = unit
+    return fields
+
+
+def _draft_item(request, plan_id: int, item_id: int):
+    plan = access_plan_by_id(request.auth, plan_id)
+    actions.require_plan_manager(request.auth)
+    item = plan.import_items.filter(pk=item_id).first()
+    if item is None:
+        raise Http404("item")
+    return item
+
+
+@router.patch(
+    "/plans/{int:plan_id}/items/{int:item_id}",
+    response={200: ImportItemOut, 403: Error, 404: Error, 422: Error},
+    summary="Correct, accept or reject an import item (supervisors, draft plans)",
+)
+def patch_item(request, plan_id: int, item_id: int, payload: ImportItemIn):
+    item = _draft_item(request, plan_id, item_id)
+    return importing.update_item(
+        item, request.auth, **_item_fields(request, payload, only_sent=True)
+    )
+
+
+@router.post(
+    "/plans/{int:plan_id}/items",
+    response={201: ImportItemOut, 403: Error, 404: Error, 422: Error},
+    summary="Add an item the intake engine missed (supervisors, draft plans)",
+)
+@decorate_view(idempotent)
+def add_item(request, plan_id: int, payload: ImportItemIn):
+    plan = access_plan_by_id(request.auth, plan_id)
+    item = importing.add_item(plan, request.auth, **_item_fields(request, payload, only_sent=False))
+    return Status(201, item)
+
+
+@router.post(
+    "/plans/{int:plan_id}/owners",
+    response={200: OwnerMappingOut, 403: Error, 404: Error, 422: Error},
+    summary="Map an owner text to a unit for every item, and remember it for later imports",
+)
+@decorate_view(idempotent)
+def map_owner(request, plan_id: int, payload: OwnerMappingIn):
+    plan = access_plan_by_id(request.auth, plan_id)
+    actions.require_plan_manager(request.auth)
+    unit = access_for(request.auth).visible_units().filter(pk=payload.unit).first()
+    if unit is None:
+        raise ValidationError({"unit": _("No such unit.")})
+    changed = importing.map_owner(plan, request.auth, payload.owner_text, unit)
+    return {"owner_text": payload.owner_text.strip(), "unit": unit.pk, "items_changed": changed}
 
 
 @router.post(

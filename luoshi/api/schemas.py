@@ -109,6 +109,35 @@ class ImportItemOut(Schema):
     target: int | None = Field(None, alias="target_id")
 
 
+class ImportItemIn(Schema):
+    """Fields of an import item; on PATCH only those sent change."""
+
+    kind: str | None = None
+    target_kind: str | None = None
+    owner_text: Annotated[str, StringConstraints(max_length=200)] | None = None
+    unit: int | None = None
+    metric: Annotated[str, StringConstraints(max_length=200)] | None = None
+    comparator: str | None = None
+    value: Number | None = None
+    unit_label: Annotated[str, StringConstraints(max_length=20)] | None = None
+    period: Annotated[str, StringConstraints(max_length=40)] | None = None
+    baseline: Number | None = None
+    snippet: Text | None = None
+    note: Annotated[str, StringConstraints(max_length=300)] | None = None
+    decision: str | None = None
+
+
+class OwnerMappingIn(Schema):
+    owner_text: Annotated[str, StringConstraints(max_length=200)]
+    unit: int
+
+
+class OwnerMappingOut(Schema):
+    owner_text: str
+    unit: int
+    items_changed: int
+
+
 # --- targets ------------------------------------------------------------------------
 
 

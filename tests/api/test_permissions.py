@@ -66,6 +66,27 @@ TABLE = [
     ("items", "get", "/plans/{plan}/items", None, table(200, 403, 403, 403, 403, 403, 403, 404)),
     ("import", "upload", "/plans/import", None, table(201, 403, 403, 403, 403, 403, 403, 403)),
     (
+        "edit item",
+        "patch",
+        "/plans/{draft_plan}/items/{item}",
+        {"decision": "rejected"},
+        table(200, 403, 404, 404, 404, 404, 404, 404),
+    ),
+    (
+        "add item",
+        "post",
+        "/plans/{draft_plan}/items",
+        {"target_kind": "cumulative", "metric": "落地项目", "value": 20, "unit_label": "个"},
+        table(201, 403, 404, 404, 404, 404, 404, 404),
+    ),
+    (
+        "map owner",
+        "post",
+        "/plans/{draft_plan}/owners",
+        {"owner_text": "市商务局", "unit": "{commerce}"},
+        table(200, 403, 404, 404, 404, 404, 404, 404),
+    ),
+    (
         "confirm",
         "post",
         "/plans/{draft_plan}/confirm",
@@ -202,6 +223,7 @@ def test_every_api_route_answers_every_persona_as_the_table_says(api_city):
     ids = {
         "plan": api_city.plan.pk,
         "draft_plan": draft_plan.pk,
+        "item": draft_plan.import_items.first().pk,
         "commerce": api_city.commerce.pk,
         "housing_team": api_city.housing_team.pk,
         "signed": api_city.signed.pk,
@@ -268,3 +290,57 @@ def test_evidence_upload_checks_the_file_and_shows_on_the_report(api_city):
     assert created.status_code == 201 and created.json()["name"] == "scan.pdf"
     report = client.call("get", f"/reports/{api_city.draft.pk}", None).json()
     assert [e["name"] for e in report["evidence"]] == ["scan.pdf"]
+
+
+def test_import_items_are_reviewed_through_the_api_and_the_plan_confirmed(api_city):
+    from datetime import date
+
+    from luoshi.plans.importing import start_import
+    from luoshi.plans.models import OwnerAlias
+
+    plan = start_import(
+        api_city.supervisor,
+        title="2025年商务工作要点",
+        start=date(2025, 1, 1),
+        end=date(2025, 12, 31),
+        filename="plan.txt",
+        content="### 市商务委\n2025年，全年签约项目不少于50个，落地项目不少于20个。\n".encode(),
+    )
+    api = api_city.api("supervisor")
+    items = api.get(f"/plans/{plan.pk}/items").json()
+    assert [(i["value"], i["owner_text"], i["unit"]) for i in items] == [
+        (50, "市商务委", None),
+        (20, "市商务委", None),
+    ]
+    mapped = api.call(
+        "post", f"/plans/{plan.pk}/owners", {"owner_text": "市商务委", "unit": api_city.commerce.pk}
+    )
+    assert mapped.json() == {
+        "owner_text": "市商务委",
+        "unit": api_city.commerce.pk,
+        "items_changed": 2,
+    }
+    assert OwnerAlias.objects.get(text="市商务委").unit == api_city.commerce
+    rejected = api.call(
+        "patch", f"/plans/{plan.pk}/items/{items[1]['id']}", {"decision": "rejected"}
+    )
+    assert rejected.json()["decision"] == "rejected"
+    added = api.call(
+        "post",
+        f"/plans/{plan.pk}/items",
+        {
+            "target_kind": "level",
+            "metric": "项目开工率",
+            "comparator": ">=",
+            "value": 70,
+            "unit_label": "%",
+            "period": "2025",
+            "unit": api_city.commerce.pk,
+            "snippet": "签约项目不少于50个",
+        },
+    )
+    assert added.status_code == 201 and added.json()["start_offset"] is not None
+    confirmed = api.call("post", f"/plans/{plan.pk}/confirm", None)
+    assert confirmed.status_code == 200, confirmed.content
+    values = sorted(t.value for t in plan.targets.all())
+    assert values == [50, 70]
