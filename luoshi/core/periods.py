@@ -91,24 +91,21 @@ def due_date(period_end: date, due_day: int) -> date:
     return date(year, m0 + 1, min(due_day, days_in_month(year, m0 + 1)))
 
 
-def owed_period_end(cadence: str, due_day: int, start: date, end: date, at: date) -> date | None:
+def owed_period_end(cadence: str, due_day: int, start: date, at: date) -> date | None:
     """The end of the latest reporting period whose report is due on or before ``at``.
 
-    Periods are calendar months or calendar quarters. A period that ends before
-    the target's start, or starts after the target's end, is not owed. The last
-    owed period is cut at the target's end (a target ending 15 June owes a
-    report as of 15 June, not 30 June). Returns None when nothing is owed yet.
+    Section 4, literally: periods are calendar months or calendar quarters; take
+    the latest one whose due date is on or before ``at``; periods that end
+    before the target's start are not owed (None). Periods after the target's
+    end are not exempted: section 4 does not exempt them, so once a period is
+    over, its final figure is still expected as of each later period end.
     """
     mi = _month_index(at)
     # latest month index e whose due date (day due_day of month e+1) is <= at
     e = mi - 1 if at.day >= min(due_day, days_in_month(at.year, at.month)) else mi - 2
-    last = _month_index(end)
     if cadence == "quarter":
         e -= (e - 2) % 3  # quarters end in March, June, September, December (m0 = 2, 5, 8, 11)
-        last += (2 - last) % 3
-    if e > last:
-        e = last
     period_end = _last_day_of_month_index(e)
     if period_end < start:
         return None
-    return min(period_end, end)
+    return period_end

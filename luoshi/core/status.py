@@ -535,7 +535,7 @@ def _evaluate(t: Target, at: date, at_ord: int, rules: Rules, zh: bool) -> Evalu
 
     missing = False
     if t.cadence is not None:
-        period_end = owed_period_end(t.cadence, t.due_day, t.start, t.end, at)
+        period_end = owed_period_end(t.cadence, t.due_day, t.start, at)
         if period_end is not None and (r is None or r_ord < period_end.toordinal()):
             missing = True
             if zh:

@@ -59,7 +59,9 @@ def owed_by(user, today: date) -> list[Owed]:
     periods = {}
     for target in targets:
         if target.cadence:
-            end = min(last_period_end(target.cadence, today), target.end)
+            # Calendar periods, as the status engine counts them (DESIGN.md section 4):
+            # not cut at the target's end, so an ended target still asks for its figure.
+            end = last_period_end(target.cadence, today)
             periods[target.pk] = end if end >= target.start else None
         else:
             periods[target.pk] = None
@@ -74,6 +76,8 @@ def owed_by(user, today: date) -> list[Owed]:
     owed = []
     for row in rows:
         target = row.target
+        if target.end < today and not row.evaluation.missing:
+            continue  # ended, and its last report is in: nothing more is owed
         period_end = periods[target.pk]
         reports = reports_by_target.get(target.pk, [])
         current = next((r for r in reports if period_end and r.as_of >= period_end), None)

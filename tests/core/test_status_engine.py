@@ -209,13 +209,14 @@ def test_due_dates_clamp_to_the_month():
 
 
 def test_owed_period_end():
-    start, end = date(2025, 1, 1), date(2025, 12, 31)
-    assert owed_period_end("month", 5, start, end, date(2025, 7, 5)) == date(2025, 6, 30)
-    assert owed_period_end("month", 5, start, end, date(2025, 7, 4)) == date(2025, 5, 31)
-    assert owed_period_end("quarter", 5, start, end, date(2025, 7, 5)) == date(2025, 6, 30)
-    assert owed_period_end("quarter", 5, start, end, date(2025, 7, 4)) == date(2025, 3, 31)
-    assert owed_period_end("month", 5, start, end, date(2025, 1, 31)) is None
-    assert owed_period_end("month", 5, start, end, date(2027, 3, 1)) == date(2025, 12, 31)
+    start = date(2025, 1, 1)
+    assert owed_period_end("month", 5, start, date(2025, 7, 5)) == date(2025, 6, 30)
+    assert owed_period_end("month", 5, start, date(2025, 7, 4)) == date(2025, 5, 31)
+    assert owed_period_end("quarter", 5, start, date(2025, 7, 5)) == date(2025, 6, 30)
+    assert owed_period_end("quarter", 5, start, date(2025, 7, 4)) == date(2025, 3, 31)
+    assert owed_period_end("month", 5, start, date(2025, 1, 31)) is None
+    # section 4 does not exempt periods after the target's end: the latest period due counts
+    assert owed_period_end("month", 5, start, date(2027, 3, 1)) == date(2027, 1, 31)
 
 
 def test_core_imports_no_django():
