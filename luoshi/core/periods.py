@@ -91,6 +91,14 @@ def due_date(period_end: date, due_day: int) -> date:
     return date(year, m0 + 1, min(due_day, days_in_month(year, m0 + 1)))
 
 
+def last_period_end(cadence: str, day: date) -> date:
+    """The end of the last calendar month (or quarter) that ended before ``day``."""
+    month = day.month
+    if cadence == "quarter":
+        month = 3 * ((month - 1) // 3) + 1
+    return _last_day_of_month_index(_month_index(day.replace(month=month, day=1)) - 1)
+
+
 def owed_period_end(cadence: str, due_day: int, start: date, at: date) -> date | None:
     """The end of the latest reporting period whose report is due on or before ``at``.
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -30,7 +30,7 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 
 from luoshi.clock import today
 from luoshi.core import status as engine
-from luoshi.core.periods import days_in_month
+from luoshi.core.periods import days_in_month, last_period_end
 from luoshi.orgs.access import access_for
 from luoshi.plans.choices import PlanStatus, TargetKind
 from luoshi.plans.evaluation import plan_rules, to_engine
@@ -125,11 +125,9 @@ def parse_period(text: str) -> Period:
 
 def default_period(cadence: str = "month") -> Period:
     """The last month (or quarter) that has ended: what is usually owed now."""
-    now = today()
+    day = last_period_end(cadence, today())
     if cadence == "quarter":
-        day = date(now.year, 3 * ((now.month - 1) // 3) + 1, 1) - timedelta(days=1)
         return parse_period(f"{day.year}Q{(day.month - 1) // 3 + 1}")
-    day = now.replace(day=1) - timedelta(days=1)
     return parse_period(f"{day.year}-{day.month:02d}")
 
 

@@ -3,23 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
-from luoshi.core.periods import due_date
+from luoshi.core.periods import due_date, last_period_end
 from luoshi.plans.models import Target
 from luoshi.plans.queries import evaluated_rows
 
 from .choices import ReportStatus
 from .models import Report
-
-
-def last_period_end(cadence: str, day: date) -> date:
-    """The end of the last calendar month or quarter that ended before `day`."""
-    first_of_month = day.replace(day=1)
-    if cadence == "quarter":
-        quarter_first_month = 3 * ((day.month - 1) // 3) + 1
-        first_of_month = day.replace(month=quarter_first_month, day=1)
-    return first_of_month - timedelta(days=1)
 
 
 @dataclass
