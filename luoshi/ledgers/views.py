@@ -7,6 +7,7 @@ actions; these helpers only ask them.
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
 from django.http import Http404, HttpRequest
 
@@ -32,6 +33,14 @@ def visible_or_404(queryset, user, pk: int, what: str):
     row = queryset.visible_to(user).select_related("unit").filter(pk=pk).first()
     if row is None:
         raise Http404(what)
+    return row
+
+
+def kept_or_denied(queryset, user, pk: int, what: str):
+    """The row if the person may see it (else 404) and keeps its unit's ledger (else 403)."""
+    row = visible_or_404(queryset, user, pk, what)
+    if not keeps(user, row.unit):
+        raise PermissionDenied
     return row
 
 

@@ -25,7 +25,7 @@ from .choices import HAZARD_MOVES, VERIFIER_MOVES, HazardStatus
 from .forms import HazardForm, HazardMoveForm, HazardPhotoForm, unit_choices
 from .models import Hazard, HazardPhoto
 from .queries import filter_hazards, overdue_q
-from .views import keeps, kept_units, paginate, visible_or_404
+from .views import keeps, kept_or_denied, kept_units, paginate, visible_or_404
 
 PHOTO_CONTENT_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png"}
 
@@ -123,10 +123,7 @@ def hazard_new(request: HttpRequest) -> HttpResponse:
 
 
 def _kept_hazard(request: HttpRequest, hazard_id: int) -> Hazard:
-    hazard = visible_or_404(Hazard.objects, request.user, hazard_id, "hazard")
-    if not keeps(request.user, hazard.unit):
-        raise PermissionDenied
-    return hazard
+    return kept_or_denied(Hazard.objects, request.user, hazard_id, "hazard")
 
 
 @login_required

@@ -31,7 +31,7 @@ from .forms import (
 )
 from .models import Project, StageEvent
 from .queries import filter_projects, filter_unit
-from .views import keeps, kept_units, paginate, visible_or_404
+from .views import keeps, kept_or_denied, kept_units, paginate, visible_or_404
 
 
 @login_required
@@ -158,10 +158,7 @@ def _back(project: Project) -> str:
 
 
 def _kept_project(request: HttpRequest, project_id: int) -> Project:
-    project = visible_or_404(Project.objects, request.user, project_id, "project")
-    if not keeps(request.user, project.unit):
-        raise PermissionDenied
-    return project
+    return kept_or_denied(Project.objects, request.user, project_id, "project")
 
 
 @login_required
