@@ -77,31 +77,25 @@ def _cell(value, kind: str = "num") -> str:
     return str(value)
 
 
+# Each column of the table, and how its cells are written ("pct": a ratio as a percentage).
+TABLE_COLUMNS = {
+    "id": "num",
+    "state": "num",
+    "missing": "num",
+    "expected": "num",
+    "actual": "num",
+    "ratio": "pct",
+    "forecast": "num",
+    "will_miss": "num",
+    "reason": "num",
+}
+
+
 def render_table(result: dict) -> str:
     """An aligned, human-readable table (display width aware for Chinese)."""
-    head = [
-        "id",
-        "state",
-        "missing",
-        "expected",
-        "actual",
-        "ratio",
-        "forecast",
-        "will_miss",
-        "reason",
-    ]
+    head = list(TABLE_COLUMNS)
     rows = [
-        [
-            _cell(e["id"]),
-            e["state"],
-            _cell(e["missing"]),
-            _cell(e["expected"]),
-            _cell(e["actual"]),
-            _cell(e["ratio"], "pct"),
-            _cell(e["forecast"]),
-            _cell(e["will_miss"]),
-            e["reason"],
-        ]
+        [_cell(e[name], kind) for name, kind in TABLE_COLUMNS.items()]
         for e in result["evaluations"]
     ]
     widths = [max([_width(h)] + [_width(r[i]) for r in rows]) for i, h in enumerate(head)]

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .forms_edit import StyledForm
+from .forms_edit import DATE, StyledForm
 from .models import Plan, Target
 
 
@@ -40,10 +40,7 @@ class TargetForm(StyledForm):
             "due_day",
             "baseline",
         ]
-        widgets = {
-            "start": forms.DateInput(attrs={"type": "date"}),
-            "end": forms.DateInput(attrs={"type": "date"}),
-        }
+        widgets = {"start": DATE, "end": DATE}
 
 
 class OverviewFilter(forms.Form):
