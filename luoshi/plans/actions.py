@@ -138,8 +138,14 @@ def update_target(target: Target, user, reason: str = "", **fields) -> Target:
     # The caller's object may predate confirm_plan(): never save stale originals over fresh ones.
     target.refresh_from_db(fields=["original_value", "original_start", "original_end"])
     old = {name: getattr(target, name) for name in BASELINE_FIELDS}
+    old_unit_id = target.unit_id
     for name, value in fields.items():
         setattr(target, name, value)
+    if target.unit_id != old_unit_id:
+        # Reports carry their target's unit (for access filtering): they move with it.
+        from luoshi.reporting.models import Report
+
+        Report.objects.filter(target=target).update(unit=target.unit_id)
     rebaselined = target.plan.is_confirmed and any(
         getattr(target, name) != old[name] for name in BASELINE_FIELDS
     )

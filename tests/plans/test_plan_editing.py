@@ -158,3 +158,17 @@ def test_cooperating_part_is_reported_and_judged_separately_and_shown_to_the_lea
     lead_page = c.client("commerce-reporter").get(f"/targets/{c.signed.pk}/")
     assert [row.target for row in lead_page.context["parts"]] == [part]
     assert c.client("housing-reporter").get(f"/targets/{part.pk}/").status_code == 200
+
+
+def test_moving_a_target_to_another_unit_moves_its_reports_too(plan_city):
+    from luoshi.plans import actions as plan_actions
+    from luoshi.reporting.models import Report
+
+    c = plan_city
+    report = reporting.create_report(
+        c.signed, c.commerce_reporter, as_of=date(2025, 6, 30), value=22
+    )
+    plan_actions.update_target(c.signed, c.supervisor, "职责调整", unit=c.housing)
+    assert Report.objects.get(pk=report.pk).unit == c.housing
+    assert c.client("housing-reporter").get(f"/reports/{report.pk}/").status_code == 200
+    assert c.client("commerce-reporter").get(f"/reports/{report.pk}/").status_code == 404
