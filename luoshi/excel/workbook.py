@@ -157,9 +157,11 @@ def owed_targets(unit, period: Period) -> list[Target]:
     )
 
 
-def as_of(target: Target, period: Period) -> date:
-    """The date a report for `period` is as of: the period's end, or the target's if sooner."""
-    return min(period.end, target.end)
+def as_of(period: Period) -> date:
+    """The date a report for `period` is as of: the calendar period's end, which is what the
+    status engine's `missing` asks for (DESIGN.md section 4), also for a target that ends
+    inside the period."""
+    return period.end
 
 
 def expected_value(target: Target, at: date) -> float | None:
@@ -211,7 +213,7 @@ def export_workbook(unit, period: Period) -> Workbook:
         cell.font = Font(bold=True)
     input_fill = PatternFill("solid", fgColor="FFF2CC")
     for row, target in enumerate(targets, start=FIRST_ROW):
-        day = as_of(target, period)
+        day = as_of(period)
         previous = approved.get(target.pk)
         goal = (
             f"{target.comparator} {writer_number(target.value)}" if target.value is not None else ""
@@ -411,15 +413,11 @@ def _read_rows(sheet, unit, period: Period, issued: list[int]) -> WorkbookUpload
         return result
     targets = {t.pk: t for t in owed_targets(unit, period)}
     # One report per target and period: a second upload does not duplicate the first.
-    taken = {
-        target_id
-        for target_id, day in Report.objects.filter(
-            target_id__in=list(targets), as_of__gte=period.start
-        )
+    taken = set(
+        Report.objects.filter(target_id__in=list(targets), as_of__gte=as_of(period))
         .exclude(status=ReportStatus.SUPERSEDED)
-        .values_list("target_id", "as_of")
-        if day >= as_of(targets[target_id], period)
-    }
+        .values_list("target_id", flat=True)
+    )
     seen: dict[int, int] = {}
     for number, cells in enumerate(rows, start=FIRST_ROW):
         values = [c.value for c in cells]
@@ -502,9 +500,7 @@ def _read_rows(sheet, unit, period: Period, issued: list[int]) -> WorkbookUpload
                 _("A report for this period already exists; change it on its page."),
             )
         if len(result.problems) == before:
-            result.rows.append(
-                Filled(number, target, as_of(target, period), value, overdue, narrative)
-            )
+            result.rows.append(Filled(number, target, as_of(period), value, overdue, narrative))
     return result
 
 
