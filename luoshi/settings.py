@@ -146,6 +146,8 @@ AXES_VERBOSE = False
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", _("简体中文")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "luoshi" / "locale"]
+# Dates in forms are ISO in every language (date inputs show nothing else).
+FORMAT_MODULE_PATH = ["luoshi.formats"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Shanghai")
 USE_I18N = True
 USE_TZ = True

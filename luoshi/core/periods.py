@@ -117,3 +117,15 @@ def owed_period_end(cadence: str, due_day: int, start: date, at: date) -> date |
     if period_end < start:
         return None
     return period_end
+
+
+def default_as_of(cadence: str | None, start: date, day: date) -> date:
+    """The as-of date a new report most likely carries on ``day``.
+
+    It is the end of the calendar month (or quarter, for a quarterly target)
+    that ended last: on 2025-10-15 a report is about September, not about the
+    15th. A target without a cadence is read monthly. Before the target's first
+    period has ended there is nothing to be owed, so the day itself is offered.
+    """
+    end = last_period_end(cadence or "month", day)
+    return end if end >= start else day

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from luoshi.clock import today
+from luoshi.core.periods import default_as_of
 from luoshi.formtools import attach_errors
 from luoshi.orgs.access import access_for, access_report_by_id, access_target_by_id
 from luoshi.orgs.history import history_of
@@ -42,7 +43,10 @@ def report_new(request: HttpRequest, target_id: int) -> HttpResponse:
     if not access_for(request.user).can_report_for(target.unit):
         raise PermissionDenied
     form = ReportForm(
-        request.POST or None, request.FILES or None, target=target, initial={"as_of": today()}
+        request.POST or None,
+        request.FILES or None,
+        target=target,
+        initial={"as_of": default_as_of(target.cadence, target.start, today())},
     )
     if request.method == "POST" and form.is_valid():
         try:
