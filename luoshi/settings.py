@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "luoshi.ledgers",
     "luoshi.excel",
     "luoshi.api",
+    "luoshi.demo",
 ]
 
 MIDDLEWARE = [
