@@ -1,18 +1,23 @@
 """Score the intake extractor against the annotated documents.
 
     .venv/bin/python bench/intake_quality.py [--corpus DIR] [--own DIR]
-        [--set shared|own|all] [--json] [--show-errors]
+        [--set shared|own|all] [--docs PATTERN ...] [--json] [--show-errors]
 
 Two document sets are scored: the shared development corpus (default
 ``<repo>/../shared/corpus``) and the project's own held-out documents in
 ``tests/intake_corpus``.  The procedure is that of the corpus README, section 5;
 the logic lives in ``bench/intake_scoring.py``.  Each document is given to
 ``extract`` without its ``# source:`` line and without a year.
+
+``--docs`` keeps only the documents whose file stem matches one of the shell
+patterns (``--set own --docs '0[5-9]_*' '1[0-4]_*'``), so that one batch of
+newly annotated documents can be scored on its own (its cold score).
 """
 
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import json
 import sys
 from pathlib import Path
@@ -106,6 +111,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_SHARED, help="shared corpus dir")
     parser.add_argument("--own", type=Path, default=DEFAULT_OWN, help="project corpus dir")
     parser.add_argument("--set", choices=("shared", "own", "all"), default="all")
+    parser.add_argument(
+        "--docs", nargs="+", metavar="PATTERN", help="score only documents whose stem matches"
+    )
     parser.add_argument("--json", action="store_true", help="machine-readable figures")
     parser.add_argument("--show-errors", action="store_true", help="list misses and FPs")
     args = parser.parse_args(argv)
@@ -118,6 +126,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"(no shared corpus at {args.corpus})", file=sys.stderr)
     if args.set in ("own", "all"):
         sets["own"] = load_documents(args.own, prefix="own/")
+    if args.docs:
+        for name, docs in sets.items():
+            sets[name] = [
+                d
+                for d in docs
+                if any(fnmatch.fnmatchcase(Path(d["path"]).stem, pat) for pat in args.docs)
+            ]
     all_docs = [d for docs in sets.values() for d in docs]
     if not all_docs:
         print("no annotated documents found", file=sys.stderr)

@@ -670,6 +670,7 @@ _CN_DIGITS = {
 _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = {"万": 10_000, "亿": 100_000_000}
 _CN_RUN = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+成?")
+_CN_APPROX_INSIDE = re.compile(r"(?<=[十百千])[余多](?=[万亿])")
 
 
 def chinese_number(run: str) -> float | None:
@@ -766,7 +767,9 @@ def check_annotation(item: Any, document_text: str) -> list[str]:
         digits_text = re.sub(r"[\s.]", "", nfkc)
         sig = significant_digits(value)
         if sig not in digits_text:
-            runs = [chinese_number(r) for r in _CN_RUN.findall(nfkc)]
+            # 萬 is 万 once simplified, and 十余万 (over 100,000) holds the figure 十万.
+            cn = _CN_APPROX_INSIDE.sub("", to_simplified(nfkc))
+            runs = [chinese_number(r) for r in _CN_RUN.findall(cn)]
             # A Chinese-numeral figure may be scaled by a following 万/亿 in the run.
             if not any(r is not None and values_equal(r, value) for r in runs):
                 problems.append(f"the value's digits {sig} are not in the snippet")

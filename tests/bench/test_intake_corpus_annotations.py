@@ -4,6 +4,7 @@ Runs over the project's own documents (tests/intake_corpus) and, when it is
 present, the shared development corpus (<repo>/../shared/corpus).
 """
 
+import re
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from bench.intake_scoring import check_annotation, load_documents, strip_ws
 ROOT = Path(__file__).resolve().parents[2]
 OWN = ROOT / "tests" / "intake_corpus"
 SHARED = ROOT.parent / "shared" / "corpus"
+README = (OWN / "README.md").read_text(encoding="utf-8")
 
 OWN_DOCS = load_documents(OWN, prefix="own/")
 SHARED_DOCS = load_documents(SHARED, prefix="shared/") if SHARED.is_dir() else []
@@ -23,14 +25,31 @@ def _ids(docs):
     return [d["name"] for d in docs]
 
 
-def test_own_corpus_has_four_documents():
-    assert len(OWN_DOCS) == 4
+WRITTEN = "# source: written for the luoshi project"
+WRITTEN_DOCS = [d for d in OWN_DOCS if d["raw"].startswith(WRITTEN)]
+# Real documents collected from public web pages (issue 15): their first line
+# is the page's address, and the README's table names their province and genre.
+COLLECTED_DOCS = [d for d in OWN_DOCS if not d["raw"].startswith(WRITTEN)]
+
+
+def test_own_corpus_has_four_written_documents_and_every_file_annotated():
+    assert len(WRITTEN_DOCS) == 4
     docs = sorted(p.stem for p in (OWN / "docs").glob("*.txt"))
     anns = sorted(p.stem for p in (OWN / "annotations").glob("*.jsonl"))
     assert docs == anns
 
 
-@pytest.mark.parametrize("doc", OWN_DOCS, ids=_ids(OWN_DOCS))
+@pytest.mark.parametrize("doc", COLLECTED_DOCS, ids=_ids(COLLECTED_DOCS))
+def test_collected_document_has_its_address_and_a_readme_row(doc):
+    first = doc["raw"].partition("\n")[0]
+    assert re.fullmatch(r"# source: https?://\S+", first), first
+    assert doc["text"].strip()
+    stem = doc["name"].removeprefix("own/")
+    rows = [line for line in README.splitlines() if line.startswith(f"| {stem} |")]
+    assert len(rows) == 1, f"{stem} has no row in tests/intake_corpus/README.md"
+
+
+@pytest.mark.parametrize("doc", WRITTEN_DOCS, ids=_ids(WRITTEN_DOCS))
 def test_own_document_shape(doc):
     assert doc["raw"].startswith("# source: written for the luoshi project")
     assert 1500 <= len(doc["text"]) <= 3000
@@ -84,3 +103,20 @@ def test_check_catches_bad_annotations():
     zero = dict(good, target_kind="zero", value=0.0, unit=None, comparator="=")
     assert check_annotation(zero, text) == []
     assert check_annotation(dict(zero, value=None), text)
+
+
+def test_check_reads_chinese_numerals_in_traditional_script_and_with_yu():
+    text = "疏通擁堵貨運車輛十余萬輛,解決問題70余個"
+    item = {
+        "kind": "statistic",
+        "target_kind": None,
+        "owner": "吕梁市",
+        "metric": "疏通拥堵货运车辆",
+        "comparator": ">",
+        "value": 100000.0,
+        "unit": "辆",
+        "period": None,
+        "snippet": "疏通擁堵貨運車輛十余萬輛",
+    }
+    assert check_annotation(item, text) == []
+    assert check_annotation(dict(item, value=110000.0), text)
