@@ -18,6 +18,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
+from luoshi.core.formatting import format_number
 from luoshi.core.periods import owed_period_end, schedule_points, share_at
 
 KINDS = ("cumulative", "growth", "level", "zero", "floor", "milestone")
@@ -158,12 +159,10 @@ class Evaluation:
 # --- reason text ----------------------------------------------------------------
 
 
-def fmt(x: float) -> str:
-    """A number for a reason: one decimal, trailing .0 stripped."""
-    s = f"{x:.1f}"
-    if s.endswith(".0"):
-        s = s[:-2]
-    return "0" if s == "-0" else s
+def fmt(x: float, unit: str = "", zh: bool = False) -> str:
+    """A number for a reason: one decimal, trailing .0 stripped, thousands grouped, and in
+    Chinese 亿 for large amounts, by the same rule as every page (core.formatting.format_number)."""
+    return format_number(x, 1, lang="zh" if zh else "en", unit=unit)
 
 
 def pct(ratio: float) -> str:
@@ -207,17 +206,17 @@ def _cumulative(t: Target, r: Reading | None, r_ord: int, at_ord: int, ended: bo
             # Section 4: with no reading at all the state is not_started, ended or not;
             # the missing flag (with a cadence) says that reports are owed.
             reason = (
-                f"期末目标{fmt(value)}{unit}，尚无填报"
+                f"期末目标{fmt(value, unit, zh)}{unit}，尚无填报"
                 if zh
-                else f"Period ended: target {fmt(value)}{unit}, nothing reported"
+                else f"Period ended: target {fmt(value, unit, zh)}{unit}, nothing reported"
             )
             return NOT_STARTED, expected, None, None, None, None, reason
         if zh:
             verb = "应控制在" if cap else "应完成"
             tail = "以内" if cap else ""
-            reason = f"尚无填报，按序时进度{verb}{fmt(expected)}{unit}{tail}"
+            reason = f"尚无填报，按序时进度{verb}{fmt(expected, unit, zh)}{unit}{tail}"
         else:
-            reason = f"No report yet; {fmt(expected)}{unit} expected by schedule"
+            reason = f"No report yet; {fmt(expected, unit, zh)}{unit} expected by schedule"
         return NOT_STARTED, expected, None, None, None, None, reason
 
     actual = r.value
@@ -252,54 +251,56 @@ def _cumulative(t: Target, r: Reading | None, r_ord: int, at_ord: int, ended: bo
     if zh:
         if state == DONE:
             if cap:
-                reason = f"期末实际{fmt(actual)}{unit}，控制在目标{fmt(value)}{unit}以内"
+                reason = f"期末实际{fmt(actual, unit, zh)}{unit}，控制在目标{fmt(value, unit, zh)}{unit}以内"
             else:
-                reason = f"已完成目标{fmt(value)}{unit}，实际{fmt(actual)}{unit}"
+                reason = (
+                    f"已完成目标{fmt(value, unit, zh)}{unit}，实际{fmt(actual, unit, zh)}{unit}"
+                )
         elif state == OVERDUE:
             if cap:
-                reason = f"期末实际{fmt(actual)}{unit}，超出控制目标{fmt(value)}{unit}"
+                reason = f"期末实际{fmt(actual, unit, zh)}{unit}，超出控制目标{fmt(value, unit, zh)}{unit}"
             else:
-                reason = f"期末未完成目标{fmt(value)}{unit}，实际{fmt(actual)}{unit}"
+                reason = (
+                    f"期末未完成目标{fmt(value, unit, zh)}{unit}，实际{fmt(actual, unit, zh)}{unit}"
+                )
                 if value:
                     reason += f"，完成{pct(actual / value)}"
         elif cap:
-            reason = f"按序时进度应控制在{fmt(expected)}{unit}以内，实际{fmt(actual)}{unit}"
+            reason = f"按序时进度应控制在{fmt(expected, unit, zh)}{unit}以内，实际{fmt(actual, unit, zh)}{unit}"
             if expected:
                 reason += f"，为序时控制量的{pct(actual / expected)}"
         else:
-            reason = f"按序时进度应完成{fmt(expected)}{unit}，实际{fmt(actual)}{unit}"
+            reason = f"按序时进度应完成{fmt(expected, unit, zh)}{unit}，实际{fmt(actual, unit, zh)}{unit}"
             if ratio is not None:
                 reason += f"，完成{pct(ratio)}"
         if will_miss and state not in (DONE, OVERDUE):
-            reason += (
-                f"；按当前进度预计期末{fmt(forecast)}{unit}，{'超出' if cap else '完不成'}目标"
-            )
+            reason += f"；按当前进度预计期末{fmt(forecast, unit, zh)}{unit}，{'超出' if cap else '完不成'}目标"
     else:
         if state == DONE:
             if cap:
-                reason = (
-                    f"Period ended at {fmt(actual)}{unit}, within the cap of {fmt(value)}{unit}"
-                )
+                reason = f"Period ended at {fmt(actual, unit, zh)}{unit}, within the cap of {fmt(value, unit, zh)}{unit}"
             else:
-                reason = f"Target of {fmt(value)}{unit} met: {fmt(actual)}{unit}"
+                reason = (
+                    f"Target of {fmt(value, unit, zh)}{unit} met: {fmt(actual, unit, zh)}{unit}"
+                )
         elif state == OVERDUE:
             if cap:
-                reason = f"Period ended at {fmt(actual)}{unit}, over the cap of {fmt(value)}{unit}"
+                reason = f"Period ended at {fmt(actual, unit, zh)}{unit}, over the cap of {fmt(value, unit, zh)}{unit}"
             else:
-                reason = f"Period ended short of {fmt(value)}{unit}: {fmt(actual)}{unit}"
+                reason = f"Period ended short of {fmt(value, unit, zh)}{unit}: {fmt(actual, unit, zh)}{unit}"
                 if value:
                     reason += f", {pct(actual / value)} done"
         elif cap:
-            reason = f"At most {fmt(expected)}{unit} by schedule, actual {fmt(actual)}{unit}"
+            reason = f"At most {fmt(expected, unit, zh)}{unit} by schedule, actual {fmt(actual, unit, zh)}{unit}"
             if expected:
                 reason += f", {pct(actual / expected)} of the allowance"
         else:
-            reason = f"Expected {fmt(expected)}{unit} by schedule, actual {fmt(actual)}{unit}"
+            reason = f"Expected {fmt(expected, unit, zh)}{unit} by schedule, actual {fmt(actual, unit, zh)}{unit}"
             if ratio is not None:
                 reason += f", {pct(ratio)} done"
         if will_miss and state not in (DONE, OVERDUE):
             verb = "exceed" if cap else "miss"
-            reason += f"; at this pace the period ends at {fmt(forecast)}{unit} and will {verb} the target"
+            reason += f"; at this pace the period ends at {fmt(forecast, unit, zh)}{unit} and will {verb} the target"
     return state, expected, actual, ratio, forecast, will_miss, reason
 
 
@@ -313,8 +314,8 @@ def _rate(t: Target, r: Reading | None, r_ord: int, at_ord: int, ended: bool, ru
     gap_unit_en = " pp" if points else unit
     cmp = t.comparator
     cap = cmp in CAPS
-    goal_zh = f"目标{'增长' if growth else ''}{_CMP_ZH[cmp]}{fmt(value)}{unit}"
-    goal_en = f"target {'growth ' if growth else ''}{_CMP_EN[cmp]} {fmt(value)}{unit}"
+    goal_zh = f"目标{'增长' if growth else ''}{_CMP_ZH[cmp]}{fmt(value, unit, zh)}{unit}"
+    goal_en = f"target {'growth ' if growth else ''}{_CMP_EN[cmp]} {fmt(value, unit, zh)}{unit}"
     if r is None:
         if ended:
             state = NOT_STARTED
@@ -344,8 +345,8 @@ def _rate(t: Target, r: Reading | None, r_ord: int, at_ord: int, ended: bool, ru
             slack = EPS * max(1.0, abs(value))
         state = LAGGING if gap <= tol + slack else BEHIND
 
-    actual_zh = f"实际{'增长' if growth else ''}{fmt(actual)}{unit}"
-    actual_en = f"actual {fmt(actual)}{unit}"
+    actual_zh = f"实际{'增长' if growth else ''}{fmt(actual, unit, zh)}{unit}"
+    actual_en = f"actual {fmt(actual, unit, zh)}{unit}"
     if zh:
         head = "期末" if ended else ""
         reason = f"{head}{goal_zh}，{actual_zh}"
@@ -392,8 +393,8 @@ def _zero(t: Target, r: Reading | None, r_ord: int, at_ord: int, ended: bool, ru
         else:
             state = BEHIND if overdue > 0 else LAGGING
         if zh:
-            reason = f"{'期末' if ended else ''}尚有{fmt(open_)}{unit}未清零"
-            reason += f"，其中{fmt(overdue)}{unit}已超期" if overdue > 0 else "，均未超期"
+            reason = f"{'期末' if ended else ''}尚有{fmt(open_, unit, zh)}{unit}未清零"
+            reason += f"，其中{fmt(overdue, unit, zh)}{unit}已超期" if overdue > 0 else "，均未超期"
         else:
             reason = f"{fmt(open_)}{sp}{unit}".rstrip() + " still open"
             reason += f", {fmt(overdue)} past deadline" if overdue > 0 else ", none past deadline"
@@ -413,7 +414,11 @@ def _floor(t: Target, r: Reading | None, r_ord: int, at_ord: int, ended: bool, r
         else:
             state = NOT_STARTED
             reason = "尚无填报" if zh else "No report yet"
-        reason += f"，基数{fmt(base)}{unit}" if zh else f"; baseline {fmt(base)}{unit}"
+        reason += (
+            f"，基数{fmt(base, unit, zh)}{unit}"
+            if zh
+            else f"; baseline {fmt(base, unit, zh)}{unit}"
+        )
         return state, base, None, None, None, None, reason
     actual = r.value
     if cmp in CAPS:
@@ -431,12 +436,12 @@ def _floor(t: Target, r: Reading | None, r_ord: int, at_ord: int, ended: bool, r
         )
         if cmp in STRICT and actual == base:
             word = "等于"
-        reason = f"{'期末' if ended else '当前'}{fmt(actual)}{unit}，{word}基数{fmt(base)}{unit}"
+        reason = f"{'期末' if ended else '当前'}{fmt(actual, unit, zh)}{unit}，{word}基数{fmt(base, unit, zh)}{unit}"
     else:
         rel = "meets" if met else "misses"
         reason = (
-            f"{'Period ended at' if ended else 'Now'} {fmt(actual)}{unit}, "
-            f"{rel} the baseline of {fmt(base)}{unit}"
+            f"{'Period ended at' if ended else 'Now'} {fmt(actual, unit, zh)}{unit}, "
+            f"{rel} the baseline of {fmt(base, unit, zh)}{unit}"
         )
     return state, base, actual, ratio, None, None, reason
 

@@ -30,6 +30,7 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 
 from luoshi.clock import today
 from luoshi.core import status as engine
+from luoshi.core.formatting import format_number
 from luoshi.core.periods import days_in_month, last_period_end
 from luoshi.orgs.access import access_for
 from luoshi.plans.choices import PlanStatus, TargetKind
@@ -269,7 +270,7 @@ def export_workbook(unit, period: Period) -> Workbook:
 
 
 def writer_number(value: float) -> str:
-    return f"{value:g}"
+    return format_number(value, 6)
 
 
 def filename(unit, period: Period) -> str:

@@ -47,9 +47,14 @@ def write_cell(cell, value) -> None:
     elif isinstance(value, Decimal):
         # Amounts in 万元 with two decimals: a float holds them exactly enough for Excel.
         cell.value = float(value)
-        cell.number_format = "0.00"
-    elif isinstance(value, (int, float)):
+        cell.number_format = "#,##0.00"
+    elif isinstance(value, float):
+        # Readings and targets show as people write them (core.formatting): thousands
+        # grouped, no trailing zeros. The cell keeps the exact value.
         cell.value = value
+        cell.number_format = "#,##0" if value.is_integer() else "#,##0.0#"
+    elif isinstance(value, int):
+        cell.value = value  # ids and counts: no separators in an id
     else:
         text = str(value)
         cell.value = text

@@ -29,7 +29,9 @@ def test_fmt_rounds_to_one_decimal_and_strips_zero():
     assert fmt(18.0) == "18"
     assert fmt(89.75) == "89.8" or fmt(89.75) == "89.7"  # binary rounding of .x5 is allowed
     assert fmt(-0.01) == "0"
-    assert fmt(1.8e12) == "1800000000000"
+    assert fmt(1.8e12) == "1,800,000,000,000"
+    assert fmt(1.8e12, "元", zh=True) == "1.8万亿"
+    assert fmt(12000, "个", zh=True) == "12,000"
 
 
 def test_evaluate_takes_a_target_built_by_hand_with_unsorted_readings():

@@ -4,6 +4,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import get_language
 
+from luoshi.core.formatting import format_number
 from luoshi.plans.choices import STATE_COLOURS, State
 
 register = template.Library()
@@ -32,30 +33,23 @@ def state_badge(state: str, missing: bool = False):
 
 
 @register.filter
-def num(value, digits: int = 2):
-    """1234567 → 123.46万 in Chinese, 1,234,567 in English; trailing zeros dropped."""
+def num(value, unit: str = ""):
+    """A number as people write it (core.formatting): 12,000 · 9,500 · 3.5; 420亿 in Chinese.
+
+    `unit` is the unit printed after it (``{{ v|num:t.unit_label }}{{ t.unit_label }}``): a
+    unit that already names a magnitude (万元) keeps the number from being folded into 亿.
+    """
     if value is None or value == "":
         return "—"
     try:
         number = float(value)
     except (TypeError, ValueError):
         return value
-    chinese = (get_language() or "zh").startswith("zh")
-    if chinese and abs(number) >= 1e8:
-        return f"{_trim(number / 1e8, digits)}亿"
-    if chinese and abs(number) >= 1e5:
-        return f"{_trim(number / 1e4, digits)}万"
-    if not chinese and abs(number) >= 1e4:
-        return f"{number:,.{digits}f}".rstrip("0").rstrip(".")
-    return _trim(number, digits)
-
-
-def _trim(number: float, digits: int) -> str:
-    return f"{number:.{digits}f}".rstrip("0").rstrip(".")
+    return format_number(number, 2, lang=get_language() or "zh", unit=str(unit or ""))
 
 
 @register.filter
 def percent(ratio, digits: int = 1):
     if ratio is None:
         return "—"
-    return f"{_trim(ratio * 100, digits)}%"
+    return f"{format_number(ratio * 100, digits)}%"
