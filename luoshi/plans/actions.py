@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from luoshi.orgs.access import access_for
 
-from .choices import PlanStatus
+from .choices import Comparator, PlanStatus, TargetKind
 from .models import Milestone, Plan, Rebaseline, Target, Task
 
 RULE_FIELDS = (
@@ -109,23 +109,47 @@ def create_target(plan: Plan, user, **fields) -> Target:
 
 
 @transaction.atomic
-def ask_part(target: Target, user, *, unit, value: float | None = None, name: str = "") -> Target:
-    """Ask a cooperating unit for its own part of `target`, reported and judged separately."""
+def ask_part(
+    target: Target,
+    user,
+    *,
+    unit,
+    value: float | None = None,
+    name: str = "",
+    milestone: str = "",
+    due: date | None = None,
+) -> Target:
+    """Ask a cooperating unit for its own part of `target`, reported and judged separately.
+
+    The part is a share of the value (`value`, the lead's whole value if not
+    given) or, with `milestone`, a qualitative part (配合): a milestone target
+    of its own, done when that milestone is, by `due` (the target's end).
+    """
     require_plan_manager(user)
     fields = {
         f: getattr(target, f)
         for f in TARGET_FIELDS
         if f not in {"part_of", "unit", "name", "value"}
     }
-    return create_target(
-        target.plan,
-        user,
-        **fields,
-        part_of=target,
-        unit=unit,
-        name=name or f"{target.name}（{unit.short_name}）",
-        value=target.value if value is None else value,
-    )
+    name = name or f"{target.name}（{unit.short_name}）"
+    if not milestone.strip():
+        return create_target(
+            target.plan,
+            user,
+            **fields,
+            part_of=target,
+            unit=unit,
+            name=name,
+            value=target.value if value is None else value,
+        )
+    fields.update(kind=TargetKind.MILESTONE, comparator=Comparator.GE, unit_label="")
+    fields.update(schedule=[], baseline=None)
+    due = due or target.end
+    if due > fields["end"]:
+        fields["end"] = due
+    part = create_target(target.plan, user, **fields, part_of=target, unit=unit, name=name)
+    add_milestone(part, user, name=milestone.strip()[:200], due=due)
+    return part
 
 
 @transaction.atomic

@@ -129,10 +129,37 @@ class NewTargetForm(StyledForm):
 
 
 class PartForm(forms.Form):
+    """A cooperating unit's part: a share of the value, or a milestone of its own (配合)."""
+
     unit = forms.ModelChoiceField(label=_("Cooperating unit"), queryset=Unit.objects.active())
-    value = forms.FloatField(label=_("Its part of the value"), required=False)
+    value = forms.FloatField(
+        label=_("Its part of the value"),
+        required=False,
+        help_text=_("Leave empty for the whole value, or name a milestone below instead."),
+    )
+    milestone = forms.CharField(
+        label=_("Or a milestone of its own"),
+        required=False,
+        max_length=200,
+        help_text=_("A qualitative part with no number, e.g. 配合制定实施细则."),
+    )
+    due = forms.DateField(
+        label=_("Milestone due"),
+        required=False,
+        widget=DATE,
+        help_text=_("The target's end if left empty."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].widget.attrs["class"] = "form-select"
-        self.fields["value"].widget.attrs["class"] = "form-control"
+        for name in ("value", "milestone", "due"):
+            self.fields[name].widget.attrs["class"] = "form-control"
+
+    def clean(self):
+        data = super().clean()
+        if data.get("milestone") and data.get("value") is not None:
+            self.add_error("value", _("A part is either a share of the value or a milestone."))
+        if data.get("due") and not data.get("milestone"):
+            self.add_error("milestone", _("Name the milestone that is due."))
+        return data

@@ -34,8 +34,15 @@ from simple_history.utils import bulk_create_with_history
 from luoshi.core.intake import IntakeError, extract, read_document
 from luoshi.orgs.models import Unit
 
-from .actions import _save, confirm_plan, create_plan, create_target, require_plan_manager
-from .choices import Comparator, TargetKind
+from .actions import (
+    _save,
+    ask_part,
+    confirm_plan,
+    create_plan,
+    create_target,
+    require_plan_manager,
+)
+from .choices import Cadence, Comparator, TargetKind
 from .models import ImportDecision, ImportItem, Milestone, OwnerAlias, Plan
 
 ALLOWED_EXTENSIONS = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
@@ -54,11 +61,19 @@ ITEM_FIELDS = (
     "value",
     "unit_label",
     "period",
+    "cadence",
+    "cooperating_text",
     "baseline",
     "snippet",
     "note",
     "decision",
 )
+#: An item's cadence: blank for the plan's default, "none" for no regular reports.
+ITEM_CADENCE_VALUES = ("", "none", *Cadence.values)
+# "市工信局、市科技局、市数据局负责": the units one owner text names. Not 和: it is inside
+# names (市人力资源和社会保障局).
+_OWNER_SEPARATORS = re.compile(r"\s*(?:[、，,；;/]|会同)\s*")
+_OWNER_TAIL = re.compile(r"(?:等单位|等部门)?(?:牵头)?(?:负责|落实|配合|牵头)?$")
 #: Target kinds that cannot be judged without a target value.
 NEEDS_VALUE = (TargetKind.CUMULATIVE, TargetKind.GROWTH, TargetKind.LEVEL)
 
@@ -126,9 +141,30 @@ def _prefill_units(owner_texts: set[str]) -> dict[str, Unit]:
     return found
 
 
+def split_owner(text: str) -> tuple[str, list[str]]:
+    """The lead unit and the cooperating units an owner text names, in order.
+
+    DESIGN.md section 5: several units on one item, the first leads and the
+    others cooperate. "市工信局、市科技局、市数据局负责" → ("市工信局", ["市科技局", "市数据局"]).
+    """
+    names = []
+    for part in _OWNER_SEPARATORS.split((text or "").strip()):
+        name = _OWNER_TAIL.sub("", part.strip()).strip()
+        if name and name not in names:
+            names.append(name)
+    if not names:
+        return "", []
+    return names[0], names[1:]
+
+
+def cooperating_names(item: ImportItem) -> list[str]:
+    return [n for n in item.cooperating_text.split("、") if n]
+
+
 def _new_item(plan: Plan, position: int, it: dict, units: dict[str, Unit]) -> ImportItem:
     kind = "statistic" if it.get("kind") == "statistic" else "target"
-    owner = _clip(it.get("owner"), "owner_text")
+    lead, others = split_owner(str(it.get("owner") or ""))
+    owner = _clip(lead, "owner_text")
     target_kind = it.get("target_kind") or ""
     return ImportItem(
         plan=plan,
@@ -142,6 +178,7 @@ def _new_item(plan: Plan, position: int, it: dict, units: dict[str, Unit]) -> Im
         value=it.get("value"),
         unit_label=_clip(it.get("unit"), "unit_label"),
         period=_clip(it.get("period"), "period"),
+        cooperating_text=_clip("、".join(others), "cooperating_text"),
         snippet=it.get("snippet") or "",
         start_offset=it.get("start"),
         end_offset=it.get("end"),
@@ -168,7 +205,12 @@ def start_import(
         try:
             plan._history_user = user
             plan.save(update_fields=["source_file"])
-            units = _prefill_units({_clip(it.get("owner"), "owner_text") for it in result.items})
+            units = _prefill_units(
+                {
+                    _clip(split_owner(str(it.get("owner") or ""))[0], "owner_text")
+                    for it in result.items
+                }
+            )
             items = [
                 _new_item(plan, position, it, units) for position, it in enumerate(result.items, 1)
             ]
@@ -215,6 +257,8 @@ def _check_fields(fields: dict) -> None:
         errors["comparator"] = _("Unknown comparator %s.") % fields["comparator"]
     if "decision" in fields and fields["decision"] not in ImportDecision.values:
         errors["decision"] = _("Unknown decision %s.") % fields["decision"]
+    if "cadence" in fields and (fields["cadence"] or "") not in ITEM_CADENCE_VALUES:
+        errors["cadence"] = _("Unknown cadence %s.") % fields["cadence"]
     if errors:
         raise ValidationError(errors)
 
@@ -225,6 +269,17 @@ def _apply(item: ImportItem, plan: Plan, fields: dict) -> None:
         if name != "unit" and name != "value" and name != "baseline" and value is None:
             value = ""
         setattr(item, name, value)
+    if "owner_text" in fields and "cooperating_text" not in fields:
+        # An owner text typed as several units: the first leads, the others cooperate.
+        lead, others = split_owner(item.owner_text)
+        if others:
+            item.owner_text = lead
+            item.cooperating_text = _clip("、".join(others), "cooperating_text")
+    elif "cooperating_text" in fields:
+        names = [
+            n for part in _OWNER_SEPARATORS.split(item.cooperating_text) if (n := part.strip())
+        ]
+        item.cooperating_text = _clip("、".join(dict.fromkeys(names)), "cooperating_text")
     if item.snippet != old_snippet or item.start_offset is None:
         # Keep the item pointing at its words in the text, or at nothing.
         span = _locate(plan.source_text, item.snippet, item.start_offset)
@@ -266,6 +321,19 @@ def add_item(plan: Plan, user, **fields) -> ImportItem:
 @transaction.atomic
 def set_decision(item: ImportItem, user, decision: str) -> ImportItem:
     return update_item(item, user, reason=decision, decision=decision)
+
+
+@transaction.atomic
+def set_import_defaults(plan: Plan, user, *, cadence: str, due_day: int) -> Plan:
+    """The cadence and due day every imported target gets unless its item names another."""
+    require_plan_manager(user)
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    _require_draft(plan)
+    if cadence not in ("", *Cadence.values):
+        raise ValidationError({"default_cadence": _("Unknown cadence %s.") % cadence})
+    plan.default_cadence, plan.default_due_day = cadence, due_day
+    _save(plan, user, "import defaults")
+    return plan
 
 
 @transaction.atomic
@@ -348,7 +416,7 @@ def period_dates(period: str, plan: Plan) -> tuple[date, date, date | None]:
     return plan.start, plan.end, None
 
 
-def _problems(items: list[ImportItem]) -> list[str]:
+def _problems(items: list[ImportItem], cooperating: dict[str, Unit]) -> list[str]:
     problems = []
     accepted = 0
     for item in items:
@@ -383,6 +451,12 @@ def _problems(items: list[ImportItem]) -> list[str]:
             problems.append(_("Item %(n)s has an unknown comparator.") % {"n": n})
         if not (item.metric or item.snippet).strip():
             problems.append(_("Item %(n)s has neither a metric nor a snippet.") % {"n": n})
+        for name in cooperating_names(item):
+            if name not in cooperating:
+                problems.append(
+                    _("Item %(n)s: the cooperating unit “%(name)s” is not a unit yet.")
+                    % {"n": n, "name": name}
+                )
     if not accepted and not problems:
         problems.append(_("No item is accepted: accept at least one target."))
     return problems
@@ -400,14 +474,17 @@ def confirm_import(plan: Plan, user) -> Plan:
     if plan.is_confirmed:
         return plan
     items = list(plan.import_items.select_related("unit").order_by("position", "pk"))
-    problems = _problems(items)
+    cooperating = _prefill_units(
+        {name for item in items if item.decision == "accepted" for name in cooperating_names(item)}
+    )
+    problems = _problems(items, cooperating)
     if problems:
         raise ValidationError(problems)
     for item in items:
         if item.decision != ImportDecision.ACCEPTED:
             continue
         try:
-            _create_target(plan, user, item)
+            _create_target(plan, user, item, cooperating)
         except ValidationError as exc:
             problems.append(
                 _("Item %(n)s: %(errors)s") % {"n": item.position, "errors": " ".join(exc.messages)}
@@ -417,7 +494,7 @@ def confirm_import(plan: Plan, user) -> Plan:
     return confirm_plan(plan, user)
 
 
-def _create_target(plan: Plan, user, item: ImportItem) -> None:
+def _create_target(plan: Plan, user, item: ImportItem, cooperating: dict[str, Unit]) -> None:
     start, end, due = period_dates(item.period, plan)
     milestone = item.target_kind == TargetKind.MILESTONE
     if milestone:
@@ -442,6 +519,10 @@ def _create_target(plan: Plan, user, item: ImportItem) -> None:
         unit_label=item.unit_label,
         start=start,
         end=end,
+        cadence=""
+        if (item.cadence or plan.default_cadence) == "none"
+        else (item.cadence or plan.default_cadence),
+        due_day=plan.default_due_day,
         baseline=item.baseline,
         source_snippet=item.snippet,
         source_start=span[0] if span else None,
@@ -450,6 +531,10 @@ def _create_target(plan: Plan, user, item: ImportItem) -> None:
     if milestone:
         m = Milestone(target=target, name=name, due=due)
         _save(m, user, "created at import")
+    for other in cooperating_names(item):
+        # A cooperating unit's part has no share of the number in the text: it is a
+        # milestone of its own (配合), reported and judged separately.
+        ask_part(target, user, unit=cooperating[other], milestone=_("Cooperate: %s") % name[:150])
     item.target = target
     item._history_user = user
     item._change_reason = "confirmed"

@@ -38,6 +38,18 @@ class Plan(models.Model):
     growth_tolerance_pp = models.FloatField(_("growth tolerance (points)"), default=1.0)
     level_tolerance = models.FloatField(_("level tolerance (share of target)"), default=0.05)
     milestone_grace_days = models.PositiveIntegerField(_("milestone grace days"), default=15)
+    # What an imported target is given unless its item says otherwise: without a
+    # cadence nothing is owed, so nothing could ever be 缺报.
+    default_cadence = models.CharField(
+        _("default reporting cadence"),
+        max_length=10,
+        choices=Cadence.choices,
+        blank=True,
+        default=Cadence.MONTH,
+    )
+    default_due_day = models.PositiveSmallIntegerField(
+        _("default due day"), default=5, validators=[MinValueValidator(1), MaxValueValidator(28)]
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -288,6 +300,9 @@ class ImportDecision(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
 
 
+ITEM_CADENCES = [*Cadence.choices, ("none", _("No regular reports"))]
+
+
 class ImportItem(models.Model):
     """One item the intake engine found in a plan's source document, under review.
 
@@ -318,6 +333,14 @@ class ImportItem(models.Model):
     value = models.FloatField(_("value"), null=True, blank=True)
     unit_label = models.CharField(_("unit of measure"), max_length=20, blank=True)
     period = models.CharField(_("period"), max_length=40, blank=True)
+    # Blank: the plan's default cadence; "none": no regular reports.
+    cadence = models.CharField(
+        _("reporting cadence"), max_length=10, choices=ITEM_CADENCES, blank=True
+    )
+    # The units after the first one that the owner text names (配合单位), separated by 、.
+    cooperating_text = models.CharField(
+        _("cooperating units in the text"), max_length=300, blank=True
+    )
     baseline = models.FloatField(_("baseline"), null=True, blank=True)
     snippet = models.TextField(_("snippet"), blank=True)
     start_offset = models.PositiveIntegerField(_("start offset"), null=True, blank=True)

@@ -502,3 +502,94 @@ def test_the_upload_form_is_shown_to_supervisors(city):
     response = client_for(city, "supervisor").get(reverse("plan-import"))
     assert response.status_code == 200
     assert re.search(rb'<input[^>]+type="file"[^>]+name="file"', response.content)
+
+
+# -- cadence and cooperating units (issue 9) ----------------------------------------------
+
+COOPERATING_TEXT = (
+    "2025年招商工作要点\n\n"
+    "1. 全年签约项目不少于50个（市商务局、市住建局、市数据局负责）。\n"
+    "2. 推动重大事故隐患动态清零（市住建局负责）。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "others"),
+    [
+        ("市工信局、市科技局、市数据局负责", "市工信局", ["市科技局", "市数据局"]),
+        ("市商务局", "市商务局", []),
+        ("市人力资源和社会保障局牵头", "市人力资源和社会保障局", []),
+        ("市发改委，市统计局，市发改委", "市发改委", ["市统计局"]),
+        ("", "", []),
+    ],
+)
+def test_an_owner_text_names_a_lead_and_cooperating_units(text, lead, others):
+    assert importing.split_owner(text) == (lead, others)
+
+
+def test_imported_targets_get_the_plans_default_cadence_unless_their_item_differs(city):
+    plan = imported(city)
+    assert (plan.default_cadence, plan.default_due_day) == ("month", 5)
+    importing.map_owner(plan, city.supervisor, "市商务委", city.commerce)
+    importing.set_import_defaults(plan, city.supervisor, cadence="quarter", due_day=10)
+    importing.update_item(item(plan, "签约项目"), city.supervisor, cadence="month")
+    importing.update_item(item(plan, "重大事故"), city.supervisor, cadence="none")
+    importing.confirm_import(plan, city.supervisor)
+
+    cadences = {t.name: (t.cadence, t.due_day) for t in plan.targets.all()}
+    assert cadences["签约项目"] == ("month", 10)
+    assert cadences["社会消费品零售总额增长"] == ("quarter", 10)
+    assert next(v for k, v in cadences.items() if "事故隐患" in k) == ("", 10)
+    plan.refresh_from_db()
+    assert plan.history.filter(history_change_reason="import defaults").get().history_user == (
+        city.supervisor
+    )
+
+
+def test_import_defaults_are_refused_when_unknown_or_after_confirmation(city):
+    plan = imported(city)
+    with pytest.raises(ValidationError):
+        importing.set_import_defaults(plan, city.supervisor, cadence="weekly", due_day=5)
+    with pytest.raises(ValidationError):
+        importing.set_import_defaults(plan, city.supervisor, cadence="month", due_day=31)
+    with pytest.raises(ValidationError):
+        importing.update_item(item(plan, "签约项目"), city.supervisor, cadence="daily")
+    plan.refresh_from_db()
+    assert (plan.default_cadence, plan.default_due_day) == ("month", 5)
+
+
+def test_several_owners_become_a_lead_target_with_milestone_parts_for_the_others(city):
+    plan = imported(city, content=COOPERATING_TEXT.encode())
+    signed = item(plan, "签约项目")
+    assert (signed.owner_text, signed.cooperating_text) == ("市商务局", "市住建局、市数据局")
+    assert signed.unit == city.commerce
+
+    with pytest.raises(ValidationError) as refused:
+        importing.confirm_import(plan, city.supervisor)
+    assert refused.value.messages == [
+        f"Item {signed.position}: the cooperating unit “市数据局” is not a unit yet."
+    ]
+    importing.map_owner(plan, city.supervisor, "市数据局", city.housing_team)
+    importing.confirm_import(plan, city.supervisor)
+
+    lead = Target.objects.get(plan=plan, name__contains="签约项目", part_of=None)
+    assert (lead.unit, lead.kind, lead.value) == (city.commerce, "cumulative", 50)
+    parts = list(lead.parts.order_by("pk"))
+    assert [(p.unit, p.kind, p.value) for p in parts] == [
+        (city.housing, "milestone", None),
+        (city.housing_team, "milestone", None),
+    ]
+    assert all(p.milestones.get().due == lead.end for p in parts)
+    assert all(p.cadence == "month" for p in parts)
+
+
+def test_typing_several_owners_into_a_row_splits_them(city):
+    plan = imported(city)
+    row = item(plan, "签约项目")
+    importing.update_item(row, city.supervisor, owner_text="市住建局、市商务局负责")
+    row.refresh_from_db()
+    assert (row.owner_text, row.cooperating_text, row.unit) == (
+        "市住建局",
+        "市商务局",
+        city.housing,
+    )
