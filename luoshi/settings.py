@@ -114,6 +114,19 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The SQLite demo under parallel writes (docs/deploy.md): write-ahead logging lets
+    # readers go on while one person writes; IMMEDIATE takes the write lock when a
+    # transaction begins, so two writers queue instead of deadlocking on the upgrade
+    # from reading to writing (which SQLite answers at once with "database is locked");
+    # `timeout` is how long, in seconds, a writer waits in that queue.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "orgs.User"

@@ -67,6 +67,19 @@ def _check_date(day: date, field: str) -> None:
         raise ValidationError({field: _("The date cannot be in the future.")})
 
 
+def _lock(row) -> None:
+    """Re-read `row` and hold it until the transaction ends, before a move is judged.
+
+    Two parallel moves of one row must not both be judged against the status they
+    read before either was written (issue 10: both succeeded, and an illegal
+    rectified → rectifying was recorded). On PostgreSQL this is SELECT … FOR UPDATE:
+    the second mover waits, then sees the first one's result. On SQLite the
+    transaction already began IMMEDIATE (settings.py), which holds the database's
+    write lock, and select_for_update is a no-op.
+    """
+    row.refresh_from_db(from_queryset=type(row).objects.select_for_update())
+
+
 def _save(obj, user, reason: str) -> None:
     obj._history_user = user
     obj._change_reason = reason
@@ -112,12 +125,16 @@ def _current_stage(project: Project) -> str:
 @transaction.atomic
 def move_project(project: Project, user, *, stage: str, on: date, note: str = "") -> StageEvent:
     """Record that the project reached `stage` on `on`. Moves back (e.g. 开工 withdrawn) are allowed."""
+    _lock(project)
     _check_keeper(project.unit, user)
     if stage not in Stage.values:
         raise ValidationError({"stage": _("Unknown stage.")})
     _check_date(on, "date")
     if project.dropped_on:
         raise ValidationError(_("The project was dropped; reinstate it first."))
+    if project.events.filter(stage=stage, date=on).exists():
+        # The same move sent twice (a double click, two people at once) is recorded once.
+        raise ValidationError({"stage": _("This stage on this date is already recorded.")})
     event = StageEvent.objects.create(
         project=project, stage=stage, date=on, note=note, recorded_by=user
     )
@@ -193,7 +210,12 @@ def can_verify(user) -> bool:
 
 @transaction.atomic
 def move_hazard(hazard: Hazard, user, *, status: str, on: date, note: str = "") -> HazardEvent:
-    """open → rectifying → rectified (the unit) → closed after verification, or reopened."""
+    """open → rectifying → rectified (the unit) → closed after verification, or reopened.
+
+    The move is judged against the status read under the row's lock, so of two
+    parallel moves the second one sees the first (and is refused if it no longer fits).
+    """
+    _lock(hazard)
     if status in VERIFIER_MOVES:
         if not can_verify(user):
             raise PermissionDenied(
