@@ -64,14 +64,26 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "simple_history",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "luoshi.orgs",
     "luoshi.plans",
     "luoshi.reporting",
     "luoshi.ledgers",
     "luoshi.excel",
     "luoshi.api",
+    "luoshi.dashboards",
     "luoshi.demo",
 ]
+
+# Work that leaves the request (django-tasks). The database backend needs nothing more
+# than the database: `luoshi db_worker` runs the queue. Larger installations use Redis
+# through django-tasks-rq (docs/deploy.md).
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("LUOSHI_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -25,6 +25,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from luoshi.core.periods import days_in_month
+from luoshi.dashboards.store import refresh
 from luoshi.ledgers.choices import (
     HazardDomain,
     HazardLevel,
@@ -201,6 +202,8 @@ def generate(
         builder.province()
         for index in range(scale):
             builder.city(index)
+        # Rows written in bulk send no signals: the stored evaluations are made here.
+        refresh(Target.objects.filter(plan__in=builder.plans).values_list("pk", flat=True))
     return builder.result
 
 
@@ -227,6 +230,7 @@ class _Builder:
         # salt from the seed keeps the rows the same from run to run.
         self.password = make_password(password, salt=f"{prefix}salt0000")
         self.result = Generated()
+        self.plans: list[Plan] = []
 
     # --- units and people -------------------------------------------------
 
@@ -320,6 +324,7 @@ class _Builder:
             status=PlanStatus.CONFIRMED,
         )
         self.result.plans += 1
+        self.plans.append(plan)
         return plan
 
     def _targets(self, plan: Plan, owners: list[Unit]) -> list[Target]:

@@ -161,3 +161,52 @@ def _milestones_and_measures(
 
 def evaluate_target(target: Target, at: date, lang: str | None = None) -> engine.Evaluation:
     return evaluate_targets([target], at, lang)[target.pk]
+
+
+def evaluate_on_days(
+    targets: list[Target], days: dict[int, list[date]], langs: tuple[str, ...] = ("zh", "en")
+) -> dict[tuple[int, date], dict[str, engine.Evaluation]]:
+    """Evaluations of each target on each of its `days`, in each of `langs`.
+
+    The readings are loaded once, up to the latest day, and the engine ignores
+    readings after the day it judges; ledger-bound targets get their reading for
+    each day from the ledger. Keys are (target id, day); values map a language to
+    its evaluation.
+    """
+    targets = [t for t in targets if days.get(t.pk)]
+    if not targets:
+        return {}
+    ids = [t.pk for t in targets]
+    last = max(day for t in targets for day in days[t.pk])
+    readings: dict[int, list[engine.Reading]] = defaultdict(list)
+    rows = (
+        Report.objects.filter(target_id__in=ids, status=ReportStatus.APPROVED, as_of__lte=last)
+        .order_by("as_of", "reviewed_at", "pk")
+        .values_list("target_id", "as_of", "value", "overdue")
+    )
+    for target_id, as_of, value, overdue in rows:
+        readings[target_id].append(engine.Reading(as_of, value, overdue))
+    milestones, measures = _milestones_and_measures(ids)
+    rules_by_plan: dict[int, engine.Rules] = {}
+    by_day: dict[date, list[engine.Target]] = defaultdict(list)
+    for target in targets:
+        rules = rules_by_plan.get(target.plan_id)
+        if rules is None:
+            rules = rules_by_plan[target.plan_id] = plan_rules(target.plan)
+        measure = measures.get(target.pk)
+        shared = None
+        for day in days[target.pk]:
+            if measure is not None:
+                reading = reading_for(measure, target, day)
+                own = [reading] if reading is not None else []
+                by_day[day].append(to_engine(target, own, milestones[target.pk], rules, True))
+                continue
+            if shared is None:
+                shared = to_engine(target, readings[target.pk], milestones[target.pk], rules)
+            by_day[day].append(shared)
+    out: dict[tuple[int, date], dict[str, engine.Evaluation]] = defaultdict(dict)
+    for day, engine_targets in by_day.items():
+        for lang in langs:
+            for evaluation in engine.evaluate_all(engine_targets, day, lang=lang):
+                out[(int(evaluation.id), day)][lang] = evaluation
+    return out

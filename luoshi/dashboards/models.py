@@ -1,0 +1,64 @@
+"""Stored evaluations: the status engine's judgement of every target, kept in the database.
+
+Lists filter, count, sort and page targets by state in SQL instead of evaluating
+every visible target on every request. A row is derived data: it can be thrown
+away and recomputed at any time from the plans, reports and ledgers
+(`luoshi refresh_evaluations`), so it carries no history.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from luoshi.plans.choices import State
+from luoshi.plans.models import Target
+
+# Worst first (issue 11): what a leader should read before anything else.
+STATE_RANK = {
+    State.OVERDUE: 0,
+    State.BEHIND: 1,
+    State.LAGGING: 2,
+    State.NOT_STARTED: 3,
+    State.ON_TRACK: 4,
+    State.DONE: 5,
+}
+
+
+class StoredEvaluation(models.Model):
+    """A target's evaluation on one day: today's, and each month end of its period so far."""
+
+    target = models.ForeignKey(
+        Target,
+        verbose_name=_("target"),
+        on_delete=models.CASCADE,
+        related_name="stored_evaluations",
+    )
+    at = models.DateField(_("as of"))
+    state = models.CharField(_("state"), max_length=20, choices=State.choices)
+    state_rank = models.PositiveSmallIntegerField(_("rank of the state, worst first"))
+    missing = models.BooleanField(_("report missing"))
+    expected = models.FloatField(_("expected"), null=True)
+    actual = models.FloatField(_("actual"), null=True)
+    ratio = models.FloatField(_("ratio"), null=True)
+    forecast = models.FloatField(_("forecast"), null=True)
+    will_miss = models.BooleanField(_("will miss at the current pace"), null=True)
+    reason_zh = models.TextField(_("reason (Chinese)"))
+    reason_en = models.TextField(_("reason (English)"))
+    computed_at = models.DateTimeField(_("computed at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("stored evaluation")
+        verbose_name_plural = _("stored evaluations")
+        ordering = ["target", "at"]
+        constraints = [
+            models.UniqueConstraint(fields=["target", "at"], name="stored_evaluation_once_a_day"),
+        ]
+        indexes = [
+            # Counts and filters by state on one day.
+            models.Index(fields=["at", "state"], name="stored_evaluation_at_state"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.target_id} · {self.at} · {self.state}"
+
+    def reason(self, lang: str) -> str:
+        return self.reason_zh if lang == "zh" else self.reason_en

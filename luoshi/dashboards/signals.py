@@ -1,0 +1,118 @@
+"""What makes a stored evaluation stale, and when it is recomputed.
+
+Any saved or deleted row that an evaluation depends on marks its targets dirty:
+a report (approved, corrected, withdrawn), a target, its milestones or ledger
+measure, its plan (the rules), and, for targets computed from a ledger, any row
+or event of that ledger. Dirty targets are recomputed once, right after the
+transaction commits (a rolled-back change leaves nothing to recompute), and
+before any stored evaluation is read in the same thread (`flush`), so a page
+rendered in the same request or test sees its own changes.
+
+Hooking the models' signals keeps this in one place above the apps that change
+data: the actions of plans, reporting and ledgers know nothing of it. Rows
+written with bulk_create send no signals; code that writes so (the synthetic
+city, imports) calls `mark_dirty` or `store.refresh` itself.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+
+logger = logging.getLogger(__name__)
+
+# Above this many targets a refresh runs in the background worker, not in the request.
+INLINE_LIMIT = 200
+
+_state = threading.local()
+
+
+def _pending() -> set[int]:
+    if not hasattr(_state, "ids"):
+        _state.ids = set()
+        _state.ledgers = set()
+    return _state.ids
+
+
+def mark_dirty(target_ids=(), ledger: str | None = None) -> None:
+    """Recompute these targets (or every target computed from `ledger`) after commit."""
+    pending = _pending()
+    pending.update(target_ids)
+    if ledger:
+        _state.ledgers.add(ledger)
+    # One callback per change: a rolled-back transaction drops its own callbacks, and
+    # the callbacks after the first find nothing left to do.
+    transaction.on_commit(flush, robust=True)
+
+
+def flush() -> None:
+    """Recompute what is dirty now (in this thread's current transaction, if any)."""
+    from luoshi.ledgers.models import Measure
+
+    from . import store, tasks
+
+    pending = _pending()
+    if not pending and not _state.ledgers:
+        return
+    ids = set(pending)
+    if _state.ledgers:
+        ids.update(
+            Measure.objects.filter(source__in=_state.ledgers).values_list("target_id", flat=True)
+        )
+    pending.clear()
+    _state.ledgers.clear()
+    if len(ids) > INLINE_LIMIT and not transaction.get_connection().in_atomic_block:
+        tasks.refresh_targets.enqueue(sorted(ids))
+    else:
+        store.refresh(ids)
+
+
+def _report_saved(sender, instance, **kwargs):
+    mark_dirty([instance.target_id])
+
+
+def _target_saved(sender, instance, **kwargs):
+    mark_dirty([instance.pk])
+
+
+def _by_target_id(sender, instance, **kwargs):
+    mark_dirty([instance.target_id])
+
+
+def _plan_saved(sender, instance, **kwargs):
+    mark_dirty(instance.targets.values_list("pk", flat=True))
+
+
+def _ledger(source: str):
+    def changed(sender, instance, **kwargs):
+        mark_dirty(ledger=source)
+
+    return changed
+
+
+_projects_changed = _ledger("projects")
+_hazards_changed = _ledger("hazards")
+
+
+def connect() -> None:
+    from luoshi.ledgers.models import Hazard, HazardEvent, Measure, Project, StageEvent
+    from luoshi.plans.models import Milestone, Plan, Target
+    from luoshi.reporting.models import Report
+
+    for model, handler in [
+        (Report, _report_saved),
+        (Target, _target_saved),
+        (Milestone, _by_target_id),
+        (Measure, _by_target_id),
+        (Plan, _plan_saved),
+        (Project, _projects_changed),
+        (StageEvent, _projects_changed),
+        (Hazard, _hazards_changed),
+        (HazardEvent, _hazards_changed),
+    ]:
+        uid = f"stored-evaluations-{model._meta.label}"
+        post_save.connect(handler, sender=model, dispatch_uid=uid)
+        post_delete.connect(handler, sender=model, dispatch_uid=uid)

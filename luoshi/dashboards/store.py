@@ -1,0 +1,134 @@
+"""Keeping the stored evaluations equal to a fresh evaluation.
+
+Each target has a row for today and one for each month end of its period up to
+today (the month ends are the trend's points and the dates a period closes on;
+quarter ends are month ends too). `refresh` recomputes the rows of some targets
+from the database as it is now and removes the rows of days no longer kept (the
+previous "today"); it is a pure function of the database, so refreshing a
+target too often is only wasted work, never a wrong figure.
+
+What calls it: the signal handlers (signals.py) after a change commits, the
+daily job (tasks.refresh_all), and `luoshi refresh_evaluations`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from django.db import transaction
+
+from luoshi.clock import today as local_today
+from luoshi.plans.evaluation import evaluate_on_days
+from luoshi.plans.models import Target
+
+from .models import STATE_RANK, StoredEvaluation
+
+CHUNK = 1000  # targets evaluated and written at a time: bounded memory for a province
+
+
+def month_ends_until(start: date, end: date, until: date) -> list[date]:
+    """The last day of each month from `start`'s month on, capped at `end`, up to `until`."""
+    days = []
+    year, month = start.year, start.month
+    while True:
+        following = date(year + month // 12, month % 12 + 1, 1)
+        day = min(following - timedelta(days=1), end)
+        if day > until:
+            return days
+        days.append(day)
+        if day >= end:
+            return days
+        year, month = following.year, following.month
+
+
+def kept_days(target: Target, today: date) -> list[date]:
+    """The days a target's evaluation is stored for: its month ends so far, and today."""
+    days = month_ends_until(target.start, target.end, today)
+    if not days or days[-1] != today:
+        days.append(today)
+    return days
+
+
+def refresh(target_ids: Iterable[int] | None = None, today: date | None = None) -> int:
+    """Recompute the stored evaluations of these targets (all when None); returns rows written."""
+    today = today or local_today()
+    targets = Target.objects.select_related("plan").order_by("pk")
+    if target_ids is not None:
+        ids = sorted(set(target_ids))
+        if not ids:
+            return 0
+        chunks = (ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK))
+        batches = (list(targets.filter(pk__in=chunk)) for chunk in chunks)
+    else:
+        batches = _all_in_chunks(targets)
+    written = 0
+    for batch in batches:
+        written += _refresh_batch(batch, today)
+    if target_ids is None:
+        # Targets that are gone (deleted plans in tests, say) leave nothing behind.
+        StoredEvaluation.objects.exclude(target__in=Target.objects.all()).delete()
+    return written
+
+
+def _all_in_chunks(targets) -> Iterable[list[Target]]:
+    last = 0
+    while True:
+        batch = list(targets.filter(pk__gt=last)[:CHUNK])
+        if not batch:
+            return
+        yield batch
+        last = batch[-1].pk
+
+
+def _refresh_batch(targets: list[Target], today: date) -> int:
+    days = {target.pk: kept_days(target, today) for target in targets}
+    evaluations = evaluate_on_days(targets, days)
+    rows = []
+    for (target_id, day), by_lang in evaluations.items():
+        zh, en = by_lang["zh"], by_lang["en"]
+        rows.append(
+            StoredEvaluation(
+                target_id=target_id,
+                at=day,
+                state=zh.state,
+                state_rank=STATE_RANK[zh.state],
+                missing=zh.missing,
+                expected=zh.expected,
+                actual=zh.actual,
+                ratio=zh.ratio,
+                forecast=zh.forecast,
+                will_miss=zh.will_miss,
+                reason_zh=zh.reason,
+                reason_en=en.reason,
+            )
+        )
+    with transaction.atomic():
+        StoredEvaluation.objects.bulk_create(
+            rows,
+            batch_size=500,
+            update_conflicts=True,
+            unique_fields=["target", "at"],
+            update_fields=[
+                "state",
+                "state_rank",
+                "missing",
+                "expected",
+                "actual",
+                "ratio",
+                "forecast",
+                "will_miss",
+                "reason_zh",
+                "reason_en",
+                "computed_at",
+            ],
+        )
+        # Days no longer kept: yesterday's "today", or month ends a shorter period dropped.
+        stale = StoredEvaluation.objects.filter(target_id__in=list(days))
+        stale_ids = [
+            pk
+            for pk, target_id, at in stale.values_list("pk", "target_id", "at")
+            if at not in days[target_id]
+        ]
+        StoredEvaluation.objects.filter(pk__in=stale_ids).delete()
+    return len(rows)

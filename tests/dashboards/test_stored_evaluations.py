@@ -1,0 +1,177 @@
+"""Stored evaluations equal a fresh evaluation, after any change, on every kept day."""
+
+import random
+from datetime import date, timedelta
+
+import pytest
+from django.db import transaction
+
+from luoshi.dashboards import signals, store
+from luoshi.dashboards.models import StoredEvaluation
+from luoshi.demo.synthetic import generate
+from luoshi.ledgers.choices import HazardStatus
+from luoshi.ledgers.models import Hazard, HazardEvent
+from luoshi.plans.evaluation import evaluate_targets
+from luoshi.plans.models import Milestone, Plan, Target
+from luoshi.reporting.choices import ReportStatus
+from luoshi.reporting.models import Report
+
+TODAY = date(2025, 10, 15)
+
+
+def assert_store_is_fresh(today=TODAY):
+    """Every target's stored rows are exactly its kept days, each equal to evaluate()."""
+    targets = list(Target.objects.select_related("plan"))
+    stored = {(row.target_id, row.at): row for row in StoredEvaluation.objects.all()}
+    expected_keys = {(t.pk, day) for t in targets for day in store.kept_days(t, today)}
+    assert set(stored) == expected_keys
+    for day in sorted({day for _, day in expected_keys}):
+        on_day = [t for t in targets if (t.pk, day) in stored]
+        for lang in ("zh", "en"):
+            fresh = evaluate_targets(on_day, day, lang=lang)
+            for target in on_day:
+                row, evaluation = stored[(target.pk, day)], fresh[target.pk]
+                got = (
+                    row.state,
+                    row.missing,
+                    row.expected,
+                    row.actual,
+                    row.ratio,
+                    row.forecast,
+                    row.will_miss,
+                    row.reason(lang),
+                )
+                want = (
+                    evaluation.state,
+                    evaluation.missing,
+                    evaluation.expected,
+                    evaluation.actual,
+                    evaluation.ratio,
+                    evaluation.forecast,
+                    evaluation.will_miss,
+                    evaluation.reason,
+                )
+                assert got == want, (target.pk, day, lang)
+
+
+def random_change(rng: random.Random) -> str:
+    """One change of the kind people make, through ordinary saves."""
+    choice = rng.randrange(6)
+    if choice == 0:  # approve a waiting report
+        report = Report.objects.filter(status=ReportStatus.SUBMITTED).order_by("?").first()
+        if report:
+            report.status = ReportStatus.APPROVED
+            report.save()
+        return "approve"
+    if choice == 1:  # a correction of an approved reading
+        report = Report.objects.filter(status=ReportStatus.APPROVED, value__isnull=False).first()
+        if report:
+            report.status = ReportStatus.SUPERSEDED
+            report.save()
+            Report.objects.create(
+                target=report.target,
+                unit=report.unit,
+                as_of=report.as_of,
+                value=report.value * rng.uniform(0.5, 1.5),
+                status=ReportStatus.APPROVED,
+                version=report.version + 1,
+                supersedes=report,
+                created_by=report.created_by,
+            )
+        return "correct"
+    if choice == 2:  # a re-baselined target value
+        target = Target.objects.filter(kind="cumulative").order_by("?").first()
+        target.value = round(target.value * rng.uniform(0.5, 2), 1)
+        target.save()
+        return "rebaseline"
+    if choice == 3:  # the plan's rules
+        plan = Plan.objects.first()
+        plan.lagging_below, plan.behind_below = rng.choice([(1.0, 0.8), (0.95, 0.7), (1.1, 0.9)])
+        plan.save()
+        return "rules"
+    if choice == 4:  # a milestone done
+        milestone = Milestone.objects.filter(done__isnull=True).first()
+        if milestone:
+            milestone.done = milestone.due + timedelta(days=rng.randint(-10, 30))
+            milestone.save()
+        return "milestone"
+    hazard = Hazard.objects.filter(level="major").exclude(status="closed").first()
+    if hazard:  # a major hazard closed: the ledger-bound zero targets move
+        HazardEvent.objects.create(
+            hazard=hazard,
+            status=HazardStatus.CLOSED,
+            date=TODAY,
+            recorded_by=Report.objects.first().created_by,
+        )
+        hazard.status = HazardStatus.CLOSED
+        hazard.save()
+    return "ledger"
+
+
+@pytest.fixture
+def small_city(db, settings):
+    settings.LUOSHI_TODAY = TODAY
+    generate(scale=1, fraction=0.02, seed=11, months=10)
+
+
+def test_a_generated_city_is_stored_whole(small_city):
+    assert_store_is_fresh()
+
+
+def test_the_store_follows_random_changes(small_city):
+    rng = random.Random(5)
+    for _ in range(25):
+        random_change(rng)
+    signals.flush()  # what a page does before it reads
+    assert_store_is_fresh()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_committed_changes_refresh_the_store_without_anyone_reading(settings):
+    settings.LUOSHI_TODAY = TODAY
+    generate(scale=1, fraction=0.02, seed=12, months=10)
+    rng = random.Random(9)
+    for _ in range(10):
+        with transaction.atomic():
+            random_change(rng)
+    assert not signals._pending()
+    assert_store_is_fresh()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rolled_back_change_leaves_the_store_as_it_was(settings):
+    settings.LUOSHI_TODAY = TODAY
+    generate(scale=1, fraction=0.02, seed=13, months=10)
+    before = sorted(StoredEvaluation.objects.values_list("target_id", "at", "state", "actual"))
+    with pytest.raises(RuntimeError), transaction.atomic():
+        Target.objects.filter(kind="cumulative").update(value=1)  # no signal: a bulk write
+        for target in Target.objects.filter(kind="cumulative")[:3]:
+            target.save()
+        raise RuntimeError("the user cancelled")
+    signals.flush()
+    assert (
+        sorted(StoredEvaluation.objects.values_list("target_id", "at", "state", "actual")) == before
+    )
+
+
+def test_the_next_day_drops_yesterday_and_keeps_the_month_ends(small_city):
+    store.refresh(None, today=date(2025, 10, 31))
+    store.refresh(None, today=date(2025, 11, 1))
+    days = set(StoredEvaluation.objects.values_list("at", flat=True))
+    assert date(2025, 10, 31) in days and date(2025, 11, 1) in days
+    assert date(2025, 10, 15) not in days
+    assert_store_is_fresh(today=date(2025, 11, 1))
+
+
+def test_one_approval_refreshes_one_target_in_a_fixed_number_of_queries(
+    small_city, django_assert_max_num_queries
+):
+    report = Report.objects.filter(status=ReportStatus.SUBMITTED).first()
+    signals.flush()
+    # The save and its history row, then the refresh: the target, its readings, its
+    # milestones and measure, a savepoint, the upsert, the stale rows, the release.
+    with django_assert_max_num_queries(9):
+        report.status = ReportStatus.APPROVED
+        report.save()
+        signals.flush()
+    assert_store_is_fresh()
