@@ -211,3 +211,32 @@ def visible_tasks(user):
         return tasks
     units = access.visible_units()
     return tasks.filter(Q(lead_unit__in=units) | Q(cooperating_units__in=units)).distinct()
+
+
+def require_unit_manager(user) -> None:
+    """Units, people and roles are the supervision office's (and admins'): 404 for anyone
+    else, who has no business knowing these pages exist."""
+    if not access_for(user).can_manage_units():
+        raise Http404("units")
+
+
+def access_person_by_id(user, person_id: int):
+    """A person's account, for those who manage people; 404 whether missing or forbidden."""
+    from .models import User
+
+    require_unit_manager(user)
+    person = User.objects.filter(pk=person_id).first()
+    if person is None:
+        raise Http404("person")
+    return person
+
+
+def access_membership_by_id(user, membership_id: int):
+    """A membership, for those who manage people; 404 whether missing or forbidden."""
+    from .models import Membership
+
+    require_unit_manager(user)
+    membership = Membership.objects.select_related("user", "unit").filter(pk=membership_id).first()
+    if membership is None:
+        raise Http404("membership")
+    return membership

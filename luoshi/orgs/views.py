@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -11,8 +10,7 @@ from luoshi.plans.models import Target
 from luoshi.plans.queries import evaluated_rows
 
 from . import actions
-from .access import access_for, access_unit_by_id
-from .forms import UnitForm
+from .access import access_for, access_unit_by_id, require_unit_manager
 from .history import history_of
 
 
@@ -28,8 +26,13 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def unit_list(request: HttpRequest) -> HttpResponse:
-    units = access_for(request.user).visible_units().select_related("parent")
-    return render(request, "orgs/unit_list.html", {"units": units})
+    access = access_for(request.user)
+    units = access.visible_units().select_related("parent")
+    return render(
+        request,
+        "orgs/unit_list.html",
+        {"units": units, "can_manage": access.can_manage_units()},
+    )
 
 
 @login_required
@@ -55,27 +58,9 @@ def unit_detail(request: HttpRequest, unit_id: int) -> HttpResponse:
 
 
 @login_required
-def unit_edit(request: HttpRequest, unit_id: int) -> HttpResponse:
-    unit = access_unit_by_id(request.user, unit_id)
-    if not access_for(request.user).can_manage_units():
-        raise PermissionDenied
-    form = UnitForm(request.POST or None, instance=unit)
-    if request.method == "POST" and form.is_valid():
-        actions.update_unit(
-            unit,
-            request.user,
-            name=form.cleaned_data["name"],
-            short_name=form.cleaned_data["short_name"],
-            reason=form.cleaned_data["reason"],
-        )
-        messages.success(request, _("Unit saved."))
-        return redirect("unit-detail", unit_id=unit.pk)
-    return render(request, "orgs/unit_form.html", {"unit": unit, "form": form})
-
-
-@login_required
 @require_POST
 def unit_set_active(request: HttpRequest, unit_id: int) -> HttpResponse:
+    require_unit_manager(request.user)
     unit = access_unit_by_id(request.user, unit_id)
     active = request.POST.get("active") == "1"
     actions.set_unit_active(unit, request.user, active, reason=request.POST.get("reason", ""))

@@ -25,6 +25,11 @@ def everyone(status, anonymous=302):
     return {**dict.fromkeys(PERSONAS[:-1], status), ANON: anonymous}
 
 
+def managers_only(status):
+    """Supervisors get `status`; everyone else signed in 404; anonymous the sign-in page."""
+    return {**dict.fromkeys(PERSONAS[:-1], 404), S: status, ANON: 302}
+
+
 # (name, method, path template, expected statuses by persona)
 TABLE = [
     ("home", "get", "/", everyone(200)),
@@ -42,29 +47,37 @@ TABLE = [
         "/units/{housing_team}/",
         {S: 200, L: 200, CA: 404, CR: 404, HA: 200, HR: 404, TR: 200, OUT: 404, ANON: 302},
     ),
-    (
-        "commerce unit edit form",
-        "get",
-        "/units/{commerce}/edit/",
-        {S: 200, L: 403, CA: 403, CR: 403, HA: 404, HR: 404, TR: 404, OUT: 404, ANON: 302},
-    ),
-    (
-        "deactivate commerce unit",
-        "post",
-        "/units/{commerce}/active/",
-        {S: 302, L: 403, CA: 403, CR: 403, HA: 404, HR: 404, TR: 404, OUT: 404, ANON: 302},
-    ),
+    # Units, people and roles are the supervision office's: 404 for everyone else.
+    ("commerce unit edit form", "get", "/units/{commerce}/edit/", managers_only(200)),
+    ("deactivate commerce unit", "post", "/units/{commerce}/active/", managers_only(302)),
+    ("new unit form", "get", "/units/new/", managers_only(200)),
+    ("new unit form under commerce", "get", "/units/new/?parent={commerce}", managers_only(200)),
+    ("people list", "get", "/people/", managers_only(200)),
+    ("new person form", "get", "/people/new/", managers_only(200)),
+    ("a reporter's account page", "get", "/people/{reporter}/", managers_only(200)),
+    ("a missing account page", "get", "/people/999999/", managers_only(404)),
+    ("reactivate a reporter", "post", "/people/{reporter}/active/", managers_only(302)),
+    ("reset a reporter's password", "post", "/people/{reporter}/password/", managers_only(302)),
+    # The table posts no unit or role: a supervisor's form is refused (400), others see nothing.
+    ("give a reporter a role", "post", "/people/{reporter}/roles/", managers_only(400)),
     (
         "admin site",
         "get",
         "/admin/",
         {**dict.fromkeys(PERSONAS, 302)},
     ),
+    # Last: it ends the team reporter's role, which the rows above rely on.
+    ("end the team reporter's role", "post", "/roles/{team_role}/end/", managers_only(302)),
 ]
 
 
 def test_every_route_answers_every_persona_as_the_table_says(city):
-    ids = {"commerce": city.commerce.pk, "housing_team": city.housing_team.pk}
+    ids = {
+        "commerce": city.commerce.pk,
+        "housing_team": city.housing_team.pk,
+        "reporter": city.commerce_reporter.pk,
+        "team_role": city.team_reporter.memberships.get().pk,
+    }
     wrong = []
     for name, method, template, expected in TABLE:
         assert set(expected) == set(PERSONAS), f"{name}: the table must name every persona"
