@@ -1,7 +1,55 @@
-"""Reading django-simple-history rows as "who changed what, when"."""
+"""Reading django-simple-history rows as "who changed what, when", in the reader's words.
 
+A change prints as people read it, not as it is stored: a choice by its label
+("状态：草稿 → 已确认"), a foreign key by its object's name ("确认人：王芳"), a
+boolean as 是/否, a date and a number as the rest of the page prints them
+(core.formatting). The names behind foreign keys are read in one query per
+related model, whatever the number of rows.
+"""
+
+from __future__ import annotations
+
+import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.db import models
+from django.utils import formats, timezone
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+
+from luoshi.core.formatting import format_number
+
+# Bookkeeping that changes on every save and means nothing to a reader.
+HIDDEN_FIELDS = frozenset({"revision"})
+
+# The reasons the actions record (in English, as stored), as the reader sees them.
+REASONS = {
+    "created": gettext_lazy("created"),
+    "edited": gettext_lazy("edited"),
+    "submitted": gettext_lazy("submitted"),
+    "approved": gettext_lazy("approved"),
+    "returned": gettext_lazy("returned"),
+    "confirmed": gettext_lazy("confirmed"),
+    "withdrawn": gettext_lazy("withdrawn"),
+    "reactivated": gettext_lazy("reactivated"),
+    "rules changed": gettext_lazy("rules changed"),
+    "bound": gettext_lazy("bound to a ledger measure"),
+    "unbound": gettext_lazy("unbound from its ledger measure"),
+    "changed": gettext_lazy("changed"),
+    "added": gettext_lazy("added"),
+    "extracted": gettext_lazy("extracted from the document"),
+    "import defaults": gettext_lazy("import defaults"),
+    "mapped at import": gettext_lazy("mapped at import"),
+    "created at import": gettext_lazy("created at import"),
+}
+PATTERNS = (
+    (re.compile(r"^superseded by version (\d+)$"), gettext_lazy("superseded by version %s")),
+    (re.compile(r"^correction of version (\d+)$"), gettext_lazy("correction of version %s")),
+    (re.compile(r"^re-baseline: (.*)$", re.S), gettext_lazy("re-baseline: %s")),
+    (re.compile(r"^owner mapped: (.*)$", re.S), gettext_lazy("owner mapped: %s")),
+)
 
 
 @dataclass
@@ -10,30 +58,82 @@ class HistoryEntry:
     who: object
     action: str
     reason: str
-    changes: list[tuple[str, object, object]]
+    changes: list[tuple[str, str, str]]
+
+
+def reason_text(reason: str) -> str:
+    """A stored change reason in the page's language (free text is kept as written)."""
+    if reason in REASONS:
+        return str(REASONS[reason])
+    for pattern, text in PATTERNS:
+        match = pattern.match(reason)
+        if match:
+            return str(text) % match.group(1)
+    return reason
 
 
 def history_of(obj, limit: int = 50) -> list[HistoryEntry]:
-    """The newest `limit` history rows of obj, each with the fields it changed."""
+    """The newest `limit` history rows of obj, each with the fields it changed, for display."""
     records = list(
         obj.history.select_related("history_user").order_by("-history_date")[: limit + 1]
     )
-    entries = []
+    meta = type(obj)._meta
+    raw: list[tuple[object, list[tuple[models.Field, object, object]]]] = []
+    related_ids: dict[type[models.Model], set] = {}
     for index, record in enumerate(records[:limit]):
         previous = records[index + 1] if index + 1 < len(records) else None
         changes = []
         if previous is not None and record.history_type == "~":
-            delta = record.diff_against(previous)
-            for change in delta.changes:
-                label = record.instance._meta.get_field(change.field).verbose_name
-                changes.append((str(label), change.old, change.new))
-        entries.append(
-            HistoryEntry(
-                when=record.history_date,
-                who=record.history_user,
-                action=record.get_history_type_display(),
-                reason=record.history_change_reason or "",
-                changes=changes,
-            )
+            for change in record.diff_against(previous).changes:
+                if change.field in HIDDEN_FIELDS:
+                    continue
+                field = meta.get_field(change.field)
+                if field.is_relation and (field.many_to_one or field.one_to_one):
+                    ids = related_ids.setdefault(field.related_model, set())
+                    ids.update(v for v in (change.old, change.new) if v is not None)
+                changes.append((field, change.old, change.new))
+        raw.append((record, changes))
+    names = {
+        model: {pk: str(o) for pk, o in model._default_manager.in_bulk(ids).items()}
+        for model, ids in related_ids.items()
+    }
+    unit = getattr(obj, "unit_label", "") or ""
+    return [
+        HistoryEntry(
+            when=record.history_date,
+            who=record.history_user,
+            action=record.get_history_type_display(),
+            reason=reason_text(record.history_change_reason or ""),
+            changes=[
+                (
+                    str(field.verbose_name),
+                    display_value(field, old, names, unit),
+                    display_value(field, new, names, unit),
+                )
+                for field, old, new in changes
+            ],
         )
-    return entries
+        for record, changes in raw
+    ]
+
+
+def display_value(field: models.Field, value, names: dict, unit: str = "") -> str:
+    """`value` of `field` as the page shows it; "—" for nothing."""
+    if value is None or value == "":
+        return "—"
+    if field.is_relation:
+        name = names.get(field.related_model, {}).get(value)
+        return name if name is not None else f"#{value}"
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, datetime):
+        return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+    if isinstance(value, date):
+        return formats.date_format(value, "DATE_FORMAT")
+    if isinstance(value, (float, Decimal)) or (
+        isinstance(value, int) and isinstance(field, models.FloatField)
+    ):
+        return format_number(float(value), lang=get_language() or "zh", unit=unit)
+    return str(value)

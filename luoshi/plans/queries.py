@@ -2,31 +2,90 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from luoshi.core.periods import share_at
+from django.db.models import Max
 
-from .evaluation import evaluate_targets, plan_rules, to_engine
+from luoshi.core import status as engine
+from luoshi.core.periods import owed_period_end, share_at
+from luoshi.reporting.choices import ReportStatus
+from luoshi.reporting.models import Report
+
+from .evaluation import current_lang, evaluate_targets, plan_rules, to_engine
 from .models import Target
 
 
 @dataclass
 class Row:
-    """A target with its evaluation, as the lists show it."""
+    """A target with its evaluation, as the lists show it.
+
+    The engine's `missing` (DESIGN.md section 4) counts approved readings only. A page
+    tells its two cases apart: `awaiting` (待审核) when the owed report is submitted and
+    waits for its approver (the unit has done its part), `missing` (缺报) otherwise.
+    """
 
     target: Target
     evaluation: object
+    awaiting: bool = False
 
     @property
     def state(self) -> str:
         return self.evaluation.state
 
+    @property
+    def missing(self) -> bool:
+        return self.evaluation.missing and not self.awaiting
+
 
 def evaluated_rows(targets, at: date) -> list[Row]:
+    """Rows of `targets` at `at`: the evaluations, plus one query for the submitted reports of
+    the targets the engine finds missing (none when nothing is missing)."""
     targets = list(targets)
     evaluations = evaluate_targets(targets, at)
-    return [Row(target, evaluations[target.pk]) for target in targets]
+    awaiting = awaiting_approval(
+        [t for t in targets if evaluations[t.pk].missing and t.cadence], at
+    )
+    rows = []
+    for target in targets:
+        evaluation = evaluations[target.pk]
+        period_end = awaiting.get(target.pk)
+        if period_end is not None:
+            evaluation = replace(
+                evaluation, reason=awaiting_reason(evaluation.reason, period_end, current_lang())
+            )
+        rows.append(Row(target, evaluation, awaiting=period_end is not None))
+    return rows
+
+
+def awaiting_approval(targets: list[Target], at: date) -> dict[int, date]:
+    """Of `targets` (each owing a report at `at`), those whose owed report is submitted and
+    not yet approved: target id → the end of the owed period. One query."""
+    owed = {}
+    for target in targets:
+        end = owed_period_end(target.cadence, target.due_day, target.start, at)
+        if end is not None:
+            owed[target.pk] = end
+    if not owed:
+        return {}
+    latest = (
+        Report.objects.filter(target_id__in=owed, status=ReportStatus.SUBMITTED, as_of__lte=at)
+        .values("target_id")
+        .annotate(latest=Max("as_of"))
+        .values_list("target_id", "latest")
+    )
+    return {pk: owed[pk] for pk, as_of in latest if as_of >= owed[pk]}
+
+
+def awaiting_reason(reason: str, period_end: date, lang: str) -> str:
+    """The engine's reason with its "report overdue" clause turned into "awaiting approval"."""
+    if lang == "zh":
+        overdue = f"；截至{engine.zh_date(period_end)}的报告逾期未报"
+        awaiting = f"；截至{engine.zh_date(period_end)}的报告已报送，待审核"
+    else:
+        overdue = f"; the report as of {period_end.isoformat()} is overdue"
+        awaiting = f"; the report as of {period_end.isoformat()} is submitted, awaiting approval"
+    return reason.replace(overdue, awaiting)
 
 
 def month_ends(start: date, end: date) -> list[date]:

@@ -21,6 +21,12 @@ class Owed:
     due: date | None
     report: Report | None  # the newest report for that period, if any
     last_approved: Report | None
+    awaiting: bool = False  # 待审核: the owed report is submitted and waits for approval
+
+    @property
+    def missing(self) -> bool:
+        """缺报: the engine's `missing`, unless the report is in and only awaits approval."""
+        return self.evaluation.missing and not self.awaiting
 
     @property
     def is_late(self) -> bool:
@@ -61,7 +67,7 @@ def owed_by(user, today: date) -> list[Owed]:
         Report.objects.filter(target__in=targets)
         .exclude(status=ReportStatus.SUPERSEDED)
         .order_by("target_id", "-as_of", "-version")
-        .only("pk", "target_id", "as_of", "value", "status", "version")
+        .only("pk", "target_id", "as_of", "value", "status", "version", "return_reason")
     ):
         reports_by_target.setdefault(report.target_id, []).append(report)
     owed = []
@@ -81,6 +87,7 @@ def owed_by(user, today: date) -> list[Owed]:
                 due=due_date(period_end, target.due_day) if period_end else None,
                 report=current,
                 last_approved=approved,
+                awaiting=row.awaiting,
             )
         )
     return owed

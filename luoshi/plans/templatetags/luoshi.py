@@ -2,7 +2,7 @@
 
 from django import template
 from django.utils.html import format_html
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from luoshi.core.formatting import format_number
 from luoshi.plans.choices import STATE_COLOURS, State
@@ -11,8 +11,9 @@ register = template.Library()
 
 
 @register.simple_tag
-def state_badge(state: str, missing: bool = False):
-    """The state's coloured badge, with the 缺报 flag beside it when a report is missing."""
+def state_badge(state: str, missing: bool = False, awaiting: bool = False):
+    """The state's coloured badge, with 缺报 beside it when the owed report is missing, or
+    待审核 when it is submitted and waits for approval (the unit has done its part)."""
     colour = STATE_COLOURS.get(state, "secondary")
     text_class = "text-dark" if colour in {"warning", "light"} else ""
     badge = format_html(
@@ -22,9 +23,12 @@ def state_badge(state: str, missing: bool = False):
         state,
         State(state).label if state in State.values else state,
     )
-    if missing:
-        from django.utils.translation import gettext
-
+    if awaiting:
+        badge += format_html(
+            ' <span class="badge text-bg-info" data-awaiting="1">{}</span>',
+            gettext("Awaiting approval"),
+        )
+    elif missing:
         badge += format_html(
             ' <span class="badge text-bg-dark" data-missing="1">{}</span>',
             gettext("Missing report"),
