@@ -176,12 +176,15 @@ def overview(request: HttpRequest) -> HttpResponse:
         targets = targets.filter(Q(task_id=data["task"]) | Q(task__parent_id=data["task"]))
     rows = evaluated_rows(targets.select_related("plan", "unit", "task"), at)
     counts = {state: 0 for state in State.values}
-    missing = 0
+    missing = awaiting = 0
     for row in rows:
         counts[row.state] += 1
-        missing += row.evaluation.missing
+        missing += row.missing
+        awaiting += row.awaiting
     if data.get("state") == "missing":
-        rows = [row for row in rows if row.evaluation.missing]
+        rows = [row for row in rows if row.missing]
+    elif data.get("state") == "awaiting":
+        rows = [row for row in rows if row.awaiting]
     elif data.get("state") in State.values:
         rows = [row for row in rows if row.state == data["state"]]
     sort = data.get("sort") or "unit"
@@ -194,6 +197,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         "page": page,
         "counts": [(State(state), count, STATE_COLOURS[state]) for state, count in counts.items()],
         "missing": missing,
+        "awaiting": awaiting,
         "total": len(rows),
         "at": at,
         "filters": data,
