@@ -671,6 +671,7 @@ _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = {"万": 10_000, "亿": 100_000_000}
 _CN_RUN = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+成?")
 _CN_APPROX_INSIDE = re.compile(r"(?<=[十百千])[余多](?=[万亿])")
+_THOUSANDS_SEP = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 
 
 def chinese_number(run: str) -> float | None:
@@ -764,7 +765,8 @@ def check_annotation(item: Any, document_text: str) -> list[str]:
         problems.append("snippet is not a substring of the whitespace-stripped document")
     if isinstance(value, float) and tk != "zero":
         nfkc = unicodedata.normalize("NFKC", snippet)
-        digits_text = re.sub(r"[\s.]", "", nfkc)
+        # A thousands separator (91,172) is formatting, not a digit of the value.
+        digits_text = re.sub(r"[\s.]", "", _THOUSANDS_SEP.sub("", nfkc))
         sig = significant_digits(value)
         if sig not in digits_text:
             # 萬 is 万 once simplified, and 十余万 (over 100,000) holds the figure 十万.

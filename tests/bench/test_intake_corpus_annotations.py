@@ -120,3 +120,20 @@ def test_check_reads_chinese_numerals_in_traditional_script_and_with_yu():
     }
     assert check_annotation(item, text) == []
     assert check_annotation(dict(item, value=110000.0), text)
+
+
+def test_check_reads_a_thousands_separator():
+    text = "全國各地區各類事故死亡人數為91,172,占全年控制考核指標的91.1%。"
+    item = {
+        "kind": "statistic",
+        "target_kind": None,
+        "owner": "全国",
+        "metric": "各类事故死亡人数",
+        "comparator": "=",
+        "value": 91172.0,
+        "unit": "人",
+        "period": "2008",
+        "snippet": "全國各地區各類事故死亡人數為91,172",
+    }
+    assert check_annotation(item, text) == []
+    assert check_annotation(dict(item, value=91173.0), text)
