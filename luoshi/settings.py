@@ -84,6 +84,10 @@ TASKS = {
         "BACKEND": os.environ.get("LUOSHI_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+# Daily jobs that `luoshi scheduler` enqueues (each takes the day, ISO).
+PERIODIC_TASKS = {
+    "refresh-evaluations": "luoshi.dashboards.tasks.refresh_all",
+}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

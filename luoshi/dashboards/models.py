@@ -36,6 +36,8 @@ class StoredEvaluation(models.Model):
     state = models.CharField(_("state"), max_length=20, choices=State.choices)
     state_rank = models.PositiveSmallIntegerField(_("rank of the state, worst first"))
     missing = models.BooleanField(_("report missing"))
+    # Of the missing: the owed report is submitted and waits for approval (待审核, not 缺报).
+    awaiting = models.BooleanField(_("awaiting approval"), default=False)
     expected = models.FloatField(_("expected"), null=True)
     actual = models.FloatField(_("actual"), null=True)
     ratio = models.FloatField(_("ratio"), null=True)
@@ -62,3 +64,22 @@ class StoredEvaluation(models.Model):
 
     def reason(self, lang: str) -> str:
         return self.reason_zh if lang == "zh" else self.reason_en
+
+
+class PeriodicRun(models.Model):
+    """A daily job enqueued for a day: at most once, however many schedulers run."""
+
+    job = models.CharField(_("job"), max_length=100)
+    day = models.DateField(_("day"))
+    enqueued_at = models.DateTimeField(_("enqueued at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("periodic run")
+        verbose_name_plural = _("periodic runs")
+        ordering = ["-day", "job"]
+        constraints = [
+            models.UniqueConstraint(fields=["job", "day"], name="periodic_run_once_a_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.job} · {self.day}"

@@ -13,7 +13,9 @@ daily job (tasks.refresh_all), and `luoshi refresh_evaluations`.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, timedelta
 
 from django.db import transaction
@@ -21,6 +23,7 @@ from django.db import transaction
 from luoshi.clock import today as local_today
 from luoshi.plans.evaluation import evaluate_on_days
 from luoshi.plans.models import Target
+from luoshi.plans.queries import awaiting_approval, awaiting_reason
 
 from .models import STATE_RANK, StoredEvaluation
 
@@ -84,9 +87,14 @@ def _all_in_chunks(targets) -> Iterable[list[Target]]:
 def _refresh_batch(targets: list[Target], today: date) -> int:
     days = {target.pk: kept_days(target, today) for target in targets}
     evaluations = evaluate_on_days(targets, days)
+    awaiting = _awaiting(targets, evaluations)
     rows = []
     for (target_id, day), by_lang in evaluations.items():
         zh, en = by_lang["zh"], by_lang["en"]
+        period_end = awaiting.get((target_id, day))
+        if period_end is not None:
+            zh = replace(zh, reason=awaiting_reason(zh.reason, period_end, "zh"))
+            en = replace(en, reason=awaiting_reason(en.reason, period_end, "en"))
         rows.append(
             StoredEvaluation(
                 target_id=target_id,
@@ -94,6 +102,7 @@ def _refresh_batch(targets: list[Target], today: date) -> int:
                 state=zh.state,
                 state_rank=STATE_RANK[zh.state],
                 missing=zh.missing,
+                awaiting=period_end is not None,
                 expected=zh.expected,
                 actual=zh.actual,
                 ratio=zh.ratio,
@@ -113,6 +122,7 @@ def _refresh_batch(targets: list[Target], today: date) -> int:
                 "state",
                 "state_rank",
                 "missing",
+                "awaiting",
                 "expected",
                 "actual",
                 "ratio",
@@ -132,3 +142,18 @@ def _refresh_batch(targets: list[Target], today: date) -> int:
         ]
         StoredEvaluation.objects.filter(pk__in=stale_ids).delete()
     return len(rows)
+
+
+def _awaiting(targets: list[Target], evaluations) -> dict[tuple[int, date], date]:
+    """(target id, day) → the owed period's end, for the missing reports that are submitted
+    and await approval: one query per day that has any."""
+    by_pk = {target.pk: target for target in targets}
+    missing_on: dict[date, list[Target]] = defaultdict(list)
+    for (target_id, day), by_lang in evaluations.items():
+        if by_lang["zh"].missing and by_pk[target_id].cadence:
+            missing_on[day].append(by_pk[target_id])
+    found = {}
+    for day, missing in missing_on.items():
+        for target_id, period_end in awaiting_approval(missing, day).items():
+            found[(target_id, day)] = period_end
+    return found

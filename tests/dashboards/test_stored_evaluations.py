@@ -5,14 +5,15 @@ from datetime import date, timedelta
 
 import pytest
 from django.db import transaction
+from django.utils import translation
 
 from luoshi.dashboards import signals, store
 from luoshi.dashboards.models import StoredEvaluation
 from luoshi.demo.synthetic import generate
 from luoshi.ledgers.choices import HazardStatus
 from luoshi.ledgers.models import Hazard, HazardEvent
-from luoshi.plans.evaluation import evaluate_targets
 from luoshi.plans.models import Milestone, Plan, Target
+from luoshi.plans.queries import evaluated_rows
 from luoshi.reporting.choices import ReportStatus
 from luoshi.reporting.models import Report
 
@@ -28,12 +29,15 @@ def assert_store_is_fresh(today=TODAY):
     for day in sorted({day for _, day in expected_keys}):
         on_day = [t for t in targets if (t.pk, day) in stored]
         for lang in ("zh", "en"):
-            fresh = evaluate_targets(on_day, day, lang=lang)
+            with translation.override("zh-hans" if lang == "zh" else "en"):
+                fresh = {row.target.pk: row for row in evaluated_rows(on_day, day)}
             for target in on_day:
-                row, evaluation = stored[(target.pk, day)], fresh[target.pk]
+                row, page_row = stored[(target.pk, day)], fresh[target.pk]
+                evaluation = page_row.evaluation
                 got = (
                     row.state,
                     row.missing,
+                    row.awaiting,
                     row.expected,
                     row.actual,
                     row.ratio,
@@ -44,6 +48,7 @@ def assert_store_is_fresh(today=TODAY):
                 want = (
                     evaluation.state,
                     evaluation.missing,
+                    page_row.awaiting,
                     evaluation.expected,
                     evaluation.actual,
                     evaluation.ratio,

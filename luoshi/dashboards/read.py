@@ -1,0 +1,148 @@
+"""Reading stored evaluations: lists that filter, count, sort and page in SQL.
+
+`Evaluated(targets, at)` wraps a queryset of targets (already narrowed to what
+the person may see) with their stored evaluation on `at`. When every target of
+the queryset has one, counts, state filters and sorts by state or ratio run in
+the database and only one page of rows is loaded. When `at` is a day that is
+not stored (not today and not a month end), the rows of the page are evaluated
+on demand and the counts are not available (`stored` is False): the page says
+so and offers the nearest stored day.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, F, FilteredRelation, Q, QuerySet
+
+from luoshi.clock import today as local_today
+from luoshi.plans.choices import State
+from luoshi.plans.evaluation import current_lang
+from luoshi.plans.models import Target
+from luoshi.plans.queries import Row, evaluated_rows
+
+from . import signals, store
+
+# Sorts a list offers, and the columns they order by (worst first for the state).
+SORTS = {
+    "unit": ("unit__path", "pk"),
+    "name": ("name", "pk"),
+    "kind": ("kind", "unit__path", "pk"),
+    "state": ("ev__state_rank", "unit__path", "pk"),
+    "ratio": (F("ev__ratio").asc(nulls_last=True), "unit__path", "pk"),
+}
+NEEDS_STORE = {"state", "ratio"}
+FIELDS = ("state", "missing", "awaiting", "expected", "actual", "ratio", "forecast", "will_miss")
+
+
+@dataclass(frozen=True)
+class StoredEvaluation:
+    """The stored row in the shape of the engine's Evaluation, for the templates."""
+
+    state: str
+    missing: bool
+    expected: float | None
+    actual: float | None
+    ratio: float | None
+    forecast: float | None
+    will_miss: bool | None
+    reason: str
+
+
+@dataclass
+class Counts:
+    by_state: dict[str, int]
+    missing: int
+    awaiting: int
+    total: int
+
+
+class Evaluated:
+    def __init__(self, targets: QuerySet[Target], at: date):
+        signals.flush()  # this request's own changes first
+        self.at = at
+        self.base = targets.annotate(
+            ev=FilteredRelation("stored_evaluations", condition=Q(stored_evaluations__at=at))
+        )
+        totals = self.base.aggregate(total=Count("pk"), stored=Count("ev__pk"))
+        self.total = totals["total"]
+        self.stored = totals["total"] == totals["stored"]
+        if not self.stored and at == local_today() and self.total <= signals.INLINE_LIMIT:
+            # A new day before the daily job ran: a small list brings itself up to date.
+            store.refresh(targets.values_list("pk", flat=True), today=at)
+            totals = self.base.aggregate(total=Count("pk"), stored=Count("ev__pk"))
+            self.stored = totals["total"] == totals["stored"]
+        elif not self.stored and at == local_today():
+            from . import tasks
+
+            tasks.refresh_all.enqueue(at.isoformat())
+
+    def counts(self) -> Counts | None:
+        """Targets by state, missing (缺报) and awaiting approval (待审核): one query."""
+        if not self.stored:
+            return None
+        aggregates = {state: Count("pk", filter=Q(ev__state=state)) for state in State.values}
+        row = self.base.aggregate(
+            missing=Count("pk", filter=Q(ev__missing=True, ev__awaiting=False)),
+            awaiting=Count("pk", filter=Q(ev__awaiting=True)),
+            **aggregates,
+        )
+        return Counts(
+            by_state={state: row[state] for state in State.values},
+            missing=row["missing"],
+            awaiting=row["awaiting"],
+            total=self.total,
+        )
+
+    def filtered(self, state: str | None) -> QuerySet[Target]:
+        """The targets in `state` ("missing" and "awaiting" included); all when None."""
+        if not state:
+            return self.base
+        if state == "missing":
+            return self.base.filter(ev__missing=True, ev__awaiting=False)
+        if state == "awaiting":
+            return self.base.filter(ev__awaiting=True)
+        return self.base.filter(ev__state=state)
+
+    def ordered(self, queryset: QuerySet[Target], sort: str) -> QuerySet[Target]:
+        """`queryset` in the order `sort` names ("-" first for descending)."""
+        descending = sort.startswith("-")
+        key = sort.lstrip("-")
+        if key not in SORTS or (key in NEEDS_STORE and not self.stored):
+            key = "unit"
+        first, *rest = SORTS[key]
+        if key == "ratio":
+            first = F("ev__ratio").desc(nulls_last=True) if descending else first
+        elif descending:
+            first = f"-{first}"
+        return queryset.order_by(first, *rest)
+
+    def rows(self, targets: list[Target]) -> list[Row]:
+        """Rows of one page of targets (annotated by `with_fields`, or plain on demand)."""
+        if not self.stored:
+            return evaluated_rows(targets, self.at)
+        lang = current_lang()
+        rows = []
+        for target in targets:
+            evaluation = StoredEvaluation(
+                state=target.ev_state,
+                missing=target.ev_missing,
+                expected=target.ev_expected,
+                actual=target.ev_actual,
+                ratio=target.ev_ratio,
+                forecast=target.ev_forecast,
+                will_miss=target.ev_will_miss,
+                reason=target.ev_reason_zh if lang == "zh" else target.ev_reason_en,
+            )
+            rows.append(Row(target, evaluation, awaiting=target.ev_awaiting))
+        return rows
+
+    def with_fields(self, queryset: QuerySet[Target]) -> QuerySet[Target]:
+        """`queryset` carrying the stored figures, for `rows`."""
+        if not self.stored:
+            return queryset
+        names = {f"ev_{name}": F(f"ev__{name}") for name in FIELDS}
+        names["ev_reason_zh"] = F("ev__reason_zh")
+        names["ev_reason_en"] = F("ev__reason_en")
+        return queryset.annotate(**names)
