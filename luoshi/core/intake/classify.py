@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from . import lexicon as lex
 from .document import Doc
 from .numbers_scan import Quantity
 
@@ -27,23 +28,21 @@ class Segment:
     deadline: str | None = None
     in_section: bool = False
     past_year: int | None = None  # inside a review section ("一、2024年工作回顾")
+    frame: str | None = None  # "review" or "target": what its section heading says it holds
 
 
 _SENT_END = "。！？!?；;"
-# Every alternative of the cue patterns starts with a literal character, and a
-# look-behind is written after that character ("将(?<![即必]将)" rather than
-# "(?<![即必])将"): then the regex engine skips to the candidate characters
-# instead of trying every alternative at every position (about 20 times faster).
-TARGET_CUE = re.compile(
-    r"力争|确保|目标|预期|争取|力求|计划(?<!完成年度计划)(?<!完成全年计划)(?<!完成计划)(?!的|完成表)|"
-    r"将(?<![即必]将)(?!近)|要(?<![主重需纲摘纪概只]要)(?!素|点|闻)|拟|预计|"
-    r"安排|年内|不少于|不低于|底前|日前|前完成|年内完成|全年(?<![占佔]全年)(?!完成情况)|部署|任务"
-)
-_STAT_PROPAGATE = re.compile(r"累计|以来|截至|数据显示|同比|比上年|较上年|较去年|比去年")
-_STRONG_TARGET = re.compile(
-    r"力争|确保|目标|预期|争取|力求|安排(?<!已安排)|牵头[)）]|负责[)）]|"
-    r"计划(?<!完成年度计划)(?<!完成全年计划)(?<!完成计划)(?!的|完成表)"
-)
+# Cue words and their vetoes are data (lexicon.toml); each set compiles to a
+# pattern whose alternatives start with a literal character (fast to search).
+TARGET_CUE = lex.cue("target")
+_STAT_PROPAGATE = lex.cue("stat_propagate")
+_STRONG_TARGET = lex.cue("strong_target")
+_STAT_CUE = lex.cue("statistic")
+_STAT_CUE_STRONG = lex.cue("strong_statistic")
+_REVIEW_OPENING = lex.cue("review_opening")
+_TARGET_OPENING = lex.cue("target_opening")
+_PROGRESS_MEASURE = lex.cue("progress_measure")
+_SUPERVISION_COUNT = lex.cue("supervision_count")
 _COMPLETION = re.compile(
     r"(?:完成|占|佔)[^,，。；]{0,25}的$|[占佔](?:全年|年度)?(?:计划|目标|任务)|完成率$|"
     r"完成[^,，。；]{0,12}?(?:计划|目标|任务)[^,，。；\d]{0,3}$|比重为$|占比为?$"
@@ -54,14 +53,6 @@ BARE_AFTER = re.compile(
 _QUANTITY_HINT = re.compile(r"\d[\d.]*\s?[万亿千百]?\s?(?:[%个家户人元亩吨项处座公里]|亿元|万元)")
 _DEADLINE_CUE = re.compile(r"底前|日前|月前|年内完成|前完成")
 _PROGRESS_PERIOD = re.compile(r"M\d\d-M\d\d|YTD")
-_STAT_CUE = re.compile(
-    r"同比|环比|比上年|较上年|较去年|比去年|较全国|高出|累计|已(?<!经已)(?!经运行)|共有|达成|收获|敲定|实现了|"
-    r"完成了|全长|总长|日均|每天|以来|截至|数据显示|占全年|佔全年|完成[^,，。；]{0,15}?计划的|贡献|共计"
-)
-_STAT_CUE_STRONG = re.compile(
-    r"累计|已(?<!经已)(?!经运行)|共有|达成|收获|敲定|实现了|完成了|全长|总长|日均|每天|以来|截至|数据显示|"
-    r"占全年|佔全年|完成[^,，。；]{0,15}?计划的|贡献|共计|高出"
-)
 _GROWTH = re.compile(r"增长|增速|增幅|涨幅|上涨|下降|降低|减少|提高|提升|增加|增|涨")
 _LEVEL_WORD = re.compile(r"率|比重|占比|强度|[占佔]|比例|水平|覆盖")
 _LEVEL_STRICT = re.compile(r"率|浓度|强度|密度|指数|比重|占比|水平")
@@ -145,6 +136,22 @@ def _last_before(starts: list[int], limit: int) -> int:
     return starts[k - 1] if k else -1
 
 
+# Rules that a paragraph's state passes on by name: the frame that set it.
+_FRAME_RULES = ("kind.past_year", "kind.review_opening", "kind.target_frame", "kind.review_section")
+
+
+def review_opening(text: str, sent: tuple[int, int]) -> bool:
+    """The sentence opens by reporting results (会议指出…成效, 过去一年)."""
+    m = _REVIEW_OPENING.search(text, sent[0], min(sent[1], sent[0] + 60))
+    return m is not None and m.start() - sent[0] <= 6
+
+
+def target_opening(text: str, sent: tuple[int, int]) -> bool:
+    """The sentence opens by setting what is due (会议要求, 会议部署)."""
+    m = _TARGET_OPENING.search(text, sent[0], min(sent[1], sent[0] + 12))
+    return m is not None and m.start() - sent[0] <= 6
+
+
 def kind_of(
     unit: str | None,
     text: str,
@@ -152,48 +159,73 @@ def kind_of(
     sent: tuple[int, int],
     clause: tuple[int, int],
     times,
-    par_state: str | None,
+    par_state: tuple[str, str] | None,
     seg: Segment,
     doc: Doc,
     cues: tuple[list[int], list[int]] | None = None,
-) -> str:
-    """Target or statistic; `cues` are the sentence's `sentence_cues`, if already found."""
+    frame: str | None = None,
+    marked: bool = False,
+    q_end: int = -1,
+) -> tuple[str, str]:
+    """(target or statistic, the name of the lexicon rule that decided).
+
+    `cues` are the sentence's `sentence_cues`, if already found; `frame` is the
+    sentence's own opening ("review" for 会议指出…成效, "target" for 会议要求);
+    `marked` says that the item names its responsible unit ((市X局负责)).
+    """
     cl = text[clause[0] : clause[1]]
-    t = TARGET_CUE.search(cl)
-    st = _STAT_CUE.search(cl)
     ctimes = [x for x in times if clause[0] <= x.start < clause[1]]
     if any(x.role == "target" for x in ctimes):
-        return "target"
+        return "target", "kind.clause_target_year"
     pre_cl = text[clause[0] : q_start]
     if unit in ("%", "百分点") and _COMPLETION.search(pre_cl):
-        return "statistic"
+        return "statistic", "kind.progress_share"
+    # 完成年度目标任务420亿元的46.3%: the annual figure, set against the share after it
+    if unit not in ("%", "百分点") and q_end > 0 and text.startswith("的", q_end):
+        m = _PROGRESS_MEASURE.search(pre_cl)
+        if m and not pre_cl[m.end() :].strip(" 为是达"):
+            return "target", "kind.annual_figure"
     if any(x.role == "past" and _PROGRESS_PERIOD.search(x.period or "") for x in ctimes):
-        return "statistic"
-    if seg.past_year:
-        if _STRONG_TARGET.search(cl) or any(x.role == "target" for x in ctimes):
-            return "target"
-        return "statistic"
-    if _STRONG_TARGET.search(cl):
-        return "target"
+        return "statistic", "kind.progress_period"
+    if _SUPERVISION_COUNT.search(text, max(sent[0], q_start - 24), q_start):
+        return "statistic", "kind.supervision_count"
+    strong = _STRONG_TARGET.search(cl)
+    if seg.past_year or seg.frame == "review":
+        if strong or marked:
+            return "target", "kind.strong_target"
+        return "statistic", "kind.review_section"
+    if strong:
+        return "target", "kind.strong_target"
+    if frame in ("review", "past") and not marked:
+        return "statistic", "kind.review_opening" if frame == "review" else "kind.past_year"
+    st = _STAT_CUE.search(cl)
     # 同比/比上年 describe a change; whether it is a goal depends on the context
     weak = bool(st) and not _STAT_CUE_STRONG.search(cl)
-    if (st and not weak) or any(x.role == "past" for x in ctimes):
-        return "statistic"
-    if t and not doc.progress:
-        return "target"
+    if any(x.role == "past" for x in ctimes):
+        return "statistic", "kind.past_year"
+    if st and not weak:
+        return "statistic", "kind.statistic_cue"
+    if marked:
+        return "target", "kind.owner_marked"
+    if not doc.progress and TARGET_CUE.search(cl):
+        return "target", "kind.target_cue"
     # earlier in the sentence
     if cues is None:
         cues = sentence_cues(text, sent)
     bt = _last_before(cues[0], clause[0] - sent[0])
     bs = _last_before(cues[1], clause[0] - sent[0])
+    past = False
     for x in times:
         if sent[0] <= x.start < clause[0]:
             if x.role == "past":
-                bs = max(bs, x.start - sent[0])
+                if x.start - sent[0] > bs:
+                    bs, past = x.start - sent[0], True
             elif x.role == "target":
                 bt = max(bt, x.start - sent[0])
     if bt >= 0 or bs >= 0:
-        return "target" if bt > bs else "statistic"
+        if bt > bs:
+            return "target", "kind.sentence_cue"
+        return "statistic", "kind.past_year" if past else "kind.sentence_cue"
     # a goal stated at the end of the sentence ("…,力争9月底前全部投入使用")
     later = _STRONG_TARGET.search(text, clause[1], sent[1]) or _DEADLINE_CUE.search(
         text, clause[1], sent[1]
@@ -201,32 +233,45 @@ def kind_of(
     if later:
         lc = clause_bounds(text, later.start(), clause[1], sent[1])
         if not _QUANTITY_HINT.search(text, lc[0], lc[1]):
-            return "target"
-    if weak and par_state != "target" and not seg.in_section and not doc.plan:
-        return "statistic"
+            return "target", "kind.later_goal"
+    if frame == "target":
+        return "target", "kind.target_frame"
+    in_plan = seg.in_section or doc.plan or seg.frame == "target"
+    if weak and not (par_state and par_state[0] == "target") and not in_plan:
+        return "statistic", "kind.weak_statistic"
     if par_state:
-        return par_state
-    if seg.in_section or doc.plan:
-        return "target"
-    return "statistic"
+        return par_state[0], par_state[1] if par_state[1] in _FRAME_RULES else "kind.paragraph"
+    if seg.frame == "target":
+        return "target", "kind.target_frame"
+    if in_plan:
+        return "target", "kind.plan_default"
+    # 全年/今年 of the document's own year, with no frame saying otherwise
+    if any(x.generic and doc.year and x.year == doc.year and x.start < q_start for x in times):
+        return "target", "kind.this_year"
+    return "statistic", "kind.default"
 
 
 def sentence_state(
     text: str, sent: tuple[int, int], times, cues: tuple[list[int], list[int]] | None = None
-) -> str | None:
+) -> tuple[str, str] | None:
+    """What the sentence's last cue says, to carry on through the paragraph."""
     if cues is None:
         cues = sentence_cues(text, sent)
     bt = cues[0][-1] if cues[0] else -1
     bs = cues[1][-1] if cues[1] else -1
+    past = False
     for x in times:
         if sent[0] <= x.start < sent[1]:
             if x.role == "past":
-                bs = max(bs, x.start - sent[0])
+                if x.start - sent[0] > bs:
+                    bs, past = x.start - sent[0], True
             elif x.role == "target":
                 bt = max(bt, x.start - sent[0])
     if bt < 0 and bs < 0:
         return None
-    return "target" if bt > bs else "statistic"
+    if bt > bs:
+        return "target", "kind.sentence_cue"
+    return "statistic", "kind.past_year" if past else "kind.sentence_cue"
 
 
 _METRIC_DATES = re.compile(

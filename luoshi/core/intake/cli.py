@@ -9,7 +9,7 @@ import sys
 from luoshi.core.numbers import format_value
 
 from .errors import IntakeError
-from .extract import ITEM_KEYS, extract
+from .extract import ITEM_KEYS, OPTIONAL_KEYS, extract
 from .readers import read_document
 
 # A person reads the item fields; the offsets only matter to machines.
@@ -80,8 +80,9 @@ def main(argv: list[str] | None = None) -> int:
         if not result.text.endswith("\n"):
             sys.stdout.write("\n")
         return 0
+    # the contract's keys, then the additive ones an item carries (note, why, co_owners)
     items = [
-        {k: it[k] for k in ITEM_KEYS} | ({"note": it["note"]} if it.get("note") else {})
+        {k: it[k] for k in ITEM_KEYS} | {k: it[k] for k in OPTIONAL_KEYS if it.get(k)}
         for it in result.items
     ]
     if args.format == "table":

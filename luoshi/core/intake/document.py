@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import lexicon as lex
 from . import owners as own
 from .periods import document_year, find_times
 from .repair import Line
@@ -44,7 +45,7 @@ _TITLE_UNIT = re.compile(
     r"(?:关于|\d{4}年|[" + HAN + r"]{0,6}(?:工作计划|计划|方案|要点|安排|任务|重点|目标|思路))"
 )
 _PLAN_TITLE = re.compile(
-    r"计划|方案|规划|要点|清单|部署|工作报告|目标|实施意见|任务|分解|分工|实事|责任"
+    r"计划|方案|规划|要点|清单|部署|工作报告|目标|实施意见|任务|分解|分工|实事|责任|工作安排"
 )
 # a progress period (1-9月, 前三季度, 上半年, 一季度, 前5个月) and the words one needs:
 # without them find_times cannot return one, and need not run
@@ -52,6 +53,74 @@ _PROGRESS_PERIOD = re.compile(r"M\d\d-M\d\d|Q\d|H\d")
 _PROGRESS_HINT = re.compile(r"季度|上半年|\d\s?[-—~～至到]\s?\d{1,2}\s?(?:月|累计)|前[^月]{0,5}月")
 _PROGRESS_TITLE = re.compile(
     r"进展|进度|通报|完成情况|执行情况|季报|月报|运行情况|统计公报|公报|工作总结|总结"
+)
+
+
+_UNIT_NAME = r"[" + HAN + r"]{2,24}?(?:委员会|局|委|办公室|办|厅|部|政府|管委会|中心)"
+_ISSUERS = re.compile(
+    r"^\s*#*\s*((?:" + _UNIT_NAME + r"\s+)*" + _UNIT_NAME + r")\s*关于(?:印发|下发|转发|做好|落实)"
+)
+_CRUMB_UNIT = re.compile(
+    r"[>＞]\s*([" + HAN + r"]{2,20}?(?:局|委员会|委|办公室|办|厅|中心))\s*$", re.M
+)
+_GOV_REPORT = re.compile(
+    r"(?:(?<!["
+    + HAN
+    + r"])|(?<=年))(["
+    + HAN
+    + r"]{2,4}?[市县区])(?:人民政府|政府)?(?:代?(?:市长|县长|区长))?"
+    r"[^。\n]{0,30}?(?:作|作了|所作的|作的)?《?政府工作报告"
+)
+_GOV_OWNER = re.compile(r"([" + HAN + r"]{2,6}?[市县区])(?:人民政府|政府)")
+_REVIEW_HEADING = lex.cue("review_heading")
+_NUMBERED_HEADING = re.compile(
+    r"\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])"
+)
+_CITY_PAPER = re.compile(r"(?<![" + HAN + r"])([" + HAN + r"]{2,3})(?:日报|晚报)")
+
+
+def _issuers(head_lines: list[str]) -> str | None:
+    """The issuers of a notice: "市发展改革委 市工信局关于印发…" → "市发展改革委、市工信局"."""
+    for hl in head_lines:
+        if len(hl) > 160:
+            continue
+        m = _ISSUERS.match(hl)
+        if m:
+            names = _segment_units(m.group(1).replace(" ", ""))
+            if names:
+                return "、".join(names)
+    return None
+
+
+_UNIT_END = re.compile(r"(?:委员会|局|委|办公室|办|厅|部|政府|管委会|中心)")
+
+
+def _segment_units(run: str) -> list[str] | None:
+    """Cut a run of unit names into organisations ("市发展改革委市工信局" → two).
+
+    Repair removes the single spaces that separated the issuers, so the run is cut
+    where a name ends in an organisation's suffix and the next one starts as a
+    name does (市, 区, 县, 省, 中共, a place name); the cut with most such names
+    wins, and a run that cannot be cut so is one name if it is one.
+    """
+    n = len(run)
+    ends = sorted({m.end() for k in range(n) for m in [_UNIT_END.match(run, k)] if m})
+    starts = {0} | {m.start() for m in _UNIT_START.finditer(run)}
+    best: dict[int, list[str]] = {0: []}
+    for e in ends:
+        for b in sorted(best):
+            piece = run[b:e]
+            if b < e and b in starts and 3 <= len(piece) <= 20 and own.is_organisation(piece):
+                cand = best[b] + [piece]
+                if e not in best or len(cand) > len(best[e]):
+                    best[e] = cand
+    if best.get(n):
+        return best[n]
+    return [run] if own.is_organisation(run) else None
+
+
+_UNIT_START = re.compile(
+    r"中共|国家|[市区县省](?=[" + HAN + r"])|[" + HAN + r"]{2,3}[市县区省州](?=[" + HAN + r"])"
 )
 
 
@@ -129,17 +198,25 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
     title_year = None
     for hl in head_lines[:3]:
         m = re.search(r"((?:19|20)\d{2})\s?年", hl)
-        if m and len(hl) <= 60 and not re.search(r"[到至]\s?" + m.group(1), hl):
+        # a sentence ("2025年，全市经济稳中有进。") or a review heading is not a title
+        if (
+            m
+            and len(hl) <= 60
+            and not re.search(r"[到至]\s?" + m.group(1), hl)
+            and "。" not in hl
+            and not (_REVIEW_HEADING.search(hl) and _NUMBERED_HEADING.match(hl))
+        ):
             title_year = int(m.group(1))
             break
     # a report on 2024 published in 2025 (统计公报, 工作总结) looks back on its title year
     review_year = title_year if (y and title_year and title_year < y) else None
-    y = y or title_year or document_year(text) or year
+    # the caller's year (--year, the plan's start) beats a guess from the years named
+    y = y or title_year or year or document_year(text)
     title = "\n".join(h for h in head_lines if len(h) <= 60)
     plan = bool(_PLAN_TITLE.search(title[:600]))
     progress = bool(_PROGRESS_TITLE.search(title[:600]))
-    owner = None
-    for hl in head_lines[:12]:
+    owner = _issuers(head_lines[:12])
+    for hl in head_lines[:12] if owner is None else ():
         if len(hl) <= 40:
             m = _TITLE_UNIT.match(hl)
             if m:
@@ -163,8 +240,29 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         )
         if m and plan:
             owner = own.clean_unit(m.group(1))
+    if owner is None:
+        # the bureau whose pages publish the text: "首页 > 部门信息公开 > 市交通运输局"
+        m = _CRUMB_UNIT.search(text[:1500])
+        if m and own.is_organisation(m.group(1)):
+            owner = m.group(1)
+    if owner is not None and not own.is_organisation(owner):
+        owner = None
     sample = text[:100000]
     found = _places(sample, title)
+    # the government whose work report it is ("五莲县县长…作政府工作报告", "临川市政府工作报告")
+    gov = _GOV_REPORT.search(sample[:3000])
+    if gov and own.is_organisation(gov.group(1)):
+        owner = gov.group(1)
+        key = {"市": "市", "县": "县", "区": "区"}.get(owner[-1])
+        if key:
+            found[key] = owner
+    elif owner and _GOV_OWNER.fullmatch(owner) and "政府工作报告" in sample[:3000]:
+        owner = _GOV_OWNER.fullmatch(owner).group(1)
+    if "市" not in found:
+        # a city's daily names its city (柳州日报 → 柳州市)
+        m = _CITY_PAPER.search(sample[:3000])
+        if m:
+            found["市"] = m.group(1) + "市"
     places: list[str] = []
     for u in [owner] + [r[1] for r in reps]:
         p = own.place_of_unit(u)
@@ -174,6 +272,11 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         for name in p.split("、") if key == "all" else [p]:
             if name and name not in places:
                 places.append(name)
+    # a place is a name that governs: not a thing (棚户区) nor a slogan (工业强市)
+    places = [p for p in places if own.is_organisation(p)]
+    for key in "市区县":
+        if key in found and not own.is_organisation(found[key]):
+            del found[key]
     city, district, county = found.get("市"), found.get("区"), found.get("县")
     region = own.place_of_unit(owner)
     if region is None:

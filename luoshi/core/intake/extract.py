@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from . import lexicon as lex
 from . import owners as own
 from .classify import (
     BARE_AFTER,
@@ -23,10 +24,12 @@ from .classify import (
     clause_bounds,
     kind_of,
     metric_of,
+    review_opening,
     sentence_cues,
     sentence_state,
     sentences,
     target_kind_of,
+    target_opening,
 )
 from .document import Doc, doc_context
 from .numbers_scan import scan_quantities
@@ -34,6 +37,10 @@ from .periods import TimeExpr, find_deadlines, find_times
 from .repair import Line, repair_lines
 from .tables import TableRow, parse_tables
 
+#: Keys an item may carry beyond ITEM_KEYS (additive to the contract of DESIGN.md §5):
+#: note (a range end), why (the lexicon rules that decided kind and owner), co_owners
+#: (the cooperating units when several are named: the first leads).
+OPTIONAL_KEYS = ("note", "why", "co_owners")
 ITEM_KEYS = (
     "kind",
     "target_kind",
@@ -67,6 +74,10 @@ _POLICY_COUNT = re.compile(r"[一二三四五六七八九十两]个?[“\"]?$")
 _ZERO_VERB = re.compile(r"^(?:推动|确保|实现|坚持|做到|力争)")
 _FLOOR_VERB = re.compile(r"^(?:确保|保持|实现|做到)")
 _COMPANY_RE = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:有限公司|股份公司|集团)")
+_LIST_MARK = re.compile(
+    r"\s*(?:\d{1,2}\s?[.、．](?!\d)|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])"
+)
+_LAST_YEAR = re.compile(r"过去一年|一年来|去年")
 
 
 @dataclass
@@ -75,6 +86,7 @@ class _ParTimes:
 
     last_any: TimeExpr | None = None  # last non-deadline time expression before this sentence
     last_target: TimeExpr | None = None
+    frame_year: int | None = None  # the past year the paragraph speaks of
     deadline_starts: list[int] = field(default_factory=list)
     deadline_periods: list[list[str]] = field(default_factory=list)
     bare: list[bool] = field(default_factory=list)
@@ -103,9 +115,19 @@ def _period(
     pt: _ParTimes,
     seg: Segment,
     doc: Doc,
+    text: str = "",
 ) -> str | None:
     own_sent = [x for x in stimes if x.start < pos and x.role != "deadline"]
     specific = [x for x in own_sent if not x.generic]
+    # 全年 in a paragraph about a past year ("2025年，…。全年地区生产总值增长5.1%") is that year
+    if (
+        kind == "statistic"
+        and own_sent
+        and not specific
+        and pt.frame_year
+        and text.startswith("全年", own_sent[-1].start)
+    ):
+        return str(pt.frame_year)
     if own_sent and seg.past_year and own_sent[-1].generic:
         return str(seg.past_year)
     if kind == "target" and own_sent and own_sent[-1].generic and not seg.period:
@@ -141,6 +163,7 @@ def _period(
 class _OwnerState:
     def __init__(self):
         self.explicit: str | None = None
+        self.explicit_rule: str = "owner.paragraph_marker"
         self.region: str | None = None
 
 
@@ -155,6 +178,14 @@ def _regions_in(text: str, lo: int, hi: int, doc: Doc) -> list[tuple[int, int, s
 
 
 def _stat_owner(
+    text: str, sent: tuple[int, int], pos: int, state: _OwnerState, doc: Doc, q_end: int = -1
+) -> tuple[str | None, str | None]:
+    """The subject of a statistic (a region, or the thing a bracket describes)."""
+    name = _stat_subject(text, sent, pos, state, doc, q_end)
+    return name, ("owner.region" if name else None)
+
+
+def _stat_subject(
     text: str, sent: tuple[int, int], pos: int, state: _OwnerState, doc: Doc, q_end: int = -1
 ) -> str | None:
     # "哈依管道(全长246公里)": a figure in brackets describes the name before them
@@ -198,46 +229,54 @@ def _target_owner(
     seg: Segment,
     state: _OwnerState,
     doc: Doc,
-) -> str | None:
+) -> tuple[str | None, str | None]:
+    """The owner of a target and the rule that found it, nearest first.
+
+    A candidate that is not an organisation's name (own.is_organisation) is
+    passed over: when unsure, a farther source or none.
+    """
+    ok = own.is_organisation
     own_marker = own.clause_owner(text, pos, sent[1])
-    if own_marker:
-        return own_marker
-    if state.explicit:
-        return state.explicit
-    if seg.owner:
-        return seg.owner
+    if own_marker and ok(own_marker):
+        return own_marker, "owner.clause_marker"
+    if state.explicit and ok(state.explicit):
+        return state.explicit, state.explicit_rule
+    if seg.owner and ok(seg.owner):
+        return seg.owner, "owner.section"
     par_text = text[par[0] : min(par[1], par[0] + 400)]
     if (
         _COMPANY_WE.search(text[sent[0] : sent[1]])
         and "公司" in text[sent[0] : min(len(text), sent[1] + 20)]
     ):
         comps = _COMPANY_RE.findall(text[max(0, par[0] - 0) : par[1]])
-        if comps:
-            return own.clean_unit(comps[-1]) or comps[-1]
+        if comps and ok(own.clean_unit(comps[-1]) or comps[-1]):
+            return own.clean_unit(comps[-1]) or comps[-1], "owner.reporter"
     if par[0] not in doc.reporter_cache:
         if len(doc.reporter_cache) > 256:
             doc.reporter_cache.clear()
         doc.reporter_cache[par[0]] = own.reporters(par_text)
-    reps = [r for r in doc.reporter_cache[par[0]] if r[0] + par[0] < pos]
+    reps = [r for r in doc.reporter_cache[par[0]] if r[0] + par[0] < pos and ok(r[1])]
     if reps:
-        return reps[-1][1]
+        return reps[-1][1], "owner.reporter"
     regs = [
         r
         for r in _regions_in(text, sent[0], sent[1], doc)
         if r[1] + sent[0] <= pos and not r[2].startswith("全")
     ]
-    if doc.owner:
-        return doc.owner
+    if doc.owner and ok(doc.owner):
+        return doc.owner, "owner.document"
     if regs:
         owner, _ = own.region_list_at(text[sent[0] : pos], regs, 0)
-        return doc.resolve_region(owner)
+        return doc.resolve_region(owner), "owner.region"
     # a named place may own its plan; "全市" alone is a guess, so no owner
     if doc.region and not doc.region.startswith("全"):
-        return doc.region
-    return None
+        return doc.region, "owner.region"
+    return None, None
 
 
-def _make(kind, tkind, owner, metric, comp, value, unit, period, text, s, e, note=None) -> dict:
+def _make(
+    kind, tkind, owner, metric, comp, value, unit, period, text, s, e, note=None, why=None
+) -> dict:
     item = {
         "kind": kind,
         "target_kind": tkind if kind == "target" else None,
@@ -253,7 +292,19 @@ def _make(kind, tkind, owner, metric, comp, value, unit, period, text, s, e, not
     }
     if note:
         item["note"] = note
+    if why:
+        item["why"] = why
+        if owner and why.get("owner") in _LEAD_RULES and "、" in owner:
+            lead, co = own.lead_and_cooperating(owner)
+            if co:
+                item["owner"], item["co_owners"] = lead, co
     return item
+
+
+# Owners named by a marker on the item or its paragraph ((市X局、市Y局负责)): the first
+# unit leads, the others cooperate.  A table's 牵头单位 cell naming two units is a
+# joint lead and keeps both.
+_LEAD_RULES = ("owner.clause_marker", "owner.item_marker", "owner.paragraph_marker")
 
 
 def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
@@ -270,7 +321,7 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
             t.role = "deadline"
     quantities = scan_quantities(text, lo, hi)
     state = _OwnerState()
-    par_state: str | None = None
+    par_state: tuple[str, str] | None = None
     qi = 0
     ti = 0
     pt = _ParTimes()
@@ -278,8 +329,11 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
     pt.deadline_periods = [d[2] for d in deadlines]
     pt.bare = [bool(BARE_AFTER.match(text, d[1], min(hi, d[1] + 8))) for d in deadlines]
     tail_owner = own.trailing_owner(text[max(lo, hi - 40) : hi])
+    # a numbered item closed by its owner ("3. 新建5G基站1200个以上。(市工信局负责)")
+    item_marked = bool(tail_owner) and bool(_LIST_MARK.match(text, lo, hi))
     if tail_owner:
         state.explicit = tail_owner
+        state.explicit_rule = "owner.item_marker" if item_marked else "owner.paragraph_marker"
     for sent in sentences(text, lo, hi):
         stext = text[sent[0] : sent[1]]
         tj = ti
@@ -290,14 +344,44 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
         ex = None if tail_owner else own.explicit_owner(stext)
         if ex:
             state.explicit = ex
+        # a unit made responsible in this sentence (由X牵头, 牵头单位:X): an assignment
+        lead_phrase = bool(ex) and own.names_a_lead(stext)
         sent_items = 0
         cues = sentence_cues(text, sent)
+        frame = None
+        if review_opening(text, sent):
+            frame = "review"
+            if doc.year and _LAST_YEAR.search(stext):
+                pt.frame_year = doc.year - 1
+        elif target_opening(text, sent):
+            frame = "target"
+        for x in stimes:
+            if x.role == "past" and x.period and x.period.isdigit():
+                pt.frame_year = int(x.period)
+                # a sentence that opens with a past year speaks of that year ("2014年，…")
+                if frame is None and not text[sent[0] : x.start].strip(" \n，,"):
+                    frame = "past"
         while qi < len(quantities) and quantities[qi].num_start < sent[1]:
             q = quantities[qi]
             qi += 1
             clause = clause_bounds(text, q.num_start, sent[0], sent[1])
-            kind = kind_of(
-                q.unit, text, q.num_start, sent, clause, stimes, par_state, seg, doc, cues
+            marked = (
+                item_marked or lead_phrase or own.clause_owner(text, q.start, sent[1]) is not None
+            )
+            kind, kind_rule = kind_of(
+                q.unit,
+                text,
+                q.num_start,
+                sent,
+                clause,
+                stimes,
+                par_state,
+                seg,
+                doc,
+                cues,
+                frame=frame,
+                marked=marked,
+                q_end=q.end,
             )
             if q.comparator:
                 comp = q.comparator
@@ -307,11 +391,11 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                 comp = ">=" if kind == "target" else "="
             metric = metric_of(text, q, clause)
             tkind = target_kind_of(metric, q.unit, text[clause[0] : clause[1]], q, text)
-            period = _period(kind, q.start, sent, stimes, pt, seg, doc)
+            period = _period(kind, q.start, sent, stimes, pt, seg, doc, text)
             if kind == "target":
-                owner = _target_owner(text, sent, par, q.start, seg, state, doc)
+                owner, owner_rule = _target_owner(text, sent, par, q.start, seg, state, doc)
             else:
-                owner = _stat_owner(text, sent, q.start, state, doc, q.end)
+                owner, owner_rule = _stat_owner(text, sent, q.start, state, doc, q.end)
             snip_start = min(clause[0], q.start)
             items.append(
                 _make(
@@ -327,12 +411,17 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                     snip_start,
                     q.end,
                     q.note,
+                    why={"kind": kind_rule, "owner": owner_rule},
                 )
             )
             sent_items += 1
         sstate = sentence_state(text, sent, stimes, cues)
+        if frame == "review":
+            sstate = ("statistic", "kind.review_opening")
+        elif frame == "target" and sstate is None:
+            sstate = ("target", "kind.target_frame")
         if sent_items:
-            sstate = items[-1]["kind"]
+            sstate = (items[-1]["kind"], items[-1]["why"]["kind"])
         for x in stimes:
             if x.role != "deadline":
                 pt.last_any = x
@@ -343,7 +432,12 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
         # zero, floor, milestone commitments
         if _ALREADY.search(stext[:20]) and not TARGET_CUE.search(stext):
             continue
-        stat_sentence = par_state == "statistic" and sstate == "statistic"
+        stat_sentence = (
+            par_state is not None
+            and par_state[0] == "statistic"
+            and sstate is not None
+            and sstate[0] == "statistic"
+        )
         for m in ZERO_RE.finditer(stext):
             s0, e0 = m.start() + sent[0], m.end() + sent[0]
             if _POLICY_COUNT.search(text[max(sent[0], s0 - 3) : s0]):
@@ -354,8 +448,8 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                 e0 = clause[1]
             else:
                 metric = _ZERO_VERB.sub("", text[clause[0] : s0]).strip()
-            owner = _target_owner(text, sent, par, s0, seg, state, doc)
-            period = _period("target", s0, sent, stimes, pt, seg, doc)
+            owner, owner_rule = _target_owner(text, sent, par, s0, seg, state, doc)
+            period = _period("target", s0, sent, stimes, pt, seg, doc, text)
             items.append(
                 _make(
                     "target",
@@ -369,6 +463,7 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                     text,
                     clause[0],
                     max(e0, clause[1]),
+                    why={"kind": "kind.zero_words", "owner": owner_rule},
                 )
             )
         for m in [] if stat_sentence else FLOOR_RE.finditer(stext):
@@ -378,8 +473,8 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
             metric = _FLOOR_VERB.sub("", text[seg_start:s0]).strip()
             if not metric or len(metric) > 20:
                 continue
-            owner = _target_owner(text, sent, par, s0, seg, state, doc)
-            period = _period("target", s0, sent, stimes, pt, seg, doc)
+            owner, owner_rule = _target_owner(text, sent, par, s0, seg, state, doc)
+            period = _period("target", s0, sent, stimes, pt, seg, doc, text)
             comp = FLOOR_COMP.get(m.group(1), ">=")
             items.append(
                 _make(
@@ -394,6 +489,7 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                     text,
                     clause[0],
                     clause[1],
+                    why={"kind": "kind.floor_words", "owner": owner_rule},
                 )
             )
         if sent_items == 0:
@@ -401,7 +497,7 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
             for ds, de, periods in deadlines[k0 : k0 + 20]:
                 if not (sent[0] <= ds < sent[1]):
                     continue
-                owner = _target_owner(text, sent, par, ds, seg, state, doc)
+                owner, owner_rule = _target_owner(text, sent, par, ds, seg, state, doc)
                 metric = text[de : sent[1]].strip("，,。；; ") or text[sent[0] : ds].strip()
                 snip_s = sent[0]
                 while snip_s < ds and text[snip_s] in " ,，":
@@ -420,6 +516,7 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                             text,
                             snip_s,
                             sent[1],
+                            why={"kind": "kind.deadline", "owner": owner_rule},
                         )
                     )
     return items
@@ -504,6 +601,19 @@ def _past_heading(heading: str, year: int | None) -> int | None:
     return None
 
 
+_REVIEW_HEADING = lex.cue("review_heading")
+_TARGET_HEADING = lex.cue("target_heading")
+
+
+def _heading_frame(heading: str) -> str | None:
+    """What a heading says its section holds: "review" (工作回顾, 完成情况) or "target"."""
+    if _REVIEW_HEADING.search(heading):
+        return "review"
+    if _TARGET_HEADING.search(heading):
+        return "target"
+    return None
+
+
 def _segments(
     text: str,
     lines: list[Line],
@@ -515,13 +625,27 @@ def _segments(
 ) -> list[Segment]:
     segs: list[Segment] = []
     past: int | None = review_year
+    frame: str | None = None
     for i, ln in enumerate(lines):
         if ln.kind == "heading":
-            past = _past_heading(text[ln.start : ln.end], year) or review_year
+            heading = text[ln.start : ln.end]
+            past = _past_heading(heading, year) or review_year
+            frame = _heading_frame(heading)
+            if frame == "target":
+                past = None
         if ln.kind != "content" or ln.dup or i in table_lines:
             continue
         for s, e in _pieces(text, ln.start, ln.end):
-            segs.append(Segment(s, e, owner=sec[i], in_section=sec[i] is not None, past_year=past))
+            segs.append(
+                Segment(
+                    s,
+                    e,
+                    owner=sec[i],
+                    in_section=sec[i] is not None,
+                    past_year=past,
+                    frame=frame,
+                )
+            )
     for r in rows:
         longest = max(r.cells, key=lambda c: c[1] - c[0]) if r.cells else None
         for s, e in r.cells:
@@ -572,6 +696,10 @@ def extract(text: str, year: int | None = None) -> Extraction:
                         repaired,
                         seg.start,
                         snippet_end,
+                        why={
+                            "kind": "kind.deadline",
+                            "owner": "owner.section" if seg.owner else None,
+                        },
                     )
                 )
             items.extend(seg_items)

@@ -17,7 +17,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
+from . import lexicon as lex
 from .repair import Line
 
 HAN = r"\u4e00-\u9fff"
@@ -72,6 +74,7 @@ OTHER_REGIONS = (
     "成渝 东北 全国 全省 全市 全区 全县 全州 我市 本市 我区 本区 我县 本县"
 ).split()
 _REGION_WORDS = sorted(PROVINCES + OTHER_REGIONS, key=len, reverse=True)
+_REGION_SET = frozenset(_REGION_WORDS)
 _PLACE_PREFIX = re.compile(r"^([" + HAN + r"]{1,6}?[市县区省州旗])")
 
 
@@ -361,6 +364,90 @@ def clause_owner(text: str, pos: int, end: int) -> str | None:
         return None
     parts = [clean_unit(p) or p for p in _LIST_SPLIT.split(m.group(1)) if p]
     return "、".join(parts) if parts else None
+
+
+_BRACKETED = re.compile(r"[(（][^)）]*[)）]")
+_PLACE_SUFFIXES = ("市", "区", "县", "省", "州", "旗", "镇", "乡")
+_NOT_PLACE_CHARS = set("的了和与及在对全年已各本该我其这那每个等中")
+
+
+def is_group(name: str) -> bool:
+    """A named group of units: 一组单位, 各乡镇, 各有关部门."""
+    return lex.owner_model()[2].fullmatch(name) is not None
+
+
+@lru_cache(maxsize=4096)
+def is_organisation(name: str | None) -> bool:
+    """Whether `name` looks like an organisation, a government or a group of units.
+
+    The owner model of lexicon.toml: a name ends in an organisation's suffix
+    (局, 委, 办, 中心, 公司, 政府, 街道, 县, 区 …) and holds no veto (个人中心, 日报,
+    棚户区, 部分 …); a place (临川市, 青湖区) needs a name before its suffix that
+    is not a common word (城市, 部分县); a region (全国, 浙江, 长三角) counts as
+    the government of a statistic.  Several units joined by 、 must each pass.
+    """
+    if not name:
+        return False
+    # 浙江省(嘉兴、温州、台州): the bracket specifies the name before it
+    name = _BRACKETED.sub("", name)
+    parts = [p for p in _split_outside_brackets(name) if p]
+    if len(parts) > 1:
+        return all(is_organisation(p) for p in parts)
+    name = name.strip()
+    if len(name) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in name):
+        return False
+    suffix, veto, _groups, not_places, thing = lex.owner_model()
+    if is_group(name):
+        return True
+    if name in _REGION_SET or normalise_region(name) != name:
+        return True
+    if veto.search(name) or thing.search(name):
+        return False
+    m = suffix.search(name)
+    if m is None:
+        return False
+    stem = name[: m.start()]
+    if not stem:
+        return False
+    if m.group(0) in _PLACE_SUFFIXES:
+        bare = re.sub(r"^[省市区县]", "", stem)
+        # 哈市 (哈尔滨市) is a place; 城市, 上市, 部分县 are not
+        if stem in not_places or bare in not_places or not _NOT_PLACE_CHARS.isdisjoint(stem):
+            return False
+    return True
+
+
+def lead_and_cooperating(owner: str) -> tuple[str, list[str]]:
+    """ "市工信局、市科技局、市数据局" → ("市工信局", ["市科技局", "市数据局"]).
+
+    Addressees named as groups ("各街道、各有关部门") are one joint owner, not a lead.
+    """
+    parts = [p for p in _split_outside_brackets(owner) if p]
+    if len(parts) < 2 or any(is_group(p) for p in parts):
+        return owner, []
+    return parts[0], parts[1:]
+
+
+def _split_outside_brackets(s: str) -> list[str]:
+    """Split at 、 outside brackets: "各县(市、区)交通运输部门" stays whole."""
+    out, depth, cur = [], 0, []
+    for ch in s:
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth = max(0, depth - 1)
+        if ch == "、" and depth == 0:
+            out.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    out.append("".join(cur))
+    return out
+
+
+def names_a_lead(sentence: str) -> bool:
+    """The sentence makes a unit responsible (由X牵头, (X负责), 牵头单位:X), not an addressee."""
+    return bool(_LEAD_HINT.search(sentence)) and _LEAD_RE.search(sentence) is not None
 
 
 def trailing_owner(tail: str) -> str | None:

@@ -152,6 +152,7 @@ _ATTACHMENT = re.compile(r"\.(?:xlsx?|docx?|pdf|wps|zip|rar|et|ofd)\s*$", re.IGN
 _HEADING_MD = re.compile(r"^\s*(#{1,6})\s")
 _HEADING_CN = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]")
 _HEADING_PAREN = re.compile(r"^\s*[(（][一二三四五六七八九十]{1,3}[)）]")
+_ITEM_INSIDE = re.compile(r"[。；;！？!?]\s*[(（]?[\u4e00-\u9fff、]{2,40}(?:负责|牵头)[)）]?\s*$")
 _HEADING_NUM = re.compile(r"^\s*\d{1,2}\s*[、.．](?!\d)")
 _UNIT_LINE = re.compile(
     r"^\s*["
@@ -182,7 +183,8 @@ def classify_line(line: str) -> tuple[str, int]:
         return "furniture", 0
     if "作者" in s[:6] and len(s) <= 80:
         return "furniture", 0
-    if len(s) <= 40 and s[-1] not in "。；;！？!?,，":
+    # a numbered line with a sentence inside ("3. 新建5G基站1200个以上。(市工信局负责)") is an item
+    if len(s) <= 40 and s[-1] not in "。；;！？!?,，" and not _ITEM_INSIDE.search(s):
         if _HEADING_CN.match(s):
             return "heading", 2
         if _HEADING_PAREN.match(s):

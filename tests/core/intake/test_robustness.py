@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from luoshi.core.intake import extract
-from luoshi.core.intake.extract import ITEM_KEYS
+from luoshi.core.intake.extract import ITEM_KEYS, OPTIONAL_KEYS
 from luoshi.core.numbers import parse_number
 
 # characters that exercise every rule: digits, magnitudes, units, hedges,
@@ -22,7 +22,7 @@ ALPHABET = (
 def check(result, text):
     assert isinstance(result.text, str)
     for item in result.items:
-        assert set(item) - {"note"} == set(ITEM_KEYS)
+        assert set(item) - set(OPTIONAL_KEYS) == set(ITEM_KEYS)
         assert 0 <= item["start"] <= item["end"] <= len(result.text)
         assert result.text[item["start"] : item["end"]] == item["snippet"]
         assert item["kind"] in ("target", "statistic")

@@ -1,14 +1,14 @@
 """Repair, owners, tables, zero/floor/milestone items."""
 
 from luoshi.core.intake import extract
-from luoshi.core.intake.extract import ITEM_KEYS
+from luoshi.core.intake.extract import ITEM_KEYS, OPTIONAL_KEYS
 
 
 def test_items_have_exactly_the_contract_keys():
     items = extract("2025年目标:增长5%—6%,新增就业1万人。").items
     assert items
     for it in items:
-        assert set(it) - {"note"} == set(ITEM_KEYS)
+        assert set(it) - set(OPTIONAL_KEYS) == set(ITEM_KEYS)
 
 
 def test_offsets_point_into_the_repaired_text():
@@ -294,7 +294,8 @@ def test_lead_unit_phrases_without_brackets():
     assert [i["owner"] for i in items] == ["市发改委"]
     text = "全年新建充电桩500个。新增公交线路5条。责任单位:市交通运输局、市住建局"
     items = extract(text, year=2025).items
-    assert [i["owner"] for i in items] == ["市交通运输局、市住建局"] * 2
+    # several units named: the first leads, the others cooperate (DESIGN.md §5)
+    assert [(i["owner"], i["co_owners"]) for i in items] == [("市交通运输局", ["市住建局"])] * 2
 
 
 def test_a_unit_alone_on_a_line_opens_its_section():
