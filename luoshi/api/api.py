@@ -33,12 +33,37 @@ class JsonParser(Parser):
 
 class LuoshiAPI(NinjaAPI):
     def get_openapi_schema(self, **kwargs):
-        """The OpenAPI document, with the Idempotency-Key header on every POST."""
+        """The OpenAPI document, with the Idempotency-Key header on every POST and the errors
+        every operation can answer (errors.py), so that clients and the schema fuzzing test
+        (tests/api/test_fuzz.py) know every status the API may give."""
         schema = super().get_openapi_schema(**kwargs)
         for operations in schema["paths"].values():
             if "post" in operations:
                 operations["post"].setdefault("parameters", []).append(idempotency.OPENAPI)
+            for operation in operations.values():
+                _document_errors(operation)
         return schema
+
+
+def _error(description: str) -> dict:
+    return {
+        "description": description,
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+    }
+
+
+def _document_errors(operation: dict) -> None:
+    """The error answers an operation can give, by what it takes (see errors.py)."""
+    responses = operation.setdefault("responses", {})
+    parameters = operation.get("parameters", [])
+    if operation.get("security"):
+        responses.setdefault(401, _error("No valid token"))
+    if any(p.get("in") == "path" for p in parameters):
+        responses.setdefault(404, _error("Missing, or not visible to this person"))
+    if "requestBody" in operation:
+        responses.setdefault(400, _error("The body cannot be parsed"))
+    if parameters or "requestBody" in operation:
+        responses.setdefault(422, _error("Bad input"))
 
 
 api = LuoshiAPI(

@@ -35,7 +35,9 @@ def _resolve(user, plan: Plan | None, data: dict) -> dict:
             if fields[name] is None:
                 errors[name] = _("No such %(name)s in this plan.") % {"name": name}
     if "schedule" in fields:
-        fields["schedule"] = [[day.isoformat(), share] for day, share in fields["schedule"]]
+        # An explicit null is no schedule, as an empty list is (the column is never null).
+        schedule = fields["schedule"] or []
+        fields["schedule"] = [[day.isoformat(), share] for day, share in schedule]
     if errors:
         raise ValidationError(errors)
     return fields
