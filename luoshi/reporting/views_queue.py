@@ -1,0 +1,139 @@
+"""The approval queue: decide from the list, view evidence in place, approve several at once.
+
+- `approvals`: every report waiting for the person, with the expected value, the reported
+  one, the state approving it would give, and its evidence (images and PDFs open inline).
+- `approve_selected`: the ticked reports, after one confirmation, approved together: all
+  or nothing, each through `actions.approve_report` (permission, four eyes, revision).
+- `review_then_next`: approving or returning a report opens the next one in the queue.
+- `evidence_inline`: an image or PDF shown in the page, through the same access check as
+  the download.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from luoshi.clock import today
+from luoshi.orgs.access import access_report_by_id
+
+from . import actions, views
+from .choices import ReportStatus
+from .models import Evidence, Report
+from .queue import next_in_queue, queue_for, queue_rows
+
+# Shown in the page, not downloaded: types a browser renders itself, checked at upload.
+INLINE_TYPES = frozenset({"image/png", "image/jpeg", "application/pdf"})
+MAX_SELECTED = 200
+
+
+@login_required
+def approvals(request: HttpRequest) -> HttpResponse:
+    rows = queue_rows(queue_for(request.user), today())
+    request.approval_queue_count = len(rows)  # the menu's count, without a second query
+    return render(
+        request, "reporting/approvals.html", {"rows": rows, "queue": [row.report for row in rows]}
+    )
+
+
+def _selected_ids(request) -> list[int]:
+    ids = request.POST.getlist("report")
+    if not ids or len(ids) > MAX_SELECTED or not all(i.isdigit() for i in ids):
+        return []
+    return sorted({int(i) for i in ids})
+
+
+@login_required
+@require_POST
+def approve_selected(request: HttpRequest) -> HttpResponse:
+    """First post: the confirmation, listing the ticked reports. Second post (`confirm`):
+    approve them all in one transaction; one refusal (changed meanwhile, no longer waiting,
+    four eyes) approves none."""
+    ids = _selected_ids(request)
+    if not ids:
+        messages.error(request, _("Tick the reports to approve."))
+        return redirect("approvals")
+    if "confirm" not in request.POST:
+        rows = queue_rows(queue_for(request.user).filter(pk__in=ids), today())
+        if len(rows) != len(ids):
+            messages.error(request, _("Some of the ticked reports no longer wait for you."))
+            return redirect("approvals")
+        return render(request, "reporting/approve_confirm.html", {"rows": rows})
+    revisions = {}
+    for pk in ids:
+        value = request.POST.get(f"revision-{pk}", "")
+        revisions[pk] = int(value) if value.isdigit() else None
+    try:
+        with transaction.atomic():
+            reports = list(
+                Report.objects.awaiting_review_by(request.user)
+                .filter(pk__in=ids)
+                .select_related("target__plan", "milestone")
+                .select_for_update(of=("self",))
+                .order_by("pk")
+            )
+            if len(reports) != len(ids):
+                raise ValidationError(_("Some of the ticked reports no longer wait for you."))
+            for report in reports:
+                actions.approve_report(report, request.user, expected_revision=revisions[report.pk])
+    except (actions.Conflict, ValidationError, PermissionDenied) as refusal:
+        text = " ".join(refusal.messages) if isinstance(refusal, ValidationError) else str(refusal)
+        messages.error(request, f"{_('Nothing was approved.')} {text}")
+        return redirect("approvals")
+    messages.success(
+        request,
+        ngettext(
+            "%(count)d report approved: it now counts.",
+            "%(count)d reports approved: they now count.",
+            len(reports),
+        )
+        % {"count": len(reports)},
+    )
+    return redirect("approvals")
+
+
+def review_then_next(view):
+    """Wrap the approve or return view: once the report has left the queue, open the next."""
+
+    @login_required
+    @require_POST
+    def wrapped(request: HttpRequest, report_id: int) -> HttpResponse:
+        response = view(request, report_id)
+        report = Report.objects.filter(pk=report_id).only("pk", "status").first()
+        if report is None or report.status == ReportStatus.SUBMITTED:
+            return response  # refused or unchanged: stay on the report with the message
+        following = next_in_queue(request.user, report)
+        if following is None:
+            return redirect("approvals")
+        return redirect(reverse("report-detail", args=[following.pk]))
+
+    return wrapped
+
+
+report_approve = review_then_next(views.report_approve)
+report_return = review_then_next(views.report_return)
+
+
+@login_required
+def evidence_inline(request: HttpRequest, evidence_id: int) -> FileResponse:
+    evidence = Evidence.objects.filter(pk=evidence_id).only("report_id").first()
+    if evidence is None:
+        raise Http404("evidence")
+    access_report_by_id(request.user, evidence.report_id)  # 404 unless the report is visible
+    evidence = Evidence.objects.get(pk=evidence_id)
+    if evidence.content_type not in INLINE_TYPES:
+        raise Http404("evidence")  # other types are downloaded, never rendered here
+    response = FileResponse(
+        evidence.file.open("rb"), filename=evidence.name, content_type=evidence.content_type
+    )  # not as_attachment: Content-Disposition is inline
+    # Shown inside our pages only, never framed by another site.
+    response["X-Frame-Options"] = "SAMEORIGIN"
+    return response
