@@ -35,6 +35,7 @@ TABLE = [
     ("commerce draft", "get", "/reports/{draft}/", table(404, CA=200, CR=200)),
     ("submitted report", "get", "/reports/{submitted}/", COMMERCE_ONLY),
     ("evidence file", "get", "/evidence/{evidence}/", COMMERCE_ONLY),
+    ("evidence shown inline", "get", "/evidence/{evidence}/view/", COMMERCE_ONLY),
     ("approve", "post", "/reports/{submitted}/approve/", table(404, S=302, L=403, CA=302, CR=403)),
     ("return", "post", "/reports/{submitted}/return/", table(404, S=302, L=403, CA=302, CR=403)),
     ("submit draft", "post", "/reports/{draft}/submit/", table(404, CA=302, CR=302)),
