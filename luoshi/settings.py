@@ -237,6 +237,12 @@ LUOSHI_TODAY = (
 EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_MB", "10")) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Uploaded workbooks and documents (docs/configuration.md): what a zip package may unpack
+# to, and how much of a sheet is read. The defaults take a 100,000-row register.
+UPLOAD_MAX_UNPACKED_BYTES = int(os.environ.get("UPLOAD_MAX_UNPACKED_MB", "200")) * 1024 * 1024
+UPLOAD_MAX_RATIO = float(os.environ.get("UPLOAD_MAX_RATIO", "100"))
+UPLOAD_MAX_ROWS = int(os.environ.get("UPLOAD_MAX_ROWS", "200000"))
+UPLOAD_MAX_CELLS = int(os.environ.get("UPLOAD_MAX_CELLS", "6000000"))
 
 LOGGING = {
     "version": 1,

@@ -31,6 +31,7 @@ from luoshi.orgs.models import Unit
 from . import bulk
 from .ledger import SPECS, Column, choice_lookup, zh_label
 from .reader import (
+    ALL_COLUMNS,
     CellError,
     Problem,
     Refused,
@@ -38,6 +39,7 @@ from .reader import (
     is_blank,
     open_workbook,
     read_header,
+    sheet_rows,
     to_date,
     to_decimal,
     to_text,
@@ -166,15 +168,25 @@ def read_rows(kind: str, workbook, result: LedgerImport):
         return
     sheet = sheets[0]
     result.sheet = title = sheet.title
-    rows = sheet.iter_rows()
-    header_cells = next(rows, None)
-    if header_cells is None:
+    header_row = next(sheet_rows(sheet, ALL_COLUMNS, last_row=1), None)
+    if header_row is None:
         result.add(Problem(title, message=_("The sheet is empty.")))
         return
-    headers = read_header(header_cells, title, 1)
+    header_cells = header_row[1]
+    for index, cell in header_cells.items():
+        if cell.data_type in ("f", "x"):
+            message = (
+                _("Formulas are not accepted; type the value.")
+                if cell.data_type == "f"
+                else cell.value.why
+            )
+            result.add(Problem(title, 1, column_name(index), message))
+    if not result.ok:
+        return
+    headers = read_header(header_cells)
     by_header = {c.header: c for c in spec["columns"]}
     positions: list[tuple[int, Column]] = []
-    for index, header in enumerate(headers):
+    for index, header in headers.items():
         if not header:
             continue
         column = by_header.get(header)
@@ -208,16 +220,17 @@ def read_rows(kind: str, workbook, result: LedgerImport):
     if not result.ok:
         return
     formula = _("Formulas are not accepted; type the value.")
-    for number, cells in enumerate(rows, start=2):
+    # Only the columns of the template are read: a cell in XFD costs nothing.
+    wanted = {index for index, _column in positions}
+    for number, cells in sheet_rows(sheet, wanted, first_row=2):
         raw = {}
         filled = False
-        for index, cell in enumerate(cells):
+        for index, cell in cells.items():
             value = cell.value
-            if value is None:
-                continue
-            if cell.data_type == "f":
-                header = headers[index] if index < len(headers) else ""
-                result.add(Problem(title, number, column_name(index, header), formula))
+            if cell.data_type in ("f", "x"):
+                header = headers.get(index, "")
+                message = formula if cell.data_type == "f" else value.why
+                result.add(Problem(title, number, column_name(index, header), message))
                 filled = True
             elif isinstance(value, str) and not value.strip():
                 continue

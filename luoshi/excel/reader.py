@@ -9,15 +9,22 @@ They are plain functions on plain values so that 100,000 rows validate fast.
 
 from __future__ import annotations
 
+import math
 import re
-import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import coordinate_to_tuple, get_column_letter
+from openpyxl.worksheet._reader import ROW_TAG, VALUE_TAG, WorkSheetParser, iterparse
+
+from luoshi.core.archives import ArchiveRefused, Limits, check_zip
+from luoshi.textclean import clean_text
 
 OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97–2003 (.xls) and other OLE files
 ZIP_SIGNATURE = b"PK\x03\x04"
@@ -26,10 +33,6 @@ ZIP_SIGNATURE = b"PK\x03\x04"
 # Uploads larger than this are refused before they are opened. A 100,000-row hazard
 # register (ten times a real city's) is about 6 MB.
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
-
-
-# A real 10 MB workbook unpacks to a few hundred MB at most; more is a zip bomb.
-MAX_UNPACKED_BYTES = 600 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -75,10 +78,43 @@ def refuse(message: str, **where) -> Refused:
     return Refused([Problem(message=message, **where)])
 
 
+# Every column a sheet can have (A to XFD), for reading a heading row.
+ALL_COLUMNS = range(16384)
+
+
+def upload_limits() -> Limits:
+    """The zip limits of the settings (docs/configuration.md)."""
+    return Limits(
+        max_unpacked=settings.UPLOAD_MAX_UNPACKED_BYTES,
+        max_ratio=settings.UPLOAD_MAX_RATIO,
+    )
+
+
+def archive_message(error: ArchiveRefused) -> str:
+    """What a person is told about a refused zip package (an .xlsx or a .docx)."""
+    details = error.details
+    if error.reason == "members":
+        return _("The file holds %(count)d parts (at most %(limit)d): refused.") % details
+    if error.reason == "unpacked":
+        return _("The file unpacks to more than %(limit)s: refused.") % {
+            "limit": filesizeformat(details["limit"])
+        }
+    if error.reason == "ratio":
+        return (
+            _(
+                "The part %(name)s of the file inflates %(ratio).0f times (at most %(limit).0f): "
+                "refused as a zip bomb."
+            )
+            % details
+        )
+    return _("This is not an Excel .xlsx workbook (the file is not a zip package).")
+
+
 def open_workbook(upload, max_bytes: int | None = None):
     """The upload as a read-only openpyxl workbook (formulas kept as formulas), or Refused.
 
     `upload` is a binary file object: a Django UploadedFile, or an open file.
+    Read its sheets with `sheet_rows`, never with openpyxl's own iter_rows.
     """
     limit = MAX_UPLOAD_BYTES if max_bytes is None else max_bytes
     source = upload
@@ -102,22 +138,12 @@ def open_workbook(upload, max_bytes: int | None = None):
                 "open it in Excel or WPS and save it as .xlsx."
             )
         )
-    if not head.startswith(ZIP_SIGNATURE) or not zipfile.is_zipfile(source):
+    if not head.startswith(ZIP_SIGNATURE):
         raise refuse(_("This is not an Excel .xlsx workbook (the file is not a zip package)."))
-    source.seek(0)
     try:
-        with zipfile.ZipFile(source) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-            names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise refuse(
-            _("This is not an Excel .xlsx workbook (the file is not a zip package).")
-        ) from None
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise refuse(
-            _("The workbook unpacks to more than %(limit)d MB: refused.")
-            % {"limit": MAX_UNPACKED_BYTES // 1024 // 1024}
-        )
+        names = set(check_zip(source, upload_limits()))
+    except ArchiveRefused as error:
+        raise refuse(archive_message(error)) from None
     if "xl/workbook.xml" not in names:
         raise refuse(_("This zip file is not an Excel .xlsx workbook."))
     source.seek(0)
@@ -125,6 +151,184 @@ def open_workbook(upload, max_bytes: int | None = None):
         return load_workbook(source, read_only=True, data_only=False)
     except Exception:  # noqa: BLE001 (openpyxl raises many kinds on damaged files)
         raise refuse(_("The workbook is damaged and cannot be read.")) from None
+
+
+# --- rows --------------------------------------------------------------------------------
+
+
+class Damaged(str):
+    """The text of a cell openpyxl could not convert (a number cell holding "abc", a
+    shared-string index past the end); `why` says what is wrong, for the person."""
+
+    why: str = ""
+
+
+@dataclass(slots=True)
+class ReadCell:
+    value: object
+    data_type: str  # openpyxl's: n, s, b, d, e, f (formula), and "x" for a Damaged value
+
+
+class _TolerantParser(WorkSheetParser):
+    """openpyxl's sheet parser, bounded, with damaged cells kept as `Damaged`.
+
+    openpyxl raises on the first cell it cannot convert, which would refuse the file
+    with one Python error; keeping the cell lets the sheet be refused with the list of
+    its bad cells, each with its reason, like any other bad cell.
+
+    `rows` replaces openpyxl's `parse`: it reads only the rows (nothing else of a sheet
+    matters to an import), counts every XML element against `max_elements`, and drops
+    each element once read, so memory stays flat however long the sheet (openpyxl's
+    parse keeps an emptied element per row, and every element outside the rows).
+    """
+
+    # The most elements one row may hold: 16,384 cells of a few elements each.
+    ROW_ELEMENTS = 200_000
+
+    def __init__(self, *args, max_elements: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.elements = 0
+        self.max_elements = max_elements
+
+    def rows(self):
+        """Yield (row number, [cell dicts]) like openpyxl's parse."""
+        depth = 0
+        root = section = None  # the sheet's root, and the child of it being read (sheetData…)
+        dropped = 0  # self.elements when the last element was dropped
+        for event, element in iterparse(self.source, events=("start", "end")):
+            if event == "start":
+                depth += 1
+                if depth == 1:
+                    root = element
+                elif depth == 2:
+                    section = element
+                continue
+            depth -= 1
+            self.elements += 1
+            if self.elements > self.max_elements or self.elements - dropped > self.ROW_ELEMENTS:
+                raise _TooManyCells
+            if depth == 2:  # a child of a section: worksheet > sheetData > row
+                if element.tag == ROW_TAG:
+                    row = self.parse_row(element)
+                    self.row_dimensions.clear()
+                    yield row
+                section.clear()
+                dropped = self.elements
+            elif depth == 1:
+                root.clear()
+                dropped = self.elements
+
+    def parse_cell(self, element):
+        kind = element.get("t", "n")
+        text = element.findtext(VALUE_TAG) or ""
+        if kind == "s" and text and not (text.isdigit() and int(text) < len(self.shared_strings)):
+            # A negative index would silently read another cell's text from the end.
+            return self._damaged(
+                element,
+                text,
+                _("The cell refers to a text that is not in the workbook (number %(index)s).")
+                % {"index": text[:20]},
+            )
+        try:
+            return super().parse_cell(element)
+        except (ValueError, TypeError, OverflowError, IndexError, KeyError, AttributeError):
+            return self._damaged(
+                element,
+                text,
+                _("The cell cannot be read: it is marked as %(kind)s but holds “%(text)s”.")
+                % {"kind": CELL_KINDS.get(kind, kind[:20]), "text": text[:40]},
+            )
+
+    def _damaged(self, element, text, why):
+        row, column = coordinate_to_tuple(element.get("r"))  # a bad reference raises
+        value = Damaged(text)
+        value.why = why
+        return {"row": row, "column": column, "value": value, "data_type": "x", "style_id": 0}
+
+
+class _TooManyCells(Exception):
+    pass
+
+
+CELL_KINDS = {
+    "n": _lazy("a number"),
+    "b": _lazy("TRUE/FALSE"),
+    "d": _lazy("a date"),
+    "s": _lazy("a text"),
+    "e": _lazy("an error"),
+}
+
+
+def sheet_rows(sheet, columns: range, *, first_row: int = 1, last_row: int | None = None):
+    """Yield (row number, {0-based column: ReadCell}) for each row of `sheet` holding a
+    value in `columns`, or raise Refused.
+
+    Reads the sheet's XML itself rather than through openpyxl's read-only iter_rows,
+    which trusts the sheet's declared dimension and pads every row to it: a sheet that
+    declares A1:XFD1048576 would give 16,384 cells per row, ten thousand rows of them in
+    a 50 KB file. Here a row costs what its XML holds: cells outside `columns` are
+    skipped, missing rows are not made up, and reading stops after `last_row`. A row
+    past UPLOAD_MAX_ROWS that holds a value, or more than UPLOAD_MAX_CELLS cells in
+    the sheet's XML, refuses the file; so does XML that is cut short or malformed.
+    """
+    title = sheet.title
+    max_rows = settings.UPLOAD_MAX_ROWS
+    workbook = sheet.parent
+    source = sheet._get_source()  # openpyxl 3.1 (pinned): the sheet's XML in the zip
+    parser = _TolerantParser(
+        source,
+        sheet._shared_strings,
+        data_only=False,
+        epoch=workbook.epoch,
+        date_formats=workbook._date_formats,
+        timedelta_formats=workbook._timedelta_formats,
+        max_elements=settings.UPLOAD_MAX_CELLS,
+    )
+    rows = parser.rows()
+    number = 0
+    try:
+        while True:
+            try:
+                number, cells = next(rows)
+            except StopIteration:
+                return
+            if number < first_row:
+                continue
+            if last_row is not None and number > last_row:
+                return
+            found = {
+                cell["column"] - 1: ReadCell(cell["value"], cell["data_type"])
+                for cell in cells
+                if cell["value"] is not None and cell["column"] - 1 in columns
+            }
+            if not found:
+                continue
+            if number > max_rows:
+                raise refuse(
+                    _("The sheet has more than %(limit)d rows: split it into several files.")
+                    % {"limit": max_rows},
+                    sheet=title,
+                )
+            yield number, found
+    except _TooManyCells:
+        raise refuse(
+            _("The sheet has more than %(limit)d cells: split it into several files.")
+            % {"limit": settings.UPLOAD_MAX_CELLS},
+            sheet=title,
+        ) from None
+    except Refused:
+        raise
+    except Exception:  # noqa: BLE001 (expat, lxml and zipfile raise many kinds on damage)
+        raise refuse(
+            _(
+                "The sheet's data is damaged after row %(row)d (cut short or malformed): "
+                "save the workbook again in Excel or WPS."
+            )
+            % {"row": number},
+            sheet=title,
+        ) from None
+    finally:
+        source.close()
 
 
 # --- cells -----------------------------------------------------------------------
@@ -138,10 +342,11 @@ def is_blank(value) -> bool:
 
 
 def to_text(value) -> str:
+    """A cell as text, stripped and cleaned of control characters (luoshi.textclean)."""
     if value is None:
         return ""
     if isinstance(value, str):
-        return value.strip()
+        return clean_text(value).strip()
     if isinstance(value, bool):
         raise CellError(_("Expected text, found TRUE/FALSE."))
     if isinstance(value, float) and value.is_integer():
@@ -159,11 +364,15 @@ def to_decimal(value, max_digits: int, places: int) -> Decimal:
     if isinstance(value, bool):
         raise CellError(_("Expected a number, found TRUE/FALSE."))
     if isinstance(value, (int, float)):
+        if isinstance(value, float):
+            _finite(value)
         number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     elif isinstance(value, str):
         text = value.strip().replace(",", "")
         if not _NUMBER.match(text):
-            raise CellError(_("Expected a number, found the text “%(text)s”.") % {"text": value})
+            raise CellError(
+                _("Expected a number, found the text “%(text)s”.") % {"text": _excerpt(value)}
+            )
         number = Decimal(text)
     elif isinstance(value, (date, datetime)):
         raise CellError(_("Expected a number, found a date."))
@@ -181,18 +390,34 @@ def to_decimal(value, max_digits: int, places: int) -> Decimal:
 
 
 def to_float(value) -> float:
+    """A number cell as a finite float: a number too large for a float (1e999 in the XML,
+    400 nines typed as text) would otherwise become infinity and count as met."""
     if isinstance(value, bool):
         raise CellError(_("Expected a number, found TRUE/FALSE."))
     if isinstance(value, (int, float)):
-        return float(value)
+        return _finite(float(value))
     if isinstance(value, str):
         text = value.strip().replace(",", "")
         if _NUMBER.match(text):
-            return float(text)
-        raise CellError(_("Expected a number, found the text “%(text)s”.") % {"text": value})
+            return _finite(float(text))
+        raise CellError(
+            _("Expected a number, found the text “%(text)s”.") % {"text": _excerpt(value)}
+        )
     if isinstance(value, (date, datetime)):
         raise CellError(_("Expected a number, found a date."))
     raise CellError(_("Expected a number."))
+
+
+def _finite(number: float) -> float:
+    if not math.isfinite(number):
+        raise CellError(_("The number is too large."))
+    return number
+
+
+def _excerpt(text: str, limit: int = 40) -> str:
+    """Enough of a cell's text to recognise it in a message."""
+    text = clean_text(text).strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def to_date(value) -> date:
@@ -209,7 +434,7 @@ def to_date(value) -> date:
             except ValueError:
                 pass
         raise CellError(
-            _("Expected a date such as 2025-09-30, found “%(text)s”.") % {"text": value}
+            _("Expected a date such as 2025-09-30, found “%(text)s”.") % {"text": _excerpt(value)}
         )
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         raise CellError(
@@ -219,22 +444,12 @@ def to_date(value) -> date:
     raise CellError(_("Expected a date such as 2025-09-30."))
 
 
-def read_header(row_cells, sheet: str, row_number: int) -> list[str]:
-    """The column headings of a sheet, stripped; formulas in headings are refused."""
-    headers = []
-    for cell in row_cells:
-        if getattr(cell, "data_type", None) == "f":
-            raise Refused(
-                [
-                    Problem(
-                        sheet,
-                        row_number,
-                        column_name(len(headers)),
-                        _("Formulas are not accepted; type the value."),
-                    )
-                ]
-            )
-        headers.append(to_text(cell.value) if cell.value is not None else "")
-    while headers and not headers[-1]:
-        headers.pop()
+def read_header(cells: dict) -> dict[int, str]:
+    """The column headings of a sheet's first row ({0-based column: heading}), stripped."""
+    headers = {}
+    for index, cell in cells.items():
+        try:
+            headers[index] = to_text(cell.value)
+        except CellError:  # TRUE/FALSE: not a heading of ours, named as the cell shows it
+            headers[index] = str(cell.value).upper()
     return headers

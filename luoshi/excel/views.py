@@ -75,7 +75,9 @@ def ledger_import(request: HttpRequest, kind: str) -> HttpResponse:
                 )
                 return redirect(reverse("ledger-import", kwargs={"kind": kind}))
             context["preview"] = preview
-    return render(request, "excel/ledger_import.html", context)
+    # A post without a usable file (none, empty) is a bad request, as a refused file is.
+    status = 400 if request.method == "POST" and not form.is_valid() else 200
+    return render(request, "excel/ledger_import.html", context, status=status)
 
 
 @login_required

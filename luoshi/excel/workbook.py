@@ -48,6 +48,8 @@ from .reader import (
     column_name,
     is_blank,
     open_workbook,
+    read_header,
+    sheet_rows,
     to_float,
     to_text,
 )
@@ -302,9 +304,10 @@ class WorkbookUpload:
 
 def _identity(sheet) -> dict[str, str]:
     found = {}
-    for cells in sheet.iter_rows(min_row=1, max_row=10, max_col=2):
-        if len(cells) == 2 and cells[0].value is not None:
-            found[str(cells[0].value)] = "" if cells[1].value is None else str(cells[1].value)
+    for _number, cells in sheet_rows(sheet, range(2), last_row=10):
+        key, value = cells.get(0), cells.get(1)
+        if key is not None:
+            found[str(key.value)] = "" if value is None else str(value.value)
     return found
 
 
@@ -400,9 +403,13 @@ def _read_rows(sheet, unit, period: Period, issued: list[int]) -> WorkbookUpload
     def problem(row, index, message):
         result.problems.append(Problem(SHEET, row, column_name(index, HEADERS[index]), message))
 
-    rows = sheet.iter_rows(min_row=HEADER_ROW)
-    header = [to_text(c.value) for c in next(rows, ())]
-    if tuple(header[: len(HEADERS)]) != HEADERS:
+    # Only the template's columns are read, from the heading row on (reader.sheet_rows).
+    rows = sheet_rows(sheet, range(len(HEADERS)), first_row=HEADER_ROW)
+    first = next(rows, None)
+    header_cells = first[1] if first and first[0] == HEADER_ROW else {}
+    headings = read_header(header_cells)
+    header = [headings.get(i, "") for i in range(len(HEADERS))]
+    if tuple(header) != HEADERS:
         result.problems.append(
             Problem(
                 SHEET,
@@ -420,24 +427,18 @@ def _read_rows(sheet, unit, period: Period, issued: list[int]) -> WorkbookUpload
         .values_list("target_id", flat=True)
     )
     seen: dict[int, int] = {}
-    for number, cells in enumerate(rows, start=FIRST_ROW):
-        values = [c.value for c in cells]
-        formulas = [i for i, c in enumerate(cells) if c.data_type == "f"]
-        for index in formulas:
-            if index < len(HEADERS):
+    for number, cells in rows:
+        unusable = False
+        for index, cell in sorted(cells.items()):
+            if cell.data_type == "f":
                 problem(number, index, _("Formulas are not accepted; type the value."))
-            else:
-                result.problems.append(
-                    Problem(
-                        SHEET,
-                        number,
-                        column_name(index),
-                        _("Formulas are not accepted; type the value."),
-                    )
-                )
-        if formulas:
+                unusable = True
+            elif cell.data_type == "x":
+                problem(number, index, cell.value.why)
+                unusable = True
+        if unusable:
             continue
-        values += [None] * (len(HEADERS) - len(values))
+        values = [cells[i].value if i in cells else None for i in range(len(HEADERS))]
         if all(is_blank(values[i]) for i in INPUT_COLS):
             continue
         raw_id = values[ID_COL]
