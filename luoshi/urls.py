@@ -23,6 +23,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("luoshi.api.urls")),
     path("excel/", include("luoshi.excel.urls")),
+    path("", include("luoshi.dashboards.urls")),
     path("", include("luoshi.plans.urls_import")),
     path("", include("luoshi.ledgers.urls_measures")),
     path("", include("luoshi.plans.urls")),

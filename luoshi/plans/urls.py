@@ -3,7 +3,6 @@ from django.urls import path
 from . import views, views_edit
 
 urlpatterns = [
-    path("overview/", views.overview, name="overview"),
     path("plans/", views.plan_list, name="plan-list"),
     path("plans/new/", views_edit.plan_new, name="plan-new"),
     path("plans/<int:plan_id>/tasks/new/", views_edit.task_new, name="task-new"),

@@ -1,0 +1,98 @@
+"""The overview: every visible target with its state, counted, filtered and paged in SQL."""
+
+from datetime import date, timedelta
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from luoshi.clock import parse_at
+from luoshi.formtools import bad_request
+from luoshi.orgs.access import access_for, choosable_units, visible_plans, visible_tasks
+from luoshi.plans.choices import STATE_COLOURS, State, TargetKind
+from luoshi.plans.models import Target
+
+from .forms import OverviewFilter
+from .read import NEEDS_STORE, Evaluated
+
+PAGE_SIZE = 50
+# A select is a list people read: more than this many tasks are left to the search by plan.
+TASK_CHOICES_LIMIT = 300
+
+
+@login_required
+def overview(request: HttpRequest) -> HttpResponse:
+    access = access_for(request.user)
+    filters = OverviewFilter(request.GET)
+    data = filters.cleaned_data if filters.is_valid() else {}
+    try:
+        at = parse_at(request.GET.get("at"))
+    except ValidationError as error:
+        return bad_request(error)
+    targets = Target.objects.visible_to(request.user).filter(is_active=True)
+    if data.get("unit"):
+        # A unit and its subtree; a unit one may not see filters everything out.
+        unit = access.visible_units().filter(pk=data["unit"]).first()
+        targets = targets.filter(unit__path__startswith=unit.path) if unit else targets.none()
+    if data.get("plan"):
+        targets = targets.filter(plan__in=visible_plans(request.user).filter(pk=data["plan"]))
+    if data.get("year"):
+        targets = targets.filter(start__year__lte=data["year"], end__year__gte=data["year"])
+    if data.get("kind") in TargetKind.values:
+        targets = targets.filter(kind=data["kind"])
+    if data.get("task"):
+        targets = targets.filter(Q(task_id=data["task"]) | Q(task__parent_id=data["task"]))
+
+    evaluated = Evaluated(targets, at)
+    counts = evaluated.counts()
+    state = data.get("state") if evaluated.stored else None
+    sort = data.get("sort") or "unit"
+    listed = evaluated.ordered(evaluated.filtered(state), sort)
+    listed = evaluated.with_fields(listed.select_related("plan", "unit", "task"))
+    page = Paginator(listed, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = evaluated.rows(list(page.object_list))
+
+    query = request.GET.copy()
+    query.pop("page", None)
+    plans = visible_plans(request.user)
+    tasks = []
+    if data.get("plan"):
+        tasks = (
+            visible_tasks(request.user)
+            .filter(plan_id=data["plan"], parent__isnull=True)
+            .order_by("position", "pk")[:TASK_CHOICES_LIMIT]
+        )
+    context = {
+        "page": page,
+        "stored": evaluated.stored,
+        "counts": counts
+        and [
+            (State(name), count, STATE_COLOURS[name])
+            for name, count in counts.by_state.items()
+        ],
+        "missing": counts and counts.missing,
+        "awaiting": counts and counts.awaiting,
+        "total": page.paginator.count,
+        "at": at,
+        "nearest_stored": _nearest_stored(at),
+        "filters": data,
+        "units": choosable_units(request.user).filter(path__regex=r"^/[^/]+/([^/]+/)?([^/]+/)?$"),
+        "plans": plans,
+        "years": sorted({plan.start.year for plan in plans} | {plan.end.year for plan in plans}),
+        "tasks": tasks,
+        "kinds": TargetKind.choices,
+        "states": State.choices,
+        "sort": sort,
+        "state_sorts": NEEDS_STORE,
+        "query": query.urlencode(),
+    }
+    return render(request, "dashboards/overview.html", context)
+
+
+def _nearest_stored(at: date) -> date:
+    """The month end on or before `at`: a day whose evaluations are kept."""
+    following = at + timedelta(days=1)
+    return at if following.day == 1 else at.replace(day=1) - timedelta(days=1)
