@@ -134,6 +134,10 @@ def evidence_inline(request: HttpRequest, evidence_id: int) -> FileResponse:
     response = FileResponse(
         evidence.file.open("rb"), filename=evidence.name, content_type=evidence.content_type
     )  # not as_attachment: Content-Disposition is inline
-    # Shown inside our pages only, never framed by another site.
+    # Framed by our own pages only (the site-wide policy forbids any framing), and the file
+    # itself may load nothing: an uploaded file is never a page that runs anything.
     response["X-Frame-Options"] = "SAMEORIGIN"
+    response["Content-Security-Policy"] = (
+        "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'"
+    )
     return response

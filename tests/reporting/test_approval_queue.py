@@ -49,6 +49,7 @@ def test_evidence_opens_inline_for_images_and_pdfs_only_and_only_for_those_who_s
     assert response.status_code == 200 and response["Content-Type"] == "image/png"
     assert response["Content-Disposition"].startswith("inline")
     assert response["X-Frame-Options"] == "SAMEORIGIN"
+    assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
     assert b"".join(response.streaming_content) == PNG
     assert c.client("commerce-approver").get(f"/evidence/{docx.pk}/view/").status_code == 404
     assert c.client("housing-approver").get(f"/evidence/{png.pk}/view/").status_code == 404
