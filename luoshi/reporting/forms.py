@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from luoshi.plans.choices import TargetKind
 from luoshi.plans.models import Target
 
+from .fields import EVIDENCE_HELP, MultipleFileField
+
 
 class ReportForm(forms.Form):
     """The fields a reporter fills; which of value/overdue/milestone apply depends on the kind."""
@@ -20,7 +22,7 @@ class ReportForm(forms.Form):
         required=False,
         max_length=5000,
     )
-    evidence = forms.FileField(label=_("Evidence file"), required=False)
+    evidence = MultipleFileField(label=_("Evidence files"), help_text=EVIDENCE_HELP)
     revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, target: Target, **kwargs):
