@@ -52,8 +52,8 @@ def report_new(request: HttpRequest, target_id: int) -> HttpResponse:
         try:
             with transaction.atomic():
                 report = actions.create_report(target, request.user, **_fields(form))
-                if form.cleaned_data.get("evidence"):
-                    add_evidence(report, request.user, form.cleaned_data["evidence"])
+                for upload in form.cleaned_data.get("evidence") or ():
+                    add_evidence(report, request.user, upload)
                 if "submit" in request.POST:
                     actions.submit_report(report, request.user)
         except ValidationError as error:
@@ -94,8 +94,8 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
                         expected_revision=form.cleaned_data["revision"],
                         **_fields(form),
                     )
-                    if form.cleaned_data.get("evidence"):
-                        add_evidence(report, request.user, form.cleaned_data["evidence"])
+                    for upload in form.cleaned_data.get("evidence") or ():
+                        add_evidence(report, request.user, upload)
                     if "submit" in request.POST:
                         actions.submit_report(report, request.user)
             except actions.Conflict as conflict:
