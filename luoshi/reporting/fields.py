@@ -9,7 +9,6 @@ from django.utils.translation import ngettext
 
 from .evidence import check_upload
 
-
 # Files per submission: each is bounded by EVIDENCE_MAX_MB, so a request stays bounded too.
 MAX_FILES = 10
 

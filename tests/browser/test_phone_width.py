@@ -57,9 +57,13 @@ def _shoot(page, name):
 @pytest.mark.django_db(transaction=True)
 def test_reporting_pages_fit_a_phone_without_sideways_scrolling(plan_city, live_server, browser):
     c = plan_city
-    returned = actions.create_report(c.signed, c.commerce_reporter, as_of=date(2025, 6, 30), value=30)
+    returned = actions.create_report(
+        c.signed, c.commerce_reporter, as_of=date(2025, 6, 30), value=30
+    )
     actions.submit_report(returned, c.commerce_reporter)
-    actions.return_report(returned, c.commerce_approver, "缺少6月份签约合同扫描件，请补充后重新提交")
+    actions.return_report(
+        returned, c.commerce_approver, "缺少6月份签约合同扫描件，请补充后重新提交"
+    )
     waiting = actions.create_report(
         c.policy, c.commerce_reporter, as_of=date(2025, 7, 10), milestone=c.policy_milestone
     )

@@ -19,9 +19,7 @@ def test_two_files_in_one_submission_are_both_attached(plan_city):
     c = plan_city
     page = c.client("commerce-reporter").get(f"/targets/{c.signed.pk}/report/").content.decode()
     assert 'type="file" name="evidence"' in page and "multiple" in page
-    response = _post(
-        c, [SimpleUploadedFile("photo.png", PNG), SimpleUploadedFile("scan.pdf", PDF)]
-    )
+    response = _post(c, [SimpleUploadedFile("photo.png", PNG), SimpleUploadedFile("scan.pdf", PDF)])
     assert response.status_code == 302
     report = Report.objects.get()
     assert sorted(report.evidence.values_list("name", "content_type")) == [
