@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from openpyxl import load_workbook
 from openpyxl.utils import coordinate_to_tuple, get_column_letter
 from openpyxl.worksheet._reader import ROW_TAG, VALUE_TAG, WorkSheetParser, iterparse
@@ -251,11 +251,11 @@ class _TooManyCells(Exception):
 
 
 CELL_KINDS = {
-    "n": _lazy("a number"),
-    "b": _lazy("TRUE/FALSE"),
-    "d": _lazy("a date"),
-    "s": _lazy("a text"),
-    "e": _lazy("an error"),
+    "n": gettext_lazy("a number"),
+    "b": gettext_lazy("TRUE/FALSE"),
+    "d": gettext_lazy("a date"),
+    "s": gettext_lazy("a text"),
+    "e": gettext_lazy("an error"),
 }
 
 
