@@ -27,9 +27,10 @@ def postgres_reachable(url: str) -> str | None:
 
 def run(label: str, database_url: str, args: list[str]) -> int:
     print(f"\n=== tests on {label} ===", flush=True)
-    env = dict(os.environ, DATABASE_URL=database_url, SECRET_KEY="test-only-not-secret")
+    # The suite's own key, used only by the test settings (tests/settings.py does the same).
+    env = dict(os.environ, DATABASE_URL=database_url, SECRET_KEY="test-only-not-secret")  # noqa: S106
     env.pop("DEBUG", None)
-    return subprocess.call(PYTEST + args, cwd=ROOT, env=env)
+    return subprocess.call(PYTEST + args, cwd=ROOT, env=env)  # noqa: S603 - our pytest, the developer's own arguments
 
 
 def main() -> int:

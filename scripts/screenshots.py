@@ -12,7 +12,7 @@ from playwright.sync_api import sync_playwright
 
 BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000"
 OUT = Path(__file__).resolve().parent.parent / "docs" / "img"
-PASSWORD = "luoshi-demo"
+PASSWORD = "luoshi-demo"  # noqa: S105 - the demo's published password
 
 # (file, username or None, path, viewport width, viewport height)
 SHOTS = [

@@ -13,7 +13,7 @@ from ninja.security import HttpBearer
 
 from .models import ApiToken
 
-TOKEN_START = "ls_"
+TOKEN_START = "ls_"  # noqa: S105 - the public prefix every token starts with, not a secret
 PREFIX_LENGTH = 11  # "ls_" and eight random characters: enough to tell tokens apart
 # last_used_at is written at most this often per token, not on every request.
 LAST_USED_RESOLUTION = timedelta(minutes=1)

@@ -96,7 +96,7 @@ def _parse_cn_small(s: str) -> float | None:
         try:
             value = _cn2an.cn2an(s, "smart")
             return float(value)
-        except Exception:  # cn2an raises many error types on odd input
+        except Exception:  # noqa: S110 - cn2an raises many error types on odd input; fall back below
             pass
     return _fallback_cn_small(s)
 

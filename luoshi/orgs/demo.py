@@ -9,7 +9,7 @@ from django.db import transaction
 from .choices import Role, UnitKind
 from .models import Membership, Unit, User
 
-DEMO_PASSWORD = "luoshi-demo"
+DEMO_PASSWORD = "luoshi-demo"  # noqa: S105 - the demo's published password (README)
 CITY_CODE = "qh"
 
 # (code, parent code, kind, name, short name)

@@ -703,10 +703,12 @@ def extract(text: str, year: int | None = None) -> Extraction:
                     )
                 )
             items.extend(seg_items)
-        except Exception:
+        # A damaged segment is skipped, never the whole document: intake reads what it can.
+        except Exception:  # noqa: S112 - see above
             continue
     try:
         items = _dedupe(items)
-    except Exception:
+    # Deduplication is a refinement: without it the items are still right, only repeated.
+    except Exception:  # noqa: S110 - see above
         pass
     return Extraction(repaired, items, index)

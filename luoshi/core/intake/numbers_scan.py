@@ -102,7 +102,8 @@ _EXCLUDE_BEFORE = (
 # _PRE_WORDS (过 after 超过 after 不超过), so the first word of the list that
 # ends the text before a figure is the longest one: a lookup by length finds it.
 _PRE_WORD = dict(_PRE_WORDS)
-assert all(
+# Checked once at import, a guard on the table above, not on input.
+assert all(  # noqa: S101 - see above
     not b.endswith(a) for i, (a, _c) in enumerate(_PRE_WORDS) for b, _d in _PRE_WORDS[i + 1 :]
 ), "a longer word of _PRE_WORDS must come before its suffix"
 _PRE_WORD_LENGTHS = sorted({len(w) for w in _PRE_WORD}, reverse=True)
@@ -297,7 +298,8 @@ def _scan(text: str, start: int, end: int) -> list[Quantity]:
             continue
         try:
             value, special, _ = _parse_run(run, shang, text, e)
-        except Exception:
+        # A run that is not a number is not a figure: skip it, read the rest of the text.
+        except Exception:  # noqa: S112 - see above
             continue
         if value is None:
             pending_range = _flush(pending_range, out)

@@ -184,7 +184,8 @@ def parse_tables(text: str, lines: list[Line], year: int | None) -> tuple[list[T
                 rows.extend(_pipe_table(text, lines, block, year))
             else:
                 rows.extend(_flat_table(text, lines, block, year))
-        except Exception:
+        # A table that cannot be read as one is left to the sentence reader, not fatal.
+        except Exception:  # noqa: S110 - see above
             pass
         i = j
     return rows, used
