@@ -1,6 +1,5 @@
 """GET /status: every visible active target judged at a date, as the pages judge it."""
 
-from datetime import date
 from typing import Literal
 
 from django.utils import translation
@@ -10,7 +9,7 @@ from luoshi.clock import today
 from luoshi.plans.evaluation import current_lang, evaluate_targets
 from luoshi.plans.models import Target
 
-from .schemas import StatusOut
+from .schemas import AtDate, StatusOut
 
 router = Router(tags=["status"])
 
@@ -18,7 +17,7 @@ router = Router(tags=["status"])
 @router.get("/status", response=StatusOut, summary="States of the visible active targets")
 def status(
     request,
-    at: date | None = None,
+    at: AtDate | None = None,
     lang: Literal["zh", "en"] | None = None,
     plan: int | None = None,
     unit: int | None = None,

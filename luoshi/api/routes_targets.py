@@ -7,10 +7,10 @@ from ninja import Router, Status
 from ninja.decorators import decorate_view
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from luoshi.orgs.access import access_for, access_target_by_id, visible_plans
+from luoshi.orgs.access import access_for, access_target_by_id, visible_plans, visible_tasks
 from luoshi.plans import actions
 from luoshi.plans.choices import TargetKind
-from luoshi.plans.models import Plan, Target, Task
+from luoshi.plans.models import Plan, Target
 
 from .idempotency import idempotent
 from .schemas import Error, TargetDetail, TargetIn, TargetOut, TargetPatch
@@ -27,8 +27,8 @@ def _resolve(user, plan: Plan | None, data: dict) -> dict:
         if fields["unit"] is None:
             errors["unit"] = _("No such unit.")
     for name, queryset in (
-        ("task", Task.objects.filter(plan=plan)),
-        ("part_of", Target.objects.filter(plan=plan)),
+        ("task", visible_tasks(user).filter(plan=plan)),
+        ("part_of", Target.objects.visible_to(user).filter(plan=plan)),
     ):
         if fields.get(name) is not None:
             fields[name] = queryset.filter(pk=fields[name]).first()

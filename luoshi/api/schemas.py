@@ -8,12 +8,18 @@ from typing import Annotated
 from ninja import Field, Schema
 from pydantic import StringConstraints
 
+from luoshi.clock import EARLIEST, LATEST
+from luoshi.core.values import LIMIT
 from luoshi.orgs.choices import UnitKind
 from luoshi.plans.choices import Cadence, Comparator, PlanStatus, TargetKind
 from luoshi.reporting.choices import ReportStatus
 
-# A finite number: JSON may carry NaN or Infinity, which no target or reading means.
-Number = Annotated[float, Field(allow_inf_nan=False)]
+# A finite number within the documented range (luoshi.core.values, docs/api.md): JSON
+# may carry NaN, Infinity (1e999) or 1.7e308, which no target or reading means; strict,
+# so that `true` is not read as 1 nor "5" as 5.
+Number = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=-LIMIT, le=LIMIT)]
+# The dates a status may be asked for (`?at=`): luoshi.clock's window.
+AtDate = Annotated[date, Field(ge=EARLIEST, le=LATEST)]
 Text = Annotated[str, StringConstraints(max_length=10000)]
 
 

@@ -13,6 +13,7 @@ from datetime import date
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from luoshi.orgs.access import choosable_units
 from luoshi.orgs.models import Unit
 
 from .choices import HazardDomain, HazardLevel, HazardStatus, PlaceKind, Stage
@@ -65,7 +66,7 @@ class FilterForm(forms.Form):
 
     unit = forms.ModelChoiceField(
         label=_("Responsible unit"),
-        queryset=Unit.objects.filter(is_active=True),
+        queryset=Unit.objects.none(),
         required=False,
         to_field_name="code",
         empty_label=_("every unit"),
@@ -116,8 +117,9 @@ class FilterForm(forms.Form):
     PROJECT_FIELDS += ("industry_chain",)
     HAZARD_FIELDS = ("status", "level", "domain", "place_kind", "found_in_period")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = choosable_units(user)
         for field in self.fields.values():
             css(field.widget)
 

@@ -24,8 +24,8 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from luoshi.clock import today
-from luoshi.formtools import attach_errors
+from luoshi.clock import parse_at
+from luoshi.formtools import attach_errors, bad_request
 from luoshi.orgs.access import access_for, access_target_by_id
 
 from .choices import HazardStatus, Stage
@@ -51,13 +51,6 @@ from .measures import (
 from .models import Measure
 
 PAGE_SIZE = 100
-
-
-def _at(request: HttpRequest) -> date:
-    try:
-        return date.fromisoformat(request.GET.get("at", ""))
-    except ValueError:
-        return today()
 
 
 def _measure_or_404(target) -> Measure:
@@ -112,7 +105,10 @@ def measure_block(measure: Measure, target, at: date) -> dict:
 def measure_rows(request: HttpRequest, target_id: int) -> HttpResponse:
     target = access_target_by_id(request.user, target_id)
     measure = _measure_or_404(target)
-    at = _at(request)
+    try:
+        at = parse_at(request.GET.get("at"))
+    except ValidationError as error:
+        return bad_request(error)
     labels = _figure_labels(measure)
     figure = request.GET.get("figure") or next(iter(labels))
     if figure not in labels:
@@ -169,8 +165,8 @@ def measure_bind(request: HttpRequest, target_id: int) -> HttpResponse:
         return redirect("target-detail", target_id=target.pk)
     if request.method == "POST":
         form = MeasureForm(request.POST)
-        numerator = FilterForm(request.POST, prefix="num")
-        denominator = FilterForm(request.POST, prefix="den")
+        numerator = FilterForm(request.POST, prefix="num", user=request.user)
+        denominator = FilterForm(request.POST, prefix="den", user=request.user)
     else:
         initial = {}
         if current is not None:
@@ -181,10 +177,13 @@ def measure_bind(request: HttpRequest, target_id: int) -> HttpResponse:
             }
         form = MeasureForm(initial=initial)
         numerator = FilterForm(
-            prefix="num", initial=FilterForm.initial_from(current and current.filter)
+            prefix="num",
+            user=request.user,
+            initial=FilterForm.initial_from(current and current.filter),
         )
         denominator = FilterForm(
             prefix="den",
+            user=request.user,
             initial=FilterForm.initial_from(current and current.denominator_filter),
         )
     if request.method == "POST" and all(f.is_valid() for f in (form, numerator, denominator)):

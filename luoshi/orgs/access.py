@@ -202,15 +202,28 @@ def access_plan_by_id(user, plan_id: int):
 
 
 def visible_tasks(user):
-    """Tasks of visible plans that one's visible units lead or cooperate on."""
-    from luoshi.plans.models import Task
+    """Tasks of visible plans that one's visible units lead or cooperate on, and the tasks
+    (with their parents) under which one's visible targets sit: a unit may own a target
+    of a task that another unit leads."""
+    from luoshi.plans.models import Target, Task
 
     access = access_for(user)
     tasks = Task.objects.filter(plan__in=visible_plans(user))
     if access.sees_whole_city:
         return tasks
     units = access.visible_units()
-    return tasks.filter(Q(lead_unit__in=units) | Q(cooperating_units__in=units)).distinct()
+    targets = Target.objects.visible_to(user)
+    return tasks.filter(
+        Q(lead_unit__in=units)
+        | Q(cooperating_units__in=units)
+        | Q(pk__in=targets.values("task_id"))
+        | Q(pk__in=targets.values("task__parent_id"))
+    ).distinct()
+
+
+def choosable_units(user) -> QuerySet[Unit]:
+    """The active units one may pick in a form, a filter or a name lookup."""
+    return access_for(user).visible_units().filter(is_active=True)
 
 
 def require_unit_manager(user) -> None:

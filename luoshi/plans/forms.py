@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from luoshi.clock import EARLIEST, LATEST, check_in_window
+
 from .forms_edit import DATE, StyledForm
 from .models import Plan, Target
 
@@ -44,8 +46,15 @@ class TargetForm(StyledForm):
 
 
 class OverviewFilter(forms.Form):
+    # Views read `at` with luoshi.clock.parse_at (a 400 outside the window); the field
+    # checks the same window, so that a view that only reads the form never judges 0001-01-01.
     at = forms.DateField(
-        label=_("As of"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("As of"),
+        required=False,
+        widget=forms.DateInput(
+            attrs={"type": "date", "min": EARLIEST.isoformat(), "max": LATEST.isoformat()}
+        ),
+        validators=[check_in_window],
     )
     unit = forms.IntegerField(required=False)
     state = forms.CharField(required=False)

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from luoshi.orgs.access import choosable_units
 from luoshi.orgs.models import Unit
 
 from .models import Plan, Target, Task
@@ -37,11 +38,11 @@ class TaskForm(StyledForm):
         fields = ["title", "parent", "lead_unit", "cooperating_units", "deadline"]
         widgets = {"deadline": DATE}
 
-    def __init__(self, *args, plan: Plan, **kwargs):
+    def __init__(self, *args, plan: Plan, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["parent"].queryset = plan.tasks.all()
-        self.fields["lead_unit"].queryset = Unit.objects.active()
-        self.fields["cooperating_units"].queryset = Unit.objects.active()
+        self.fields["lead_unit"].queryset = choosable_units(user)
+        self.fields["cooperating_units"].queryset = choosable_units(user)
 
 
 class NewTargetForm(StyledForm):
@@ -78,10 +79,10 @@ class NewTargetForm(StyledForm):
         ]
         widgets = {"start": DATE, "end": DATE}
 
-    def __init__(self, *args, plan: Plan, **kwargs):
+    def __init__(self, *args, plan: Plan, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["task"].queryset = plan.tasks.all()
-        self.fields["unit"].queryset = Unit.objects.active()
+        self.fields["unit"].queryset = choosable_units(user)
         self.initial.setdefault("start", plan.start)
         self.initial.setdefault("end", plan.end)
 
@@ -131,7 +132,7 @@ class NewTargetForm(StyledForm):
 class PartForm(forms.Form):
     """A cooperating unit's part: a share of the value, or a milestone of its own (配合)."""
 
-    unit = forms.ModelChoiceField(label=_("Cooperating unit"), queryset=Unit.objects.active())
+    unit = forms.ModelChoiceField(label=_("Cooperating unit"), queryset=Unit.objects.none())
     value = forms.FloatField(
         label=_("Its part of the value"),
         required=False,
@@ -150,8 +151,9 @@ class PartForm(forms.Form):
         help_text=_("The target's end if left empty."),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = choosable_units(user)
         self.fields["unit"].widget.attrs["class"] = "form-select"
         for name in ("value", "milestone", "due"):
             self.fields[name].widget.attrs["class"] = "form-control"

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from luoshi.orgs.access import choosable_units
 from luoshi.orgs.models import Unit
 
 from .choices import Comparator, TargetKind
@@ -14,9 +15,9 @@ COMPARATOR_CHOICES = [("", "—"), *Comparator.choices, ("none", _("none (milest
 TARGET_KIND_CHOICES = [("", "—"), *TargetKind.choices]
 
 
-def unit_choices() -> list[tuple]:
+def unit_choices(user) -> list[tuple]:
     """Active units as select options, read once per page and shared by every row's form."""
-    return [("", "—")] + [(u.pk, u.name) for u in Unit.objects.active().only("pk", "name")]
+    return [("", "—")] + [(u.pk, u.name) for u in choosable_units(user).only("pk", "name")]
 
 
 class PlanImportForm(forms.Form):
@@ -64,9 +65,9 @@ class ItemForm(forms.ModelForm):
             "decision",
         ]
 
-    def __init__(self, *args, units=None, form_id=None, **kwargs):
+    def __init__(self, *args, user, units=None, form_id=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = Unit.objects.active()
+        self.fields["unit"].queryset = choosable_units(user)
         if units is not None:
             # A static list: rendering a hundred rows does not query the units a hundred times.
             self.fields["unit"].choices = units
@@ -102,9 +103,9 @@ class OwnerMapForm(forms.Form):
     owner_text = forms.CharField(max_length=200, widget=forms.HiddenInput)
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
 
-    def __init__(self, *args, units=None, **kwargs):
+    def __init__(self, *args, user, units=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = Unit.objects.active()
+        self.fields["unit"].queryset = choosable_units(user)
         if units is not None:
             self.fields["unit"].choices = units
         self.fields["unit"].widget.attrs["class"] = "form-select form-select-sm"

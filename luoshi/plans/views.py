@@ -8,18 +8,25 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from luoshi.clock import today
-from luoshi.formtools import attach_errors
+from luoshi.clock import parse_at, today
+from luoshi.formtools import attach_errors, bad_request
 from luoshi.ledgers.models import Measure
 from luoshi.ledgers.views_measures import measure_block
-from luoshi.orgs.access import access_for, access_plan_by_id, access_target_by_id, visible_plans
+from luoshi.orgs.access import (
+    access_for,
+    access_plan_by_id,
+    access_target_by_id,
+    choosable_units,
+    visible_plans,
+    visible_tasks,
+)
 from luoshi.orgs.history import history_of
 from luoshi.reporting.models import Report
 
 from . import actions
 from .choices import STATE_COLOURS, State, TargetKind
 from .forms import OverviewFilter, RulesForm, TargetForm
-from .models import Target, Task
+from .models import Target
 from .queries import evaluated_rows, expected_path
 
 PAGE_SIZE = 50
@@ -54,7 +61,12 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
         .select_related("plan", "unit", "task")
     )
     rows = evaluated_rows(targets, at)
-    tasks = plan.tasks.select_related("lead_unit").prefetch_related("cooperating_units")
+    tasks = (
+        visible_tasks(request.user)
+        .filter(plan=plan)
+        .select_related("lead_unit")
+        .prefetch_related("cooperating_units")
+    )
     access = access_for(request.user)
     return render(
         request,
@@ -91,8 +103,10 @@ def plan_rules(request: HttpRequest, plan_id: int) -> HttpResponse:
 @login_required
 def target_detail(request: HttpRequest, target_id: int) -> HttpResponse:
     target = access_target_by_id(request.user, target_id)
-    filters = OverviewFilter(request.GET)
-    at = (filters.is_valid() and filters.cleaned_data["at"]) or today()
+    try:
+        at = parse_at(request.GET.get("at"))
+    except ValidationError as error:
+        return bad_request(error)
     parts = list(
         Target.objects.visible_to(request.user)
         .filter(part_of=target)
@@ -164,7 +178,10 @@ def overview(request: HttpRequest) -> HttpResponse:
     access = access_for(request.user)
     filters = OverviewFilter(request.GET)
     data = filters.cleaned_data if filters.is_valid() else {}
-    at = data.get("at") or today()
+    try:
+        at = parse_at(request.GET.get("at"))
+    except ValidationError as error:
+        return bad_request(error)
     targets = Target.objects.visible_to(request.user).filter(is_active=True)
     if data.get("unit"):
         # A unit and its subtree; a unit one may not see filters everything out.
@@ -201,8 +218,8 @@ def overview(request: HttpRequest) -> HttpResponse:
         "total": len(rows),
         "at": at,
         "filters": data,
-        "units": access.visible_units().filter(is_active=True),
-        "tasks": Task.objects.filter(parent__isnull=True).select_related("plan"),
+        "units": choosable_units(request.user),
+        "tasks": visible_tasks(request.user).filter(parent__isnull=True).select_related("plan"),
         "kinds": TargetKind.choices,
         "states": State.choices,
         "sort": sort,

@@ -4,12 +4,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from luoshi.formtools import attach_errors
-from luoshi.orgs.access import access_for, access_target_by_id
+from luoshi.orgs.access import access_for, access_plan_by_id, access_target_by_id
 
 from . import actions
 from .forms_edit import NewTargetForm, PartForm, PlanForm, TaskForm
@@ -21,11 +21,8 @@ def _manager_only(request: HttpRequest) -> None:
         raise PermissionDenied
 
 
-def _plan(plan_id: int) -> Plan:
-    plan = Plan.objects.filter(pk=plan_id).first()
-    if plan is None:
-        raise Http404("plan")
-    return plan
+def _plan(request: HttpRequest, plan_id: int) -> Plan:
+    return access_plan_by_id(request.user, plan_id)
 
 
 def _render(request, title: str, form, back: str) -> HttpResponse:
@@ -49,8 +46,8 @@ def plan_new(request: HttpRequest) -> HttpResponse:
 @login_required
 def task_new(request: HttpRequest, plan_id: int) -> HttpResponse:
     _manager_only(request)
-    plan = _plan(plan_id)
-    form = TaskForm(request.POST or None, plan=plan)
+    plan = _plan(request, plan_id)
+    form = TaskForm(request.POST or None, plan=plan, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         cooperating = data.pop("cooperating_units")
@@ -67,8 +64,8 @@ def task_new(request: HttpRequest, plan_id: int) -> HttpResponse:
 @login_required
 def target_new(request: HttpRequest, plan_id: int) -> HttpResponse:
     _manager_only(request)
-    plan = _plan(plan_id)
-    form = NewTargetForm(request.POST or None, plan=plan)
+    plan = _plan(request, plan_id)
+    form = NewTargetForm(request.POST or None, plan=plan, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         schedule = data.pop("schedule_text")
@@ -91,7 +88,7 @@ def target_ask_part(request: HttpRequest, target_id: int) -> HttpResponse:
     """Ask a cooperating unit for its own part of a target."""
     target = access_target_by_id(request.user, target_id)
     _manager_only(request)
-    form = PartForm(request.POST or None)
+    form = PartForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             actions.ask_part(target, request.user, **form.cleaned_data)

@@ -89,7 +89,7 @@ def highlight(text: str, items: list[ImportItem]) -> SafeString:
     return mark_safe("".join(out))  # noqa: S308  (every piece above is escaped)
 
 
-def _owners(plan: Plan, items: list[ImportItem], units: list[tuple]) -> list[dict]:
+def _owners(plan: Plan, items: list[ImportItem], units: list[tuple], user) -> list[dict]:
     """Each owner text with how many items carry it and the unit they share, if one."""
     rows = (
         plan.import_items.exclude(owner_text="")
@@ -113,6 +113,7 @@ def _owners(plan: Plan, items: list[ImportItem], units: list[tuple]) -> list[dic
                 "unit": None if unmapped else shared,
                 "form": OwnerMapForm(
                     initial={"owner_text": text, "unit": shared.pk if shared else None},
+                    user=user,
                     units=units,
                     auto_id=f"owner{i}-%s",
                 ),
@@ -131,22 +132,26 @@ def _render_review(
     status: int = 200,
 ) -> HttpResponse:
     items = list(plan.import_items.select_related("unit").order_by("position", "pk"))
-    units = unit_choices()
+    units = unit_choices(request.user)
     rows = []
     for item in items:
         if bound is not None and bound.instance.pk == item.pk:
             form = bound
         else:
             form = ItemForm(
-                instance=item, units=units, form_id=f"f-{item.pk}", auto_id=f"i{item.pk}-%s"
+                instance=item,
+                user=request.user,
+                units=units,
+                form_id=f"f-{item.pk}",
+                auto_id=f"i{item.pk}-%s",
             )
         rows.append({"item": item, "form": form})
     context = {
         "plan": plan,
         "rows": rows,
         "source": highlight(plan.source_text, items),
-        "owners": _owners(plan, items, units),
-        "add_form": add_form or AddItemForm(units=units, auto_id="new-%s"),
+        "owners": _owners(plan, items, units, request.user),
+        "add_form": add_form or AddItemForm(user=request.user, units=units, auto_id="new-%s"),
         "problems": problems or [],
         "targets": plan.targets.select_related("unit").order_by("pk") if plan.is_confirmed else [],
         "counts": {
@@ -208,7 +213,13 @@ def plan_import_review(request: HttpRequest, plan_id: int) -> HttpResponse:
 def plan_import_item(request: HttpRequest, plan_id: int, item_id: int) -> HttpResponse:
     plan = _plan_to_change(request.user, plan_id)
     item = get_object_or_404(ImportItem, pk=item_id, plan=plan)
-    form = ItemForm(request.POST, instance=item, form_id=f"f-{item.pk}", auto_id=f"i{item.pk}-%s")
+    form = ItemForm(
+        request.POST,
+        instance=item,
+        user=request.user,
+        form_id=f"f-{item.pk}",
+        auto_id=f"i{item.pk}-%s",
+    )
     if form.is_valid():
         try:
             # A fresh row: the form has already written its values onto `item`.
@@ -219,7 +230,7 @@ def plan_import_item(request: HttpRequest, plan_id: int, item_id: int) -> HttpRe
         else:
             messages.success(request, _("Item %(n)s saved.") % {"n": item.position})
             return redirect(_review_url(plan, f"item-{item.pk}"))
-    form.fields["unit"].choices = unit_choices()
+    form.fields["unit"].choices = unit_choices(request.user)
     return _render_review(request, plan, bound=form, status=400)
 
 
@@ -227,7 +238,7 @@ def plan_import_item(request: HttpRequest, plan_id: int, item_id: int) -> HttpRe
 @require_POST
 def plan_import_add_item(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan_to_change(request.user, plan_id)
-    form = AddItemForm(request.POST, auto_id="new-%s")
+    form = AddItemForm(request.POST, user=request.user, auto_id="new-%s")
     if form.is_valid():
         try:
             item = importing.add_item(plan, request.user, **form.cleaned_data)
@@ -243,7 +254,7 @@ def plan_import_add_item(request: HttpRequest, plan_id: int) -> HttpResponse:
 @require_POST
 def plan_import_owner(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan_to_change(request.user, plan_id)
-    form = OwnerMapForm(request.POST)
+    form = OwnerMapForm(request.POST, user=request.user)
     if not form.is_valid():
         messages.error(request, _("Choose a unit for the owner."))
         return redirect(_review_url(plan, "owners"))
