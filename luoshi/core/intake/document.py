@@ -63,13 +63,10 @@ _ISSUERS = re.compile(
 _CRUMB_UNIT = re.compile(
     r"[>＞]\s*([" + HAN + r"]{2,20}?(?:局|委员会|委|办公室|办|厅|中心))\s*$", re.M
 )
+# "五莲县县长…作政府工作报告", "临川市政府工作报告": the place of a head or of a report
 _GOV_REPORT = re.compile(
-    r"(?:(?<!["
-    + HAN
-    + r"])|(?<=年))(["
-    + HAN
-    + r"]{2,4}?[市县区])(?:人民政府|政府)?(?:代?(?:市长|县长|区长))?"
-    r"[^。\n]{0,30}?(?:作|作了|所作的|作的)?《?政府工作报告"
+    r"(?:(?<![" + HAN + r"])|(?<=年))(?![年月日])([" + HAN + r"]{2,4}?[市县区])"
+    r"(?:代?(?:市长|县长|区长)[^。\n]{0,30}?政府工作报告|(?:人民)?政府工作报告)"
 )
 _GOV_OWNER = re.compile(r"([" + HAN + r"]{2,6}?[市县区])(?:人民政府|政府)")
 _REVIEW_HEADING = lex.cue("review_heading")
@@ -105,7 +102,7 @@ def _segment_units(run: str) -> list[str] | None:
     """
     n = len(run)
     ends = sorted({m.end() for k in range(n) for m in [_UNIT_END.match(run, k)] if m})
-    starts = {0} | {m.start() for m in _UNIT_START.finditer(run)}
+    starts = {0} | {k for k in range(n) if _UNIT_START.match(run, k)}
     best: dict[int, list[str]] = {0: []}
     for e in ends:
         for b in sorted(best):
@@ -250,8 +247,10 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
     sample = text[:100000]
     found = _places(sample, title)
     # the government whose work report it is ("五莲县县长…作政府工作报告", "临川市政府工作报告")
-    gov = _GOV_REPORT.search(sample[:3000])
-    if gov and own.is_organisation(gov.group(1)):
+    gov = next(
+        (m for m in _GOV_REPORT.finditer(sample[:3000]) if own.is_organisation(m.group(1))), None
+    )
+    if gov:
         owner = gov.group(1)
         key = {"市": "市", "县": "县", "区": "区"}.get(owner[-1])
         if key:

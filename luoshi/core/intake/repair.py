@@ -246,6 +246,8 @@ def find_duplicates(text: str, lines: list[Line]) -> None:
 _CONTINUATION = re.compile(r"\s*(?:[0-9.%]|[的了和及与、,，;；)）”个万亿元])")
 _FRESH_START = re.compile(r"[\u4e00-\u9fff]{4,16}。")
 _YEAR_WORD = re.compile(r"(?:19|20)\d{2}\s?年(?:度)?")
+# a title names the kind of document it heads ("…工作方案的通知", "…政府工作报告")
+_DOC_TYPE_END = re.compile(r"(?:通知|意见|方案|计划|要点|报告|决定|办法|通报|公告|的函|清单)$")
 _LIST_MARK = re.compile(r"[,，、;；\d]")
 
 
@@ -298,7 +300,9 @@ def _join_breaks(
             i += 1
             continue
         bare = _YEAR_WORD.sub("", atext.strip())
-        title_like = len(bare) < 25 and not _LIST_MARK.search(bare)
+        title_like = (len(bare) < 25 and not _LIST_MARK.search(bare)) or bool(
+            _DOC_TYPE_END.search(bare)
+        )
         if standalone and title_like and not _CONTINUATION.match(text, b.start):
             i += 1
             continue

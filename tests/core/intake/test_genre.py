@@ -110,7 +110,6 @@ def test_supervision_counts_are_statistics():
 # --------------------------------------------------------------- owners of the document
 
 
-@NOT_YET
 def test_the_issuer_of_a_notice_owns_its_targets():
     text = (
         "市发展改革委 市工信局关于印发2026年工业稳增长工作方案的通知\n"
@@ -128,7 +127,6 @@ def test_the_bureau_of_a_work_plan_and_of_a_meeting_owns_its_targets():
     assert [it["owner"] for it in meeting] == [None] or meeting[0]["owner"] != "全区"
 
 
-@NOT_YET
 def test_a_government_report_gives_its_targets_to_the_government():
     text = (
         "2026年临川市政府工作报告\n"
