@@ -23,6 +23,7 @@ from luoshi.core.status import (
     Rules,
     Target,
 )
+from luoshi.core.values import ENGLISH, GROWTH_FLOOR, LIMIT, reading_problems, target_problems
 
 _ISO = date.fromisoformat
 
@@ -39,14 +40,27 @@ class SnapshotError(ValueError):
 
 
 def _is_number(x: object) -> bool:
+    """A finite int or float within the documented range (core.values)."""
     t = type(x)
-    return t is int or (t is float and math.isfinite(x))
+    return (t is int or (t is float and math.isfinite(x))) and -LIMIT <= x <= LIMIT
 
 
 def _number(x: object, tid, field: str) -> float:
     if not _is_number(x):
-        raise SnapshotError(tid, field, f"expected a number, got {x!r}")
+        raise SnapshotError(tid, field, f"expected a number within ±1e15, got {_show(x)}")
     return x
+
+
+def _show(x: object) -> str:
+    """A value for an error message, cut short: a message never repeats a 400-digit input."""
+    text = repr(x)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _refuse(tid, problems: dict, prefix: str = "") -> None:
+    """Raise the first of core.values' problems as a SnapshotError naming its field."""
+    for name, (code, _params) in problems.items():
+        raise SnapshotError(tid, f"{prefix}{name}", ENGLISH[code])
 
 
 def _date(x: object, tid, field: str) -> date:
@@ -74,7 +88,9 @@ def parse_rules(raw: object, base: Rules, tid, prefix: str) -> Rules:
                 tid, f"{prefix}.{key}", f"unknown rule; known: {', '.join(RULE_NAMES)}"
             )
         if not _is_number(val) or val < 0:
-            raise SnapshotError(tid, f"{prefix}.{key}", f"expected a number >= 0, got {val!r}")
+            raise SnapshotError(
+                tid, f"{prefix}.{key}", f"expected a number from 0 to 1e15, got {_show(val)}"
+            )
         if key == "milestone_grace_days":
             if val != int(val):
                 raise SnapshotError(tid, f"{prefix}.{key}", f"expected whole days, got {val!r}")
@@ -178,6 +194,7 @@ def _parse_target(raw: object, index: int, plan_rules: Rules) -> Target:
         _number(baseline, tid, "baseline")
     elif baseline is not None:
         _number(baseline, tid, "baseline")
+    _refuse(tid, target_problems(kind, value, baseline))
 
     cadence = raw.get("cadence")
     if cadence is not None and cadence not in CADENCES:
@@ -278,6 +295,8 @@ def _parse_readings(raw: object, tid: str, kind: str) -> tuple:
     append = out.append
     iso = _ISO
     isfinite = math.isfinite
+    # The lowest reading the kind accepts (core.values); the careful path names the problem.
+    low = 0 if kind == "cumulative" else GROWTH_FLOOR if kind == "growth" else -LIMIT
     try:
         for r in raw:
             x = r["as_of"]
@@ -289,6 +308,7 @@ def _parse_readings(raw: object, tid: str, kind: str) -> tuple:
                 or x[4] != "-"
                 or x[7] != "-"
                 or not (tv is int or (tv is float and isfinite(v)))
+                or not low <= v <= LIMIT
                 or r.get("overdue") is not None
             ):
                 raise ValueError
@@ -308,26 +328,17 @@ def _parse_readings_carefully(raw: list, tid: str, kind: str) -> tuple:
         as_of = _date(r.get("as_of"), tid, f"readings[{j}].as_of")
         v = r.get("value")
         if not _is_number(v) and (v is not None or value_required):
-            raise SnapshotError(tid, f"readings[{j}].value", f"expected a number, got {v!r}")
-        overdue = None
-        if zero:
-            if v < 0:
-                raise SnapshotError(
-                    tid, f"readings[{j}].value", f"an open count cannot be negative: {v}"
-                )
-            overdue = r.get("overdue")
-            if overdue is not None:
-                _number(overdue, tid, f"readings[{j}].overdue")
-                if overdue < 0 or overdue > v:
-                    raise SnapshotError(
-                        tid,
-                        f"readings[{j}].overdue",
-                        f"overdue must be between 0 and the open count {v}, got {overdue}",
-                    )
-        elif r.get("overdue") is not None:
+            raise SnapshotError(
+                tid, f"readings[{j}].value", f"expected a number within ±1e15, got {_show(v)}"
+            )
+        overdue = r.get("overdue")
+        if overdue is not None and not zero:
             raise SnapshotError(
                 tid, f"readings[{j}].overdue", "only zero targets report overdue items"
             )
+        if overdue is not None:
+            _number(overdue, tid, f"readings[{j}].overdue")
+        _refuse(tid, reading_problems(kind, v, overdue), f"readings[{j}].")
         out.append(Reading(as_of, v, overdue))
     return tuple(out)
 

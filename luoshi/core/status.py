@@ -20,6 +20,7 @@ from datetime import date
 
 from luoshi.core.formatting import format_number
 from luoshi.core.periods import owed_period_end, schedule_points, share_at
+from luoshi.core.values import LIMIT
 
 KINDS = ("cumulative", "growth", "level", "zero", "floor", "milestone")
 COMPARATORS = (">=", "<=", ">", "<", "=", "~")
@@ -162,7 +163,20 @@ class Evaluation:
 def fmt(x: float, unit: str = "", zh: bool = False) -> str:
     """A number for a reason: one decimal, trailing .0 stripped, thousands grouped, and in
     Chinese 亿 for large amounts, by the same rule as every page (core.formatting.format_number)."""
-    return format_number(x, 1, lang="zh" if zh else "en", unit=unit)
+    return format_number(_bounded(x), 1, lang="zh" if zh else "en", unit=unit)
+
+
+def _bounded(x: float | None) -> float | None:
+    """`x` within ±LIMIT (core.values), NaN as None.
+
+    Inputs lie within ±LIMIT, but a forecast over decades or a ratio over a tiny
+    expected value can leave that range or overflow to infinity; beyond LIMIT a
+    figure says nothing more, and the API and the pages must only ever see finite
+    numbers. The state is decided by the bounded figure, so it keeps its sign.
+    """
+    if x is None or x != x:
+        return None
+    return LIMIT if x > LIMIT else -LIMIT if x < -LIMIT else x
 
 
 def pct(ratio: float) -> str:
@@ -225,9 +239,9 @@ def _cumulative(t: Target, r: Reading | None, r_ord: int, at_ord: int, ended: bo
     expected = value * share_at(so, eo, t.points, r_ord)
     met = _meets(actual, t.comparator, value)
     if cap:
-        ratio = expected / actual if actual != 0 else None
+        ratio = _bounded(expected / actual) if actual != 0 else None
     else:
-        ratio = actual / expected if expected != 0 else None
+        ratio = _bounded(actual / expected) if expected != 0 else None
     # forecast: the pace since the start (actual per calendar day up to the
     # reading's as-of date) held until the end of the period.
     total = eo - so + 1
@@ -236,7 +250,7 @@ def _cumulative(t: Target, r: Reading | None, r_ord: int, at_ord: int, ended: bo
         forecast = None
         will_miss = None
     else:
-        forecast = actual * total / elapsed if elapsed < total else actual
+        forecast = _bounded(actual * (total / elapsed)) if elapsed < total else actual
         will_miss = not _meets(forecast, t.comparator, value)
 
     if ended:
@@ -264,11 +278,11 @@ def _cumulative(t: Target, r: Reading | None, r_ord: int, at_ord: int, ended: bo
                     f"期末未完成目标{fmt(value, unit, zh)}{unit}，实际{fmt(actual, unit, zh)}{unit}"
                 )
                 if value:
-                    reason += f"，完成{pct(actual / value)}"
+                    reason += f"，完成{pct(_bounded(actual / value))}"
         elif cap:
             reason = f"按序时进度应控制在{fmt(expected, unit, zh)}{unit}以内，实际{fmt(actual, unit, zh)}{unit}"
             if expected:
-                reason += f"，为序时控制量的{pct(actual / expected)}"
+                reason += f"，为序时控制量的{pct(_bounded(actual / expected))}"
         else:
             reason = f"按序时进度应完成{fmt(expected, unit, zh)}{unit}，实际{fmt(actual, unit, zh)}{unit}"
             if ratio is not None:
@@ -289,11 +303,11 @@ def _cumulative(t: Target, r: Reading | None, r_ord: int, at_ord: int, ended: bo
             else:
                 reason = f"Period ended short of {fmt(value, unit, zh)}{unit}: {fmt(actual, unit, zh)}{unit}"
                 if value:
-                    reason += f", {pct(actual / value)} done"
+                    reason += f", {pct(_bounded(actual / value))} done"
         elif cap:
             reason = f"At most {fmt(expected, unit, zh)}{unit} by schedule, actual {fmt(actual, unit, zh)}{unit}"
             if expected:
-                reason += f", {pct(actual / expected)} of the allowance"
+                reason += f", {pct(_bounded(actual / expected))} of the allowance"
         else:
             reason = f"Expected {fmt(expected, unit, zh)}{unit} by schedule, actual {fmt(actual, unit, zh)}{unit}"
             if ratio is not None:
@@ -327,9 +341,9 @@ def _rate(t: Target, r: Reading | None, r_ord: int, at_ord: int, ended: bool, ru
 
     actual = r.value
     if cap:
-        ratio = value / actual if actual != 0 else None
+        ratio = _bounded(value / actual) if actual != 0 else None
     else:
-        ratio = actual / value if value != 0 else None
+        ratio = _bounded(actual / value) if value != 0 else None
     met = _meets(actual, cmp, value)
     gap = actual - value if cap else value - actual
     if ended:
@@ -422,9 +436,9 @@ def _floor(t: Target, r: Reading | None, r_ord: int, at_ord: int, ended: bool, r
         return state, base, None, None, None, None, reason
     actual = r.value
     if cmp in CAPS:
-        ratio = base / actual if actual != 0 else None
+        ratio = _bounded(base / actual) if actual != 0 else None
     else:
-        ratio = actual / base if base != 0 else None
+        ratio = _bounded(actual / base) if base != 0 else None
     met = _meets(actual, cmp, base)
     if ended:
         state = DONE if met else OVERDUE
@@ -549,6 +563,11 @@ def _evaluate(t: Target, at: date, at_ord: int, rules: Rules, zh: bool) -> Evalu
                 reason = out[6] + f"; the report as of {period_end.isoformat()} is overdue"
             out = out[:6] + (reason,)
     state, expected, actual, ratio, forecast, will_miss, reason = out
+    # A reading or a target value stored before values were checked (1e999 from a cell).
+    if actual is not None and not -LIMIT <= actual <= LIMIT:
+        actual = _bounded(actual)
+    if expected is not None and not -LIMIT <= expected <= LIMIT:
+        expected = _bounded(expected)
     return Evaluation(t.id, state, missing, expected, actual, ratio, forecast, will_miss, reason)
 
 
