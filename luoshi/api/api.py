@@ -9,6 +9,8 @@ import json
 from ninja import NinjaAPI
 from ninja.parser import Parser
 
+from luoshi.textclean import clean_data
+
 from . import (
     errors,
     idempotency,
@@ -23,12 +25,17 @@ from .auth import TokenAuth
 
 
 class JsonParser(Parser):
-    """JSON bodies; an empty body is an empty object, so `POST …/submit` needs no body."""
+    """JSON bodies; an empty body is an empty object, so `POST …/submit` needs no body.
+
+    Every string is cleaned of control characters (luoshi.textclean) before a schema
+    sees it: the one place all text of the API passes through. Query and form
+    parameters reach the API through CleanTextMiddleware, already cleaned.
+    """
 
     def parse_body(self, request):
         if not request.body.strip():
             return {}
-        return json.loads(request.body)
+        return clean_data(json.loads(request.body))
 
 
 class LuoshiAPI(NinjaAPI):

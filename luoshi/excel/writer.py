@@ -7,6 +7,10 @@ looking) could be taken for a formula by the program that opens the file.
 marks it with Excel's quote prefix, the same flag Excel sets when someone types
 '=…: the cell shows the text as typed and stays text even when edited. The
 text itself is not changed, so an export re-imports to the same values.
+
+Characters that XML cannot hold (control characters but tab and line breaks)
+are dropped from text, so that one such character in one stored row does not
+break the export of the whole ledger (luoshi.textclean).
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ from django.utils.http import content_disposition_header
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+
+from luoshi.textclean import xml_safe
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 DATE_FORMAT = "yyyy-mm-dd"
@@ -56,7 +62,10 @@ def write_cell(cell, value) -> None:
     elif isinstance(value, int):
         cell.value = value  # ids and counts: no separators in an id
     else:
-        text = str(value)
+        # Rows stored before text was cleaned on the way in may hold a control character
+        # (Word's \x0b line break, an escape): XML cannot, and openpyxl would refuse the
+        # whole export with IllegalCharacterError.
+        text = xml_safe(str(value))
         cell.value = text
         if is_risky_text(text):
             # openpyxl turned "=…" into a formula; make it a plain string cell again.

@@ -33,6 +33,7 @@ from simple_history.utils import bulk_create_with_history
 
 from luoshi.core.intake import IntakeError, extract, read_document
 from luoshi.orgs.models import Unit
+from luoshi.textclean import clean_text
 
 from .actions import (
     _save,
@@ -106,7 +107,9 @@ def _read(filename: str, content: bytes) -> str:
         path = Path(tmp) / f"document{ext}"
         path.write_bytes(content)
         try:
-            return read_document(str(path))
+            # Control characters (a .docx's \x0b line breaks) are dropped before the engine
+            # reads the text, so offsets, snippets and the stored text agree.
+            return clean_text(read_document(str(path)))
         except IntakeError as exc:
             # The engine names the file it read: name the one the person uploaded instead.
             raise ValidationError(
