@@ -52,11 +52,18 @@ install-dev: install $(VENV)/.dev-installed
 
 # --- the demo -------------------------------------------------------------
 
-## run: install, migrate, load the demo city and serve it on 127.0.0.1:$(PORT)
+DEMO_ENV := DEBUG=true LUOSHI_TODAY=$(LUOSHI_TODAY)
+
+## run: install, migrate, load the demo city and serve it on 127.0.0.1:$(PORT), with the
+## background worker and the daily scheduler beside it (both stop with the server)
 run: install
-	DEBUG=true $(BIN)/luoshi migrate --no-input
-	DEBUG=true $(BIN)/luoshi load_demo
-	DEBUG=true LUOSHI_TODAY=$(LUOSHI_TODAY) $(BIN)/luoshi runserver 127.0.0.1:$(PORT)
+	$(DEMO_ENV) $(BIN)/luoshi migrate --no-input
+	$(DEMO_ENV) $(BIN)/luoshi load_demo
+	$(DEMO_ENV) $(BIN)/luoshi refresh_evaluations
+	@trap 'kill 0' EXIT INT TERM; \
+	$(DEMO_ENV) $(BIN)/luoshi db_worker --interval 2 >var/worker.log 2>&1 & \
+	$(DEMO_ENV) $(BIN)/luoshi scheduler >var/scheduler.log 2>&1 & \
+	$(DEMO_ENV) $(BIN)/luoshi runserver 127.0.0.1:$(PORT)
 
 # --- checks ---------------------------------------------------------------
 
