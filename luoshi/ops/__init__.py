@@ -1,0 +1,1 @@
+"""Operations an administrator runs: backup and restore (the `luoshi backup` and `restore` commands)."""
