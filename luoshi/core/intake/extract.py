@@ -77,6 +77,7 @@ _COMPANY_RE = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:有限公司|股份公司|�
 _LIST_MARK = re.compile(
     r"\s*(?:\d{1,2}\s?[.、．](?!\d)|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])"
 )
+_SENT_MARK = re.compile(r"[。；;！？!?]")
 _LAST_YEAR = re.compile(r"过去一年|一年来|去年")
 
 
@@ -330,7 +331,10 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
     pt.bare = [bool(BARE_AFTER.match(text, d[1], min(hi, d[1] + 8))) for d in deadlines]
     tail_owner = own.trailing_owner(text[max(lo, hi - 40) : hi])
     # a numbered item closed by its owner ("3. 新建5G基站1200个以上。(市工信局负责)")
-    item_marked = bool(tail_owner) and bool(_LIST_MARK.match(text, lo, hi))
+    # (or a one-sentence paragraph closed so: "新建5G基站1200个以上。(市工信局负责)")
+    item_marked = bool(tail_owner) and (
+        bool(_LIST_MARK.match(text, lo, hi)) or len(_SENT_MARK.findall(text, lo, hi)) <= 2
+    )
     if tail_owner:
         state.explicit = tail_owner
         state.explicit_rule = "owner.item_marker" if item_marked else "owner.paragraph_marker"

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 from luoshi.core.numbers import parse_number
 
+from . import lexicon as lex
+
 # \d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|[0-9.零〇一二两三四五六七八九十百千万亿]{1,40}
 # written to start with the character class shared by both alternatives, so that
 # the regex engine skips ahead to a figure instead of trying every position
@@ -199,6 +201,21 @@ def _parse_run(
     return parse_number(run), None, 0
 
 
+_COUNT_VERB = lex.cue("count_verb")
+_SMALL_NUMERAL = re.compile(r"[一两二三四五六七八九十]{1,3}")
+
+
+def _counted_in_words(text: str, s: int, e: int, start: int, low) -> bool:
+    """A small numeral that counts: right after a count verb (引进一个, 新增两家), or the
+    high end of a range whose low end was one (三至五场)."""
+    if not _SMALL_NUMERAL.fullmatch(text, s, e):
+        return False
+    if low is not None and low.end == s:
+        return True
+    verb = _COUNT_VERB.search(text, max(start, s - 4), s)
+    return verb is not None and verb.end() == s
+
+
 def _has_pre_comparator(text: str, s: int, start: int) -> bool:
     before = text[max(start, s - 4) : s]
     return any(before.endswith(w) for w, c in _PRE_WORDS if c not in ("reach", "~"))
@@ -265,9 +282,12 @@ def _scan(text: str, start: int, end: int) -> list[Quantity]:
     for m in _RUN_RE.finditer(text, start, end):
         s, e = m.start(), m.end()
         run = m.group(0)
+        counted = False
         if not _HAS_DIGIT(run):
-            # Chinese numerals alone count only with a magnitude (四十万), as 上千, or as 四成
-            if not (_MAGN & set(run)) and not text.startswith("成", e):
+            # Chinese numerals alone count only with a magnitude (四十万), as 上千, as 四成,
+            # or as a count after a verb of the lexicon (引进一个, 新增两家, 举办三至五场)
+            counted = _counted_in_words(text, s, e, start, pending_range)
+            if not (_MAGN & set(run)) and not text.startswith("成", e) and not counted:
                 if pending_range is not None:
                     pending_range = _flush(pending_range, out)
                 continue
@@ -297,7 +317,10 @@ def _scan(text: str, start: int, end: int) -> list[Quantity]:
             pending_range = _flush(pending_range, out)
             continue
         try:
-            value, special, _ = _parse_run(run, shang, text, e)
+            if counted:
+                value, special = parse_number(run), None
+            else:
+                value, special, _ = _parse_run(run, shang, text, e)
         # A run that is not a number is not a figure: skip it, read the rest of the text.
         except Exception:  # noqa: S112 - see above
             continue
@@ -316,7 +339,11 @@ def _scan(text: str, start: int, end: int) -> list[Quantity]:
         q_start = s - 1 if shang else s
         if unit is None:
             # "1-2场": remember a possible range low end
-            if pos < end and text[pos] in _RANGE_SEPS and any(c.isdigit() for c in run):
+            if (
+                pos < end
+                and text[pos] in _RANGE_SEPS
+                and (counted or any(c.isdigit() for c in run))
+            ):
                 pending_range = Quantity(q_start, pos + 1, s, value, "", None)
             else:
                 pending_range = _flush(pending_range, out)
