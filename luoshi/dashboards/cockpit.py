@@ -1,0 +1,368 @@
+"""The cockpit's figures (驾驶舱): the city, or a unit's subtree, at a glance.
+
+Everything here is read from stored evaluations and the ledgers with grouped
+queries: the counts by state, the units' scorecard, the red list, the trend over
+the month ends, the investment funnel and the hazard burn-down each cost a fixed
+number of queries, whatever the number of targets, reports, projects or hazards
+(tests/dashboards/test_cockpit.py counts them at ten times the demo's size).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db.models import Count, F, Q, QuerySet
+
+from luoshi.ledgers.choices import HAZARD_OPEN_STATUSES, HazardLevel, Stage
+from luoshi.ledgers.measures import _status_at_q
+from luoshi.ledgers.models import Hazard, Measure, MeasureAggregate, MeasureSource, Project
+from luoshi.ledgers.views_projects import funnel_counts
+from luoshi.orgs.access import access_for
+from luoshi.orgs.models import Unit
+from luoshi.plans.choices import State
+from luoshi.plans.models import Plan, Target
+from luoshi.plans.queries import Row
+
+from .models import StoredEvaluation
+from .read import Counts, Evaluated
+
+GOOD = (State.ON_TRACK, State.DONE)
+RED = (State.BEHIND, State.OVERDUE)
+# The red list on the page; the export carries all of it.
+RED_LIST_LIMIT = 30
+SCORECARD_SORTS = ("rank", "name", "total", "red", "missing")
+
+
+def month_end(day: date) -> date:
+    following = day.replace(day=28) + timedelta(days=4)
+    return following.replace(day=1) - timedelta(days=1)
+
+
+def previous_month_end(day: date) -> date:
+    """The last month end strictly before `day`."""
+    return day.replace(day=1) - timedelta(days=1)
+
+
+def month_ends(start: date, end: date) -> list[date]:
+    """Every month end from `start`'s month to `end` (inclusive, when `end` is one)."""
+    days = []
+    day = month_end(start)
+    while day <= end:
+        days.append(day)
+        day = month_end(day + timedelta(days=1))
+    return days
+
+
+def nearest_stored(at: date) -> date:
+    """The month end on or before `at`: a day whose evaluations are kept."""
+    return at if month_end(at) == at else previous_month_end(at)
+
+
+@dataclass
+class StateCount:
+    state: str
+    label: str
+    colour: str
+    count: int
+    change: int | None  # since the previous month end; None when that day has no rows
+
+
+@dataclass
+class UnitScore:
+    unit: Unit
+    own: bool  # the scope unit's own targets only (本级), not its subtree
+    by_state: dict[str, int] = field(default_factory=dict)
+    total: int = 0
+    missing: int = 0
+    awaiting: int = 0
+    rank: int | None = None
+
+    @property
+    def good(self) -> int:
+        return sum(self.by_state.get(s, 0) for s in GOOD)
+
+    @property
+    def red(self) -> int:
+        return sum(self.by_state.get(s, 0) for s in RED)
+
+    @property
+    def share(self) -> float | None:
+        return self.good / self.total if self.total else None
+
+    @property
+    def parts(self) -> list[tuple[str, str, str, int]]:
+        """(state, label, colour, count) of the states the unit has, worst first."""
+        return [
+            (state.value, state.label, state.colour, self.by_state[state.value])
+            for state in _STATE_ORDER
+            if self.by_state.get(state.value)
+        ]
+
+
+@dataclass
+class TrendPoint:
+    at: date
+    total: int
+    good: int
+    red: int
+
+    @property
+    def share(self) -> float | None:
+        return self.good / self.total if self.total else None
+
+
+@dataclass
+class FunnelStage:
+    stage: Stage
+    count: int
+    goal: float | None  # the plan's target for this stage (a ledger measure), if any
+    goal_target: int | None
+
+
+@dataclass
+class BurnPoint:
+    at: date
+    open: int
+    overdue: int
+
+
+class Cockpit:
+    """The figures of one cockpit: `user`'s view of `plan` (or all) within `unit` (or all)."""
+
+    def __init__(self, user, at: date, plan: Plan | None = None, unit: Unit | None = None):
+        self.user = user
+        self.access = access_for(user)
+        self.at = at
+        self.plan = plan
+        self.unit = unit
+        targets = Target.objects.visible_to(user).filter(is_active=True)
+        if plan is not None:
+            targets = targets.filter(plan=plan)
+        if unit is not None:
+            targets = targets.filter(unit__path__startswith=unit.path)
+        self.targets = targets
+        self.evaluated = Evaluated(targets, at)
+        self.stored = self.evaluated.stored
+        if plan is not None:
+            self.start, self.end = plan.start, plan.end
+        else:
+            self.start, self.end = date(at.year, 1, 1), date(at.year, 12, 31)
+        self.previous = previous_month_end(at)
+
+    # -- counts and trend ------------------------------------------------------
+    def _by_day(self, days: list[date]) -> dict[date, dict]:
+        """Stored rows counted by day and state for `days`: one grouped query."""
+        rows = (
+            StoredEvaluation.objects.filter(
+                target__in=self.targets.values("pk"), at__in=sorted(set(days))
+            )
+            .values("at")
+            .annotate(
+                total=Count("pk"),
+                missing=Count("pk", filter=Q(missing=True, awaiting=False)),
+                **{state: Count("pk", filter=Q(state=state)) for state in State.values},
+            )
+            .order_by("at")
+        )
+        return {row["at"]: row for row in rows}
+
+    def trend_and_counts(
+        self,
+    ) -> tuple[list[TrendPoint], list[StateCount], Counts | None, int | None]:
+        """The month ends of the period with their share on track or done and count red;
+        the counts by state on `at`, each with its change since the previous month end,
+        and the change of the 缺报 count: two queries."""
+        days = month_ends(self.start, self.end)
+        seen = self._by_day([d for d in days if d <= self.at] + [self.previous])
+        trend = []
+        for day in days:
+            row = seen.get(day) if day <= self.at else None
+            if row is None:
+                trend.append(TrendPoint(day, 0, 0, 0))
+                continue
+            good = sum(row[s] for s in GOOD)
+            trend.append(TrendPoint(day, row["total"], good, sum(row[s] for s in RED)))
+        counts = self.evaluated.counts()
+        before = seen.get(self.previous)
+        states = []
+        if counts is not None:
+            for state in sorted(State, key=lambda s: _STATE_ORDER.index(s)):
+                now = counts.by_state[state.value]
+                change = None if before is None else now - before[state.value]
+                states.append(StateCount(state.value, state.label, state.colour, now, change))
+        missing_change = None
+        if counts is not None and before is not None:
+            missing_change = counts.missing - before["missing"]
+        return trend, states, counts, missing_change
+
+    # -- scorecard ------------------------------------------------------------
+    def scope_and_units(self) -> tuple[Unit | None, list[Unit]]:
+        """The unit whose children are the scorecard's rows, and those rows' units.
+
+        With a unit chosen: its children. Otherwise the top of what one may see: the
+        city's departments and districts for the whole-city roles, an approver's
+        units (or their children, when they approve a single unit).
+        """
+        units = list(
+            self.access.visible_units()
+            .filter(is_active=True)
+            .only("pk", "parent_id", "path", "name", "short_name", "kind")
+            .order_by("path")
+        )
+        scope = self.unit
+        if scope is None:
+            ids = {unit.pk for unit in units}
+            top = [unit for unit in units if unit.parent_id not in ids]
+            if len(top) != 1:
+                return None, top
+            scope = top[0]
+        return scope, [unit for unit in units if unit.parent_id == scope.pk]
+
+    def scorecard(self, sort: str = "rank") -> tuple[Unit | None, list[UnitScore]]:
+        """One row per unit under the scope, its subtree rolled up: one grouped query."""
+        scope, units = self.scope_and_units()
+        if not self.stored:
+            return scope, []
+        grouped = (
+            self.evaluated.base.values("unit__path")
+            .annotate(
+                total=Count("pk"),
+                missing=Count("pk", filter=Q(ev__missing=True, ev__awaiting=False)),
+                awaiting=Count("pk", filter=Q(ev__awaiting=True)),
+                **{state: Count("pk", filter=Q(ev__state=state)) for state in State.values},
+            )
+            .order_by()
+        )
+        grouped = list(grouped)
+        rows = [UnitScore(unit, own=False) for unit in units]
+        if scope is not None:
+            rows.append(UnitScore(scope, own=True))
+        for row in rows:
+            for entry in grouped:
+                path = entry["unit__path"]
+                if path == row.unit.path if row.own else path.startswith(row.unit.path):
+                    row.total += entry["total"]
+                    row.missing += entry["missing"]
+                    row.awaiting += entry["awaiting"]
+                    for state in State.values:
+                        row.by_state[state] = row.by_state.get(state, 0) + entry[state]
+        rows = [row for row in rows if row.total or not row.own]
+        ranked = sorted(
+            (row for row in rows if row.total),
+            key=lambda r: (-(r.share or 0), r.red, r.missing, r.unit.path),
+        )
+        for position, row in enumerate(ranked, start=1):
+            row.rank = position
+        return scope, sort_scores(rows, sort)
+
+    # -- red list -------------------------------------------------------------
+    def red_targets(self) -> QuerySet[Target]:
+        """Behind, overdue, or set to miss at the current pace: worst first."""
+        evaluated = self.evaluated
+        red = evaluated.base.filter(Q(ev__state__in=RED) | Q(ev__will_miss=True))
+        return evaluated.with_fields(red.select_related("unit", "plan")).order_by(
+            "ev__state_rank", F("ev__ratio").asc(nulls_last=True), "unit__path", "pk"
+        )
+
+    def red_list(self, limit: int | None = RED_LIST_LIMIT) -> tuple[list[Row], int]:
+        """The first `limit` rows of the red list, and how many there are in all."""
+        if not self.stored:
+            return [], 0
+        targets = self.red_targets()
+        total = targets.count()
+        if limit is not None:
+            targets = targets[:limit]
+        return self.evaluated.rows(list(targets)), total
+
+    # -- ledgers --------------------------------------------------------------
+    def _ledger_unit_q(self) -> Q:
+        q = self.access.visible_unit_q("unit")
+        if self.unit is not None:
+            q &= Q(unit__path__startswith=self.unit.path)
+        return q
+
+    def funnel(self) -> list[FunnelStage]:
+        """Projects that reached each stage within the period so far, against the targets
+        of the plan bound to a project count at that stage: two queries."""
+        projects = Project.objects.filter(self._ledger_unit_q())
+        end = min(self.end, self.at)
+        counts = funnel_counts(projects, self.start, end) if self.start <= end else []
+        goals: dict[str, tuple[int, float, int]] = {}
+        measures = Measure.objects.filter(
+            target__in=self.targets.values("pk"),
+            source=MeasureSource.PROJECTS,
+            aggregate=MeasureAggregate.COUNT,
+        ).values_list("filter", "target_id", "target__value", "target__unit__path")
+        for spec, target_id, value, path in measures:
+            stage = (spec or {}).get("stage_reached")
+            if not stage or value is None:
+                continue
+            # Several units may carry the same stage's target: the one highest in the
+            # tree speaks for the scope (the city's 50 签约, not a district's 10 as well).
+            depth = path.count("/")
+            if stage not in goals or depth < goals[stage][0]:
+                goals[stage] = (depth, value, target_id)
+        return [
+            FunnelStage(
+                stage,
+                count,
+                goals.get(stage.value, (None, None, None))[1],
+                goals.get(stage.value, (None, None, None))[2],
+            )
+            for stage, count in counts
+        ]
+
+    def burn_down(self) -> list[BurnPoint]:
+        """Major hazards open at each month end of the period so far (and today), the
+        overdue ones apart: one query, each day a pair of filtered counts."""
+        days = [d for d in month_ends(self.start, self.end) if d <= self.at]
+        if self.start <= self.at and (not days or days[-1] != self.at):
+            days.append(self.at)
+        if not days:
+            return []
+        static = Q(level=HazardLevel.MAJOR) & self._ledger_unit_q()
+        open_statuses = {str(s) for s in HAZARD_OPEN_STATUSES}
+        aggregates = {}
+        for index, day in enumerate(days):
+            existing = static & Q(found_on__lte=day)
+            is_open = existing & _status_at_q(open_statuses, day, existing)
+            aggregates[f"open_{index}"] = Count("pk", filter=is_open)
+            aggregates[f"overdue_{index}"] = Count("pk", filter=is_open & Q(deadline__lt=day))
+        row = Hazard.objects.filter(static).aggregate(**aggregates)
+        return [
+            BurnPoint(day, row[f"open_{index}"], row[f"overdue_{index}"])
+            for index, day in enumerate(days)
+        ]
+
+
+# The order a leader reads the counts in: worst first, then the rest.
+_STATE_ORDER = [
+    State.OVERDUE,
+    State.BEHIND,
+    State.LAGGING,
+    State.ON_TRACK,
+    State.DONE,
+    State.NOT_STARTED,
+]
+
+
+def sort_scores(rows: list[UnitScore], sort: str) -> list[UnitScore]:
+    """The scorecard in the order `sort` names ("-" first reverses it)."""
+    descending = sort.startswith("-")
+    key = sort.lstrip("-")
+    if key not in SCORECARD_SORTS:
+        key, descending = "rank", False
+    keys = {
+        "rank": lambda r: (r.rank is None, r.rank or 0),
+        "name": lambda r: r.unit.path,
+        # The biggest first by default: these are read as "who has the most".
+        "total": lambda r: -r.total,
+        "red": lambda r: -r.red,
+        "missing": lambda r: -r.missing,
+    }
+    ordered = sorted(rows, key=keys[key])
+    if descending:
+        ordered.reverse()
+    # The scope's own row (本级) stays last: it is not one of the units compared.
+    return [r for r in ordered if not r.own] + [r for r in ordered if r.own]
