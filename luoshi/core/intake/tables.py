@@ -41,7 +41,11 @@ _DEADLINE_COLS = (
     "完成期限",
     "时间安排",
 )
-_SKIP_COLS = ("序号", "责任领导", "牵头领导", "分管领导", "责任人", "联系人", "备注", "编号")
+# 分值/权重: the weight of a row in an assessment table, printed before its target
+_SKIP_COLS = (
+    "序号", "责任领导", "牵头领导", "分管领导", "责任人", "联系人", "备注", "编号",
+    "分值", "权重", "分数", "得分",
+)  # fmt: skip
 
 
 @dataclass
@@ -109,6 +113,12 @@ def _line_cells_pipe(text: str, ln: Line) -> list[_Cell]:
     return cells
 
 
+# a cell that is a figure with its unit ("1200个", "420亿元", "46.4%")
+_FIGURE_CELL = re.compile(
+    r"[<>≥≤]?\s?\d[\d.,]*\s?[万亿千百]?\s?[\u4e00-\u9fff%‰]{1,4}(?:以上|以内|左右)?"
+)
+
+
 def _assign(header: list[str], cells: list[_Cell], roles: list[str]) -> list[tuple[str, _Cell]]:
     if len(cells) == len(header):
         return list(zip(roles, cells, strict=False))
@@ -118,7 +128,7 @@ def _assign(header: list[str], cells: list[_Cell], roles: list[str]) -> list[tup
         t = c.text
         if re.fullmatch(r"\d{1,3}", t) and "skip" in roles:
             out.append(("skip", c))
-        elif len(t) >= 12:
+        elif len(t) >= 12 or _FIGURE_CELL.fullmatch(t):
             out.append(("work", c))
         elif re.search(r"全年|长期|持续|\d{1,2}月|年底|年末|季度|前$", t) and "deadline" in roles:
             out.append(("deadline", c))

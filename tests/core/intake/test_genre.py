@@ -199,7 +199,6 @@ def test_a_table_with_a_target_column_and_an_actual_column():
     assert items[46.4]["kind"] == "statistic"
 
 
-@NOT_YET
 def test_a_flattened_table_with_weights_and_a_merged_owner_cell():
     text = (
         "序号 |\n指标名称 |\n分值 |\n目标值 |\n责任单位 |\n"
