@@ -16,6 +16,11 @@ from .history import history_of
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
+    from luoshi.dashboards.landing import landing  # the read side sits above orgs
+
+    page = landing(request)
+    if page is not None:
+        return page
     memberships = request.user.memberships.select_related("unit").order_by("unit__path", "role")
     return render(
         request,
