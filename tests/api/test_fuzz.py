@@ -17,8 +17,9 @@ import json
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
-from django.db import transaction
+from django.db import close_old_connections, transaction
 from hypothesis import HealthCheck, Phase, given, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.generation import GenerationMode
@@ -75,7 +76,16 @@ def served_schema(db, settings):
     """The document as /api/v1/openapi.json serves it, read through the WSGI application."""
     # Schemathesis's WSGI transport sends Host: localhost.
     settings.ALLOWED_HOSTS = ["localhost", "testserver"]
-    return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+    # The WSGI handler closes "old" connections at each request's start and end, and inside
+    # the test's transaction that is the test's own connection (PostgreSQL would lose it).
+    # Django's test client stops this the same way.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 def _objects(c: ApiCity) -> dict[str, list[int]]:
