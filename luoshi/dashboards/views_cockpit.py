@@ -160,8 +160,9 @@ def cockpit_export(request: HttpRequest) -> HttpResponse:
             ],
         )
     )
+    own = _("own targets")
     for row in scores:
-        name = row.unit.name + (f" ({_('own targets')})" if row.own else "")
+        name = f"{row.unit.name} ({own})" if row.own else row.unit.name
         values = [
             row.rank,
             name,
@@ -203,4 +204,5 @@ def cockpit_export(request: HttpRequest) -> HttpResponse:
         ]
         sheet.append([cell_value(sheet, value) for value in values])
     where = (unit.short_name if unit else "") or (scope.short_name if scope else "")
-    return xlsx_response(book, f"{_('cockpit')}-{where}-{at.isoformat()}.xlsx")
+    title = _("cockpit")
+    return xlsx_response(book, f"{title}-{where}-{at.isoformat()}.xlsx")
