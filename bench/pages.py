@@ -208,7 +208,7 @@ def serve(url: str, port: int) -> subprocess.Popen:
         try:
             requests.get(f"http://127.0.0.1:{port}/accounts/login/", timeout=1)
             return server
-        except requests.ConnectionError:
+        except requests.RequestException:
             time.sleep(0.2)
     server.kill()
     raise SystemExit("gunicorn did not start")

@@ -84,6 +84,11 @@ TASKS = {
         "BACKEND": os.environ.get("LUOSHI_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+if TASKS["default"]["BACKEND"].startswith("django_tasks_rq."):
+    # The Redis queue of larger installations (docs/deploy.md): django-tasks-rq and
+    # django-rq are installed by hand there; `luoshi rqworker` runs the queue.
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {"default": {"URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")}}
 # Daily jobs that `luoshi scheduler` enqueues (each takes the day, ISO).
 PERIODIC_TASKS = {
     "refresh-evaluations": "luoshi.dashboards.tasks.refresh_all",

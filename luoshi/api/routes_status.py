@@ -1,47 +1,109 @@
-"""GET /status: every visible active target judged at a date, as the pages judge it."""
+"""GET /status: the visible active targets judged at a date, as the pages judge them.
 
-from typing import Literal
+Read from the stored evaluations (luoshi.dashboards): filtered and paged in SQL
+with a cursor, so a province answers one page at a time. A day that is not
+stored (neither today nor a month end) is judged on demand for the page's rows;
+its state filters are refused (422), since they would need every target judged.
+"""
 
+from typing import Annotated, Literal
+
+from django.db.models import Q
 from django.utils import translation
-from ninja import Router
+from ninja import Field, Router, Status
 
 from luoshi.clock import today
-from luoshi.plans.evaluation import current_lang, evaluate_targets
+from luoshi.dashboards.read import Evaluated
+from luoshi.orgs.access import access_for
+from luoshi.plans.choices import TargetKind
+from luoshi.plans.evaluation import current_lang
 from luoshi.plans.models import Target
 
-from .schemas import AtDate, StatusOut
+from .schemas import AtDate, Error, StatusOut
 
 router = Router(tags=["status"])
 
+MAX_LIMIT = 500
+# Ids as the databases hold them (a larger number is bad input, 422, not an overflow).
+Id = Annotated[int, Field(ge=0, le=2**63 - 1)]
+StateFilter = Literal[
+    "done", "on_track", "lagging", "behind", "overdue", "not_started", "missing", "awaiting"
+]
 
-@router.get("/status", response=StatusOut, summary="States of the visible active targets")
+
+@router.get(
+    "/status",
+    response={200: StatusOut, 422: Error},
+    summary="States of the visible active targets, a page at a time",
+)
 def status(
     request,
     at: AtDate | None = None,
     lang: Literal["zh", "en"] | None = None,
-    plan: int | None = None,
-    unit: int | None = None,
+    plan: Id | None = None,
+    unit: Id | None = None,
+    subtree: bool = False,
+    kind: Literal[tuple(TargetKind.values)] | None = None,  # type: ignore[valid-type]
+    state: StateFilter | None = None,
+    year: Annotated[int, Field(ge=1990, le=2100)] | None = None,
+    limit: Annotated[int, Field(ge=1, le=MAX_LIMIT)] = 100,
+    cursor: Id | None = None,
 ):
     at = at or today()
-    targets = Target.objects.visible_to(request.auth).active().select_related("plan", "unit")
+    targets = Target.objects.visible_to(request.auth).active()
     if plan is not None:
         targets = targets.filter(plan_id=plan)
     if unit is not None:
-        targets = targets.filter(unit_id=unit)
-    targets = list(targets.order_by("plan", "unit__path", "pk"))
+        if subtree:
+            root = access_for(request.auth).visible_units().filter(pk=unit).first()
+            targets = targets.filter(unit__path__startswith=root.path) if root else targets.none()
+        else:
+            targets = targets.filter(unit_id=unit)
+    if kind is not None:
+        targets = targets.filter(kind=kind)
+    if year is not None:
+        targets = targets.filter(Q(start__year__lte=year) & Q(end__year__gte=year))
+    evaluated = Evaluated(targets, at)
+    if state is not None and not evaluated.stored:
+        return Status(
+            422,
+            {
+                "detail": "A state filter needs a stored day: today or a month end.",
+                "errors": {"state": [f"{at.isoformat()} is neither today nor a month end"]},
+            },
+        )
+    listed = evaluated.filtered(state).order_by("pk")
+    if cursor is not None:
+        listed = listed.filter(pk__gt=cursor)
+    page = list(evaluated.with_fields(listed.select_related("plan", "unit"))[: limit + 1])
+    more = len(page) > limit
+    page = page[:limit]
     lang = lang or current_lang()
     with translation.override("zh-hans" if lang == "zh" else "en"):
-        evaluations = evaluate_targets(targets, at, lang)
-    return {
-        "at": at,
-        "evaluations": [
-            {
-                **{k: v for k, v in evaluations[t.pk].to_dict().items() if k != "id"},
-                "target": t.pk,
-                "name": t.name,
-                "unit": t.unit_id,
-                "unit_name": t.unit.name,
-            }
-            for t in targets
-        ],
-    }
+        rows = evaluated.rows(page)
+    return Status(
+        200,
+        {
+            "at": at,
+            "count": evaluated.total if state is None else None,
+            "next": page[-1].pk if more else None,
+            "evaluations": [
+                {
+                    "target": row.target.pk,
+                    "name": row.target.name,
+                    "unit": row.target.unit_id,
+                    "unit_name": row.target.unit.name,
+                    "state": row.evaluation.state,
+                    "missing": row.evaluation.missing,
+                    "awaiting": row.awaiting,
+                    "expected": row.evaluation.expected,
+                    "actual": row.evaluation.actual,
+                    "ratio": row.evaluation.ratio,
+                    "forecast": row.evaluation.forecast,
+                    "will_miss": row.evaluation.will_miss,
+                    "reason": row.evaluation.reason,
+                }
+                for row in rows
+            ],
+        },
+    )

@@ -403,10 +403,15 @@ class EvaluationOut(Schema):
     forecast: float | None
     will_miss: bool | None
     reason: str
+    awaiting: bool = Field(
+        False, description="missing, but the owed report is submitted and awaits approval (待审核)"
+    )
 
 
 class StatusOut(Schema):
     at: date
+    count: int | None = Field(None, description="targets matching the filters (without `state`)")
+    next: int | None = Field(None, description="pass as `cursor` for the next page; null: last")
     evaluations: list[EvaluationOut]
 
 

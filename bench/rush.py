@@ -1,0 +1,230 @@
+"""The month-end rush: hundreds of reporters submit at once while approvers approve.
+
+    .venv/bin/python bench/rush.py                      # PostgreSQL, 300 reporters, 3 minutes
+    .venv/bin/python bench/rush.py --run-time 60s --reporters 100
+
+A fresh PostgreSQL database (`luoshi_rush`) gets a generated city (`luoshi
+generate`, 9 months of reports), a second reporter in every unit (300 in all)
+and an API token for each reporter and approver. gunicorn serves it on
+127.0.0.1 with "today" on the 3rd of the month after. Locust (headless, on
+127.0.0.1 only, bounded by --run-time) plays the reporters: each creates the
+unit's October report for its share of the unit's monthly targets (with an
+Idempotency-Key, as a client that retries would) and submits it; a timed-out
+request is retried with the same key. Approvers poll their queue and approve.
+
+Then the database is counted: every report a reporter was told was created
+exists (nothing lost), no target has two October reports of the same version
+(nothing twice), and every approval the API confirmed is an approved row.
+Prints the latencies (p50/p95/p99 per request kind) and the counts; asserts
+nothing in the suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = ROOT / ".venv" / "bin"
+PG = "postgres://postgres@127.0.0.1:5432"
+DB = "luoshi_rush"
+TODAY = "2025-11-03"
+AS_OF = "2025-10-31"
+WORK = ROOT / "var" / "rush"
+
+
+def env() -> dict:
+    return dict(
+        os.environ,
+        DATABASE_URL=f"{PG}/{DB}",
+        SECRET_KEY="bench-only",
+        LUOSHI_TODAY=TODAY,
+        ALLOWED_HOSTS="127.0.0.1",
+        DEBUG="",
+        DJANGO_SETTINGS_MODULE="luoshi.settings",
+        DATABASE_CONN_MAX_AGE="60",
+    )
+
+
+def prepare(reporters: int) -> None:
+    """Fresh database, generated city, extra reporters, tokens and each reporter's work."""
+    import psycopg
+
+    with psycopg.connect(f"{PG}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{DB}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{DB}"')
+    subprocess.run([str(BIN / "luoshi"), "migrate", "-v0"], env=env(), check=True, cwd=ROOT)
+    subprocess.run(
+        [str(BIN / "luoshi"), "generate", "--seed", "1", "--months", "9"],
+        env=env(),
+        check=True,
+        cwd=ROOT,
+    )
+    os.environ.update(env())
+    import django
+
+    django.setup()
+    from luoshi.api.auth import issue_token
+    from luoshi.orgs.choices import Role
+    from luoshi.orgs.models import Membership, User
+    from luoshi.plans.models import Target
+
+    units = list(Membership.objects.filter(role=Role.REPORTER).select_related("unit", "user"))
+    people = []  # (token, [target ids]) per reporter
+    extra = max(0, reporters - len(units))
+    for n, membership in enumerate(units):
+        targets = list(
+            Target.objects.filter(unit=membership.unit, cadence="month")
+            .exclude(kind="milestone")
+            .exclude(measure__isnull=False)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        holders = [membership.user]
+        if n < extra:  # a second reporter in the unit shares its targets
+            second = User.objects.create(
+                username=f"{membership.user.username}-2", password=membership.user.password
+            )
+            Membership.objects.create(user=second, unit=membership.unit, role=Role.REPORTER)
+            holders.append(second)
+        for i, person in enumerate(holders):
+            people.append((issue_token(person, "rush")[1], targets[i :: len(holders)]))
+    approvers = [
+        issue_token(m.user, "rush")[1] for m in Membership.objects.filter(role=Role.APPROVER)
+    ]
+    WORK.mkdir(parents=True, exist_ok=True)
+    (WORK / "plan.json").write_text(json.dumps({"reporters": people, "approvers": approvers}))
+    print(
+        f"{len(people)} reporters, {sum(len(t) for _, t in people)} reports to make, "
+        f"{len(approvers)} approvers",
+        flush=True,
+    )
+
+
+def serve(port: int, workers: int) -> subprocess.Popen:
+    import requests
+
+    server = subprocess.Popen(
+        [
+            str(BIN / "gunicorn"),
+            "luoshi.wsgi",
+            "-w",
+            str(workers),
+            "-b",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+            "--timeout",
+            "60",
+        ],
+        env=env(),
+        cwd=ROOT,
+    )
+    for _ in range(150):
+        try:
+            requests.get(f"http://127.0.0.1:{port}/accounts/login/", timeout=1)
+            return server
+        except requests.RequestException:
+            time.sleep(0.2)
+    server.kill()
+    raise SystemExit("gunicorn did not start")
+
+
+def count(log_dir: Path) -> dict:
+    """What the database holds against what the clients were told."""
+    from django.db.models import Count
+
+    from luoshi.reporting.models import Report
+
+    created, approved = set(), set()
+    for path in log_dir.glob("client-*.jsonl"):
+        for line in path.read_text().splitlines():
+            event = json.loads(line)
+            (created if event["what"] == "created" else approved).add(event["id"])
+    october = Report.objects.filter(as_of=AS_OF)
+    twice = october.values("target_id", "version").annotate(n=Count("pk")).filter(n__gt=1).count()
+    rows = dict(october.values_list("pk", "status"))
+    return {
+        "created (told)": len(created),
+        "created (held)": len(rows),
+        "lost": len(created - set(rows)),
+        "duplicated": twice,
+        "approved (told)": len(approved),
+        "approved (held)": sum(1 for s in rows.values() if s == "approved"),
+        "approvals lost": sum(1 for pk in approved if rows.get(pk) != "approved"),
+        "submitted, waiting": sum(1 for s in rows.values() if s == "submitted"),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--reporters", type=int, default=300)
+    parser.add_argument("--run-time", default="3m")
+    parser.add_argument("--spawn-rate", type=float, default=50)
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
+    parser.add_argument("--port", type=int, default=8766)
+    parser.add_argument("--reuse", action="store_true", help="keep the prepared database")
+    args = parser.parse_args()
+    if not args.reuse:
+        prepare(args.reporters)
+    else:
+        os.environ.update(env())
+        import django
+
+        django.setup()
+    plan = json.loads((WORK / "plan.json").read_text())
+    for old in WORK.glob("client-*.jsonl"):
+        old.unlink()
+    server = serve(args.port, args.workers)
+    users = len(plan["reporters"]) + len(plan["approvers"])
+    try:
+        subprocess.run(
+            [
+                str(BIN / "locust"),
+                "-f",
+                str(Path(__file__).with_name("rush_locustfile.py")),
+                "--headless",
+                "--host",
+                f"http://127.0.0.1:{args.port}",
+                "-u",
+                str(users),
+                "-r",
+                str(args.spawn_rate),
+                "--run-time",
+                args.run_time,
+                "--only-summary",
+                "--csv",
+                str(WORK / "stats"),
+                "--stop-timeout",
+                "30",
+            ],
+            env=dict(os.environ, RUSH_PLAN=str(WORK / "plan.json"), RUSH_LOG=str(WORK)),
+            cwd=ROOT,
+            check=False,
+        )
+    finally:
+        server.terminate()
+        server.wait()
+    print("\n| request | count | failures | p50 ms | p95 ms | p99 ms |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    import csv
+
+    with open(WORK / "stats_stats.csv") as handle:
+        for row in csv.DictReader(handle):
+            print(
+                f"| {row['Name']} | {row['Request Count']} | {row['Failure Count']} | "
+                f"{row['50%']} | {row['95%']} | {row['99%']} |"
+            )
+    print("\n| count | n |\n| --- | ---: |")
+    for name, value in count(WORK).items():
+        print(f"| {name} | {value} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

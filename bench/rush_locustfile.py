@@ -1,0 +1,106 @@
+"""Locust users of bench/rush.py: reporters submitting their unit's reports, approvers approving.
+
+Each user takes the next unplayed person of the plan that rush.py wrote
+(RUSH_PLAN): reporters first, then approvers. Every report a client is told was
+created, and every approval it is told went through, is logged to RUSH_LOG so
+that rush.py can count the database against it.
+"""
+
+import itertools
+import json
+import os
+import time
+
+from locust import HttpUser, between, task
+from locust.exception import StopUser
+
+AS_OF = "2025-10-31"
+PLAN = json.loads(open(os.environ["RUSH_PLAN"]).read())
+PEOPLE = itertools.chain(
+    (("reporter", token, targets) for token, targets in PLAN["reporters"]),
+    (("approver", token, None) for token in PLAN["approvers"]),
+)
+LOG = open(os.path.join(os.environ["RUSH_LOG"], f"client-{os.getpid()}.jsonl"), "a")
+
+
+def log(what: str, report_id: int) -> None:
+    LOG.write(json.dumps({"what": what, "id": report_id}) + "\n")
+    LOG.flush()
+
+
+class Person(HttpUser):
+    wait_time = between(0.2, 1.0)
+
+    def on_start(self):
+        try:
+            self.role, token, targets = next(PEOPLE)
+        except StopIteration:
+            raise StopUser() from None
+        self.client.headers["Authorization"] = f"Bearer {token}"
+        self.todo = list(targets or [])
+
+    def post(self, path: str, body: dict, name: str, key: str | None = None, fine=()):
+        """POST with up to three tries; a retry carries the same Idempotency-Key. Answers
+        in `fine` are expected outcomes, not failures (two approvers of one report)."""
+        headers = {"Idempotency-Key": key} if key else {}
+        for attempt in range(3):
+            with self.client.post(
+                path, json=body, headers=headers, name=name, catch_response=True, timeout=10
+            ) as answer:
+                if answer.status_code < 500 and answer.status_code != 0:
+                    if answer.status_code >= 400 and answer.status_code not in fine:
+                        answer.failure(f"{answer.status_code} {answer.text[:200]}")
+                    return answer
+                answer.failure(f"{answer.status_code}, try {attempt + 1}")
+            time.sleep(0.5 * (attempt + 1))
+        return None
+
+    @task
+    def work(self):
+        if self.role == "reporter":
+            self.report_next()
+        else:
+            self.approve_some()
+
+    def report_next(self):
+        if not self.todo:
+            time.sleep(1)
+            return
+        target = self.todo.pop()
+        created = self.post(
+            "/api/v1/reports",
+            {"target": target, "as_of": AS_OF, "value": 1.0, "narrative": "10月进展"},
+            "create report",
+            key=f"rush-{target}-{AS_OF}-{self.client.headers['Authorization'][-12:]}",
+        )
+        if created is None or created.status_code not in (200, 201):
+            return
+        report = created.json()
+        log("created", report["id"])
+        self.post(
+            f"/api/v1/reports/{report['id']}/submit",
+            {"revision": report["revision"]},
+            "submit report",
+            key=f"rush-submit-{report['id']}",
+        )
+
+    def approve_some(self):
+        queue = self.client.get(
+            "/api/v1/reports?status=submitted&limit=20", name="approval queue", timeout=10
+        )
+        if queue.status_code != 200:
+            return
+        body = queue.json()
+        items = body["items"] if isinstance(body, dict) else body
+        if not items:
+            time.sleep(1)
+            return
+        for report in items:
+            answer = self.post(
+                f"/api/v1/reports/{report['id']}/approve",
+                {"revision": report["revision"]},
+                "approve report",
+                fine=(409,),
+            )
+            if answer is not None and answer.status_code == 200:
+                log("approved", report["id"])
