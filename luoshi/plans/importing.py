@@ -167,6 +167,13 @@ def cooperating_names(item: ImportItem) -> list[str]:
 def _new_item(plan: Plan, position: int, it: dict, units: dict[str, Unit]) -> ImportItem:
     kind = "statistic" if it.get("kind") == "statistic" else "target"
     lead, others = split_owner(str(it.get("owner") or ""))
+    # The engine may name the cooperating units apart from the lead (co_owners).
+    co = it.get("co_owners") or []
+    for name in [co] if isinstance(co, str) else co:
+        first, rest = split_owner(str(name))
+        for other in [first, *rest]:
+            if other and other != lead and other not in others:
+                others.append(other)
     owner = _clip(lead, "owner_text")
     target_kind = it.get("target_kind") or ""
     return ImportItem(
@@ -542,3 +549,58 @@ def _create_target(plan: Plan, user, item: ImportItem, cooperating: dict[str, Un
     item._history_user = user
     item._change_reason = "confirmed"
     item.save(update_fields=["target"])
+
+
+# -- the upload form's suggestions ----------------------------------------------------------
+
+_DOC_YEAR = re.compile(r"(20\d{2})\s*年")
+
+
+def suggest_plan(filename: str, content: bytes, today: date) -> dict:
+    """Title, start and end for the import form, read from the document itself.
+
+    The title is its first line (the heading); the year is the one the heading
+    names, else the first year the opening text names, else this year; the plan
+    runs over that calendar year. Refuses an unreadable file as start_import does.
+    """
+    name = Path(filename or "").name or "document"
+    text = _read(name, content)
+    if not text.strip():
+        raise ValidationError(_("%(name)s holds no text.") % {"name": name}, code="empty")
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    title = next((line for line in lines if line), "")[: Plan._meta.get_field("title").max_length]
+    found = _DOC_YEAR.search(title) or _DOC_YEAR.search(text[:3000])
+    year = int(found[1]) if found else today.year
+    return {"title": title, "start": date(year, 1, 1), "end": date(year, 12, 31)}
+
+
+# -- the review table, all rows at once; units the city lacks --------------------------------
+
+
+@transaction.atomic
+def update_items(plan: Plan, user, changes: list[tuple[ImportItem, dict]]) -> int:
+    """Save the changed rows of the review in one go: every row or none of them."""
+    require_plan_manager(user)
+    for item, fields in changes:
+        if item.plan_id != plan.pk:
+            raise ValidationError(_("An item of another plan cannot change here."))
+        update_item(item, user, **fields)
+    return len(changes)
+
+
+@transaction.atomic
+def create_owner_unit(plan: Plan, user, owner_text: str, parent: Unit) -> Unit:
+    """A unit the plan names but the city lacks: create it under `parent`, named as the
+    text names it, and map the text to it (every item, and the next import)."""
+    from luoshi.orgs.actions import create_unit
+
+    require_plan_manager(user)
+    _require_draft(plan)
+    name = (owner_text or "").strip()
+    if not name:
+        raise ValidationError(_("Choose an owner text to map."))
+    unit = create_unit(
+        user, parent=parent, name=name[:100], reason=f"named by plan: {plan.title}"[:200]
+    )
+    map_owner(plan, user, name, unit)
+    return unit

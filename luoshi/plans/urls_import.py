@@ -19,6 +19,18 @@ urlpatterns = [
     ),
     path("plans/<int:plan_id>/import/owners/", views.plan_import_owner, name="plan-import-owner"),
     path(
+        "plans/<int:plan_id>/import/owners/unit/",
+        views.plan_import_owner_unit,
+        name="plan-import-owner-unit",
+    ),
+    path("plans/<int:plan_id>/import/items/", views.plan_import_items, name="plan-import-items"),
+    path(
+        "plans/<int:plan_id>/import/defaults/",
+        views.plan_import_defaults,
+        name="plan-import-defaults",
+    ),
+    path("plans/<int:plan_id>/import/parse/", views.plan_import_parse, name="plan-import-parse"),
+    path(
         "plans/<int:plan_id>/import/confirm/", views.plan_import_confirm, name="plan-import-confirm"
     ),
 ]

@@ -7,11 +7,12 @@ supervision office manages plans: its review pages are 404 for everyone else
 
 from __future__ import annotations
 
+from collections import Counter
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import filesizeformat
 from django.urls import NoReverseMatch, reverse
@@ -20,11 +21,23 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from luoshi.clock import today
+from luoshi.core.selection import parse_selection
 from luoshi.orgs.access import access_for
+from luoshi.orgs.models import Unit
 
-from . import importing
+from . import importing, pending
 from .actions import require_plan_manager
-from .forms_import import AddItemForm, ItemForm, OwnerMapForm, PlanImportForm, unit_choices
+from .forms_import import (
+    AddItemForm,
+    ImportDefaultsForm,
+    ItemForm,
+    ItemFormSet,
+    OwnerMapForm,
+    OwnerUnitForm,
+    PlanImportForm,
+    unit_choices,
+)
 from .models import ImportItem, Plan
 
 
@@ -90,32 +103,48 @@ def highlight(text: str, items: list[ImportItem]) -> SafeString:
 
 
 def _owners(plan: Plan, items: list[ImportItem], units: list[tuple], user) -> list[dict]:
-    """Each owner text with how many items carry it and the unit they share, if one."""
-    rows = (
-        plan.import_items.exclude(owner_text="")
-        .values("owner_text")
-        .annotate(n=Count("pk"), units=Count("unit", distinct=True))
-        .order_by("owner_text")
-    )
-    unit_of = {}
+    """Each unit the text names (leading or cooperating), how many items name it, its unit.
+
+    An owner without a unit offers two ways out: map it to a unit the city has,
+    or create the unit it names (under the city by default).
+    """
+    named: Counter[str] = Counter()
+    units_of: dict[str, set] = {}
+    unmapped = set()
     for it in items:
-        if it.owner_text and it.unit_id:
-            unit_of.setdefault(it.owner_text, it.unit)
+        if it.owner_text:
+            named[it.owner_text] += 1
+            if it.unit_id:
+                units_of.setdefault(it.owner_text, set()).add(it.unit)
+            else:
+                unmapped.add(it.owner_text)
+    cooperating = Counter(n for it in items for n in importing.cooperating_names(it))
+    known = importing._prefill_units(set(cooperating) - set(named))
+    root = Unit.objects.active().filter(parent=None).order_by("pk").first()
+    parents = [choice for choice in units if choice[0] != ""]
     owners = []
-    for i, row in enumerate(rows):
-        text = row["owner_text"]
-        shared = unit_of.get(text) if row["units"] == 1 else None
-        unmapped = any(it.owner_text == text and it.unit_id is None for it in items)
+    for i, text in enumerate(sorted(set(named) | set(cooperating))):
+        if text in named:
+            found = units_of.get(text, set())
+            unit = next(iter(found)) if len(found) == 1 and text not in unmapped else None
+        else:
+            unit = known.get(text)
         owners.append(
             {
                 "text": text,
-                "count": row["n"],
-                "unit": None if unmapped else shared,
+                "count": named[text] + cooperating[text],
+                "cooperating": cooperating[text],
+                "unit": unit,
                 "form": OwnerMapForm(
-                    initial={"owner_text": text, "unit": shared.pk if shared else None},
+                    initial={"owner_text": text, "unit": unit.pk if unit else None},
                     user=user,
                     units=units,
                     auto_id=f"owner{i}-%s",
+                ),
+                "create_form": OwnerUnitForm(
+                    initial={"owner_text": text[:100], "parent": root.pk if root else None},
+                    parents=parents,
+                    auto_id=f"newunit{i}-%s",
                 ),
             }
         )
@@ -127,28 +156,35 @@ def _render_review(
     plan: Plan,
     *,
     bound: ItemForm | None = None,
+    formset=None,
+    defaults_form: ImportDefaultsForm | None = None,
     add_form: AddItemForm | None = None,
     problems: list[str] | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    items = list(plan.import_items.select_related("unit").order_by("position", "pk"))
     units = unit_choices(request.user)
-    rows = []
-    for item in items:
-        if bound is not None and bound.instance.pk == item.pk:
-            form = bound
-        else:
-            form = ItemForm(
-                instance=item,
-                user=request.user,
-                units=units,
-                form_id=f"f-{item.pk}",
-                auto_id=f"i{item.pk}-%s",
-            )
-        rows.append({"item": item, "form": form})
+    if formset is None:
+        formset = ItemFormSet(
+            queryset=plan.import_items.select_related("unit").order_by("position", "pk"),
+            user=request.user,
+            units=units,
+            prefix="items",
+        )
+    items = [form.instance for form in formset.forms]
+    rows = [{"item": form.instance, "form": form} for form in formset.forms]
+    if bound is not None:  # the single-item route's refused row
+        rows = [
+            {
+                "item": row["item"],
+                "form": bound if row["item"].pk == bound.instance.pk else row["form"],
+            }
+            for row in rows
+        ]
     context = {
         "plan": plan,
         "rows": rows,
+        "formset": formset,
+        "defaults_form": defaults_form or ImportDefaultsForm(instance=plan),
         "source": highlight(plan.source_text, items),
         "owners": _owners(plan, items, units, request.user),
         "add_form": add_form or AddItemForm(user=request.user, units=units, auto_id="new-%s"),
@@ -168,39 +204,70 @@ def _render_review(
     return render(request, "plans/import_review.html", context, status=status)
 
 
+def _import_form_page(request, form, status: int = 200) -> HttpResponse:
+    return render(request, "plans/import_form.html", {"form": form}, status=status)
+
+
 @login_required
 def plan_import(request: HttpRequest) -> HttpResponse:
+    """Two steps: the document (kept server-side), then its title and dates, read from it.
+
+    Choosing a file and sending the form with the title empty is the first step:
+    the page comes back with the title, start and end the document suggests. A
+    refused form keeps the document; the person never chooses it twice.
+    """
     require_plan_manager(request.user)
-    form = PlanImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
+    held = pending.held(request)
+    if request.method != "POST":
+        return _import_form_page(request, PlanImportForm(held=held))
+    form = PlanImportForm(request.POST, request.FILES, held=held)
+    upload = request.FILES.get("file")
+    if upload is not None:
         if upload.size > importing.max_upload_bytes():
+            form.is_valid()
             form.add_error(
                 "file",
                 _("The file is larger than %(size)s.")
                 % {"size": filesizeformat(importing.max_upload_bytes())},
             )
+            return _import_form_page(request, form, 400)
+        content = upload.read()
+        try:
+            suggestion = importing.suggest_plan(upload.name, content, today())
+        except ValidationError as exc:
+            form.is_valid()
+            form.add_error("file", exc.messages)
+            return _import_form_page(request, form, 400)
+        held = pending.keep(request, upload.name, content)
+        if not any(request.POST.get(name, "").strip() for name in ("title", "start", "end")):
+            messages.info(
+                request, _("Check the title and dates read from the document, then read it.")
+            )
+            return _import_form_page(request, PlanImportForm(initial=suggestion, held=held))
+        form = PlanImportForm(request.POST, held=held)
+    if form.is_valid():
+        try:
+            plan = importing.start_import(
+                request.user,
+                title=form.cleaned_data["title"],
+                start=form.cleaned_data["start"],
+                end=form.cleaned_data["end"],
+                filename=held["name"],
+                content=pending.content(held),
+            )
+        except ValidationError as exc:
+            pending.discard(request)  # the document itself is refused: choose another
+            form.held = None
+            form.add_error("file", exc.messages)
         else:
-            try:
-                plan = importing.start_import(
-                    request.user,
-                    title=form.cleaned_data["title"],
-                    start=form.cleaned_data["start"],
-                    end=form.cleaned_data["end"],
-                    filename=upload.name,
-                    content=upload.read(),
-                )
-            except ValidationError as exc:
-                form.add_error("file", exc.messages)
-            else:
-                messages.success(
-                    request,
-                    _("Read %(n)s items from the document. Review them, then confirm the plan.")
-                    % {"n": plan.import_items.count()},
-                )
-                return redirect("plan-import-review", plan_id=plan.pk)
-    status = 400 if form.errors else 200
-    return render(request, "plans/import_form.html", {"form": form}, status=status)
+            pending.discard(request)
+            messages.success(
+                request,
+                _("Read %(n)s items from the document. Review them, then confirm the plan.")
+                % {"n": plan.import_items.count()},
+            )
+            return redirect("plan-import-review", plan_id=plan.pk)
+    return _import_form_page(request, form, 400)
 
 
 @login_required
@@ -285,3 +352,94 @@ def plan_import_confirm(request: HttpRequest, plan_id: int) -> HttpResponse:
         _("The plan is confirmed with %(n)s targets.") % {"n": plan.targets.count()},
     )
     return redirect("plan-import-review", plan_id=plan.pk)
+
+
+@login_required
+@require_POST
+def plan_import_items(request: HttpRequest, plan_id: int) -> HttpResponse:
+    """Save the whole review table at once: every changed row, or none (and nothing lost)."""
+    plan = _plan_to_change(request.user, plan_id)
+    formset = ItemFormSet(
+        request.POST,
+        queryset=plan.import_items.select_related("unit").order_by("position", "pk"),
+        user=request.user,
+        units=unit_choices(request.user),
+        prefix="items",
+    )
+    if not formset.management_form.is_valid():
+        messages.error(request, _("The table was sent incomplete: nothing was saved."))
+        return _render_review(request, plan, status=400)
+    problems = []
+    if formset.is_valid():
+        if any(form.instance.pk is None and form.has_changed() for form in formset.forms):
+            problems.append(_("Rows cannot be added here: use “Add an item”."))
+        else:
+            changes = [
+                (
+                    ImportItem.objects.get(pk=form.instance.pk),
+                    {name: form.cleaned_data[name] for name in form.changed_data},
+                )
+                for form in formset.forms
+                if form.instance.pk is not None and form.has_changed()
+            ]
+            try:
+                n = importing.update_items(plan, request.user, changes)
+            except ValidationError as exc:
+                problems.extend(exc.messages)
+            else:
+                messages.success(request, _("%(n)s items saved.") % {"n": n})
+                return redirect(_review_url(plan, "import-items"))
+    else:
+        problems.append(_("Some rows need correcting: nothing was saved yet."))
+    return _render_review(request, plan, formset=formset, problems=problems, status=400)
+
+
+@login_required
+@require_POST
+def plan_import_defaults(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = _plan_to_change(request.user, plan_id)
+    form = ImportDefaultsForm(request.POST, instance=Plan.objects.get(pk=plan.pk))
+    if form.is_valid():
+        try:
+            importing.set_import_defaults(
+                plan,
+                request.user,
+                cadence=form.cleaned_data["default_cadence"],
+                due_day=form.cleaned_data["default_due_day"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc.messages)
+        else:
+            messages.success(request, _("Reporting defaults saved."))
+            return redirect(_review_url(plan, "import-defaults"))
+    return _render_review(request, plan, defaults_form=form, status=400)
+
+
+@login_required
+@require_POST
+def plan_import_owner_unit(request: HttpRequest, plan_id: int) -> HttpResponse:
+    """Create the unit an owner text names, in place, and map the text to it."""
+    plan = _plan_to_change(request.user, plan_id)
+    form = OwnerUnitForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose where the new unit belongs."))
+        return redirect(_review_url(plan, "owners"))
+    text, parent = form.cleaned_data["owner_text"], form.cleaned_data["parent"]
+    try:
+        unit = importing.create_owner_unit(plan, request.user, text, parent)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            _("Unit %(unit)s created under %(parent)s; “%(text)s” is that unit from now on.")
+            % {"unit": unit.name, "parent": parent.name, "text": text},
+        )
+    return redirect(_review_url(plan, "owners"))
+
+
+@login_required
+def plan_import_parse(request: HttpRequest, plan_id: int) -> JsonResponse:
+    """The fields of a new item, read from words the reviewer selected in the text."""
+    plan = _plan_to_review(request.user, plan_id)
+    return JsonResponse(parse_selection(request.GET.get("text", "")[:1000], year=plan.start.year))

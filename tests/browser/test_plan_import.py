@@ -78,12 +78,16 @@ def import_confirm_and_check(city, live_server, page):
     page.wait_for_url(f"{live_server.url}/")
 
     page.goto(f"{live_server.url}/plans/import/")
-    page.fill("#id_title", "2025年重点工作计划")
-    page.fill("#id_start", "2025-01-01")
-    page.fill("#id_end", "2025-12-31")
+    # Choosing the file reads it: the title and dates come from the document, never typed.
     page.set_input_files(
         "#id_file",
         files=[{"name": "plan.txt", "mimeType": "text/plain", "buffer": PLAN_TEXT.encode()}],
+    )
+    page.wait_for_selector("#import-held")
+    assert page.input_value("#id_title") == "2025年重点工作计划"
+    assert (page.input_value("#id_start"), page.input_value("#id_end")) == (
+        "2025-01-01",
+        "2025-12-31",
     )
     page.click("main form button[type=submit]")
     page.wait_for_url("**/review/")
@@ -102,10 +106,12 @@ def import_confirm_and_check(city, live_server, page):
 
     # Map 市商务委 (no unit of that name) to 市商务局, for all its items at once.
     row = page.locator("#import-owners tbody tr", has_text="市商务委")
-    row.locator("select").select_option(str(city.commerce.pk))
-    row.locator("button[type=submit]").click()
+    row.locator(".imp-owner-form select").select_option(str(city.commerce.pk))
+    row.locator(".imp-owner-form button[type=submit]").click()
     page.wait_for_load_state()
-    assert page.locator(f"#i{signed.pk}-unit").input_value() == str(city.commerce.pk)
+    assert page.locator(f"#item-{signed.pk} select[name$='-unit']").input_value() == str(
+        city.commerce.pk
+    )
 
     page.click("#confirm-form button[type=submit]")
     page.wait_for_selector("#import-targets")
@@ -120,3 +126,122 @@ def import_confirm_and_check(city, live_server, page):
         assert plan.source_text[target.source_start : target.source_end] == target.source_snippet
     assert page.locator("#import-targets tbody tr").count() == 3
     assert blocked == []
+
+
+NUMBERED_PLAN = (
+    "2025年招商引资工作要点\n\n"
+    "1. 全年签约项目不少于50个（市商务局、市住建局负责）。\n"
+    "2. 推动重大事故隐患动态清零（市住建局负责）。\n"
+    "3. 新增限上商贸企业29户以上（市财政局负责）。\n"
+    "4. 全年举办招商推介活动12场。\n"
+)
+
+SIZES = {"desk": (1366, 900), "phone": (390, 844)}
+
+
+def no_horizontal_scroll(page) -> bool:
+    return page.evaluate(
+        "document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth"
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("size", list(SIZES))
+def test_review_creates_the_missing_unit_saves_the_table_once_and_adds_a_selection(
+    city, sign_in, live_server, settings, tmp_path, size
+):
+    from luoshi.orgs.models import Unit
+    from luoshi.plans.models import Plan
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    page = sign_in("supervisor")
+    page.set_viewport_size(dict(zip(("width", "height"), SIZES[size], strict=True)))
+    page.goto(f"{live_server.url}/plans/import/")
+    page.set_input_files(
+        "#id_file",
+        files=[{"name": "要点.txt", "mimeType": "text/plain", "buffer": NUMBERED_PLAN.encode()}],
+    )
+    page.wait_for_selector("#import-held")
+    assert page.input_value("#id_start") == "2025-01-01"
+    assert no_horizontal_scroll(page)
+    page.screenshot(path=str(tmp_path / f"import-form-{size}.png"), full_page=True)
+    page.click("main form button[type=submit]")
+    page.wait_for_url("**/review/")
+    plan = Plan.objects.get()
+
+    # 市财政局 is not a unit yet: create it in place, under the city.
+    row = page.locator("#import-owners tbody tr", has_text="市财政局")
+    with page.expect_navigation():
+        row.locator(".imp-owner-create button[type=submit]").click()
+    finance = Unit.objects.get(name="市财政局")
+    assert finance.parent == city.city
+    finance_item = plan.import_items.get(owner_text="市财政局")
+    assert finance_item.unit == finance
+
+    # Two rows edited, one save: neither edit is lost.
+    signed = plan.import_items.get(metric__contains="签约项目")
+    assert signed.cooperating_text == "市住建局"
+    page.select_option(f"#item-{signed.pk} select[name$='-cadence']", "quarter")
+    page.fill(f"#item-{finance_item.pk} input[name$='-value']", "30")
+    # What the engine read of the last line is dropped: it is added again from the text below.
+    for it in plan.import_items.filter(metric__contains="推介"):
+        page.select_option(f"#item-{it.pk} select[name$='-decision']", "rejected")
+    if size == "desk":
+        # Every column of the table shows at 1366 px: no sideways scrolling inside it.
+        assert page.evaluate(
+            "(() => { const t = document.querySelector('.imp-items');"
+            " return t.scrollWidth <= t.clientWidth; })()"
+        )
+        page.screenshot(path=str(tmp_path / "review-desk.png"), full_page=True)
+    with page.expect_navigation():
+        page.click("#items-heading ~ button[form=items-form]")
+    signed.refresh_from_db()
+    finance_item.refresh_from_db()
+    assert (signed.cadence, finance_item.value) == ("quarter", 30)
+
+    # The item the engine missed: select its words in the text, the form fills itself.
+    page.evaluate(
+        """(() => {
+          const source = document.getElementById('import-source');
+          const walker = document.createTreeWalker(source, NodeFilter.SHOW_TEXT);
+          let node;
+          while ((node = walker.nextNode())) {
+            const at = node.data.indexOf('举办招商推介活动12场');
+            if (at >= 0) {
+              const range = document.createRange();
+              range.setStart(node, at);
+              range.setEnd(node, at + '举办招商推介活动12场'.length);
+              const selection = window.getSelection();
+              selection.removeAllRanges();
+              selection.addRange(range);
+              return;
+            }
+          }
+        })()"""
+    )
+    page.click("#add-from-selection")
+    page.wait_for_function("document.getElementById('new-value').value === '12'")
+    assert page.input_value("#new-snippet") == "举办招商推介活动12场"
+    assert page.input_value("#new-unit_label") == "场"
+    page.select_option("#new-unit", str(city.commerce.pk))
+    with page.expect_navigation():
+        page.click("#add-item button[type=submit]")
+    added = plan.import_items.get(snippet="举办招商推介活动12场", decision="accepted")
+    assert (added.value, added.unit_label, added.unit) == (12, "场", city.commerce)
+    assert added.start_offset is not None
+    assert no_horizontal_scroll(page)
+    page.screenshot(path=str(tmp_path / f"review-{size}.png"), full_page=True)
+
+    with page.expect_navigation():
+        page.click("#confirm-form button[type=submit]")
+    problems = page.locator("#import-problems")
+    assert not problems.count(), problems.inner_text()
+    page.wait_for_selector("#import-targets")
+    plan.refresh_from_db()
+    assert plan.status == "confirmed"
+    lead = plan.targets.get(name__contains="签约项目", part_of=None)
+    assert (lead.cadence, lead.due_day) == ("quarter", 5)
+    assert [(p.unit, p.kind) for p in lead.parts.all()] == [(city.housing, "milestone")]
+    assert plan.targets.get(unit=finance).cadence == "month"
+    if os.environ.get("LUOSHI_SCREENSHOTS"):
+        shutil.copytree(tmp_path, os.environ["LUOSHI_SCREENSHOTS"], dirs_exist_ok=True)

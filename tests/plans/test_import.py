@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
+from luoshi.orgs.models import Unit
 from luoshi.plans import importing
 from luoshi.plans.models import ImportItem, Milestone, OwnerAlias, Plan, Target
 from tests.personas import PERSONAS
@@ -446,8 +447,18 @@ def test_only_supervisors_import_plans(city, media, persona):
     it = item(plan, "签约项目")
     client = client_for(city, persona)
     pages = [reverse("plan-import"), reverse("plan-import-review", args=[plan.pk])]
+    parse = reverse("plan-import-parse", args=[plan.pk]) + "?text=签约项目不少于50个"
     posts = [
         (reverse("plan-import-item", args=[plan.pk, it.pk]), row_data(it, value="1")),
+        (reverse("plan-import-items", args=[plan.pk]), table_data(plan, {it.pk: {"value": "1"}})),
+        (
+            reverse("plan-import-defaults", args=[plan.pk]),
+            {"default_cadence": "quarter", "default_due_day": "9"},
+        ),
+        (
+            reverse("plan-import-owner-unit", args=[plan.pk]),
+            {"owner_text": "市商务委", "parent": city.city.pk},
+        ),
         (reverse("plan-import-add-item", args=[plan.pk]), row_data(it, snippet="x")),
         (
             reverse("plan-import-owner", args=[plan.pk]),
@@ -456,18 +467,21 @@ def test_only_supervisors_import_plans(city, media, persona):
         (reverse("plan-import-confirm", args=[plan.pk]), {}),
     ]
     if persona is None:
-        for url in pages + [url for url, _ in posts]:
-            response = client.get(url) if url in pages else client.post(url)
+        for url in pages + [parse] + [url for url, _ in posts]:
+            response = client.get(url) if url in pages + [parse] else client.post(url)
             assert response.status_code == 302 and "/accounts/login/" in response.url
         return
     assert client.get(pages[0]).status_code == 403
     assert upload(client).status_code == 403
     assert client.get(pages[1]).status_code == 404  # a draft plan is not theirs to know of
+    assert client.get(parse).status_code == 404
     for url, data in posts:
         assert client.post(url, data).status_code == 403
     assert Plan.objects.count() == 1 and plan.import_items.count() == len(ImportItem.objects.all())
     it.refresh_from_db()
     assert it.value == 50 and not OwnerAlias.objects.exists() and not plan.targets.exists()
+    plan.refresh_from_db()
+    assert plan.default_cadence == "month" and not Unit.objects.filter(name="市商务委").exists()
 
 
 def test_actions_refuse_non_supervisors(city):
@@ -593,3 +607,195 @@ def test_typing_several_owners_into_a_row_splits_them(city):
         "市商务局",
         city.housing,
     )
+
+
+# -- the review table saved at once; defaults; units created in place; selections ---------
+
+TABLE_FIELDS = (
+    "kind",
+    "target_kind",
+    "owner_text",
+    "cooperating_text",
+    "unit",
+    "metric",
+    "comparator",
+    "value",
+    "unit_label",
+    "period",
+    "cadence",
+    "decision",
+)
+
+
+def table_data(plan, changes: dict[int, dict]) -> dict:
+    """The whole review table as the browser sends it, with `changes` by item id."""
+    items = list(plan.import_items.order_by("position", "pk"))
+    data = {
+        "items-TOTAL_FORMS": str(len(items)),
+        "items-INITIAL_FORMS": str(len(items)),
+        "items-MIN_NUM_FORMS": "0",
+        "items-MAX_NUM_FORMS": "1000",
+    }
+    for i, it in enumerate(items):
+        row = {name: getattr(it, name) for name in TABLE_FIELDS}
+        row["unit"] = it.unit_id or ""
+        row["value"] = "" if it.value is None else it.value
+        row.update(changes.get(it.pk, {}))
+        data[f"items-{i}-id"] = it.pk
+        data.update({f"items-{i}-{name}": value for name, value in row.items()})
+    return data
+
+
+def test_one_save_keeps_every_rows_edit(city):
+    plan = imported(city)
+    growth, signed = item(plan, "社会消费品"), item(plan, "签约项目")
+    client = client_for(city, "supervisor")
+    response = client.post(
+        reverse("plan-import-items", args=[plan.pk]),
+        table_data(
+            plan,
+            {
+                growth.pk: {"decision": "rejected"},
+                signed.pk: {"value": "60", "unit": city.commerce.pk, "cadence": "quarter"},
+            },
+        ),
+    )
+    assert response.status_code == 302
+    growth.refresh_from_db()
+    signed.refresh_from_db()
+    assert growth.decision == "rejected"
+    assert (signed.value, signed.unit, signed.cadence) == (60, city.commerce, "quarter")
+    assert signed.history.first().history_user == city.supervisor
+    # Rows not changed are not written again.
+    assert item(plan, "重大事故").history.count() == 1
+
+
+def test_a_bad_row_refuses_the_whole_table_and_loses_no_edit(city):
+    plan = imported(city)
+    growth, signed = item(plan, "社会消费品"), item(plan, "签约项目")
+    response = client_for(city, "supervisor").post(
+        reverse("plan-import-items", args=[plan.pk]),
+        table_data(plan, {growth.pk: {"metric": "社零额增速"}, signed.pk: {"value": "lots"}}),
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert re.search(r">\s*社零额增速</textarea>", html)  # the good row's unsaved edit stays
+    assert "table-danger" in html and 'id="import-problems"' in html
+    growth.refresh_from_db()
+    assert growth.metric == "社会消费品零售总额增长"
+
+
+def test_the_table_cannot_reach_another_plans_items_or_add_rows(city):
+    plan, other = imported(city), imported(city)
+    foreign = item(other, "签约项目")
+    data = table_data(plan, {})
+    data["items-0-id"] = foreign.pk
+    data["items-0-value"] = "999"
+    client = client_for(city, "supervisor")
+    assert client.post(reverse("plan-import-items", args=[plan.pk]), data).status_code == 400
+    foreign.refresh_from_db()
+    assert foreign.value == 50
+    broken = {k: v for k, v in table_data(plan, {}).items() if "TOTAL_FORMS" not in k}
+    assert client.post(reverse("plan-import-items", args=[plan.pk]), broken).status_code == 400
+
+
+def test_the_reporting_defaults_are_set_on_the_review_screen(city):
+    plan = imported(city)
+    client = client_for(city, "supervisor")
+    page = client.get(reverse("plan-import-review", args=[plan.pk])).content.decode()
+    assert 'id="import-defaults"' in page
+    assert re.search(r'<option value="month" selected>', page)
+    url = reverse("plan-import-defaults", args=[plan.pk])
+    assert (
+        client.post(url, {"default_cadence": "quarter", "default_due_day": "10"}).status_code == 302
+    )
+    plan.refresh_from_db()
+    assert (plan.default_cadence, plan.default_due_day) == ("quarter", 10)
+    assert (
+        client.post(url, {"default_cadence": "quarter", "default_due_day": "40"}).status_code == 400
+    )
+    plan.refresh_from_db()
+    assert plan.default_due_day == 10
+
+
+def test_an_unmatched_owner_becomes_a_new_unit_in_place(city):
+    plan = imported(city)
+    client = client_for(city, "supervisor")
+    page = client.get(reverse("plan-import-review", args=[plan.pk])).content.decode()
+    assert reverse("plan-import-owner-unit", args=[plan.pk]) in page
+    response = client.post(
+        reverse("plan-import-owner-unit", args=[plan.pk]),
+        {"owner_text": "市商务委", "parent": city.city.pk},
+    )
+    assert response.status_code == 302
+    unit = Unit.objects.get(name="市商务委")
+    assert (unit.parent, unit.kind, unit.is_active) == (city.city, "department", True)
+    assert unit.history.get().history_user == city.supervisor
+    assert set(plan.import_items.filter(owner_text="市商务委").values_list("unit", flat=True)) == {
+        unit.pk
+    }
+    assert OwnerAlias.objects.get(text="市商务委").unit == unit
+    # A cooperating unit the city lacks is offered the same way.
+    coop = imported(city, content=COOPERATING_TEXT.encode())
+    page = client.get(reverse("plan-import-review", args=[coop.pk])).content.decode()
+    assert "市数据局" in page and "imp-owner-create" in page
+
+
+def test_a_selection_is_read_on_the_server(city):
+    plan = imported(city)
+    response = client_for(city, "supervisor").get(
+        reverse("plan-import-parse", args=[plan.pk]), {"text": "签约项目不少于50个"}
+    )
+    assert response.status_code == 200
+    assert response.json() == {
+        "snippet": "签约项目不少于50个",
+        "metric": "签约项目",
+        "comparator": ">=",
+        "value": 50.0,
+        "unit": "个",
+        "target_kind": "cumulative",
+    }
+
+
+def test_choosing_the_file_first_prefills_title_and_dates_and_keeps_the_file(city, media):
+    client = client_for(city, "supervisor")
+    text = "2026年全市商务工作要点\n\n签约项目不少于50个。\n"
+    response = client.post(
+        reverse("plan-import"), {"file": SimpleUploadedFile("要点.txt", text.encode())}
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'value="2026年全市商务工作要点"' in html
+    assert re.search(r'name="start"[^>]*value="2026-01-01"', html)
+    assert re.search(r'name="end"[^>]*value="2026-12-31"', html)
+    assert "要点.txt" in html and not Plan.objects.exists()
+    # A refused second step keeps the file: no need to choose it again.
+    response = client.post(
+        reverse("plan-import"), {"title": "", "start": "2026-01-01", "end": "2025-12-31"}
+    )
+    assert response.status_code == 400
+    assert "要点.txt" in response.content.decode()
+    response = client.post(
+        reverse("plan-import"),
+        {"title": "2026年全市商务工作要点", "start": "2026-01-01", "end": "2026-12-31"},
+    )
+    assert response.status_code == 302
+    plan = Plan.objects.get()
+    assert plan.source_file.read().decode() == text and plan.start == date(2026, 1, 1)
+    assert [p.name for p in stored_files(media)] == [plan.source_file.name.split("/")[-1]]
+
+
+def test_a_kept_file_is_only_its_uploaders(city, media):
+    supervisor = client_for(city, "supervisor")
+    supervisor.post(
+        reverse("plan-import"), {"file": SimpleUploadedFile("a.txt", PLAN_TEXT.encode())}
+    )
+    from luoshi.orgs.models import Membership, User
+
+    other = User.objects.create_user(username="supervisor2", password="x")
+    Membership.objects.create(user=other, unit=city.office, role="supervisor")
+    response = client_for(city, "supervisor2").post(
+        reverse("plan-import"),
+        {"title": "x", "start": "2025-01-01", "end": "2025-12-31"},
+    )
+    assert response.status_code == 400 and not Plan.objects.exists()
