@@ -43,12 +43,18 @@ REASONS = {
     "import defaults": gettext_lazy("import defaults"),
     "mapped at import": gettext_lazy("mapped at import"),
     "created at import": gettext_lazy("created at import"),
+    # Units, people and roles (orgs.actions).
+    "moved": gettext_lazy("moved"),
+    "password reset": gettext_lazy("password reset"),
+    "deactivated": gettext_lazy("deactivated"),
+    "ended": gettext_lazy("ended"),
 }
 PATTERNS = (
     (re.compile(r"^superseded by version (\d+)$"), gettext_lazy("superseded by version %s")),
     (re.compile(r"^correction of version (\d+)$"), gettext_lazy("correction of version %s")),
     (re.compile(r"^re-baseline: (.*)$", re.S), gettext_lazy("re-baseline: %s")),
     (re.compile(r"^owner mapped: (.*)$", re.S), gettext_lazy("owner mapped: %s")),
+    (re.compile(r"^named by plan: (.*)$", re.S), gettext_lazy("named by plan: %s")),
 )
 
 
