@@ -37,7 +37,7 @@ document.addEventListener("DOMContentLoaded", function () {
       ],
       series: [
         { name: trend.share_label, type: "line", data: trend.share, connectNulls: false, symbolSize: 8, itemStyle: { color: "#198754" } },
-        { name: trend.red_label, type: "bar", yAxisIndex: 1, data: trend.red, itemStyle: { color: "#dc3545" }, barMaxWidth: 18 },
+        { name: trend.red_label, type: "bar", yAxisIndex: 1, data: trend.red, itemStyle: { color: "rgba(220, 53, 69, 0.55)" }, barMaxWidth: 18 },
       ],
     }, function (params) {
       // A month end opens the cockpit as of that day.
