@@ -10,13 +10,22 @@ from __future__ import annotations
 import io
 import re
 import sys
+import time
 from html.parser import HTMLParser
 from pathlib import Path
+
+from luoshi.core.archives import MB, ArchiveRefused, Limits, check_zip
 
 from .errors import IntakeError
 
 TEXT_EXTS = {".txt", ".md", ".markdown", ".text"}
 HTML_EXTS = {".html", ".htm", ".xhtml"}
+# A .docx is read whole into memory by python-docx: its parts may unpack to 50 MB (a
+# 300-page plan's text is a few MB; its pictures are stored, not inflated).
+DOCUMENT_LIMITS = Limits(max_unpacked=50 * MB)
+# A year's plan is tens of pages; a newspaper issue a hundred. Time is checked between pages.
+PDF_MAX_PAGES = 500
+PDF_MAX_SECONDS = 60
 
 
 def decode_bytes(data: bytes) -> str:
@@ -92,6 +101,12 @@ def _read_docx(path: Path) -> str:
     except ImportError as exc:  # pragma: no cover
         raise IntakeError("python-docx is not installed") from exc
     try:
+        check_zip(data, DOCUMENT_LIMITS)  # before python-docx inflates anything
+    except ArchiveRefused as exc:
+        if exc.reason == "not_zip":
+            raise IntakeError(f"{path}: not a valid .docx file (not a zip package)") from exc
+        raise IntakeError(f"{path}: refused, {exc}") from exc
+    try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:
         raise IntakeError(f"{path}: not a valid .docx file ({type(exc).__name__})") from exc
@@ -128,11 +143,25 @@ def _read_pdf(path: Path) -> str:
         import pdfplumber
     except ImportError as exc:  # pragma: no cover
         raise IntakeError("pdfplumber is not installed") from exc
+    started = time.monotonic()
     try:
         pages = []
         with pdfplumber.open(io.BytesIO(data)) as pdf:
+            if len(pdf.pages) > PDF_MAX_PAGES:
+                raise IntakeError(
+                    f"{path}: the PDF has {len(pdf.pages)} pages (at most {PDF_MAX_PAGES})"
+                )
             for page in pdf.pages:
                 pages.append(page.extract_text() or "")
+                page.close()  # its parsed objects are not needed again
+                # A page cannot be interrupted, but a document can stop between pages.
+                if time.monotonic() - started > PDF_MAX_SECONDS:
+                    raise IntakeError(
+                        f"{path}: reading the PDF took more than {PDF_MAX_SECONDS} s "
+                        f"(stopped at page {len(pages)})"
+                    )
+    except IntakeError:
+        raise
     except Exception as exc:
         raise IntakeError(f"{path}: not a valid .pdf file ({type(exc).__name__})") from exc
     text = "\n\n".join(pages)
