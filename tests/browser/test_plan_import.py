@@ -150,6 +150,8 @@ def no_horizontal_scroll(page) -> bool:
 def test_review_creates_the_missing_unit_saves_the_table_once_and_adds_a_selection(
     city, sign_in, live_server, settings, tmp_path, size
 ):
+    from playwright.sync_api import expect
+
     from luoshi.orgs.models import Unit
     from luoshi.plans.models import Plan
 
@@ -220,7 +222,7 @@ def test_review_creates_the_missing_unit_saves_the_table_once_and_adds_a_selecti
         })()"""
     )
     page.click("#add-from-selection")
-    page.wait_for_function("document.getElementById('new-value').value === '12'")
+    expect(page.locator("#new-value")).to_have_value("12")
     assert page.input_value("#new-snippet") == "举办招商推介活动12场"
     assert page.input_value("#new-unit_label") == "场"
     page.select_option("#new-unit", str(city.commerce.pk))
