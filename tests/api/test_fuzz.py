@@ -186,3 +186,19 @@ def test_a_target_patch_with_a_null_schedule_clears_the_schedule(api_city):
     assert response.json()["schedule"] == []
     target.refresh_from_db()
     assert target.schedule == []
+
+
+class _Answer:
+    """The little of a Schemathesis response that strict_json reads."""
+
+    def __init__(self, body: bytes, content_type: str = "application/json"):
+        self.content = body
+        self.headers = {"content-type": [content_type]}
+
+
+def test_the_strict_json_check_refuses_infinity_and_nan_and_passes_json():
+    for body in (b'{"value": Infinity}', b'{"value": -Infinity}', b"[NaN]"):
+        with pytest.raises(AssertionError, match="not JSON"):
+            strict_json(None, _Answer(body), None)
+    assert strict_json(None, _Answer(b'{"value": 1e308}'), None) is True
+    assert strict_json(None, _Answer(b"<html>", "text/html"), None) is None
