@@ -43,6 +43,8 @@ _REVIEW_OPENING = lex.cue("review_opening")
 _TARGET_OPENING = lex.cue("target_opening")
 _PROGRESS_MEASURE = lex.cue("progress_measure")
 _SUPERVISION_COUNT = lex.cue("supervision_count")
+_GAP_MEASURE = lex.cue("gap_measure")
+_PAST_ACTIVITY = lex.cue("past_activity")
 _COMPLETION = re.compile(
     r"(?:完成|占|佔)[^,，。；]{0,25}的$|[占佔](?:全年|年度)?(?:计划|目标|任务)|完成率$|"
     r"完成[^,，。；]{0,12}?(?:计划|目标|任务)[^,，。；\d]{0,3}$|比重为$|占比为?$"
@@ -189,6 +191,10 @@ def kind_of(
         return "statistic", "kind.progress_period"
     if _SUPERVISION_COUNT.search(text, max(sent[0], q_start - 24), q_start):
         return "statistic", "kind.supervision_count"
+    if _GAP_MEASURE.search(pre_cl):
+        return "statistic", "kind.gap"
+    if _PAST_ACTIVITY.search(cl):
+        return "statistic", "kind.past_activity"
     strong = _STRONG_TARGET.search(cl)
     if seg.past_year or seg.frame == "review":
         if strong or marked:

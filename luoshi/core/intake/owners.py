@@ -366,6 +366,7 @@ def clause_owner(text: str, pos: int, end: int) -> str | None:
     return "、".join(parts) if parts else None
 
 
+_NOT_STARTS = tuple(lex.data()["owners"]["not_starts"])
 _BRACKETED = re.compile(r"[(（][^)）]*[)）]")
 _PLACE_SUFFIXES = ("市", "区", "县", "省", "州", "旗", "镇", "乡")
 _NOT_PLACE_CHARS = set("的了和与及在对全年已各本该我其这那每个等中")
@@ -401,7 +402,7 @@ def is_organisation(name: str | None) -> bool:
         return True
     if name in _REGION_SET or normalise_region(name) != name:
         return True
-    if veto.search(name) or thing.search(name):
+    if veto.search(name) or thing.search(name) or name.startswith(_NOT_STARTS):
         return False
     m = suffix.search(name)
     if m is None:
@@ -411,8 +412,13 @@ def is_organisation(name: str | None) -> bool:
         return False
     if m.group(0) in _PLACE_SUFFIXES:
         bare = re.sub(r"^[省市区县]", "", stem)
-        # 哈市 (哈尔滨市) is a place; 城市, 上市, 部分县 are not
-        if stem in not_places or bare in not_places or not _NOT_PLACE_CHARS.isdisjoint(stem):
+        # 哈市 (哈尔滨市) is a place; 城市, 上市, 部分县, 海南市 (a province) are not
+        if (
+            stem in not_places
+            or bare in not_places
+            or stem in PROVINCES
+            or not _NOT_PLACE_CHARS.isdisjoint(stem)
+        ):
             return False
     return True
 
