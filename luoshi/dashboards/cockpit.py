@@ -249,7 +249,8 @@ class Cockpit:
                         row.by_state[state] = row.by_state.get(state, 0) + entry[state]
         rows = [row for row in rows if row.total or not row.own]
         ranked = sorted(
-            (row for row in rows if row.total),
+            # The scope's own targets (本级) are shown, not ranked against its units.
+            (row for row in rows if row.total and not row.own),
             key=lambda r: (-(r.share or 0), r.red, r.missing, r.unit.path),
         )
         for position, row in enumerate(ranked, start=1):

@@ -52,5 +52,6 @@ def _reporter_home(request: HttpRequest) -> HttpResponse:
         "returned": [item for item in owed if status[item.target.pk] == ReportStatus.RETURNED],
         "drafts": [item for item in owed if status[item.target.pk] == ReportStatus.DRAFT],
         "waiting": [item for item in owed if status[item.target.pk] == ReportStatus.SUBMITTED],
+        "approved": [item for item in owed if status[item.target.pk] == ReportStatus.APPROVED],
     }
     return render(request, "dashboards/home_reporter.html", context)

@@ -51,5 +51,7 @@ def test_an_approver_sees_only_the_subtree_in_the_cockpit(plan_city):
     page = c.client("housing-approver").get("/cockpit/?at=2025-06-30")
     assert page.context["scope"] == c.housing
     assert [score.unit for score in page.context["scores"]] == [c.housing_team, c.housing]
+    # The approver's own unit's targets (本级) are shown last, not ranked against its units.
+    assert [score.rank for score in page.context["scores"]] == [1, None]
     assert sum(item.count for item in page.context["states"]) == 2  # sales and hazards
     assert "签约项目" not in page.content.decode()
