@@ -130,6 +130,29 @@ TABLE = [
         DRAFT_OFFICE_DONE,
     ),
     ("confirm the import", "post", "/plans/{draft}/import/confirm/", {}, DRAFT_OFFICE_DONE),
+    (
+        "read a selection",
+        "get",
+        "/plans/{draft}/import/parse/?text=签约项目不少于50个",
+        None,
+        DRAFT_OFFICE,
+    ),
+    # The whole table sent without its management form: the office is told nothing was saved.
+    ("save the review table", "post", "/plans/{draft}/import/items/", {}, DRAFT_OFFICE_REFUSED),
+    (
+        "reporting defaults",
+        "post",
+        "/plans/{draft}/import/defaults/",
+        {"default_cadence": "month", "default_due_day": "5"},
+        DRAFT_OFFICE_DONE,
+    ),
+    (
+        "create the unit an owner names",
+        "post",
+        "/plans/{draft}/import/owners/unit/",
+        {"owner_text": "市商务委", "parent": "{city}"},
+        DRAFT_OFFICE_DONE,
+    ),
 ]
 
 
@@ -148,6 +171,7 @@ def test_every_plan_writing_page_answers_every_persona_as_the_table_says(plan_ci
         "signed": c.signed.pk,
         "commerce": c.commerce.pk,
         "housing": c.housing.pk,
+        "city": c.city.pk,
         "draft": draft.pk,
         "item": draft.import_items.first().pk,
     }
