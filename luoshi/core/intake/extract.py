@@ -272,7 +272,28 @@ def _target_owner(
     # a named place may own its plan; "全市" alone is a guess, so no owner
     if doc.region and not doc.region.startswith("全"):
         return doc.region, "owner.region"
+    # the sentence itself speaks for the whole jurisdiction ("全市完成…", "今年我市将…"):
+    # the city if the text names it, else the jurisdiction as the text says it
+    s_txt = text[sent[0] : sent[1]]
+    whole = [
+        r
+        for r in _regions_in(text, sent[0], sent[1], doc)
+        if r[1] + sent[0] <= pos
+        and r[2] in _WHOLE
+        and not (r[0] > 0 and s_txt[r[0] - 1] in "较比占在于献超")
+    ]
+    if whole:
+        return _whole(whole[0][2], doc), "owner.region"
     return None, None
+
+
+# 全市/我市/本市 …: the jurisdiction a text speaks for, written 全市 when unnamed
+_WHOLE = {f"{a}{b}": f"全{b}" for a in "全我本" for b in "市区县省"}
+
+
+def _whole(word: str, doc: Doc) -> str:
+    named = doc.resolve_region(word)
+    return named if named != word else _WHOLE.get(word, word)
 
 
 def _make(
