@@ -46,3 +46,16 @@ def test_a_part_cannot_be_both_a_share_and_a_milestone(plan_city):
     assert response.status_code == 200
     assert response.context["form"].errors["value"]
     assert not Target.objects.filter(part_of=c.signed).exists()
+
+
+def test_the_lead_target_page_shows_a_milestone_part_and_the_part_form_offers_it(plan_city):
+    c = plan_city
+    supervisor = c.client("supervisor")
+    form = supervisor.get(f"/targets/{c.signed.pk}/parts/new/").content.decode()
+    assert 'name="milestone"' in form and 'type="date" name="due"' in form
+    supervisor.post(
+        f"/targets/{c.signed.pk}/parts/new/", {"unit": c.housing.pk, "milestone": "配合招商"}
+    )
+    page = c.client("commerce-reporter").get(f"/targets/{c.signed.pk}/")
+    assert page.status_code == 200
+    assert "签约项目（市住建局）" in page.content.decode()
