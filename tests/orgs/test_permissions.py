@@ -60,6 +60,10 @@ TABLE = [
     ("reset a reporter's password", "post", "/people/{reporter}/password/", managers_only(302)),
     # The table posts no unit or role: a supervisor's form is refused (400), others see nothing.
     ("give a reporter a role", "post", "/people/{reporter}/roles/", managers_only(400)),
+    # The same for the forms below: sent without their fields, refused for the supervisor.
+    ("new unit sent empty", "post", "/units/new/", managers_only(400)),
+    ("commerce unit edit sent empty", "post", "/units/{commerce}/edit/", managers_only(400)),
+    ("new person sent empty", "post", "/people/new/", managers_only(400)),
     (
         "admin site",
         "get",
