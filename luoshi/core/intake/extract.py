@@ -77,6 +77,7 @@ _COMPANY_RE = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:有限公司|股份公司|�
 _LIST_MARK = re.compile(
     r"\s*(?:\d{1,2}\s?[.、．](?!\d)|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])"
 )
+_CAP_QUOTA = lex.cue("cap_quota")
 _SENT_MARK = re.compile(r"[。；;！？!?]")
 _LAST_YEAR = re.compile(r"过去一年|一年来|去年")
 
@@ -412,6 +413,9 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                 comp = q.comparator
             elif q.reach:
                 comp = ">=" if kind == "target" else "="
+            elif kind == "target" and _CAP_QUOTA.search(text, clause[0], q.num_start):
+                # 死亡人数控制指标45人, 目标任务为…: a quota is a cap
+                comp = "<="
             else:
                 comp = ">=" if kind == "target" else "="
             metric = metric_of(text, q, clause)
