@@ -129,10 +129,11 @@ def sentence_cues(text: str, sent: tuple[int, int]) -> tuple[list[int], list[int
     look-around reaches across the mark).
     """
     s = text[sent[0] : sent[1]]
-    return (
-        [m.start() for m in TARGET_CUE.finditer(s)],
-        [m.start() for m in _STAT_PROPAGATE.finditer(s)],
-    )
+    stats = [m.start() for m in _STAT_PROPAGATE.finditer(s)]
+    # 完成年度目标任务…: a report against the goal, read after the 目标 inside it
+    if "完成" in s or "占" in s:
+        stats = sorted(stats + [m.end() - 1 for m in _PROGRESS_MEASURE.finditer(s)])
+    return [m.start() for m in TARGET_CUE.finditer(s)], stats
 
 
 def _last_before(starts: list[int], limit: int) -> int:

@@ -78,6 +78,8 @@ _LIST_MARK = re.compile(
     r"\s*(?:\d{1,2}\s?[.、．](?!\d)|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])"
 )
 _CAP_QUOTA = lex.cue("cap_quota")
+_STRUCTURE_COUNT = lex.cue("structure_count")
+_STRUCTURE_UNITS = ("项", "个", "条", "件", "类", "批")
 _SENT_MARK = re.compile(r"[。；;！？!?]")
 _LAST_YEAR = re.compile(r"过去一年|一年来|去年")
 
@@ -390,6 +392,10 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
         while qi < len(quantities) and quantities[qi].num_start < sent[1]:
             q = quantities[qi]
             qi += 1
+            if q.unit in _STRUCTURE_UNITS and _STRUCTURE_COUNT.search(
+                text, max(sent[0], q.start - 6), q.start
+            ):
+                continue  # 明确133项: the plan's structure, not a figure of it
             clause = clause_bounds(text, q.num_start, sent[0], sent[1])
             marked = (
                 item_marked or lead_phrase or own.clause_owner(text, q.start, sent[1]) is not None
