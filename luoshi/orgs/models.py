@@ -1,6 +1,7 @@
 """Units, people and their memberships."""
 
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -56,6 +57,18 @@ class Unit(models.Model):
             # so that each change lands in the history.
             for child in self.children.all():
                 child.save()
+
+    def clean(self):
+        # Wherever a unit is edited (the app, the admin), the tree stays a tree.
+        if self.pk and self.parent_id:
+            stored = Unit.objects.filter(pk=self.pk).values_list("path", flat=True).first()
+            parent_path = (
+                Unit.objects.filter(pk=self.parent_id).values_list("path", flat=True).first()
+            )
+            if stored and parent_path and parent_path.startswith(stored):
+                raise ValidationError(
+                    {"parent": _("A unit cannot move under itself or its own sub-units.")}
+                )
 
     @property
     def depth(self) -> int:

@@ -3,8 +3,8 @@
 import re
 
 import pytest
-from django.test import Client
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.test import Client
 from django.utils import translation
 
 from luoshi.orgs import actions
@@ -177,3 +177,19 @@ def test_people_pages_render_in_chinese(city, settings):
         ):
             response = client.get(url)
             assert response.status_code == 200, url
+
+
+def test_the_admin_cannot_put_a_unit_under_its_own_sub_unit_either(city, admin_client):
+    response = admin_client.post(
+        f"/admin/orgs/unit/{city.housing.pk}/change/",
+        {
+            "name": "市住建局",
+            "short_name": "市住建局",
+            "code": "t-zjj",
+            "kind": "department",
+            "parent": city.housing_team.pk,
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 200  # the form again, with the error
+    assert Unit.objects.get(pk=city.housing.pk).parent == city.city
