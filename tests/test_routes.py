@@ -243,16 +243,17 @@ def _placeholder_path(route: str) -> str:
 def _suggest(callback, route_or_path: str, method: str, rows) -> str:
     """Where a missing row goes and what it looks like."""
     module = getattr(callback, "__module__", "") or ""
-    # The table that already holds rows for the same view module, else the app's own table.
-    home = None
-    for module_name, _name, _method, path, _expected in rows:
+    # The table that already holds rows for the same view module with the same method (a
+    # table of GETs may not know how to post), else one with any method, else the app's.
+    homes = {}
+    for module_name, _name, row_method, path, _expected in rows:
         try:
             match = resolve(re.sub(r"\{[^}]*\}", "1", path.split("?")[0]))
         except Exception:  # noqa: S112 - a row for a route that is gone is reported below
             continue
         if getattr(match.func, "__module__", None) == module:
-            home = module_name
-            break
+            homes.setdefault(row_method == method, module_name)
+    home = homes.get(True) or homes.get(False)
     if home is None:
         parts = module.split(".")
         home = (
