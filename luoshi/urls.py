@@ -24,6 +24,7 @@ urlpatterns = [
     path("api/v1/", include("luoshi.api.urls")),
     path("excel/", include("luoshi.excel.urls")),
     path("", include("luoshi.dashboards.urls")),
+    path("", include("luoshi.dashboards.urls_public")),
     path("", include("luoshi.plans.urls_import")),
     path("", include("luoshi.ledgers.urls_measures")),
     path("", include("luoshi.plans.urls")),

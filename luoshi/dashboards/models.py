@@ -6,8 +6,10 @@ away and recomputed at any time from the plans, reports and ledgers
 (`luoshi refresh_evaluations`), so it carries no history.
 """
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from luoshi.plans.choices import State
 from luoshi.plans.models import Target
@@ -83,3 +85,51 @@ class PeriodicRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.job} · {self.day}"
+
+
+class Publication(models.Model):
+    """A plan, or one target of it, shown on the public page (公开) without signing in.
+
+    A row without a target publishes every target of the plan. Unpublishing clears
+    `is_active` (the row and its history stay), and publishing again sets it.
+    """
+
+    plan = models.ForeignKey(
+        "plans.Plan",
+        verbose_name=_("plan"),
+        on_delete=models.PROTECT,
+        related_name="publications",
+    )
+    target = models.ForeignKey(
+        Target,
+        verbose_name=_("target"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="publications",
+    )
+    is_active = models.BooleanField(_("public"), default=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    changed_at = models.DateTimeField(_("changed at"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("publication")
+        verbose_name_plural = _("publications")
+        ordering = ["plan", "target"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan"],
+                condition=models.Q(target__isnull=True),
+                name="publication_whole_plan_once",
+            ),
+            models.UniqueConstraint(fields=["target"], name="publication_target_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan_id} · {self.target_id or '*'} · {self.is_active}"

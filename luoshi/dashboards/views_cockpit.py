@@ -117,6 +117,7 @@ def render_cockpit(
         "overview_query": f"{overview}?{_query(plan=plan and plan.pk, unit=unit and unit.pk, at=at.isoformat())}",
         "keep_query": _query(**kept),
         "scope_query": _query(**scope_query),
+        "can_publish": figures.access.can_manage_plans(),
         "period_start": figures.start,
         "period_end": min(figures.end, at),
         **(extra or {}),

@@ -2,9 +2,11 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import translation
 
+from luoshi.dashboards.actions import set_publication
 from luoshi.ledgers.demo_ledgers import load_demo_ledgers
 from luoshi.ledgers.models import Hazard, Measure, Project
 from luoshi.orgs.demo import DEMO_PASSWORD, demo_logins, load_demo
+from luoshi.orgs.models import User
 from luoshi.plans.demo_plan import DEMO_DATE, PLAN_TITLE, load_demo_plan
 from luoshi.plans.models import Plan
 from luoshi.reporting.models import Report
@@ -24,6 +26,10 @@ class Command(BaseCommand):
             self.stdout.write("Demo city already present: nothing changed.")
         if load_demo_plan():
             plan = Plan.objects.get(title=PLAN_TITLE)
+            # The demo shows the public face (公开) too: the whole plan is published.
+            set_publication(
+                User.objects.get(username="supervisor"), plan, whole=True, target_ids=[]
+            )
             reports = Report.objects.filter(target__plan=plan).count()
             self.stdout.write(
                 self.style.SUCCESS(

@@ -1,0 +1,48 @@
+"""Changes the dashboards app makes: publishing plans and targets on the public page."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from luoshi.orgs.access import access_for
+from luoshi.plans.models import Plan
+
+from .models import Publication
+from .public import forget
+
+
+def _set(row: Publication | None, on: bool, user, reason: str, **fields) -> bool:
+    """Make the publication `row` (or a new one with `fields`) active or not; True if changed."""
+    if row is None:
+        if not on:
+            return False
+        row = Publication(**fields, is_active=True, changed_by=user)
+    elif row.is_active == on:
+        return False
+    row.is_active = on
+    row.changed_by = user
+    row._change_reason = reason
+    row.save()
+    return True
+
+
+@transaction.atomic
+def set_publication(user, plan: Plan, *, whole: bool, target_ids, reason: str = "") -> int:
+    """Publish the whole `plan` or not, and exactly the targets `target_ids` of it one by
+    one; the supervision office only. Returns how many publications changed."""
+    if not access_for(user).can_manage_plans():
+        raise PermissionDenied
+    wanted = {int(pk) for pk in target_ids}
+    allowed = set(plan.targets.filter(pk__in=wanted).values_list("pk", flat=True))
+    rows = {
+        row.target_id: row
+        for row in Publication.objects.select_for_update().filter(plan=plan).order_by("pk")
+    }
+    changed = _set(rows.get(None), whole, user, reason, plan=plan)
+    for target_id in allowed | {pk for pk in rows if pk is not None}:
+        changed += _set(
+            rows.get(target_id), target_id in allowed, user, reason, plan=plan, target_id=target_id
+        )
+    transaction.on_commit(lambda: forget(plan.pk))
+    return changed
