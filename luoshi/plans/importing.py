@@ -599,6 +599,11 @@ def create_owner_unit(plan: Plan, user, owner_text: str, parent: Unit) -> Unit:
     name = (owner_text or "").strip()
     if not name:
         raise ValidationError(_("Choose an owner text to map."))
+    if Unit.objects.active().filter(Q(name=name) | Q(short_name=name)).exists():
+        # Two units of one name would make every later import ambiguous.
+        raise ValidationError(
+            _("A unit named “%(name)s” exists already: map the owner to it.") % {"name": name}
+        )
     unit = create_unit(
         user, parent=parent, name=name[:100], reason=f"named by plan: {plan.title}"[:200]
     )

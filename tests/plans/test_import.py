@@ -799,3 +799,21 @@ def test_a_kept_file_is_only_its_uploaders(city, media):
         {"title": "x", "start": "2025-01-01", "end": "2025-12-31"},
     )
     assert response.status_code == 400 and not Plan.objects.exists()
+
+
+def test_a_unit_the_city_has_is_not_created_twice(city):
+    plan = imported(city)
+    importing.update_item(item(plan, "签约项目"), city.supervisor, owner_text="市商务委", unit=None)
+    client = client_for(city, "supervisor")
+    response = client.post(
+        reverse("plan-import-owner-unit", args=[plan.pk]),
+        {"owner_text": "市商务局", "parent": city.city.pk},
+        follow=True,
+    )
+    assert "exists already" in response.content.decode()
+    assert Unit.objects.filter(name="市商务局").count() == 1
+    response = client.post(
+        reverse("plan-import-owner-unit", args=[plan.pk]),
+        {"owner_text": "市" * 150, "parent": city.city.pk},
+    )
+    assert response.status_code == 302 and Unit.objects.count() == 5
