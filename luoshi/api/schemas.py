@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import Annotated
 
 from ninja import Field, Schema
-from pydantic import StringConstraints
+from pydantic import StrictBool, StringConstraints
 
 from luoshi.clock import EARLIEST, LATEST
 from luoshi.core.values import LIMIT
@@ -49,6 +49,7 @@ class RulesOut(Schema):
     growth_tolerance_pp: float
     level_tolerance: float
     milestone_grace_days: int
+    four_eyes: bool
 
 
 class PlanOut(Schema):
@@ -76,6 +77,7 @@ class RulesPatch(Schema):
     growth_tolerance_pp: Annotated[Number, Field(ge=0)] | None = None
     level_tolerance: Annotated[Number, Field(ge=0)] | None = None
     milestone_grace_days: Annotated[int, Field(ge=0, le=366)] | None = None
+    four_eyes: StrictBool | None = None
     reason: Annotated[str, StringConstraints(max_length=300)] = ""
 
 
@@ -365,10 +367,15 @@ class ReportIn(Schema):
     narrative: Text = ""
 
 
+# A report's revision as the database column holds it (PostgreSQL's integer): a
+# larger number is bad input (422), not a database error.
+Revision = Annotated[int, Field(ge=1, le=2**31 - 1)]
+
+
 class ReportPatch(Schema):
     """`revision` is the one read; a report changed since then answers 409."""
 
-    revision: int
+    revision: Revision
     as_of: date | None = None
     value: Number | None = None
     overdue: Annotated[Number, Field(ge=0)] | None = None
@@ -379,12 +386,12 @@ class ReportPatch(Schema):
 class RevisionIn(Schema):
     """Optional on submit and approve: with it, a report changed since is a 409."""
 
-    revision: int | None = None
+    revision: Revision | None = None
 
 
 class ReturnIn(Schema):
     reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
-    revision: int | None = None
+    revision: Revision | None = None
 
 
 # --- status ---------------------------------------------------------------------------

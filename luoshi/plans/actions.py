@@ -25,6 +25,7 @@ RULE_FIELDS = (
     "growth_tolerance_pp",
     "level_tolerance",
     "milestone_grace_days",
+    "four_eyes",
 )
 TARGET_FIELDS = (
     "task",

@@ -863,7 +863,12 @@ class _Loader:
         old = target.reports.get(as_of=as_of, status="approved")
         correction = correct_report(old, reporter)
         update_report(
-            correction, reporter, expected_revision=None, as_of=as_of, value=value, narrative=text
+            correction,
+            reporter,
+            expected_revision=correction.revision,
+            as_of=as_of,
+            value=value,
+            narrative=text,
         )
         submit_report(correction, reporter)
         approve_report(correction, self.approver(code))

@@ -18,7 +18,9 @@ class RulesForm(StyledForm):
             "growth_tolerance_pp",
             "level_tolerance",
             "milestone_grace_days",
+            "four_eyes",
         ]
+        widgets = {"four_eyes": forms.CheckboxInput(attrs={"class": "form-check-input"})}
 
 
 class TargetForm(StyledForm):

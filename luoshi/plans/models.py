@@ -38,6 +38,14 @@ class Plan(models.Model):
     growth_tolerance_pp = models.FloatField(_("growth tolerance (points)"), default=1.0)
     level_tolerance = models.FloatField(_("level tolerance (share of target)"), default=0.05)
     milestone_grace_days = models.PositiveIntegerField(_("milestone grace days"), default=15)
+    four_eyes = models.BooleanField(
+        _("four-eyes approval"),
+        default=True,
+        help_text=_(
+            "Whoever created or submitted a report cannot approve it: another approver of the "
+            "unit, an approver of a unit above it, or the supervision office does."
+        ),
+    )
     # What an imported target is given unless its item says otherwise: without a
     # cadence nothing is owed, so nothing could ever be 缺报.
     default_cadence = models.CharField(

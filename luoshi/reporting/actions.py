@@ -28,6 +28,10 @@ class Conflict(Exception):
     """Someone else saved this report since it was read."""
 
 
+class FourEyes(PermissionDenied):
+    """The plan's four-eyes rule: the person who created or submitted a report cannot approve it."""
+
+
 def _check_reporter(report_unit, user) -> None:
     if not access_for(user).can_report_for(report_unit):
         raise PermissionDenied(_("You do not report for this unit."))
@@ -124,6 +128,9 @@ def update_report(
     narrative: str = "",
 ) -> Report:
     _check_reporter(report.unit, user)
+    if expected_revision is None:
+        # Without the revision the editor read, a concurrent change would be overwritten.
+        raise ValidationError({"revision": _("Send the revision of the report you changed.")})
     if report.status not in EDITABLE:
         raise ValidationError(_("Only draft or returned reports can be changed."))
     _validate_fields(report.target, value, overdue, milestone, as_of)
@@ -159,6 +166,13 @@ def _check_approver(report: Report, user) -> None:
 def approve_report(report: Report, user, *, expected_revision: int | None = None) -> Report:
     """Approve: from now on the status engine counts this reading."""
     _check_approver(report, user)
+    if report.waits_for_another_approver(user):
+        raise FourEyes(
+            _(
+                "You created or submitted this report, so another approver must approve it "
+                "(the plan's four-eyes rule)."
+            )
+        )
     _claim_revision(report, expected_revision)
     report.status = ReportStatus.APPROVED
     report.reviewed_by, report.reviewed_at = user, timezone.now()
@@ -197,10 +211,19 @@ def return_report(
 def correct_report(report: Report, user) -> Report:
     """Start a correction of an approved report: a new draft version; the old one stays."""
     _check_reporter(report.unit, user)
+    # Re-read the status under a row lock: of two people starting a correction at once,
+    # the second waits here and then finds the first one's correction (a conflict, not
+    # an IntegrityError on the one-correction-per-report constraint).
+    report.status = (
+        Report.objects.select_for_update()
+        .filter(pk=report.pk)
+        .values_list("status", flat=True)
+        .get()
+    )
     if report.status != ReportStatus.APPROVED:
         raise ValidationError(_("Only approved reports are corrected; edit drafts directly."))
     if Report.objects.filter(supersedes=report).exists():
-        raise ValidationError(_("A correction of this report already exists."))
+        raise Conflict(_("A correction of this report has already been started."))
     correction = Report(
         target=report.target,
         unit=report.unit,

@@ -6,6 +6,10 @@ from luoshi.plans.models import Target
 
 from .fields import EVIDENCE_HELP, MultipleFileField
 
+# The largest revision the column holds on every database (PostgreSQL's integer);
+# a larger number in a post would be a database error, not a stale revision.
+MAX_REVISION = 2**31 - 1
+
 
 class ReportForm(forms.Form):
     """The fields a reporter fills; which of value/overdue/milestone apply depends on the kind."""
@@ -23,10 +27,28 @@ class ReportForm(forms.Form):
         max_length=5000,
     )
     evidence = MultipleFileField(label=_("Evidence files"), help_text=EVIDENCE_HELP)
-    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # The revision the editor opened: a save that does not name it could overwrite a
+    # change made meanwhile, so editing needs it (a new report has none).
+    revision = forms.IntegerField(
+        widget=forms.HiddenInput,
+        min_value=1,
+        max_value=MAX_REVISION,
+        error_messages={
+            "required": _(
+                "The form came without the version of the report it was opened at. "
+                "Reload the page and enter your change again."
+            ),
+            "invalid": _(
+                "The form came with a damaged report version. "
+                "Reload the page and enter your change again."
+            ),
+        },
+    )
 
-    def __init__(self, *args, target: Target, **kwargs):
+    def __init__(self, *args, target: Target, editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        if not editing:
+            del self.fields["revision"]
         self.fields["milestone"].queryset = target.milestones.all()
         if target.kind == TargetKind.MILESTONE:
             del self.fields["value"], self.fields["overdue"]
@@ -43,6 +65,14 @@ class ReportForm(forms.Form):
             field.widget.attrs.setdefault("class", css)
 
 
-class ReturnForm(forms.Form):
-    reason = forms.CharField(label=_("Reason for return"), max_length=500)
-    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+class ReviewForm(forms.Form):
+    """The submit and approve buttons: the revision the page showed (a stale one is a conflict)."""
+
+    revision = forms.IntegerField(
+        widget=forms.HiddenInput, required=False, min_value=1, max_value=MAX_REVISION
+    )
+
+
+class ReturnForm(ReviewForm):
+    # Not required here: the action refuses a blank reason with its own message.
+    reason = forms.CharField(label=_("Reason for return"), max_length=500, required=False)

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import ExpressionWrapper, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -26,10 +26,16 @@ class ReportQuerySet(models.QuerySet):
         )
 
     def awaiting_review_by(self, user):
-        """The approval queue: submitted reports this person may approve."""
+        """The approval queue: submitted reports this person may review.
+
+        Each carries `waits_for_another`: under the plan's four-eyes rule a report the
+        person created or submitted stays in their queue, but someone else approves it
+        (another approver of the unit, an approver of a unit above it, a supervisor).
+        """
+        own = Q(target__plan__four_eyes=True) & (Q(created_by=user) | Q(submitted_by=user))
         return self.filter(
             access_for(user).approvable_unit_q("unit"), status=ReportStatus.SUBMITTED
-        )
+        ).annotate(waits_for_another=ExpressionWrapper(own, output_field=models.BooleanField()))
 
 
 class Report(models.Model):
@@ -116,6 +122,10 @@ class Report(models.Model):
 
     def __str__(self) -> str:
         return f"{self.target} · {self.as_of} · v{self.version}"
+
+    def waits_for_another_approver(self, user) -> bool:
+        """The plan's four-eyes rule: whoever created or submitted a report does not approve it."""
+        return self.target.plan.four_eyes and user.pk in {self.created_by_id, self.submitted_by_id}
 
     @property
     def is_editable(self) -> bool:

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,7 +15,7 @@ from luoshi.orgs.history import history_of
 
 from . import actions
 from .evidence import add_evidence
-from .forms import ReportForm, ReturnForm
+from .forms import ReportForm, ReturnForm, ReviewForm
 from .models import Evidence, Report
 from .workbench import owed_by
 
@@ -83,7 +83,11 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
             "revision": report.revision,
         }
         form = ReportForm(
-            request.POST or None, request.FILES or None, target=report.target, initial=initial
+            request.POST or None,
+            request.FILES or None,
+            target=report.target,
+            initial=initial,
+            editing=True,
         )
         if request.method == "POST" and form.is_valid():
             try:
@@ -112,11 +116,13 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
                 return redirect("report-detail", report_id=report.pk)
     elif request.method == "POST":
         raise PermissionDenied
+    can_review = report.status == "submitted" and access.can_approve_for(report.unit)
     context = {
         "report": report,
         "form": form,
         "return_form": ReturnForm(initial={"revision": report.revision}),
-        "can_review": report.status == "submitted" and access.can_approve_for(report.unit),
+        "can_review": can_review,
+        "can_approve": can_review and not report.waits_for_another_approver(request.user),
         "can_correct": report.status == "approved" and access.can_report_for(report.unit),
         "evidence": report.evidence.select_related("uploaded_by"),
         "history": history_of(report),
@@ -124,14 +130,18 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
     return render(request, "reporting/report_detail.html", context)
 
 
-def _review(request: HttpRequest, report_id: int, do) -> HttpResponse:
+def _review(request: HttpRequest, report_id: int, do, form_class=ReviewForm) -> HttpResponse:
     with transaction.atomic():
         report = access_report_by_id(request.user, report_id, for_update=True)
-        revision = request.POST.get("revision")
+        form = form_class(request.POST)
+        if not form.is_valid():
+            # Only a damaged or forged post gets here: the page's buttons send a whole number.
+            errors = "; ".join(f"{name}: {' '.join(e)}" for name, e in form.errors.items())
+            return HttpResponseBadRequest(errors, content_type="text/plain; charset=utf-8")
         try:
-            do(report, int(revision) if revision else None)
-        except actions.Conflict as conflict:
-            messages.error(request, str(conflict))
+            do(report, form.cleaned_data)
+        except (actions.Conflict, actions.FourEyes) as refusal:
+            messages.error(request, str(refusal))
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
     return redirect("report-detail", report_id=report_id)
@@ -140,8 +150,8 @@ def _review(request: HttpRequest, report_id: int, do) -> HttpResponse:
 @login_required
 @require_POST
 def report_submit(request: HttpRequest, report_id: int) -> HttpResponse:
-    def do(report, revision):
-        actions.submit_report(report, request.user, expected_revision=revision)
+    def do(report, data):
+        actions.submit_report(report, request.user, expected_revision=data["revision"])
         messages.success(request, _("Report submitted."))
 
     return _review(request, report_id, do)
@@ -150,8 +160,8 @@ def report_submit(request: HttpRequest, report_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def report_approve(request: HttpRequest, report_id: int) -> HttpResponse:
-    def do(report, revision):
-        actions.approve_report(report, request.user, expected_revision=revision)
+    def do(report, data):
+        actions.approve_report(report, request.user, expected_revision=data["revision"])
         messages.success(request, _("Report approved: it now counts."))
 
     return _review(request, report_id, do)
@@ -160,13 +170,13 @@ def report_approve(request: HttpRequest, report_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def report_return(request: HttpRequest, report_id: int) -> HttpResponse:
-    def do(report, revision):
+    def do(report, data):
         actions.return_report(
-            report, request.user, request.POST.get("reason", ""), expected_revision=revision
+            report, request.user, data["reason"], expected_revision=data["revision"]
         )
         messages.success(request, _("Report returned to the unit."))
 
-    return _review(request, report_id, do)
+    return _review(request, report_id, do, ReturnForm)
 
 
 @login_required
@@ -175,6 +185,9 @@ def report_correct(request: HttpRequest, report_id: int) -> HttpResponse:
     report = access_report_by_id(request.user, report_id)
     try:
         correction = actions.correct_report(report, request.user)
+    except actions.Conflict as conflict:
+        messages.error(request, str(conflict))
+        return redirect("report-detail", report_id=report_id)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("report-detail", report_id=report_id)
