@@ -146,3 +146,20 @@ class Evaluated:
         names["ev_reason_zh"] = F("ev__reason_zh")
         names["ev_reason_en"] = F("ev__reason_en")
         return queryset.annotate(**names)
+
+
+@dataclass
+class Summary:
+    """What a unit or plan page shows of its targets: the counts and the worst few."""
+
+    counts: Counts | None
+    rows: list[Row]
+    total: int
+
+
+def summary(targets: QuerySet[Target], at: date, limit: int = 20) -> Summary:
+    """Counts by state and the `limit` worst targets (a fixed number of queries)."""
+    evaluated = Evaluated(targets, at)
+    worst = evaluated.ordered(evaluated.base, "state")
+    page = list(evaluated.with_fields(worst.select_related("plan", "unit", "task"))[:limit])
+    return Summary(evaluated.counts(), evaluated.rows(page), evaluated.total)

@@ -1,9 +1,11 @@
 from django.urls import path
 
-from . import views, views_cockpit
+from . import views, views_cockpit, views_pages
 
 urlpatterns = [
     path("overview/", views.overview, name="overview"),
+    path("units/<int:unit_id>/", views_pages.unit_detail, name="unit-detail"),
+    path("plans/<int:plan_id>/", views_pages.plan_detail, name="plan-detail"),
     path("cockpit/", views_cockpit.cockpit, name="cockpit"),
     path("cockpit/export.xlsx", views_cockpit.cockpit_export, name="cockpit-export"),
 ]

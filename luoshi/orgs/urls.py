@@ -5,7 +5,6 @@ from . import views, views_manage
 urlpatterns = [
     path("", views.home, name="home"),
     path("units/", views.unit_list, name="unit-list"),
-    path("units/<int:unit_id>/", views.unit_detail, name="unit-detail"),
     path("units/new/", views_manage.unit_new, name="unit-new"),
     path("units/<int:unit_id>/edit/", views_manage.unit_edit, name="unit-edit"),
     path("units/<int:unit_id>/active/", views.unit_set_active, name="unit-set-active"),

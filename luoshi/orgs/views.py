@@ -5,13 +5,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from luoshi.clock import today
-from luoshi.plans.models import Target
-from luoshi.plans.queries import evaluated_rows
-
 from . import actions
 from .access import access_for, access_unit_by_id, require_unit_manager
-from .history import history_of
 
 
 @login_required
@@ -38,28 +33,6 @@ def unit_list(request: HttpRequest) -> HttpResponse:
         "orgs/unit_list.html",
         {"units": units, "can_manage": access.can_manage_units()},
     )
-
-
-@login_required
-def unit_detail(request: HttpRequest, unit_id: int) -> HttpResponse:
-    unit = access_unit_by_id(request.user, unit_id)
-    access = access_for(request.user)
-    targets = (
-        Target.objects.visible_to(request.user)
-        .filter(unit__path__startswith=unit.path, is_active=True)
-        .select_related("plan", "unit")
-    )
-    rows = evaluated_rows(targets, today())
-    context = {
-        "unit": unit,
-        "rows": rows,
-        "at": today(),
-        "children": access.visible_units().filter(parent=unit),
-        "members": unit.memberships.select_related("user").order_by("role", "user__username"),
-        "history": history_of(unit),
-        "can_manage": access.can_manage_units(),
-    }
-    return render(request, "orgs/unit_detail.html", context)
 
 
 @login_required

@@ -1,14 +1,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from luoshi.clock import parse_at, today
+from luoshi.clock import parse_at
 from luoshi.formtools import attach_errors, bad_request
 from luoshi.ledgers.models import Measure
 from luoshi.ledgers.views_measures import measure_block
@@ -16,27 +14,15 @@ from luoshi.orgs.access import (
     access_for,
     access_plan_by_id,
     access_target_by_id,
-    choosable_units,
     visible_plans,
-    visible_tasks,
 )
 from luoshi.orgs.history import history_of
 from luoshi.reporting.models import Report
 
 from . import actions
-from .choices import STATE_COLOURS, State, TargetKind
-from .forms import OverviewFilter, RulesForm, TargetForm
+from .forms import RulesForm, TargetForm
 from .models import Target
 from .queries import evaluated_rows, expected_path
-
-PAGE_SIZE = 50
-SORT_KEYS = {
-    "name": lambda row: row.target.name,
-    "unit": lambda row: row.target.unit.path,
-    "state": lambda row: list(State.values).index(row.state),
-    "ratio": lambda row: (row.evaluation.ratio is None, row.evaluation.ratio or 0),
-    "kind": lambda row: row.target.kind,
-}
 
 
 @login_required
@@ -47,37 +33,6 @@ def plan_list(request: HttpRequest) -> HttpResponse:
         {
             "plans": visible_plans(request.user),
             "can_manage": access_for(request.user).can_manage_plans(),
-        },
-    )
-
-
-@login_required
-def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = access_plan_by_id(request.user, plan_id)
-    at = today()
-    targets = (
-        Target.objects.visible_to(request.user)
-        .filter(plan=plan, is_active=True)
-        .select_related("plan", "unit", "task")
-    )
-    rows = evaluated_rows(targets, at)
-    tasks = (
-        visible_tasks(request.user)
-        .filter(plan=plan)
-        .select_related("lead_unit")
-        .prefetch_related("cooperating_units")
-    )
-    access = access_for(request.user)
-    return render(
-        request,
-        "plans/plan_detail.html",
-        {
-            "plan": plan,
-            "rows": rows,
-            "tasks": tasks,
-            "at": at,
-            "can_manage": access.can_manage_plans(),
-            "history": history_of(plan),
         },
     )
 
@@ -170,59 +125,3 @@ def target_edit(request: HttpRequest, target_id: int) -> HttpResponse:
         "back": reverse("target-detail", args=[target.pk]),
     }
     return render(request, "plans/target_form.html", context)
-
-
-@login_required
-def overview(request: HttpRequest) -> HttpResponse:
-    """Every visible target with its state, filterable, sortable, paginated; counts on top."""
-    access = access_for(request.user)
-    filters = OverviewFilter(request.GET)
-    data = filters.cleaned_data if filters.is_valid() else {}
-    try:
-        at = parse_at(request.GET.get("at"))
-    except ValidationError as error:
-        return bad_request(error)
-    targets = Target.objects.visible_to(request.user).filter(is_active=True)
-    if data.get("unit"):
-        # A unit and its subtree; a unit one may not see filters everything out.
-        unit = access.visible_units().filter(pk=data["unit"]).first()
-        targets = targets.filter(unit__path__startswith=unit.path) if unit else targets.none()
-    if data.get("kind") in TargetKind.values:
-        targets = targets.filter(kind=data["kind"])
-    if data.get("task"):
-        targets = targets.filter(Q(task_id=data["task"]) | Q(task__parent_id=data["task"]))
-    rows = evaluated_rows(targets.select_related("plan", "unit", "task"), at)
-    counts = {state: 0 for state in State.values}
-    missing = awaiting = 0
-    for row in rows:
-        counts[row.state] += 1
-        missing += row.missing
-        awaiting += row.awaiting
-    if data.get("state") == "missing":
-        rows = [row for row in rows if row.missing]
-    elif data.get("state") == "awaiting":
-        rows = [row for row in rows if row.awaiting]
-    elif data.get("state") in State.values:
-        rows = [row for row in rows if row.state == data["state"]]
-    sort = data.get("sort") or "unit"
-    key = SORT_KEYS.get(sort.lstrip("-"), SORT_KEYS["unit"])
-    rows.sort(key=key, reverse=sort.startswith("-"))
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {
-        "page": page,
-        "counts": [(State(state), count, STATE_COLOURS[state]) for state, count in counts.items()],
-        "missing": missing,
-        "awaiting": awaiting,
-        "total": len(rows),
-        "at": at,
-        "filters": data,
-        "units": choosable_units(request.user),
-        "tasks": visible_tasks(request.user).filter(parent__isnull=True).select_related("plan"),
-        "kinds": TargetKind.choices,
-        "states": State.choices,
-        "sort": sort,
-        "query": query.urlencode(),
-    }
-    return render(request, "plans/overview.html", context)

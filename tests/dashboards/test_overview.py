@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from luoshi.dashboards.models import STATE_RANK
 from luoshi.demo.synthetic import generate
-from luoshi.orgs.models import User
+from luoshi.orgs.models import Unit, User
 from luoshi.plans.models import Plan, Target
 from luoshi.plans.queries import evaluated_rows
 
@@ -99,3 +99,31 @@ def test_the_overview_costs_the_same_queries_at_ten_times_the_size(db, settings,
     generate(scale=10, fraction=0.04, seed=42, months=10)
     large = queries_of(client, url)
     assert small == large
+
+
+def test_unit_and_plan_pages_cost_the_same_queries_whatever_their_size(db, settings):
+    """A province of one small city against one of ten larger cities: the same queries
+    for the province's unit page and for a city's plan page (its worst targets only)."""
+    settings.LUOSHI_TODAY = TODAY
+    generate(scale=1, fraction=0.02, seed=61, months=10)
+    generate(scale=10, fraction=0.1, seed=62, months=10)
+    client = Client()
+    client.force_login(User.objects.get(username="syn61-supervisor"))
+    counts = {}
+    for seed in (61, 62):
+        province = Unit.objects.get(code=f"syn{seed}")
+        plan = Plan.objects.filter(targets__unit__path__startswith=province.path).first()
+        page = client.get(f"/units/{province.pk}/")
+        assert len(page.context["rows"]) == 20
+        counts[seed] = (
+            queries_of(client, f"/units/{province.pk}/"),
+            queries_of(client, f"/plans/{plan.pk}/"),
+        )
+    assert counts[61] == counts[62]
+    big = Unit.objects.get(code="syn62")
+    page = client.get(f"/units/{big.pk}/")
+    assert (
+        page.context["summary"].total
+        == Target.objects.filter(unit__path__startswith=big.path).count()
+    )
+    assert f"unit={big.pk}" in page.content.decode()  # the rest is one click away

@@ -7,7 +7,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from luoshi.dashboards import signals, store
-from luoshi.dashboards import signals, store
 from luoshi.plans.models import Target
 from luoshi.reporting.models import Report
 
@@ -50,10 +49,6 @@ def add_targets(city, count: int) -> None:
                 )
             )
     Report.objects.bulk_create(reports)
-    # Rows written in bulk send no signals: their stored evaluations are made here, and
-    # what the fixture's own saves left to recompute too, so that pages only read.
-    store.refresh([target.pk for target in targets])
-    signals.flush()
     # Rows written in bulk send no signals: their stored evaluations are made here, and
     # what the fixture's own saves left to recompute too, so that pages only read.
     store.refresh([target.pk for target in targets])

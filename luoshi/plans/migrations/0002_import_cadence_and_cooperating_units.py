@@ -5,50 +5,97 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('plans', '0001_initial'),
+        ("plans", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalimportitem',
-            name='cadence',
-            field=models.CharField(blank=True, choices=[('month', 'Monthly'), ('quarter', 'Quarterly'), ('none', 'No regular reports')], max_length=10, verbose_name='reporting cadence'),
+            model_name="historicalimportitem",
+            name="cadence",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("month", "Monthly"),
+                    ("quarter", "Quarterly"),
+                    ("none", "No regular reports"),
+                ],
+                max_length=10,
+                verbose_name="reporting cadence",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalimportitem',
-            name='cooperating_text',
-            field=models.CharField(blank=True, max_length=300, verbose_name='cooperating units in the text'),
+            model_name="historicalimportitem",
+            name="cooperating_text",
+            field=models.CharField(
+                blank=True, max_length=300, verbose_name="cooperating units in the text"
+            ),
         ),
         migrations.AddField(
-            model_name='historicalplan',
-            name='default_cadence',
-            field=models.CharField(blank=True, choices=[('month', 'Monthly'), ('quarter', 'Quarterly')], default='month', max_length=10, verbose_name='default reporting cadence'),
+            model_name="historicalplan",
+            name="default_cadence",
+            field=models.CharField(
+                blank=True,
+                choices=[("month", "Monthly"), ("quarter", "Quarterly")],
+                default="month",
+                max_length=10,
+                verbose_name="default reporting cadence",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalplan',
-            name='default_due_day',
-            field=models.PositiveSmallIntegerField(default=5, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(28)], verbose_name='default due day'),
+            model_name="historicalplan",
+            name="default_due_day",
+            field=models.PositiveSmallIntegerField(
+                default=5,
+                validators=[
+                    django.core.validators.MinValueValidator(1),
+                    django.core.validators.MaxValueValidator(28),
+                ],
+                verbose_name="default due day",
+            ),
         ),
         migrations.AddField(
-            model_name='importitem',
-            name='cadence',
-            field=models.CharField(blank=True, choices=[('month', 'Monthly'), ('quarter', 'Quarterly'), ('none', 'No regular reports')], max_length=10, verbose_name='reporting cadence'),
+            model_name="importitem",
+            name="cadence",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("month", "Monthly"),
+                    ("quarter", "Quarterly"),
+                    ("none", "No regular reports"),
+                ],
+                max_length=10,
+                verbose_name="reporting cadence",
+            ),
         ),
         migrations.AddField(
-            model_name='importitem',
-            name='cooperating_text',
-            field=models.CharField(blank=True, max_length=300, verbose_name='cooperating units in the text'),
+            model_name="importitem",
+            name="cooperating_text",
+            field=models.CharField(
+                blank=True, max_length=300, verbose_name="cooperating units in the text"
+            ),
         ),
         migrations.AddField(
-            model_name='plan',
-            name='default_cadence',
-            field=models.CharField(blank=True, choices=[('month', 'Monthly'), ('quarter', 'Quarterly')], default='month', max_length=10, verbose_name='default reporting cadence'),
+            model_name="plan",
+            name="default_cadence",
+            field=models.CharField(
+                blank=True,
+                choices=[("month", "Monthly"), ("quarter", "Quarterly")],
+                default="month",
+                max_length=10,
+                verbose_name="default reporting cadence",
+            ),
         ),
         migrations.AddField(
-            model_name='plan',
-            name='default_due_day',
-            field=models.PositiveSmallIntegerField(default=5, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(28)], verbose_name='default due day'),
+            model_name="plan",
+            name="default_due_day",
+            field=models.PositiveSmallIntegerField(
+                default=5,
+                validators=[
+                    django.core.validators.MinValueValidator(1),
+                    django.core.validators.MaxValueValidator(28),
+                ],
+                verbose_name="default due day",
+            ),
         ),
     ]
