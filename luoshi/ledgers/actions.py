@@ -17,7 +17,7 @@ from luoshi.clock import today
 from luoshi.orgs.access import access_for
 from luoshi.reporting.evidence import check_upload
 
-from .choices import HAZARD_MOVES, VERIFIER_MOVES, HazardStatus, Stage
+from .choices import HAZARD_MOVES, VERIFIER_MOVES, HazardLevel, HazardStatus, Stage
 from .models import Hazard, HazardEvent, HazardPhoto, Project, StageEvent
 
 PROJECT_FIELDS = (
@@ -203,6 +203,23 @@ def update_hazard(hazard: Hazard, user, reason: str = "", **fields) -> Hazard:
     return hazard
 
 
+# 五落实 of a major hazard: responsibility, measures, funds, deadline, contingency plan.
+FIVE_IN_PLACE = ("responsible_person", "measures", "funds", "deadline", "contingency_plan")
+# The moves that say a hazard is rectified: a major one needs all five in place first.
+RECTIFIED_MOVES = frozenset({HazardStatus.RECTIFIED, HazardStatus.CLOSED})
+
+
+def five_not_in_place(hazard: Hazard) -> list[str]:
+    """The names of the 五落实 fields a major hazard still lacks (none for an ordinary one)."""
+    if hazard.level != HazardLevel.MAJOR:
+        return []
+    return [
+        str(Hazard._meta.get_field(name).verbose_name)
+        for name in FIVE_IN_PLACE
+        if getattr(hazard, name) in (None, "") or str(getattr(hazard, name)).strip() == ""
+    ]
+
+
 def can_verify(user) -> bool:
     """Closing after verification, and reopening, is the supervision office's (inspectors') call."""
     return access_for(user).is_supervisor
@@ -234,6 +251,17 @@ def move_hazard(hazard: Hazard, user, *, status: str, on: date, note: str = "") 
     last = hazard.events.order_by("-date", "-pk").first()
     if last and on < last.date:
         raise ValidationError({"date": _("The date is before the hazard's last recorded change.")})
+    missing = five_not_in_place(hazard) if status in RECTIFIED_MOVES else []
+    if missing:
+        raise ValidationError(
+            {
+                "status": _(
+                    "A major hazard is rectified only with all five in place (五落实); "
+                    "fill in first: %(fields)s."
+                )
+                % {"fields": "、".join(missing)}
+            }
+        )
     if status == HazardStatus.REOPENED and not note.strip():
         raise ValidationError({"note": _("Say why the hazard is reopened.")})
     event = HazardEvent.objects.create(

@@ -184,6 +184,9 @@ class HazardMoveForm(forms.Form):
     def __init__(self, *args, statuses, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = [(s, HazardStatus(s).label) for s in statuses]
+        if HazardStatus.REOPENED not in statuses:
+            # The hint is for those who may reopen (inspectors); others never need it.
+            self.fields["note"].help_text = ""
         _style(self, large=True)
         self.fields["status"].widget.attrs["class"] = "form-check-input"
 

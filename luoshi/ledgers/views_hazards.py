@@ -106,7 +106,8 @@ def hazard_new(request: HttpRequest) -> HttpResponse:
         request.FILES or None,
         units=unit_choices(units),
         new=True,
-        initial={"found_on": today(), "unit": units[0].pk},
+        # Whoever enters a hazard has usually found it: their name is the default.
+        initial={"found_on": today(), "unit": units[0].pk, "found_by": str(request.user)},
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -137,6 +137,17 @@ class Ledgers:
         }  # fmt: skip
         for n, (level, domain, unit, found, deadline, moves) in hazards.items():
             keeper = keepers[unit]
+            # A major hazard is rectified only with its 五落实 in place.
+            five = (
+                {
+                    "responsible_person": "负责人",
+                    "measures": "限期整改",
+                    "funds": Decimal("10"),
+                    "contingency_plan": "应急预案",
+                }
+                if level == "major"
+                else {}
+            )
             hazard = actions.create_hazard(
                 keeper,
                 description=f"隐患H{n}",
@@ -147,6 +158,7 @@ class Ledgers:
                 found_by="检查组",
                 unit=unit,
                 deadline=deadline,
+                **five,
             )
             for status, on in moves:
                 who = c.supervisor if status in ("closed", "reopened") else keeper
