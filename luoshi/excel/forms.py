@@ -33,7 +33,13 @@ class WorkbookForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        units = list(reporting_units(user))
         self.fields["unit"].queryset = reporting_units(user)
+        if len(units) == 1 and not self.is_bound:
+            self.initial.setdefault("unit", units[0].pk)  # the person's one unit, preselected
+        for field in self.fields.values():
+            css = "form-select" if isinstance(field, forms.ModelChoiceField) else "form-control"
+            field.widget.attrs.setdefault("class", css)
 
 
 class WorkbookUploadForm(WorkbookForm):

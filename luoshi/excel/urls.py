@@ -7,4 +7,5 @@ urlpatterns = [
     path("ledger/<str:kind>/import/", views.ledger_import, name="ledger-import"),
     path("workbook/export/", views.workbook_export, name="workbook-export"),
     path("workbook/", views.workbook_upload, name="workbook-upload"),
+    path("workbook/submit/", views.workbook_submit, name="workbook-submit"),
 ]

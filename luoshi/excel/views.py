@@ -2,15 +2,21 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 
 from luoshi.clock import today
 from luoshi.orgs.access import access_for, access_unit_by_id
 from luoshi.orgs.choices import Role
+from luoshi.reporting import actions as report_actions
+from luoshi.reporting.choices import ReportStatus
+from luoshi.reporting.models import Report
 
 from . import ledger, workbook, writer
 from .forms import LedgerImportForm, WorkbookForm, WorkbookUploadForm
@@ -137,3 +143,47 @@ def workbook_upload(request: HttpRequest) -> HttpResponse:
         % {"count": len(reports), "unit": unit.name, "period": period.label},
     )
     return _workbook_page(request, created=reports)
+
+
+@login_required
+@require_POST
+def workbook_submit(request: HttpRequest) -> HttpResponse:
+    """Submit, in one go, the drafts an upload made (their dates are the period's end already).
+
+    All or nothing: one that is no longer this person's draft (submitted meanwhile, changed,
+    not theirs to submit) submits none, and the page says so.
+    """
+    ids = request.POST.getlist("report")
+    if not ids or len(ids) > 1000 or not all(i.isdigit() for i in ids):
+        messages.error(request, _("No drafts to submit."))
+        return redirect("workbook-upload")
+    ids = sorted({int(i) for i in ids})
+    try:
+        with transaction.atomic():
+            drafts = list(
+                Report.objects.visible_to(request.user)
+                .filter(pk__in=ids, status=ReportStatus.DRAFT)
+                .select_related("unit")
+                .select_for_update(of=("self",))
+                .order_by("pk")
+            )
+            if len(drafts) != len(ids):
+                raise ValidationError(
+                    _("Some of these drafts were submitted or changed meanwhile: open them.")
+                )
+            for report in drafts:
+                report_actions.submit_report(report, request.user)
+    except (ValidationError, PermissionDenied, report_actions.Conflict) as refusal:
+        text = " ".join(refusal.messages) if isinstance(refusal, ValidationError) else str(refusal)
+        messages.error(request, f"{_('Nothing was submitted.')} {text}")
+        return redirect("workbench")
+    messages.success(
+        request,
+        ngettext(
+            "%(count)d report submitted for approval.",
+            "%(count)d reports submitted for approval.",
+            len(drafts),
+        )
+        % {"count": len(drafts)},
+    )
+    return redirect("workbench")

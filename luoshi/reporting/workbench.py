@@ -91,3 +91,27 @@ def owed_by(user, today: date) -> list[Owed]:
             )
         )
     return owed
+
+
+@dataclass(frozen=True)
+class Workbook:
+    """A 一表通 workbook a unit owes: its unit and period (2025-06, or 2025Q2 at a quarter's end)."""
+
+    unit: object
+    period: str
+
+
+def workbooks_owed(owed: list[Owed]) -> list[Workbook]:
+    """Every workbook the listed targets still ask for, one per unit and period: at a
+    quarter's end both the month's and the quarter's. No query: it reads `owed`."""
+    seen: dict[tuple[int, str], Workbook] = {}
+    for item in owed:
+        if not item.needs_report or item.period_end is None:
+            continue
+        end = item.period_end
+        if item.target.cadence == "quarter":
+            period = f"{end.year}Q{(end.month - 1) // 3 + 1}"
+        else:
+            period = f"{end.year}-{end.month:02d}"
+        seen.setdefault((item.target.unit_id, period), Workbook(item.target.unit, period))
+    return sorted(seen.values(), key=lambda w: (w.unit.path, w.period))

@@ -39,6 +39,8 @@ TABLE = [
         "/excel/workbook/export/?unit={commerce}&period=2025-06",
         COMMERCE_REPORTERS,
     ),
+    # "Submit all" is a POST (tested in test_workbook_page); a GET is refused.
+    ("workbook-submit", "/excel/workbook/submit/", dict.fromkeys(PERSONAS, 405) | {None: 302}),
 ]
 
 
