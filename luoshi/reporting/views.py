@@ -17,13 +17,14 @@ from . import actions
 from .evidence import add_evidence
 from .forms import ReportForm, ReturnForm, ReviewForm
 from .models import Evidence, Report
-from .workbench import owed_by
+from .workbench import owed_by, workbooks_owed
 
 
 @login_required
 def workbench(request: HttpRequest) -> HttpResponse:
     owed = owed_by(request.user, today())
-    return render(request, "reporting/workbench.html", {"owed": owed, "today": today()})
+    context = {"owed": owed, "today": today(), "workbooks": workbooks_owed(owed)}
+    return render(request, "reporting/workbench.html", context)
 
 
 def _fields(form: ReportForm) -> dict:
