@@ -175,7 +175,7 @@ def workbook_submit(request: HttpRequest) -> HttpResponse:
                 report_actions.submit_report(report, request.user)
     except (ValidationError, PermissionDenied, report_actions.Conflict) as refusal:
         text = " ".join(refusal.messages) if isinstance(refusal, ValidationError) else str(refusal)
-        messages.error(request, f"{_('Nothing was submitted.')} {text}")
+        messages.error(request, _("Nothing was submitted.") + " " + text)
         return redirect("workbench")
     messages.success(
         request,

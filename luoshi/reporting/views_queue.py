@@ -86,7 +86,7 @@ def approve_selected(request: HttpRequest) -> HttpResponse:
                 actions.approve_report(report, request.user, expected_revision=revisions[report.pk])
     except (actions.Conflict, ValidationError, PermissionDenied) as refusal:
         text = " ".join(refusal.messages) if isinstance(refusal, ValidationError) else str(refusal)
-        messages.error(request, f"{_('Nothing was approved.')} {text}")
+        messages.error(request, _("Nothing was approved.") + " " + text)
         return redirect("approvals")
     messages.success(
         request,
