@@ -71,7 +71,7 @@ def test_own_report_waits_in_the_queue_without_an_approve_button(own_report):
     c.report.refresh_from_db()
     assert c.report.status == "submitted"
     messages = [str(m) for m in client.get(f"/reports/{c.report.pk}/").context["messages"]]
-    assert any("four-eyes" in m or "四眼" in m for m in messages), messages
+    assert any("双人审核" in m for m in messages), messages
 
 
 def test_the_approver_of_the_unit_above_has_it_in_their_queue_and_approves_it(own_report):
