@@ -76,6 +76,7 @@ def test_reporting_pages_fit_a_phone_without_sideways_scrolling(plan_city, live_
         ("commerce-approver", f"/reports/{waiting.pk}/", "report"),
         ("commerce-reporter", f"/targets/{c.signed.pk}/report/", "report-form"),
         ("commerce-reporter", f"/targets/{c.signed.pk}/", "target"),
+        ("commerce-reporter", "/excel/workbook/", "workbook"),
     ]
     too_wide = []
     for viewport, size in ((PHONE, "phone"), (DESK, "desk")):
