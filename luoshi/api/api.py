@@ -22,6 +22,7 @@ from . import (
     routes_units,
 )
 from .auth import TokenAuth
+from .renderer import StrictJSONRenderer
 
 
 class JsonParser(Parser):
@@ -75,6 +76,7 @@ def _document_errors(operation: dict) -> None:
 
 api = LuoshiAPI(
     parser=JsonParser(),
+    renderer=StrictJSONRenderer(),
     title="luoshi API",
     version="1",
     description="落实: plans, targets, reports and their status. See docs/api.md.",

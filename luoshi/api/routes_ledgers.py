@@ -17,7 +17,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.decorators import decorate_view
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from pydantic import StringConstraints
 
 from luoshi.clock import today
@@ -27,6 +27,7 @@ from luoshi.ledgers.models import Hazard, Project
 from luoshi.orgs.access import access_for
 
 from .idempotency import idempotent
+from .pagination import Paginated
 from .schemas import Error
 
 router = Router(tags=["ledgers"])
@@ -264,7 +265,7 @@ def _subtree(user, rows, unit_id: int | None):
 
 
 @router.get("/projects", response=list[ProjectOut], summary="Visible investment projects")
-@paginate(LimitOffsetPagination)
+@paginate(Paginated)
 def list_projects(
     request,
     unit: int | None = None,
@@ -349,7 +350,7 @@ def drop_project(request, project_id: int, payload: ProjectDropIn):
 
 
 @router.get("/hazards", response=list[HazardOut], summary="Visible safety hazards")
-@paginate(LimitOffsetPagination)
+@paginate(Paginated)
 def list_hazards(
     request,
     unit: int | None = None,

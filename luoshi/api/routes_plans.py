@@ -8,12 +8,13 @@ from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Status
 from ninja.decorators import decorate_view
 from ninja.files import UploadedFile
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from luoshi.orgs.access import access_for, access_plan_by_id, visible_plans, visible_tasks
 from luoshi.plans import actions, importing
 
 from .idempotency import idempotent
+from .pagination import Paginated
 from .schemas import (
     Error,
     ImportItemIn,
@@ -30,7 +31,7 @@ router = Router(tags=["plans"])
 
 
 @router.get("/plans", response=list[PlanOut], summary="Visible plans")
-@paginate(LimitOffsetPagination)
+@paginate(Paginated)
 def list_plans(request):
     return visible_plans(request.auth).order_by("-start", "title", "pk")
 
@@ -54,7 +55,7 @@ def patch_rules(request, plan_id: int, payload: RulesPatch):
 
 
 @router.get("/tasks", response=list[TaskOut], summary="Visible tasks")
-@paginate(LimitOffsetPagination)
+@paginate(Paginated)
 def list_tasks(request, plan: int | None = None):
     tasks = visible_tasks(request.auth).prefetch_related("cooperating_units")
     if plan is not None:

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from ninja import File, Router, Status
 from ninja.decorators import decorate_view
 from ninja.files import UploadedFile
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from luoshi.orgs.access import access_report_by_id
 from luoshi.plans.models import Milestone, Target
@@ -15,6 +15,7 @@ from luoshi.reporting.evidence import add_evidence
 from luoshi.reporting.models import Report
 
 from .idempotency import idempotent
+from .pagination import Paginated
 from .schemas import (
     Error,
     EvidenceOut,
@@ -49,7 +50,7 @@ def _milestone(target: Target, milestone_id: int | None) -> Milestone | None:
 
 
 @router.get("/reports", response=list[ReportOut], summary="Visible reports")
-@paginate(LimitOffsetPagination)
+@paginate(Paginated)
 def list_reports(
     request,
     target: int | None = None,

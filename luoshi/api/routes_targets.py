@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 from ninja.decorators import decorate_view
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from luoshi.orgs.access import access_for, access_target_by_id, visible_plans, visible_tasks
 from luoshi.plans import actions
@@ -13,6 +13,7 @@ from luoshi.plans.choices import TargetKind
 from luoshi.plans.models import Plan, Target
 
 from .idempotency import idempotent
+from .pagination import Paginated
 from .schemas import Error, TargetDetail, TargetIn, TargetOut, TargetPatch
 
 router = Router(tags=["targets"])
@@ -44,7 +45,7 @@ def _resolve(user, plan: Plan | None, data: dict) -> dict:
 
 
 @router.get("/targets", response=list[TargetOut], summary="Visible targets")
-@paginate(LimitOffsetPagination)
+@paginate(Paginated)
 def list_targets(
     request,
     plan: int | None = None,

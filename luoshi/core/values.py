@@ -68,11 +68,11 @@ def reading_problems(kind: str, value: object, overdue: object = None) -> dict[s
             if kind != "zero":
                 problem = ("overdue_not_zero_kind", {})
             elif overdue < 0:
-                problem = ("overdue_out_of_bounds", {})
+                problem = ("overdue_negative", {})
             elif overdue != int(overdue):
                 problem = ("not_whole", {})
             elif "value" not in problems and is_number(value) and overdue > value:
-                problem = ("overdue_out_of_bounds", {})
+                problem = ("overdue_above_open", {})
         if problem is not None:
             problems["overdue"] = problem
     return problems
@@ -101,5 +101,6 @@ ENGLISH = {
     "not_whole": "a count of items must be a whole number",
     "below_growth_floor": "a growth rate cannot be below -100%",
     "overdue_not_zero_kind": "only zero targets report overdue items",
-    "overdue_out_of_bounds": "overdue must be between 0 and the open count",
+    "overdue_negative": "overdue must be between 0 and the open count",
+    "overdue_above_open": "overdue must be between 0 and the open count",
 }

@@ -39,6 +39,7 @@ from luoshi.plans.models import Target
 from luoshi.reporting import actions
 from luoshi.reporting.choices import ReportStatus
 from luoshi.reporting.models import Report
+from luoshi.reporting.validators import reading_errors
 
 from . import writer
 from .reader import (
@@ -474,15 +475,10 @@ def _read_rows(sheet, unit, period: Period, issued: list[int]) -> WorkbookUpload
                 overdue = to_float(values[OVERDUE_COL])
             except CellError as error:
                 problem(number, OVERDUE_COL, str(error))
-            else:
-                if target.kind != TargetKind.ZERO:
-                    problem(number, OVERDUE_COL, _("Only zero targets count overdue items."))
-                elif overdue < 0:
-                    problem(number, OVERDUE_COL, _("The number cannot be negative."))
-                elif value is not None and overdue > value:
-                    problem(number, OVERDUE_COL, _("Overdue items cannot exceed open items."))
-        if value is not None and target.kind == TargetKind.ZERO and value < 0:
-            problem(number, VALUE_COL, _("The number of open items cannot be negative."))
+        # The check the form and the API make too (reporting.validators), named by cell.
+        columns = {"value": VALUE_COL, "overdue": OVERDUE_COL}
+        for name, message in reading_errors(target.kind, value, overdue).items():
+            problem(number, columns[name], message)
         try:
             narrative = to_text(values[NARRATIVE_COL])
         except CellError as error:

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from luoshi.clock import check_in_window
 from luoshi.orgs.access import access_for
 
 from .choices import Comparator, PlanStatus, TargetKind
@@ -57,8 +58,29 @@ def require_plan_manager(user) -> None:
 def _save(obj, user, reason: str = "") -> None:
     obj._history_user = user
     obj._change_reason = reason
+    if isinstance(obj, Plan | Target):
+        _check_values(obj)
     obj.full_clean(validate_unique=False, validate_constraints=True)
     obj.save()
+
+
+def _check_values(obj: Plan | Target) -> None:
+    """Dates within luoshi.clock's window and, for a target, its value and baseline finite
+    and within ±1e15 (reporting.validators): what the status engine can judge."""
+    from luoshi.reporting.validators import target_errors
+
+    errors = {}
+    for name in ("start", "end"):
+        day = getattr(obj, name)
+        if isinstance(day, date):
+            try:
+                check_in_window(day)
+            except ValidationError as error:
+                errors[name] = error.messages
+    if isinstance(obj, Target):
+        errors.update(target_errors(obj.kind, obj.value, obj.baseline))
+    if errors:
+        raise ValidationError(errors)
 
 
 @transaction.atomic

@@ -22,6 +22,7 @@ from luoshi.plans.models import Milestone, Target
 
 from .choices import EDITABLE, ReportStatus
 from .models import Report
+from .validators import reading_errors
 
 
 class Conflict(Exception):
@@ -48,12 +49,8 @@ def _validate_fields(
             errors["milestone"] = _("This milestone belongs to another target.")
     elif value is None:
         errors["value"] = _("A value is required.")
-    if overdue is not None and target.kind != TargetKind.ZERO:
-        errors["overdue"] = _("Only zero targets count overdue items.")
-    if overdue is not None and value is not None and overdue > value:
-        errors["overdue"] = _("Overdue items cannot exceed open items.")
-    if target.kind == TargetKind.ZERO and value is not None and value < 0:
-        errors["value"] = _("The number of open items cannot be negative.")
+    # Finite, within ±1e15 and right for the kind: the one rule of every path (validators).
+    errors.update(reading_errors(target.kind, value, overdue))
     if as_of < target.start:
         errors["as_of"] = _("The date is before the target's period starts.")
     if as_of > today():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, SuspiciousFileOperation, ValidationError
 from django.db import transaction
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
@@ -31,9 +31,31 @@ ALLOWED = {
 }
 
 
+# A stored file's own name, in UTF-8 bytes: file systems allow 255 per name, and the
+# whole path must fit a FileField (100 characters), so a long name is cut, keeping its
+# extension. Evidence.name (200 characters) keeps a longer form for people to read.
+FILE_NAME_BYTES = 100
+DISPLAY_NAME_CHARS = 200
+
+
+def shortened(name: str, suffix: str, limit: int, *, in_bytes: bool = False) -> str:
+    """`name` cut to `limit` characters (or UTF-8 bytes), keeping `suffix` at its end."""
+    if len(suffix) > 16:  # not an extension anyone keeps; cut it like the rest
+        suffix = ""
+    stem, ext = (name[: -len(suffix)], name[-len(suffix) :]) if suffix else (name, "")
+    room = limit - len(ext.encode() if in_bytes else ext)
+    if in_bytes:
+        stem = stem.encode()[:room].decode("utf-8", "ignore")
+    else:
+        stem = stem[:room]
+    return (stem.rstrip("._-") or "evidence") + ext
+
+
 def check_upload(upload) -> tuple[str, str]:
-    """(safe file name, content type) of an acceptable upload; ValidationError naming the problem."""
-    name = PurePath(upload.name or "").name
+    """(file name safe to store, content type) of an acceptable upload; ValidationError
+    naming the problem. The name is cut to FILE_NAME_BYTES, keeping the extension."""
+    name = PurePath((upload.name or "").replace("\x00", ""))
+    name = shortened(name.name, name.suffix, 500)  # messages never repeat a huge name
     suffix = PurePath(name).suffix.lower()
     if suffix not in ALLOWED:
         raise ValidationError(
@@ -59,7 +81,15 @@ def check_upload(upload) -> tuple[str, str]:
         raise ValidationError(
             _("%(name)s is not really a %(suffix)s file.") % {"name": name, "suffix": suffix}
         )
-    return get_valid_filename(name) or f"evidence{suffix}", content_type
+    return shortened(_valid(name, suffix), suffix, FILE_NAME_BYTES, in_bytes=True), content_type
+
+
+def _valid(name: str, suffix: str) -> str:
+    """Django's safe form of a file name (letters, digits, -, _ and .)."""
+    try:
+        return get_valid_filename(name)
+    except SuspiciousFileOperation:  # nothing left of it
+        return f"evidence{suffix}"
 
 
 @transaction.atomic
@@ -69,8 +99,12 @@ def add_evidence(report: Report, user, upload) -> Evidence:
     if not report.is_editable:
         raise ValidationError(_("Evidence can only be added to draft or returned reports."))
     name, content_type = check_upload(upload)
+    suffix = PurePath(name).suffix
+    shown = shortened(
+        _valid(PurePath(upload.name or name).name, suffix), suffix, DISPLAY_NAME_CHARS
+    )
     evidence = Evidence(
-        report=report, name=name, size=upload.size, content_type=content_type, uploaded_by=user
+        report=report, name=shown, size=upload.size, content_type=content_type, uploaded_by=user
     )
     evidence.file.save(name, upload, save=False)
     # The file is written first; if its row cannot be saved, the file goes too.

@@ -1,0 +1,73 @@
+"""Every API list takes `limit` 1..500 and a bounded `offset` (issue 10: `?limit=100000000`
+returned 23 MB). Above the bounds: 422 naming the parameter."""
+
+import pytest
+
+from luoshi.api.api import api as ninja_api
+from luoshi.api.pagination import MAX_LIMIT
+
+LISTS = ["/units", "/plans", "/tasks", "/targets", "/reports", "/projects", "/hazards"]
+
+
+def test_every_list_route_is_covered():
+    """A new list route must be added to LISTS (and so to these tests)."""
+    paged = {
+        path.removeprefix("/api/v1")
+        for path, operations in ninja_api.get_openapi_schema()["paths"].items()
+        for operation in operations.values()
+        if any(p["name"] == "limit" for p in operation.get("parameters", []))
+    }
+    assert paged == set(LISTS)
+
+
+@pytest.mark.parametrize("path", LISTS)
+def test_limit_above_the_cap_is_refused(api_city, path):
+    response = api_city.api("supervisor").get(f"{path}?limit={MAX_LIMIT + 1}")
+    assert response.status_code == 422
+    assert "limit" in response.json()["errors"]
+    response = api_city.api("supervisor").get(f"{path}?limit=100000000")
+    assert response.status_code == 422
+
+
+@pytest.mark.parametrize("path", LISTS)
+def test_limit_at_the_cap_is_answered(api_city, path):
+    response = api_city.api("supervisor").get(f"{path}?limit={MAX_LIMIT}")
+    assert response.status_code == 200
+    assert len(response.json()["items"]) <= MAX_LIMIT
+
+
+@pytest.mark.parametrize("path", LISTS)
+@pytest.mark.parametrize("query", ["offset=100000000000000000000", "offset=-1", "limit=0"])
+def test_offset_and_limit_out_of_bounds_are_refused(api_city, path, query):
+    response = api_city.api("supervisor").get(f"{path}?{query}")
+    assert response.status_code == 422, response.content
+    assert query.split("=")[0] in response.json()["errors"]
+
+
+def test_the_cap_is_documented_in_the_openapi_document(api_city):
+    document = api_city.api("supervisor").get("/openapi.json").json()
+    limit = next(
+        p for p in document["paths"]["/api/v1/targets"]["get"]["parameters"] if p["name"] == "limit"
+    )
+    assert limit["schema"]["maximum"] == MAX_LIMIT
+
+
+def test_a_page_holds_at_most_the_cap(api_city):
+    from datetime import date
+
+    from luoshi.plans.models import Target
+
+    Target.objects.bulk_create(
+        Target(
+            plan=api_city.plan,
+            unit=api_city.commerce,
+            name=f"t{i}",
+            kind="zero",
+            start=date(2025, 1, 1),
+            end=date(2025, 12, 31),
+        )
+        for i in range(MAX_LIMIT + 5)
+    )
+    body = api_city.api("supervisor").get(f"/targets?limit={MAX_LIMIT}").json()
+    assert len(body["items"]) == MAX_LIMIT
+    assert body["count"] == MAX_LIMIT + 5 + 4
