@@ -11,11 +11,12 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -27,6 +28,7 @@ from luoshi.orgs.access import access_report_by_id
 
 from . import actions, views
 from .choices import ReportStatus
+from .forms import ReviewForm
 from .models import Evidence, Report
 from .queue import next_in_queue, queue_for, queue_rows
 
@@ -46,9 +48,15 @@ def approvals(request: HttpRequest) -> HttpResponse:
 
 def _selected_ids(request) -> list[int]:
     ids = request.POST.getlist("report")
-    if not ids or len(ids) > MAX_SELECTED or not all(i.isdigit() for i in ids):
+    if not ids or len(ids) > MAX_SELECTED:
         return []
-    return sorted({int(i) for i in ids})
+    # A form field, not str.isdigit(): "²" is a digit to Python but not a number to int(),
+    # and 400 digits are a number no database column holds.
+    field = forms.IntegerField(min_value=1, max_value=2**63 - 1)
+    try:
+        return sorted({field.clean(i) for i in ids})
+    except ValidationError:
+        return []
 
 
 @login_required
@@ -69,8 +77,13 @@ def approve_selected(request: HttpRequest) -> HttpResponse:
         return render(request, "reporting/approve_confirm.html", {"rows": rows})
     revisions = {}
     for pk in ids:
-        value = request.POST.get(f"revision-{pk}", "")
-        revisions[pk] = int(value) if value.isdigit() else None
+        shown = ReviewForm({"revision": request.POST.get(f"revision-{pk}", "")})
+        if not shown.is_valid():
+            # Only a damaged or forged post gets here: the confirmation sends whole numbers.
+            return HttpResponseBadRequest(
+                "; ".join(shown.errors["revision"]), content_type="text/plain; charset=utf-8"
+            )
+        revisions[pk] = shown.cleaned_data["revision"]
     try:
         with transaction.atomic():
             reports = list(

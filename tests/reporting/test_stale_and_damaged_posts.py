@@ -114,3 +114,23 @@ def test_a_second_correction_of_one_report_is_a_conflict_on_the_page(reports):
     assert Report.objects.filter(supersedes=c.approved).count() == 1
     with pytest.raises(actions.Conflict):
         actions.correct_report(c.approved, c.commerce_reporter)
+
+
+@pytest.mark.parametrize(
+    "field, bad",
+    [("report", "²"), ("report", "9" * 400), ("revision", "²"), ("revision", "9" * 400)],
+)
+def test_approving_ticked_reports_with_damaged_numbers_approves_nothing(reports, field, bad):
+    """'²' passes str.isdigit() but not int(); 400 digits pass int() but no database column."""
+    c = reports
+    pk = c.submitted.pk
+    data = {"report": [str(pk)], f"revision-{pk}": str(c.submitted.revision), "confirm": "1"}
+    if field == "report":
+        data["report"] = [str(pk), bad]
+    else:
+        data[f"revision-{pk}"] = bad
+    before = _state(c.submitted)
+    response = c.client("commerce-approver").post("/approvals/approve/", data)
+    # A damaged tick is no tick ("tick the reports"); a damaged revision is a bad request.
+    assert response.status_code == (302 if field == "report" else 400)
+    assert _state(c.submitted) == before
