@@ -1,7 +1,8 @@
 """Small helpers shared by the apps' forms and views."""
 
 from django.core.exceptions import ValidationError
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.shortcuts import render
 
 
 def attach_errors(form, error: ValidationError) -> None:
@@ -13,8 +14,10 @@ def attach_errors(form, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
-def bad_request(error: ValidationError) -> HttpResponseBadRequest:
-    """A 400 that says what was wrong with a query parameter (e.g. `?at=0001-01-01`)."""
-    return HttpResponseBadRequest(
-        " ".join(error.messages), content_type="text/plain; charset=utf-8"
-    )
+def bad_request(error: ValidationError, request=None) -> HttpResponse:
+    """A 400 that says what was wrong with a query parameter (e.g. `?at=0001-01-01`): a page
+    in the site's layout when the request is given, else the message as plain text."""
+    message = " ".join(error.messages)
+    if request is None:
+        return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+    return render(request, "bad_request.html", {"message": message}, status=400)

@@ -31,7 +31,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     try:
         at = parse_at(request.GET.get("at"))
     except ValidationError as error:
-        return bad_request(error)
+        return bad_request(error, request)
     targets = Target.objects.visible_to(request.user).filter(is_active=True)
     if data.get("unit"):
         # A unit and its subtree; a unit one may not see filters everything out.

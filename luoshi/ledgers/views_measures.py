@@ -108,7 +108,7 @@ def measure_rows(request: HttpRequest, target_id: int) -> HttpResponse:
     try:
         at = parse_at(request.GET.get("at"))
     except ValidationError as error:
-        return bad_request(error)
+        return bad_request(error, request)
     labels = _figure_labels(measure)
     figure = request.GET.get("figure") or next(iter(labels))
     if figure not in labels:

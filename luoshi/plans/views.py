@@ -61,7 +61,7 @@ def target_detail(request: HttpRequest, target_id: int) -> HttpResponse:
     try:
         at = parse_at(request.GET.get("at"))
     except ValidationError as error:
-        return bad_request(error)
+        return bad_request(error, request)
     parts = list(
         Target.objects.visible_to(request.user)
         .filter(part_of=target)
