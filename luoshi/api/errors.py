@@ -5,7 +5,7 @@
 | 401 | no token, an unknown or revoked token, an inactive person |
 | 403 | a visible object, but an action this person may not take |
 | 404 | a missing object, or one this person may not see (they look the same) |
-| 409 | a stale `revision`: someone else changed the report since it was read |
+| 409 | a stale `revision`: someone else changed the report since it was read; a correction of a report someone has already started |
 | 422 | bad input: wrong types, missing fields, rules of the domain |
 """
 
