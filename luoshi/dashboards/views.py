@@ -69,10 +69,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         "page": page,
         "stored": evaluated.stored,
         "counts": counts
-        and [
-            (State(name), count, STATE_COLOURS[name])
-            for name, count in counts.by_state.items()
-        ],
+        and [(State(name), count, STATE_COLOURS[name]) for name, count in counts.by_state.items()],
         "missing": counts and counts.missing,
         "awaiting": counts and counts.awaiting,
         "total": page.paginator.count,
