@@ -29,6 +29,8 @@ class Segment:
     in_section: bool = False
     past_year: int | None = None  # inside a review section ("一、2024年工作回顾")
     frame: str | None = None  # "review" or "target": what its section heading says it holds
+    kind_hint: str | None = None  # a table cell's column: "target" or "statistic"
+    label: str | None = None  # a table row's name, the metric of a figure alone in a cell
 
 
 _SENT_END = "。！？!?；;"
@@ -178,6 +180,8 @@ def kind_of(
     sentence's own opening ("review" for 会议指出…成效, "target" for 会议要求);
     `marked` says that the item names its responsible unit ((市X局负责)).
     """
+    if seg.kind_hint:
+        return seg.kind_hint, "kind.table_column"
     cl = text[clause[0] : clause[1]]
     ctimes = [x for x in times if clause[0] <= x.start < clause[1]]
     if any(x.role == "target" for x in ctimes):

@@ -425,6 +425,8 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
             else:
                 comp = ">=" if kind == "target" else "="
             metric = metric_of(text, q, clause)
+            if not metric and seg.label:
+                metric = seg.label  # a figure alone in its cell: the row names it
             tkind = target_kind_of(metric, q.unit, text[clause[0] : clause[1]], q, text)
             period = _period(kind, q.start, sent, stimes, pt, seg, doc, text)
             if kind == "target":
@@ -683,16 +685,20 @@ def _segments(
             )
     for r in rows:
         longest = max(r.cells, key=lambda c: c[1] - c[0]) if r.cells else None
-        for s, e in r.cells:
+        for k, (s, e) in enumerate(r.cells):
+            kind_hint = r.kinds[k] if k < len(r.kinds) else None
+            col_period = r.col_periods[k] if k < len(r.col_periods) else None
             segs.append(
                 Segment(
                     s,
                     e,
                     owner=r.owner or sec[r.line],
                     explicit_owner=bool(r.owner),
-                    period=r.period,
+                    period=(col_period if kind_hint == "statistic" and col_period else r.period),
                     deadline=r.deadline if (s, e) == longest else None,
                     in_section=True,
+                    kind_hint=kind_hint,
+                    label=r.label,
                 )
             )
     segs.sort(key=lambda g: g.start)

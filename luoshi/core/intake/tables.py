@@ -52,6 +52,11 @@ _SKIP_COLS = (
 class TableRow:
     line: int
     cells: list[tuple[int, int]] = field(default_factory=list)  # spans of work cells
+    #: per cell: what its column holds ("target", "statistic" or None) and its
+    #: column's period ("1-6月完成" → 2025M01-M06)
+    kinds: list[str | None] = field(default_factory=list)
+    col_periods: list[str | None] = field(default_factory=list)
+    label: str | None = None  # the row's name (its first short text cell)
     owner: str | None = None
     period: str | None = None
     deadline: str | None = None
@@ -65,7 +70,16 @@ def _col_role(name: str) -> str:
         return "deadline"
     if any(c in n for c in _SKIP_COLS) or not n:
         return "skip"
+    # a column of results (实际完成, 1-6月完成, 序时进度) or of goals (全年目标, 预期目标)
+    if _ACTUAL_COL.search(n):
+        return "actual"
+    if _TARGET_COL.search(n):
+        return "target"
     return "work"
+
+
+_ACTUAL_COL = re.compile(r"实际|完成(?!时)|进度|完成率|同比|累计|执行")
+_TARGET_COL = re.compile(r"目标|计划|预期|任务值|指标值")
 
 
 def _deadline_info(cell: str, year: int | None) -> tuple[str | None, str | None]:
@@ -119,6 +133,9 @@ _FIGURE_CELL = re.compile(
 )
 
 
+_HAS_FIGURE = re.compile(r"\d").search
+
+
 def _assign(header: list[str], cells: list[_Cell], roles: list[str]) -> list[tuple[str, _Cell]]:
     if len(cells) == len(header):
         return list(zip(roles, cells, strict=False))
@@ -148,8 +165,17 @@ def _rows_from(
     roles = [_col_role(h) for h in header]
     has_owner_col = any(r.startswith("owner") for r in roles)
     has_deadline_col = "deadline" in roles
+    # only a table with both a goal and a result column says which is which
+    has_roles = "target" in roles and "actual" in roles
+    periods = []
+    for h in header:
+        t = [x for x in find_times(h, year) if x.period]
+        periods.append(t[-1].period if t else None)
     for cells, li in zip(body, line_of, strict=False):
         assigned = _assign(header, cells, roles)
+        col_period = (
+            {id(c): periods[k] for k, c in enumerate(cells)} if len(cells) == len(header) else {}
+        )
         row = TableRow(li)
         lead = [c.text for r, c in assigned if r == "owner_lead" and c.text]
         resp = [c.text for r, c in assigned if r == "owner" and c.text]
@@ -165,7 +191,15 @@ def _rows_from(
         elif not has_deadline_col:
             carry_deadline = (None, None)
         row.period, row.deadline = carry_deadline
-        row.cells = [(c.start, c.end) for r, c in assigned if r == "work" and c.text]
+        kept = [(r, c) for r, c in assigned if r in ("work", "target", "actual") and c.text]
+        row.cells = [(c.start, c.end) for _r, c in kept]
+        row.kinds = [
+            {"target": "target", "actual": "statistic"}.get(r) if has_roles else None
+            for r, _c in kept
+        ]
+        row.col_periods = [col_period.get(id(c)) for _r, c in kept]
+        names = [c.text for r, c in assigned if r == "work" and c.text and not _HAS_FIGURE(c.text)]
+        row.label = names[0] if names else None
         if row.cells:
             rows.append(row)
     return rows

@@ -4,13 +4,7 @@ Every text here is made up for the test (no real city, unit or figure); each
 holds one phenomenon that documents outside the development corpus show.
 """
 
-import pytest
-
 from luoshi.core.intake import extract
-
-# Phenomena of issue 15 that the engine does not read yet: strict, so that each
-# one fails the suite as soon as it works (and its marker must then go).
-NOT_YET = pytest.mark.xfail(strict=True, reason="issue 15: not read yet")
 
 
 def _items(text, year=2026):
@@ -185,7 +179,6 @@ def test_chinese_numeral_ranges():
 # --------------------------------------------------------------- tables with column roles
 
 
-@NOT_YET
 def test_a_table_with_a_target_column_and_an_actual_column():
     text = (
         "| 指标 | 全年目标 | 1-6月完成 | 序时进度 |\n"
