@@ -16,7 +16,7 @@ from luoshi.orgs.history import history_of
 from . import actions
 from .evidence import add_evidence
 from .forms import ReportForm, ReturnForm, ReviewForm
-from .models import Evidence, Report
+from .models import Evidence
 from .workbench import owed_by, workbooks_owed
 
 
@@ -196,14 +196,7 @@ def report_correct(request: HttpRequest, report_id: int) -> HttpResponse:
     return redirect("report-detail", report_id=correction.pk)
 
 
-@login_required
-def approvals(request: HttpRequest) -> HttpResponse:
-    queue = (
-        Report.objects.awaiting_review_by(request.user)
-        .select_related("target", "unit", "submitted_by", "milestone")
-        .order_by("submitted_at", "pk")
-    )
-    return render(request, "reporting/approvals.html", {"queue": queue})
+# The approval queue is views_queue.approvals.
 
 
 @login_required
