@@ -22,7 +22,7 @@ class Menu:
         self.reports = bool(access.units_for(Role.REPORTER) or access.units_for(Role.APPROVER))
         self.approves = bool(access.is_supervisor or access.units_for(Role.APPROVER))
         self._user = user
-        # The approvals page has counted its queue already (see views.approvals).
+        # The approvals page has counted its queue already (see views_queue.approvals).
         self._queue = getattr(request, "approval_queue_count", None)
 
     @property
