@@ -42,12 +42,32 @@ TABLE = [
         {"unit": "{commerce}", "period": "2025-06"},
         table(404, S=403, L=403, CA=400, CR=400),
     ),
+    # Every answer is a redirect (to the workbench when something was refused): who really
+    # submitted is checked in the database, by the test below the table's.
+    (
+        "submit the upload's drafts",
+        "post",
+        "/excel/workbook/submit/",
+        {"report": "{draft}"},
+        table(302),
+    ),
 ]
+# Who submits 市商务局's draft: its own people; the office and the leaders see it, but a
+# draft is not theirs to submit; the others do not see it.
+SUBMITTERS = {CA, CR}
+
+
+def _draft(c):
+    from datetime import date
+
+    from luoshi.reporting import actions
+
+    return actions.create_report(c.signed, c.commerce_reporter, as_of=date(2025, 6, 30), value=7)
 
 
 def test_every_excel_upload_answers_every_persona_as_the_table_says(plan_city):
     c = plan_city
-    ids = {"commerce": c.commerce.pk}
+    ids = {"commerce": c.commerce.pk, "draft": _draft(c).pk}
     wrong = []
     for name, method, template, data, expected in TABLE:
         assert set(expected) == set(PERSONAS), f"{name}: the table must name every persona"
@@ -60,3 +80,17 @@ def test_every_excel_upload_answers_every_persona_as_the_table_says(plan_city):
             if response.status_code != expected[persona]:
                 wrong.append(f"{name} as {persona}: {response.status_code} != {expected[persona]}")
     assert not wrong, "\n".join(wrong)
+
+
+def test_only_the_units_people_submit_the_drafts_of_an_upload(plan_city):
+    from luoshi.reporting.models import Report
+
+    draft = _draft(plan_city)
+    submitted_by = set()
+    for persona in PERSONAS:
+        with transaction.atomic():
+            plan_city.client(persona).post("/excel/workbook/submit/", {"report": str(draft.pk)})
+            if Report.objects.get(pk=draft.pk).status == "submitted":
+                submitted_by.add(persona)
+            transaction.set_rollback(True)
+    assert submitted_by == SUBMITTERS
