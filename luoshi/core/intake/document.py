@@ -247,19 +247,23 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
     sample = text[:100000]
     found = _places(sample, title)
     # the government whose work report it is ("五莲县县长…作政府工作报告", "临川市政府工作报告")
-    gov = next(
-        (m for m in _GOV_REPORT.finditer(sample[:3000]) if own.is_organisation(m.group(1))), None
+    # both patterns try a name at every position: run them only where their word is
+    head = sample[:3000]
+    gov = (
+        next((m for m in _GOV_REPORT.finditer(head) if own.is_organisation(m.group(1))), None)
+        if "政府工作报告" in head
+        else None
     )
     if gov:
         owner = gov.group(1)
         key = {"市": "市", "县": "县", "区": "区"}.get(owner[-1])
         if key:
             found[key] = owner
-    elif owner and _GOV_OWNER.fullmatch(owner) and "政府工作报告" in sample[:3000]:
+    elif owner and _GOV_OWNER.fullmatch(owner) and "政府工作报告" in head:
         owner = _GOV_OWNER.fullmatch(owner).group(1)
     if "市" not in found:
         # a city's daily names its city (柳州日报 → 柳州市)
-        m = _CITY_PAPER.search(sample[:3000])
+        m = _CITY_PAPER.search(head) if ("日报" in head or "晚报" in head) else None
         if m:
             found["市"] = m.group(1) + "市"
     places: list[str] = []
