@@ -319,14 +319,20 @@ def sheet_rows(sheet, columns: range, *, first_row: int = 1, last_row: int | Non
     except Refused:
         raise
     except Exception:  # noqa: BLE001 (expat, lxml and zipfile raise many kinds on damage)
-        raise refuse(
+        # Expat also stops entity expansion bombs ("billion laughs") here, as damage.
+        message = (
             _(
                 "The sheet's data is damaged after row %(row)d (cut short or malformed): "
                 "save the workbook again in Excel or WPS."
             )
-            % {"row": number},
-            sheet=title,
-        ) from None
+            % {"row": number}
+            if number
+            else _(
+                "The sheet's data is damaged (cut short or malformed): "
+                "save the workbook again in Excel or WPS."
+            )
+        )
+        raise refuse(message, sheet=title) from None
     finally:
         source.close()
 

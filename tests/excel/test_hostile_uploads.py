@@ -285,3 +285,22 @@ def test_a_workbook_of_too_many_parts_is_refused(c):
     assert problems(post_workbook(c, content)) == [
         f"The file holds {count} parts (at most 1000): refused."
     ]
+
+
+def test_an_entity_expansion_bomb_is_refused_as_damaged(c):
+    """A "billion laughs" DTD in the sheet: expat refuses to expand it, and so do we."""
+    entities = b'<!ENTITY a "aaaaaaaaaa">' + b"".join(
+        b'<!ENTITY %s "%s">' % (bytes([98 + i]), b"&%s;" % bytes([97 + i]) * 10) for i in range(9)
+    )
+    doctype = b"<!DOCTYPE worksheet [" + entities + b"]>"
+
+    def change(xml):
+        body = xml.split(b"?>", 1)[1] if xml.startswith(b"<?xml") else xml
+        return doctype + body.replace(b"<t>", b"<t>&j;", 1)
+
+    content = hostile.rewrite(ledger_book([hazard_row()], HAZARD_HEADERS), hostile.SHEET1, change)
+    assert problems(post_ledger(c, content)) == [
+        "sheet 安全隐患: The sheet's data is damaged (cut short or malformed): "
+        "save the workbook again in Excel or WPS."
+    ]
+    assert Hazard.objects.count() == 0
