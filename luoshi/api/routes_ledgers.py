@@ -28,7 +28,7 @@ from luoshi.orgs.access import access_for
 
 from .idempotency import idempotent
 from .pagination import Paginated
-from .schemas import Error
+from .schemas import Error, Id
 
 router = Router(tags=["ledgers"])
 
@@ -112,7 +112,7 @@ class ProjectPatch(Schema):
     industry_chain: _text(100) | None = None
     planned_amount: Amount | None = None
     paid_in_amount: Amount | None = None
-    unit: int | None = None
+    unit: Id | None = None
     note: LongText | None = None
     reason: Note = ""
 
@@ -217,7 +217,7 @@ class HazardPatch(Schema):
     level: HazardLevel | None = None
     found_on: dt.date | None = None
     found_by: _text(100, 1) | None = None
-    unit: int | None = None
+    unit: Id | None = None
     deadline: dt.date | None = None
     measures: LongText | None = None
     responsible_person: _text(100) | None = None
@@ -268,7 +268,7 @@ def _subtree(user, rows, unit_id: int | None):
 @paginate(Paginated)
 def list_projects(
     request,
-    unit: int | None = None,
+    unit: Id | None = None,
     stage: Stage | None = None,
     dropped: bool | None = None,
     q: str | None = None,
@@ -353,7 +353,7 @@ def drop_project(request, project_id: int, payload: ProjectDropIn):
 @paginate(Paginated)
 def list_hazards(
     request,
-    unit: int | None = None,
+    unit: Id | None = None,
     domain: HazardDomain | None = None,
     level: HazardLevel | None = None,
     status: HazardStatus | None = None,

@@ -17,6 +17,7 @@ from .idempotency import idempotent
 from .pagination import Paginated
 from .schemas import (
     Error,
+    Id,
     ImportItemIn,
     ImportItemOut,
     OwnerMappingIn,
@@ -56,7 +57,7 @@ def patch_rules(request, plan_id: int, payload: RulesPatch):
 
 @router.get("/tasks", response=list[TaskOut], summary="Visible tasks")
 @paginate(Paginated)
-def list_tasks(request, plan: int | None = None):
+def list_tasks(request, plan: Id | None = None):
     tasks = visible_tasks(request.auth).prefetch_related("cooperating_units")
     if plan is not None:
         tasks = tasks.filter(plan_id=plan)

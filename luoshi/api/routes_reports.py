@@ -19,6 +19,7 @@ from .pagination import Paginated
 from .schemas import (
     Error,
     EvidenceOut,
+    Id,
     ReportDetail,
     ReportIn,
     ReportOut,
@@ -53,9 +54,9 @@ def _milestone(target: Target, milestone_id: int | None) -> Milestone | None:
 @paginate(Paginated)
 def list_reports(
     request,
-    target: int | None = None,
+    target: Id | None = None,
     status: ReportStatus | None = None,
-    unit: int | None = None,
+    unit: Id | None = None,
 ):
     reports = Report.objects.visible_to(request.auth).select_related(
         "created_by", "submitted_by", "reviewed_by"

@@ -14,7 +14,7 @@ from luoshi.plans.models import Plan, Target
 
 from .idempotency import idempotent
 from .pagination import Paginated
-from .schemas import Error, TargetDetail, TargetIn, TargetOut, TargetPatch
+from .schemas import Error, Id, TargetDetail, TargetIn, TargetOut, TargetPatch
 
 router = Router(tags=["targets"])
 
@@ -48,8 +48,8 @@ def _resolve(user, plan: Plan | None, data: dict) -> dict:
 @paginate(Paginated)
 def list_targets(
     request,
-    plan: int | None = None,
-    unit: int | None = None,
+    plan: Id | None = None,
+    unit: Id | None = None,
     kind: TargetKind | None = None,
     active: bool | None = None,
 ):

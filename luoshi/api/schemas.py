@@ -18,6 +18,9 @@ from luoshi.reporting.choices import ReportStatus
 # may carry NaN, Infinity (1e999) or 1.7e308, which no target or reading means; strict,
 # so that `true` is not read as 1 nor "5" as 5.
 Number = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=-LIMIT, le=LIMIT)]
+# A row's id, as a database column holds it (64-bit): a larger number is bad input
+# (422), not an overflow in the database driver (500).
+Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
 # The dates a status may be asked for (`?at=`): luoshi.clock's window.
 AtDate = Annotated[date, Field(ge=EARLIEST, le=LATEST)]
 Text = Annotated[str, StringConstraints(max_length=10000)]
@@ -123,7 +126,7 @@ class ImportItemIn(Schema):
     kind: str | None = None
     target_kind: str | None = None
     owner_text: Annotated[str, StringConstraints(max_length=200)] | None = None
-    unit: int | None = None
+    unit: Id | None = None
     metric: Annotated[str, StringConstraints(max_length=200)] | None = None
     comparator: str | None = None
     value: Number | None = None
@@ -137,7 +140,7 @@ class ImportItemIn(Schema):
 
 class OwnerMappingIn(Schema):
     owner_text: Annotated[str, StringConstraints(max_length=200)]
-    unit: int
+    unit: Id
 
 
 class OwnerMappingOut(Schema):
@@ -237,8 +240,8 @@ CadenceIn = Cadence | Annotated[str, StringConstraints(max_length=0)]
 
 
 class TargetIn(Schema):
-    plan: int
-    unit: int
+    plan: Id
+    unit: Id
     name: Name
     kind: TargetKind
     comparator: Comparator = Comparator.GE
@@ -250,8 +253,8 @@ class TargetIn(Schema):
     due_day: DueDay = 5
     schedule: Schedule = []
     baseline: Number | None = None
-    task: int | None = None
-    part_of: int | None = None
+    task: Id | None = None
+    part_of: Id | None = None
     source_snippet: Text = ""
 
 
@@ -259,7 +262,7 @@ class TargetPatch(Schema):
     """Only the fields named change. On a confirmed plan, a new value or new dates is a
     re-baseline and needs `reason`."""
 
-    unit: int | None = None
+    unit: Id | None = None
     name: Name | None = None
     kind: TargetKind | None = None
     comparator: Comparator | None = None
@@ -271,8 +274,8 @@ class TargetPatch(Schema):
     due_day: DueDay | None = None
     schedule: Schedule | None = None
     baseline: Number | None = None
-    task: int | None = None
-    part_of: int | None = None
+    task: Id | None = None
+    part_of: Id | None = None
     source_snippet: Text | None = None
     reason: Annotated[str, StringConstraints(max_length=300)] = ""
 
@@ -359,11 +362,11 @@ class ReportDetail(ReportOut):
 
 
 class ReportIn(Schema):
-    target: int
+    target: Id
     as_of: date
     value: Number | None = None
     overdue: Annotated[Number, Field(ge=0)] | None = None
-    milestone: int | None = None
+    milestone: Id | None = None
     narrative: Text = ""
 
 
@@ -379,7 +382,7 @@ class ReportPatch(Schema):
     as_of: date | None = None
     value: Number | None = None
     overdue: Annotated[Number, Field(ge=0)] | None = None
-    milestone: int | None = None
+    milestone: Id | None = None
     narrative: Text | None = None
 
 

@@ -73,3 +73,29 @@ def test_a_page_holds_at_most_the_cap(api_city):
     body = api_city.api("supervisor").get(f"/targets?limit={MAX_LIMIT}").json()
     assert len(body["items"]) == MAX_LIMIT
     assert body["count"] == MAX_LIMIT + 5 + 4
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "/reports?target=351284400634009223168",
+        "/reports?unit=99999999999999999999",
+        "/targets?plan=99999999999999999999",
+        "/tasks?plan=99999999999999999999",
+        "/projects?unit=99999999999999999999",
+        "/hazards?unit=99999999999999999999",
+    ],
+)
+def test_an_id_beyond_64_bits_in_a_filter_is_bad_input(api_city, query):
+    """Found by the schema fuzzing test: the database driver overflowed (500)."""
+    response = api_city.api("supervisor").get(query)
+    assert response.status_code == 422, response.content
+    assert query.split("?")[1].split("=")[0] in response.json()["errors"]
+
+
+def test_a_report_for_a_target_id_beyond_64_bits_is_bad_input(api_city):
+    response = api_city.api("commerce-reporter").post(
+        "/reports", {"target": 2**70, "as_of": "2025-06-30", "value": 1}
+    )
+    assert response.status_code == 422
+    assert "target" in response.json()["errors"]
