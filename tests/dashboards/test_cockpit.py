@@ -45,12 +45,16 @@ def test_counts_equal_the_status_api_for_the_same_plan_and_date(city, at):
     shown = {item.state: item.count for item in page.context["states"]}
 
     _row, token = issue_token(User.objects.get(username="syn31-leader"))
-    api = Client().get(
-        f"/api/v1/status?plan={plan.pk}&at={at.isoformat()}",
-        HTTP_AUTHORIZATION=f"Bearer {token}",
-    )
-    assert api.status_code == 200
-    evaluations = api.json()["evaluations"]
+    evaluations, cursor = [], ""
+    while cursor is not None:  # the API answers a page at a time
+        api = Client().get(
+            f"/api/v1/status?plan={plan.pk}&at={at.isoformat()}&limit=40"
+            + (f"&cursor={cursor}" if cursor else ""),
+            HTTP_AUTHORIZATION=f"Bearer {token}",
+        )
+        assert api.status_code == 200
+        evaluations += api.json()["evaluations"]
+        cursor = api.json().get("next")
     assert shown == {state: n for state, n in Counter(e["state"] for e in evaluations).items()} | {
         state: 0 for state in shown if state not in {e["state"] for e in evaluations}
     }
