@@ -93,6 +93,26 @@ def owner_set(value: Any) -> frozenset[str] | None:
     return parts or None
 
 
+def owner_right(ann: dict, ext: dict) -> bool:
+    """Is the extracted item's owner the annotated one?
+
+    The same set of names, in any order; or, for a joint owner annotated
+    "A、B", the item's lead ``owner`` is A (the annotation's first name) and its
+    ``co_owners`` are the rest.  The second rule holds from the cold score of
+    batch 8 on (docs/performance.md, "Intake: cold scores on new documents").
+    """
+    want = owner_set(ann.get("owner"))
+    if owner_set(ext.get("owner")) == want:
+        return True
+    co = ext.get("co_owners") or []
+    if not want or len(want) < 2 or not co:
+        return False
+    names = [p.strip() for p in (norm_label(ann.get("owner")) or "").split("、") if p.strip()]
+    lead = norm_label(ext.get("owner"))
+    rest = frozenset(n for c in co if (n := norm_label(c)))
+    return lead == names[0] and lead not in rest and rest | {lead} == want
+
+
 def direction(comparator: Any) -> str | None:
     if comparator in UP:
         return "up"
@@ -352,6 +372,8 @@ def normalise_extracted(items: Iterable[dict]) -> tuple[list[dict], int]:
             continue
         item["unit"] = norm_label(item.get("unit"))
         item["owner"] = norm_label(item.get("owner"))
+        if item.get("co_owners"):
+            item["co_owners"] = [norm_label(c) for c in item["co_owners"]]
         kept.append(item)
     return kept, dropped
 
@@ -380,7 +402,7 @@ def _tiebreak(ann: dict, ext: dict, overlap: bool) -> float:
         score += 2
     if ext.get("target_kind") == ann.get("target_kind"):
         score += 1
-    if owner_set(ext.get("owner")) == owner_set(ann.get("owner")):
+    if owner_right(ann, ext):
         score += 0.5
     return score
 
@@ -518,7 +540,7 @@ def aggregate(results: list[DocumentResult]) -> dict:
         for i, j in res.pairs:
             ann, ext = res.annotated[i], res.extracted[j]
             pairs_n += 1
-            owner_ok += owner_set(ext.get("owner")) == owner_set(ann.get("owner"))
+            owner_ok += owner_right(ann, ext)
             period_ok += ext.get("period") == ann.get("period")
             comp_ok += ext.get("comparator") == ann.get("comparator")
             if ann.get("kind") == "target" and ann.get("target_kind") in VALUED_TARGET_KINDS:
@@ -551,6 +573,8 @@ _TK_ORDER = {k: n for n, k in enumerate((*TARGET_KINDS, STATISTIC_BUCKET))}
 def _brief(item: dict) -> dict:
     keys = ("kind", "target_kind", "owner", "metric", "comparator", "value", "unit", "period")
     out = {k: item.get(k) for k in keys}
+    if item.get("co_owners"):
+        out["co_owners"] = item["co_owners"]
     out["snippet"] = item.get("snippet")
     if "start" in item:
         out["start"], out["end"] = item.get("start"), item.get("end")
@@ -567,7 +591,7 @@ def errors(results: list[DocumentResult]) -> dict:
             diffs = [
                 k
                 for k, same in (
-                    ("owner", owner_set(ext.get("owner")) == owner_set(ann.get("owner"))),
+                    ("owner", owner_right(ann, ext)),
                     ("period", ext.get("period") == ann.get("period")),
                     ("comparator", ext.get("comparator") == ann.get("comparator")),
                     ("target_kind", ext.get("target_kind") == ann.get("target_kind")),

@@ -313,3 +313,35 @@ def test_helpers():
     assert chinese_number("四成") == 40
     assert chinese_number("千") == 1000
     assert chinese_number("一百二十") == 120
+
+
+def test_joint_owner_right_as_lead_and_cooperating_units():
+    # The coordinator's rule: an annotated joint owner "A、B" is met by an item
+    # led by A with B as its cooperating unit, but not by B leading, nor by A
+    # alone, nor by A with other cooperating units.
+    a = ann(
+        "target",
+        "cumulative",
+        "市工信局、市市场监管局",
+        "m",
+        ">=",
+        100.0,
+        "个",
+        "2025",
+        "全年洽谈对接项目不少于100个",
+    )
+    e = located(a)
+    e["owner"], e["co_owners"] = "市工信局", ["市市场监管局"]
+    assert run([e], annotations=[a])["pairs"]["owner_accuracy"] == 1.0
+    e["owner"], e["co_owners"] = "市工信局", ["市市場監管局"]
+    assert run([e], annotations=[a])["pairs"]["owner_accuracy"] == 1.0
+    for lead, co in (
+        ("市市场监管局", ["市工信局"]),
+        ("市工信局", []),
+        ("市工信局", ["市商务局"]),
+        ("市工信局", ["市市场监管局", "市商务局"]),
+    ):
+        e["owner"], e["co_owners"] = lead, co
+        r = run([e], annotations=[a])
+        assert r["pairs"]["owner_accuracy"] == 0.0, (lead, co)
+        assert r["errors"]["d"]["matched_with_wrong_details"][0]["fields"] == ["owner"]
