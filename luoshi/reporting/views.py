@@ -104,8 +104,9 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
                     if "submit" in request.POST:
                         actions.submit_report(report, request.user)
             except actions.Conflict as conflict:
+                # _() outside the f-string, so that makemessages finds the words.
                 messages.error(
-                    request, f"{conflict} {_('Reload the page to see the current version.')}"
+                    request, f"{conflict} " + _("Reload the page to see the current version.")
                 )
             except ValidationError as error:
                 attach_errors(form, error)
