@@ -120,18 +120,20 @@ def setup_django(url: str) -> None:
     django.setup()
 
 
-def signed_in_cookies() -> dict[str, str]:
-    """A session per role, made in this process (the server's cookies are Secure-only
-    outside DEBUG, and the bench talks plain HTTP on 127.0.0.1)."""
+def signed_in_cookies() -> dict[str, tuple[str, str]]:
+    """A session and an API token per role, made in this process (the server's cookies
+    are Secure-only outside DEBUG, and the bench talks plain HTTP on 127.0.0.1)."""
     from django.test import Client
 
+    from luoshi.api.auth import issue_token
     from luoshi.orgs.models import User
 
     cookies = {}
     for role, username, _pages in PAGES:
         client = Client()
-        client.force_login(User.objects.get(username=username))
-        cookies[role] = client.cookies["sessionid"].value
+        person = User.objects.get(username=username)
+        client.force_login(person)
+        cookies[role] = (client.cookies["sessionid"].value, issue_token(person, "bench")[1])
     return cookies
 
 
@@ -142,13 +144,17 @@ def measure_http(port: int, args, paths: dict, cookies: dict[str, str]) -> dict:
     results = {}
     for role, _username, pages in PAGES:
         session = requests.Session()
-        session.cookies.set("sessionid", cookies[role])
+        session_id, token = cookies[role]
+        session.cookies.set("sessionid", session_id)
         for label, path in pages:
             url = base + path.format(**paths)
             times, size, status = [], 0, 0
             for n in range(args.warmup + args.requests):
                 began = time.perf_counter()
-                answer = session.get(url, headers={"Accept-Language": "zh-hans"})
+                headers = {"Accept-Language": "zh-hans"}
+                if path.startswith("/api/"):
+                    headers["Authorization"] = f"Bearer {token}"
+                answer = session.get(url, headers=headers)
                 if n >= args.warmup:
                     times.append((time.perf_counter() - began) * 1000)
                 size, status = len(answer.content), answer.status_code
@@ -163,21 +169,25 @@ def measure_in_process(url: str, args, paths: dict, count_only: bool) -> dict:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
+    from luoshi.api.auth import issue_token
     from luoshi.orgs.models import User
 
     results = {}
     for role, username, pages in PAGES:
         client = Client(HTTP_ACCEPT_LANGUAGE="zh-hans")
-        client.force_login(User.objects.get(username=username))
+        person = User.objects.get(username=username)
+        client.force_login(person)
+        token = issue_token(person, "bench")[1]
         for label, path in pages:
             target = path.format(**paths)
+            extra = {"HTTP_AUTHORIZATION": f"Bearer {token}"} if path.startswith("/api/") else {}
             times, size, status, queries = [], 0, 0, 0
             rounds = 1 if count_only else args.warmup + args.requests
             for n in range(rounds):
                 reset_queries()
                 with CaptureQueriesContext(connection) as captured:
                     began = time.perf_counter()
-                    answer = client.get(target)
+                    answer = client.get(target, **extra)
                     elapsed = (time.perf_counter() - began) * 1000
                 if n >= (0 if count_only else args.warmup):
                     times.append(elapsed)

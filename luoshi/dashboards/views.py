@@ -52,7 +52,11 @@ def overview(request: HttpRequest) -> HttpResponse:
     sort = data.get("sort") or "unit"
     listed = evaluated.ordered(evaluated.filtered(state), sort)
     listed = evaluated.with_fields(listed.select_related("plan", "unit", "task"))
-    page = Paginator(listed, PAGE_SIZE).get_page(request.GET.get("page"))
+    paginator = Paginator(listed, PAGE_SIZE)
+    if not state:
+        # Unfiltered by state, the list is the targets Evaluated counted: no second COUNT.
+        paginator.count = evaluated.total
+    page = paginator.get_page(request.GET.get("page"))
     page.object_list = evaluated.rows(list(page.object_list))
 
     query = request.GET.copy()
