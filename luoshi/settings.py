@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "luoshi.excel",
     "luoshi.api",
     "luoshi.dashboards",
+    "luoshi.notices",
     "luoshi.demo",
 ]
 
@@ -125,6 +126,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "luoshi.reporting.context.menu",
+                "luoshi.notices.context.bell",
             ],
         },
     },

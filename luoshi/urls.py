@@ -31,6 +31,7 @@ urlpatterns = [
     path("", include("luoshi.ledgers.urls_measures")),
     path("", include("luoshi.plans.urls")),
     path("", include("luoshi.reporting.urls")),
+    path("", include("luoshi.notices.urls")),
     path("ledgers/", include("luoshi.ledgers.urls")),
     path("", include("luoshi.orgs.urls")),
 ]

@@ -1,0 +1,54 @@
+"""Reports submitted, approved or returned notify the people concerned.
+
+The reporting actions save every change with a history row whose reason names the
+step ("submitted", "approved", "returned"); listening to that row tells a real
+transition from an ordinary save without another query or an edit to the actions.
+The notification is written on commit, so an action rolled back notifies nobody.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.dispatch import receiver
+from django.urls import reverse
+from simple_history.signals import post_create_historical_record
+
+from luoshi.reporting.models import Report
+
+from . import actions
+from .choices import NoticeKind
+from .recipients import approvers_of
+
+STEPS = {
+    "submitted": NoticeKind.SUBMITTED,
+    "approved": NoticeKind.APPROVED,
+    "returned": NoticeKind.RETURNED,
+}
+
+
+def _subject(report: Report) -> str:
+    return f"{report.unit.name} · {report.target.name} · {report.as_of.isoformat()}"
+
+
+def _report_changed(report: Report, kind: str, actor) -> None:
+    link = reverse("report-detail", args=[report.pk])
+    text = _subject(report)
+    if kind == NoticeKind.SUBMITTED:
+        people = [p for p in approvers_of(report.unit) if p.pk != getattr(actor, "pk", None)]
+    else:
+        reporter = report.submitted_by or report.created_by
+        people = [] if reporter.pk == getattr(actor, "pk", None) else [reporter]
+        if kind == NoticeKind.RETURNED and report.return_reason:
+            text = f"{text} · {report.return_reason}"
+    actions.notify(people, kind, text, link)
+
+
+@receiver(post_create_historical_record)
+def on_history_row(sender, instance, history_instance, **kwargs):
+    if not isinstance(instance, Report):
+        return
+    kind = STEPS.get(history_instance.history_change_reason or "")
+    if kind is None:
+        return
+    actor = kwargs.get("history_user")
+    transaction.on_commit(lambda: _report_changed(instance, kind, actor))
