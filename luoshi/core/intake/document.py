@@ -65,8 +65,10 @@ _CRUMB_UNIT = re.compile(
 )
 # "五莲县县长…作政府工作报告", "临川市政府工作报告": the place of a head or of a report
 _GOV_REPORT = re.compile(
-    r"(?:(?<![" + HAN + r"])|(?<=年))(?![年月日])([" + HAN + r"]{2,4}?[市县区])"
-    r"(?:代?(?:市长|县长|区长)[^。\n]{0,30}?政府工作报告|(?:人民)?政府工作报告)"
+    r"(?:(?<![" + HAN + r"])|(?<=年))(?![年月日])([" + HAN + r"]{2,4}?(?:自治区|[省市县区乡镇]))"
+    r"(?:代?(?:省长|市长|县长|区长|乡长|镇长|主席)[^。\n]{0,30}?政府工作报告|(?:人民)?政府工作报告)"
+    # the national report is the State Council's, delivered by its premier
+    r"|(国务院)总理[^。\n]{0,30}?政府工作报告"
 )
 _GOV_OWNER = re.compile(r"([" + HAN + r"]{2,6}?[市县区])(?:人民政府|政府)")
 _REVIEW_HEADING = lex.cue("review_heading")
@@ -250,12 +252,19 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
     # both patterns try a name at every position: run them only where their word is
     head = sample[:3000]
     gov = (
-        next((m for m in _GOV_REPORT.finditer(head) if own.is_organisation(m.group(1))), None)
+        next(
+            (
+                m
+                for m in _GOV_REPORT.finditer(head)
+                if own.is_organisation(m.group(1) or m.group(2))
+            ),
+            None,
+        )
         if "政府工作报告" in head
         else None
     )
     if gov:
-        owner = gov.group(1)
+        owner = gov.group(1) or gov.group(2)
         key = {"市": "市", "县": "县", "区": "区"}.get(owner[-1])
         if key:
             found[key] = owner

@@ -73,6 +73,7 @@ OTHER_REGIONS = (
     "北京 天津 上海 重庆 内蒙古 广西 西藏 宁夏 新疆 香港 澳门 京津冀 长三角 珠三角 粤港澳大湾区 "
     "成渝 东北 全国 全省 全市 全区 全县 全州 我市 本市 我区 本区 我县 本县"
 ).split()
+_AUTONOMOUS = frozenset(("内蒙古", "广西", "西藏", "宁夏", "新疆"))
 _REGION_WORDS = sorted(PROVINCES + OTHER_REGIONS, key=len, reverse=True)
 _REGION_SET = frozenset(_REGION_WORDS)
 _PLACE_PREFIX = re.compile(r"^([" + HAN + r"]{1,6}?[市县区省州旗])")
@@ -412,11 +413,13 @@ def is_organisation(name: str | None) -> bool:
         return False
     if m.group(0) in _PLACE_SUFFIXES:
         bare = re.sub(r"^[省市区县]", "", stem)
-        # 哈市 (哈尔滨市) is a place; 城市, 上市, 部分县, 海南市 (a province) are not
+        # 哈市 (哈尔滨市) is a place; 城市, 上市, 部分县, 海南市 (a province) and
+        # 宁夏市 (an autonomous region: its daily is no city's) are not; 湖南省 is
         if (
             stem in not_places
             or bare in not_places
-            or stem in PROVINCES
+            or (stem in PROVINCES and m.group(0) != "省")
+            or stem in _AUTONOMOUS
             or not _NOT_PLACE_CHARS.isdisjoint(stem)
         ):
             return False

@@ -1,0 +1,53 @@
+"""Owners that documents outside the corpus name, with invented texts.
+
+Each text is made up for the test (no real official, figure or document); the
+places are real names only where the phenomenon is a real name's form (a
+province, an autonomous region, the State Council).
+"""
+
+from luoshi.core.intake import extract
+from luoshi.core.intake.owners import is_organisation
+
+
+def _owners(text, year=2026):
+    return [it["owner"] for it in extract(text, year=year).items if it["kind"] == "target"]
+
+
+def test_a_province_whose_governor_gives_the_report_owns_its_targets():
+    text = (
+        "湖南省省长某某作政府工作报告。\n"
+        "今年经济社会发展的主要预期目标是:地区生产总值增长6%左右,城镇新增就业70万人以上。\n"
+    )
+    assert _owners(text) == ["湖南省", "湖南省"]
+
+
+def test_the_state_council_owns_the_national_report():
+    text = (
+        "国务院总理某某向大会作政府工作报告。\n"
+        "今年发展主要预期目标是:国内生产总值增长5%左右;城镇新增就业1200万人以上。\n"
+    )
+    assert _owners(text) == ["国务院", "国务院"]
+
+
+def test_a_township_head_gives_the_township_report():
+    text = (
+        "青石乡乡长某某作政府工作报告。\n"
+        "今年主要目标是:确保粮食播种面积2.5万亩以上,种植油菜1200亩。\n"
+    )
+    assert _owners(text) == ["青石乡", "青石乡"]
+
+
+def test_an_autonomous_region_is_not_a_city():
+    # a regional daily (宁夏日报) does not make a city 宁夏市
+    for name in ("宁夏市", "西藏市", "新疆市", "广西市", "内蒙古市"):
+        assert not is_organisation(name), name
+    text = "来源:宁夏日报\n今年,我区共安排重点建设项目90个,当年计划投资877亿元。\n"
+    assert "宁夏市" not in _owners(text)
+
+
+def test_an_unnamed_city_speaking_of_itself_is_written_whole():
+    # 本市 / 我县 are the jurisdiction the text speaks for: the named city, else 全市
+    text = "今年本市安排正式项目62项,预备项目7项。\n"
+    assert _owners(text) == ["全市", "全市"]
+    text = "2026年,市上下达我县新包装推出项目任务10个。\n"
+    assert _owners(text) == ["全县"]
