@@ -6,7 +6,10 @@ from luoshi.plans.forms import OverviewFilter as BaseFilter
 class OverviewFilter(BaseFilter):
     """The overview's filters: the plan's and the year's on top of the target filters."""
 
-    plan = forms.IntegerField(required=False, min_value=1)
+    # Ids within what the databases hold: a larger number is no match, not an overflow.
+    plan = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
+    unit = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
+    task = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
     year = forms.IntegerField(required=False, min_value=1990, max_value=2100)
 
 

@@ -127,3 +127,9 @@ def test_unit_and_plan_pages_cost_the_same_queries_whatever_their_size(db, setti
         == Target.objects.filter(unit__path__startswith=big.path).count()
     )
     assert f"unit={big.pk}" in page.content.decode()  # the rest is one click away
+
+
+@pytest.mark.parametrize("param", ["task", "unit", "plan"])
+def test_an_id_beyond_what_a_database_holds_filters_nothing_and_breaks_nothing(city, param):
+    page = city.get(f"/overview/?{param}=99999999999999999999999")
+    assert page.status_code == 200
