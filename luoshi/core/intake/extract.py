@@ -243,6 +243,9 @@ def _target_owner(
     own_marker = own.clause_owner(text, pos, sent[1])
     if own_marker and ok(own_marker):
         return own_marker, "owner.clause_marker"
+    row_cell = own.row_cell_owner(text, sent[0], sent[1])
+    if row_cell:
+        return row_cell, "owner.row_cell"
     if state.explicit and ok(state.explicit):
         return state.explicit, state.explicit_rule
     if seg.owner and ok(seg.owner):

@@ -367,6 +367,44 @@ def clause_owner(text: str, pos: int, end: int) -> str | None:
     return "、".join(parts) if parts else None
 
 
+# A table row flattened to one line ("1 地区生产总值增长6%以上。 区发展改革委 地区生产
+# 总值同比增长2.9%"): the cell right after the item's sentence is its responsible
+# unit.  Repair joins the spaces between Chinese cells, so the cell ends where the
+# shortest organisation's name does; a cell naming several units is printed one
+# unit a line below it.
+_ROW_START = re.compile(r"[ \t\u3000]*\d{1,3}[ \t\u3000]+\S")
+_CELL_GAP = re.compile(r"[。；;]?[ \t\u3000]+(?=[" + HAN + r"])")
+_UNIT_LINE = re.compile(r"[ \t\u3000]*([" + HAN + r"]{2,20})[ \t\u3000]*\n")
+
+
+def row_cell_owner(text: str, sent_start: int, sent_end: int) -> str | None:
+    """The responsible-unit cell that follows an item in a numbered table row."""
+    line_start = text.rfind("\n", 0, sent_start) + 1
+    if not _ROW_START.match(text, line_start, sent_start + 8):
+        return None
+    gap = _CELL_GAP.match(text, sent_end, sent_end + 8)
+    if not gap:
+        return None
+    k = gap.end()
+    first = next(
+        (text[k:j] for j in range(k + 4, min(len(text), k + 20) + 1) if is_organisation(text[k:j])),
+        None,
+    )
+    if first is None or not text[k : k + len(first)].isalpha():
+        return None
+    names = [first]
+    k += len(first)
+    if text.startswith("\n", k):
+        k += 1
+        while len(names) < 8:
+            u = _UNIT_LINE.match(text, k, k + 30)
+            if not u or not is_organisation(u.group(1)):
+                break
+            names.append(u.group(1))
+            k = u.end()
+    return "、".join(names)
+
+
 _NOT_STARTS = tuple(lex.data()["owners"]["not_starts"])
 _BRACKETED = re.compile(r"[(（][^)）]*[)）]")
 _PLACE_SUFFIXES = ("市", "区", "县", "省", "州", "旗", "镇", "乡")
@@ -403,7 +441,9 @@ def is_organisation(name: str | None) -> bool:
         return True
     if name in _REGION_SET or normalise_region(name) != name:
         return True
-    if veto.search(name) or thing.search(name) or name.startswith(_NOT_STARTS):
+    # 区农业农村委 (the bureau of agriculture and rural affairs) ends in 村委 too
+    is_thing = thing.search(name) and not name.endswith("农村委")
+    if veto.search(name) or is_thing or name.startswith(_NOT_STARTS):
         return False
     m = suffix.search(name)
     if m is None:

@@ -41,6 +41,7 @@ def test_an_autonomous_region_is_not_a_city():
     # a regional daily (宁夏日报) does not make a city 宁夏市
     for name in ("宁夏市", "西藏市", "新疆市", "广西市", "内蒙古市"):
         assert not is_organisation(name), name
+    assert is_organisation("区农业农村委") and not is_organisation("某村委")
     text = "来源:宁夏日报\n今年,我区共安排重点建设项目90个,当年计划投资877亿元。\n"
     assert "宁夏市" not in _owners(text)
 
@@ -51,3 +52,17 @@ def test_an_unnamed_city_speaking_of_itself_is_written_whole():
     assert _owners(text) == ["全市", "全市"]
     text = "2026年,市上下达我县新包装推出项目任务10个。\n"
     assert _owners(text) == ["全县"]
+
+
+def test_a_flattened_row_names_its_unit_in_the_cell_after_the_item():
+    text = (
+        "2026年区政府工作报告目标任务上半年推进情况汇总表\n"
+        "序号 目标任务 责任单位 上半年推进情况\n"
+        "1 工业投资增长12%。 区经济信息委 工业投资同比增长23.5%。\n"
+        "2 第一产业增加值增长5%。 区农业农村委\n"
+        "区林业局\n"
+        "第一产业增加值同比增长3.4%。\n"
+    )
+    items = extract(text, year=2026).items
+    owners = {it["value"]: it["owner"] for it in items}
+    assert (owners[12.0], owners[5.0]) == ("区经济信息委", "区农业农村委、区林业局")
