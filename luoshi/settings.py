@@ -93,6 +93,7 @@ if TASKS["default"]["BACKEND"].startswith("django_tasks_rq."):
 # Daily jobs that `luoshi scheduler` enqueues (each takes the day, ISO).
 PERIODIC_TASKS = {
     "refresh-evaluations": "luoshi.dashboards.tasks.refresh_all",
+    "remind": "luoshi.notices.tasks.remind_daily",
 }
 
 MIDDLEWARE = [

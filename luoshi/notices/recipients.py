@@ -7,7 +7,7 @@ from luoshi.orgs.choices import Role
 from luoshi.orgs.models import Unit, User
 
 
-def _ancestor_paths(unit: Unit) -> list[str]:
+def ancestor_paths(unit: Unit) -> list[str]:
     """ "/t/t-zjj/t-zjj-aq/" → ["/t/", "/t/t-zjj/", "/t/t-zjj/t-zjj-aq/"]."""
     codes = [c for c in unit.path.split("/") if c]
     return ["/" + "/".join(codes[: i + 1]) + "/" for i in range(len(codes))]
@@ -19,5 +19,5 @@ def approvers_of(unit: Unit):
         is_active=True,
         memberships__role=Role.APPROVER,
         memberships__unit__is_active=True,
-        memberships__unit__path__in=_ancestor_paths(unit),
+        memberships__unit__path__in=ancestor_paths(unit),
     ).distinct()
