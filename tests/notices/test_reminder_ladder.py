@@ -100,6 +100,11 @@ def test_a_submitted_report_stops_the_ladder_and_people_with_an_address_get_mail
     assert "新建商品房销售面积增长" in mail.outbox[0].body
     notice = Notification.objects.get(kind="reminder")
     assert notice.recipient == c.housing_reporter and notice.link == f"/targets/{c.sales.pk}/"
+    # Written in the default language (zh-Hans), whoever runs the job.
+    assert notice.text == (
+        "市住建局 · 新建商品房销售面积增长：截至 2025-06-30 的进度报告，请于 2025-07-05 前报送"
+    )
+    assert mail.outbox[0].subject == notice.text
 
 
 def test_a_bad_date_is_refused(plan_city):
