@@ -177,16 +177,16 @@ def run(day: date, *, dry_run: bool = False) -> list[Due]:
                     step=item.step,
                     person=item.person,
                     sent_on=day,
-                    emailed=bool(item.person.email),
                 )
                 text = _text(item)
                 link = reverse("target-detail", args=[item.target.pk])
                 actions.notify([item.person], NoticeKind.REMINDER, text, link)
         except IntegrityError:
             continue  # sent before, by this job or a concurrent one
-        if reminder.emailed:
+        if item.person.email:
             # After the record is committed: a mail server that fails does not undo the
-            # in-app reminder, and a rerun does not mail twice.
-            send_mail(_text(item), _text(item), None, [item.person.email], fail_silently=True)
+            # in-app reminder, and a rerun does not mail twice. `emailed` says it went.
+            if send_mail(text, text, None, [item.person.email], fail_silently=True):
+                Reminder.objects.filter(pk=reminder.pk).update(emailed=True)
         sent.append(item)
     return sent
