@@ -13,18 +13,33 @@ ANON = None
 S, L, CA, CR, HA, HR, TR, OUT = PERSONAS[:-1]
 
 
-def table(default, anonymous=302):
-    return {**dict.fromkeys(PERSONAS[:-1], default), ANON: anonymous}
+def table(default, anonymous=302, **overrides):
+    names = {"S": S, "L": L, "CA": CA, "CR": CR, "HA": HA, "HR": HR, "TR": TR, "OUT": OUT}
+    expected = {**dict.fromkeys(PERSONAS[:-1], default), ANON: anonymous}
+    for short, status in overrides.items():
+        expected[names[short]] = status
+    return expected
 
 
 TABLE = [
     ("notification list", "get", "/notices/", table(200)),
     ("mark one read", "post", "/notices/{notice}/read/", table(302)),
     ("mark all read", "post", "/notices/read-all/", table(302)),
+    # The plan's ladder is the supervision office's, like the plan's other rules.
+    ("reminder ladder", "get", "/plans/{plan}/reminders/", table(403, S=200, OUT=404)),
+    ("save reminder ladder", "post", "/plans/{plan}/reminders/", table(403, S=302, OUT=404)),
 ]
 
+LADDER = {
+    "days_before": "2",
+    "days_after_due": "0",
+    "days_late_approvers": "4",
+    "days_late_leader": "9",
+}
 
-def test_every_notice_page_answers_every_persona_as_the_table_says(city):
+
+def test_every_notice_page_answers_every_persona_as_the_table_says(plan_city):
+    city = plan_city
     notice = notify([city.commerce_reporter], "approved", "测试")[0]
     wrong = []
     for name, method, template, expected in TABLE:
@@ -32,7 +47,7 @@ def test_every_notice_page_answers_every_persona_as_the_table_says(city):
             client = city.client(persona)
             with transaction.atomic():
                 call = client.post if method == "post" else client.get
-                response = call(template.format(notice=notice.pk))
+                response = call(template.format(notice=notice.pk, plan=city.plan.pk), LADDER)
                 transaction.set_rollback(True)
             if response.status_code != expected[persona]:
                 wrong.append(f"{name} as {persona}: {response.status_code} != {expected[persona]}")
