@@ -45,7 +45,11 @@ _REPORTER_RE = re.compile(
 )
 _LEAD_RE = re.compile(
     r"由([" + HAN + r"、()（）]{2,40}?)(?:牵头|负责|主抓|承办)"
-    r"|[(（]([" + HAN + r"、]{2,40}?)(?:牵头|负责)[)）]"
+    r"|[(（](["
+    + HAN
+    + r"、]{2,40}?)(?:牵头|分别负责|负责|主办)(?:[,，]["
+    + HAN
+    + r"、]{2,60}?(?:协办|配合))?[)）]"
     r"|(?:牵头单位|责任单位|责任部门|牵头部门)\s?[:：]\s?([" + HAN + r"、]{2,40})"
     r"|(?:^|[,，;；。])([" + HAN + r"]{2,20}?" + _UNIT_SUFFIX + r")牵头(?!单位|部门)"
 )
@@ -53,7 +57,7 @@ _LEAD_RE = re.compile(
 # _LEAD_RE one of the next: a quick search for them spares the slow patterns
 # (which try a unit name at every position) on most text.
 _REPORTER_HINT = re.compile(r"介绍|消息|透露|统计|数据|召开|公布|印发|发布|举行|部署|制定|表示")
-_LEAD_HINT = re.compile(r"牵头|负责|主抓|承办|责任单位|责任部门")
+_LEAD_HINT = re.compile(r"牵头|负责|主抓|承办|主办|责任单位|责任部门")
 _ADDRESSEE_UNIT = r"各[" + HAN + r"()（）、]{0,20}?(?:单位|部门|街道|乡镇|镇街|县区|区县)"
 _ADDRESSEE_RE = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、[^。]{0,12}。)?\s?(?:请|由)?("
@@ -348,13 +352,16 @@ _UNIT_COLON_RE = re.compile(
 
 
 _TRAILING_RE = re.compile(
-    r"[(（](?:由)?([" + HAN + r"、]{2,40}?)(?:牵头|负责|牵头负责|为责任单位)[)）][。；;]?\s*$"
+    # (A主办,B协办): the lead (主办) owns the item, its helpers (协办) do not join it
+    r"[(（](?:由)?([" + HAN + r"、]{2,40}?)(?:牵头|分别负责|负责|牵头负责|为责任单位|主办)"
+    r"(?:[,，][" + HAN + r"、]{2,60}?(?:协办|配合))?[)）][。；;]?\s*$"
     r"|[(（]?(?:牵头单位|责任单位)\s?[:：]\s?([" + HAN + r"、]{2,40}?)[)）]?[。；;]?\s*$"
 )
 
 
 _CLAUSE_MARKER = re.compile(
-    r"[^,，。；;]{0,40}?[(（](?:由)?([" + HAN + r"、]{2,40}?)(?:牵头|负责|牵头负责)[)）]"
+    r"[^,，。；;]{0,40}?[(（](?:由)?([" + HAN + r"、]{2,40}?)(?:牵头|分别负责|负责|牵头负责|主办)"
+    r"(?:[,，][" + HAN + r"、]{2,60}?(?:协办|配合))?[)）]"
 )
 
 

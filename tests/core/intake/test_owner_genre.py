@@ -66,3 +66,13 @@ def test_a_flattened_row_names_its_unit_in_the_cell_after_the_item():
     items = extract(text, year=2026).items
     owners = {it["value"]: it["owner"] for it in items}
     assert (owners[12.0], owners[5.0]) == ("区经济信息委", "区农业农村委、区林业局")
+
+
+def test_a_marker_with_a_lead_and_helpers_gives_the_item_to_the_lead():
+    # 主办 leads, 协办 helps: the helpers are not owners, as a 配合单位 column is not
+    text = "(三)全社会固定资产投资增长20%以上。(某省发改委主办,某省工信委、住建厅协办)\n"
+    assert _owners(text, year=2013) == ["某省发改委"]
+    text = "(七)城镇居民收入增长9%以上。(某省发改委、农委分别负责)\n"
+    assert _owners(text, year=2013) == ["某省发改委"]
+    (item,) = extract(text, year=2013).items
+    assert item["co_owners"] == ["农委"]
