@@ -39,3 +39,25 @@ def test_the_reporter_sees_the_bell_count_and_reads_the_returned_report(
     page.click("text=查看")
     page.wait_for_url(f"**/reports/{report.pk}/")
     assert page.locator("#nav-bell").get_attribute("data-unread") == "0"
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("width,height", [(1366, 900), (390, 844)])
+def test_the_supervisor_sets_the_reminder_ladder_from_the_plan_page(
+    plan_city, sign_in, live_server, width, height
+):
+    from luoshi.notices.models import ReminderRule
+
+    page = sign_in("supervisor")
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(f"{live_server.url}/plans/{plan_city.plan.pk}/")
+    page.click("#reminder-rule-link")
+    page.wait_for_url(f"**/plans/{plan_city.plan.pk}/reminders/")
+    assert page.locator("h1").inner_text() == "催报规则 · 2025年重点工作计划"
+    page.fill("#id_days_late_leader", "10")
+    if SHOTS:
+        page.screenshot(path=f"{SHOTS}/ladder-{width}.png", full_page=True)
+    page.click("#reminder-rule button[type=submit]")
+    page.wait_for_url(f"**/plans/{plan_city.plan.pk}/")
+    assert "催报规则已保存。" in page.locator("main .alert").inner_text()
+    assert ReminderRule.objects.get().days_late_leader == 10

@@ -17,6 +17,12 @@ def post(client, plan, **numbers):
 
 def test_the_supervisor_saves_the_ladder_with_who_and_why(plan_city):
     c = plan_city
+    plan_page = c.client("supervisor").get(f"/plans/{c.plan.pk}/").content.decode()
+    assert (
+        'id="reminder-rule-link"'
+        not in c.client("leader").get(f"/plans/{c.plan.pk}/").content.decode()
+    )
+    assert f'href="/plans/{c.plan.pk}/reminders/" id="reminder-rule-link"' in plan_page
     page = c.client("supervisor").get(f"/plans/{c.plan.pk}/reminders/").content.decode()
     # A plan without a stored rule shows the defaults.
     for name, value in (
