@@ -75,6 +75,13 @@ _REVIEW_HEADING = lex.cue("review_heading")
 _NUMBERED_HEADING = re.compile(
     r"\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])"
 )
+# an interview with the head of a government ("江宁区区长严应骏", "访市发展和改革委员会主任…"):
+# the body the head speaks for owns the figures
+_INTERVIEW_HINT = re.compile(r"主持人|记者|采访|访谈|专访")
+_INTERVIEW_HEAD = re.compile(
+    r"([" + HAN + r"]{2,6}?(?:省|市|区|县))(?:代?(?:省长|市长|区长|县长))"
+    r"|访([" + HAN + r"]{2,20}?(?:局|委员会|委|厅))(?:局长|主任|厅长)"
+)
 _CITY_PAPER = re.compile(r"(?<![" + HAN + r"])([" + HAN + r"]{2,3})(?:日报|晚报)")
 
 
@@ -244,6 +251,17 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         m = _CRUMB_UNIT.search(text[:1500])
         if m and own.is_organisation(m.group(1)):
             owner = m.group(1)
+    if owner is None and _INTERVIEW_HINT.search(text[:600]):
+        m = next(
+            (
+                m
+                for m in _INTERVIEW_HEAD.finditer(text[:600])
+                if own.is_organisation(m.group(1) or m.group(2))
+            ),
+            None,
+        )
+        if m:
+            owner = m.group(1) or m.group(2)
     if owner is not None and not own.is_organisation(owner):
         owner = None
     sample = text[:100000]

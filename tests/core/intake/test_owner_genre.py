@@ -76,3 +76,12 @@ def test_a_marker_with_a_lead_and_helpers_gives_the_item_to_the_lead():
     assert _owners(text, year=2013) == ["某省发改委"]
     (item,) = extract(text, year=2013).items
     assert item["co_owners"] == ["农委"]
+
+
+def test_the_government_whose_head_is_interviewed_owns_the_figures():
+    text = (
+        "某某区区长某某\n"
+        "主持人:今年有哪些重点工作?\n"
+        "某某:今年,我们力争实际利用外资突破10亿美元,净增规模以上工业企业50家。\n"
+    )
+    assert _owners(text, year=2019) == ["某某区", "某某区"]
