@@ -5,6 +5,17 @@ from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 
 
+def as_id(text: str) -> int | None:
+    """`text` as a row id when it is one: ASCII digits within a 64-bit integer, else None.
+
+    Not str.isdigit(): "²" and "٣" are digits to Python but "²" is no number to int(),
+    and a 5,000-digit string is beyond what int() parses or a database holds.
+    """
+    if text and text.isascii() and text.isdigit() and len(text) <= 18:
+        return int(text)
+    return None
+
+
 def attach_errors(form, error: ValidationError) -> None:
     """Show an action's ValidationError on the form: by field where the form has that field."""
     if hasattr(error, "error_dict"):

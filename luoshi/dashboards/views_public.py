@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from luoshi.clock import today
+from luoshi.formtools import as_id
 from luoshi.orgs.access import access_for, access_plan_by_id
 from luoshi.plans.evaluation import current_lang
 
@@ -65,7 +66,7 @@ def publication_edit(request: HttpRequest, plan_id: int) -> HttpResponse:
     )
     if request.method == "POST":
         ids = {t.pk for t in targets}
-        chosen = [v for v in request.POST.getlist("target") if v.isdigit() and int(v) in ids]
+        chosen = [pk for pk in map(as_id, request.POST.getlist("target")) if pk in ids]
         changed = actions.set_publication(
             request.user,
             plan,

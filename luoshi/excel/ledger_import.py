@@ -363,7 +363,7 @@ def convert(column: Column, value, lookups: Lookups):
     if kind == "id":
         if isinstance(value, float) and value.is_integer():
             value = int(value)
-        if isinstance(value, str) and value.strip().isdigit():
+        if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
             value = int(value.strip())
         if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
             raise CellError(_("The number of an existing row, or empty for a new row."))

@@ -221,7 +221,13 @@ class _TolerantParser(WorkSheetParser):
     def parse_cell(self, element):
         kind = element.get("t", "n")
         text = element.findtext(VALUE_TAG) or ""
-        if kind == "s" and text and not (text.isdigit() and int(text) < len(self.shared_strings)):
+        if (
+            kind == "s"
+            and text
+            and not (
+                text.isascii() and text.isdigit() and int(text[:12]) < len(self.shared_strings)
+            )
+        ):
             # A negative index would silently read another cell's text from the end.
             return self._damaged(
                 element,

@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from luoshi.clock import today
+from luoshi.formtools import as_id
 from luoshi.orgs.access import access_for, access_unit_by_id
 from luoshi.orgs.choices import Role
 from luoshi.reporting import actions as report_actions
@@ -101,8 +102,8 @@ def workbook_export(request: HttpRequest) -> HttpResponse:
 def _check_unit(user, data) -> None:
     """A unit one may not see is 404, one seen but not reported for is 403 (before the form)."""
     unit_id = data.get("unit") or ""
-    if unit_id.isdigit():
-        unit = access_unit_by_id(user, int(unit_id))
+    if as_id(unit_id) is not None:
+        unit = access_unit_by_id(user, as_id(unit_id))
         workbook.check_may_report(user, unit)
 
 
@@ -154,7 +155,7 @@ def workbook_submit(request: HttpRequest) -> HttpResponse:
     not theirs to submit) submits none, and the page says so.
     """
     ids = request.POST.getlist("report")
-    if not ids or len(ids) > 1000 or not all(i.isdigit() for i in ids):
+    if not ids or len(ids) > 1000 or not all(as_id(i) is not None for i in ids):
         messages.error(request, _("No drafts to submit."))
         return redirect("workbook-upload")
     ids = sorted({int(i) for i in ids})

@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from luoshi.formtools import attach_errors
+from luoshi.formtools import as_id, attach_errors
 
 from . import actions
 from .access import (
@@ -37,8 +37,9 @@ def _form_page(request, title: str, form, back: str, status: int = 200) -> HttpR
 def unit_new(request: HttpRequest) -> HttpResponse:
     require_unit_manager(request.user)
     initial = {}
-    if request.GET.get("parent", "").isdigit():
-        initial["parent"] = int(request.GET["parent"])
+    parent = as_id(request.GET.get("parent", ""))
+    if parent is not None:
+        initial["parent"] = parent
     form = NewUnitForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

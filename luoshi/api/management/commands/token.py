@@ -67,7 +67,7 @@ class Command(BaseCommand):
 
     def _revoke(self, token, **options):
         matches = ApiToken.objects.filter(prefix=token)
-        if token.isdigit():
+        if token.isascii() and token.isdigit() and len(token) <= 18:
             matches = matches | ApiToken.objects.filter(pk=int(token))
         matches = list(matches.distinct())
         if not matches:
