@@ -246,6 +246,9 @@ def _target_owner(
     row_cell = own.row_cell_owner(text, sent[0], sent[1])
     if row_cell:
         return row_cell, "owner.row_cell"
+    label = own.label_line_owner(text, par[0], par[1])
+    if label:
+        return label, "owner.label_line"
     if state.explicit and ok(state.explicit):
         return state.explicit, state.explicit_rule
     if seg.owner and ok(seg.owner):

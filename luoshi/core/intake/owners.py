@@ -412,6 +412,38 @@ def row_cell_owner(text: str, sent_start: int, sent_end: int) -> str | None:
     return "、".join(names)
 
 
+# A numbered item followed by its labelled lines ("1.地区生产总值增长6%左右。⏎⏎牵头单位:
+# 区发改局⏎⏎责任单位:…"): the lead unit line owns the item; a 责任单位 line alone does.
+_ITEM_MARK = re.compile(
+    r"[ \t\u3000]*(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)"
+)
+_LABEL_LINE = re.compile(
+    r"\s*(牵头单位|牵头部门|责任单位|责任部门)\s?[:：]\s?(["
+    + HAN
+    + r"、,，]{2,60})[ \t\u3000]*(?:\n|$)"
+)
+
+
+def label_line_owner(text: str, par_start: int, par_end: int) -> str | None:
+    """The 牵头单位 (else 责任单位) line right below a numbered item's paragraph."""
+    if not _ITEM_MARK.match(text, par_start, par_end):
+        return None
+    found: dict[str, str] = {}
+    k = par_end
+    for _ in range(2):
+        m = _LABEL_LINE.match(text, k, k + 90)
+        if not m:
+            break
+        found.setdefault(m.group(1)[:2], m.group(2))
+        k = m.end()
+    name = found.get("牵头") or found.get("责任")
+    if not name:
+        return None
+    parts = [clean_unit(p) or p for p in re.split(r"[、,，]", name) if p]
+    parts = [p for p in parts if is_organisation(p)]
+    return "、".join(parts) if parts else None
+
+
 _NOT_STARTS = tuple(lex.data()["owners"]["not_starts"])
 _BRACKETED = re.compile(r"[(（][^)）]*[)）]")
 _PLACE_SUFFIXES = ("市", "区", "县", "省", "州", "旗", "镇", "乡")

@@ -249,6 +249,12 @@ _YEAR_WORD = re.compile(r"(?:19|20)\d{2}\s?年(?:度)?")
 # a title names the kind of document it heads ("…工作方案的通知", "…政府工作报告")
 _DOC_TYPE_END = re.compile(r"(?:通知|意见|方案|计划|要点|报告|决定|办法|通报|公告|的函|清单)$")
 _LIST_MARK = re.compile(r"[,，、;；\d]")
+# a numbered item after blank lines opens a new item (2.规模上…, (二)…, 三、…), even
+# when the line before it ends without punctuation (责任单位:各街道)
+_ITEM_START = re.compile(
+    r"[ \t\u3000]*(?:\d{1,2}[.、．](?=[\u4e00-\u9fff])|[(（][一二三四五六七八九十\d]{1,3}[)）]"
+    r"|[一二三四五六七八九十]{1,3}、)"
+)
 
 
 def _join_breaks(
@@ -297,6 +303,9 @@ def _join_breaks(
             i += 1
             continue
         if blanks == 0 and len(atext) < 30:
+            i += 1
+            continue
+        if blanks and _ITEM_START.match(text, b.start, b.end):
             i += 1
             continue
         bare = _YEAR_WORD.sub("", atext.strip())

@@ -85,3 +85,18 @@ def test_the_government_whose_head_is_interviewed_owns_the_figures():
         "某某:今年,我们力争实际利用外资突破10亿美元,净增规模以上工业企业50家。\n"
     )
     assert _owners(text, year=2019) == ["某某区", "某某区"]
+
+
+def test_a_lead_unit_line_below_an_item_owns_it_and_the_next_item_stays_apart():
+    text = (
+        "一、主要预期目标\n\n"
+        "1.地区生产总值增长6%左右。\n\n"
+        "牵头单位:某区发改局\n\n"
+        "责任单位:某经济开发区,各街道\n\n"
+        "2.社会消费品零售总额增长9%左右。\n\n"
+        "牵头单位:某区商务局\n\n"
+        "责任单位:各街道\n"
+    )
+    r = extract(text, year=2023)
+    assert "各街道\n\n2.社会消费品" in r.text
+    assert [it["owner"] for it in r.items] == ["某区发改局", "某区商务局"]
