@@ -61,3 +61,20 @@ def test_the_supervisor_sets_the_reminder_ladder_from_the_plan_page(
     page.wait_for_url(f"**/plans/{plan_city.plan.pk}/")
     assert "催报规则已保存。" in page.locator("main .alert").inner_text()
     assert ReminderRule.objects.get().days_late_leader == 10
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("width,height", [(1366, 900), (390, 844)])
+def test_the_unit_page_says_how_often_it_was_chased(plan_city, sign_in, live_server, width, height):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    for day in ("2025-07-02", "2025-07-05"):
+        call_command("remind", "--at", day, stdout=StringIO())
+    page = sign_in("leader")
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(f"{live_server.url}/units/{plan_city.commerce.pk}/")
+    assert page.locator("#unit-reminded").inner_text() == "本月已催报 2 次"
+    if SHOTS:
+        page.screenshot(path=f"{SHOTS}/unit-{width}.png")
