@@ -111,6 +111,10 @@ def owed_on(day: date) -> list[Due]:
             as_of__gte=min(c[1] for c in candidates),
         ).values_list("target_id", "as_of")
     )
+    # The newest report in of each target: one look-up per candidate, not a scan.
+    latest: dict[int, date] = {}
+    for target_id, as_of in reported:
+        latest[target_id] = max(as_of, latest.get(target_id, as_of))
     people = _people_by_unit(
         {c[0].unit for c in candidates}, [Role.REPORTER, Role.APPROVER, Role.LEADER]
     )
@@ -121,7 +125,7 @@ def owed_on(day: date) -> list[Due]:
     )
     owed = []
     for target, period_end, due, step in candidates:
-        if any(t == target.pk and as_of >= period_end for t, as_of in reported):
+        if latest.get(target.pk, date.min) >= period_end:
             continue
         unit = target.unit
         own_reporters = people.get((unit.path, Role.REPORTER), [])
