@@ -89,24 +89,22 @@ def queries_of(client, url):
 URLS = ["/overview/", "/overview/?page=3", "/overview/?state=on_track", "/overview/?sort=state"]
 
 
-@pytest.mark.parametrize("url", URLS)
-def test_the_overview_costs_the_same_queries_at_ten_times_the_size(db, settings, url):
+def test_the_overview_costs_the_same_queries_at_ten_times_the_size(db, settings):
     settings.LUOSHI_TODAY = TODAY
     generate(scale=1, fraction=0.04, seed=41, months=10)
     client = Client()
     client.force_login(User.objects.get(username="syn41-supervisor"))
-    small = queries_of(client, url)
+    small = {url: queries_of(client, url) for url in URLS}
     generate(scale=10, fraction=0.04, seed=42, months=10)
-    large = queries_of(client, url)
-    assert small == large
+    assert {url: queries_of(client, url) for url in URLS} == small
 
 
 def test_unit_and_plan_pages_cost_the_same_queries_whatever_their_size(db, settings):
-    """A province of one small city against one of ten larger cities: the same queries
+    """A province of one small city against one of three larger cities: the same queries
     for the province's unit page and for a city's plan page (its worst targets only)."""
     settings.LUOSHI_TODAY = TODAY
     generate(scale=1, fraction=0.02, seed=61, months=10)
-    generate(scale=10, fraction=0.1, seed=62, months=10)
+    generate(scale=3, fraction=0.08, seed=62, months=10)
     client = Client()
     client.force_login(User.objects.get(username="syn61-supervisor"))
     counts = {}
