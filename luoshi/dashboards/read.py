@@ -17,7 +17,8 @@ from datetime import date
 from django.db.models import Count, F, FilteredRelation, Q, QuerySet
 
 from luoshi.clock import today as local_today
-from luoshi.plans.choices import State
+from luoshi.core.status import Evaluation
+from luoshi.plans.choices import STATE_COLOURS, State
 from luoshi.plans.evaluation import current_lang
 from luoshi.plans.models import Target
 from luoshi.plans.queries import Row, evaluated_rows
@@ -36,26 +37,16 @@ NEEDS_STORE = {"state", "ratio"}
 FIELDS = ("state", "missing", "awaiting", "expected", "actual", "ratio", "forecast", "will_miss")
 
 
-@dataclass(frozen=True)
-class StoredEvaluation:
-    """The stored row in the shape of the engine's Evaluation, for the templates."""
-
-    state: str
-    missing: bool
-    expected: float | None
-    actual: float | None
-    ratio: float | None
-    forecast: float | None
-    will_miss: bool | None
-    reason: str
-
-
 @dataclass
 class Counts:
     by_state: dict[str, int]
     missing: int
     awaiting: int
     total: int
+
+    def chips(self) -> list[tuple[State, int, str]]:
+        """Each state with its count and badge colour, in the order of the states."""
+        return [(State(name), n, STATE_COLOURS[name]) for name, n in self.by_state.items()]
 
 
 class Evaluated:
@@ -125,7 +116,8 @@ class Evaluated:
         lang = current_lang()
         rows = []
         for target in targets:
-            evaluation = StoredEvaluation(
+            evaluation = Evaluation(
+                id=str(target.pk),
                 state=target.ev_state,
                 missing=target.ev_missing,
                 expected=target.ev_expected,

@@ -12,7 +12,7 @@ from django.shortcuts import render
 from luoshi.clock import parse_at
 from luoshi.formtools import bad_request
 from luoshi.orgs.access import access_for, choosable_units, visible_plans, visible_tasks
-from luoshi.plans.choices import STATE_COLOURS, State, TargetKind
+from luoshi.plans.choices import State, TargetKind
 from luoshi.plans.models import Target
 
 from .forms import OverviewFilter
@@ -72,8 +72,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     context = {
         "page": page,
         "stored": evaluated.stored,
-        "counts": counts
-        and [(State(name), count, STATE_COLOURS[name]) for name, count in counts.by_state.items()],
+        "counts": counts and counts.chips(),
         "missing": counts and counts.missing,
         "awaiting": counts and counts.awaiting,
         "total": page.paginator.count,

@@ -9,20 +9,11 @@ from django.shortcuts import render
 from luoshi.clock import today
 from luoshi.orgs.access import access_for, access_plan_by_id, access_unit_by_id, visible_tasks
 from luoshi.orgs.history import history_of
-from luoshi.plans.choices import STATE_COLOURS, State
 from luoshi.plans.models import Target
 
 from .read import summary
 
 TASKS_PER_PAGE = 50
-
-
-def _counts(result):
-    if result.counts is None:
-        return None
-    return [
-        (State(name), count, STATE_COLOURS[name]) for name, count in result.counts.by_state.items()
-    ]
 
 
 @login_required
@@ -38,7 +29,7 @@ def unit_detail(request: HttpRequest, unit_id: int) -> HttpResponse:
         "unit": unit,
         "rows": result.rows,
         "summary": result,
-        "counts": _counts(result),
+        "counts": result.counts and result.counts.chips(),
         "overview_query": f"unit={unit.pk}",
         "at": at,
         "children": access.visible_units().filter(parent=unit),
@@ -70,7 +61,7 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
             "plan": plan,
             "rows": result.rows,
             "summary": result,
-            "counts": _counts(result),
+            "counts": result.counts and result.counts.chips(),
             "overview_query": f"plan={plan.pk}",
             "tasks": task_page.object_list,
             "task_page": task_page,
