@@ -73,6 +73,20 @@ def to_engine(
     )
 
 
+def approved_readings(ids: list[int], up_to: date) -> dict[int, list[engine.Reading]]:
+    """The approved readings of the targets `ids` dated on or before `up_to`, oldest first
+    (one query)."""
+    readings: dict[int, list[engine.Reading]] = defaultdict(list)
+    rows = (
+        Report.objects.filter(target_id__in=ids, status=ReportStatus.APPROVED, as_of__lte=up_to)
+        .order_by("as_of", "reviewed_at", "pk")
+        .values_list("target_id", "as_of", "value", "overdue")
+    )
+    for target_id, as_of, value, overdue in rows:
+        readings[target_id].append(engine.Reading(as_of, value, overdue))
+    return readings
+
+
 def evaluate_targets(
     targets: QuerySet[Target] | list[Target], at: date, lang: str | None = None
 ) -> dict[int, engine.Evaluation]:
@@ -85,14 +99,7 @@ def evaluate_targets(
     if not targets:
         return {}
     ids = [t.pk for t in targets]
-    readings: dict[int, list[engine.Reading]] = defaultdict(list)
-    rows = (
-        Report.objects.filter(target_id__in=ids, status=ReportStatus.APPROVED, as_of__lte=at)
-        .order_by("as_of", "reviewed_at", "pk")
-        .values_list("target_id", "as_of", "value", "overdue")
-    )
-    for target_id, as_of, value, overdue in rows:
-        readings[target_id].append(engine.Reading(as_of, value, overdue))
+    readings = approved_readings(ids, at)
     milestones, measures = _milestones_and_measures(ids)
     for target in targets:
         measure = measures.get(target.pk)
@@ -178,14 +185,7 @@ def evaluate_on_days(
         return {}
     ids = [t.pk for t in targets]
     last = max(day for t in targets for day in days[t.pk])
-    readings: dict[int, list[engine.Reading]] = defaultdict(list)
-    rows = (
-        Report.objects.filter(target_id__in=ids, status=ReportStatus.APPROVED, as_of__lte=last)
-        .order_by("as_of", "reviewed_at", "pk")
-        .values_list("target_id", "as_of", "value", "overdue")
-    )
-    for target_id, as_of, value, overdue in rows:
-        readings[target_id].append(engine.Reading(as_of, value, overdue))
+    readings = approved_readings(ids, last)
     milestones, measures = _milestones_and_measures(ids)
     rules_by_plan: dict[int, engine.Rules] = {}
     by_day: dict[date, list[engine.Target]] = defaultdict(list)
