@@ -23,6 +23,8 @@ import sys
 import time
 from pathlib import Path
 
+from serving import gunicorn  # bench/ is on the path when a script runs
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin"
 PG = "postgres://postgres@127.0.0.1:5432"
@@ -198,30 +200,7 @@ def measure_in_process(url: str, args, paths: dict, count_only: bool) -> dict:
 
 def serve(url: str, port: int) -> subprocess.Popen:
     luoshi(url, "collectstatic", "--no-input", "-v0")
-    server = subprocess.Popen(
-        [
-            str(BIN / "gunicorn"),
-            "luoshi.wsgi",
-            "-w",
-            "4",
-            "-b",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-        ],
-        env=env_for(url),
-        cwd=ROOT,
-    )
-    import requests
-
-    for _ in range(100):
-        try:
-            requests.get(f"http://127.0.0.1:{port}/accounts/login/", timeout=1)
-            return server
-        except requests.RequestException:
-            time.sleep(0.2)
-    server.kill()
-    raise SystemExit("gunicorn did not start")
+    return gunicorn(port, env_for(url))
 
 
 def main() -> int:

@@ -26,8 +26,9 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
+
+from serving import gunicorn  # bench/ is on the path when a script runs
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin"
@@ -107,32 +108,7 @@ def prepare(reporters: int) -> None:
 
 
 def serve(port: int, workers: int) -> subprocess.Popen:
-    import requests
-
-    server = subprocess.Popen(
-        [
-            str(BIN / "gunicorn"),
-            "luoshi.wsgi",
-            "-w",
-            str(workers),
-            "-b",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-            "--timeout",
-            "60",
-        ],
-        env=env(),
-        cwd=ROOT,
-    )
-    for _ in range(150):
-        try:
-            requests.get(f"http://127.0.0.1:{port}/accounts/login/", timeout=1)
-            return server
-        except requests.RequestException:
-            time.sleep(0.2)
-    server.kill()
-    raise SystemExit("gunicorn did not start")
+    return gunicorn(port, env(), workers)
 
 
 def count(log_dir: Path) -> dict:
