@@ -237,6 +237,11 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "luoshi@localhost")
+# Webhooks (企业微信 / 钉钉 group robots, docs/configuration.md): the site's address for
+# links in messages, and the bounds of one POST.
+LUOSHI_SITE_URL = os.environ.get("LUOSHI_SITE_URL", "")
+LUOSHI_WEBHOOK_TIMEOUT = float(os.environ.get("LUOSHI_WEBHOOK_TIMEOUT", "5"))
+LUOSHI_WEBHOOK_MAX_RESPONSE = int(os.environ.get("LUOSHI_WEBHOOK_MAX_RESPONSE", "65536"))
 
 # A fixed "today" for the demo city and training copies (luoshi/clock.py).
 LUOSHI_TODAY = (
