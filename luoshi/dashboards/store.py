@@ -9,6 +9,10 @@ target too often is only wasted work, never a wrong figure.
 
 What calls it: the signal handlers (signals.py) after a change commits, the
 daily job (tasks.refresh_all), and `luoshi refresh_evaluations`.
+
+After a refresh commits, `state_changed` is sent with the targets whose state or
+will-miss forecast for today differs from their latest stored row before it
+(luoshi.notices tells people when a target turns behind or will miss).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from django.db import transaction
+from django.dispatch import Signal
 
 from luoshi.clock import today as local_today
 from luoshi.plans.evaluation import evaluate_on_days
@@ -28,6 +33,10 @@ from luoshi.plans.queries import awaiting_approval, awaiting_reason
 from .models import STATE_RANK, StoredEvaluation
 
 CHUNK = 1000  # targets evaluated and written at a time: bounded memory for a province
+
+# Sent on commit with changes=[(target id, old state, new state, old will_miss, new
+# will_miss)] and today=the day refreshed. Targets with no stored row before are left out.
+state_changed = Signal()
 
 
 def month_ends_until(start: date, end: date, until: date) -> list[date]:
@@ -86,6 +95,20 @@ def _all_in_chunks(targets) -> Iterable[list[Target]]:
 
 def _refresh_batch(targets: list[Target], today: date) -> int:
     days = {target.pk: kept_days(target, today) for target in targets}
+    # The stored rows as they are before this refresh: the days no longer kept among them
+    # go, and each target's latest state up to today is what `state_changed` compares with.
+    stored = list(
+        StoredEvaluation.objects.filter(target_id__in=list(days)).values_list(
+            "pk", "target_id", "at", "state", "will_miss"
+        )
+    )
+    stale_ids = [pk for pk, target_id, at, _s, _w in stored if at not in days[target_id]]
+    latest: dict[int, date] = {}
+    before: dict[int, tuple[str, bool | None]] = {}
+    for _pk, target_id, at, state, will_miss in stored:
+        if at <= today and at >= latest.get(target_id, at):
+            latest[target_id] = at
+            before[target_id] = (state, will_miss)
     evaluations = evaluate_on_days(targets, days)
     awaiting = _awaiting(targets, evaluations)
     rows = []
@@ -134,13 +157,19 @@ def _refresh_batch(targets: list[Target], today: date) -> int:
             ],
         )
         # Days no longer kept: yesterday's "today", or month ends a shorter period dropped.
-        stale = StoredEvaluation.objects.filter(target_id__in=list(days))
-        stale_ids = [
-            pk
-            for pk, target_id, at in stale.values_list("pk", "target_id", "at")
-            if at not in days[target_id]
-        ]
         StoredEvaluation.objects.filter(pk__in=stale_ids).delete()
+    changes = [
+        (row.target_id, *before[row.target_id], row.state, row.will_miss)
+        for row in rows
+        if row.at == today
+        and row.target_id in before
+        and before[row.target_id] != (row.state, row.will_miss)
+    ]
+    if changes:
+        transaction.on_commit(
+            lambda: state_changed.send(StoredEvaluation, changes=changes, today=today),
+            robust=True,
+        )
     return len(rows)
 
 
