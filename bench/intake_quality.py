@@ -76,6 +76,10 @@ def format_report(title: str, figures: dict) -> str:
         f"targets), period {_pct(p['period_accuracy'])}, "
         f"exact comparator {_pct(p['comparator_exact_rate'])}"
     )
+    lines.append(
+        f"  owners of matched targets: {_pct(p['target_owner_accuracy'])} "
+        f"({p['target_owner_right']}/{p['target_pairs']})"
+    )
     return "\n".join(lines)
 
 

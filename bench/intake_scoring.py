@@ -506,6 +506,7 @@ def aggregate(results: list[DocumentResult]) -> dict:
     by_doc: dict[str, dict] = {}
     pairs_n = owner_ok = period_ok = comp_ok = 0
     tk_n = tk_ok = 0
+    target_pairs = target_owner_ok = 0
 
     def counters(*keys):
         out = [overall]
@@ -540,7 +541,11 @@ def aggregate(results: list[DocumentResult]) -> dict:
         for i, j in res.pairs:
             ann, ext = res.annotated[i], res.extracted[j]
             pairs_n += 1
-            owner_ok += owner_right(ann, ext)
+            right = owner_right(ann, ext)
+            owner_ok += right
+            if ann.get("kind") == "target":
+                target_pairs += 1
+                target_owner_ok += right
             period_ok += ext.get("period") == ann.get("period")
             comp_ok += ext.get("comparator") == ann.get("comparator")
             if ann.get("kind") == "target" and ann.get("target_kind") in VALUED_TARGET_KINDS:
@@ -559,6 +564,10 @@ def aggregate(results: list[DocumentResult]) -> dict:
         "pairs": {
             "matched_pairs": pairs_n,
             "owner_accuracy": _rate(owner_ok, pairs_n),
+            # The "owners" column of the cold-score table: matched targets only.
+            "target_pairs": target_pairs,
+            "target_owner_right": target_owner_ok,
+            "target_owner_accuracy": _rate(target_owner_ok, target_pairs),
             "target_kind_accuracy": _rate(tk_ok, tk_n),
             "target_kind_pairs": tk_n,
             "period_accuracy": _rate(period_ok, pairs_n),
