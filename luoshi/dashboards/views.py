@@ -11,7 +11,8 @@ from django.shortcuts import render
 
 from luoshi.clock import parse_at
 from luoshi.formtools import bad_request
-from luoshi.orgs.access import access_for, choosable_units, visible_plans, visible_tasks
+from luoshi.orgs.access import access_for, choosable_units
+from luoshi.plans.access import visible_plans, visible_tasks
 from luoshi.plans.choices import State, TargetKind
 from luoshi.plans.models import Target
 

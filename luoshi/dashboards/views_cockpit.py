@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from luoshi.clock import parse_at
 from luoshi.excel.writer import cell_value, header_cells, new_write_only, xlsx_response
 from luoshi.formtools import bad_request
-from luoshi.orgs.access import access_plan_by_id, access_unit_by_id, visible_plans
+from luoshi.orgs.access import access_unit_by_id
+from luoshi.plans.access import access_plan_by_id, visible_plans
 from luoshi.plans.choices import State
 
 from .cockpit import Cockpit, nearest_stored

@@ -7,8 +7,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from luoshi.clock import today
-from luoshi.orgs.access import access_for, access_plan_by_id, access_unit_by_id, visible_tasks
+from luoshi.orgs.access import access_for, access_unit_by_id
 from luoshi.orgs.history import history_of
+from luoshi.plans.access import access_plan_by_id, visible_tasks
 from luoshi.plans.models import Target
 
 from .read import summary

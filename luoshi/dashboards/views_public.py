@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 
 from luoshi.clock import today
 from luoshi.formtools import as_id
-from luoshi.orgs.access import access_for, access_plan_by_id
+from luoshi.orgs.access import access_for
+from luoshi.plans.access import access_plan_by_id
 from luoshi.plans.evaluation import current_lang
 
 from . import actions

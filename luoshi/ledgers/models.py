@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from luoshi.orgs.access import RestrictedQuerySet
 from luoshi.orgs.models import Unit
 
 from .choices import (
@@ -25,16 +26,12 @@ from .choices import (
 )
 
 
-class LedgerQuerySet(models.QuerySet):
+class LedgerQuerySet(RestrictedQuerySet):
     def visible_to(self, user):
-        from luoshi.orgs.access import access_for
-
-        return self.filter(access_for(user).visible_unit_q("unit"))
+        return self.restrict(user, "view")
 
     def editable_by(self, user):
-        from luoshi.orgs.access import access_for
-
-        return self.filter(access_for(user).reportable_unit_q("unit"))
+        return self.restrict(user, "report")
 
 
 class Project(models.Model):
@@ -62,6 +59,7 @@ class Project(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     history = HistoricalRecords()
 
+    unit_field = "unit"  # for restrict(user, action)
     objects = LedgerQuerySet.as_manager()
 
     class Meta:
@@ -151,6 +149,7 @@ class Hazard(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     history = HistoricalRecords()
 
+    unit_field = "unit"  # for restrict(user, action)
     objects = LedgerQuerySet.as_manager()
 
     class Meta:

@@ -26,7 +26,8 @@ from django.utils.translation import gettext as _
 
 from luoshi.clock import parse_at
 from luoshi.formtools import attach_errors, bad_request
-from luoshi.orgs.access import access_for, access_target_by_id
+from luoshi.orgs.access import access_for
+from luoshi.plans.access import access_target_by_id
 
 from .choices import HazardStatus, Stage
 from .forms_measures import FilterForm, MeasureForm

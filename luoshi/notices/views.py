@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from luoshi.formtools import attach_errors
-from luoshi.orgs.access import access_for, access_plan_by_id
+from luoshi.orgs.access import access_for
+from luoshi.plans.access import access_plan_by_id
 
 from . import actions
 from .forms import ReminderRuleForm

@@ -7,12 +7,19 @@ Rules (DESIGN.md section 2):
 
 Views and the API ask this module; they never compare units themselves. A unit
 that is missing and a unit that is forbidden look the same from outside (404).
+
+Lists of things that belong to a unit (targets, reports, ledger rows) are scoped by
+`Model.objects.restrict(user, action)` (RestrictedQuerySet below): each model names
+its unit field, so this module knows no model above orgs. The getters that return one
+such thing or 404 live in the thing's own app (luoshi.plans.access,
+luoshi.reporting.access).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db import models
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
@@ -104,6 +111,14 @@ class Access:
         """Import, edit and confirm plans, set rules, re-baseline targets: supervisors."""
         return self.is_supervisor
 
+    def can_read_bulletins(self) -> bool:
+        """Issued bulletins (督查通报): the supervision office and the leaders they go to."""
+        return self.is_supervisor or Role.LEADER in self.roles
+
+    def can_draft_bulletins(self) -> bool:
+        """Draft, edit, issue and correct bulletins: the supervision office."""
+        return self.is_supervisor
+
     # -- filters for lists of things that belong to a unit --------------------
     # Each returns a Q over `field` (a ForeignKey to Unit), so a queryset of
     # targets, reports or ledger rows is scoped without a view comparing units.
@@ -131,6 +146,16 @@ class Access:
             return Q()
         return self._subtree_q(field, set(), self._paths(Role.APPROVER))
 
+    def unit_q(self, action: str, field: str = "unit") -> Q:
+        """The Q over `field` for `action`: "view", "report" or "approve"."""
+        if action == "view":
+            return self.visible_unit_q(field)
+        if action == "report":
+            return self.reportable_unit_q(field)
+        if action == "approve":
+            return self.approvable_unit_q(field)
+        raise ValueError(f"unknown action {action!r}")
+
     def units_for(self, role: str) -> list[int]:
         return sorted(self._ids(role))
 
@@ -144,6 +169,21 @@ def access_for(user) -> Access:
     return cached
 
 
+class RestrictedQuerySet(models.QuerySet):
+    """A queryset of things that belong to a unit, scoped by who asks.
+
+    The model names the field that holds its unit in `unit_field` (a ForeignKey to
+    Unit, or a path to one such as "target__unit"). `restrict(user, action)` keeps
+    the rows `user` may `action`: "view" (the units one may look at; the whole city
+    for the city-wide roles), "report" (one's own units, and approvers' subtrees) or
+    "approve" (approvers' subtrees; supervisors everywhere). A model with a rule of
+    its own (drafts, cooperating parts) overrides `restrict` and says why.
+    """
+
+    def restrict(self, user, action: str = "view"):
+        return self.filter(access_for(user).unit_q(action, self.model.unit_field))
+
+
 def access_unit_by_id(user, unit_id: int) -> Unit:
     """The unit if the user may see it; 404 whether it is missing or forbidden."""
     try:
@@ -153,72 +193,6 @@ def access_unit_by_id(user, unit_id: int) -> Unit:
     if not access_for(user).can_view_unit(unit):
         raise Http404("unit")
     return unit
-
-
-def access_target_by_id(user, target_id: int):
-    """The target if the user may see it; 404 whether it is missing or forbidden."""
-    from luoshi.plans.models import Target
-
-    target = (
-        Target.objects.visible_to(user)
-        .select_related("plan", "unit", "task", "part_of")
-        .filter(pk=target_id)
-        .first()
-    )
-    if target is None:
-        raise Http404("target")
-    return target
-
-
-def access_report_by_id(user, report_id: int, *, for_update: bool = False):
-    """The report if the user may see it (drafts only within one's own units); else 404."""
-    from luoshi.reporting.models import Report
-
-    reports = Report.objects.visible_to(user).select_related("target__plan", "unit", "milestone")
-    if for_update:
-        reports = reports.select_for_update(of=("self",))
-    report = reports.filter(pk=report_id).first()
-    if report is None:
-        raise Http404("report")
-    return report
-
-
-def visible_plans(user):
-    """Plans one may look at: all of them for the whole-city roles (drafts being imported
-    included), otherwise the plans that hold one of one's visible targets."""
-    from luoshi.plans.models import Plan, Target
-
-    if access_for(user).sees_whole_city:
-        return Plan.objects.all()
-    return Plan.objects.filter(pk__in=Target.objects.visible_to(user).values("plan_id"))
-
-
-def access_plan_by_id(user, plan_id: int):
-    """The plan if the user may see it; 404 whether it is missing or forbidden."""
-    plan = visible_plans(user).filter(pk=plan_id).first()
-    if plan is None:
-        raise Http404("plan")
-    return plan
-
-
-def visible_tasks(user):
-    """Tasks of visible plans that one's visible units lead or cooperate on, and the tasks
-    (with their parents) under which one's visible targets sit: a unit may own a target
-    of a task that another unit leads."""
-    from luoshi.plans.models import Target, Task
-
-    access = access_for(user)
-    tasks = Task.objects.filter(plan__in=visible_plans(user))
-    if access.sees_whole_city:
-        return tasks
-    units = access.visible_units()
-    targets = Target.objects.visible_to(user)
-    return tasks.filter(
-        Q(lead_unit__in=units)
-        | Q(cooperating_units__in=units)
-        | Q(pk__in=targets.values("task_id"))
-        | Q(pk__in=targets.values("task__parent_id"))
-    ).distinct()
 
 
 def choosable_units(user) -> QuerySet[Unit]:

@@ -7,6 +7,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from luoshi.orgs.access import RestrictedQuerySet, access_for
 from luoshi.orgs.models import Unit
 
 from .choices import Cadence, Comparator, PlanStatus, TargetKind
@@ -121,24 +122,25 @@ class Task(models.Model):
         return self.title
 
 
-class TargetQuerySet(models.QuerySet):
+class TargetQuerySet(RestrictedQuerySet):
     def active(self):
         return self.filter(is_active=True)
 
-    def visible_to(self, user):
-        """Targets of the units one may see, and the cooperating parts of those targets
+    def restrict(self, user, action: str = "view"):
+        """As RestrictedQuerySet, and one sees the cooperating parts of the targets one sees
         (the lead unit sees its partners' parts beside its own)."""
-        from luoshi.orgs.access import access_for
-
+        if action != "view":
+            return super().restrict(user, action)
         access = access_for(user)
         if access.sees_whole_city:
             return self
         return self.filter(access.visible_unit_q("unit") | access.visible_unit_q("part_of__unit"))
 
-    def reportable_by(self, user):
-        from luoshi.orgs.access import access_for
+    def visible_to(self, user):
+        return self.restrict(user, "view")
 
-        return self.filter(access_for(user).reportable_unit_q("unit"))
+    def reportable_by(self, user):
+        return self.restrict(user, "report")
 
 
 class Target(models.Model):
@@ -199,6 +201,7 @@ class Target(models.Model):
     is_active = models.BooleanField(_("active"), default=True)
     history = HistoricalRecords()
 
+    unit_field = "unit"  # for restrict(user, action)
     objects = TargetQuerySet.as_manager()
 
     class Meta:

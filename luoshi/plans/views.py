@@ -10,16 +10,12 @@ from luoshi.clock import parse_at
 from luoshi.formtools import attach_errors, bad_request
 from luoshi.ledgers.models import Measure
 from luoshi.ledgers.views_measures import measure_block
-from luoshi.orgs.access import (
-    access_for,
-    access_plan_by_id,
-    access_target_by_id,
-    visible_plans,
-)
+from luoshi.orgs.access import access_for
 from luoshi.orgs.history import history_of
 from luoshi.reporting.models import Report
 
 from . import actions
+from .access import access_plan_by_id, access_target_by_id, visible_plans
 from .forms import RulesForm, TargetForm
 from .models import Target
 from .queries import evaluated_rows, expected_path

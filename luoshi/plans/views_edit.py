@@ -9,9 +9,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from luoshi.formtools import attach_errors
-from luoshi.orgs.access import access_for, access_plan_by_id, access_target_by_id
+from luoshi.orgs.access import access_for
 
 from . import actions
+from .access import access_plan_by_id, access_target_by_id
 from .forms_edit import NewTargetForm, PartForm, PlanForm, TaskForm
 from .models import Plan
 

@@ -6,24 +6,31 @@ from django.db.models import ExpressionWrapper, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from luoshi.orgs.access import access_for
+from luoshi.orgs.access import RestrictedQuerySet, access_for
 from luoshi.orgs.models import Unit
 from luoshi.plans.models import Milestone, Target
 
 from .choices import EDITABLE, ReportStatus
 
 
-class ReportQuerySet(models.QuerySet):
+class ReportQuerySet(RestrictedQuerySet):
     def approved(self):
         return self.filter(status=ReportStatus.APPROVED)
 
-    def visible_to(self, user):
-        """Everything of one's own units; elsewhere, nothing that is still a draft."""
+    def restrict(self, user, action: str = "view"):
+        """As RestrictedQuerySet, but a draft is seen only within one's own units (those
+        one may report for)."""
+        if action != "view":
+            return super().restrict(user, action)
         access = access_for(user)
         return self.filter(
             access.reportable_unit_q("unit")
             | (access.visible_unit_q("unit") & ~Q(status=ReportStatus.DRAFT))
         )
+
+    def visible_to(self, user):
+        """Everything of one's own units; elsewhere, nothing that is still a draft."""
+        return self.restrict(user, "view")
 
     def awaiting_review_by(self, user):
         """The approval queue: submitted reports this person may review.
@@ -107,6 +114,7 @@ class Report(models.Model):
     return_reason = models.CharField(_("reason for return"), max_length=500, blank=True)
     history = HistoricalRecords()
 
+    unit_field = "unit"  # for restrict(user, action)
     objects = ReportQuerySet.as_manager()
 
     class Meta:

@@ -10,10 +10,12 @@ from django.views.decorators.http import require_POST
 from luoshi.clock import today
 from luoshi.core.periods import default_as_of
 from luoshi.formtools import attach_errors
-from luoshi.orgs.access import access_for, access_report_by_id, access_target_by_id
+from luoshi.orgs.access import access_for
 from luoshi.orgs.history import history_of
+from luoshi.plans.access import access_target_by_id
 
 from . import actions
+from .access import access_report_by_id
 from .evidence import add_evidence
 from .forms import ReportForm, ReturnForm, ReviewForm
 from .models import Evidence

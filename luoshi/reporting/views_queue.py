@@ -24,9 +24,9 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from luoshi.clock import today
-from luoshi.orgs.access import access_report_by_id
 
 from . import actions, views
+from .access import access_report_by_id
 from .choices import ReportStatus
 from .forms import ReviewForm
 from .models import Evidence, Report
