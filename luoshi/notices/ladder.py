@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import translation
@@ -26,8 +25,8 @@ from luoshi.plans.models import Target
 from luoshi.reporting.choices import ReportStatus
 from luoshi.reporting.models import Report
 
-from . import actions
-from .choices import NoticeKind, ReminderStep
+from . import actions, delivery
+from .choices import Channel, NoticeKind, ReminderStep
 from .models import Reminder, ReminderRule
 from .recipients import ancestor_paths
 
@@ -161,17 +160,27 @@ def _text(item: Due) -> str:
         }
 
 
-def run(day: date, *, dry_run: bool = False) -> list[Due]:
+def run(day: date, *, dry_run: bool = False, channels: bool = True) -> list[Due]:
     """Send what the ladder owes on `day` and has not sent before; returns what was sent
-    (with `dry_run`, what would be sent, changing nothing)."""
+    (with `dry_run`, what would be sent, changing nothing; without `channels`, in the app
+    only: no e-mail, no webhook, as the demo's month is seeded)."""
     sent = []
+    told_units: set[tuple[int, date, str]] = set()
     for item in owed_on(day):
         if dry_run:
             if not Reminder.objects.filter(
-                target=item.target, period_end=item.period_end, step=item.step, person=item.person
+                target=item.target,
+                period_end=item.period_end,
+                step=item.step,
+                person=item.person,
+                chase__isnull=True,
             ).exists():
                 sent.append(item)
             continue
+        # The unit's group robot hears of each step of a target's period once, not once
+        # per person reached.
+        key = (item.target.pk, item.period_end, item.step)
+        units = [] if key in told_units else [item.target.unit]
         try:
             with transaction.atomic():
                 reminder = Reminder.objects.create(
@@ -184,13 +193,21 @@ def run(day: date, *, dry_run: bool = False) -> list[Due]:
                 )
                 text = _text(item)
                 link = reverse("target-detail", args=[item.target.pk])
-                actions.notify([item.person], NoticeKind.REMINDER, text, link)
+                actions.notify([item.person], NoticeKind.REMINDER, text, link, channels=False)
+                deliveries = (
+                    delivery.fan_out([item.person], NoticeKind.REMINDER, text, link, units)
+                    if channels
+                    else []
+                )
         except IntegrityError:
             continue  # sent before, by this job or a concurrent one
-        if item.person.email:
-            # After the record is committed: a mail server that fails does not undo the
-            # in-app reminder, and a rerun does not mail twice. `emailed` says it went.
-            if send_mail(text, text, None, [item.person.email], fail_silently=True):
+        told_units.add(key)
+        # This runs in the background already: send now, after the record is committed (a
+        # mail server that fails does not undo the reminder; the delivery retries it).
+        # `emailed` says the mail went at once.
+        for row in deliveries:
+            went = delivery.attempt(row.pk)
+            if went and row.channel == Channel.EMAIL:
                 Reminder.objects.filter(pk=reminder.pk).update(emailed=True)
         sent.append(item)
     return sent

@@ -13,9 +13,10 @@ from django.dispatch import receiver
 from django.urls import reverse
 from simple_history.signals import post_create_historical_record
 
+from luoshi.dashboards.store import state_changed
 from luoshi.reporting.models import Report
 
-from . import actions
+from . import actions, events
 from .choices import NoticeKind
 from .recipients import approvers_of
 
@@ -40,7 +41,7 @@ def _report_changed(report: Report, kind: str, actor) -> None:
         people = [] if reporter.pk == getattr(actor, "pk", None) else [reporter]
         if kind == NoticeKind.RETURNED and report.return_reason:
             text = f"{text} · {report.return_reason}"
-    actions.notify(people, kind, text, link)
+    actions.notify(people, kind, text, link, units=[report.unit])
 
 
 @receiver(post_create_historical_record)
@@ -52,3 +53,6 @@ def on_history_row(sender, instance, history_instance, **kwargs):
         return
     actor = kwargs.get("history_user")
     transaction.on_commit(lambda: _report_changed(instance, kind, actor))
+
+
+state_changed.connect(events.on_state_changed, dispatch_uid="notices-state-changed")

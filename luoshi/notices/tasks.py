@@ -6,10 +6,24 @@ from django_tasks import task
 
 from luoshi.clock import today
 
-from . import ladder
+from . import delivery, events, ladder
 
 
 @task()
 def remind_daily(day: str | None = None) -> int:
-    """The daily 催报 run for `day` (ISO; default today): how many reminders were sent."""
-    return len(ladder.run(date.fromisoformat(day) if day else today()))
+    """The daily run for `day` (ISO; default today): the 催报 ladder, then the hazards past
+    their deadline. Returns how many reminders and hazard alerts were sent."""
+    on = date.fromisoformat(day) if day else today()
+    return len(ladder.run(on)) + len(events.overdue_hazards(on))
+
+
+@task()
+def deliver(delivery_ids: list[int]) -> int:
+    """Send these deliveries if they are due: how many went."""
+    return sum(1 for pk in delivery_ids if delivery.attempt(pk) is True)
+
+
+@task()
+def deliver_due(day: str | None = None) -> dict[str, int]:
+    """The sweep: every delivery that is due (`day` is ignored; the scheduler passes it)."""
+    return delivery.deliver_due()
