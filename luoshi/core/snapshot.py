@@ -13,7 +13,7 @@ import math
 from datetime import date
 
 from luoshi.core.periods import CADENCES
-from luoshi.core.status import (
+from luoshi.core.targets import (
     COMPARATORS,
     DEFAULT_RULES,
     KINDS,

@@ -15,7 +15,8 @@ import json
 import sys
 import unicodedata
 
-from luoshi.core.status import LANGS, SnapshotError, evaluate_snapshot, fmt, pct
+from luoshi.core.explain import fmt, pct
+from luoshi.core.status import LANGS, SnapshotError, evaluate_snapshot
 
 EXIT_BAD_INPUT = 2
 PROG = "luoshi evaluate"

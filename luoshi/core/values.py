@@ -104,3 +104,16 @@ ENGLISH = {
     "overdue_negative": "overdue must be between 0 and the open count",
     "overdue_above_open": "overdue must be between 0 and the open count",
 }
+
+
+def bounded(x: float | None) -> float | None:
+    """`x` within ±LIMIT, NaN as None.
+
+    Inputs lie within ±LIMIT, but a forecast over decades or a ratio over a tiny
+    expected value can leave that range or overflow to infinity; beyond LIMIT a
+    figure says nothing more, and the API and the pages must only ever see finite
+    numbers. The status engine decides by the bounded figure, so it keeps its sign.
+    """
+    if x is None or x != x:
+        return None
+    return LIMIT if x > LIMIT else -LIMIT if x < -LIMIT else x
