@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include("luoshi.plans.urls")),
     path("", include("luoshi.reporting.urls")),
     path("", include("luoshi.notices.urls")),
+    path("", include("luoshi.jobs.urls")),
     path("ledgers/", include("luoshi.ledgers.urls")),
     path("", include("luoshi.orgs.urls")),
 ]

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -92,6 +93,7 @@ class LedgerImport:
     problems: list[Problem] = field(default_factory=list)
     problem_count: int = 0
     positions: list = field(default_factory=list)  # (column index, Column) found in the file
+    expected_rows: int | None = None  # rows the sheet seems to hold (for a progress bar)
 
     @property
     def ok(self) -> bool:
@@ -168,6 +170,7 @@ def read_rows(kind: str, workbook, result: LedgerImport):
         return
     sheet = sheets[0]
     result.sheet = title = sheet.title
+    result.expected_rows = estimated_rows(sheet)
     header_row = next(sheet_rows(sheet, ALL_COLUMNS, last_row=1), None)
     if header_row is None:
         result.add(Problem(title, message=_("The sheet is empty.")))
@@ -241,8 +244,38 @@ def read_rows(kind: str, workbook, result: LedgerImport):
             yield number, raw
 
 
-def validate(kind: str, workbook, user) -> LedgerImport:
-    """Every row checked, units and choices resolved: the preview, with problems if any."""
+PROGRESS_EVERY = 1000  # rows between two progress reports (each is cheap: see jobs.Progress)
+SAMPLE_BYTES = 256 * 1024
+
+
+def estimated_rows(sheet) -> int | None:
+    """How many rows below the headings the sheet seems to hold, for a progress bar only.
+
+    The sheet's declared dimension when it has one (Excel and WPS write it); otherwise
+    (openpyxl's write-only mode writes none) the sheet's unpacked XML size times the rows
+    found in its first 256 KB. Never trusted for anything but the bar: a sheet may lie.
+    """
+    if sheet.max_row:
+        return max(0, min(sheet.max_row, settings.UPLOAD_MAX_ROWS) - 1)
+    try:
+        size = sheet.parent._archive.getinfo(sheet._worksheet_path).file_size  # openpyxl 3.1
+        with sheet._get_source() as source:
+            sample = source.read(SAMPLE_BYTES)
+    except (AttributeError, KeyError, OSError):
+        return None
+    rows = sample.count(b"<row ") + sample.count(b"<row>")
+    if not rows:
+        return None
+    if len(sample) < SAMPLE_BYTES:
+        return max(0, rows - 1)
+    return max(0, min(round(rows * size / len(sample)), settings.UPLOAD_MAX_ROWS) - 1)
+
+
+def validate(kind: str, workbook, user, progress=None) -> LedgerImport:
+    """Every row checked, units and choices resolved: the preview, with problems if any.
+
+    `progress(rows read, rows expected)` is called every PROGRESS_EVERY rows.
+    """
     result = LedgerImport(kind)
     lookups = Lookups(user)
     spec = SPECS[kind]
@@ -277,6 +310,8 @@ def validate(kind: str, workbook, user) -> LedgerImport:
                 )
             ids_seen.setdefault(row_id, number)
         rows.append(row)
+        if progress is not None and len(rows) % PROGRESS_EVERY == 0:
+            progress(len(rows), result.expected_rows)
     if result.ok and not rows:
         result.add(Problem(result.sheet, message=_("The sheet has no rows to import.")))
     if not rows:
@@ -558,16 +593,34 @@ def _update(kind: str, row: Row, user) -> bool:
     return bool(fields or moved or dropped)
 
 
-def import_file(kind: str, upload, user, *, commit: bool, max_bytes: int | None = None):
-    """Parse, validate and (if `commit` and the file is good) apply. Returns (preview, counts)."""
+def import_file(
+    kind: str, upload, user, *, commit: bool, max_bytes: int | None = None, progress=None
+):
+    """Parse, validate and (if `commit` and the file is good) apply. Returns (preview, counts).
+
+    `progress` (a luoshi.jobs.actions.Progress, for a background import) hears of the
+    rows as they are checked, then once before the apply: the apply is one transaction,
+    and a progress write inside it would be seen by nobody until the commit.
+    """
     with gc_paused():
         workbook = open_workbook(upload, max_bytes)
         try:
-            result = validate(kind, workbook, user)
+            result = validate(kind, workbook, user, progress)
         finally:
             workbook.close()
         if not result.ok:
             raise _refused(result)
+        rows = len(result.creates) + len(result.updates)
+        if progress is not None:
+            progress(
+                rows,
+                rows,
+                message=(
+                    _("Writing %(count)d rows in one transaction…") % {"count": rows}
+                    if commit
+                    else _("Every row checked.")
+                ),
+            )
         counts = apply(result, user) if commit else None
     return result, counts
 

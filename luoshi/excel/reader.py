@@ -116,6 +116,18 @@ def open_workbook(upload, max_bytes: int | None = None):
     `upload` is a binary file object: a Django UploadedFile, or an open file.
     Read its sheets with `sheet_rows`, never with openpyxl's own iter_rows.
     """
+    check_upload(upload, max_bytes)
+    try:
+        return load_workbook(upload, read_only=True, data_only=False)
+    except Exception:  # noqa: BLE001 (openpyxl raises many kinds on damaged files)
+        raise refuse(_("The workbook is damaged and cannot be read.")) from None
+
+
+def check_upload(upload, max_bytes: int | None = None) -> None:
+    """Refused unless `upload` may be opened as a workbook: its size, that it is a zip
+    package (not an .xls) holding a workbook, and what it unpacks to. Nothing is
+    inflated; the file is left at its start. A background import checks this before
+    the file is queued."""
     limit = MAX_UPLOAD_BYTES if max_bytes is None else max_bytes
     source = upload
     size = getattr(upload, "size", None)
@@ -147,10 +159,6 @@ def open_workbook(upload, max_bytes: int | None = None):
     if "xl/workbook.xml" not in names:
         raise refuse(_("This zip file is not an Excel .xlsx workbook."))
     source.seek(0)
-    try:
-        return load_workbook(source, read_only=True, data_only=False)
-    except Exception:  # noqa: BLE001 (openpyxl raises many kinds on damaged files)
-        raise refuse(_("The workbook is damaged and cannot be read.")) from None
 
 
 # --- rows --------------------------------------------------------------------------------

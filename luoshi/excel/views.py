@@ -1,5 +1,6 @@
 """Pages of the Excel import and export. Each parses, checks access, calls one step."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,18 +14,20 @@ from django.views.decorators.http import require_POST
 
 from luoshi.clock import today
 from luoshi.formtools import as_id
+from luoshi.jobs.actions import Busy
+from luoshi.jobs.choices import JobState
 from luoshi.orgs.access import access_for, access_unit_by_id
 from luoshi.orgs.choices import Role
 from luoshi.reporting import actions as report_actions
 from luoshi.reporting.choices import ReportStatus
 from luoshi.reporting.models import Report
 
-from . import ledger, workbook, writer
+from . import background, ledger, tasks, workbook, writer
 from .forms import LedgerImportForm, WorkbookForm, WorkbookUploadForm
 from .ledger_import import import_file
-from .reader import Refused
+from .reader import Problem, Refused, check_upload
 
-KIND_TITLES = {"projects": "招商项目台账", "hazards": "安全隐患台账"}
+KIND_TITLES = background.TITLES
 
 
 def _kind(kind: str) -> str:
@@ -63,25 +66,48 @@ def ledger_import(request: HttpRequest, kind: str) -> HttpResponse:
     }
     if request.method == "POST" and form.is_valid():
         commit = "import" in request.POST
+        upload = form.cleaned_data["file"]
+        here = reverse("ledger-import", kwargs={"kind": kind})
         try:
-            preview, counts = import_file(
-                kind, form.cleaned_data["file"], request.user, commit=commit
-            )
-        except Refused as refused:
-            context["problems"] = refused.problems
-            context["problem_count"] = refused.count
-            return render(request, "excel/ledger_import.html", context, status=400)
-        else:
-            if commit:
+            if upload.size > settings.IMPORT_IN_REQUEST_MAX_BYTES:
+                # A large file: checked, stored and queued; its page shows the progress.
+                check_upload(upload)
+                job = background.start_ledger_job(
+                    request.user, kind, upload, commit=commit, link=here, store=True
+                )
+                transaction.on_commit(lambda: tasks.ledger_job.enqueue(job.pk))
+                return redirect("job-detail", job_id=job.pk)
+            if not commit:
+                preview, _counts = import_file(kind, upload, request.user, commit=False)
+                context["preview"] = preview
+            else:
+                # A small file is imported here, through the same job steps as a large one.
+                job = background.start_ledger_job(
+                    request.user, kind, upload, commit=True, link=here, store=False
+                )
+                job = background.run_now(job, upload)
+                if job.state != JobState.DONE:
+                    context["problems"] = [Problem(**p) for p in job.problems] or [
+                        Problem(message=job.error)
+                    ]
+                    context["problem_count"] = job.problem_count or len(context["problems"])
+                    return render(request, "excel/ledger_import.html", context, status=400)
                 messages.success(
                     request,
                     _(
                         "Imported: %(created)d rows created, %(updated)d updated, %(unchanged)d unchanged."
                     )
-                    % counts,
+                    % job.result,
                 )
-                return redirect(reverse("ledger-import", kwargs={"kind": kind}))
-            context["preview"] = preview
+                return redirect(here)
+        except Refused as refused:
+            context["problems"] = refused.problems
+            context["problem_count"] = refused.count
+            return render(request, "excel/ledger_import.html", context, status=400)
+        except Busy as busy:
+            context["problems"] = [Problem(message=str(busy))]
+            context["problem_count"] = 1
+            return render(request, "excel/ledger_import.html", context, status=409)
     # A post without a usable file (none, empty) is a bad request, as a refused file is.
     status = 400 if request.method == "POST" and not form.is_valid() else 200
     return render(request, "excel/ledger_import.html", context, status=status)

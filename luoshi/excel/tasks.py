@@ -1,0 +1,12 @@
+"""Background work of the Excel pages (django-tasks; `luoshi db_worker` runs the queue)."""
+
+from django_tasks import task
+
+from . import background
+
+
+@task()
+def ledger_job(job_id: int) -> str:
+    """Run a queued ledger import or check (luoshi.excel.background)."""
+    job = background.run_stored(job_id)
+    return job.state if job is not None else "taken"

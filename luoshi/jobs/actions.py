@@ -1,0 +1,191 @@
+"""Starting, claiming, advancing and ending jobs. Nothing here knows what a job does.
+
+The owner of the work (an import, an export) calls `start` in the request, enqueues
+its task after the commit, and in the task calls `claim`, reports through a
+`Progress`, and ends with `finish` or `fail`. The same steps run in the request for
+small files (the owner calls its runner directly), so both paths are one code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+
+from django.conf import settings
+from django.core.files.base import File
+from django.db import IntegrityError, transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from .choices import ACTIVE_STATES, JobState
+from .models import Job
+
+log = logging.getLogger(__name__)
+
+
+class Busy(Exception):
+    """The same file is already queued or running as a job of this kind."""
+
+    def __init__(self, job: Job | None):
+        self.job = job
+        if job is None:
+            text = _("This file is already being imported. Wait for that import to finish.")
+        else:
+            text = _(
+                "This file is already being imported (started at %(time)s by %(person)s). "
+                "Wait for that import to finish: its rows will then be in the ledger."
+            ) % {
+                "time": timezone.localtime(job.created_at).strftime("%H:%M"),
+                "person": job.user.get_full_name() or job.user.get_username(),
+            }
+        super().__init__(text)
+
+
+def digest_of(upload) -> str:
+    """SHA-256 of an uploaded file (read in chunks; the file is left at its start)."""
+    sha = hashlib.sha256()
+    upload.seek(0)
+    for chunk in iter(lambda: upload.read(1024 * 1024), b""):
+        sha.update(chunk)
+    upload.seek(0)
+    return sha.hexdigest()
+
+
+def start(
+    user,
+    kind: str,
+    title: str,
+    *,
+    params: dict | None = None,
+    upload=None,
+    digest: str = "",
+    link: str = "",
+    store_upload: bool = True,
+) -> Job:
+    """A queued job for `user`; its upload (already checked by the caller) stored first.
+
+    Raises Busy when `digest` is given and a job of this kind runs the same file.
+    """
+    job = Job(
+        user=user,
+        kind=kind,
+        title=title[:200],
+        params=params or {},
+        language=translation.get_language() or settings.LANGUAGE_CODE,
+        digest=digest,
+        link=link,
+    )
+    if upload is not None:
+        job.upload_name = (getattr(upload, "name", "") or "")[:200]
+        if store_upload:
+            upload.seek(0)
+            job.upload.save("upload.xlsx", File(upload), save=False)
+    try:
+        with transaction.atomic():
+            job.save()
+    except IntegrityError:
+        if job.upload:
+            job.upload.delete(save=False)
+        other = (
+            Job.objects.select_related("user")
+            .filter(kind=kind, digest=digest, state__in=ACTIVE_STATES)
+            .first()
+        )
+        raise Busy(other) from None
+    return job
+
+
+def claim(job_id: int) -> Job | None:
+    """queued → running, once: None when the job is gone or another worker took it."""
+    taken = Job.objects.filter(pk=job_id, state=JobState.QUEUED).update(
+        state=JobState.RUNNING, started_at=timezone.now()
+    )
+    if not taken:
+        return None
+    return Job.objects.select_related("user").get(pk=job_id)
+
+
+class Progress:
+    """Reports rows done to the job's row, at most every `every` seconds.
+
+    Each report is one short UPDATE in autocommit, so the job page (another request)
+    sees it at once and, on SQLite, the write lock is held for a moment only. Call it
+    outside the job's own transaction: inside one, the page would see nothing until
+    the commit, and on SQLite a second connection could not write at all.
+    """
+
+    def __init__(self, job: Job, every: float = 0.5):
+        self.job = job
+        self.every = every
+        self.last = 0.0
+
+    def __call__(self, done: int, total: int | None = None, *, message: str | None = None):
+        now = time.monotonic()
+        if message is None and now - self.last < self.every:
+            return
+        self.last = now
+        if total is not None and total < done:
+            total = done
+        fields = {"done": done, "total": total}
+        if message is not None:
+            fields["message"] = message[:200]
+        for name, value in fields.items():
+            setattr(self.job, name, value)
+        Job.objects.filter(pk=self.job.pk).update(**fields)
+
+
+def _end(job: Job, state: str, **fields) -> None:
+    fields.update(state=state, finished_at=timezone.now())
+    if job.upload:
+        job.upload.delete(save=False)  # the stored upload served its purpose
+        fields["upload"] = ""
+    for name, value in fields.items():
+        setattr(job, name, value)
+    Job.objects.filter(pk=job.pk).update(**fields)
+
+
+def finish(job: Job, *, result: dict | None = None, result_file=None, result_name: str = ""):
+    """The job did its work; `result_file` (a file object) is kept for its owner."""
+    fields = {"result": result or {}, "message": ""}
+    if result_file is not None:
+        job.result_file.save("result.xlsx", File(result_file), save=False)
+        fields["result_file"] = job.result_file.name
+        fields["result_name"] = result_name[:200]
+    if job.total is not None:
+        fields["done"] = job.total
+    _end(job, JobState.DONE, **fields)
+
+
+def fail(job: Job, error: str, *, problems: list | None = None, problem_count: int = 0) -> None:
+    """The job changed nothing; `error` (and the problems, if any) say why."""
+    _end(
+        job,
+        JobState.FAILED,
+        error=error,
+        problems=problems or [],
+        problem_count=problem_count or len(problems or []),
+        message="",
+    )
+
+
+def run(job_id: int, work) -> Job | None:
+    """Claim the job and run `work(job)` in its owner's language; an unexpected error
+    fails the job with a plain message (the traceback goes to the log)."""
+    job = claim(job_id)
+    if job is None:
+        return None
+    with translation.override(job.language or settings.LANGUAGE_CODE):
+        try:
+            work(job)
+        except Exception:
+            log.exception("job %s (%s) failed", job.pk, job.kind)
+            fail(job, _("The job stopped on an unexpected error; nothing was changed."))
+    return job
+
+
+def stale(job: Job) -> bool:
+    """Queued for more than a minute: the page says the background worker may be down."""
+    return (
+        job.state == JobState.QUEUED and (timezone.now() - job.created_at).total_seconds() > 60  # noqa: PLR2004
+    )

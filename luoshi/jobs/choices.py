@@ -1,0 +1,30 @@
+"""Kinds and states of background jobs: each value carries its label (and colour) once."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class JobKind(models.TextChoices):
+    LEDGER_IMPORT = "ledger_import", _("Ledger import")
+    LEDGER_CHECK = "ledger_check", _("Ledger check")
+    LEDGER_EXPORT = "ledger_export", _("Ledger export")
+
+
+class JobState(models.TextChoices):
+    QUEUED = "queued", _("Waiting")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+    @property
+    def colour(self) -> str:
+        return JOB_STATE_COLOURS[self.value]
+
+
+JOB_STATE_COLOURS = {
+    "queued": "secondary",
+    "running": "primary",
+    "done": "success",
+    "failed": "danger",
+}
+ACTIVE_STATES = (JobState.QUEUED, JobState.RUNNING)

@@ -1,0 +1,60 @@
+"""我的任务: a person's jobs, one job's page (its progress, then its outcome), its file.
+
+Every page is its owner's only: another person's job answers 404, as a missing one does.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from . import actions
+from .models import Job
+
+PAGE_SIZE = 30
+POLL_SECONDS = 2
+
+
+def access_job_by_id(user, job_id: int) -> Job:
+    """The job, if `user` started it; otherwise 404 (missing and forbidden look the same)."""
+    job = Job.objects.visible_to(user).filter(pk=job_id).first()
+    if job is None:
+        raise Http404("job")
+    return job
+
+
+@login_required
+def job_list(request: HttpRequest) -> HttpResponse:
+    jobs = Job.objects.visible_to(request.user).defer("problems", "params", "result")
+    page = Paginator(jobs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "jobs/list.html", {"page": page})
+
+
+@login_required
+def job_detail(request: HttpRequest, job_id: int) -> HttpResponse:
+    """The job's page; htmx polls it for the progress part alone while the job runs."""
+    job = access_job_by_id(request.user, job_id)
+    context = {"job": job, "stale": actions.stale(job), "poll": POLL_SECONDS}
+    if request.headers.get("HX-Request") and job.active:
+        return render(request, "jobs/_progress.html", context)
+    if request.headers.get("HX-Request"):
+        # Finished while polled: the whole page again, so the outcome replaces the bar.
+        response = HttpResponse(status=204)
+        response["HX-Refresh"] = "true"
+        return response
+    return render(request, "jobs/detail.html", context)
+
+
+@login_required
+def job_file(request: HttpRequest, job_id: int) -> FileResponse:
+    """The file the job made, for its owner only."""
+    job = access_job_by_id(request.user, job_id)
+    if not job.result_file:
+        raise Http404("file")
+    try:
+        handle = job.result_file.open("rb")
+    except FileNotFoundError:
+        raise Http404("file") from None
+    return FileResponse(handle, as_attachment=True, filename=job.result_name or "result.xlsx")

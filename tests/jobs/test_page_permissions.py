@@ -1,0 +1,59 @@
+"""The job pages × every persona → the status each must answer (data, not code).
+
+A job is its owner's alone: its page and its file answer 404 to everyone else, as a
+missing job does; 我的任务 lists one's own jobs only.
+"""
+
+import io
+
+from luoshi.jobs import actions
+from luoshi.jobs.choices import JobKind
+from tests.personas import PERSONAS
+
+OWNER_ONLY = dict.fromkeys(PERSONAS, 404) | {"housing-reporter": 200, None: 302}
+
+TABLE = [
+    ("job-list", "get", "/jobs/", dict.fromkeys(PERSONAS, 200) | {None: 302}),
+    ("job-detail", "get", "/jobs/{job}/", OWNER_ONLY),
+    ("job-file", "get", "/jobs/{job}/file/", OWNER_ONLY),
+]
+
+
+def _finished_export(city):
+    job = actions.start(city.housing_reporter, JobKind.LEDGER_EXPORT, "安全隐患台账: export")
+    job = actions.claim(job.pk)
+    actions.finish(
+        job, result={"rows": 1}, result_file=io.BytesIO(b"PK\x03\x04 rows"), result_name="隐患.xlsx"
+    )
+    return job
+
+
+def test_every_job_page_answers_every_persona_as_the_table_says(city):
+    job = _finished_export(city)
+    wrong = []
+    for name, _method, template, expected in TABLE:
+        for persona in PERSONAS:
+            response = city.client(persona).get(template.format(job=job.pk))
+            if response.status_code != expected[persona]:
+                wrong.append(f"{name} as {persona}: {response.status_code} != {expected[persona]}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_owner_downloads_the_file_and_others_do_not_see_the_job_listed(city):
+    job = _finished_export(city)
+    response = city.client("housing-reporter").get(f"/jobs/{job.pk}/file/")
+    assert b"".join(response.streaming_content) == b"PK\x03\x04 rows"
+    assert "attachment" in response["Content-Disposition"]
+    assert job.title in city.client("housing-reporter").get("/jobs/").content.decode()
+    for persona in ("supervisor", "housing-approver", "outsider"):
+        assert job.title not in city.client(persona).get("/jobs/").content.decode()
+
+
+def test_a_missing_job_is_404(city):
+    assert city.client("housing-reporter").get("/jobs/999999/").status_code == 404
+
+
+def test_the_table_covers_every_job_route():
+    from luoshi.jobs import urls
+
+    assert {name for name, *_rest in TABLE} == {p.name for p in urls.urlpatterns}
