@@ -70,6 +70,8 @@ def _document_errors(operation: dict) -> None:
         responses.setdefault(404, _error("Missing, or not visible to this person"))
     if "requestBody" in operation:
         responses.setdefault(400, _error("The body cannot be parsed"))
+    if any(p.get("name") == "cursor" for p in parameters):
+        responses.setdefault(400, _error("The cursor is not one this list gave"))
     if parameters or "requestBody" in operation:
         responses.setdefault(422, _error("Bad input"))
 

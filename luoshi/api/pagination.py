@@ -1,25 +1,126 @@
-"""Every API list's `limit` and `offset`, bounded (docs/api.md, "Lists").
+"""Every API list, a page at a time with an opaque cursor (docs/api.md, "Lists").
 
-Without a cap, `?limit=100000000` made one request serialise a whole table (23 MB);
-an `offset` past what a database integer holds made SQLite raise instead of
-answering. Above the bounds the request is bad input: 422 naming the field.
+A list answers `{"items": [...], "count": N, "next": "…" | null}`. `next` is the
+cursor of the following page: send it back as `?cursor=` (with the same filters)
+until it is null. It is keyset paging: the cursor holds the sort key of the last
+row shown, signed so that it cannot be forged or carried to another list, and
+the next page is the rows after that key. So a page costs the same whatever its
+depth, and rows added or removed between two requests never make a row show
+twice or skip one that was there all along.
+
+`limit` is 1..500 (issue 10: `?limit=100000000` serialised a whole table); above
+it the request is bad input, 422 naming `limit`. A cursor that is damaged,
+forged, or from another list answers 400 with a message saying to start again.
 """
 
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.core import signing
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import F, Q, QuerySet
 from ninja import Field, Schema
-from ninja.pagination import LimitOffsetPagination
+from ninja.errors import HttpError
+from pydantic import create_model
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 500
-# PostgreSQL's and SQLite's OFFSET is a 64-bit integer; no list is near this long.
-MAX_OFFSET = 2**31 - 1
+# A cursor the API writes is well under this; a longer one is not ours.
+MAX_CURSOR = 1000
+BAD_CURSOR = (
+    "The cursor is not valid for this list: send back the `next` value of a previous "
+    "page unchanged, or leave `cursor` out to start from the first page."
+)
 
 
-class Paginated(LimitOffsetPagination):
-    class Input(Schema):
-        limit: int = Field(
-            DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"items per page, 1..{MAX_LIMIT}"
+class PageIn(Schema):
+    """The paging parameters every list takes."""
+
+    limit: int = Field(
+        DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"items per page, 1..{MAX_LIMIT}"
+    )
+    cursor: str | None = Field(
+        None,
+        max_length=MAX_CURSOR,
+        description="the `next` of the previous page (opaque); none for the first page",
+    )
+
+
+class _Serializer:
+    """JSON with dates (signing's own serializer knows no dates)."""
+
+    def dumps(self, obj) -> bytes:
+        return json.dumps(obj, cls=DjangoJSONEncoder, separators=(",", ":")).encode("ascii")
+
+    def loads(self, data: bytes):
+        return json.loads(data.decode("ascii"))
+
+
+_pages: dict[type, type[Schema]] = {}
+
+
+def page_of(item: type[Schema]) -> type[Schema]:
+    """The response schema of a list of `item`: items, count and next."""
+    if item not in _pages:
+        _pages[item] = create_model(
+            f"{item.__name__}Page",
+            __base__=Schema,
+            items=(list[item], ...),
+            count=(int, Field(..., description="rows matching the filters, on every page")),
+            next=(str | None, Field(None, description="the cursor of the next page; null: last")),
         )
-        offset: int = Field(0, ge=0, le=MAX_OFFSET, description="items to skip")
+    return _pages[item]
 
-    def __init__(self, **kwargs):
-        super().__init__(max_limit=MAX_LIMIT, **kwargs)
+
+class Keyset:
+    """A list's order as a keyset: columns (a leading "-" for descending) ending in the
+    primary key, none of them nullable, none a datetime (the cursor keeps milliseconds
+    only). `name` keeps one list's cursors from being read by another."""
+
+    def __init__(self, name: str, *columns: str):
+        if columns[-1].lstrip("-") != "pk":
+            raise ValueError("a keyset ends with the primary key")
+        self.salt = f"luoshi.api.cursor.{name}"
+        self.columns = [(column.lstrip("-"), column.startswith("-")) for column in columns]
+
+    def _after(self, values: list) -> Q:
+        """Rows after `values` in this order: (a > x) or (a = x and b > y) or …"""
+        after = Q()
+        for i, (column, descending) in enumerate(self.columns):
+            step = Q(**{f"{column}__{'lt' if descending else 'gt'}": values[i]})
+            for j in range(i):
+                step &= Q(**{self.columns[j][0]: values[j]})
+            after |= step
+        return after
+
+    def decode(self, cursor: str) -> list:
+        try:
+            values = signing.loads(cursor, salt=self.salt, serializer=_Serializer)
+        except signing.BadSignature:
+            raise HttpError(400, BAD_CURSOR) from None
+        if not isinstance(values, list) or len(values) != len(self.columns):
+            raise HttpError(400, BAD_CURSOR)
+        return values
+
+    def encode(self, row: Any) -> str:
+        values = [getattr(row, f"cursor_{i}") for i in range(len(self.columns))]
+        return signing.dumps(values, salt=self.salt, serializer=_Serializer, compress=True)
+
+    def slice(self, rows: QuerySet, params: PageIn) -> tuple[list, str | None]:
+        """The page of `rows` after the cursor, in this order, and the next page's cursor."""
+        ordered = rows.annotate(
+            **{f"cursor_{i}": F(column) for i, (column, _) in enumerate(self.columns)}
+        ).order_by(*(f"-{c}" if descending else c for c, descending in self.columns))
+        if params.cursor is not None:
+            ordered = ordered.filter(self._after(self.decode(params.cursor)))
+        found = list(ordered[: params.limit + 1])
+        if len(found) > params.limit:
+            return found[: params.limit], self.encode(found[params.limit - 1])
+        return found, None
+
+    def page(self, rows: QuerySet, params: PageIn) -> dict:
+        """A list's answer: one page of `rows` (filtered and scoped), the count, the cursor."""
+        found, following = self.slice(rows, params)
+        return {"items": found, "count": rows.count(), "next": following}

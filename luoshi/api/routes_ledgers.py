@@ -15,9 +15,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.decorators import decorate_view
-from ninja.pagination import paginate
 from pydantic import StringConstraints
 
 from luoshi.clock import today
@@ -26,13 +25,16 @@ from luoshi.ledgers.choices import HazardDomain, HazardLevel, HazardStatus, Plac
 from luoshi.ledgers.models import Hazard, Project
 from luoshi.orgs.access import access_for
 
+from .filters import Year
 from .idempotency import idempotent
-from .pagination import Paginated
+from .pagination import Keyset, PageIn, page_of
 from .schemas import Error, Id
 
 router = Router(tags=["ledgers"])
 
 WRITE_ERRORS = {403: Error, 404: Error, 422: Error}
+PROJECTS = Keyset("projects", "unit__path", "name", "pk")
+HAZARDS = Keyset("hazards", "-found_on", "pk")
 
 
 def _text(max_length: int, min_length: int = 0):
@@ -264,10 +266,14 @@ def _subtree(user, rows, unit_id: int | None):
 # --- investment projects --------------------------------------------------------------
 
 
-@router.get("/projects", response=list[ProjectOut], summary="Visible investment projects")
-@paginate(Paginated)
+@router.get(
+    "/projects",
+    response={200: page_of(ProjectOut), 400: Error},
+    summary="Visible investment projects",
+)
 def list_projects(
     request,
+    page: Query[PageIn],
     unit: Id | None = None,
     stage: Stage | None = None,
     dropped: bool | None = None,
@@ -281,7 +287,7 @@ def list_projects(
         rows = rows.filter(dropped_on__isnull=not dropped)
     if q:
         rows = rows.filter(Q(name__icontains=q) | Q(investor__icontains=q))
-    return rows.order_by("unit__path", "name", "pk")
+    return PROJECTS.page(rows, page)
 
 
 @router.get(
@@ -349,18 +355,22 @@ def drop_project(request, project_id: int, payload: ProjectDropIn):
 # --- safety hazards -------------------------------------------------------------------------
 
 
-@router.get("/hazards", response=list[HazardOut], summary="Visible safety hazards")
-@paginate(Paginated)
+@router.get(
+    "/hazards", response={200: page_of(HazardOut), 400: Error}, summary="Visible safety hazards"
+)
 def list_hazards(
     request,
+    page: Query[PageIn],
     unit: Id | None = None,
     domain: HazardDomain | None = None,
     level: HazardLevel | None = None,
     status: HazardStatus | None = None,
     place_kind: PlaceKind | None = None,
     overdue: bool | None = None,
+    year: Year | None = None,
 ):
-    """`unit` includes the units under it; `overdue` true: past the deadline, not closed."""
+    """`unit` includes the units under it; `overdue` true: past the deadline, not closed;
+    `year`: found in that year. Newest found first."""
     rows = _subtree(request.auth, Hazard.objects.visible_to(request.auth), unit)
     for name, value in (
         ("domain", domain),
@@ -373,7 +383,9 @@ def list_hazards(
     if overdue is not None:
         late = Q(deadline__lt=today()) & ~Q(status=HazardStatus.CLOSED)
         rows = rows.filter(late if overdue else ~late)
-    return rows.order_by("-found_on", "pk")
+    if year is not None:
+        rows = rows.filter(found_on__year=year)
+    return HAZARDS.page(rows, page)
 
 
 @router.get(

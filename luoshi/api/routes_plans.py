@@ -5,17 +5,17 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
-from ninja import File, Form, Router, Status
+from ninja import File, Form, Query, Router, Status
 from ninja.decorators import decorate_view
 from ninja.files import UploadedFile
-from ninja.pagination import paginate
 
 from luoshi.orgs.access import access_for
 from luoshi.plans import actions, importing
 from luoshi.plans.access import access_plan_by_id, visible_plans, visible_tasks
 
+from .filters import Year, in_unit, in_year
 from .idempotency import idempotent
-from .pagination import Paginated
+from .pagination import Keyset, PageIn, page_of
 from .schemas import (
     Error,
     Id,
@@ -31,11 +31,17 @@ from .schemas import (
 
 router = Router(tags=["plans"])
 
+PLANS = Keyset("plans", "-start", "title", "pk")
+TASKS = Keyset("tasks", "plan_id", "position", "pk")
+ITEMS = Keyset("import-items", "position", "pk")
 
-@router.get("/plans", response=list[PlanOut], summary="Visible plans")
-@paginate(Paginated)
-def list_plans(request):
-    return visible_plans(request.auth).order_by("-start", "title", "pk")
+
+@router.get(
+    "/plans", response={200: page_of(PlanOut), 400: Error}, summary="Visible plans, newest first"
+)
+def list_plans(request, page: Query[PageIn], year: Year | None = None):
+    """`year`: the plans whose period overlaps that year."""
+    return PLANS.page(in_year(visible_plans(request.auth), year), page)
 
 
 @router.get(
@@ -56,13 +62,22 @@ def patch_rules(request, plan_id: int, payload: RulesPatch):
     return actions.update_plan_rules(plan, request.auth, payload.reason, **rules)
 
 
-@router.get("/tasks", response=list[TaskOut], summary="Visible tasks")
-@paginate(Paginated)
-def list_tasks(request, plan: Id | None = None):
+@router.get("/tasks", response={200: page_of(TaskOut), 400: Error}, summary="Visible tasks")
+def list_tasks(
+    request,
+    page: Query[PageIn],
+    plan: Id | None = None,
+    unit: Id | None = None,
+    subtree: bool = False,
+    year: Year | None = None,
+):
+    """`unit`: the lead unit (with `subtree`, or a unit under it); `year`: of the plan."""
     tasks = visible_tasks(request.auth).prefetch_related("cooperating_units")
     if plan is not None:
         tasks = tasks.filter(plan_id=plan)
-    return tasks.order_by("plan", "position", "pk")
+    tasks = in_unit(request.auth, tasks, unit, subtree, "lead_unit")
+    tasks = in_year(tasks, year, "plan__start", "plan__end")
+    return TASKS.page(tasks, page)
 
 
 # --- import: document → draft plan with items → confirmed plan with targets ------------
@@ -102,13 +117,13 @@ def import_plan(
 
 @router.get(
     "/plans/{int:plan_id}/items",
-    response={200: list[ImportItemOut], 403: Error, 404: Error},
+    response={200: page_of(ImportItemOut), 400: Error, 403: Error, 404: Error},
     summary="The items the intake engine found in a plan's document (supervisors)",
 )
-def list_items(request, plan_id: int):
+def list_items(request, plan_id: int, page: Query[PageIn]):
     plan = access_plan_by_id(request.auth, plan_id)
     actions.require_plan_manager(request.auth)
-    return list(plan.import_items.order_by("position", "pk"))
+    return ITEMS.page(plan.import_items.all(), page)
 
 
 def _item_fields(request, payload: ImportItemIn, *, only_sent: bool) -> dict:

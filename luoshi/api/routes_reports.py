@@ -2,11 +2,11 @@
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from ninja import File, Router, Status
+from ninja import File, Query, Router, Status
 from ninja.decorators import decorate_view
 from ninja.files import UploadedFile
-from ninja.pagination import paginate
 
+from luoshi.plans.choices import TargetKind
 from luoshi.plans.models import Milestone, Target
 from luoshi.reporting import actions
 from luoshi.reporting.access import access_report_by_id
@@ -14,8 +14,9 @@ from luoshi.reporting.choices import ReportStatus
 from luoshi.reporting.evidence import add_evidence
 from luoshi.reporting.models import Report
 
+from .filters import Year, in_unit
 from .idempotency import idempotent
-from .pagination import Paginated
+from .pagination import Keyset, PageIn, page_of
 from .schemas import (
     Error,
     EvidenceOut,
@@ -31,6 +32,7 @@ from .schemas import (
 router = Router(tags=["reports"])
 
 WRITE_ERRORS = {403: Error, 404: Error, 409: Error, 422: Error}
+REPORTS = Keyset("reports", "target_id", "-as_of", "-version", "-pk")
 
 
 def _report(user, report_id: int) -> Report:
@@ -50,14 +52,19 @@ def _milestone(target: Target, milestone_id: int | None) -> Milestone | None:
     return milestone
 
 
-@router.get("/reports", response=list[ReportOut], summary="Visible reports")
-@paginate(Paginated)
+@router.get("/reports", response={200: page_of(ReportOut), 400: Error}, summary="Visible reports")
 def list_reports(
     request,
+    page: Query[PageIn],
     target: Id | None = None,
     status: ReportStatus | None = None,
     unit: Id | None = None,
+    subtree: bool = False,
+    plan: Id | None = None,
+    kind: TargetKind | None = None,
+    year: Year | None = None,
 ):
+    """By target, newest first. `kind` is the target's; `year` the year of `as_of`."""
     reports = Report.objects.visible_to(request.auth).select_related(
         "created_by", "submitted_by", "reviewed_by"
     )
@@ -65,9 +72,14 @@ def list_reports(
         reports = reports.filter(target_id=target)
     if status is not None:
         reports = reports.filter(status=status)
-    if unit is not None:
-        reports = reports.filter(unit_id=unit)
-    return reports.order_by("target", "-as_of", "-version", "-pk")
+    reports = in_unit(request.auth, reports, unit, subtree)
+    if plan is not None:
+        reports = reports.filter(target__plan_id=plan)
+    if kind is not None:
+        reports = reports.filter(target__kind=kind)
+    if year is not None:
+        reports = reports.filter(as_of__year=year)
+    return REPORTS.page(reports, page)
 
 
 @router.get(

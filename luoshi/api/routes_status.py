@@ -8,22 +8,22 @@ its state filters are refused (422), since they would need every target judged.
 
 from typing import Annotated, Literal
 
-from django.db.models import Q
 from django.utils import translation
-from ninja import Field, Router, Status
+from ninja import Field, Query, Router, Status
 
 from luoshi.clock import today
 from luoshi.dashboards.read import Evaluated
-from luoshi.orgs.access import access_for
 from luoshi.plans.choices import TargetKind
 from luoshi.plans.evaluation import current_lang
 from luoshi.plans.models import Target
 
+from .filters import Year, in_unit, in_year
+from .pagination import Keyset, PageIn
 from .schemas import AtDate, Error, StatusOut
 
 router = Router(tags=["status"])
 
-MAX_LIMIT = 500
+STATUS = Keyset("status", "pk")
 # Ids as the databases hold them (a larger number is bad input, 422, not an overflow).
 Id = Annotated[int, Field(ge=0, le=2**63 - 1)]
 StateFilter = Literal[
@@ -33,11 +33,12 @@ StateFilter = Literal[
 
 @router.get(
     "/status",
-    response={200: StatusOut, 422: Error},
+    response={200: StatusOut, 400: Error, 422: Error},
     summary="States of the visible active targets, a page at a time",
 )
 def status(
     request,
+    page: Query[PageIn],
     at: AtDate | None = None,
     lang: Literal["zh", "en"] | None = None,
     plan: Id | None = None,
@@ -45,24 +46,16 @@ def status(
     subtree: bool = False,
     kind: Literal[tuple(TargetKind.values)] | None = None,  # type: ignore[valid-type]
     state: StateFilter | None = None,
-    year: Annotated[int, Field(ge=1990, le=2100)] | None = None,
-    limit: Annotated[int, Field(ge=1, le=MAX_LIMIT)] = 100,
-    cursor: Id | None = None,
+    year: Year | None = None,
 ):
     at = at or today()
     targets = Target.objects.visible_to(request.auth).active()
     if plan is not None:
         targets = targets.filter(plan_id=plan)
-    if unit is not None:
-        if subtree:
-            root = access_for(request.auth).visible_units().filter(pk=unit).first()
-            targets = targets.filter(unit__path__startswith=root.path) if root else targets.none()
-        else:
-            targets = targets.filter(unit_id=unit)
+    targets = in_unit(request.auth, targets, unit, subtree)
     if kind is not None:
         targets = targets.filter(kind=kind)
-    if year is not None:
-        targets = targets.filter(Q(start__year__lte=year) & Q(end__year__gte=year))
+    targets = in_year(targets, year)
     evaluated = Evaluated(targets, at)
     if state is not None and not evaluated.stored:
         return Status(
@@ -72,21 +65,17 @@ def status(
                 "errors": {"state": [f"{at.isoformat()} is neither today nor a month end"]},
             },
         )
-    listed = evaluated.filtered(state).order_by("pk")
-    if cursor is not None:
-        listed = listed.filter(pk__gt=cursor)
-    page = list(evaluated.with_fields(listed.select_related("plan", "unit"))[: limit + 1])
-    more = len(page) > limit
-    page = page[:limit]
+    listed = evaluated.with_fields(evaluated.filtered(state).select_related("plan", "unit"))
+    found, following = STATUS.slice(listed, page)
     lang = lang or current_lang()
     with translation.override("zh-hans" if lang == "zh" else "en"):
-        rows = evaluated.rows(page)
+        rows = evaluated.rows(found)
     return Status(
         200,
         {
             "at": at,
             "count": evaluated.total if state is None else None,
-            "next": page[-1].pk if more else None,
+            "next": following,
             "evaluations": [
                 {
                     "target": row.target.pk,

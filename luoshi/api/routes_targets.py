@@ -3,9 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from ninja import Router, Status
+from ninja import Query, Router, Status
 from ninja.decorators import decorate_view
-from ninja.pagination import paginate
 
 from luoshi.orgs.access import access_for
 from luoshi.plans import actions
@@ -13,11 +12,14 @@ from luoshi.plans.access import access_target_by_id, visible_plans, visible_task
 from luoshi.plans.choices import TargetKind
 from luoshi.plans.models import Plan, Target
 
+from .filters import Year, in_unit, in_year
 from .idempotency import idempotent
-from .pagination import Paginated
+from .pagination import Keyset, PageIn, page_of
 from .schemas import Error, Id, TargetDetail, TargetIn, TargetOut, TargetPatch
 
 router = Router(tags=["targets"])
+
+TARGETS = Keyset("targets", "plan_id", "unit__path", "pk")
 
 
 def _resolve(user, plan: Plan | None, data: dict) -> dict:
@@ -45,25 +47,28 @@ def _resolve(user, plan: Plan | None, data: dict) -> dict:
     return fields
 
 
-@router.get("/targets", response=list[TargetOut], summary="Visible targets")
-@paginate(Paginated)
+@router.get("/targets", response={200: page_of(TargetOut), 400: Error}, summary="Visible targets")
 def list_targets(
     request,
+    page: Query[PageIn],
     plan: Id | None = None,
     unit: Id | None = None,
+    subtree: bool = False,
     kind: TargetKind | None = None,
     active: bool | None = None,
+    year: Year | None = None,
 ):
+    """The filters of GET /status (which adds their states): `unit` with `subtree` takes
+    the units under it too; `year` the targets whose period overlaps it."""
     targets = Target.objects.visible_to(request.auth)
     if plan is not None:
         targets = targets.filter(plan_id=plan)
-    if unit is not None:
-        targets = targets.filter(unit_id=unit)
+    targets = in_unit(request.auth, targets, unit, subtree)
     if kind is not None:
         targets = targets.filter(kind=kind)
     if active is not None:
         targets = targets.filter(is_active=active)
-    return targets.order_by("plan", "unit__path", "pk")
+    return TARGETS.page(in_year(targets, year), page)
 
 
 @router.get(

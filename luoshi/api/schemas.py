@@ -421,7 +421,7 @@ class EvaluationOut(Schema):
 class StatusOut(Schema):
     at: date
     count: int | None = Field(None, description="targets matching the filters (without `state`)")
-    next: int | None = Field(None, description="pass as `cursor` for the next page; null: last")
+    next: str | None = Field(None, description="pass as `cursor` for the next page; null: last")
     evaluations: list[EvaluationOut]
 
 

@@ -307,7 +307,7 @@ def test_import_items_are_reviewed_through_the_api_and_the_plan_confirmed(api_ci
         content="### 市商务委\n2025年，全年签约项目不少于50个，落地项目不少于20个。\n".encode(),
     )
     api = api_city.api("supervisor")
-    items = api.get(f"/plans/{plan.pk}/items").json()
+    items = api.get(f"/plans/{plan.pk}/items").json()["items"]
     assert [(i["value"], i["owner_text"], i["unit"]) for i in items] == [
         (50, "市商务委", None),
         (20, "市商务委", None),
