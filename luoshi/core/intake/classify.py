@@ -31,6 +31,7 @@ class Segment:
     frame: str | None = None  # "review" or "target": what its section heading says it holds
     kind_hint: str | None = None  # a table cell's column: "target" or "statistic"
     label: str | None = None  # a table row's name, the metric of a figure alone in a cell
+    after_owner: str | None = None  # the owner line right after the paragraph (由X负责落实。)
 
 
 _SENT_END = "。！？!?；;"
@@ -70,8 +71,19 @@ _METRIC_STRIP = re.compile(
 ZERO_RE = re.compile(
     r"动态清零|清零|日产日清|杜绝[^,，。；;]{1,20}|力争为零|确保为零|实现为零|零控制"
 )
-FLOOR_RE = re.compile(r"(不减少|不减|不下降|不降低|不降|不变|有所提高|有提高|有所提升|有提升)")
-FLOOR_COMP = {"不变": "=", "有所提高": ">", "有提高": ">", "有所提升": ">", "有提升": ">"}
+FLOOR_RE = re.compile(
+    r"(不减少|不减|不下降|不降低|不降|不变|有所提高|有提高|有所提升|有提升|高于上年|高于去年|不低于上年|不低于去年)"
+    r"(?![\d.０-９])"
+)
+FLOOR_COMP = {
+    "不变": "=",
+    "有所提高": ">",
+    "有提高": ">",
+    "有所提升": ">",
+    "有提升": ">",
+    "高于上年": ">",
+    "高于去年": ">",
+}
 
 
 _NOT_HAN_OR_FIGURE = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z%.]")

@@ -169,6 +169,7 @@ class _OwnerState:
         self.explicit: str | None = None
         self.explicit_rule: str = "owner.paragraph_marker"
         self.region: str | None = None
+        self.subject: str | None = None  # the unit that opened a sentence of the paragraph
 
 
 def _regions_in(text: str, lo: int, hi: int, doc: Doc) -> list[tuple[int, int, str]]:
@@ -251,6 +252,8 @@ def _target_owner(
         return label, "owner.label_line"
     if state.explicit and ok(state.explicit):
         return state.explicit, state.explicit_rule
+    if state.subject:
+        return state.subject, "owner.subject"
     if seg.owner and ok(seg.owner):
         return seg.owner, "owner.section"
     par_text = text[par[0] : min(par[1], par[0] + 400)]
@@ -266,7 +269,10 @@ def _target_owner(
             doc.reporter_cache.clear()
         doc.reporter_cache[par[0]] = own.reporters(par_text)
     reps = [r for r in doc.reporter_cache[par[0]] if r[0] + par[0] < pos and ok(r[1])]
+    whole_par = _whole_before(text, par[0], pos)
     if reps:
+        if own.is_government(reps[-1][1]) and whole_par:
+            return _whole(whole_par, doc), "owner.jurisdiction"
         return reps[-1][1], "owner.reporter"
     regs = [
         r
@@ -274,6 +280,9 @@ def _target_owner(
         if r[1] + sent[0] <= pos and not r[2].startswith("全")
     ]
     if doc.owner and ok(doc.owner):
+        # a government (or its office) issuing a plan for 全市/全省: the jurisdiction
+        if own.is_government(doc.owner) and whole_par and not regs:
+            return _whole(whole_par, doc), "owner.jurisdiction"
         return doc.owner, "owner.document"
     if regs:
         owner, _ = own.region_list_at(text[sent[0] : pos], regs, 0)
@@ -294,11 +303,24 @@ def _target_owner(
     ]
     if whole:
         return _whole(whole[0][2], doc), "owner.region"
+    # the paragraph speaks for the whole country (2012年全国安全生产控制考核指标…)
+    if whole_par == "全国":
+        return "全国", "owner.jurisdiction"
     return None, None
 
 
 # 全市/我市/本市 …: the jurisdiction a text speaks for, written 全市 when unnamed
 _WHOLE = {f"{a}{b}": f"全{b}" for a in "全我本" for b in "市区县省"}
+_WHOLE_WORD = re.compile(r"(?<![较比占在于献超])(?:全国|[全我本][市区县省州])")
+
+
+def _whole_before(text: str, lo: int, pos: int) -> str | None:
+    """The first whole-jurisdiction word (全市, 我省, 全国) of text[lo:pos], if any."""
+    m = _WHOLE_WORD.search(text, lo, pos)
+    if not m:
+        return None
+    w = m.group(0)
+    return w if w == "全国" else _WHOLE.get(w, "全" + w[1])
 
 
 def _whole(word: str, doc: Doc) -> str:
@@ -360,7 +382,7 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
     pt.deadline_starts = [d[0] for d in deadlines]
     pt.deadline_periods = [d[2] for d in deadlines]
     pt.bare = [bool(BARE_AFTER.match(text, d[1], min(hi, d[1] + 8))) for d in deadlines]
-    tail_owner = own.trailing_owner(text[max(lo, hi - 40) : hi])
+    tail_owner = own.trailing_owner(text[max(lo, hi - 40) : hi]) or own.owner_sentence(text[lo:hi])
     # a numbered item closed by its owner ("3. 新建5G基站1200个以上。(市工信局负责)")
     # (or a one-sentence paragraph closed so: "新建5G基站1200个以上。(市工信局负责)")
     item_marked = bool(tail_owner) and (
@@ -369,6 +391,9 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
     if tail_owner:
         state.explicit = tail_owner
         state.explicit_rule = "owner.item_marker" if item_marked else "owner.paragraph_marker"
+    elif seg.after_owner:
+        state.explicit = seg.after_owner
+        state.explicit_rule = "owner.following_line"
     for sent in sentences(text, lo, hi):
         stext = text[sent[0] : sent[1]]
         tj = ti
@@ -376,9 +401,12 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
             tj += 1
         stimes = times[ti:tj]
         ti = tj
-        ex = None if tail_owner else own.explicit_owner(stext)
+        ex = None if (tail_owner or seg.after_owner) else own.explicit_owner(stext)
         if ex:
             state.explicit = ex
+        subj = own.subject_owner(text, sent[0], sent[1])
+        if subj:
+            state.subject = subj
         # a unit made responsible in this sentence (由X牵头, 牵头单位:X): an assignment
         lead_phrase = bool(ex) and own.names_a_lead(stext)
         sent_items = 0
@@ -405,7 +433,10 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                 continue  # 明确133项: the plan's structure, not a figure of it
             clause = clause_bounds(text, q.num_start, sent[0], sent[1])
             marked = (
-                item_marked or lead_phrase or own.clause_owner(text, q.start, sent[1]) is not None
+                item_marked
+                or lead_phrase
+                or bool(seg.after_owner)
+                or own.clause_owner(text, q.start, sent[1]) is not None
             )
             kind, kind_rule = kind_of(
                 q.unit,
@@ -712,6 +743,17 @@ def _segments(
     return segs
 
 
+def _mark_owner_lines(text: str, segs: list[Segment]) -> None:
+    """A line that only names owners (由X负责落实。) owns the paragraph above it."""
+    for k in range(1, len(segs)):
+        seg, prev = segs[k], segs[k - 1]
+        if seg.kind_hint or prev.kind_hint or seg.end - seg.start > 120:
+            continue
+        name = own.is_owner_line(text[seg.start : seg.end])
+        if name and not text[prev.end : seg.start].strip():
+            prev.after_owner = name
+
+
 def extract(text: str, year: int | None = None) -> Extraction:
     try:
         raw = text if isinstance(text, str) else str(text)
@@ -726,6 +768,7 @@ def extract(text: str, year: int | None = None) -> Extraction:
     except Exception:
         return Extraction(repaired, [], index)
     items: list[dict] = []
+    _mark_owner_lines(repaired, segs)
     for seg in segs:
         try:
             seg_items = _extract_segment(repaired, seg, doc)

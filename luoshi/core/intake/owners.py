@@ -588,3 +588,140 @@ def _reporter_matches(text: str):
         else:
             # no match starts in [q, end - _REPORTER_MAX]: look again from there
             pos = max(q + 1, end - _REPORTER_MAX + 1)
+
+
+# "由市财政局、农业局,各县(市)、区人民政府负责落实。": an owner sentence.  Closing a
+# paragraph, it owns the items before it; standing alone on the line after a list,
+# it owns the list.  Units may be separated by 、 or a comma.
+_OWNER_SENTENCE = re.compile(
+    r"由([" + HAN + r"、,，()（）]{2,80}?)(?:牵头)?(?:负责|承办)(?:落实|实施|完成)?[。；;]?\s*$"
+)
+
+
+def owner_sentence(text: str) -> str | None:
+    """The units of an owner sentence that ends `text`, joined by 、 (None if there is none)."""
+    m = _OWNER_SENTENCE.search(text[-120:])
+    if not m:
+        return None
+    parts = [clean_unit(p) or p for p in re.split(r"[、,，]", m.group(1)) if p]
+    name = "、".join(parts)
+    return name if parts and is_organisation(name) else None
+
+
+def is_owner_line(text: str) -> str | None:
+    """A line that is nothing but an owner sentence ("由市人民政府各相关部门负责落实。")."""
+    s = text.strip()
+    if not s.startswith("由") or len(s) > 120:
+        return None
+    m = _OWNER_SENTENCE.fullmatch(s)
+    return owner_sentence(s) if m else None
+
+
+# The subject of a sentence that opens with a unit or a named group of units
+# ("一组单位完成合同资金…", "各部门招商引资要实现…", "外经贸局、建委引进外资…",
+# "市经委作为…牵头部门,要…确保完成…"): it owns the figures of its sentence and of
+# the sentences after it in the paragraph, until another subject opens one.
+_SUBJECT_LEAD = re.compile(
+    r"[ \t\u3000]*(?:[①②③④⑤⑥⑦⑧⑨⑩㈠㈡㈢㈣㈤]|\d{1,2}\s?[.、．](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）]"
+    r"|[一二三四五六七八九十]{1,3}、)?\s*(?:(?:19|20)\d{2}年(?:度)?\s?[,，]?\s?)?"
+)
+_SUBJECT_NAME = re.compile(r"[" + HAN + r"()（）、]{2,24}")
+
+
+def subject_owner(text: str, start: int, end: int) -> str | None:
+    """The unit or group of units that opens the sentence text[start:end], if any.
+
+    The name is the shortest opening run that is an organisation's name, grown
+    over the rest of its suffix (二类部 → 二类部门) and over units joined by 、
+    (外经贸局、建委); a named group at its end is the name (招商考核一类部门 →
+    一类部门).  Places (全市, 青湖区) are not subjects here (the region rules
+    read them), nor are names whose suffix is weak (行, 站, 社 …).
+    """
+    m = _SUBJECT_LEAD.match(text, start, end)
+    k = m.end() if m else start
+    run = _SUBJECT_NAME.match(text, k, min(end, k + 30))
+    if not run:
+        return None
+    s = run.group(0)
+    names: list[str] = []
+    i = 0
+    while i < len(s) and len(names) < 6:
+        name = _shortest_name(s, i, first=not names)
+        if name is None:
+            break
+        names.append(name)
+        i += len(name)
+        if not s.startswith("、", i):
+            break
+        i += 1
+    if not names:
+        return None
+    if len(names) == 1 and not is_group(names[0]):
+        g = lex.owner_model()[2]
+        one = names[0]
+        for j in range(len(one) - 2, 0, -1):
+            if g.fullmatch(one[j:]):
+                names = [one[j:]]
+                break
+    if any(_is_place_name(n) or is_government(n) or _subject_veto().search(n) for n in names):
+        return None
+    return "、".join(names)
+
+
+def _shortest_name(s: str, i: int, first: bool) -> str | None:
+    strong = _subject_suffix()
+    for j in range(i + 2, min(len(s), i + 20) + 1):
+        cand = s[i:j]
+        if "、" in cand:
+            return None
+        if not (is_organisation(cand) and (strong.search(cand) or is_group(cand))):
+            continue
+        if cand.startswith("各") and not is_group(cand):
+            continue
+        if first and len(cand) < 3 and not is_group(cand):
+            return None
+        # grow over the rest of the suffix: 部 → 部门, 委 → 委员会, 政府 → 政府办公室
+        for extra in (3, 2, 1):
+            longer = s[i : j + extra]
+            if (
+                j + extra <= len(s)
+                and all(ch in _SUFFIX_CHARS for ch in s[j : j + extra])
+                and is_organisation(longer)
+            ):
+                return longer
+        return cand
+    return None
+
+
+_SUFFIX_CHARS = set("门员会办公室厅局委府")
+
+
+@lru_cache(maxsize=1)
+def _subject_veto() -> re.Pattern:
+    words = lex.data()["owners"]["subject_vetoes"]
+    # function words (据, 在, 的 …) but not 经 and 起, which open names too (市经委, 起重机厂)
+    function = "".join(sorted(_STOP_BEFORE - set("经起")))
+    return re.compile("|".join(re.escape(w) for w in words) + "|[" + function + "]")
+
+
+@lru_cache(maxsize=1)
+def _subject_suffix() -> re.Pattern:
+    words = lex.data()["owners"]["subject_suffixes"]
+    return re.compile("(?:" + "|".join(re.escape(w) for w in words) + ")$")
+
+
+def _is_place_name(name: str) -> bool:
+    """全市, 浙江, 青湖区, 临川市: a region or a bare place, not a unit of it."""
+    name = _BRACKETED.sub("", name)
+    if name in _REGION_SET or normalise_region(name) != name:
+        return True
+    return name.endswith(_PLACE_SUFFIXES) and not is_group(name)
+
+
+# A government or its office (辽宁省政府, 市人民政府办公室, 县政府): when the
+# paragraph speaks for the whole jurisdiction (全省…, 全市…), the jurisdiction owns it.
+_GOVERNMENT = re.compile(r"(?:人民政府|政府)(?:办公室|办公厅)?$")
+
+
+def is_government(name: str | None) -> bool:
+    return bool(name) and _GOVERNMENT.search(name) is not None

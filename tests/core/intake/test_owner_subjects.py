@@ -1,0 +1,93 @@
+"""Owners named by the sentence or the line around the item (issue 15, batch 9).
+
+Every text is invented for the test; it imitates a layout that real notices
+use (an owner sentence after a list of targets, groups of units as subjects, a
+government issuing a plan for the whole city, national control targets).
+"""
+
+from luoshi.core.intake import extract
+
+
+def _targets(text, year=2026):
+    return [it for it in extract(text, year=year).items if it["kind"] == "target"]
+
+
+def _owners(text, year=2026):
+    return [it["owner"] for it in _targets(text, year)]
+
+
+def test_an_owner_line_after_a_list_owns_every_target_of_the_list():
+    text = (
+        "一、今年的主要目标\n"
+        "生产总值增长7%;地方财政收入增长6%;城镇登记失业率控制在4%以内。\n"
+        "由市各相关部门,各县(市)、区人民政府负责落实。\n"
+        "二、民生实事\n"
+    )
+    items = _targets(text)
+    assert [it["value"] for it in items] == [7.0, 6.0, 4.0]
+    assert {it["owner"] for it in items} == {"市各相关部门、各县(市)、区人民政府"}
+    assert {it["why"]["owner"] for it in items} == {"owner.following_line"}
+
+
+def test_an_owner_sentence_closing_a_paragraph_owns_the_items_before_it():
+    text = "(二)新建农村公路80公里,确保养护资金高于上年。由市交通局、市财政局负责落实。\n"
+    items = _targets(text)
+    assert [it["target_kind"] for it in items] == ["cumulative", "floor"]
+    assert all(it["owner"] == "市交通局" and it["co_owners"] == ["市财政局"] for it in items)
+
+
+def test_a_line_that_only_mentions_responsibility_owns_nothing():
+    text = "全年新建公园5个。\n各地要压实责任,确保落实。\n"
+    assert _owners(text) != ["各地"]
+    assert all(it["why"]["owner"] != "owner.following_line" for it in _targets(text))
+
+
+def test_groups_of_units_opening_their_sentences_own_their_figures():
+    text = (
+        "①甲组单位要完成合同资金1500万元,实际进资800万元;引进企业2户。\n"
+        "②乙组单位要完成合同资金1000万元,实际进资500万元;引进企业1户。\n"
+    )
+    owners = _owners(text)
+    assert owners == ["甲组单位"] * 3 + ["乙组单位"] * 3
+
+
+def test_a_named_group_inside_a_longer_opening_is_the_owner():
+    text = "今年各部门招商任务如下。考核二类部门要签约项目20项,引进资金3亿元。\n"
+    assert _owners(text) == ["二类部门", "二类部门"]
+
+
+def test_units_joined_by_a_pause_mark_open_a_sentence_together():
+    text = "2026年,市商务局、市投促中心要引进外资各2亿美元。\n"
+    assert _owners(text) == ["市商务局、市投促中心"]
+
+
+def test_a_verb_phrase_ending_in_a_suffix_is_not_a_subject():
+    text = "临川市人民政府关于印发计划的通知\n全年举办促消费活动120场以上,扎实办好民生实事。\n"
+    assert all(it["why"]["owner"] != "owner.subject" for it in _targets(text))
+
+
+def test_a_government_issuing_a_plan_for_the_whole_city_gives_it_to_the_city():
+    text = (
+        "临川市人民政府办公室关于印发临川市数字基础设施三年行动方案的通知\n"
+        "一、主要目标\n"
+        "到2027年,全市新建5G基站3000个以上,新建创新平台20个以上。\n"
+    )
+    items = _targets(text)
+    assert [it["owner"] for it in items] == ["临川市", "临川市"]
+    assert {it["why"]["owner"] for it in items} == {"owner.jurisdiction"}
+
+
+def test_a_government_issuing_a_plan_for_one_bureau_keeps_the_bureau():
+    text = (
+        "临川市人民政府办公室关于印发临川市数字基础设施三年行动方案的通知\n"
+        "市工信局要新建5G基站3000个以上。\n"
+    )
+    assert _owners(text) == ["市工信局"]
+
+
+def test_national_control_targets_belong_to_the_country():
+    text = (
+        "某部门负责人日前表示,2026年全国安全生产控制考核指标已经确定。主要指标包括:"
+        "较大事故起数下降幅度不低于4%,重大事故起数实行零控制。\n"
+    )
+    assert _owners(text) == ["全国", "全国"]
