@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from luoshi.orgs.access import access_for
+from luoshi.orgs.history import save_with_history
 from luoshi.plans.models import Plan
 
 from .models import Publication
@@ -22,8 +23,7 @@ def _set(row: Publication | None, on: bool, user, reason: str, **fields) -> bool
         return False
     row.is_active = on
     row.changed_by = user
-    row._change_reason = reason
-    row.save()
+    save_with_history(row, user, reason)
     return True
 
 

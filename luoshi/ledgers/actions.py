@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from luoshi.clock import today
 from luoshi.orgs.access import access_for
+from luoshi.orgs.history import save_with_history
 from luoshi.reporting.evidence import check_upload
 
 from .choices import HAZARD_MOVES, VERIFIER_MOVES, HazardLevel, HazardStatus, Stage
@@ -80,13 +81,6 @@ def _lock(row) -> None:
     row.refresh_from_db(from_queryset=type(row).objects.select_for_update())
 
 
-def _save(obj, user, reason: str) -> None:
-    obj._history_user = user
-    obj._change_reason = reason
-    obj.full_clean()
-    obj.save()
-
-
 # --- investment projects ---------------------------------------------------------
 
 
@@ -98,7 +92,7 @@ def create_project(
     _check_fields(fields, PROJECT_FIELDS)
     _check_keeper(fields.get("unit"), user)
     project = Project(**fields)
-    _save(project, user, "created")
+    save_with_history(project, user, "created")
     move_project(
         project, user, stage=stage, on=stage_date or today(), note=_("entered in the ledger")
     )
@@ -113,7 +107,7 @@ def update_project(project: Project, user, reason: str = "", **fields) -> Projec
         _check_keeper(fields["unit"], user)
     for name, value in fields.items():
         setattr(project, name, value)
-    _save(project, user, reason or "edited")
+    save_with_history(project, user, reason or "edited")
     return project
 
 
@@ -139,7 +133,7 @@ def move_project(project: Project, user, *, stage: str, on: date, note: str = ""
         project=project, stage=stage, date=on, note=note, recorded_by=user
     )
     project.stage = _current_stage(project)
-    _save(project, user, f"stage {stage} on {on.isoformat()}")
+    save_with_history(project, user, f"stage {stage} on {on.isoformat()}")
     return event
 
 
@@ -151,7 +145,7 @@ def drop_project(project: Project, user, *, on: date, reason: str) -> Project:
         raise ValidationError({"drop_reason": _("Say why the project was dropped.")})
     _check_date(on, "dropped_on")
     project.dropped_on, project.drop_reason = on, reason.strip()
-    _save(project, user, f"dropped: {reason.strip()}")
+    save_with_history(project, user, f"dropped: {reason.strip()}")
     return project
 
 
@@ -164,7 +158,7 @@ def reinstate_project(project: Project, user, *, reason: str) -> Project:
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the project is taken up again.")})
     project.dropped_on, project.drop_reason = None, ""
-    _save(project, user, f"reinstated: {reason.strip()}")
+    save_with_history(project, user, f"reinstated: {reason.strip()}")
     return project
 
 
@@ -178,7 +172,7 @@ def create_hazard(user, **fields) -> Hazard:
     if fields.get("found_on"):
         _check_date(fields["found_on"], "found_on")
     hazard = Hazard(**fields)
-    _save(hazard, user, "created")
+    save_with_history(hazard, user, "created")
     HazardEvent.objects.create(
         hazard=hazard,
         status=HazardStatus.OPEN,
@@ -199,7 +193,7 @@ def update_hazard(hazard: Hazard, user, reason: str = "", **fields) -> Hazard:
         _check_date(fields["found_on"], "found_on")
     for name, value in fields.items():
         setattr(hazard, name, value)
-    _save(hazard, user, reason or "edited")
+    save_with_history(hazard, user, reason or "edited")
     return hazard
 
 
@@ -268,7 +262,7 @@ def move_hazard(hazard: Hazard, user, *, status: str, on: date, note: str = "") 
         hazard=hazard, status=status, date=on, note=note, recorded_by=user
     )
     hazard.status = status
-    _save(hazard, user, f"{status} on {on.isoformat()}")
+    save_with_history(hazard, user, f"{status} on {on.isoformat()}")
     return event
 
 

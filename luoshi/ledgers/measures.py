@@ -91,6 +91,7 @@ from django.db.models.functions import FirstValue, RowNumber
 from django.utils.translation import gettext as _
 
 from luoshi.core import status as engine
+from luoshi.orgs.history import delete_with_history, save_with_history
 
 from .choices import (
     HAZARD_OPEN_STATUSES,
@@ -642,10 +643,7 @@ def bind_measure(
         measure = Measure(target=target)
     measure.source, measure.aggregate, measure.field = source, aggregate, field or ""
     measure.filter, measure.denominator_filter = spec, denominator
-    measure._history_user = user
-    measure._change_reason = reason or ("bound" if created else "changed")
-    measure.full_clean(validate_unique=False)
-    measure.save()
+    save_with_history(measure, user, reason or ("bound" if created else "changed"))
     return measure
 
 
@@ -658,7 +656,5 @@ def unbind_measure(target, user, reason: str = "") -> bool:
     measure = Measure.objects.select_for_update().filter(target=target).first()
     if measure is None:
         return False
-    measure._history_user = user
-    measure._change_reason = reason or "unbound"
-    measure.delete()
+    delete_with_history(measure, user, reason or "unbound")
     return True

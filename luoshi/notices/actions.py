@@ -16,6 +16,7 @@ from luoshi.clock import today
 from luoshi.core.periods import due_date, last_period_end
 from luoshi.orgs.access import access_for
 from luoshi.orgs.choices import Role
+from luoshi.orgs.history import save_with_history
 from luoshi.orgs.models import Membership, Unit, User
 from luoshi.plans.choices import PlanStatus
 from luoshi.plans.models import Target
@@ -114,10 +115,7 @@ def save_reminder_rule(plan, user, reason: str = "", **numbers) -> ReminderRule:
                 )
             }
         )
-    rule.full_clean()
-    rule._history_user = user
-    rule._change_reason = reason
-    rule.save()
+    save_with_history(rule, user, reason)
     return rule
 
 

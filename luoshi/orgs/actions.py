@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from .access import access_for
 from .choices import Role, UnitKind
+from .history import delete_with_history, save_with_history
 from .models import Membership, Unit, User
 
 #: The kind a new unit usually has under a parent of each kind.
@@ -23,11 +24,6 @@ CHILD_KIND = {
     UnitKind.TOWN: UnitKind.COMMUNITY,
     UnitKind.COMMUNITY: UnitKind.COMMUNITY,
 }
-
-
-def _attribute(obj, user, reason: str) -> None:
-    obj._history_user = user
-    obj._change_reason = reason
 
 
 def _require_manager(user) -> None:
@@ -69,9 +65,7 @@ def create_unit(
         code=(code or "").strip() or _free_code(parent),
     )
     unit.path = f"{parent.path if parent else '/'}{unit.code}/"
-    unit.full_clean()
-    _attribute(unit, user, reason or "created")
-    unit.save()
+    save_with_history(unit, user, reason or "created")
     return unit
 
 
@@ -80,8 +74,7 @@ def update_unit(unit: Unit, user, *, name: str, short_name: str, reason: str = "
     _require_manager(user)
     unit.name = name
     unit.short_name = short_name
-    _attribute(unit, user, reason)
-    unit.save()
+    save_with_history(unit, user, reason or "edited")
     return unit
 
 
@@ -114,14 +107,12 @@ def move_unit(unit: Unit, user, parent: Unit, reason: str = "") -> Unit:
     if longest > Unit._meta.get_field("path").max_length:
         raise ValidationError({"parent": _("The tree would become too deep.")})
     unit.parent, unit.path = parent, new_path
-    _attribute(unit, user, reason or "moved")
-    unit.save()
+    save_with_history(unit, user, reason or "moved")
     # Parents before children (ordered by path): each save computes its path from its
     # parent's, already moved, and leaves a history row naming the person.
     for child in below:
         child.path = new_path + child.path[len(old_path) :]
-        _attribute(child, user, reason or "moved")
-        child.save()
+        save_with_history(child, user, reason or "moved")
     return unit
 
 
@@ -131,8 +122,12 @@ def set_unit_active(unit: Unit, user, active: bool, reason: str = "") -> Unit:
     if not access_for(user).can_manage_units():
         raise PermissionDenied
     unit.is_active = active
-    _attribute(unit, user, reason)
-    unit.save(update_fields=["is_active"])
+    save_with_history(
+        unit,
+        user,
+        reason or ("reactivated" if active else "deactivated"),
+        update_fields=["is_active"],
+    )
     return unit
 
 
@@ -166,9 +161,7 @@ def create_person(
     person = User(username=(username or "").strip(), full_name=full_name.strip(), phone=phone)
     password = new_password()
     person.set_password(password)
-    person.full_clean(exclude=["password"])
-    _attribute(person, user, reason or "created")
-    person.save()
+    save_with_history(person, user, reason or "created", exclude=["password"])
     return person, password
 
 
@@ -179,8 +172,13 @@ def set_person_active(person: User, user, active: bool, reason: str = "") -> Use
     if person.pk == user.pk and not active:
         raise ValidationError(_("You cannot deactivate your own account."))
     person.is_active = active
-    _attribute(person, user, reason or ("reactivated" if active else "deactivated"))
-    person.save(update_fields=["is_active"])
+    save_with_history(
+        person,
+        user,
+        reason or ("reactivated" if active else "deactivated"),
+        exclude=["password"],
+        update_fields=["is_active"],
+    )
     return person
 
 
@@ -191,9 +189,10 @@ def reset_password(person: User, user, reason: str = "") -> str:
     password = new_password()
     validate_password(password, person)
     person.set_password(password)
-    _attribute(person, user, reason or "password reset")
     # The password is not kept in the history, but the row saying who reset it is.
-    person.save(update_fields=["password"])
+    save_with_history(
+        person, user, reason or "password reset", exclude=["password"], update_fields=["password"]
+    )
     return password
 
 
@@ -206,9 +205,7 @@ def add_membership(person: User, user, *, unit: Unit, role: str, reason: str = "
     if not unit.is_active:
         raise ValidationError({"unit": _("The unit is inactive.")})
     membership = Membership(user=person, unit=unit, role=role)
-    membership.full_clean()
-    _attribute(membership, user, reason or "created")
-    membership.save()
+    save_with_history(membership, user, reason or "created")
     return membership
 
 
@@ -218,5 +215,4 @@ def end_membership(membership: Membership, user, reason: str = "") -> None:
     _require_may_change(membership.user, user)
     if membership.role == Role.ADMIN and not access_for(user).is_admin:
         raise PermissionDenied
-    _attribute(membership, user, reason or "ended")
-    membership.delete()
+    delete_with_history(membership, user, reason or "ended")

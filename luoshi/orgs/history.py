@@ -1,4 +1,12 @@
-"""Reading django-simple-history rows as "who changed what, when", in the reader's words.
+"""History rows: written with who and why by every action, read as "who changed what, when".
+
+Writing: every action saves through `save_with_history` (or deletes through
+`delete_with_history`), which validates the object (`full_clean`: fields,
+`clean()`, uniqueness and named constraints) and leaves the history row naming
+the person and the reason. The reason is stored in English (REASONS below) and
+shown in the reader's language.
+
+Reading: django-simple-history rows as "who changed what, when", in the reader's words.
 
 A change prints as people read it, not as it is stored: a choice by its label
 ("状态：草稿 → 已确认"), a foreign key by its object's name ("确认人：王芳"), a
@@ -10,9 +18,11 @@ related model, whatever the number of rows.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.db import models
 from django.utils import formats, timezone
@@ -20,6 +30,9 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from luoshi.core.formatting import format_number
+
+if TYPE_CHECKING:
+    from luoshi.orgs.models import User
 
 # Bookkeeping that changes on every save and means nothing to a reader.
 HIDDEN_FIELDS = frozenset({"revision"})
@@ -56,6 +69,37 @@ PATTERNS = (
     (re.compile(r"^owner mapped: (.*)$", re.S), gettext_lazy("owner mapped: %s")),
     (re.compile(r"^named by plan: (.*)$", re.S), gettext_lazy("named by plan: %s")),
 )
+
+
+def _attribute(obj: models.Model, user: User | None, reason: str) -> None:
+    # django-simple-history reads these two attributes when it writes the history row.
+    obj._history_user = user  # type: ignore[attr-defined]
+    obj._change_reason = reason  # type: ignore[attr-defined]
+
+
+def save_with_history(
+    obj: models.Model,
+    user: User | None,
+    reason: str,
+    *,
+    exclude: Iterable[str] = (),
+    update_fields: Iterable[str] | None = None,
+) -> None:
+    """Validate `obj` and save it; its history row names `user` and `reason`.
+
+    `exclude` names fields not to validate (a password hash); `update_fields`
+    writes only those columns (the whole object is validated all the same).
+    Raises ValidationError, and writes nothing, when the object is not valid.
+    """
+    obj.full_clean(exclude=list(exclude) or None)
+    _attribute(obj, user, reason)
+    obj.save(update_fields=update_fields)
+
+
+def delete_with_history(obj: models.Model, user: User | None, reason: str) -> None:
+    """Delete `obj`; the history keeps its last state, who deleted it and why."""
+    _attribute(obj, user, reason)
+    obj.delete()
 
 
 @dataclass

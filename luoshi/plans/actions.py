@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from luoshi.clock import check_in_window
 from luoshi.orgs.access import access_for
+from luoshi.orgs.history import save_with_history
 
 from .choices import Comparator, PlanStatus, TargetKind
 from .models import Milestone, Plan, Rebaseline, Target, Task
@@ -55,16 +56,7 @@ def require_plan_manager(user) -> None:
         raise PermissionDenied(_("Only the supervision office manages plans."))
 
 
-def _save(obj, user, reason: str = "") -> None:
-    obj._history_user = user
-    obj._change_reason = reason
-    if isinstance(obj, Plan | Target):
-        _check_values(obj)
-    obj.full_clean(validate_unique=False, validate_constraints=True)
-    obj.save()
-
-
-def _check_values(obj: Plan | Target) -> None:
+def check_values(obj: Plan | Target) -> None:
     """Dates within luoshi.clock's window and, for a target, its value and baseline finite
     and within ±1e15 (reporting.validators): what the status engine can judge."""
     from luoshi.reporting.validators import target_errors
@@ -87,7 +79,8 @@ def _check_values(obj: Plan | Target) -> None:
 def create_plan(user, *, title: str, start: date, end: date, **fields) -> Plan:
     require_plan_manager(user)
     plan = Plan(title=title, start=start, end=end, **fields)
-    _save(plan, user, "created")
+    check_values(plan)
+    save_with_history(plan, user, "created")
     return plan
 
 
@@ -100,7 +93,8 @@ def update_plan_rules(plan: Plan, user, reason: str = "", **rules) -> Plan:
         raise ValidationError(_("Unknown rules: %s") % ", ".join(sorted(unknown)))
     for name, value in rules.items():
         setattr(plan, name, value)
-    _save(plan, user, reason or "rules changed")
+    check_values(plan)
+    save_with_history(plan, user, reason or "rules changed")
     return plan
 
 
@@ -108,7 +102,7 @@ def update_plan_rules(plan: Plan, user, reason: str = "", **rules) -> Plan:
 def create_task(plan: Plan, user, *, title: str, lead_unit, cooperating_units=(), **fields) -> Task:
     require_plan_manager(user)
     task = Task(plan=plan, title=title, lead_unit=lead_unit, **fields)
-    _save(task, user, "created")
+    save_with_history(task, user, "created")
     if cooperating_units:
         task.cooperating_units.set(cooperating_units)
     return task
@@ -127,7 +121,8 @@ def create_target(plan: Plan, user, **fields) -> Target:
             target.start,
             target.end,
         )
-    _save(target, user, "created")
+    check_values(target)
+    save_with_history(target, user, "created")
     return target
 
 
@@ -196,10 +191,11 @@ def update_target(target: Target, user, reason: str = "", **fields) -> Target:
     rebaselined = target.plan.is_confirmed and any(
         getattr(target, name) != old[name] for name in BASELINE_FIELDS
     )
+    check_values(target)
     if rebaselined:
         if not reason.strip():
             raise ValidationError({"reason": _("A re-baseline needs a reason.")})
-        _save(target, user, f"re-baseline: {reason.strip()}")
+        save_with_history(target, user, f"re-baseline: {reason.strip()}")
         Rebaseline.objects.create(
             target=target,
             changed_by=user,
@@ -212,7 +208,7 @@ def update_target(target: Target, user, reason: str = "", **fields) -> Target:
             new_end=target.end,
         )
     else:
-        _save(target, user, reason or "edited")
+        save_with_history(target, user, reason or "edited")
     return target
 
 
@@ -223,7 +219,7 @@ def add_milestone(target: Target, user, *, name: str, due: date) -> Milestone:
     if target.kind != "milestone":
         raise ValidationError(_("Only milestone targets have milestones."))
     milestone = Milestone(target=target, name=name, due=due)
-    _save(milestone, user, "created")
+    save_with_history(milestone, user, "created")
     return milestone
 
 
@@ -232,7 +228,8 @@ def set_target_active(target: Target, user, active: bool, reason: str = "") -> T
     """Targets are never deleted: a withdrawn target is deactivated and keeps its history."""
     require_plan_manager(user)
     target.is_active = active
-    _save(target, user, reason or ("reactivated" if active else "withdrawn"))
+    check_values(target)
+    save_with_history(target, user, reason or ("reactivated" if active else "withdrawn"))
     return target
 
 
@@ -248,9 +245,14 @@ def confirm_plan(plan: Plan, user) -> Plan:
             target.start,
             target.end,
         )
-        target._history_user = user
-        target.save(update_fields=["original_value", "original_start", "original_end"])
+        save_with_history(
+            target,
+            user,
+            "confirmed",
+            update_fields=["original_value", "original_start", "original_end"],
+        )
     plan.status = PlanStatus.CONFIRMED
     plan.confirmed_at, plan.confirmed_by = timezone.now(), user
-    _save(plan, user, "confirmed")
+    check_values(plan)
+    save_with_history(plan, user, "confirmed")
     return plan

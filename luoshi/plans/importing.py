@@ -32,12 +32,13 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from luoshi.core.intake import IntakeError, extract, read_document
+from luoshi.orgs.history import save_with_history
 from luoshi.orgs.models import Unit
 from luoshi.textclean import clean_text
 
 from .actions import (
-    _save,
     ask_part,
+    check_values,
     confirm_plan,
     create_plan,
     create_target,
@@ -213,8 +214,7 @@ def start_import(
         plan.source_file.save(filename, ContentFile(content), save=False)
         stored = plan.source_file.name
         try:
-            plan._history_user = user
-            plan.save(update_fields=["source_file"])
+            save_with_history(plan, user, "created", update_fields=["source_file"])
             units = _prefill_units(
                 {
                     _clip(split_owner(str(it.get("owner") or ""))[0], "owner_text")
@@ -306,7 +306,7 @@ def update_item(item: ImportItem, user, reason: str = "", **fields) -> ImportIte
     plan = Plan.objects.select_for_update().get(pk=item.plan_id)
     _require_draft(plan)
     _apply(item, plan, fields)
-    _save(item, user, reason or "edited")
+    save_with_history(item, user, reason or "edited")
     return item
 
 
@@ -324,7 +324,7 @@ def add_item(plan: Plan, user, **fields) -> ImportItem:
     _apply(item, plan, fields)
     if "unit" not in fields and item.owner_text:
         item.unit = _prefill_units({item.owner_text}).get(item.owner_text)
-    _save(item, user, "added")
+    save_with_history(item, user, "added")
     return item
 
 
@@ -342,7 +342,8 @@ def set_import_defaults(plan: Plan, user, *, cadence: str, due_day: int) -> Plan
     if cadence not in ("", *Cadence.values):
         raise ValidationError({"default_cadence": _("Unknown cadence %s.") % cadence})
     plan.default_cadence, plan.default_due_day = cadence, due_day
-    _save(plan, user, "import defaults")
+    check_values(plan)
+    save_with_history(plan, user, "import defaults")
     return plan
 
 
@@ -364,15 +365,15 @@ def map_owner(plan: Plan, user, owner_text: str, unit: Unit) -> int:
     for item in plan.import_items.filter(owner_text=owner_text):
         if item.unit_id != unit.pk:
             item.unit = unit
-            _save(item, user, f"owner mapped: {owner_text}")
+            save_with_history(item, user, f"owner mapped: {owner_text}")
             changed += 1
     alias = OwnerAlias.objects.select_for_update().filter(text=owner_text).first()
     if alias is None:
         alias = OwnerAlias(text=_clip(owner_text, "owner_text")[:100], unit=unit)
-        _save(alias, user, "mapped at import")
+        save_with_history(alias, user, "mapped at import")
     elif alias.unit_id != unit.pk:
         alias.unit = unit
-        _save(alias, user, "mapped at import")
+        save_with_history(alias, user, "mapped at import")
     return changed
 
 
@@ -540,15 +541,13 @@ def _create_target(plan: Plan, user, item: ImportItem, cooperating: dict[str, Un
     )
     if milestone:
         m = Milestone(target=target, name=name, due=due)
-        _save(m, user, "created at import")
+        save_with_history(m, user, "created at import")
     for other in cooperating_names(item):
         # A cooperating unit's part has no share of the number in the text: it is a
         # milestone of its own (配合), reported and judged separately.
         ask_part(target, user, unit=cooperating[other], milestone=_("Cooperate: %s") % name[:150])
     item.target = target
-    item._history_user = user
-    item._change_reason = "confirmed"
-    item.save(update_fields=["target"])
+    save_with_history(item, user, "confirmed", update_fields=["target"])
 
 
 # -- the upload form's suggestions ----------------------------------------------------------

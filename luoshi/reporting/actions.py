@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from luoshi.clock import today
 from luoshi.orgs.access import access_for
+from luoshi.orgs.history import save_with_history
 from luoshi.plans.choices import TargetKind
 from luoshi.plans.models import Milestone, Target
 
@@ -74,12 +75,6 @@ def _claim_revision(report: Report, expected_revision: int | None) -> None:
     report.revision = expected + 1
 
 
-def _save(report: Report, user, reason: str = "") -> None:
-    report._history_user = user
-    report._change_reason = reason
-    report.save()
-
-
 @transaction.atomic
 def create_report(
     target: Target,
@@ -108,7 +103,7 @@ def create_report(
         narrative=narrative,
         created_by=user,
     )
-    _save(report, user, "created")
+    save_with_history(report, user, "created")
     return report
 
 
@@ -134,7 +129,7 @@ def update_report(
     _claim_revision(report, expected_revision)
     report.as_of, report.value, report.overdue = as_of, value, overdue
     report.milestone, report.narrative = milestone, narrative
-    _save(report, user, "edited")
+    save_with_history(report, user, "edited")
     return report
 
 
@@ -148,7 +143,7 @@ def submit_report(report: Report, user, *, expected_revision: int | None = None)
     _claim_revision(report, expected_revision)
     report.status = ReportStatus.SUBMITTED
     report.submitted_by, report.submitted_at = user, timezone.now()
-    _save(report, user, "submitted")
+    save_with_history(report, user, "submitted")
     return report
 
 
@@ -174,17 +169,16 @@ def approve_report(report: Report, user, *, expected_revision: int | None = None
     report.status = ReportStatus.APPROVED
     report.reviewed_by, report.reviewed_at = user, timezone.now()
     report.return_reason = ""
-    _save(report, user, "approved")
+    save_with_history(report, user, "approved")
     if report.supersedes_id:
         old = Report.objects.select_for_update().get(pk=report.supersedes_id)
         old.status = ReportStatus.SUPERSEDED
         old.revision += 1
-        _save(old, user, f"superseded by version {report.version}")
+        save_with_history(old, user, f"superseded by version {report.version}")
     if report.milestone_id:
         milestone = report.milestone
         milestone.done = report.as_of
-        milestone._history_user = user
-        milestone.save(update_fields=["done"])
+        save_with_history(milestone, user, "approved", update_fields=["done"])
     return report
 
 
@@ -200,7 +194,7 @@ def return_report(
     report.status = ReportStatus.RETURNED
     report.reviewed_by, report.reviewed_at = user, timezone.now()
     report.return_reason = reason.strip()
-    _save(report, user, "returned")
+    save_with_history(report, user, "returned")
     return report
 
 
@@ -233,5 +227,5 @@ def correct_report(report: Report, user) -> Report:
         supersedes=report,
         created_by=user,
     )
-    _save(correction, user, f"correction of version {report.version}")
+    save_with_history(correction, user, f"correction of version {report.version}")
     return correction
