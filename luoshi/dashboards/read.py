@@ -34,6 +34,8 @@ SORTS = {
     "ratio": (F("ev__ratio").asc(nulls_last=True), "unit__path", "pk"),
 }
 NEEDS_STORE = {"state", "ratio"}
+# The plan's source document: never needed to show a row of one of its targets.
+PLAN_DOCUMENT = ("plan__source_text", "plan__source_file")
 FIELDS = ("state", "missing", "awaiting", "expected", "actual", "ratio", "forecast", "will_miss")
 
 
@@ -56,35 +58,45 @@ class Evaluated:
         self.base = targets.annotate(
             ev=FilteredRelation("stored_evaluations", condition=Q(stored_evaluations__at=at))
         )
-        totals = self.base.aggregate(total=Count("pk"), stored=Count("ev__pk"))
-        self.total = totals["total"]
-        self.stored = totals["total"] == totals["stored"]
+        totals = self._aggregate()
         if not self.stored and at == local_today() and self.total <= signals.INLINE_LIMIT:
             # A new day before the daily job ran: a small list brings itself up to date.
             store.refresh(targets.values_list("pk", flat=True), today=at)
-            totals = self.base.aggregate(total=Count("pk"), stored=Count("ev__pk"))
-            self.stored = totals["total"] == totals["stored"]
+            totals = self._aggregate()
         elif not self.stored and at == local_today():
             from . import tasks
 
             tasks.refresh_all.enqueue(at.isoformat())
+        self._counts = (
+            Counts(
+                by_state={state: totals[state] for state in State.values},
+                missing=totals["missing"],
+                awaiting=totals["awaiting"],
+                total=self.total,
+            )
+            if self.stored
+            else None
+        )
 
-    def counts(self) -> Counts | None:
-        """Targets by state, missing (缺报) and awaiting approval (待审核): one query."""
-        if not self.stored:
-            return None
-        aggregates = {state: Count("pk", filter=Q(ev__state=state)) for state in State.values}
-        row = self.base.aggregate(
+    def _aggregate(self) -> dict:
+        """How many targets, how many have a stored evaluation, and the counts by state:
+        one query (the counts mean something only when every target is stored)."""
+        by_state = {state: Count("pk", filter=Q(ev__state=state)) for state in State.values}
+        totals = self.base.aggregate(
+            total=Count("pk"),
+            stored=Count("ev__pk"),
             missing=Count("pk", filter=Q(ev__missing=True, ev__awaiting=False)),
             awaiting=Count("pk", filter=Q(ev__awaiting=True)),
-            **aggregates,
+            **by_state,
         )
-        return Counts(
-            by_state={state: row[state] for state in State.values},
-            missing=row["missing"],
-            awaiting=row["awaiting"],
-            total=self.total,
-        )
+        self.total = totals["total"]
+        self.stored = totals["total"] == totals["stored"]
+        return totals
+
+    def counts(self) -> Counts | None:
+        """Targets by state, missing (缺报) and awaiting approval (待审核); None when the
+        day is not stored. Counted with the totals, so no query of its own."""
+        return self._counts
 
     def filtered(self, state: str | None) -> QuerySet[Target]:
         """The targets in `state` ("missing" and "awaiting" included); all when None."""
@@ -131,7 +143,9 @@ class Evaluated:
         return rows
 
     def with_fields(self, queryset: QuerySet[Target]) -> QuerySet[Target]:
-        """`queryset` carrying the stored figures, for `rows`."""
+        """`queryset` carrying what `rows` shows: the plan (without its document, which
+        can be megabytes), the unit, the task and the stored figures."""
+        queryset = queryset.select_related("plan", "unit", "task").defer(*PLAN_DOCUMENT)
         if not self.stored:
             return queryset
         names = {f"ev_{name}": F(f"ev__{name}") for name in FIELDS}
@@ -153,5 +167,5 @@ def summary(targets: QuerySet[Target], at: date, limit: int = 20) -> Summary:
     """Counts by state and the `limit` worst targets (a fixed number of queries)."""
     evaluated = Evaluated(targets, at)
     worst = evaluated.ordered(evaluated.base, "state")
-    page = list(evaluated.with_fields(worst.select_related("plan", "unit", "task"))[:limit])
+    page = list(evaluated.with_fields(worst)[:limit])
     return Summary(evaluated.counts(), evaluated.rows(page), evaluated.total)
