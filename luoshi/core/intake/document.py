@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from . import lexicon as lex
@@ -38,7 +39,7 @@ _BAD_PLACE_START = (
     "市区", "郊区", "山区", "库区", "开发", "示范", "功能", "重点", "各县", "各区", "全县", "全区",
 )  # fmt: skip
 _BAD_PLACE_CHARS = set(
-    "的了和与及在对全年已各本该我其这那每个城以为是将把被从向于等中级景园社街校厂矿营"
+    "的了和与及在对全年已各本该我其这那每个城以为是将把被从向于等中级景园社街校厂矿营号属驻"
 )
 _TITLE_UNIT = re.compile(
     r"[#\s]*([" + HAN + r"]{2,16}?(?:局|委员会|委|办公室|厅|部|政府|管委会|中心))"
@@ -58,7 +59,9 @@ _PROGRESS_TITLE = re.compile(
 
 _UNIT_NAME = r"[" + HAN + r"]{2,24}?(?:委员会|局|委|办公室|办|厅|部|政府|管委会|中心)"
 _ISSUERS = re.compile(
-    r"^\s*#*\s*((?:" + _UNIT_NAME + r"\s+)*" + _UNIT_NAME + r")\s*关于(?:印发|下发|转发|做好|落实)"
+    # a document number may open the title line: "盘政办发〔2009〕15号 盘锦市人民政府办公室关于印发…"
+    r"^\s*#*\s*(?:[" + HAN + r"]{1,8}[〔\[(（]\d{4}[〕\])）]\s?\d{1,4}\s?号\s*)?"
+    r"((?:" + _UNIT_NAME + r"\s+)*" + _UNIT_NAME + r")\s*关于(?:印发|下发|转发|做好|落实)"
 )
 _CRUMB_UNIT = re.compile(
     r"[>＞]\s*([" + HAN + r"]{2,20}?(?:局|委员会|委|办公室|办|厅|中心))\s*$", re.M
@@ -144,6 +147,8 @@ class Doc:
     county: str | None = None
     pub_month: int | None = None
     report_period: str | None = None
+    province: str | None = None
+    meeting: bool = False  # the title reports a meeting (工作会议, 会议召开)
     progress: bool = False
     review_year: int | None = None
     region_cache: dict = field(default_factory=dict)
@@ -157,7 +162,32 @@ class Doc:
             return self.district
         if word in ("全县", "我县", "本县") and self.county:
             return self.county
+        if word in ("全省", "我省", "本省") and self.province:
+            return self.province
         return word
+
+
+_PLACE_PHRASES = tuple(re.compile(p) for p in lex.data()["owners"]["place_phrases"])
+_OWN_WORD = re.compile(r"[全我本]([市区县])")
+
+
+def _own_suffix(sample: str) -> str:
+    """The jurisdiction a text calls itself (全市, 我区, 本县): 市, 区 or 县."""
+    counts = Counter(m.group(1) for m in _OWN_WORD.finditer(sample[:5000]))
+    return counts.most_common(1)[0][0] if counts else "市"
+
+
+def _province(sample: str, owner: str | None) -> str | None:
+    """The province a text is about: of its owner (辽宁省政府), else the one it names most."""
+    for name in own.PROVINCES:
+        if owner and owner.startswith(name):
+            return name + "省"
+    counts = Counter()
+    for name in own.PROVINCES:
+        n = sample.count(name)
+        if n:
+            counts[name] = n
+    return counts.most_common(1)[0][0] + "省" if counts else None
 
 
 def _places(sample: str, title: str) -> dict[str, str]:
@@ -165,16 +195,28 @@ def _places(sample: str, title: str) -> dict[str, str]:
     for rx in (_PLACE_RE, _PLACE_AFTER_VERB):
         for m in rx.finditer(sample):
             name, kind = m.group(1), m.group(2)
+            # "15号盘锦市": the name starts after the last character no place holds
+            cut = max((i for i, ch in enumerate(name) if ch in _BAD_PLACE_CHARS), default=-1)
+            if 0 <= cut <= len(name) - 3:
+                name = name[cut + 1 :]
             if name.startswith(_BAD_PLACE_START) or not _BAD_PLACE_CHARS.isdisjoint(name):
                 continue
             counts[(name + kind, kind)] = counts.get((name + kind, kind), 0) + 1
     for key in counts:
         if key[0] in title or key[0] in sample[:400]:
             counts[key] += 5
-    # 作出平顶山更大贡献: the city of a government report
-    for m in re.finditer(r"作出([" + HAN + r"]{2,4}?)更大贡献", sample):
-        key = (m.group(1) + "市", "市")
-        counts[key] = counts.get(key, 0) + 3
+    # 作出平顶山更大贡献, 谱写中国式现代化洛江篇章: the place a government report speaks
+    # for, with the suffix of the jurisdiction the text calls itself (全区 → 洛江区)
+    suffix = _own_suffix(sample)
+    for rx in _PLACE_PHRASES:
+        for m in rx.finditer(sample):
+            name = m.group(1)
+            if name.endswith(("市", "区", "县")):
+                name, kind = name[:-1], name[-1]
+            else:
+                kind = suffix
+            key = (name + kind, kind)
+            counts[key] = counts.get(key, 0) + 3
     for m in re.finditer(
         r"(?<![" + HAN + r"])([" + HAN + r"]{2,4}(?:经开区|高新区|开发区|新区|自贸区))", sample
     ):
@@ -196,7 +238,9 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
     ]
     y = None
     pub_month = None
-    for hl in head_lines[:8]:
+    # the page's metadata table (生成日期: | 2022-12-02 08:54:33) dates the text too
+    meta_lines = [text[ln.start : ln.end] for ln in lines[:8] if ln.kind in ("table",)]
+    for hl in head_lines[:8] + meta_lines:
         m = _DATELINE.search(hl)
         if m and (len(hl) < 80 or "发布" in hl or "时间" in hl):
             y, pub_month = int(m.group(1)), int(m.group(2))
@@ -344,6 +388,10 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         county=county,
         pub_month=pub_month,
         report_period=report_period,
+        province=_province(sample[:5000], owner)
+        if ("全省" in sample or "我省" in sample)
+        else None,
         progress=progress,
+        meeting="会议" in title[:200],
         review_year=review_year if (progress or not plan) else None,
     )

@@ -306,6 +306,13 @@ def _target_owner(
     # the paragraph speaks for the whole country (2012年全国安全生产控制考核指标…)
     if whole_par == "全国":
         return "全国", "owner.jurisdiction"
+    # nothing closer names an owner: the jurisdiction the document speaks for, as it
+    # calls itself when it never names itself (全市); a sector's meeting whose
+    # convener is not named (全区农业农村工作会议) is some bureau's: no owner
+    if doc.region and not (doc.meeting and doc.region in _WHOLE):
+        return _whole(doc.region, doc) if doc.region in _WHOLE else doc.region, (
+            "owner.jurisdiction"
+        )
     return None, None
 
 

@@ -665,6 +665,10 @@ def subject_owner(text: str, start: int, end: int) -> str | None:
                 break
     if any(_is_place_name(n) or is_government(n) or _subject_veto().search(n) for n in names):
         return None
+    # 某局局长…表示: the head speaks; the reporter and interview rules read that
+    after = s[len("、".join(names)) :] if s.startswith("、".join(names)) else ""
+    if _HEAD_TITLE.match(after):
+        return None
     return "、".join(names)
 
 
@@ -681,12 +685,15 @@ def _shortest_name(s: str, i: int, first: bool) -> str | None:
         if first and len(cand) < 3 and not is_group(cand):
             return None
         # grow over the rest of the suffix: 部 → 部门, 委 → 委员会, 政府 → 政府办公室
+        # (not over a title: 总局局长 is the head of 总局)
+        suffix = lex.owner_model()[0]
         for extra in (3, 2, 1):
             longer = s[i : j + extra]
             if (
                 j + extra <= len(s)
                 and all(ch in _SUFFIX_CHARS for ch in s[j : j + extra])
                 and is_organisation(longer)
+                and len(suffix.search(longer).group(0)) > len(suffix.search(cand).group(0))
             ):
                 return longer
         return cand
@@ -694,6 +701,7 @@ def _shortest_name(s: str, i: int, first: bool) -> str | None:
 
 
 _SUFFIX_CHARS = set("门员会办公室厅局委府")
+_HEAD_TITLE = re.compile(r"局长|主任|书记|厅长|部长|省长|市长|县长|区长|负责人|党组|副")
 
 
 @lru_cache(maxsize=1)

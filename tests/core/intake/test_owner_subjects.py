@@ -91,3 +91,48 @@ def test_national_control_targets_belong_to_the_country():
         "较大事故起数下降幅度不低于4%,重大事故起数实行零控制。\n"
     )
     assert _owners(text) == ["全国", "全国"]
+
+
+def test_a_district_report_names_itself_only_in_a_set_phrase():
+    text = (
+        "二、2026年政府工作目标任务\n"
+        "各位代表,奋力谱写中国式现代化青湖篇章。全区经济社会发展主要预期目标是:"
+        "地区生产总值增长6%;社会消费品零售总额增长8%。\n"
+    )
+    assert _owners(text) == ["青湖区", "青湖区"]
+
+
+def test_a_document_number_before_the_issuer_is_not_part_of_its_name():
+    text = (
+        "临政办发〔2026〕3号 临川市人民政府办公室关于印发招商任务的通知\n"
+        "市商务局要引进外资1亿美元。\n"
+    )
+    items = _targets(text)
+    assert [it["owner"] for it in items] == ["市商务局"]
+    assert all("号" not in (it["owner"] or "") for it in items)
+
+
+def test_the_date_in_a_metadata_table_dates_the_plan():
+    text = (
+        "发布机构: | 生成日期: | 2024-12-02 08:54:33 | |\n"
+        "名 称: | 市人民政府办公室关于印发三年行动方案(2024—2026年)的通知 |\n"
+        "一、主要目标\n"
+        "2024年,全市新建5G基站2600个以上。\n"
+    )
+    (item,) = _targets(text, year=None)
+    assert item["period"] == "2024"
+
+
+def test_an_unnamed_city_plan_is_owned_by_the_city_as_it_calls_itself():
+    text = "今年我市经济社会发展的主要目标:生产总值增长7%,城镇新增就业3万人。\n"
+    assert _owners(text) == ["全市", "全市"]
+
+
+def test_the_province_the_text_is_about_names_its_whole():
+    text = "辽宁省政府印发工作方案。方案提出,今年全省建设5G基站2万个以上。\n"
+    assert _owners(text) == ["辽宁省"]
+
+
+def test_a_bureau_head_who_speaks_is_not_the_subject_of_his_sentence():
+    text = "某局局长某某日前表示,今年要新建公园5个。\n"
+    assert all(it["why"]["owner"] != "owner.subject" for it in _targets(text))
