@@ -260,7 +260,7 @@ UPLOAD_MAX_ROWS = int(os.environ.get("UPLOAD_MAX_ROWS", "200000"))
 UPLOAD_MAX_CELLS = int(os.environ.get("UPLOAD_MAX_CELLS", "6000000"))
 # Ledger imports of files up to this size run in the request; larger ones, and exports of
 # more rows than the next figure, run as background jobs with a progress bar (我的任务).
-IMPORT_IN_REQUEST_MAX_BYTES = int(os.environ.get("IMPORT_IN_REQUEST_MAX_KB", "128")) * 1024
+IMPORT_IN_REQUEST_MAX_BYTES = int(os.environ.get("IMPORT_IN_REQUEST_MAX_KB", "64")) * 1024
 EXPORT_IN_REQUEST_MAX_ROWS = int(os.environ.get("EXPORT_IN_REQUEST_MAX_ROWS", "20000"))
 
 LOGGING = {

@@ -10,8 +10,10 @@ refused the second time, since its new rows would be created twice.
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import asdict
 
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,6 +21,7 @@ from luoshi.jobs import actions as jobs
 from luoshi.jobs.choices import JobKind, JobState
 from luoshi.jobs.models import Job
 
+from . import ledger
 from .ledger_import import import_file
 from .reader import Problem, Refused
 
@@ -98,6 +101,41 @@ def run_stored(job_id: int) -> Job | None:
     def work(job: Job) -> None:
         with job.upload.open("rb") as source:
             run_ledger(job, source)
+
+    return jobs.run(job_id, work)
+
+
+def start_export_job(user, kind: str, query: QueryDict, filename: str) -> Job:
+    """A queued export of the rows the list page's `query` selects (as the job's owner
+    sees them when the job runs)."""
+    return jobs.start(
+        user,
+        JobKind.LEDGER_EXPORT,
+        _("%(ledger)s: export") % {"ledger": TITLES[kind]},
+        params={"ledger": kind, "query": dict(query.lists()), "filename": filename},
+    )
+
+
+def run_export(job_id: int) -> Job | None:
+    """The worker's side of an export: the workbook written to a file kept for the owner."""
+
+    def work(job: Job) -> None:
+        kind = job.params["ledger"]
+        query = QueryDict(mutable=True)
+        for name, values in job.params["query"].items():
+            query.setlist(name, values)
+        rows = ledger.filtered(kind, job.user, query)
+        progress = jobs.Progress(job)
+        total = rows.count()
+        progress(0, total, message=_("Writing the workbook…"))
+        book = ledger.export_workbook(kind, rows, lambda done: progress(done, total))
+        with tempfile.TemporaryFile() as out:
+            book.save(out)
+            out.seek(0)
+            job.total = total
+            jobs.finish(
+                job, result={"rows": total}, result_file=out, result_name=job.params["filename"]
+            )
 
     return jobs.run(job_id, work)
 

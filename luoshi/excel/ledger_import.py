@@ -20,6 +20,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from luoshi.clock import today
@@ -616,7 +617,8 @@ def import_file(
                 rows,
                 rows,
                 message=(
-                    _("Writing %(count)d rows in one transaction…") % {"count": rows}
+                    _("Writing %(count)s rows in one transaction…")
+                    % {"count": number_format(rows, force_grouping=True)}
                     if commit
                     else _("Every row checked.")
                 ),

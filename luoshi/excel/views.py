@@ -38,10 +38,19 @@ def _kind(kind: str) -> str:
 
 @login_required
 def ledger_export(request: HttpRequest, kind: str) -> HttpResponse:
-    """The rows of a ledger the person may see, filtered like the list page."""
+    """The rows of a ledger the person may see, filtered like the list page.
+
+    Up to settings.EXPORT_IN_REQUEST_MAX_ROWS rows are answered at once; more (a whole
+    city's register) are written by a background job whose page offers the file.
+    """
     rows = ledger.filtered(_kind(kind), request.user, request.GET)
+    filename = f"{KIND_TITLES[kind]}-{today().isoformat()}.xlsx"
+    if rows.count() > settings.EXPORT_IN_REQUEST_MAX_ROWS:
+        job = background.start_export_job(request.user, kind, request.GET, filename)
+        transaction.on_commit(lambda: tasks.export_job.enqueue(job.pk))
+        return redirect("job-detail", job_id=job.pk)
     book = ledger.export_workbook(kind, rows)
-    return writer.xlsx_response(book, f"{KIND_TITLES[kind]}-{today().isoformat()}.xlsx")
+    return writer.xlsx_response(book, filename)
 
 
 def _keeps_any_ledger(user) -> bool:

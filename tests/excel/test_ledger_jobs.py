@@ -12,7 +12,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from luoshi.excel import background
 from luoshi.excel.ledger_import import import_file
@@ -175,3 +175,31 @@ def test_a_file_refused_before_it_is_queued_makes_no_job(c):
         response.content.decode()
     )
     assert not Job.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_export_of_more_rows_than_the_request_writes_is_a_job_with_a_file_for_its_owner(
+    c, settings
+):
+    settings.EXPORT_IN_REQUEST_MAX_ROWS = 2
+    client = c.client("housing-reporter")
+    rows = [hazard_row(隐患地点=f"幸福小区{n}号楼") for n in range(3)]
+    start(client, ledger_book(rows, HAZARD_HEADERS))
+    response = client.get("/excel/ledger/hazards/export/")
+    job = Job.objects.get(kind="ledger_export")
+    assert response.status_code == 302 and response["Location"] == f"/jobs/{job.pk}/"
+    work()
+    job.refresh_from_db()
+    assert job.state == "done" and job.result == {"rows": 3} and job.done == job.total == 3
+    assert "The workbook is ready: 3 rows." in client.get(f"/jobs/{job.pk}/").content.decode()
+    download = client.get(f"/jobs/{job.pk}/file/")
+    book = load_workbook(io.BytesIO(b"".join(download.streaming_content)), read_only=True)
+    values = list(book.worksheets[0].iter_rows(values_only=True))
+    assert values[0][:3] == ("编号", "隐患描述", "领域")
+    assert sorted(v[3] for v in values[1:]) == [f"幸福小区{n}号楼" for n in range(3)]
+    # Nobody else reaches the job or its file.
+    for persona in ("housing-approver", "supervisor"):
+        assert c.client(persona).get(f"/jobs/{job.pk}/file/").status_code == 404
+    # A list that fits answers at once, as before.
+    small = client.get("/excel/ledger/hazards/export/?level=ordinary")
+    assert small.status_code == 200 and Job.objects.filter(kind="ledger_export").count() == 1
