@@ -14,7 +14,7 @@ from ninja import Field, Query, Router, Status
 from luoshi.clock import today
 from luoshi.dashboards.read import Evaluated
 from luoshi.plans.choices import TargetKind
-from luoshi.plans.evaluation import current_lang
+from luoshi.plans.engine import current_lang
 from luoshi.plans.models import Target
 
 from .filters import Year, in_unit, in_year

@@ -22,9 +22,9 @@ from luoshi.orgs.access import access_for
 from luoshi.orgs.models import Unit
 from luoshi.plans.choices import State
 from luoshi.plans.models import Plan, Target
-from luoshi.plans.queries import Row
 
 from .models import StoredEvaluation
+from .queries import Row
 from .read import Counts, Evaluated
 
 GOOD = (State.ON_TRACK, State.DONE)

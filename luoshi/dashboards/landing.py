@@ -3,7 +3,7 @@
 - supervisor and leader: the cockpit of the whole city;
 - approver: the approval queue's count, above the cockpit of their subtree;
 - reporter: what their units owe this period, what was returned and why, and the
-  drafts not yet submitted (the workbench's own rows, reporting/workbench.py);
+  drafts not yet submitted (the workbench's own rows, dashboards/workbench.py);
 - anyone else (an administrator, a person without a role): None, the plain home page.
 
 The cockpit is rendered at "/" rather than redirected to, so that the address one
@@ -20,9 +20,9 @@ from luoshi.orgs.access import access_for
 from luoshi.orgs.choices import Role
 from luoshi.reporting.choices import ReportStatus
 from luoshi.reporting.models import Report
-from luoshi.reporting.workbench import owed_by
 
 from .views_cockpit import render_cockpit
+from .workbench import owed_by
 
 
 def landing(request: HttpRequest) -> HttpResponse | None:

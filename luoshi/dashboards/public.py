@@ -19,11 +19,11 @@ from django.db.models import F, FilteredRelation, OuterRef, Q, QuerySet, Subquer
 
 from luoshi.plans.choices import PlanStatus
 from luoshi.plans.models import Plan, Target
-from luoshi.plans.queries import expected_path
 from luoshi.reporting.choices import ReportStatus
 from luoshi.reporting.models import Report
 
 from .models import Publication
+from .queries import expected_path
 from .read import Evaluated
 
 TIMEOUT = 60  # seconds: a public page may be a minute old

@@ -19,11 +19,11 @@ from django.db.models import Count, F, FilteredRelation, Q, QuerySet
 from luoshi.clock import today as local_today
 from luoshi.core.status import Evaluation
 from luoshi.plans.choices import STATE_COLOURS, State
-from luoshi.plans.evaluation import current_lang
+from luoshi.plans.engine import current_lang
 from luoshi.plans.models import Target
-from luoshi.plans.queries import Row, evaluated_rows
 
 from . import signals, store
+from .queries import Row, evaluated_rows
 
 # Sorts a list offers, and the columns they order by (worst first for the state).
 SORTS = {

@@ -26,11 +26,11 @@ from django.db import transaction
 from django.dispatch import Signal
 
 from luoshi.clock import today as local_today
-from luoshi.plans.evaluation import evaluate_on_days
 from luoshi.plans.models import Target
-from luoshi.plans.queries import awaiting_approval, awaiting_reason
 
+from .evaluation import evaluate_on_days
 from .models import STATE_RANK, StoredEvaluation
+from .queries import awaiting_approval, awaiting_reason
 
 CHUNK = 1000  # targets evaluated and written at a time: bounded memory for a province
 

@@ -1,18 +1,29 @@
 """Unit and plan pages: their targets' counts and worst few from the stored evaluations,
-the rest one click away in the overview. Bounded whatever the size of the city."""
+the rest one click away in the overview. Bounded whatever the size of the city.
+
+A target's page (its state, reports, ledger figure and chart) and a reporter's workbench
+(what each unit owes, with the states) read plans, reports and ledgers together: they
+are the read side's too."""
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from luoshi.clock import today
+from luoshi.clock import parse_at, today
+from luoshi.formtools import bad_request
+from luoshi.ledgers.models import Measure
+from luoshi.ledgers.views_measures import measure_block
 from luoshi.orgs.access import access_for, access_unit_by_id
 from luoshi.orgs.history import history_of
-from luoshi.plans.access import access_plan_by_id, visible_tasks
+from luoshi.plans.access import access_plan_by_id, access_target_by_id, visible_tasks
 from luoshi.plans.models import Target
+from luoshi.reporting.models import Report
 
+from .queries import evaluated_rows, expected_path
 from .read import summary
+from .workbench import owed_by, workbooks_owed
 
 TASKS_PER_PAGE = 50
 
@@ -71,3 +82,58 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
             "history": history_of(plan),
         },
     )
+
+
+@login_required
+def target_detail(request: HttpRequest, target_id: int) -> HttpResponse:
+    target = access_target_by_id(request.user, target_id)
+    try:
+        at = parse_at(request.GET.get("at"))
+    except ValidationError as error:
+        return bad_request(error, request)
+    parts = list(
+        Target.objects.visible_to(request.user)
+        .filter(part_of=target)
+        .select_related("plan", "unit")
+    )
+    rows = evaluated_rows([target, *parts], at)
+    reports = (
+        Report.objects.visible_to(request.user)
+        .filter(target=target)
+        .select_related("created_by", "submitted_by", "reviewed_by", "milestone")
+        .order_by("-as_of", "-version")
+    )
+    approved = sorted(
+        (r.as_of.isoformat(), r.value)
+        for r in reports
+        if r.status == "approved" and r.value is not None
+    )
+    access = access_for(request.user)
+    measure = Measure.objects.filter(target=target).first()
+    ledger = measure and measure_block(measure, target, at)
+    if ledger:  # computed: the chart shows the ledger's figure, not the old manual readings
+        approved = (
+            [(ledger["day"].isoformat(), ledger["value"])] if ledger["value"] is not None else []
+        )
+    context = {
+        "target": target,
+        "ledger": ledger,
+        "row": rows[0],
+        "parts": rows[1:],
+        "at": at,
+        "reports": reports,
+        "milestones": target.milestones.all(),
+        "rebaselines": target.rebaselines.select_related("changed_by"),
+        "chart": {"expected": expected_path(target), "actual": approved, "unit": target.unit_label},
+        "can_manage": access.can_manage_plans(),
+        "can_report": access.can_report_for(target.unit),
+        "history": history_of(target),
+    }
+    return render(request, "plans/target_detail.html", context)
+
+
+@login_required
+def workbench(request: HttpRequest) -> HttpResponse:
+    owed = owed_by(request.user, today())
+    context = {"owed": owed, "today": today(), "workbooks": workbooks_owed(owed)}
+    return render(request, "reporting/workbench.html", context)

@@ -15,7 +15,7 @@ from luoshi.clock import today
 from luoshi.formtools import as_id
 from luoshi.orgs.access import access_for
 from luoshi.plans.access import access_plan_by_id
-from luoshi.plans.evaluation import current_lang
+from luoshi.plans.engine import current_lang
 
 from . import actions
 from .models import Publication

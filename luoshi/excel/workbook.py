@@ -34,7 +34,7 @@ from luoshi.core.formatting import format_number
 from luoshi.core.periods import days_in_month, last_period_end
 from luoshi.orgs.access import access_for
 from luoshi.plans.choices import PlanStatus, TargetKind
-from luoshi.plans.evaluation import plan_rules, to_engine
+from luoshi.plans.engine import plan_rules, to_engine
 from luoshi.plans.models import Target
 from luoshi.reporting import actions
 from luoshi.reporting.choices import ReportStatus

@@ -9,6 +9,5 @@ urlpatterns = [
     path("plans/<int:plan_id>/targets/new/", views_edit.target_new, name="target-new"),
     path("targets/<int:target_id>/parts/new/", views_edit.target_ask_part, name="target-ask-part"),
     path("plans/<int:plan_id>/rules/", views.plan_rules, name="plan-rules"),
-    path("targets/<int:target_id>/", views.target_detail, name="target-detail"),
     path("targets/<int:target_id>/edit/", views.target_edit, name="target-edit"),
 ]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from luoshi.core import status as engine
-from luoshi.plans.evaluation import current_lang, plan_rules, to_engine
+from luoshi.plans.engine import current_lang, plan_rules, to_engine
 from luoshi.plans.models import Milestone
 
 from .choices import ReportStatus

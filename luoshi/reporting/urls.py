@@ -3,7 +3,6 @@ from django.urls import path
 from . import views, views_queue
 
 urlpatterns = [
-    path("workbench/", views.workbench, name="workbench"),
     path("approvals/", views_queue.approvals, name="approvals"),
     path("approvals/approve/", views_queue.approve_selected, name="approve-selected"),
     path("targets/<int:target_id>/report/", views.report_new, name="report-new"),

@@ -19,14 +19,6 @@ from .access import access_report_by_id
 from .evidence import add_evidence
 from .forms import ReportForm, ReturnForm, ReviewForm
 from .models import Evidence
-from .workbench import owed_by, workbooks_owed
-
-
-@login_required
-def workbench(request: HttpRequest) -> HttpResponse:
-    owed = owed_by(request.user, today())
-    context = {"owed": owed, "today": today(), "workbooks": workbooks_owed(owed)}
-    return render(request, "reporting/workbench.html", context)
 
 
 def _fields(form: ReportForm) -> dict:

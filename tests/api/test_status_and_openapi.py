@@ -6,7 +6,7 @@ import pytest
 
 from luoshi.api.api import api
 from luoshi.clock import today
-from luoshi.plans.evaluation import evaluate_targets
+from luoshi.dashboards.evaluation import evaluate_targets
 from luoshi.plans.models import Target
 from luoshi.reporting import actions
 

@@ -9,10 +9,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from luoshi.api.auth import issue_token
+from luoshi.dashboards.queries import evaluated_rows
 from luoshi.demo.synthetic import generate
 from luoshi.orgs.models import Unit, User
 from luoshi.plans.models import Target
-from luoshi.plans.queries import evaluated_rows
 
 TODAY = date(2025, 10, 15)
 

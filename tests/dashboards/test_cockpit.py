@@ -12,13 +12,13 @@ from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
 from luoshi.api.auth import issue_token
+from luoshi.dashboards.queries import evaluated_rows
 from luoshi.demo.synthetic import generate
 from luoshi.ledgers.choices import HAZARD_OPEN_STATUSES
 from luoshi.ledgers.models import Hazard, HazardEvent, Project
 from luoshi.ledgers.views_projects import funnel_counts
 from luoshi.orgs.models import Unit, User
 from luoshi.plans.models import Plan, Target
-from luoshi.plans.queries import evaluated_rows
 
 TODAY = date(2025, 10, 15)
 

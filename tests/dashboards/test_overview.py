@@ -9,10 +9,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from luoshi.dashboards.models import STATE_RANK
+from luoshi.dashboards.queries import evaluated_rows
 from luoshi.demo.synthetic import generate
 from luoshi.orgs.models import Unit, User
 from luoshi.plans.models import Plan, Target
-from luoshi.plans.queries import evaluated_rows
 
 TODAY = date(2025, 10, 15)
 

@@ -9,11 +9,11 @@ from django.utils import translation
 
 from luoshi.dashboards import signals, store
 from luoshi.dashboards.models import StoredEvaluation
+from luoshi.dashboards.queries import evaluated_rows
 from luoshi.demo.synthetic import generate
 from luoshi.ledgers.choices import HazardStatus
 from luoshi.ledgers.models import Hazard, HazardEvent
 from luoshi.plans.models import Milestone, Plan, Target
-from luoshi.plans.queries import evaluated_rows
 from luoshi.reporting.choices import ReportStatus
 from luoshi.reporting.models import Report
 

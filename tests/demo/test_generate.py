@@ -8,10 +8,10 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.db.models import F
 
+from luoshi.dashboards.evaluation import evaluate_targets
 from luoshi.demo.synthetic import generate
 from luoshi.ledgers.models import Hazard, HazardEvent, Measure, Project, StageEvent
 from luoshi.orgs.models import Unit, User
-from luoshi.plans.evaluation import evaluate_targets
 from luoshi.plans.models import Target
 from luoshi.reporting.choices import ReportStatus
 from luoshi.reporting.models import Report

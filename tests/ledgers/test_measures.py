@@ -38,6 +38,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from luoshi.dashboards.evaluation import evaluate_targets
 from luoshi.ledgers import actions
 from luoshi.ledgers.measures import (
     DENOMINATOR,
@@ -52,7 +53,6 @@ from luoshi.ledgers.measures import (
     unbind_measure,
 )
 from luoshi.ledgers.models import Measure
-from luoshi.plans.evaluation import evaluate_targets
 from luoshi.plans.models import Target
 from luoshi.reporting.models import Report
 

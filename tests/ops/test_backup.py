@@ -19,8 +19,8 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
+from luoshi.dashboards.evaluation import evaluate_targets
 from luoshi.ops import backup as ops
-from luoshi.plans.evaluation import evaluate_targets
 from luoshi.plans.models import Target
 from luoshi.reporting import actions
 from luoshi.reporting.evidence import add_evidence

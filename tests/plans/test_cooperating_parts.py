@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from luoshi.plans.evaluation import evaluate_target
+from luoshi.dashboards.evaluation import evaluate_target
 from luoshi.plans.models import Target
 from luoshi.reporting import actions as reporting
 

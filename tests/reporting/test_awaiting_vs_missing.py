@@ -6,7 +6,7 @@ the pages, filters and counts tell the two cases apart.
 
 from datetime import date
 
-from luoshi.plans.evaluation import evaluate_target
+from luoshi.dashboards.evaluation import evaluate_target
 from luoshi.reporting.models import Report
 
 

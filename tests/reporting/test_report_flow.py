@@ -2,7 +2,7 @@
 
 import io
 
-from luoshi.plans.evaluation import evaluate_target
+from luoshi.dashboards.evaluation import evaluate_target
 from luoshi.reporting.models import Evidence, Report
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64

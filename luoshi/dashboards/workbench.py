@@ -7,10 +7,10 @@ from datetime import date
 
 from luoshi.core.periods import due_date, last_period_end
 from luoshi.plans.models import Target
-from luoshi.plans.queries import evaluated_rows
+from luoshi.reporting.choices import ReportStatus
+from luoshi.reporting.models import Report
 
-from .choices import ReportStatus
-from .models import Report
+from .queries import evaluated_rows
 
 
 @dataclass

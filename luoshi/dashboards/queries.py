@@ -9,11 +9,12 @@ from django.db.models import Max
 
 from luoshi.core import status as engine
 from luoshi.core.periods import owed_period_end, share_at
+from luoshi.plans.engine import current_lang, plan_rules, to_engine
+from luoshi.plans.models import Target
 from luoshi.reporting.choices import ReportStatus
 from luoshi.reporting.models import Report
 
-from .evaluation import current_lang, evaluate_targets, plan_rules, to_engine
-from .models import Target
+from .evaluation import evaluate_targets
 
 
 @dataclass

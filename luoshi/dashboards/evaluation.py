@@ -22,55 +22,14 @@ from collections import defaultdict
 from datetime import date
 
 from django.db.models import Q, QuerySet
-from django.utils import translation
 
 from luoshi.core import status as engine
 from luoshi.ledgers.measures import reading_for
 from luoshi.ledgers.models import Measure
+from luoshi.plans.engine import current_lang, plan_rules, to_engine
+from luoshi.plans.models import Target
 from luoshi.reporting.choices import ReportStatus
 from luoshi.reporting.models import Report
-
-from .models import Plan, Target
-
-
-def plan_rules(plan: Plan) -> engine.Rules:
-    return engine.Rules(
-        lagging_below=plan.lagging_below,
-        behind_below=plan.behind_below,
-        growth_tolerance_pp=plan.growth_tolerance_pp,
-        level_tolerance=plan.level_tolerance,
-        milestone_grace_days=plan.milestone_grace_days,
-    )
-
-
-def current_lang() -> str:
-    return "zh" if (translation.get_language() or "zh").startswith("zh") else "en"
-
-
-def to_engine(
-    target: Target,
-    readings: list[engine.Reading],
-    milestones: list[engine.Milestone],
-    rules: engine.Rules,
-    computed: bool = False,
-) -> engine.Target:
-    """The engine's view of `target`; `computed` targets (ledger measures) owe no reports."""
-    return engine.Target(
-        id=str(target.pk),
-        kind=target.kind,
-        start=target.start,
-        end=target.end,
-        comparator=target.comparator,
-        value=target.value,
-        unit=target.unit_label,
-        cadence=None if computed else (target.cadence or None),
-        due_day=target.due_day,
-        schedule=tuple((date.fromisoformat(d), float(s)) for d, s in target.schedule or ()),
-        readings=tuple(readings),
-        milestones=tuple(milestones),
-        baseline=target.baseline,
-        rules=rules,
-    )
 
 
 def approved_readings(ids: list[int], up_to: date) -> dict[int, list[engine.Reading]]:
