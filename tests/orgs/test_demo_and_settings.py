@@ -7,7 +7,7 @@ import sys
 from django.contrib.auth.hashers import identify_hasher
 from django.core.management import call_command
 
-from luoshi.orgs.demo import DEMO_PASSWORD
+from luoshi.demo.city import DEMO_PASSWORD
 from luoshi.orgs.models import Membership, Unit, User
 
 

@@ -26,8 +26,16 @@ from datetime import date
 from django.db import transaction
 from django.test.utils import override_settings
 
-from luoshi.orgs.demo import demo_loaded
 from luoshi.orgs.models import Unit, User
+from luoshi.plans.actions import (
+    ask_part,
+    confirm_plan,
+    create_plan,
+    create_target,
+    create_task,
+    update_target,
+)
+from luoshi.plans.models import Milestone, Plan, Target
 from luoshi.reporting.actions import (
     approve_report,
     correct_report,
@@ -38,8 +46,7 @@ from luoshi.reporting.actions import (
 )
 from luoshi.reporting.models import Report
 
-from .actions import ask_part, confirm_plan, create_plan, create_target, create_task, update_target
-from .models import Milestone, Plan, Target
+from .city import demo_loaded
 
 PLAN_TITLE = "青禾市2025年重点工作任务分解方案"
 DEMO_DATE = date(2025, 10, 15)
@@ -881,7 +888,7 @@ def demo_plan_loaded() -> bool:
 def load_demo_plan() -> bool:
     """Load the demo city's 2025 plan. Returns False (and changes nothing) if it is there.
 
-    The demo city (luoshi.orgs.demo.load_demo) must be loaded first.
+    The demo city (luoshi.demo.city.load_demo) must be loaded first.
 
     The actions refuse readings dated after luoshi.clock.today(). The demo's
     story is told as of DEMO_DATE, so loading pins "today" to it: the same

@@ -6,8 +6,8 @@ person has the password DEMO_PASSWORD.
 
 from django.db import transaction
 
-from .choices import Role, UnitKind
-from .models import Membership, Unit, User
+from luoshi.orgs.choices import Role, UnitKind
+from luoshi.orgs.models import Membership, Unit, User
 
 DEMO_PASSWORD = "luoshi-demo"  # noqa: S105 - the demo's published password (README)
 CITY_CODE = "qh"

@@ -39,13 +39,13 @@ from decimal import Decimal
 from django.db import transaction
 from django.test.utils import override_settings
 
+from luoshi.ledgers import actions
+from luoshi.ledgers.measures import bind_measure
+from luoshi.ledgers.models import Hazard, Measure, Project
 from luoshi.orgs.models import Unit, User
-from luoshi.plans.demo_plan import DEMO_DATE, PLAN_TITLE, demo_plan_loaded
 from luoshi.plans.models import Target
 
-from . import actions
-from .measures import bind_measure
-from .models import Hazard, Measure, Project
+from .plan import DEMO_DATE, PLAN_TITLE, demo_plan_loaded
 
 SEED = 20251015
 LAST = DEMO_DATE - timedelta(days=1)  # the last day with ledger entries

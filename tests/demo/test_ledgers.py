@@ -6,17 +6,17 @@ import pytest
 from django.core.management import call_command
 
 from luoshi.dashboards.evaluation import evaluate_targets
-from luoshi.ledgers.choices import HAZARD_OPEN_STATUSES
-from luoshi.ledgers.demo_ledgers import (
+from luoshi.demo.city import PEOPLE, load_demo
+from luoshi.demo.ledgers import (
     HAZARD_KEEPERS,
     PROJECT_KEEPERS,
     bound_demo_targets,
     load_demo_ledgers,
 )
+from luoshi.demo.plan import DEMO_DATE, load_demo_plan
+from luoshi.ledgers.choices import HAZARD_OPEN_STATUSES
 from luoshi.ledgers.measures import OVERDUE, ROWS, figures, rows_behind
 from luoshi.ledgers.models import Hazard, HazardEvent, Measure, Project, StageEvent
-from luoshi.orgs.demo import PEOPLE, load_demo
-from luoshi.plans.demo_plan import DEMO_DATE, load_demo_plan
 from luoshi.reporting.models import Report
 
 pytestmark = pytest.mark.django_db

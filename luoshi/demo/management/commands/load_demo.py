@@ -3,11 +3,11 @@ from django.core.management.base import BaseCommand
 from django.utils import translation
 
 from luoshi.dashboards.actions import set_publication
-from luoshi.ledgers.demo_ledgers import load_demo_ledgers
+from luoshi.demo.city import DEMO_PASSWORD, demo_logins, load_demo
+from luoshi.demo.ledgers import load_demo_ledgers
+from luoshi.demo.plan import DEMO_DATE, PLAN_TITLE, load_demo_plan
 from luoshi.ledgers.models import Hazard, Measure, Project
-from luoshi.orgs.demo import DEMO_PASSWORD, demo_logins, load_demo
 from luoshi.orgs.models import User
-from luoshi.plans.demo_plan import DEMO_DATE, PLAN_TITLE, load_demo_plan
 from luoshi.plans.models import Plan
 from luoshi.reporting.models import Report
 

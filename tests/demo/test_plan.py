@@ -6,9 +6,9 @@ import pytest
 from django.core.management import call_command
 
 from luoshi.dashboards.evaluation import evaluate_targets
-from luoshi.orgs.demo import PEOPLE, load_demo
+from luoshi.demo.city import PEOPLE, load_demo
+from luoshi.demo.plan import DEMO_DATE, PLAN_TITLE, load_demo_plan
 from luoshi.plans.choices import State, TargetKind
-from luoshi.plans.demo_plan import DEMO_DATE, PLAN_TITLE, load_demo_plan
 from luoshi.plans.models import Milestone, Plan, Rebaseline, Target, Task
 from luoshi.reporting.choices import ReportStatus
 from luoshi.reporting.models import Report
