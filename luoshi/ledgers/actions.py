@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from luoshi.clock import today
 from luoshi.orgs.access import access_for
 from luoshi.orgs.history import save_with_history
-from luoshi.reporting.evidence import check_upload
+from luoshi.uploads import check_upload
 
 from .choices import HAZARD_MOVES, VERIFIER_MOVES, HazardLevel, HazardStatus, Stage
 from .models import Hazard, HazardEvent, HazardPhoto, Project, StageEvent

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .evidence import check_upload
+from luoshi.uploads import check_upload
 
 # Files per submission: each is bounded by EVIDENCE_MAX_MB, so a request stays bounded too.
 MAX_FILES = 10

@@ -8,8 +8,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from luoshi.reporting import actions
-from luoshi.reporting.evidence import DISPLAY_NAME_CHARS, FILE_NAME_BYTES, add_evidence, shortened
+from luoshi.reporting.evidence import add_evidence
 from luoshi.reporting.models import Evidence
+from luoshi.uploads import DISPLAY_NAME_CHARS, FILE_NAME_BYTES, shortened
 
 PDF = b"%PDF-1.4\n%test\n"
 
