@@ -27,6 +27,7 @@ urlpatterns = [
     path("excel/", include("luoshi.excel.urls")),
     path("", include("luoshi.dashboards.urls")),
     path("", include("luoshi.dashboards.urls_public")),
+    path("", include("luoshi.excel.urls_cockpit")),
     path("", include("luoshi.plans.urls_import")),
     path("", include("luoshi.ledgers.urls_measures")),
     path("", include("luoshi.plans.urls")),

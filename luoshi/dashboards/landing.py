@@ -6,12 +6,13 @@
   drafts not yet submitted (the workbench's own rows, dashboards/workbench.py);
 - anyone else (an administrator, a person without a role): None, the plain home page.
 
-The cockpit is rendered at "/" rather than redirected to, so that the address one
+`home` is the page at "/". The cockpit is rendered there rather than redirected to, so that the address one
 signs in to stays the address one lands on.
 """
 
 from __future__ import annotations
 
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -55,3 +56,16 @@ def _reporter_home(request: HttpRequest) -> HttpResponse:
         "approved": [item for item in owed if status[item.target.pk] == ReportStatus.APPROVED],
     }
     return render(request, "dashboards/home_reporter.html", context)
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    page = landing(request)
+    if page is not None:
+        return page
+    memberships = request.user.memberships.select_related("unit").order_by("unit__path", "role")
+    return render(
+        request,
+        "orgs/home.html",
+        {"memberships": memberships, "access": access_for(request.user)},
+    )

@@ -1,5 +1,5 @@
-"""The cockpit (驾驶舱): counts, scorecard, red list, trend, funnel and burn-down; and its
-export of the scorecard and the red list as .xlsx."""
+"""The cockpit (驾驶舱): counts, scorecard, red list, trend, funnel and burn-down. Its
+export as .xlsx is luoshi.excel.cockpit (workbooks sit above the read side)."""
 
 from __future__ import annotations
 
@@ -14,17 +14,15 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from luoshi.clock import parse_at
-from luoshi.excel.writer import cell_value, header_cells, new_write_only, xlsx_response
 from luoshi.formtools import bad_request
 from luoshi.orgs.access import access_unit_by_id
 from luoshi.plans.access import access_plan_by_id, visible_plans
-from luoshi.plans.choices import State
 
 from .cockpit import Cockpit, nearest_stored
 from .forms import CockpitFilter
 
 
-def _choices(request: HttpRequest):
+def cockpit_choices(request: HttpRequest):
     """(at, plan, unit, sort) from the query, or a 400 that says what is wrong; a plan or
     unit one may not see is a 404, as if it did not exist."""
     form = CockpitFilter(request.GET)
@@ -45,7 +43,7 @@ def _query(**params) -> str:
 @login_required
 def cockpit(request: HttpRequest) -> HttpResponse:
     try:
-        at, plan, unit, sort = _choices(request)
+        at, plan, unit, sort = cockpit_choices(request)
     except ValidationError as error:
         return bad_request(error)
     return render_cockpit(request, at, plan, unit, sort)
@@ -124,87 +122,3 @@ def render_cockpit(
         **(extra or {}),
     }
     return render(request, "dashboards/cockpit.html", context)
-
-
-@login_required
-def cockpit_export(request: HttpRequest) -> HttpResponse:
-    """The scorecard and the red list of the cockpit as it is shown, as two sheets."""
-    try:
-        at, plan, unit, sort = _choices(request)
-    except ValidationError as error:
-        return bad_request(error)
-    figures = Cockpit(request.user, at, plan, unit)
-    if not figures.stored:
-        return bad_request(
-            ValidationError(
-                _("States are kept for today and each month end; choose %(day)s.")
-                % {"day": nearest_stored(at).isoformat()}
-            )
-        )
-    scope, scores = figures.scorecard(sort)
-    red, _total = figures.red_list(limit=None)
-    book = new_write_only()
-    sheet = book.create_sheet(_("Scorecard"))
-    red_states = [State.BEHIND, State.OVERDUE]
-    sheet.append(
-        header_cells(
-            sheet,
-            [
-                _("Rank"),
-                _("Unit"),
-                _("Targets"),
-                *[State(s).label for s in [State.DONE, State.ON_TRACK, State.LAGGING]],
-                *[State(s).label for s in red_states],
-                State.NOT_STARTED.label,
-                _("Share on track or done"),
-                _("Missing report"),
-                _("Awaiting approval"),
-            ],
-        )
-    )
-    own = _("own targets")
-    for row in scores:
-        name = f"{row.unit.name} ({own})" if row.own else row.unit.name
-        values = [
-            row.rank,
-            name,
-            row.total,
-            *[row.by_state.get(s, 0) for s in ("done", "on_track", "lagging", "behind")],
-            row.by_state.get("overdue", 0),
-            row.by_state.get("not_started", 0),
-            None if row.share is None else round(row.share, 4),
-            row.missing,
-            row.awaiting,
-        ]
-        sheet.append([cell_value(sheet, value) for value in values])
-    sheet = book.create_sheet(_("Red list"))
-    sheet.append(
-        header_cells(
-            sheet,
-            [
-                _("Target"),
-                _("Responsible unit"),
-                _("Plan"),
-                _("State"),
-                _("Will miss at the current pace"),
-                _("Expected"),
-                _("Actual"),
-                _("Reason"),
-            ],
-        )
-    )
-    for row in red:
-        values = [
-            row.target.name,
-            row.target.unit.name,
-            row.target.plan.title,
-            str(State(row.state).label),
-            _("yes") if row.evaluation.will_miss else "",
-            row.evaluation.expected,
-            row.evaluation.actual,
-            row.evaluation.reason,
-        ]
-        sheet.append([cell_value(sheet, value) for value in values])
-    where = (unit.short_name if unit else "") or (scope.short_name if scope else "")
-    title = _("cockpit")
-    return xlsx_response(book, f"{title}-{where}-{at.isoformat()}.xlsx")

@@ -3,7 +3,6 @@ from django.urls import path
 from . import views, views_manage
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path("units/", views.unit_list, name="unit-list"),
     path("units/new/", views_manage.unit_new, name="unit-new"),
     path("units/<int:unit_id>/edit/", views_manage.unit_edit, name="unit-edit"),

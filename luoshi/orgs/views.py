@@ -10,21 +10,6 @@ from .access import access_for, access_unit_by_id, require_unit_manager
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
-    from luoshi.dashboards.landing import landing  # the read side sits above orgs
-
-    page = landing(request)
-    if page is not None:
-        return page
-    memberships = request.user.memberships.select_related("unit").order_by("unit__path", "role")
-    return render(
-        request,
-        "orgs/home.html",
-        {"memberships": memberships, "access": access_for(request.user)},
-    )
-
-
-@login_required
 def unit_list(request: HttpRequest) -> HttpResponse:
     access = access_for(request.user)
     units = access.visible_units().select_related("parent")

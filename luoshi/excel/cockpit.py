@@ -1,0 +1,100 @@
+"""The cockpit's scorecard and red list (luoshi.dashboards.cockpit) as an .xlsx workbook,
+for the cockpit page's export button."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+
+from luoshi.dashboards.cockpit import Cockpit, nearest_stored
+from luoshi.dashboards.views_cockpit import cockpit_choices
+from luoshi.formtools import bad_request
+from luoshi.plans.choices import State
+
+from .writer import cell_value, header_cells, new_write_only, xlsx_response
+
+
+@login_required
+def cockpit_export(request: HttpRequest) -> HttpResponse:
+    """The scorecard and the red list of the cockpit as it is shown, as two sheets."""
+    try:
+        at, plan, unit, sort = cockpit_choices(request)
+    except ValidationError as error:
+        return bad_request(error)
+    figures = Cockpit(request.user, at, plan, unit)
+    if not figures.stored:
+        return bad_request(
+            ValidationError(
+                _("States are kept for today and each month end; choose %(day)s.")
+                % {"day": nearest_stored(at).isoformat()}
+            )
+        )
+    scope, scores = figures.scorecard(sort)
+    red, _total = figures.red_list(limit=None)
+    book = new_write_only()
+    sheet = book.create_sheet(_("Scorecard"))
+    red_states = [State.BEHIND, State.OVERDUE]
+    sheet.append(
+        header_cells(
+            sheet,
+            [
+                _("Rank"),
+                _("Unit"),
+                _("Targets"),
+                *[State(s).label for s in [State.DONE, State.ON_TRACK, State.LAGGING]],
+                *[State(s).label for s in red_states],
+                State.NOT_STARTED.label,
+                _("Share on track or done"),
+                _("Missing report"),
+                _("Awaiting approval"),
+            ],
+        )
+    )
+    own = _("own targets")
+    for row in scores:
+        name = f"{row.unit.name} ({own})" if row.own else row.unit.name
+        values = [
+            row.rank,
+            name,
+            row.total,
+            *[row.by_state.get(s, 0) for s in ("done", "on_track", "lagging", "behind")],
+            row.by_state.get("overdue", 0),
+            row.by_state.get("not_started", 0),
+            None if row.share is None else round(row.share, 4),
+            row.missing,
+            row.awaiting,
+        ]
+        sheet.append([cell_value(sheet, value) for value in values])
+    sheet = book.create_sheet(_("Red list"))
+    sheet.append(
+        header_cells(
+            sheet,
+            [
+                _("Target"),
+                _("Responsible unit"),
+                _("Plan"),
+                _("State"),
+                _("Will miss at the current pace"),
+                _("Expected"),
+                _("Actual"),
+                _("Reason"),
+            ],
+        )
+    )
+    for row in red:
+        values = [
+            row.target.name,
+            row.target.unit.name,
+            row.target.plan.title,
+            str(State(row.state).label),
+            _("yes") if row.evaluation.will_miss else "",
+            row.evaluation.expected,
+            row.evaluation.actual,
+            row.evaluation.reason,
+        ]
+        sheet.append([cell_value(sheet, value) for value in values])
+    where = (unit.short_name if unit else "") or (scope.short_name if scope else "")
+    title = _("cockpit")
+    return xlsx_response(book, f"{title}-{where}-{at.isoformat()}.xlsx")
