@@ -1,7 +1,7 @@
 """Which numbers luoshi stores and judges: the documented range, and each kind's readings.
 
 Pure Python, shared by the status engine's snapshot parser (English messages) and
-the app (reporting.validators, which translates the same problems), so that a
+the app (plans.validators, which translates the same problems), so that a
 form, the API, the 一表通 upload and `luoshi evaluate` refuse exactly the same
 values. See docs/status.md, "Values".
 

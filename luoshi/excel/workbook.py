@@ -36,10 +36,10 @@ from luoshi.orgs.access import access_for
 from luoshi.plans.choices import PlanStatus, TargetKind
 from luoshi.plans.engine import plan_rules, to_engine
 from luoshi.plans.models import Target
+from luoshi.plans.validators import reading_errors
 from luoshi.reporting import actions
 from luoshi.reporting.choices import ReportStatus
 from luoshi.reporting.models import Report
-from luoshi.reporting.validators import reading_errors
 
 from . import writer
 from .reader import (
@@ -475,7 +475,7 @@ def _read_rows(sheet, unit, period: Period, issued: list[int]) -> WorkbookUpload
                 overdue = to_float(values[OVERDUE_COL])
             except CellError as error:
                 problem(number, OVERDUE_COL, str(error))
-        # The check the form and the API make too (reporting.validators), named by cell.
+        # The check the form and the API make too (plans.validators), named by cell.
         columns = {"value": VALUE_COL, "overdue": OVERDUE_COL}
         for name, message in reading_errors(target.kind, value, overdue).items():
             problem(number, columns[name], message)

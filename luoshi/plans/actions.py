@@ -20,6 +20,7 @@ from luoshi.orgs.history import save_with_history
 
 from .choices import Comparator, PlanStatus, TargetKind
 from .models import Milestone, Plan, Rebaseline, Target, Task
+from .signals import target_moved
 
 RULE_FIELDS = (
     "lagging_below",
@@ -58,8 +59,8 @@ def require_plan_manager(user) -> None:
 
 def check_values(obj: Plan | Target) -> None:
     """Dates within luoshi.clock's window and, for a target, its value and baseline finite
-    and within ±1e15 (reporting.validators): what the status engine can judge."""
-    from luoshi.reporting.validators import target_errors
+    and within ±1e15 (plans.validators): what the status engine can judge."""
+    from .validators import target_errors
 
     errors = {}
     for name in ("start", "end"):
@@ -184,10 +185,8 @@ def update_target(target: Target, user, reason: str = "", **fields) -> Target:
     for name, value in fields.items():
         setattr(target, name, value)
     if target.unit_id != old_unit_id:
-        # Reports carry their target's unit (for access filtering): they move with it.
-        from luoshi.reporting.models import Report
-
-        Report.objects.filter(target=target).update(unit=target.unit_id)
+        # What the apps above keep per unit moves with the target (reporting: its reports).
+        target_moved.send(sender=Target, target=target, old_unit_id=old_unit_id)
     rebaselined = target.plan.is_confirmed and any(
         getattr(target, name) != old[name] for name in BASELINE_FIELDS
     )

@@ -20,10 +20,10 @@ from luoshi.orgs.access import access_for
 from luoshi.orgs.history import save_with_history
 from luoshi.plans.choices import TargetKind
 from luoshi.plans.models import Milestone, Target
+from luoshi.plans.validators import reading_errors
 
 from .choices import EDITABLE, ReportStatus
 from .models import Report
-from .validators import reading_errors
 
 
 class Conflict(Exception):

@@ -6,3 +6,6 @@ class ReportingConfig(AppConfig):
     name = "luoshi.reporting"
     label = "reporting"
     verbose_name = _("Progress reporting")
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401 - connects the receivers
