@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "luoshi.api",
     "luoshi.dashboards",
     "luoshi.notices",
+    "luoshi.bulletins",
     "luoshi.ops",
     "luoshi.demo",
 ]

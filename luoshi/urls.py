@@ -33,6 +33,7 @@ urlpatterns = [
     path("", include("luoshi.plans.urls")),
     path("", include("luoshi.reporting.urls")),
     path("", include("luoshi.notices.urls")),
+    path("", include("luoshi.bulletins.urls")),
     path("", include("luoshi.jobs.urls")),
     path("ledgers/", include("luoshi.ledgers.urls")),
     path("", include("luoshi.orgs.urls")),

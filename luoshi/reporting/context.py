@@ -21,6 +21,7 @@ class Menu:
         access = access_for(user)
         self.reports = bool(access.units_for(Role.REPORTER) or access.units_for(Role.APPROVER))
         self.approves = bool(access.is_supervisor or access.units_for(Role.APPROVER))
+        self.bulletins = access.can_read_bulletins()
         self._user = user
         # The approvals page has counted its queue already (see views_queue.approvals).
         self._queue = getattr(request, "approval_queue_count", None)

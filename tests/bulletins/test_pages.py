@@ -1,0 +1,102 @@
+"""The bulletin pages: drafting, editing (with conflicts), issuing and downloading over HTTP."""
+
+import io
+
+from docx import Document
+
+from luoshi.bulletins import actions
+from luoshi.bulletins.choices import FileState
+from luoshi.bulletins.models import Bulletin, BulletinFile
+
+from .conftest import AT
+
+
+def edit_data(bulletin, **changes):
+    data = {
+        "revision": bulletin.revision,
+        "title": bulletin.title,
+        "office": bulletin.office,
+        **bulletin.sections,
+    }
+    return data | changes
+
+
+def test_the_supervisor_drafts_edits_and_issues(figures_city):
+    city = figures_city
+    client = city.client("supervisor")
+    response = client.post("/bulletins/new/", {"plan": city.plan.pk, "at": "2025-06-30"})
+    draft = Bulletin.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/bulletins/{draft.pk}/"
+    assert "签约项目" in draft.sections["behind"] and draft.at == AT
+    page = client.get(f"/bulletins/{draft.pk}/").content.decode()
+    assert "一、总体情况" in page and "（草稿）" in page
+    response = client.post(
+        f"/bulletins/{draft.pk}/edit/", edit_data(draft, requirements="请各单位抓紧整改。")
+    )
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.sections["requirements"] == "请各单位抓紧整改。" and draft.revision == 2
+    response = client.post(
+        f"/bulletins/{draft.pk}/issue/", {"revision": 2, "issued_on": "2025-07-10"}
+    )
+    draft.refresh_from_db()
+    assert (draft.issue_label, draft.issued_on.isoformat()) == ("2025年第1期", "2025-07-10")
+
+
+def test_two_editors_of_one_draft_the_second_gets_a_conflict_not_a_lost_edit(figures_city):
+    city = figures_city
+    draft = actions.draft_bulletin(city.plan, AT, city.supervisor)
+    first, second = city.client("supervisor"), city.client("supervisor")
+    assert (
+        first.post(f"/bulletins/{draft.pk}/edit/", edit_data(draft, title="甲")).status_code == 302
+    )
+    response = second.post(f"/bulletins/{draft.pk}/edit/", edit_data(draft, title="乙"))
+    assert response.status_code == 409
+    assert "乙" in response.content.decode()  # what the second wrote is still in the form
+    assert Bulletin.objects.get(pk=draft.pk).title == "甲"
+
+
+def test_bad_input_is_a_400_and_changes_nothing(figures_city):
+    city = figures_city
+    client = city.client("supervisor")
+    draft = actions.draft_bulletin(city.plan, AT, city.supervisor)
+    for data in (
+        {"plan": "x", "at": "2025-06-30"},
+        {"plan": city.plan.pk, "at": "0001-01-01"},
+        {"plan": city.plan.pk, "at": "2025-02-30"},
+        {"plan": "9" * 40, "at": ""},
+    ):
+        assert client.post("/bulletins/new/", data).status_code == 400, data
+    assert Bulletin.objects.count() == 1
+    for data in (
+        edit_data(draft, revision="abc"),
+        edit_data(draft, revision="9" * 30),
+        edit_data(draft, title=""),
+        edit_data(draft, requirements="长" * 20001),
+    ):
+        assert client.post(f"/bulletins/{draft.pk}/edit/", data).status_code == 400
+    response = client.post(f"/bulletins/{draft.pk}/issue/", {"revision": "x"})
+    assert response.status_code == 302
+    assert Bulletin.objects.get(pk=draft.pk).revision == 1 and not draft.is_issued
+    assert client.get(f"/bulletins/{draft.pk}/file.pdf").status_code == 404  # drafts: no PDF
+    assert client.get(f"/bulletins/{draft.pk}/file.exe").status_code == 404
+
+
+def test_the_leader_downloads_an_issued_bulletin_once_its_files_are_built(figures_city):
+    city = figures_city
+    bulletin = actions.draft_bulletin(city.plan, AT, city.supervisor)
+    actions.issue_bulletin(bulletin, city.supervisor, expected_revision=1)
+    actions.request_files(bulletin)
+    leader = city.client("leader")
+    response = leader.get(f"/bulletins/{bulletin.pk}/file.docx")
+    assert response.status_code == 302  # being prepared: back to the page, which reloads
+    page = leader.get(f"/bulletins/{bulletin.pk}/").content.decode()
+    assert 'data-state="preparing"' in page and 'hx-trigger="every 3s"' in page
+    actions.build_files(bulletin.pk)
+    response = leader.get(f"/bulletins/{bulletin.pk}/file.docx")
+    assert response.status_code == 200
+    assert "2025%E5%B9%B4%E7%AC%AC1%E6%9C%9F.docx" in response["Content-Disposition"]
+    document = Document(io.BytesIO(response.content))
+    assert "2025年第1期" in [p.text for p in document.paragraphs]
+    assert set(BulletinFile.objects.values_list("state", flat=True)) == {FileState.READY}
+    assert "2025年第1期" in leader.get("/bulletins/").content.decode()
