@@ -119,14 +119,6 @@ class Access:
         """Draft, edit, issue and correct bulletins: the supervision office."""
         return self.is_supervisor
 
-    def can_read_bulletins(self) -> bool:
-        """Issued bulletins (督查通报): the supervision office and the leaders they go to."""
-        return self.is_supervisor or Role.LEADER in self.roles
-
-    def can_draft_bulletins(self) -> bool:
-        """Draft, edit, issue and correct bulletins: the supervision office."""
-        return self.is_supervisor
-
     # -- filters for lists of things that belong to a unit --------------------
     # Each returns a Q over `field` (a ForeignKey to Unit), so a queryset of
     # targets, reports or ledger rows is scoped without a view comparing units.
