@@ -71,6 +71,7 @@ run: install
 test: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	SECRET_KEY=test-only-not-secret $(BIN)/luoshi check --fail-level WARNING
 	SECRET_KEY=test-only-not-secret $(BIN)/luoshi makemigrations --check --dry-run
 	$(BIN)/python scripts/run_tests.py
@@ -78,6 +79,7 @@ test: install-dev
 lint:
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format:
 	$(BIN)/ruff check --fix .
