@@ -123,12 +123,19 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _separator(text: str, i: int) -> bool:
+    """A comma between digits (2,000) separates thousands, not clauses."""
+    return (
+        text[i] == "," and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+    )
+
+
 def clause_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
     i = pos - 1
-    while i >= lo and text[i] not in "。！？!?；;,，:：\n":
+    while i >= lo and (text[i] not in "。！？!?；;,，:：\n" or _separator(text, i)):
         i -= 1
     j = pos
-    while j < hi and text[j] not in "。！？!?；;,，\n":
+    while j < hi and (text[j] not in "。！？!?；;,，\n" or _separator(text, j)):
         j += 1
     return i + 1, j
 

@@ -78,6 +78,8 @@ _LIST_MARK = re.compile(
     r"\s*(?:\d{1,2}\s?[.、．](?!\d)|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])"
 )
 _CAP_QUOTA = lex.cue("cap_quota")
+_CAP_WORD = re.compile(r"控制在")
+_LIST_SEPS = (";", "；", "、", ",", "，")
 _STRUCTURE_COUNT = lex.cue("structure_count")
 _STRUCTURE_UNITS = ("项", "个", "条", "件", "类", "批")
 _SENT_MARK = re.compile(r"[。；;！？!?]")
@@ -460,7 +462,9 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                 marked=marked,
                 q_end=q.end,
             )
-            if q.comparator:
+            if q.comparator == "~" and _CAP_WORD.search(text, clause[0], q.num_start):
+                comp = "<="  # 控制在3%左右: a cap, hedged
+            elif q.comparator:
                 comp = q.comparator
             elif q.reach:
                 comp = ">=" if kind == "target" else "="
@@ -604,12 +608,17 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
     return items
 
 
-def _dedupe(items: list[dict]) -> list[dict]:
+def _dedupe(items: list[dict], text: str = "") -> list[dict]:
+    """Drop a fact printed twice (a headline and its body, a duplicated paragraph).
+
+    The next member of a list ("城镇居民收入增长8%;农民收入增长8%") repeats a value,
+    not a fact; so do figures of different owners ("二组单位引进1户…三组单位引进1户").
+    """
     out: list[dict] = []
     seen_text: set[tuple] = set()
-    # metrics kept by (value, unit, note); their bigrams are only needed when a
-    # later item has the same value and unit, so they are made on demand
-    buckets: dict[tuple, list[str]] = {}
+    # metrics kept by (value, unit, note) with where they end; their bigrams are
+    # only needed when a later item has the same value and unit, so made on demand
+    buckets: dict[tuple, list[tuple[str, int, str | None]]] = {}
     grams: dict[str, set[str]] = {}
 
     def bigrams(metric: str) -> set[str]:
@@ -638,7 +647,12 @@ def _dedupe(items: list[dict]) -> list[dict]:
             earlier = buckets.get(bkey)
             if earlier:
                 bg = bigrams(it["metric"])
-                for other in earlier[-50:]:
+                for other, other_end, other_owner in earlier[-50:]:
+                    if other_owner and it["owner"] and other_owner != it["owner"]:
+                        continue
+                    # the next member of a list ("…增长8%;农民人均纯收入增长8%")
+                    if text and text[other_end : it["start"]].strip(" ") in _LIST_SEPS:
+                        continue
                     ob = bigrams(other)
                     if bg and ob and len(bg & ob) / min(len(bg), len(ob)) >= 0.5:
                         dup = True
@@ -646,7 +660,7 @@ def _dedupe(items: list[dict]) -> list[dict]:
         if dup:
             continue
         seen_text.add(key)
-        buckets.setdefault(bkey, []).append(it["metric"])
+        buckets.setdefault(bkey, []).append((it["metric"], it["end"], it["owner"]))
         out.append(it)
     return out
 
@@ -805,7 +819,7 @@ def extract(text: str, year: int | None = None) -> Extraction:
         except Exception:  # noqa: S112 - see above
             continue
     try:
-        items = _dedupe(items)
+        items = _dedupe(items, repaired)
     # Deduplication is a refinement: without it the items are still right, only repeated.
     except Exception:  # noqa: S110 - see above
         pass

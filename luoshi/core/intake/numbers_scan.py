@@ -25,7 +25,7 @@ from . import lexicon as lex
 # the regex engine skips ahead to a figure instead of trying every position
 _RUN_RE = re.compile(
     r"[0-9.零〇一二两三四五六七八九十百千万亿]"
-    r"(?:(?<=\d)\d{0,2}(?:,\d{3})+(?![\d,])(?:\.\d+)?|[0-9.零〇一二两三四五六七八九十百千万亿]{0,39})"
+    r"(?:(?<=\d)\d{0,2}(?:,\d{3})+(?![\d,])(?:\.\d+)?[万亿]{0,2}|[0-9.零〇一二两三四五六七八九十百千万亿]{0,39})"
 )
 _RUN_CHARS = set("0123456789.零〇一二两三四五六七八九十百千万亿")
 _CN_SMALL = set("零〇一二两三四五六七八九十")
@@ -210,6 +210,9 @@ def _counted_in_words(text: str, s: int, e: int, start: int, low) -> bool:
     high end of a range whose low end was one (三至五场)."""
     if not _SMALL_NUMERAL.fullmatch(text, s, e):
         return False
+    # 建设一批, 引进一批: a batch of unsaid size, not a count
+    if text.startswith("批", e) and text[s:e] in ("一", "两"):
+        return False
     if low is not None and low.end == s:
         return True
     verb = _COUNT_VERB.search(text, max(start, s - 4), s)
@@ -308,9 +311,11 @@ def _scan(text: str, start: int, end: int) -> list[Quantity]:
         if run[-1] == "百" and text.startswith("分点", e) and len(run) > 1:
             run, e = run[:-1], e - 1
         shang = s > start and text[s - 1] == "上" and run[0] in _MAGN
+        # 5.2兆元 (a Taiwan or Hong Kong paper's 兆 is 万亿); 兆瓦 stays a unit
+        trillion = text.startswith("兆元", e) and _HAS_DIGIT(run)
         # cheap look at what follows: no unit, share, hedge or range mark means no quantity
         k = e + 1 if e < end and text[e] in "余多" else e
-        if k < end and text[k] not in _FOLLOW_OK and text[e] not in _RANGE_SEPS:
+        if not trillion and k < end and text[k] not in _FOLLOW_OK and text[e] not in _RANGE_SEPS:
             pending_range = _flush(pending_range, out)
             continue
         if k >= end:
@@ -328,6 +333,8 @@ def _scan(text: str, start: int, end: int) -> list[Quantity]:
             pending_range = _flush(pending_range, out)
             continue
         pos = e
+        if trillion:
+            value, pos = value * 1e12, pos + 1
         approx = None
         if pos < end and text[pos] in "余多" and not text.startswith("多元", pos):
             approx = ">"

@@ -1,0 +1,45 @@
+"""Figures written in forms that batch 9 of the corpus showed (issue 15), invented texts."""
+
+from luoshi.core.intake import extract
+
+
+def _items(text, year=2026):
+    return extract(text, year=year).items
+
+
+def test_zhao_before_yuan_is_a_trillion_and_zhaowa_stays_a_unit():
+    (gdp,) = _items("2025年全市地区生产总值为人民币3.1兆元。")
+    assert (gdp["value"], gdp["unit"]) == (3.1e12, "元")
+    (power,) = _items("今年新建光伏电站200兆瓦。")
+    assert (power["value"], power["unit"]) == (200.0, "兆瓦")
+
+
+def test_a_thousands_separator_keeps_its_magnitude_and_its_clause():
+    items = _items("今年推介项目总投资不低于人民币1,500亿元、提供就业岗位不少于八万个。")
+    assert [(it["value"], it["unit"]) for it in items] == [(1.5e11, "元"), (8e4, "个")]
+    assert not items[1]["snippet"].startswith("500")
+
+
+def test_a_batch_is_not_a_count():
+    assert _items("今年要建设一批重点项目,引进两个产业项目。") != []
+    assert [it["value"] for it in _items("今年要建设一批重点项目,引进两个产业项目。")] == [2.0]
+
+
+def test_a_hedged_cap_is_a_cap():
+    (item,) = _items("今年主要预期目标:居民消费价格涨幅控制在3%左右。")
+    assert (item["kind"], item["comparator"]) == ("target", "<=")
+
+
+def test_list_members_with_the_same_value_are_kept():
+    text = "今年主要目标:城镇居民人均可支配收入增长7%;农民人均纯收入增长7%。"
+    assert [it["value"] for it in _items(text)] == [7.0, 7.0]
+
+
+def test_groups_given_the_same_task_are_kept():
+    text = "①甲组单位要引进企业1户。\n②乙组单位要引进企业1户。\n"
+    assert [it["owner"] for it in _items(text)] == ["甲组单位", "乙组单位"]
+
+
+def test_a_headline_repeated_in_the_body_is_still_one_fact():
+    text = "今年我市将新建公园12个\n本报讯 今年我市将新建公园12个,改造绿道30公里。\n"
+    assert [it["value"] for it in _items(text)] == [12.0, 30.0]
