@@ -1,6 +1,6 @@
 """Ledgers (台账): investment projects and safety hazards, with the pages' access rules.
 
-Rows are seen through `visible_to` (404 otherwise) and changed only through
+Rows are seen through `restrict(user, "view")` (404 otherwise) and changed only through
 luoshi.ledgers.actions, which decide who keeps a unit's rows (403 for a visible
 row one may not change) and who verifies a hazard. The schemas live here, beside
 the routes, to keep the ledger API in one module.
@@ -240,7 +240,7 @@ class HazardMoveIn(Schema):
 
 
 def _row(model, user, pk: int, what: str):
-    row = model.objects.visible_to(user).select_related("unit").filter(pk=pk).first()
+    row = model.objects.restrict(user, "view").select_related("unit").filter(pk=pk).first()
     if row is None:
         raise Http404(what)
     return row
@@ -280,7 +280,7 @@ def list_projects(
     q: str | None = None,
 ):
     """`unit` includes the units under it; `dropped` false lists the active ones only."""
-    rows = _subtree(request.auth, Project.objects.visible_to(request.auth), unit)
+    rows = _subtree(request.auth, Project.objects.restrict(request.auth, "view"), unit)
     if stage is not None:
         rows = rows.filter(stage=stage)
     if dropped is not None:
@@ -371,7 +371,7 @@ def list_hazards(
 ):
     """`unit` includes the units under it; `overdue` true: past the deadline, not closed;
     `year`: found in that year. Newest found first."""
-    rows = _subtree(request.auth, Hazard.objects.visible_to(request.auth), unit)
+    rows = _subtree(request.auth, Hazard.objects.restrict(request.auth, "view"), unit)
     for name, value in (
         ("domain", domain),
         ("level", level),

@@ -65,7 +65,7 @@ def list_reports(
     year: Year | None = None,
 ):
     """By target, newest first. `kind` is the target's; `year` the year of `as_of`."""
-    reports = Report.objects.visible_to(request.auth).select_related(
+    reports = Report.objects.restrict(request.auth, "view").select_related(
         "created_by", "submitted_by", "reviewed_by"
     )
     if target is not None:
@@ -99,7 +99,7 @@ def get_report(request, report_id: int):
 @decorate_view(idempotent)
 def create_report(request, payload: ReportIn):
     target = (
-        Target.objects.visible_to(request.auth)
+        Target.objects.restrict(request.auth, "view")
         .select_related("unit", "plan")
         .filter(pk=payload.target)
         .first()

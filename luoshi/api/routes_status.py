@@ -49,7 +49,7 @@ def status(
     year: Year | None = None,
 ):
     at = at or today()
-    targets = Target.objects.visible_to(request.auth).active()
+    targets = Target.objects.restrict(request.auth, "view").active()
     if plan is not None:
         targets = targets.filter(plan_id=plan)
     targets = in_unit(request.auth, targets, unit, subtree)

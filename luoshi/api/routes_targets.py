@@ -32,7 +32,7 @@ def _resolve(user, plan: Plan | None, data: dict) -> dict:
             errors["unit"] = _("No such unit.")
     for name, queryset in (
         ("task", visible_tasks(user).filter(plan=plan)),
-        ("part_of", Target.objects.visible_to(user).filter(plan=plan)),
+        ("part_of", Target.objects.restrict(user, "view").filter(plan=plan)),
     ):
         if fields.get(name) is not None:
             fields[name] = queryset.filter(pk=fields[name]).first()
@@ -60,7 +60,7 @@ def list_targets(
 ):
     """The filters of GET /status (which adds their states): `unit` with `subtree` takes
     the units under it too; `year` the targets whose period overlaps it."""
-    targets = Target.objects.visible_to(request.auth)
+    targets = Target.objects.restrict(request.auth, "view")
     if plan is not None:
         targets = targets.filter(plan_id=plan)
     targets = in_unit(request.auth, targets, unit, subtree)

@@ -136,7 +136,7 @@ class Cockpit:
         self.at = at
         self.plan = plan
         self.unit = unit
-        targets = Target.objects.visible_to(user).filter(is_active=True)
+        targets = Target.objects.restrict(user, "view").filter(is_active=True)
         if plan is not None:
             targets = targets.filter(plan=plan)
         if unit is not None:

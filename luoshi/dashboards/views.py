@@ -33,7 +33,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         at = parse_at(request.GET.get("at"))
     except ValidationError as error:
         return bad_request(error, request)
-    targets = Target.objects.visible_to(request.user).filter(is_active=True)
+    targets = Target.objects.restrict(request.user, "view").filter(is_active=True)
     if data.get("unit"):
         # A unit and its subtree; a unit one may not see filters everything out.
         unit = access.visible_units().filter(pk=data["unit"]).first()

@@ -33,7 +33,7 @@ def unit_detail(request: HttpRequest, unit_id: int) -> HttpResponse:
     unit = access_unit_by_id(request.user, unit_id)
     access = access_for(request.user)
     at = today()
-    targets = Target.objects.visible_to(request.user).filter(
+    targets = Target.objects.restrict(request.user, "view").filter(
         unit__path__startswith=unit.path, is_active=True
     )
     result = summary(targets, at)
@@ -56,7 +56,7 @@ def unit_detail(request: HttpRequest, unit_id: int) -> HttpResponse:
 def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = access_plan_by_id(request.user, plan_id)
     at = today()
-    targets = Target.objects.visible_to(request.user).filter(plan=plan, is_active=True)
+    targets = Target.objects.restrict(request.user, "view").filter(plan=plan, is_active=True)
     result = summary(targets, at)
     tasks = (
         visible_tasks(request.user)
@@ -92,13 +92,13 @@ def target_detail(request: HttpRequest, target_id: int) -> HttpResponse:
     except ValidationError as error:
         return bad_request(error, request)
     parts = list(
-        Target.objects.visible_to(request.user)
+        Target.objects.restrict(request.user, "view")
         .filter(part_of=target)
         .select_related("plan", "unit")
     )
     rows = evaluated_rows([target, *parts], at)
     reports = (
-        Report.objects.visible_to(request.user)
+        Report.objects.restrict(request.user, "view")
         .filter(target=target)
         .select_related("created_by", "submitted_by", "reviewed_by", "milestone")
         .order_by("-as_of", "-version")

@@ -46,7 +46,7 @@ def owed_by(user, today: date) -> list[Owed]:
     and the reports of the current periods and the last approved ones.
     """
     targets = list(
-        Target.objects.reportable_by(user)
+        Target.objects.restrict(user, "report")
         # Targets computed from a ledger are never reported by hand.
         .filter(is_active=True, start__lte=today, measure__isnull=True)
         .select_related("plan", "unit")

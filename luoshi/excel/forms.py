@@ -10,7 +10,7 @@ from .workbook import parse_period
 def reporting_units(user):
     """The units whose targets `user` reports for (through the access rules of Target)."""
     return Unit.objects.filter(
-        pk__in=Target.objects.reportable_by(user).filter(is_active=True).values("unit")
+        pk__in=Target.objects.restrict(user, "report").filter(is_active=True).values("unit")
     ).order_by("path")
 
 

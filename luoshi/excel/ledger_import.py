@@ -323,7 +323,7 @@ def validate(kind: str, workbook, user, progress=None) -> LedgerImport:
         existing = {
             obj.pk: obj
             for obj in spec["model"]
-            .objects.visible_to(user)
+            .objects.restrict(user, "view")
             .select_related("unit")
             .filter(pk__in=list(ids_seen))
         }

@@ -197,7 +197,7 @@ def workbook_submit(request: HttpRequest) -> HttpResponse:
     try:
         with transaction.atomic():
             drafts = list(
-                Report.objects.visible_to(request.user)
+                Report.objects.restrict(request.user, "view")
                 .filter(pk__in=ids, status=ReportStatus.DRAFT)
                 .select_related("unit")
                 .select_for_update(of=("self",))

@@ -422,7 +422,7 @@ def reading_day(target, at: date) -> date | None:
 
 
 def rows_behind(measure: Measure, at: date) -> dict[str, QuerySet]:
-    """The rows behind each figure of `measure` at `at`, unscoped (callers apply visible_to).
+    """The rows behind each figure of `measure` at `at`, unscoped (callers apply restrict(user, "view")).
 
     Keys: ``rows`` (count and sum), ``numerator`` and ``denominator`` (ratio), and
     ``overdue`` (hazard counts: the open rows past their deadline).

@@ -26,14 +26,6 @@ from .choices import (
 )
 
 
-class LedgerQuerySet(RestrictedQuerySet):
-    def visible_to(self, user):
-        return self.restrict(user, "view")
-
-    def editable_by(self, user):
-        return self.restrict(user, "report")
-
-
 class Project(models.Model):
     """An investment-attraction project (招商项目)."""
 
@@ -60,7 +52,7 @@ class Project(models.Model):
     history = HistoricalRecords()
 
     unit_field = "unit"  # for restrict(user, action)
-    objects = LedgerQuerySet.as_manager()
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("investment project")
@@ -150,7 +142,7 @@ class Hazard(models.Model):
     history = HistoricalRecords()
 
     unit_field = "unit"  # for restrict(user, action)
-    objects = LedgerQuerySet.as_manager()
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("safety hazard")

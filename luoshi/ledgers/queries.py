@@ -36,7 +36,7 @@ def filter_projects(user, params) -> tuple[QuerySet[Project], ProjectFilter, dic
     chain, origin, dropped ("" active only, "yes", "all"). Malformed parameters are ignored."""
     form = ProjectFilter(params)
     data = form.cleaned_data if form.is_valid() else {}
-    rows = filter_unit(user, Project.objects.visible_to(user), data.get("unit"))
+    rows = filter_unit(user, Project.objects.restrict(user, "view"), data.get("unit"))
     if data.get("stage"):
         rows = rows.filter(stage=data["stage"])
     if data.get("chain"):
@@ -61,7 +61,7 @@ def filter_hazards(
     status, place_kind, overdue (on `day`, default today)."""
     form = HazardFilter(params)
     data = form.cleaned_data if form.is_valid() else {}
-    rows = filter_unit(user, Hazard.objects.visible_to(user), data.get("unit"))
+    rows = filter_unit(user, Hazard.objects.restrict(user, "view"), data.get("unit"))
     for name in ("domain", "level", "status", "place_kind"):
         if data.get(name):
             rows = rows.filter(**{name: data[name]})

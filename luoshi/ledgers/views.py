@@ -1,7 +1,7 @@
 """What the project and hazard pages share: who keeps a ledger row, and paginated lists.
 
 The pages themselves are in views_projects.py and views_hazards.py. Access is
-decided by luoshi.orgs.access (through the querysets' visible_to) and by the
+decided by luoshi.orgs.access (through the querysets' restrict) and by the
 actions; these helpers only ask them.
 """
 
@@ -30,7 +30,7 @@ def kept_units(user) -> list[Unit]:
 
 def visible_or_404(queryset, user, pk: int, what: str):
     """The row if the person may see it; 404 whether it is missing or forbidden."""
-    row = queryset.visible_to(user).select_related("unit").filter(pk=pk).first()
+    row = queryset.restrict(user, "view").select_related("unit").filter(pk=pk).first()
     if row is None:
         raise Http404(what)
     return row

@@ -214,7 +214,9 @@ def hazard_photo(request: HttpRequest, hazard_id: int) -> HttpResponse:
 def hazard_photo_file(request: HttpRequest, photo_id: int) -> FileResponse:
     """A hazard photo, to whoever may see the hazard (uploads are never served publicly)."""
     photo = (
-        HazardPhoto.objects.filter(pk=photo_id, hazard__in=Hazard.objects.visible_to(request.user))
+        HazardPhoto.objects.filter(
+            pk=photo_id, hazard__in=Hazard.objects.restrict(request.user, "view")
+        )
         .only("image")
         .first()
     )

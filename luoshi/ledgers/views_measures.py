@@ -3,7 +3,7 @@
 - ``targets/<id>/measure/rows/?figure=rows|numerator|denominator|overdue&at=YYYY-MM-DD``
   lists the ledger rows behind one figure of the target's measure as of a date.
   The target is reached through access_target_by_id (404 when one may not see
-  it) and the rows are scoped with visible_to(user): the page says how many of
+  it) and the rows are scoped with restrict(user, "view"): the page says how many of
   the figure's rows lie in units the person may not see.
 - ``targets/<id>/measure/`` binds or unbinds a measure (supervisors).
 
@@ -116,7 +116,7 @@ def measure_rows(request: HttpRequest, target_id: int) -> HttpResponse:
         raise Http404("figure")
     rows = rows_behind(measure, at)[figure]
     total = rows.count()
-    visible = rows.visible_to(request.user).select_related("unit")
+    visible = rows.restrict(request.user, "view").select_related("unit")
     page = Paginator(visible, PAGE_SIZE).get_page(request.GET.get("page"))
     hidden = total - page.paginator.count
     day = reading_day(target, at) or at

@@ -85,7 +85,9 @@ def project_funnel(request: HttpRequest) -> HttpResponse:
     data = filters.cleaned_data if filters.is_valid() else {}
     end = data.get("end") or today()
     start = data.get("start") or date(end.year, 1, 1)
-    projects = filter_unit(request.user, Project.objects.visible_to(request.user), data.get("unit"))
+    projects = filter_unit(
+        request.user, Project.objects.restrict(request.user, "view"), data.get("unit")
+    )
     counts = funnel_counts(projects, start, end)
     dropped = projects.filter(dropped_on__gte=start, dropped_on__lte=end).count()
     top = max([count for _stage, count in counts] + [1])

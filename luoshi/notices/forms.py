@@ -121,7 +121,7 @@ class ChaseForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["targets"].queryset = (
-            Target.objects.visible_to(user).filter(is_active=True).select_related("unit")
+            Target.objects.restrict(user, "view").filter(is_active=True).select_related("unit")
         )
         self.fields["units"].queryset = choosable_units(user)
         self.fields["units"].widget.attrs.update({"class": "form-select", "size": 8})

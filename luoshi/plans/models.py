@@ -136,12 +136,6 @@ class TargetQuerySet(RestrictedQuerySet):
             return self
         return self.filter(access.visible_unit_q("unit") | access.visible_unit_q("part_of__unit"))
 
-    def visible_to(self, user):
-        return self.restrict(user, "view")
-
-    def reportable_by(self, user):
-        return self.restrict(user, "report")
-
 
 class Target(models.Model):
     """What will be measured, judged by the status engine.

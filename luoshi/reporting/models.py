@@ -28,10 +28,6 @@ class ReportQuerySet(RestrictedQuerySet):
             | (access.visible_unit_q("unit") & ~Q(status=ReportStatus.DRAFT))
         )
 
-    def visible_to(self, user):
-        """Everything of one's own units; elsewhere, nothing that is still a draft."""
-        return self.restrict(user, "view")
-
     def awaiting_review_by(self, user):
         """The approval queue: submitted reports this person may review.
 

@@ -166,7 +166,7 @@ def test_rows_added_and_removed_between_pages_never_repeat_nor_hide_a_row(api_ci
     assert hazards_before <= set(walked)
 
     reports_before = set(
-        Report.objects.visible_to(api_city.supervisor).values_list("pk", flat=True)
+        Report.objects.restrict(api_city.supervisor, "view").values_list("pk", flat=True)
     )
     walked = walk(
         api, "/reports", between=lambda page: add_report(api_city, api_city.signed, 10 + page)
@@ -197,6 +197,6 @@ def test_a_cursor_shows_no_row_the_person_may_not_see(api_city):
     reporter = api_city.api("commerce-reporter")
     seen = ids_of(reporter.get(f"/targets?cursor={supervisor_cursor}&limit=500").json())
     visible = set(
-        Target.objects.visible_to(api_city.commerce_reporter).values_list("pk", flat=True)
+        Target.objects.restrict(api_city.commerce_reporter, "view").values_list("pk", flat=True)
     )
     assert set(seen) <= visible
