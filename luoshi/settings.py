@@ -88,11 +88,13 @@ TASKS = {
         "BACKEND": os.environ.get("LUOSHI_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+# The Redis queue of larger installations (docs/deploy.md): django-tasks-rq and django-rq
+# are installed there, and `luoshi rqworker default` runs the queue. Its worker must build
+# django-tasks' own job class, or no task can run (tests/dashboards/test_rq_backend.py).
+RQ_QUEUES = {"default": {"URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")}}
+RQ = {"JOB_CLASS": "django_tasks_rq.backend.Job"}
 if TASKS["default"]["BACKEND"].startswith("django_tasks_rq."):
-    # The Redis queue of larger installations (docs/deploy.md): django-tasks-rq and
-    # django-rq are installed by hand there; `luoshi rqworker` runs the queue.
     INSTALLED_APPS.append("django_rq")
-    RQ_QUEUES = {"default": {"URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")}}
 # Daily jobs that `luoshi scheduler` enqueues (each takes the day, ISO).
 PERIODIC_TASKS = {
     "refresh-evaluations": "luoshi.dashboards.tasks.refresh_all",
