@@ -76,3 +76,11 @@ class ReviewForm(forms.Form):
 class ReturnForm(ReviewForm):
     # Not required here: the action refuses a blank reason with its own message.
     reason = forms.CharField(label=_("Reason for return"), max_length=500, required=False)
+
+
+class QueueFilter(forms.Form):
+    """The approval queue's filters and page; an id no database holds matches nothing."""
+
+    unit = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
+    plan = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
+    page = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1)

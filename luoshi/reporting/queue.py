@@ -52,6 +52,27 @@ def queue_for(user):
     )
 
 
+def queue_choices(user) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """The units and the plans of the reports waiting for `user`, for the queue's filters:
+    one query, as long as the pairs of unit and plan that have a report waiting."""
+    pairs = (
+        Report.objects.awaiting_review_by(user)
+        .order_by()
+        .values_list(
+            "unit_id", "unit__short_name", "unit__path", "target__plan_id", "target__plan__title"
+        )
+        .distinct()
+    )
+    units, plans = {}, {}
+    for unit_id, unit_name, path, plan_id, title in pairs:
+        units[unit_id] = (path, unit_name)
+        plans[plan_id] = title
+    return (
+        [(pk, name) for pk, (_path, name) in sorted(units.items(), key=lambda u: u[1][0])],
+        sorted(plans.items(), key=lambda p: (p[1], p[0])),
+    )
+
+
 def next_in_queue(user, after: Report) -> Report | None:
     """The report to open once `after` is reviewed: the oldest other one still waiting."""
     return (

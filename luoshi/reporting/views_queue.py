@@ -1,9 +1,11 @@
 """The approval queue: decide from the list, view evidence in place, approve several at once.
 
-- `approvals`: every report waiting for the person, with the expected value, the reported
-  one, the state approving it would give, and its evidence (images and PDFs open inline).
-- `approve_selected`: the ticked reports, after one confirmation, approved together: all
-  or nothing, each through `actions.approve_report` (permission, four eyes, revision).
+- `approvals`: the reports waiting for the person, a page at a time and filtered by unit
+  (its subtree) and plan, with the expected value, the reported one, the state approving
+  it would give, and its evidence (images and PDFs open inline).
+- `approve_selected`: the ticked reports of a page, after one confirmation, approved
+  together: all or nothing, each through `actions.approve_report` (permission, four eyes,
+  revision); then back to the same filtered page.
 - `review_then_next`: approving or returning a report opens the next one in the queue.
 - `evidence_inline`: an image or PDF shown in the page, through the same access check as
   the download.
@@ -15,6 +17,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
@@ -24,25 +27,70 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from luoshi.clock import today
+from luoshi.orgs.access import access_for
 
 from . import actions, views
 from .access import access_report_by_id
 from .choices import ReportStatus
-from .forms import ReviewForm
+from .forms import QueueFilter, ReviewForm
 from .models import Evidence, Report
-from .queue import next_in_queue, queue_for, queue_rows
+from .queue import next_in_queue, queue_choices, queue_for, queue_rows
 
 # Shown in the page, not downloaded: types a browser renders itself, checked at upload.
 INLINE_TYPES = frozenset({"image/png", "image/jpeg", "application/pdf"})
 MAX_SELECTED = 200
+PAGE_SIZE = 50
+
+
+def _filters(data) -> dict:
+    """The queue's filters and page from a GET or a POST; invalid ones are ignored."""
+    form = QueueFilter(data)
+    if not form.is_valid():
+        return {}
+    return {name: value for name, value in form.cleaned_data.items() if value}
+
+
+def _filtered_queue(user, filters: dict):
+    reports = queue_for(user)
+    if filters.get("unit"):
+        # A unit and its subtree; a unit one may not see filters everything out.
+        unit = access_for(user).visible_units().filter(pk=filters["unit"]).only("path").first()
+        reports = reports.filter(unit__path__startswith=unit.path) if unit else reports.none()
+    if filters.get("plan"):
+        reports = reports.filter(target__plan_id=filters["plan"])
+    return reports
+
+
+def _back(filters: dict) -> str:
+    """The queue's address with these filters and page, to come back to."""
+    query = "&".join(
+        f"{name}={filters[name]}" for name in ("unit", "plan", "page") if name in filters
+    )
+    return reverse("approvals") + (f"?{query}" if query else "")
 
 
 @login_required
 def approvals(request: HttpRequest) -> HttpResponse:
-    rows = queue_rows(queue_for(request.user), today())
-    request.approval_queue_count = len(rows)  # the menu's count, without a second query
+    filters = _filters(request.GET)
+    paginator = Paginator(_filtered_queue(request.user, filters), PAGE_SIZE)
+    page = paginator.get_page(filters.get("page"))
+    rows = queue_rows(page.object_list, today())
+    if not filters.get("unit") and not filters.get("plan"):
+        # The page has counted the whole queue: the menu shows it without a second query.
+        request.approval_queue_count = paginator.count
+    units, plans = queue_choices(request.user)
     return render(
-        request, "reporting/approvals.html", {"rows": rows, "queue": [row.report for row in rows]}
+        request,
+        "reporting/approvals.html",
+        {
+            "rows": rows,
+            "queue": [row.report for row in rows],
+            "page": page,
+            "filters": filters,
+            "query": "&".join(f"{k}={v}" for k, v in filters.items() if k != "page"),
+            "units": units,
+            "plans": plans,
+        },
     )
 
 
@@ -66,15 +114,17 @@ def approve_selected(request: HttpRequest) -> HttpResponse:
     approve them all in one transaction; one refusal (changed meanwhile, no longer waiting,
     four eyes) approves none."""
     ids = _selected_ids(request)
+    back = _back(_filters(request.POST))
     if not ids:
         messages.error(request, _("Tick the reports to approve."))
-        return redirect("approvals")
+        return redirect(back)
     if "confirm" not in request.POST:
         rows = queue_rows(queue_for(request.user).filter(pk__in=ids), today())
         if len(rows) != len(ids):
             messages.error(request, _("Some of the ticked reports no longer wait for you."))
-            return redirect("approvals")
-        return render(request, "reporting/approve_confirm.html", {"rows": rows})
+            return redirect(back)
+        context = {"rows": rows, "back": back, "filters": _filters(request.POST)}
+        return render(request, "reporting/approve_confirm.html", context)
     revisions = {}
     for pk in ids:
         shown = ReviewForm({"revision": request.POST.get(f"revision-{pk}", "")})
@@ -100,7 +150,7 @@ def approve_selected(request: HttpRequest) -> HttpResponse:
     except (actions.Conflict, ValidationError, PermissionDenied) as refusal:
         text = " ".join(refusal.messages) if isinstance(refusal, ValidationError) else str(refusal)
         messages.error(request, _("Nothing was approved.") + " " + text)
-        return redirect("approvals")
+        return redirect(back)
     messages.success(
         request,
         ngettext(
@@ -110,7 +160,7 @@ def approve_selected(request: HttpRequest) -> HttpResponse:
         )
         % {"count": len(reports)},
     )
-    return redirect("approvals")
+    return redirect(back)
 
 
 def review_then_next(view):

@@ -12,11 +12,12 @@ from luoshi.reporting.models import Report
 
 # Session, user and memberships (3), then: overview = targets, readings, milestones, units, tasks,
 # and the submitted reports of targets owing one (待审核, not 缺报);
-# workbench = targets, readings, milestones, submitted reports, reports; approvals = the queue,
-# its evidence, the approved readings and the milestones of its targets (the state each report
-# would give). The approver's menu counts the queue (1), except on the queue's own page.
+# workbench = targets, readings, milestones, submitted reports, reports; approvals = the
+# queue's count, its page, their evidence, the approved readings and the milestones of their
+# targets (the state each report would give), and the units and plans of the whole queue for
+# its filters. The approver's menu counts the queue (1), except on the queue's own page.
 # Every page's bell counts the person's unread notifications (1).
-BUDGET = {"/overview/?at=2025-07-15": 10, "/workbench/": 10, "/approvals/": 8}
+BUDGET = {"/overview/?at=2025-07-15": 10, "/workbench/": 10, "/approvals/": 10}
 PAGES = list(BUDGET)
 
 
