@@ -30,7 +30,12 @@ def turned_bad(old_state, old_will_miss, new_state, new_will_miss) -> str | None
     """What a change of a target's evaluation warns of: "behind", "will_miss" or None."""
     if new_state == State.BEHIND and old_state != State.BEHIND:
         return "behind"
-    if new_will_miss and not old_will_miss and new_state not in (State.DONE, State.OVERDUE):
+    # A target already behind was told of; done or overdue ones are past forecasting.
+    if (
+        new_will_miss
+        and not old_will_miss
+        and new_state not in (State.DONE, State.OVERDUE, State.BEHIND)
+    ):
         return "will_miss"
     return None
 

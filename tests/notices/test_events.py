@@ -1,0 +1,140 @@
+"""Events that notify: a target turning behind (from the stored-evaluation refresh), a
+hazard past its deadline (the daily job, once per hazard), a leader's instruction."""
+
+from datetime import date
+
+import pytest
+
+from luoshi.dashboards import store
+from luoshi.ledgers.models import Hazard
+from luoshi.notices import events
+from luoshi.notices.models import HazardAlert, Instruction, Notification
+from luoshi.notices.tasks import remind_daily
+
+
+def told(kind) -> list[tuple[str, str]]:
+    return sorted(Notification.objects.filter(kind=kind).values_list("recipient__username", "text"))
+
+
+def test_a_target_that_turns_behind_tells_its_units_approvers_and_the_office_once(
+    plan_city, django_capture_on_commit_callbacks
+):
+    c = plan_city
+    with django_capture_on_commit_callbacks(execute=True):
+        store.refresh(None, today=date(2025, 5, 10))
+    assert told("state") == []
+    # The policy milestone was due on 2025-06-30 and is not done: behind by August.
+    with django_capture_on_commit_callbacks(execute=True):
+        store.refresh(None, today=date(2025, 8, 10))
+    text = "市商务局 · 出台外贸实施意见 已滞后（截至 2025-08-10）"
+    assert told("state") == [("commerce-approver", text), ("supervisor", text)]
+    notice = Notification.objects.filter(kind="state").first()
+    assert notice.link == f"/targets/{c.policy.pk}/"
+    # Still behind the next day: nothing new.
+    with django_capture_on_commit_callbacks(execute=True):
+        store.refresh(None, today=date(2025, 8, 11))
+    assert len(told("state")) == 2
+
+
+@pytest.mark.parametrize(
+    "old, new, warning",
+    [
+        (("on_track", False), ("behind", False), "behind"),
+        (("behind", False), ("behind", True), None),
+        (("on_track", False), ("on_track", True), "will_miss"),
+        (("lagging", True), ("lagging", True), None),
+        (("on_track", None), ("done", True), None),
+        (("behind", False), ("lagging", False), None),
+    ],
+)
+def test_which_changes_warn(old, new, warning):
+    assert events.turned_bad(*old, *new) == warning
+
+
+def hazard(c, deadline, status="open", place="某小区燃气管道"):
+    return Hazard.objects.create(
+        description="燃气管道老化",
+        domain="gas",
+        place=place,
+        place_kind="other",
+        level="ordinary",
+        found_on=date(2025, 6, 1),
+        found_by="市住建局",
+        unit=c.housing_team,
+        deadline=deadline,
+        status=status,
+    )
+
+
+def test_a_hazard_past_its_deadline_tells_its_unit_once(plan_city):
+    c = plan_city
+    late = hazard(c, date(2025, 6, 30))
+    hazard(c, date(2025, 6, 30), status="rectified", place="已整改")
+    hazard(c, date(2025, 7, 31), place="未到期")
+    remind_daily.call("2025-07-01")  # the daily job: the ladder, then the hazards
+    assert events.overdue_hazards(date(2025, 7, 2)) == []
+    assert HazardAlert.objects.get().hazard == late
+    text = "住建安全科 · 某小区燃气管道 的隐患：整改期限 2025-06-30 已过"
+    # The unit's own reporter and the approvers above it.
+    assert told("hazard") == [("housing-approver", text), ("team-reporter", text)]
+    assert Notification.objects.get(kind="hazard", recipient=c.team_reporter).link == (
+        f"/ledgers/hazards/{late.pk}/"
+    )
+
+
+def test_a_leader_writes_an_instruction_on_a_target_and_the_unit_is_told(plan_city):
+    c = plan_city
+    leader = c.client("leader")
+    response = leader.post(f"/targets/{c.signed.pk}/instructions/", {"text": "请加快签约进度"})
+    assert response.status_code == 302
+    instruction = Instruction.objects.get()
+    assert (instruction.target, instruction.author, instruction.text) == (
+        c.signed,
+        c.leader,
+        "请加快签约进度",
+    )
+    assert instruction.history.count() == 1
+    assert sorted(
+        Notification.objects.filter(kind="instruction").values_list(
+            "recipient__username", flat=True
+        )
+    ) == ["commerce-approver", "commerce-reporter"]
+    page = c.client("commerce-reporter").get(f"/targets/{c.signed.pk}/").content.decode()
+    assert "请加快签约进度" in page and 'id="instruction-form"' not in page
+    assert 'id="instruction-form"' in leader.get(f"/targets/{c.signed.pk}/").content.decode()
+
+
+def test_an_instruction_on_a_unit_is_shown_on_its_page(plan_city):
+    c = plan_city
+    response = c.client("leader").post(f"/units/{c.housing.pk}/instructions/", {"text": "抓紧整改"})
+    assert response.status_code == 302
+    page = c.client("housing-reporter").get(f"/units/{c.housing.pk}/").content.decode()
+    assert "抓紧整改" in page
+    # The unit's people: its reporter and approver (not the sub-unit's reporter).
+    assert sorted(
+        Notification.objects.filter(kind="instruction").values_list(
+            "recipient__username", flat=True
+        )
+    ) == ["housing-approver", "housing-reporter"]
+
+
+def test_an_empty_or_unauthorised_instruction_changes_nothing(plan_city):
+    c = plan_city
+    assert (
+        c.client("leader").post(f"/targets/{c.signed.pk}/instructions/", {"text": " "}).status_code
+        == 400
+    )
+    assert (
+        c.client("supervisor")
+        .post(f"/targets/{c.signed.pk}/instructions/", {"text": "x"})
+        .status_code
+        == 403
+    )
+    assert (
+        c.client("leader")
+        .post(f"/targets/{c.signed.pk}/instructions/", {"text": "x" * 2001})
+        .status_code
+        == 400
+    )
+    assert not Instruction.objects.exists()
+    assert not Notification.objects.exists()
