@@ -608,6 +608,17 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
     return items
 
 
+# Owners that the text names at the item (not the document's or a region's)
+_NAMED_OWNER_RULES = frozenset(
+    (*_LEAD_RULES, "owner.subject", "owner.following_line", "owner.row_cell", "owner.label_line")
+)
+
+
+def _named_owner(item: dict) -> str | None:
+    why = item.get("why") or {}
+    return item["owner"] if why.get("owner") in _NAMED_OWNER_RULES else None
+
+
 def _dedupe(items: list[dict], text: str = "") -> list[dict]:
     """Drop a fact printed twice (a headline and its body, a duplicated paragraph).
 
@@ -648,7 +659,7 @@ def _dedupe(items: list[dict], text: str = "") -> list[dict]:
             if earlier:
                 bg = bigrams(it["metric"])
                 for other, other_end, other_owner in earlier[-50:]:
-                    if other_owner and it["owner"] and other_owner != it["owner"]:
+                    if other_owner and _named_owner(it) and other_owner != _named_owner(it):
                         continue
                     # the next member of a list ("…增长8%;农民人均纯收入增长8%")
                     if text and text[other_end : it["start"]].strip(" ") in _LIST_SEPS:
@@ -660,7 +671,7 @@ def _dedupe(items: list[dict], text: str = "") -> list[dict]:
         if dup:
             continue
         seen_text.add(key)
-        buckets.setdefault(bkey, []).append((it["metric"], it["end"], it["owner"]))
+        buckets.setdefault(bkey, []).append((it["metric"], it["end"], _named_owner(it)))
         out.append(it)
     return out
 
