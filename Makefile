@@ -41,12 +41,12 @@ $(VENDOR)/.copied: node_modules/.package-lock.json
 install: $(VENV)/.base-installed $(VENDOR)/.copied
 
 install-dev: install $(VENV)/.dev-installed
-	@if ! command -v chromium >/dev/null 2>&1; then \
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pdffonts >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "Installing Debian's chromium and CJK fonts for the browser tests"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	    echo "Installing Debian's chromium, CJK fonts (browser tests, the bulletin's PDF) and poppler-utils (pdffonts)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk poppler-utils >/dev/null; \
 	  else \
-	    echo "chromium is missing and we are not root: browser tests will be skipped"; \
+	    echo "chromium or pdffonts is missing and we are not root: browser and PDF font tests will be skipped"; \
 	  fi; \
 	fi
 
