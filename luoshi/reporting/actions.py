@@ -7,9 +7,11 @@ the stored one raises `Conflict` instead of overwriting someone else's change.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -18,11 +20,13 @@ from django.utils.translation import gettext as _
 from luoshi.clock import today
 from luoshi.orgs.access import access_for
 from luoshi.orgs.history import save_with_history
+from luoshi.orgs.models import User
 from luoshi.plans.choices import TargetKind
 from luoshi.plans.models import Milestone, Target
 from luoshi.plans.validators import reading_errors
 
 from .choices import EDITABLE, ReportStatus
+from .evidence import add_evidence
 from .models import Report
 
 
@@ -78,15 +82,19 @@ def _claim_revision(report: Report, expected_revision: int | None) -> None:
 @transaction.atomic
 def create_report(
     target: Target,
-    user,
+    user: User,
     *,
     as_of: date,
     value: float | None = None,
     overdue: float | None = None,
     milestone: Milestone | None = None,
     narrative: str = "",
+    evidence: Iterable[UploadedFile] = (),
+    submit: bool = False,
 ) -> Report:
-    """A new draft report of `target`."""
+    """A new report of `target` with its `evidence` files, a draft or, with `submit`,
+    submitted for approval: all of it or nothing. The pages, the API and 一表通 all
+    create reports here."""
     _check_reporter(target.unit, user)
     if hasattr(target, "measure"):
         raise ValidationError(
@@ -104,13 +112,23 @@ def create_report(
         created_by=user,
     )
     save_with_history(report, user, "created")
+    _attach_and_submit(report, user, evidence, submit)
     return report
+
+
+def _attach_and_submit(
+    report: Report, user: User, evidence: Iterable[UploadedFile], submit: bool
+) -> None:
+    for upload in evidence:
+        add_evidence(report, user, upload)
+    if submit:
+        submit_report(report, user)
 
 
 @transaction.atomic
 def update_report(
     report: Report,
-    user,
+    user: User,
     *,
     expected_revision: int | None,
     as_of: date,
@@ -118,7 +136,12 @@ def update_report(
     overdue: float | None = None,
     milestone: Milestone | None = None,
     narrative: str = "",
+    evidence: Iterable[UploadedFile] = (),
+    submit: bool = False,
 ) -> Report:
+    """Change a draft or returned report read at `expected_revision` (Conflict if someone
+    saved it since), add its new `evidence` files and, with `submit`, submit it: all of
+    it or nothing."""
     _check_reporter(report.unit, user)
     if expected_revision is None:
         # Without the revision the editor read, a concurrent change would be overwritten.
@@ -130,6 +153,7 @@ def update_report(
     report.as_of, report.value, report.overdue = as_of, value, overdue
     report.milestone, report.narrative = milestone, narrative
     save_with_history(report, user, "edited")
+    _attach_and_submit(report, user, evidence, submit)
     return report
 
 

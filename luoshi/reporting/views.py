@@ -16,7 +16,6 @@ from luoshi.plans.access import access_target_by_id
 
 from . import actions
 from .access import access_report_by_id
-from .evidence import add_evidence
 from .forms import ReportForm, ReturnForm, ReviewForm
 from .models import Evidence
 
@@ -29,6 +28,7 @@ def _fields(form: ReportForm) -> dict:
         "overdue": data.get("overdue"),
         "milestone": data.get("milestone"),
         "narrative": data.get("narrative", ""),
+        "evidence": data.get("evidence") or (),
     }
 
 
@@ -45,12 +45,9 @@ def report_new(request: HttpRequest, target_id: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                report = actions.create_report(target, request.user, **_fields(form))
-                for upload in form.cleaned_data.get("evidence") or ():
-                    add_evidence(report, request.user, upload)
-                if "submit" in request.POST:
-                    actions.submit_report(report, request.user)
+            report = actions.create_report(
+                target, request.user, **_fields(form), submit="submit" in request.POST
+            )
         except ValidationError as error:
             attach_errors(form, error)
         else:
@@ -86,17 +83,13 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
         )
         if request.method == "POST" and form.is_valid():
             try:
-                with transaction.atomic():
-                    actions.update_report(
-                        report,
-                        request.user,
-                        expected_revision=form.cleaned_data["revision"],
-                        **_fields(form),
-                    )
-                    for upload in form.cleaned_data.get("evidence") or ():
-                        add_evidence(report, request.user, upload)
-                    if "submit" in request.POST:
-                        actions.submit_report(report, request.user)
+                actions.update_report(
+                    report,
+                    request.user,
+                    expected_revision=form.cleaned_data["revision"],
+                    **_fields(form),
+                    submit="submit" in request.POST,
+                )
             except actions.Conflict as conflict:
                 # _() outside the f-string, so that makemessages finds the words.
                 messages.error(
