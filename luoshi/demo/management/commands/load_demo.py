@@ -8,6 +8,7 @@ from luoshi.demo.city import DEMO_PASSWORD, demo_logins, load_demo
 from luoshi.demo.ledgers import load_demo_ledgers
 from luoshi.demo.plan import DEMO_DATE, PLAN_TITLE, load_demo_plan
 from luoshi.ledgers.models import Hazard, Measure, Project
+from luoshi.notices.demo import seed as seed_notices
 from luoshi.orgs.models import User
 from luoshi.plans.models import Plan
 from luoshi.reporting.models import Report
@@ -50,6 +51,7 @@ class Command(BaseCommand):
             )
         else:
             self.stdout.write("Demo ledgers already present: nothing changed.")
+        self.stdout.write(seed_notices(DEMO_DATE))
         if seed_bulletins():
             self.stdout.write(
                 self.style.SUCCESS("Demo bulletins: 2025年第1期 and 第2期 issued, one draft.")
