@@ -52,8 +52,8 @@ def shortened(name: str, suffix: str, limit: int, *, in_bytes: bool = False) -> 
 def check_upload(upload) -> tuple[str, str]:
     """(file name safe to store, content type) of an acceptable upload; ValidationError
     naming the problem. The name is cut to FILE_NAME_BYTES, keeping the extension."""
-    name = PurePath((upload.name or "").replace("\x00", ""))
-    name = shortened(name.name, name.suffix, 500)  # messages never repeat a huge name
+    given = PurePath((upload.name or "").replace("\x00", ""))
+    name = shortened(given.name, given.suffix, 500)  # messages never repeat a huge name
     suffix = PurePath(name).suffix.lower()
     if suffix not in ALLOWED:
         raise ValidationError(

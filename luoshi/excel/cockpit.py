@@ -83,16 +83,16 @@ def cockpit_export(request: HttpRequest) -> HttpResponse:
             ],
         )
     )
-    for row in red:
+    for item in red:
         values = [
-            row.target.name,
-            row.target.unit.name,
-            row.target.plan.title,
-            str(State(row.state).label),
-            _("yes") if row.evaluation.will_miss else "",
-            row.evaluation.expected,
-            row.evaluation.actual,
-            row.evaluation.reason,
+            item.target.name,
+            item.target.unit.name,
+            item.target.plan.title,
+            str(State(item.state).label),
+            _("yes") if item.evaluation.will_miss else "",
+            item.evaluation.expected,
+            item.evaluation.actual,
+            item.evaluation.reason,
         ]
         sheet.append([cell_value(sheet, value) for value in values])
     where = (unit.short_name if unit else "") or (scope.short_name if scope else "")

@@ -18,6 +18,7 @@ luoshi.reporting.access).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar, Protocol, cast
 
 from django.db import models
 from django.db.models import Q, QuerySet
@@ -169,6 +170,12 @@ def access_for(user) -> Access:
     return cached
 
 
+class UnitScoped(Protocol):
+    """A model whose rows belong to a unit: `unit_field` is the path to it ("unit")."""
+
+    unit_field: ClassVar[str]
+
+
 class RestrictedQuerySet(models.QuerySet):
     """A queryset of things that belong to a unit, scoped by who asks.
 
@@ -181,7 +188,8 @@ class RestrictedQuerySet(models.QuerySet):
     """
 
     def restrict(self, user, action: str = "view"):
-        return self.filter(access_for(user).unit_q(action, self.model.unit_field))
+        field = cast("type[UnitScoped]", self.model).unit_field
+        return self.filter(access_for(user).unit_q(action, field))
 
 
 def access_unit_by_id(user, unit_id: int) -> Unit:
