@@ -44,7 +44,8 @@ PAGE_SIZE = 50
 def notice_list(request: HttpRequest) -> HttpResponse:
     notices = Notification.objects.filter(recipient=request.user)
     page = Paginator(notices, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "notices/list.html", {"page": page})
+    context = {"page": page, "is_supervisor": access_for(request.user).is_supervisor}
+    return render(request, "notices/list.html", context)
 
 
 @login_required
