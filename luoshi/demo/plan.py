@@ -41,7 +41,6 @@ from luoshi.reporting.actions import (
     correct_report,
     create_report,
     return_report,
-    submit_report,
     update_report,
 )
 from luoshi.reporting.models import Report
@@ -854,11 +853,9 @@ class _Loader:
             overdue=overdue,
             milestone=milestone,
             narrative=text,
+            submit=status != "draft",
         )
-        if status == "draft":
-            return report
-        submit_report(report, reporter)
-        if status == "submitted":
+        if status in ("draft", "submitted"):
             return report
         if status == "returned":
             return return_report(report, self.approver(code), reason)
@@ -876,8 +873,8 @@ class _Loader:
             as_of=as_of,
             value=value,
             narrative=text,
+            submit=True,
         )
-        submit_report(correction, reporter)
         approve_report(correction, self.approver(code))
 
 
