@@ -15,5 +15,7 @@ def refresh_targets(target_ids: list[int]) -> int:
 
 @task()
 def refresh_all(day: str | None = None) -> int:
-    """The daily refresh: every target's evaluation for today (or `day`, ISO)."""
-    return store.refresh(None, today=date.fromisoformat(day) if day else None)
+    """The daily refresh: every target's evaluation for today (or `day`, ISO), and the
+    month end just passed; the stored month ends before it stand (store.refresh)."""
+    today = date.fromisoformat(day) if day else None
+    return store.refresh(None, today=today, new_days_only=True)

@@ -1,0 +1,142 @@
+"""Time the refresh of the stored evaluations: after one approval, and the daily refresh.
+
+    .venv/bin/python bench/refresh.py --scale 10              # PostgreSQL luoshi_bench_10
+    .venv/bin/python bench/refresh.py --scale 1 --sqlite      # var/bench_1.sqlite3
+
+Runs on the database that `bench/pages.py --scale N` generated (generate it first).
+One approval: a submitted report is approved through the action the pages use,
+and the refresh that follows the commit is timed, with its queries and the rows it
+wrote (it must touch that target only). Each approval runs in a transaction that is
+rolled back, so the database is left as it was. The daily refresh recomputes every
+target for the generated city's day (today and each month end kept). Prints figures;
+asserts nothing (the suite checks that a refresh equals a fresh evaluation).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PG = "postgres://postgres@127.0.0.1:5432"
+TODAY = "2025-10-15"
+
+
+def setup(scale: int, sqlite: bool) -> None:
+    url = (
+        f"sqlite:///{ROOT / 'var' / f'bench_{scale}.sqlite3'}"
+        if sqlite
+        else f"{PG}/luoshi_bench_{scale}"
+    )
+    os.environ.update(DATABASE_URL=url, SECRET_KEY="bench-only", LUOSHI_TODAY=TODAY, DEBUG="")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "luoshi.settings")
+    import django
+
+    django.setup()
+
+
+class Rollback(Exception):
+    """Raised to undo one timed approval."""
+
+
+def one_approval(report_id: int) -> tuple[float, int, int]:
+    """Approve a report, then refresh what it changed: ms, queries and rows written."""
+    from django.db import connection, transaction
+    from django.test.utils import CaptureQueriesContext
+
+    from luoshi.dashboards import signals, store
+    from luoshi.reporting.actions import approve_report
+    from luoshi.reporting.models import Report
+
+    written = {}
+    original = store.refresh
+
+    def counting(ids=None, today=None):
+        written["rows"] = original(ids, today)
+        written["targets"] = len(set(ids)) if ids is not None else None
+        return written["rows"]
+
+    store.refresh = counting
+    try:
+        with transaction.atomic():
+            report = Report.objects.select_related("target__unit").get(pk=report_id)
+            approver = approver_of(report)
+            approve_report(report, approver)
+            with CaptureQueriesContext(connection) as captured:
+                began = time.perf_counter()
+                signals.flush()  # what on_commit runs after the approval commits
+                elapsed = (time.perf_counter() - began) * 1000
+            raise Rollback
+    except Rollback:
+        pass
+    finally:
+        store.refresh = original
+    if written.get("targets") != 1:
+        raise SystemExit(f"the refresh after one approval touched {written.get('targets')} targets")
+    return elapsed, len(captured), written["rows"]
+
+
+def approver_of(report):
+    from luoshi.notices.recipients import approvers_of
+
+    people = [person for person in approvers_of(report.target.unit) if person != report.created_by]
+    if not people:
+        raise SystemExit(f"no approver for report {report.pk}")
+    return people[0]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", type=int, default=1)
+    parser.add_argument("--sqlite", action="store_true")
+    parser.add_argument("--approvals", type=int, default=30)
+    parser.add_argument("--no-daily", action="store_true", help="skip the daily refresh")
+    args = parser.parse_args()
+    setup(args.scale, args.sqlite)
+
+    from django.conf import settings
+    from django.db import connection
+
+    from luoshi.clock import today
+    from luoshi.dashboards import store
+    from luoshi.plans.models import Target
+    from luoshi.reporting.models import Report
+
+    settings.DEBUG = True  # the query log, for the counts
+    where = "SQLite" if args.sqlite else "PostgreSQL"
+    submitted = list(
+        Report.objects.filter(status="submitted").order_by("pk").values_list("pk", flat=True)
+    )[: args.approvals]
+    if not submitted:
+        raise SystemExit("no submitted report to approve: generate the city first")
+    runs = [one_approval(pk) for pk in submitted]
+    times = sorted(ms for ms, _q, _rows in runs)
+    print(f"\n## Refresh after one approval ({args.scale}×, {where}, {len(runs)} approvals)\n")
+    print("| median ms | p95 ms | max ms | queries | rows written |")
+    print("| ---: | ---: | ---: | ---: | ---: |")
+    p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+    print(
+        f"| {statistics.median(times):.1f} | {p95:.1f} | {times[-1]:.1f} | "
+        f"{max(q for _ms, q, _r in runs)} | {max(r for _ms, _q, r in runs)} |"
+    )
+    if args.no_daily:
+        return 0
+    settings.DEBUG = False
+    targets = Target.objects.count()
+    began = time.perf_counter()
+    written = store.refresh(None, today=today())
+    elapsed = time.perf_counter() - began
+    connection.close()
+    print(f"\n## Daily refresh ({args.scale}×, {where})\n")
+    print("| targets | rows written | seconds | targets per second |")
+    print("| ---: | ---: | ---: | ---: |")
+    print(f"| {targets:,} | {written:,} | {elapsed:.1f} | {targets / elapsed:,.0f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
