@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from django.db.models import Max
 
 from luoshi.core import status as engine
+from luoshi.core.explain import render
 from luoshi.core.periods import owed_period_end, share_at
 from luoshi.plans.engine import current_lang, plan_rules, to_engine
 from luoshi.plans.models import Target
@@ -50,12 +51,10 @@ def evaluated_rows(targets, at: date) -> list[Row]:
     rows = []
     for target in targets:
         evaluation = evaluations[target.pk]
-        period_end = awaiting.get(target.pk)
-        if period_end is not None:
-            evaluation = replace(
-                evaluation, reason=awaiting_reason(evaluation.reason, period_end, current_lang())
-            )
-        rows.append(Row(target, evaluation, awaiting=period_end is not None))
+        is_awaiting = target.pk in awaiting
+        if is_awaiting:
+            evaluation = awaiting_evaluation(evaluation, current_lang())
+        rows.append(Row(target, evaluation, awaiting=is_awaiting))
     return rows
 
 
@@ -78,15 +77,11 @@ def awaiting_approval(targets: list[Target], at: date) -> dict[int, date]:
     return {pk: owed[pk] for pk, as_of in latest if as_of >= owed[pk]}
 
 
-def awaiting_reason(reason: str, period_end: date, lang: str) -> str:
-    """The engine's reason with its "report overdue" clause turned into "awaiting approval"."""
-    if lang == "zh":
-        overdue = f"；截至{engine.zh_date(period_end)}的报告逾期未报"
-        awaiting = f"；截至{engine.zh_date(period_end)}的报告已报送，待审核"
-    else:
-        overdue = f"; the report as of {period_end.isoformat()} is overdue"
-        awaiting = f"; the report as of {period_end.isoformat()} is submitted, awaiting approval"
-    return reason.replace(overdue, awaiting)
+def awaiting_evaluation(evaluation: engine.Evaluation, lang: str) -> engine.Evaluation:
+    """The evaluation with its owed report submitted and awaiting approval: the reason's
+    "report overdue" note becomes "awaiting approval" (core.targets.Reason.awaiting)."""
+    why = evaluation.why.awaiting()
+    return replace(evaluation, why=why, reason=render(why, lang))
 
 
 def month_ends(start: date, end: date) -> list[date]:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import replace
 from datetime import date, timedelta
 
 from django.db import transaction
@@ -30,7 +29,7 @@ from luoshi.plans.models import Target
 
 from .evaluation import evaluate_on_days
 from .models import STATE_RANK, StoredEvaluation
-from .queries import awaiting_approval, awaiting_reason
+from .queries import awaiting_approval, awaiting_evaluation
 
 CHUNK = 1000  # targets evaluated and written at a time: bounded memory for a province
 
@@ -132,10 +131,9 @@ def _refresh_batch(targets: list[Target], today: date, new_days_only: bool = Fal
     rows = []
     for (target_id, day), by_lang in evaluations.items():
         zh, en = by_lang["zh"], by_lang["en"]
-        period_end = awaiting.get((target_id, day))
-        if period_end is not None:
-            zh = replace(zh, reason=awaiting_reason(zh.reason, period_end, "zh"))
-            en = replace(en, reason=awaiting_reason(en.reason, period_end, "en"))
+        is_awaiting = (target_id, day) in awaiting
+        if is_awaiting:
+            zh, en = awaiting_evaluation(zh, "zh"), awaiting_evaluation(en, "en")
         rows.append(
             StoredEvaluation(
                 target_id=target_id,
@@ -143,7 +141,7 @@ def _refresh_batch(targets: list[Target], today: date, new_days_only: bool = Fal
                 state=zh.state,
                 state_rank=STATE_RANK[zh.state],
                 missing=zh.missing,
-                awaiting=period_end is not None,
+                awaiting=is_awaiting,
                 expected=zh.expected,
                 actual=zh.actual,
                 ratio=zh.ratio,

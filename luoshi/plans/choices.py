@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from luoshi.core.targets import State as CoreState
+
 
 class PlanStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -33,27 +35,30 @@ class Cadence(models.TextChoices):
     QUARTER = "quarter", _("Quarterly")
 
 
-class State(models.TextChoices):
-    """The status engine's states (DESIGN.md section 4)."""
-
-    DONE = "done", _("Done")
-    ON_TRACK = "on_track", _("On track")
-    LAGGING = "lagging", _("Lagging")
-    BEHIND = "behind", _("Behind")
-    OVERDUE = "overdue", _("Overdue")
-    NOT_STARTED = "not_started", _("Not started")
-
+class _StateChoices(models.TextChoices):
     @property
     def colour(self) -> str:
         """Bootstrap colour name of the state's badge."""
         return STATE_COLOURS[self.value]
 
 
-STATE_COLOURS = {
-    "done": "primary",
-    "on_track": "success",
-    "lagging": "warning",
-    "behind": "danger",
-    "overdue": "danger",
-    "not_started": "secondary",
+# The status engine's states (DESIGN.md section 4) are core.targets.State; here they get
+# their labels and colours, and the field choices are built from them.
+STATE_LABELS = {
+    CoreState.DONE: _("Done"),
+    CoreState.ON_TRACK: _("On track"),
+    CoreState.LAGGING: _("Lagging"),
+    CoreState.BEHIND: _("Behind"),
+    CoreState.OVERDUE: _("Overdue"),
+    CoreState.NOT_STARTED: _("Not started"),
 }
+STATE_COLOURS = {
+    CoreState.DONE: "primary",
+    CoreState.ON_TRACK: "success",
+    CoreState.LAGGING: "warning",
+    CoreState.BEHIND: "danger",
+    CoreState.OVERDUE: "danger",
+    CoreState.NOT_STARTED: "secondary",
+}
+State = _StateChoices("State", [(s.name, (s.value, STATE_LABELS[s])) for s in CoreState])
+State.__doc__ = "The status engine's states (core.targets.State) as field choices, with labels."
