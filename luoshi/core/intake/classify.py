@@ -32,6 +32,7 @@ class Segment:
     kind_hint: str | None = None  # a table cell's column: "target" or "statistic"
     label: str | None = None  # a table row's name, the metric of a figure alone in a cell
     after_owner: str | None = None  # the owner line right after the paragraph (由X负责落实。)
+    unit: str | None = None  # a bare figure's unit from its column header (万美元)
 
 
 _SENT_END = "。！？!?；;"

@@ -32,7 +32,7 @@ from .classify import (
     target_opening,
 )
 from .document import Doc, doc_context
-from .numbers_scan import scan_quantities
+from .numbers_scan import Quantity, scan_quantities
 from .periods import TimeExpr, find_deadlines, find_times
 from .repair import Line, repair_lines
 from .tables import TableRow, parse_tables
@@ -256,7 +256,8 @@ def _target_owner(
         return state.explicit, state.explicit_rule
     if state.subject:
         return state.subject, "owner.subject"
-    if seg.owner and ok(seg.owner):
+    # a figure table's row names its owner, a part included (其中:食品工业园)
+    if seg.owner and (ok(seg.owner) or (seg.unit and seg.explicit_owner)):
         return seg.owner, "owner.section"
     par_text = text[par[0] : min(par[1], par[0] + 400)]
     if (
@@ -282,9 +283,16 @@ def _target_owner(
         if r[1] + sent[0] <= pos and not r[2].startswith("全")
     ]
     if doc.owner and ok(doc.owner):
-        # a government (or its office) issuing a plan for 全市/全省: the jurisdiction
-        if own.is_government(doc.owner) and whole_par and not regs:
+        # a government (or its office) issuing a plan for 全市/全省 (or 我市): the jurisdiction
+        named = [r for r in regs if r[2] not in _WHOLE]
+        if own.is_government(doc.owner) and whole_par and not named:
             return _whole(whole_par, doc), "owner.jurisdiction"
+        # a government written without its place (区人民政府2024年工作计划): as the
+        # text calls itself (全区), named when the text names it
+        if own.is_government(doc.owner) and own.place_of_unit(doc.owner) is None:
+            word = "全" + doc.owner[0] if doc.owner[0] in "市区县省" else None
+            if word:
+                return _whole(word, doc), "owner.jurisdiction"
         return doc.owner, "owner.document"
     if regs:
         owner, _ = own.region_list_at(text[sent[0] : pos], regs, 0)
@@ -383,6 +391,8 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
         if any(ds <= t.start < de for ds, de, _ in deadlines):
             t.role = "deadline"
     quantities = scan_quantities(text, lo, hi)
+    if not quantities and seg.unit:
+        quantities = _header_unit_figure(text, lo, hi, seg.unit)
     state = _OwnerState()
     par_state: tuple[str, str] | None = None
     qi = 0
@@ -413,7 +423,9 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
         ex = None if (tail_owner or seg.after_owner) else own.explicit_owner(stext)
         if ex:
             state.explicit = ex
-        subj = own.subject_owner(text, sent[0], sent[1])
+        subj = own.subject_owner(text, sent[0], sent[1]) or own.clause_subject(
+            text, sent[0], sent[1]
+        )
         if subj:
             state.subject = subj
         # a unit made responsible in this sentence (由X牵头, 牵头单位:X): an assignment
@@ -619,6 +631,19 @@ def _named_owner(item: dict) -> str | None:
     return item["owner"] if why.get("owner") in _NAMED_OWNER_RULES else None
 
 
+def _header_unit_figure(text: str, lo: int, hi: int, unit: str) -> list[Quantity]:
+    """A bare figure in a cell whose column header gives its unit (2180 under 万美元)."""
+    cell = text[lo:hi].strip()
+    if not cell or not cell[0].isdigit():
+        return []
+    found = scan_quantities(cell + unit, 0, len(cell) + len(unit))
+    if len(found) != 1:
+        return []
+    q = found[0]
+    start = lo + text[lo:hi].find(cell)
+    return [Quantity(start, start + len(cell), start, q.value, q.unit, None)]
+
+
 def _dedupe(items: list[dict], text: str = "") -> list[dict]:
     """Drop a fact printed twice (a headline and its body, a duplicated paragraph).
 
@@ -758,6 +783,8 @@ def _segments(
         for k, (s, e) in enumerate(r.cells):
             kind_hint = r.kinds[k] if k < len(r.kinds) else None
             col_period = r.col_periods[k] if k < len(r.col_periods) else None
+            unit = r.units[k] if k < len(r.units) else None
+            col_name = r.col_names[k] if k < len(r.col_names) else None
             segs.append(
                 Segment(
                     s,
@@ -768,7 +795,8 @@ def _segments(
                     deadline=r.deadline if (s, e) == longest else None,
                     in_section=True,
                     kind_hint=kind_hint,
-                    label=r.label,
+                    label=(f"{r.label or ''}{col_name}" if col_name else r.label),
+                    unit=unit,
                 )
             )
     segs.sort(key=lambda g: g.start)

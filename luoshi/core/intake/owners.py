@@ -628,6 +628,30 @@ _SUBJECT_LEAD = re.compile(
 _SUBJECT_NAME = re.compile(r"[" + HAN + r"()（）、]{2,24}")
 
 
+_MODAL = re.compile(r"将|要|须|需|必须|应|计划|力争|确保|拟|全年")
+
+
+def clause_subject(text: str, start: int, end: int) -> str | None:
+    """A unit that opens a later clause of the sentence and is given a duty there
+    ("今年,在去年的基础上,市交通部门将…"): the subject of what follows."""
+    found = None
+    k = start
+    while True:
+        k = min(
+            (i for i in (text.find(",", k, end), text.find("，", k, end)) if i >= 0), default=-1
+        )
+        if k < 0:
+            return found
+        k += 1
+        name = subject_owner(text, k, end)
+        if name:
+            after = k + len(name)
+            while after < end and text[after] in " \u3000":
+                after += 1
+            if _MODAL.match(text, after):
+                found = name
+
+
 def subject_owner(text: str, start: int, end: int) -> str | None:
     """The unit or group of units that opens the sentence text[start:end], if any.
 

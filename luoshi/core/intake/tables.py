@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .owners import is_organisation
 from .periods import find_deadlines, find_times
 from .repair import Line
 
@@ -60,6 +61,10 @@ class TableRow:
     owner: str | None = None
     period: str | None = None
     deadline: str | None = None
+    #: per cell, for a table of bare figures: the unit its column header gives (万美元)
+    units: list[str | None] = field(default_factory=list)
+    #: per cell: the column's name, the metric of a bare figure (合同外资)
+    col_names: list[str | None] = field(default_factory=list)
 
 
 def _col_role(name: str) -> str:
@@ -247,6 +252,96 @@ def _pipe_table(text: str, lines: list[Line], block: list[int], year: int | None
     return _rows_from(header, body, [k for _, k in all_cells[1:]], year)
 
 
+# A breakdown table of bare figures flattened one cell a line: a header whose
+# cells carry the units ("合同外资 (万美元)", "市外境内资金 (亿元)", a second row of
+# sub-columns such as "其中:外省"), then rows of a name and its figures.
+_BARE_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_HEADER_UNIT = re.compile(r"[(（]\s*([^)）]{1,6}?)\s*[)）]")
+_TOTAL_ROW = re.compile(r"^(?:合\s?计|总\s?计|全\s?[市区县省])$")
+
+
+def _figure_table(cells: list[tuple[_Cell, int]]) -> list[TableRow] | None:
+    """Rows of a flattened table of bare figures under a header with units, if it is one."""
+    cells = [(c, k) for c, k in cells if c.text.strip(" |")]
+    if len(cells) < 6:
+        return None
+    is_fig = [bool(_BARE_FIGURE.fullmatch(c.text)) for c, _ in cells]
+    if sum(is_fig) < len(cells) / 2:
+        return None
+    first = next((i for i in range(len(cells) - 1) if not is_fig[i] and is_fig[i + 1]), None)
+    if not first:
+        return None
+    header = [c.text for c, _ in cells[:first]]
+    unit_cols = [(h, m.group(1)) for h in header if (m := _HEADER_UNIT.search(h))]
+    if not unit_cols:
+        return None
+    last_unit = max(i for i, h in enumerate(header) if _HEADER_UNIT.search(h))
+    subs = [h for h in header[last_unit + 1 :] if not re.search(r"备\s?注", h)]
+    width = max(
+        (sum(1 for _ in _run(is_fig, i)) for i in range(first + 1, len(cells)) if is_fig[i]),
+        default=0,
+    )
+    columns: list[tuple[str, str]] = []
+    if len(subs) == width:
+        it = iter(unit_cols)
+        for sub in subs:
+            if sub.startswith("其中") and columns:
+                name, unit = columns[-1]
+                columns.append((name + "(" + sub.split(":")[-1].split("：")[-1] + ")", unit))
+            else:
+                name, unit = next(it, (None, None))
+                if name is None:
+                    return None
+                columns.append((_HEADER_UNIT.sub("", name).replace(" ", ""), unit))
+    elif len(unit_cols) == width:
+        columns = [(_HEADER_UNIT.sub("", n).replace(" ", ""), u) for n, u in unit_cols]
+    else:
+        return None
+    rows: list[TableRow] = []
+    parent: str | None = None
+    i = first
+    while i < len(cells):
+        if is_fig[i] or i + 1 >= len(cells) or not is_fig[i + 1]:
+            i += 1  # a remark cell (含LG全部) or a stray figure
+            continue
+        label_cell, k = cells[i]
+        label = label_cell.text.replace(" ", "")
+        sub = label.startswith("其中")
+        name = re.sub(r"^其中[:：]?", "", label)
+        j = i + 1
+        figs = []
+        while j < len(cells) and is_fig[j] and len(figs) < len(columns):
+            figs.append(cells[j][0])
+            j += 1
+        row = TableRow(k)
+        row.label = name
+        if _TOTAL_ROW.match(label):
+            row.owner = None  # the whole jurisdiction's row: the document's owner
+            row.label = None  # its figures are named by their columns alone
+        elif sub:
+            row.owner = name  # 其中:食品工业园: the part the table names
+        elif is_organisation(name):
+            row.owner = name
+            if not sub:
+                parent = name
+        else:
+            row.owner = parent  # 园区外: the rest of the unit above
+        row.cells = [(c.start, c.end) for c in figs]
+        row.kinds = [None] * len(figs)
+        row.col_periods = [None] * len(figs)
+        row.units = [u for _n, u in columns[: len(figs)]]
+        row.col_names = [n for n, _u in columns[: len(figs)]]
+        rows.append(row)
+        i = j
+    return rows or None
+
+
+def _run(flags: list[bool], i: int):
+    while i < len(flags) and flags[i]:
+        yield i
+        i += 1
+
+
 def _flat_table(text: str, lines: list[Line], block: list[int], year: int | None) -> list[TableRow]:
     cells = []
     for k in block:
@@ -257,6 +352,9 @@ def _flat_table(text: str, lines: list[Line], block: list[int], year: int | None
             body = body[:-1]
         lead = len(body) - len(body.lstrip())
         cells.append((_Cell(ln.start + lead, ln.start + len(body.rstrip()), body.strip()), k))
+    figures = _figure_table(cells)
+    if figures:
+        return figures
     # header: short cells up to the first serial number or the first long cell
     h = 0
     while (

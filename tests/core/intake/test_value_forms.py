@@ -43,3 +43,29 @@ def test_groups_given_the_same_task_are_kept():
 def test_a_headline_repeated_in_the_body_is_still_one_fact():
     text = "今年我市将新建公园12个\n本报讯 今年我市将新建公园12个,改造绿道30公里。\n"
     assert [it["value"] for it in _items(text)] == [12.0, 30.0]
+
+
+def test_a_flattened_breakdown_table_takes_its_units_from_the_header():
+    text = (
+        "临川市人民政府办公室关于下达2026年招商任务的通知\n"
+        "我市2026年引进外资3亿美元,引进市外资金90亿元。\n"
+        "附件:招商任务分解表\n"
+        "单位 |\n引进外资 (万美元) |\n市外资金 (亿元) |\n备注 | |\n"
+        "本年任务 |\n本年任务 |\n其中:省外 |\n| |\n"
+        "合计 |\n30000 |\n90 |\n60 |\n|\n"
+        "青湖县 |\n1200 |\n12.5 |\n8 |\n|\n"
+        "其中:青湖工业园 |\n500 |\n3 |\n2 |\n含新区 |\n"
+        "园区外 |\n700 |\n9.5 |\n6 |\n|\n"
+    )
+    items = [it for it in _items(text) if it["kind"] == "target"]
+    got = [
+        (it["owner"], it["value"], it["unit"])
+        for it in items
+        if it["why"]["owner"] == "owner.section"
+    ]
+    assert ("青湖县", 1.2e7, "美元") in got
+    assert ("青湖县", 1.25e9, "元") in got
+    assert ("青湖工业园", 5e6, "美元") in got
+    assert ("青湖县", 7e6, "美元") in got  # 园区外: the rest of the county above
+    # the 合计 row repeats the totals of the text: one fact each
+    assert sum(1 for it in items if it["value"] == 3e8 and it["unit"] == "美元") == 1
