@@ -1,6 +1,7 @@
 """The bell and the notification list in Chromium, in zh-Hans, at desk and phone widths."""
 
 import os
+from datetime import date
 
 import pytest
 
@@ -78,3 +79,102 @@ def test_the_unit_page_says_how_often_it_was_chased(plan_city, sign_in, live_ser
     assert page.locator("#unit-reminded").inner_text() == "本月已催报 2 次"
     if SHOTS:
         page.screenshot(path=f"{SHOTS}/unit-{width}.png")
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("width,height", [(1366, 900), (390, 844)])
+def test_the_supervisor_sends_a_chase_from_the_overview_and_the_reporter_reports(
+    plan_city, sign_in, live_server, settings, width, height
+):
+    from luoshi.notices.models import Reminder
+    from luoshi.reporting.models import Report
+
+    c = plan_city
+    settings.LUOSHI_TODAY = date(2025, 7, 8)
+    reporter = sign_in("commerce-reporter")
+    reporter.set_viewport_size({"width": width, "height": height})
+    assert reporter.locator("#nav-bell").get_attribute("data-unread") == "0"
+
+    office = sign_in("supervisor")
+    office.set_viewport_size({"width": width, "height": height})
+    office.goto(f"{live_server.url}/overview/")
+    office.locator(f"tr[data-target='{c.signed.pk}'] input[name=targets]").check()
+    if SHOTS:
+        office.screenshot(path=f"{SHOTS}/overview-chase-{width}.png", full_page=True)
+    office.click("#chase-button")
+    office.wait_for_url("**/notices/chase/?**")
+    assert office.locator(f"#chase-target-{c.signed.pk}").is_checked()
+    office.fill("#id_text", "请今天报送6月签约项目")
+    if SHOTS:
+        office.screenshot(path=f"{SHOTS}/chase-{width}.png", full_page=True)
+    office.click("#chase-send button[type=submit]")
+    office.wait_for_url(f"{live_server.url}/overview/")
+    assert "催报已发送，共通知 2 人。" in office.locator("main").inner_text()
+    assert Reminder.objects.filter(step="manual", target=c.signed).count() == 2
+
+    reporter.reload()
+    bell = reporter.locator("#nav-bell")
+    assert bell.get_attribute("data-unread") == "1"
+    if width < 768:
+        reporter.click(".navbar-toggler")
+        reporter.wait_for_selector("#nav.collapse.show")
+    bell.click()
+    reporter.wait_for_url("**/notices/")
+    assert "请今天报送6月签约项目" in reporter.locator("[data-notice]").inner_text()
+    reporter.click("text=查看")
+    reporter.wait_for_url(f"**/targets/{c.signed.pk}/")
+    reporter.goto(f"{live_server.url}/workbench/")
+    reporter.locator(f"tr[data-target='{c.signed.pk}'] a.btn").click()
+    reporter.fill("#id_as_of", "2025-06-30")
+    reporter.fill("#id_value", "30")
+    reporter.click("button[name=submit]")
+    assert reporter.locator("[data-status]").get_attribute("data-status") == "submitted"
+    assert Report.objects.get(target=c.signed).status == "submitted"
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("width,height", [(1366, 900), (390, 844)])
+def test_instruction_settings_and_failed_deliveries_pages(
+    plan_city, sign_in, live_server, width, height
+):
+    from luoshi.notices.models import ChannelPreference, Delivery
+
+    c = plan_city
+    leader = sign_in("leader")
+    leader.set_viewport_size({"width": width, "height": height})
+    leader.goto(f"{live_server.url}/targets/{c.signed.pk}/")
+    leader.fill("#instruction-text", "请商务局加快签约进度，月底前报送")
+    leader.click("#instruction-form button[type=submit]")
+    leader.wait_for_url(f"**/targets/{c.signed.pk}/#instructions")
+    assert "请商务局加快签约进度" in leader.locator("#instructions").inner_text()
+    if SHOTS:
+        leader.locator("#instructions").screenshot(path=f"{SHOTS}/instruction-{width}.png")
+
+    reporter = sign_in("commerce-reporter")
+    reporter.set_viewport_size({"width": width, "height": height})
+    reporter.goto(f"{live_server.url}/notices/settings/")
+    assert reporter.locator("h1").inner_text() == "通知设置"
+    reporter.uncheck("#id_email_instruction")
+    if SHOTS:
+        reporter.screenshot(path=f"{SHOTS}/settings-{width}.png", full_page=True)
+    reporter.click("#preferences button[type=submit]")
+    reporter.wait_for_url("**/notices/settings/")
+    assert not ChannelPreference.objects.get(person=c.commerce_reporter, kind="instruction").email
+
+    Delivery.objects.create(
+        channel="webhook",
+        kind="reminder",
+        address="http://10.0.0.9/cgi-bin/webhook/send?key=secret-key",
+        payload={},
+        attempts=5,
+        last_error="WebhookError: HTTP 500",
+    )
+    office = sign_in("supervisor")
+    office.set_viewport_size({"width": width, "height": height})
+    office.goto(f"{live_server.url}/notices/")
+    office.click("text=外发消息")
+    office.wait_for_url("**/notices/deliveries/")
+    row = office.locator("[data-state=failed]")
+    assert "HTTP 500" in row.inner_text() and "secret-key" not in row.inner_text()
+    if SHOTS:
+        office.screenshot(path=f"{SHOTS}/deliveries-{width}.png", full_page=True)

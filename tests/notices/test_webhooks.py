@@ -39,11 +39,15 @@ def test_wecom_and_dingtalk_bodies():
 
 
 def test_dingtalk_signing_adds_timestamp_and_the_hmac_of_it():
-    url = webhooks.signed_url("https://oapi.example/robot/send?access_token=a", "SEC1", 1700000000000)
+    url = webhooks.signed_url(
+        "https://oapi.example/robot/send?access_token=a", "SEC1", 1700000000000
+    )
     expected = base64.b64encode(
         hmac.new(b"SEC1", b"1700000000000\nSEC1", hashlib.sha256).digest()
     ).decode()
-    assert url.startswith("https://oapi.example/robot/send?access_token=a&timestamp=1700000000000&sign=")
+    assert url.startswith(
+        "https://oapi.example/robot/send?access_token=a&timestamp=1700000000000&sign="
+    )
     from urllib.parse import parse_qs, urlsplit
 
     assert parse_qs(urlsplit(url).query)["sign"] == [expected]
@@ -101,9 +105,7 @@ def test_a_submitted_report_reaches_the_unit_robot_and_the_approvers_own_robot_o
     query, body = posts["/own"]
     assert body["msgtype"] == "text" and "市商务局 · 签约项目" in body["text"]["content"]
     assert query["access_token"] == "ca" and query["timestamp"] and query["sign"]
-    digest = hmac.new(
-        b"SEC-ca", f"{query['timestamp']}\nSEC-ca".encode(), hashlib.sha256
-    ).digest()
+    digest = hmac.new(b"SEC-ca", f"{query['timestamp']}\nSEC-ca".encode(), hashlib.sha256).digest()
     assert query["sign"] == base64.b64encode(digest).decode()
     assert posts["/unit"][0] == {"key": "swj"}
     assert set(Delivery.objects.values_list("attempts", flat=True)) == {1}
@@ -152,7 +154,9 @@ def test_a_failing_robot_is_retried_with_back_off_then_left_failed_and_visible(
             break
         gaps.append(unit_row.next_attempt_at - now)
         # Not due before its time.
-        assert delivery.attempt(unit_row.pk, unit_row.next_attempt_at - timedelta(seconds=1)) is None
+        assert (
+            delivery.attempt(unit_row.pk, unit_row.next_attempt_at - timedelta(seconds=1)) is None
+        )
         now = unit_row.next_attempt_at
     assert gaps == [timedelta(minutes=m) for m in (1, 5, 25, 125)]
     assert unit_row.state == "failed" and unit_row.attempts == 5
