@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from luoshi.clock import check_in_window, today
 from luoshi.orgs.access import access_for
+from luoshi.orgs.history import save_with_history
 from luoshi.orgs.models import Unit
 from luoshi.plans.models import Plan
 
@@ -65,7 +66,7 @@ def compose_draft(plan: Plan, at: date, user=None, *, corrects: Bulletin | None 
     return Bulletin(
         plan=plan,
         at=at,
-        title=corrects.title if corrects is not None else compose.default_title(plan.title),
+        title=(corrects.title if corrects is not None else compose.default_title(plan.title))[:200],
         office=office,
         sections=sections,
         figures=numbers,
@@ -79,9 +80,7 @@ def draft_bulletin(plan: Plan, at: date, user) -> Bulletin:
     """A new draft of the month's bulletin for `plan`, with figures as of `at`."""
     _require_drafter(user)
     bulletin = compose_draft(plan, at, user)
-    bulletin._history_user = user
-    bulletin._change_reason = "drafted"
-    bulletin.save()
+    save_with_history(bulletin, user, "drafted")
     return bulletin
 
 
@@ -92,9 +91,7 @@ def start_correction(issued: Bulletin, user) -> Bulletin:
     if not issued.is_issued:
         raise ValidationError(_("Only an issued bulletin can be corrected; edit the draft."))
     bulletin = compose_draft(issued.plan, issued.at, user, corrects=issued)
-    bulletin._history_user = user
-    bulletin._change_reason = "correction drafted"
-    bulletin.save()
+    save_with_history(bulletin, user, "correction drafted")
     return bulletin
 
 
@@ -132,9 +129,9 @@ def edit_bulletin(
     bulletin.title = title
     bulletin.office = office
     bulletin.sections = {key: sections.get(key, "") for key in SECTIONS}
-    bulletin._history_user = user
-    bulletin._change_reason = "edited"
-    bulletin.save(update_fields=["title", "office", "sections", "revision"])
+    save_with_history(
+        bulletin, user, "edited", update_fields=["title", "office", "sections", "revision"]
+    )
     return bulletin
 
 
@@ -164,9 +161,9 @@ def issue_bulletin(
                     issued_on,
                 )
                 bulletin.issued_at, bulletin.issued_by = timezone.now(), user
-                bulletin._history_user = user
-                bulletin._change_reason = "issued"
-                bulletin.save()
+                # The number is the database's to guard (the unique constraint): a
+                # check in Python first would race with the other issue just the same.
+                save_with_history(bulletin, user, "issued", exclude=["year", "number"])
         except IntegrityError:
             bulletin.status = BulletinStatus.DRAFT
             bulletin.year = bulletin.number = bulletin.issued_on = None

@@ -109,7 +109,7 @@ def overview(figures: dict) -> str:
     ]
     change = changes(figures)
     previous = figures.get("previous")
-    if change is None:
+    if change is None or previous is None:
         lines.append("本期为该计划的首期通报。")
     else:
         said = []

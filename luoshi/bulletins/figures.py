@@ -12,9 +12,11 @@ issued bulletin.
 from __future__ import annotations
 
 from datetime import date
+from typing import cast
 
 from django.utils import translation
 
+from luoshi.core.status import Evaluation
 from luoshi.dashboards.read import Evaluated
 from luoshi.plans.choices import State
 from luoshi.plans.models import Plan, Target
@@ -39,7 +41,8 @@ def gather(plan: Plan, at: date, previous=None) -> dict:
     units: dict[int, dict] = {}
     behind, missing = [], []
     for row in rows:
-        target, evaluation = row.target, row.evaluation
+        target = row.target
+        evaluation = cast(Evaluation, row.evaluation)
         by_state[evaluation.state] += 1
         unit = units.setdefault(
             target.unit_id,

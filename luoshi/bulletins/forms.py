@@ -43,7 +43,9 @@ def _in_window(field: forms.DateField) -> forms.DateField:
 
 
 class DraftForm(Styled, forms.Form):
-    plan = forms.ModelChoiceField(label=_("Plan"), queryset=None, empty_label=None)
+    plan: forms.ModelChoiceField[Plan] = forms.ModelChoiceField(
+        label=_("Plan"), queryset=Plan.objects.none(), empty_label=None
+    )
     at = _in_window(
         forms.DateField(
             label=_("Figures as of"),

@@ -107,6 +107,7 @@ def bulletin_detail(request: HttpRequest, bulletin_id: int) -> HttpResponse:
     downloads = []
     for fmt, label in FileFormat.choices:
         row = files.get(fmt)
+        state: str | None
         if bulletin.is_issued:
             state = row.state if row else FileState.PREPARING
         else:
