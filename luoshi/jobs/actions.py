@@ -11,10 +11,12 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.files.base import File
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -81,6 +83,8 @@ def start(
         if store_upload:
             upload.seek(0)
             job.upload.save("upload.xlsx", File(upload), save=False)
+    if digest:
+        expire_abandoned(kind, digest)
     try:
         with transaction.atomic():
             job.save()
@@ -94,6 +98,25 @@ def start(
         )
         raise Busy(other) from None
     return job
+
+
+# A job still running after this long lost its worker (killed, restarted): its one
+# transaction was rolled back. 100,000 rows take minutes even on a loaded machine.
+ABANDONED_AFTER = timedelta(hours=2)
+
+
+def expire_abandoned(kind: str, digest: str) -> int:
+    """Fail the jobs of this file that lost their worker, so the file can be run again."""
+    limit = timezone.now() - ABANDONED_AFTER
+    return (
+        Job.objects.filter(kind=kind, digest=digest, state__in=ACTIVE_STATES)
+        .filter(Q(started_at__lt=limit) | Q(started_at__isnull=True, created_at__lt=limit))
+        .update(
+            state=JobState.FAILED,
+            finished_at=timezone.now(),
+            error=_("The job lost its worker before it ended; nothing was written."),
+        )
+    )
 
 
 def claim(job_id: int) -> Job | None:

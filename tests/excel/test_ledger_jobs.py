@@ -6,11 +6,12 @@ would be, 20,000 rows of them (bench/imports.py times 100,000).
 """
 
 import io
-from datetime import date
+from datetime import date, timedelta
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 from openpyxl import Workbook, load_workbook
 
@@ -19,6 +20,7 @@ from luoshi.excel.ledger_import import import_file
 from luoshi.jobs.models import Job
 from luoshi.ledgers.models import Hazard, HazardEvent
 from tests.excel.helpers import HAZARD_HEADERS, hazard_row, ledger_book, upload
+from tests.parallel import in_parallel, shared_database  # noqa: F401 (fixture)
 
 URL = "/excel/ledger/hazards/import/"
 ROWS = 20_000
@@ -203,3 +205,42 @@ def test_an_export_of_more_rows_than_the_request_writes_is_a_job_with_a_file_for
     # A list that fits answers at once, as before.
     small = client.get("/excel/ledger/hazards/export/?level=ordinary")
     assert small.status_code == 200 and Job.objects.filter(kind="ledger_export").count() == 1
+
+
+def test_two_imports_of_one_file_released_at_the_same_moment_make_one_job(
+    c,
+    shared_database,  # noqa: F811  (the fixture imported above)
+):
+    data = big_workbook(1500)
+
+    def post(index):
+        person = ("housing-reporter", "housing-approver")[index]
+        return start(c.client(person), data).status_code
+
+    statuses = in_parallel(2, post)
+    assert sorted(statuses) == [302, 409], statuses
+    assert Job.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_job_whose_worker_died_does_not_block_the_file_for_ever(c):
+    data = big_workbook(1500)
+    start(c.client("housing-reporter"), data)
+    Job.objects.update(state="running", started_at=timezone.now() - timedelta(hours=3))
+    response = start(c.client("housing-reporter"), data)
+    assert response.status_code == 302
+    first, second = Job.objects.order_by("pk")
+    assert first.state == "failed" and "lost its worker" in first.error
+    assert second.state == "queued"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_job_whose_stored_file_is_gone_fails_with_a_plain_message_and_writes_nothing(c):
+    start(c.client("housing-reporter"), big_workbook(1500))
+    job = Job.objects.get()
+    job.upload.delete(save=False)  # a worker whose MEDIA_ROOT is not the app's
+    work()
+    job.refresh_from_db()
+    assert job.state == "failed"
+    assert job.error == "The job stopped on an unexpected error; nothing was changed."
+    assert not Hazard.objects.exists()
