@@ -400,7 +400,7 @@ class Delivery(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.channel} · {self.address}"
+        return f"{self.channel} · {self.where}"
 
     @property
     def state(self) -> str:
