@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from luoshi.formtools import attach_errors
 from luoshi.orgs.access import access_for
+from luoshi.orgs.history import history_of
 
 from . import actions
 from .choices import BulletinStatus, FileFormat, FileState
@@ -127,8 +128,19 @@ def bulletin_detail(request: HttpRequest, bulletin_id: int) -> HttpResponse:
             if drafter and not bulletin.is_issued
             else None,
             "corrections": bulletin.corrections.filter(status=BulletinStatus.ISSUED),
+            "history": _history(bulletin),
         },
     )
+
+
+def _history(bulletin: Bulletin):
+    """Who drafted, edited and issued it, and when; the text itself is shown above, so the
+    paragraphs and figures (long JSON) are not repeated in each row."""
+    long = {str(Bulletin._meta.get_field(name).verbose_name) for name in ("sections", "figures")}
+    entries = history_of(bulletin)
+    for entry in entries:
+        entry.changes = [change for change in entry.changes if change[0] not in long]
+    return entries
 
 
 @login_required

@@ -61,6 +61,10 @@ REASONS = {
     "password reset": gettext_lazy("password reset"),
     "deactivated": gettext_lazy("deactivated"),
     "ended": gettext_lazy("ended"),
+    # Bulletins (bulletins.actions).
+    "drafted": gettext_lazy("drafted"),
+    "issued": gettext_lazy("issued"),
+    "correction drafted": gettext_lazy("drafted as a correction"),
 }
 PATTERNS = (
     (re.compile(r"^superseded by version (\d+)$"), gettext_lazy("superseded by version %s")),

@@ -1,6 +1,7 @@
 """The bulletin pages: drafting, editing (with conflicts), issuing and downloading over HTTP."""
 
 import io
+import re
 
 from docx import Document
 
@@ -41,6 +42,11 @@ def test_the_supervisor_drafts_edits_and_issues(figures_city):
     )
     draft.refresh_from_db()
     assert (draft.issue_label, draft.issued_on.isoformat()) == ("2025年第1期", "2025-07-10")
+    page = client.get(f"/bulletins/{draft.pk}/").content.decode()
+    history = page[page.index("luoshi-history") :]
+    reasons = re.findall(r'<div class="text-muted small">([^<]+)</div>', history)
+    assert reasons == ["印发", "修改", "起草"]  # newest first, each by the supervisor
+    assert history.count("supervisor") >= 3
 
 
 def test_two_editors_of_one_draft_the_second_gets_a_conflict_not_a_lost_edit(figures_city):
