@@ -10,8 +10,10 @@ from .storage import private_storage
 
 
 class JobQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """A job is its owner's alone (its file may hold rows others may not see)."""
+    def restrict(self, user, action: str = "view"):
+        """The jobs `user` may `action` (view, download): their own only, whatever their
+        roles, since a job's file may hold rows others may not see. The same call as
+        orgs.access.RestrictedQuerySet; a job belongs to a person, not to a unit."""
         if not getattr(user, "is_authenticated", False):
             return self.none()
         return self.filter(user=user)

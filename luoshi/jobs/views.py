@@ -19,7 +19,7 @@ POLL_SECONDS = 2
 
 def access_job_by_id(user, job_id: int) -> Job:
     """The job, if `user` started it; otherwise 404 (missing and forbidden look the same)."""
-    job = Job.objects.visible_to(user).filter(pk=job_id).first()
+    job = Job.objects.restrict(user).filter(pk=job_id).first()
     if job is None:
         raise Http404("job")
     return job
@@ -27,7 +27,7 @@ def access_job_by_id(user, job_id: int) -> Job:
 
 @login_required
 def job_list(request: HttpRequest) -> HttpResponse:
-    jobs = Job.objects.visible_to(request.user).defer("problems", "params", "result")
+    jobs = Job.objects.restrict(request.user).defer("problems", "params", "result")
     page = Paginator(jobs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "jobs/list.html", {"page": page})
 
