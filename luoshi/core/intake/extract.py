@@ -687,7 +687,12 @@ def _dedupe(items: list[dict], text: str = "") -> list[dict]:
                     if other_owner and _named_owner(it) and other_owner != _named_owner(it):
                         continue
                     # the next member of a list ("…增长8%;农民人均纯收入增长8%")
-                    if text and text[other_end : it["start"]].strip(" ") in _LIST_SEPS:
+                    gap = it["start"] - other_end
+                    if (
+                        text
+                        and 0 < gap <= 3
+                        and text[other_end : it["start"]].strip(" ") in _LIST_SEPS
+                    ):
                         continue
                     ob = bigrams(other)
                     if bg and ob and len(bg & ob) / min(len(bg), len(ob)) >= 0.5:

@@ -468,8 +468,9 @@ def is_organisation(name: str | None) -> bool:
     if not name:
         return False
     # 浙江省(嘉兴、温州、台州): the bracket specifies the name before it
-    name = _BRACKETED.sub("", name)
-    parts = [p for p in _split_outside_brackets(name) if p]
+    if "(" in name or "（" in name:
+        name = _BRACKETED.sub("", name)
+    parts = [p for p in _split_outside_brackets(name) if p] if "、" in name else [name]
     if len(parts) > 1:
         return all(is_organisation(p) for p in parts)
     name = name.strip()
@@ -635,14 +636,10 @@ def clause_subject(text: str, start: int, end: int) -> str | None:
     """A unit that opens a later clause of the sentence and is given a duty there
     ("今年,在去年的基础上,市交通部门将…"): the subject of what follows."""
     found = None
-    k = start
-    while True:
-        k = min(
-            (i for i in (text.find(",", k, end), text.find("，", k, end)) if i >= 0), default=-1
-        )
-        if k < 0:
-            return found
-        k += 1
+    for m in _COMMA.finditer(text, start, end):
+        k = m.end()
+        if not _MODAL.search(text, k, min(end, k + 24)):
+            continue
         name = subject_owner(text, k, end)
         if name:
             after = k + len(name)
@@ -650,6 +647,10 @@ def clause_subject(text: str, start: int, end: int) -> str | None:
                 after += 1
             if _MODAL.match(text, after):
                 found = name
+    return found
+
+
+_COMMA = re.compile(r"[,，]")
 
 
 def subject_owner(text: str, start: int, end: int) -> str | None:
@@ -667,6 +668,8 @@ def subject_owner(text: str, start: int, end: int) -> str | None:
     if not run:
         return None
     s = run.group(0)
+    if not _NAME_END_RX().search(s, 0, 21):
+        return None
     names: list[str] = []
     i = 0
     while i < len(s) and len(names) < 6:
@@ -698,10 +701,14 @@ def subject_owner(text: str, start: int, end: int) -> str | None:
 
 def _shortest_name(s: str, i: int, first: bool) -> str | None:
     strong = _subject_suffix()
-    for j in range(i + 2, min(len(s), i + 20) + 1):
+    stop = s.find("、", i)
+    limit = min(len(s), i + 20) if stop < 0 else min(stop, i + 20)
+    # a name ends where an organisation's suffix or a group's last character does
+    ends = sorted({m.end() for m in _NAME_END_RX().finditer(s, i, limit)})
+    for j in ends:
+        if j < i + 2:
+            continue
         cand = s[i:j]
-        if "、" in cand:
-            return None
         if not (is_organisation(cand) and (strong.search(cand) or is_group(cand))):
             continue
         if cand.startswith("各") and not is_group(cand):
@@ -726,6 +733,22 @@ def _shortest_name(s: str, i: int, first: bool) -> str | None:
 
 _SUFFIX_CHARS = set("门员会办公室厅局委府")
 _HEAD_TITLE = re.compile(r"局长|主任|书记|厅长|部长|省长|市长|县长|区长|负责人|党组|副")
+
+
+@lru_cache(maxsize=1)
+def _NAME_END_RX() -> re.Pattern:  # noqa: N802 - a compiled constant, built from the lexicon
+    words = set(lex.data()["owners"]["subject_suffixes"]) | {
+        "单位",
+        "部门",
+        "乡镇",
+        "镇街",
+        "街道",
+        "县",
+        "区",
+        "镇",
+        "乡",
+    }
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
 @lru_cache(maxsize=1)
