@@ -1,5 +1,6 @@
 from django import forms
 
+from luoshi.formtools import IdsField
 from luoshi.plans.forms import OverviewFilter as BaseFilter
 
 
@@ -25,3 +26,11 @@ class CockpitFilter(forms.Form):
     plan = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
     unit = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
     sort = forms.ChoiceField(required=False, choices=_sorts)
+
+
+class PublicationForm(forms.Form):
+    """What of a plan the public page shows: the whole plan, and these of its targets
+    (ids of other plans' targets, or no ids at all, are left out by the view)."""
+
+    whole = forms.BooleanField(required=False)
+    target = IdsField()

@@ -12,12 +12,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from luoshi.clock import today
-from luoshi.formtools import as_id
+from luoshi.formtools import bad_post
 from luoshi.orgs.access import access_for
 from luoshi.plans.access import access_plan_by_id
 from luoshi.plans.engine import current_lang
 
 from . import actions
+from .forms import PublicationForm
 from .models import Publication
 from .public import TIMEOUT, cache_key, plan_rows, public_plans, public_targets, target_chart
 
@@ -66,12 +67,15 @@ def publication_edit(request: HttpRequest, plan_id: int) -> HttpResponse:
         plan.targets.filter(is_active=True).select_related("unit").order_by("unit__path", "pk")
     )
     if request.method == "POST":
+        form = PublicationForm(request.POST)
+        if not form.is_valid():
+            return bad_post(form, request)
         ids = {t.pk for t in targets}
-        chosen = [pk for pk in map(as_id, request.POST.getlist("target")) if pk in ids]
+        chosen = [pk for pk in form.cleaned_data["target"] if pk in ids]
         changed = actions.set_publication(
             request.user,
             plan,
-            whole=request.POST.get("whole") == "on",
+            whole=form.cleaned_data["whole"],
             target_ids=chosen,
             reason=_("Published on the public page"),
         )

@@ -85,6 +85,12 @@ class ProjectMoveForm(forms.Form):
         _style(self)
 
 
+class ReinstateForm(forms.Form):
+    """Take a dropped project up again: the reason (the action refuses a blank one)."""
+
+    reason = forms.CharField(label=_("Reason for the change"), max_length=300, required=False)
+
+
 class ProjectDropForm(forms.Form):
     date = forms.DateField(label=_("Dropped on"), widget=_date_input())
     reason = forms.CharField(label=_("Reason dropped"), max_length=300)

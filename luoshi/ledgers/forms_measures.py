@@ -43,6 +43,12 @@ def css(widget: forms.Widget) -> forms.Widget:
     return widget
 
 
+class UnbindForm(forms.Form):
+    """Report a ledger-bound target by hand again, with a reason."""
+
+    reason = forms.CharField(label=_("Reason"), max_length=200, required=False)
+
+
 class MeasureForm(forms.Form):
     source = forms.ChoiceField(label=_("Ledger"), choices=MeasureSource.choices)
     aggregate = forms.ChoiceField(label=_("Figure"), choices=MeasureAggregate.choices)

@@ -25,12 +25,12 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from luoshi.clock import parse_at
-from luoshi.formtools import attach_errors, bad_request
+from luoshi.formtools import attach_errors, bad_post, bad_request
 from luoshi.orgs.access import access_for
 from luoshi.plans.access import access_target_by_id
 
 from .choices import HazardStatus, Stage
-from .forms_measures import FilterForm, MeasureForm
+from .forms_measures import FilterForm, MeasureForm, UnbindForm
 from .measures import (
     DENOMINATOR,
     HAZARDS,
@@ -161,7 +161,10 @@ def measure_bind(request: HttpRequest, target_id: int) -> HttpResponse:
         raise PermissionDenied
     current = Measure.objects.filter(target=target).first()
     if request.method == "POST" and "unbind" in request.POST:
-        unbind_measure(target, request.user, request.POST.get("reason", "").strip())
+        unbind = UnbindForm(request.POST)
+        if not unbind.is_valid():
+            return bad_post(unbind, request)
+        unbind_measure(target, request.user, unbind.cleaned_data["reason"])
         messages.success(request, _("The target is reported by hand again."))
         return redirect("target-detail", target_id=target.pk)
     if request.method == "POST":

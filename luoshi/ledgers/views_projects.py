@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from luoshi.clock import today
-from luoshi.formtools import attach_errors
+from luoshi.formtools import attach_errors, bad_post
 from luoshi.orgs.access import access_for
 from luoshi.orgs.history import history_of
 
@@ -27,6 +27,7 @@ from .forms import (
     ProjectDropForm,
     ProjectForm,
     ProjectMoveForm,
+    ReinstateForm,
     unit_choices,
 )
 from .models import Project, StageEvent
@@ -248,8 +249,11 @@ def project_drop(request: HttpRequest, project_id: int) -> HttpResponse:
 def project_reinstate(request: HttpRequest, project_id: int) -> HttpResponse:
     """Take a dropped project up again; the drop stays in its history."""
     project = _kept_project(request, project_id)
+    form = ReinstateForm(request.POST)
+    if not form.is_valid():
+        return bad_post(form, request)
     try:
-        actions.reinstate_project(project, request.user, reason=request.POST.get("reason", ""))
+        actions.reinstate_project(project, request.user, reason=form.cleaned_data["reason"])
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

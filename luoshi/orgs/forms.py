@@ -111,6 +111,12 @@ class ReasonForm(forms.Form):
     reason = ReasonField()
 
 
+class ActiveForm(ReasonForm):
+    """Deactivate (active=0) or reactivate (active=1) a unit or a person, with a reason."""
+
+    active = forms.TypedChoiceField(choices=[("1", "1"), ("0", "0")], coerce=lambda v: v == "1")
+
+
 def role_choices(is_admin: bool) -> list[tuple[str, str]]:
     """The roles one may hand out: only an administrator makes administrators."""
     return [(value, label) for value, label in Role.choices if is_admin or value != Role.ADMIN]

@@ -5,8 +5,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from luoshi.formtools import bad_post
+
 from . import actions
 from .access import access_for, access_unit_by_id, require_unit_manager
+from .forms import ActiveForm
 
 
 @login_required
@@ -25,7 +28,10 @@ def unit_list(request: HttpRequest) -> HttpResponse:
 def unit_set_active(request: HttpRequest, unit_id: int) -> HttpResponse:
     require_unit_manager(request.user)
     unit = access_unit_by_id(request.user, unit_id)
-    active = request.POST.get("active") == "1"
-    actions.set_unit_active(unit, request.user, active, reason=request.POST.get("reason", ""))
+    form = ActiveForm(request.POST)
+    if not form.is_valid():
+        return bad_post(form, request)
+    active = form.cleaned_data["active"]
+    actions.set_unit_active(unit, request.user, active, reason=form.cleaned_data["reason"])
     messages.success(request, _("Unit reactivated.") if active else _("Unit deactivated."))
     return redirect("unit-detail", unit_id=unit.pk)

@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from luoshi.formtools import as_id, attach_errors
+from luoshi.formtools import as_id, attach_errors, bad_post
 
 from . import actions
 from .access import (
@@ -22,7 +22,15 @@ from .access import (
     access_unit_by_id,
     require_unit_manager,
 )
-from .forms import MembershipForm, NewUnitForm, PersonForm, ReasonForm, UnitForm, role_choices
+from .forms import (
+    ActiveForm,
+    MembershipForm,
+    NewUnitForm,
+    PersonForm,
+    ReasonForm,
+    UnitForm,
+    role_choices,
+)
 from .history import history_of
 from .models import Membership, User
 
@@ -154,13 +162,12 @@ def _refused(request, person) -> HttpResponse:
 @require_POST
 def person_set_active(request: HttpRequest, person_id: int) -> HttpResponse:
     person = access_person_by_id(request.user, person_id)
-    form = ReasonForm(request.POST)
-    active = request.POST.get("active") == "1"
+    form = ActiveForm(request.POST)
+    if not form.is_valid():
+        return bad_post(form, request)
+    active = form.cleaned_data["active"]
     try:
-        form.is_valid()
-        actions.set_person_active(
-            person, request.user, active, reason=form.cleaned_data.get("reason", "")
-        )
+        actions.set_person_active(person, request.user, active, reason=form.cleaned_data["reason"])
     except PermissionDenied:
         return _refused(request, person)
     except ValidationError as error:
@@ -177,11 +184,10 @@ def person_set_active(request: HttpRequest, person_id: int) -> HttpResponse:
 def person_reset_password(request: HttpRequest, person_id: int) -> HttpResponse:
     person = access_person_by_id(request.user, person_id)
     form = ReasonForm(request.POST)
-    form.is_valid()
+    if not form.is_valid():
+        return bad_post(form, request)
     try:
-        password = actions.reset_password(
-            person, request.user, reason=form.cleaned_data.get("reason", "")
-        )
+        password = actions.reset_password(person, request.user, reason=form.cleaned_data["reason"])
     except PermissionDenied:
         return _refused(request, person)
     messages.success(
@@ -220,9 +226,10 @@ def membership_end(request: HttpRequest, membership_id: int) -> HttpResponse:
     membership = access_membership_by_id(request.user, membership_id)
     person = membership.user
     form = ReasonForm(request.POST)
-    form.is_valid()
+    if not form.is_valid():
+        return bad_post(form, request)
     try:
-        actions.end_membership(membership, request.user, reason=form.cleaned_data.get("reason", ""))
+        actions.end_membership(membership, request.user, reason=form.cleaned_data["reason"])
     except PermissionDenied:
         return _refused(request, person)
     messages.success(request, _("Role ended."))
