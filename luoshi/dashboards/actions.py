@@ -7,13 +7,14 @@ from django.db import transaction
 
 from luoshi.orgs.access import access_for
 from luoshi.orgs.history import save_with_history
+from luoshi.orgs.models import User
 from luoshi.plans.models import Plan
 
 from .models import Publication
 from .public import forget
 
 
-def _set(row: Publication | None, on: bool, user, reason: str, **fields) -> bool:
+def _set(row: Publication | None, on: bool, user: User, reason: str, **fields) -> bool:
     """Make the publication `row` (or a new one with `fields`) active or not; True if changed."""
     if row is None:
         if not on:
@@ -28,7 +29,7 @@ def _set(row: Publication | None, on: bool, user, reason: str, **fields) -> bool
 
 
 @transaction.atomic
-def set_publication(user, plan: Plan, *, whole: bool, target_ids, reason: str = "") -> int:
+def set_publication(user: User, plan: Plan, *, whole: bool, target_ids, reason: str = "") -> int:
     """Publish the whole `plan` or not, and exactly the targets `target_ids` of it one by
     one; the supervision office only. Returns how many publications changed."""
     if not access_for(user).can_manage_plans():

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from luoshi.clock import today
 from luoshi.orgs.access import access_for
 from luoshi.orgs.history import save_with_history
+from luoshi.orgs.models import User
 from luoshi.uploads import check_upload
 
 from .choices import HAZARD_MOVES, VERIFIER_MOVES, HazardLevel, HazardStatus, Stage
@@ -49,7 +50,7 @@ HAZARD_FIELDS = (
 PHOTO_TYPES = {".jpg", ".jpeg", ".png"}
 
 
-def _check_keeper(unit, user) -> None:
+def _check_keeper(unit, user: User) -> None:
     """Ledger rows are kept by the unit's reporters and approvers (and its supervisors)."""
     if unit is None:
         raise ValidationError({"unit": _("Name the responsible unit.")})
@@ -86,7 +87,7 @@ def _lock(row) -> None:
 
 @transaction.atomic
 def create_project(
-    user, *, stage: str = Stage.NEGOTIATING, stage_date: date | None = None, **fields
+    user: User, *, stage: str = Stage.NEGOTIATING, stage_date: date | None = None, **fields
 ) -> Project:
     """A new project at `stage` (reached on `stage_date`, default today)."""
     _check_fields(fields, PROJECT_FIELDS)
@@ -100,7 +101,7 @@ def create_project(
 
 
 @transaction.atomic
-def update_project(project: Project, user, reason: str = "", **fields) -> Project:
+def update_project(project: Project, user: User, reason: str = "", **fields) -> Project:
     _check_fields(fields, PROJECT_FIELDS)
     _check_keeper(project.unit, user)
     if "unit" in fields:
@@ -117,7 +118,9 @@ def _current_stage(project: Project) -> str:
 
 
 @transaction.atomic
-def move_project(project: Project, user, *, stage: str, on: date, note: str = "") -> StageEvent:
+def move_project(
+    project: Project, user: User, *, stage: str, on: date, note: str = ""
+) -> StageEvent:
     """Record that the project reached `stage` on `on`. Moves back (e.g. 开工 withdrawn) are allowed."""
     _lock(project)
     _check_keeper(project.unit, user)
@@ -138,7 +141,7 @@ def move_project(project: Project, user, *, stage: str, on: date, note: str = ""
 
 
 @transaction.atomic
-def drop_project(project: Project, user, *, on: date, reason: str) -> Project:
+def drop_project(project: Project, user: User, *, on: date, reason: str) -> Project:
     """The project is abandoned: it stays in the ledger with the date and the reason."""
     _check_keeper(project.unit, user)
     if not reason.strip():
@@ -150,7 +153,7 @@ def drop_project(project: Project, user, *, on: date, reason: str) -> Project:
 
 
 @transaction.atomic
-def reinstate_project(project: Project, user, *, reason: str) -> Project:
+def reinstate_project(project: Project, user: User, *, reason: str) -> Project:
     """A dropped project is taken up again; the drop stays in its history."""
     _check_keeper(project.unit, user)
     if not project.dropped_on:
@@ -166,7 +169,7 @@ def reinstate_project(project: Project, user, *, reason: str) -> Project:
 
 
 @transaction.atomic
-def create_hazard(user, **fields) -> Hazard:
+def create_hazard(user: User, **fields) -> Hazard:
     _check_fields(fields, HAZARD_FIELDS)
     _check_keeper(fields.get("unit"), user)
     if fields.get("found_on"):
@@ -184,7 +187,7 @@ def create_hazard(user, **fields) -> Hazard:
 
 
 @transaction.atomic
-def update_hazard(hazard: Hazard, user, reason: str = "", **fields) -> Hazard:
+def update_hazard(hazard: Hazard, user: User, reason: str = "", **fields) -> Hazard:
     _check_fields(fields, HAZARD_FIELDS)
     _check_keeper(hazard.unit, user)
     if "unit" in fields:
@@ -214,13 +217,15 @@ def five_not_in_place(hazard: Hazard) -> list[str]:
     ]
 
 
-def can_verify(user) -> bool:
+def can_verify(user: User) -> bool:
     """Closing after verification, and reopening, is the supervision office's (inspectors') call."""
     return access_for(user).is_supervisor
 
 
 @transaction.atomic
-def move_hazard(hazard: Hazard, user, *, status: str, on: date, note: str = "") -> HazardEvent:
+def move_hazard(
+    hazard: Hazard, user: User, *, status: str, on: date, note: str = ""
+) -> HazardEvent:
     """open → rectifying → rectified (the unit) → closed after verification, or reopened.
 
     The move is judged against the status read under the row's lock, so of two
@@ -267,7 +272,7 @@ def move_hazard(hazard: Hazard, user, *, status: str, on: date, note: str = "") 
 
 
 @transaction.atomic
-def add_hazard_photo(hazard: Hazard, user, *, moment: str, upload) -> HazardPhoto:
+def add_hazard_photo(hazard: Hazard, user: User, *, moment: str, upload) -> HazardPhoto:
     _check_keeper(hazard.unit, user)
     if moment not in {HazardPhoto.BEFORE, HazardPhoto.AFTER}:
         raise ValidationError({"moment": _("Say whether the photo is from before or after.")})

@@ -81,7 +81,7 @@ def supervisors() -> list[User]:
 
 
 @transaction.atomic
-def mark_read(user, notification_id: int) -> int:
+def mark_read(user: User, notification_id: int) -> int:
     """Mark one of `user`'s own notifications read; someone else's id changes nothing (0)."""
     return Notification.objects.filter(
         pk=notification_id, recipient=user, read_at__isnull=True
@@ -89,14 +89,14 @@ def mark_read(user, notification_id: int) -> int:
 
 
 @transaction.atomic
-def mark_all_read(user) -> int:
+def mark_all_read(user: User) -> int:
     return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
         read_at=timezone.now()
     )
 
 
 @transaction.atomic
-def save_reminder_rule(plan, user, reason: str = "", **numbers) -> ReminderRule:
+def save_reminder_rule(plan, user: User, reason: str = "", **numbers) -> ReminderRule:
     """Set a plan's 催报 ladder (the supervision office's), recorded with who and why."""
     if not access_for(user).can_manage_plans():
         raise PermissionDenied(_("Only the supervision office sets the reminder ladder."))
@@ -119,18 +119,20 @@ def save_reminder_rule(plan, user, reason: str = "", **numbers) -> ReminderRule:
     return rule
 
 
-def _can_instruct(user) -> bool:
+def _can_instruct(user: User) -> bool:
     access = access_for(user)
     return Role.LEADER in access.roles or access.is_admin
 
 
-def can_instruct(user) -> bool:
+def can_instruct(user: User) -> bool:
     """Leaders (and admins) write instructions (批示) on any target or unit page."""
     return _can_instruct(user)
 
 
 @transaction.atomic
-def give_instruction(user, text: str, *, target: Target | None = None, unit: Unit | None = None):
+def give_instruction(
+    user: User, text: str, *, target: Target | None = None, unit: Unit | None = None
+):
     """A leader's 批示 on a target or a unit, kept in its history; the unit's people are told."""
     if not _can_instruct(user):
         raise PermissionDenied(_("Only leaders write instructions."))
@@ -173,7 +175,7 @@ def chase_targets(targets: Iterable[Target] = (), units: Iterable[Unit] = ()) ->
 
 
 @transaction.atomic
-def send_chase(user, text: str, targets: Iterable[Target] = (), units: Iterable[Unit] = ()):
+def send_chase(user: User, text: str, targets: Iterable[Target] = (), units: Iterable[Unit] = ()):
     """The supervision office's own 催报: recorded as Reminder rows (step "manual") like the
     ladder's, one notification per person and unit, and the units' group robots told."""
     if not access_for(user).can_manage_plans():
@@ -226,7 +228,7 @@ def send_chase(user, text: str, targets: Iterable[Target] = (), units: Iterable[
 
 
 @transaction.atomic
-def save_preferences(user, choices: dict[str, tuple[bool, bool]]) -> None:
+def save_preferences(user: User, choices: dict[str, tuple[bool, bool]]) -> None:
     """A person's channels per kind of event: {kind: (e-mail, webhook)}."""
     for kind, (email, webhook) in choices.items():
         preference = ChannelPreference.objects.filter(person=user, kind=kind).first()
@@ -239,7 +241,7 @@ def save_preferences(user, choices: dict[str, tuple[bool, bool]]) -> None:
 
 
 @transaction.atomic
-def save_defaults(user, choices: dict[str, tuple[bool, bool, bool]]) -> None:
+def save_defaults(user: User, choices: dict[str, tuple[bool, bool, bool]]) -> None:
     """The supervision office's default channels: {kind: (e-mail, webhook, unit webhook)}."""
     if not access_for(user).is_supervisor:
         raise PermissionDenied(_("Only the supervision office sets the default channels."))
@@ -257,7 +259,7 @@ def save_defaults(user, choices: dict[str, tuple[bool, bool, bool]]) -> None:
 
 
 @transaction.atomic
-def save_webhook(user, endpoint: WebhookEndpoint, **fields) -> WebhookEndpoint:
+def save_webhook(user: User, endpoint: WebhookEndpoint, **fields) -> WebhookEndpoint:
     """Set a unit's group robot (the supervision office) or one's own (oneself)."""
     if endpoint.unit_id is not None and not access_for(user).is_supervisor:
         raise PermissionDenied(_("Only the supervision office sets a unit's webhook."))

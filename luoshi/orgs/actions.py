@@ -26,7 +26,7 @@ CHILD_KIND = {
 }
 
 
-def _require_manager(user) -> None:
+def _require_manager(user: User) -> None:
     if not access_for(user).can_manage_units():
         raise PermissionDenied
 
@@ -43,7 +43,7 @@ def _free_code(parent: Unit | None) -> str:
 
 @transaction.atomic
 def create_unit(
-    user,
+    user: User,
     *,
     parent: Unit | None,
     name: str,
@@ -70,7 +70,7 @@ def create_unit(
 
 
 @transaction.atomic
-def update_unit(unit: Unit, user, *, name: str, short_name: str, reason: str = "") -> Unit:
+def update_unit(unit: Unit, user: User, *, name: str, short_name: str, reason: str = "") -> Unit:
     _require_manager(user)
     unit.name = name
     unit.short_name = short_name
@@ -79,7 +79,7 @@ def update_unit(unit: Unit, user, *, name: str, short_name: str, reason: str = "
 
 
 @transaction.atomic
-def move_unit(unit: Unit, user, parent: Unit, reason: str = "") -> Unit:
+def move_unit(unit: Unit, user: User, parent: Unit, reason: str = "") -> Unit:
     """Put `unit` (with its whole subtree) under `parent`; every path below follows.
 
     Refused under itself or one of its own descendants (the tree would become a
@@ -117,7 +117,7 @@ def move_unit(unit: Unit, user, parent: Unit, reason: str = "") -> Unit:
 
 
 @transaction.atomic
-def set_unit_active(unit: Unit, user, active: bool, reason: str = "") -> Unit:
+def set_unit_active(unit: Unit, user: User, active: bool, reason: str = "") -> Unit:
     """Units are never deleted: they are deactivated and keep their history."""
     if not access_for(user).can_manage_units():
         raise PermissionDenied
@@ -134,7 +134,7 @@ def set_unit_active(unit: Unit, user, active: bool, reason: str = "") -> Unit:
 # -- people and memberships -----------------------------------------------------------------
 
 
-def _require_may_change(person: User, user) -> None:
+def _require_may_change(person: User, user: User) -> None:
     """Supervisors manage people; only an administrator touches an administrator's account
     (a supervisor must not take one over by resetting its password)."""
     _require_manager(user)
@@ -154,7 +154,7 @@ def new_password() -> str:
 
 @transaction.atomic
 def create_person(
-    user, *, username: str, full_name: str, phone: str = "", reason: str = ""
+    user: User, *, username: str, full_name: str, phone: str = "", reason: str = ""
 ) -> tuple[User, str]:
     """A new account and its temporary password (returned once, stored hashed)."""
     _require_manager(user)
@@ -166,7 +166,7 @@ def create_person(
 
 
 @transaction.atomic
-def set_person_active(person: User, user, active: bool, reason: str = "") -> User:
+def set_person_active(person: User, user: User, active: bool, reason: str = "") -> User:
     """People are never deleted: a person who left is deactivated and can no longer sign in."""
     _require_may_change(person, user)
     if person.pk == user.pk and not active:
@@ -183,7 +183,7 @@ def set_person_active(person: User, user, active: bool, reason: str = "") -> Use
 
 
 @transaction.atomic
-def reset_password(person: User, user, reason: str = "") -> str:
+def reset_password(person: User, user: User, reason: str = "") -> str:
     """A new temporary password for `person`; the old one stops working at once."""
     _require_may_change(person, user)
     password = new_password()
@@ -197,7 +197,9 @@ def reset_password(person: User, user, reason: str = "") -> str:
 
 
 @transaction.atomic
-def add_membership(person: User, user, *, unit: Unit, role: str, reason: str = "") -> Membership:
+def add_membership(
+    person: User, user: User, *, unit: Unit, role: str, reason: str = ""
+) -> Membership:
     """Give `person` a role in `unit`. Only an administrator makes administrators."""
     _require_may_change(person, user)
     if role == Role.ADMIN and not access_for(user).is_admin:
@@ -210,7 +212,7 @@ def add_membership(person: User, user, *, unit: Unit, role: str, reason: str = "
 
 
 @transaction.atomic
-def end_membership(membership: Membership, user, reason: str = "") -> None:
+def end_membership(membership: Membership, user: User, reason: str = "") -> None:
     """Take a role away. The row goes; its history keeps who held it, who ended it and why."""
     _require_may_change(membership.user, user)
     if membership.role == Role.ADMIN and not access_for(user).is_admin:

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from luoshi.clock import check_in_window
 from luoshi.orgs.access import access_for
 from luoshi.orgs.history import save_with_history
+from luoshi.orgs.models import User
 
 from .choices import Comparator, PlanStatus, TargetKind
 from .models import Milestone, Plan, Rebaseline, Target, Task
@@ -52,7 +53,7 @@ TARGET_FIELDS = (
 BASELINE_FIELDS = ("value", "start", "end")
 
 
-def require_plan_manager(user) -> None:
+def require_plan_manager(user: User) -> None:
     if not access_for(user).can_manage_plans():
         raise PermissionDenied(_("Only the supervision office manages plans."))
 
@@ -77,7 +78,7 @@ def check_values(obj: Plan | Target) -> None:
 
 
 @transaction.atomic
-def create_plan(user, *, title: str, start: date, end: date, **fields) -> Plan:
+def create_plan(user: User, *, title: str, start: date, end: date, **fields) -> Plan:
     require_plan_manager(user)
     plan = Plan(title=title, start=start, end=end, **fields)
     check_values(plan)
@@ -86,7 +87,7 @@ def create_plan(user, *, title: str, start: date, end: date, **fields) -> Plan:
 
 
 @transaction.atomic
-def update_plan_rules(plan: Plan, user, reason: str = "", **rules) -> Plan:
+def update_plan_rules(plan: Plan, user: User, reason: str = "", **rules) -> Plan:
     """Change the plan's thresholds; every page judges with the new ones from now on."""
     require_plan_manager(user)
     unknown = set(rules) - set(RULE_FIELDS)
@@ -100,7 +101,9 @@ def update_plan_rules(plan: Plan, user, reason: str = "", **rules) -> Plan:
 
 
 @transaction.atomic
-def create_task(plan: Plan, user, *, title: str, lead_unit, cooperating_units=(), **fields) -> Task:
+def create_task(
+    plan: Plan, user: User, *, title: str, lead_unit, cooperating_units=(), **fields
+) -> Task:
     require_plan_manager(user)
     task = Task(plan=plan, title=title, lead_unit=lead_unit, **fields)
     save_with_history(task, user, "created")
@@ -110,7 +113,7 @@ def create_task(plan: Plan, user, *, title: str, lead_unit, cooperating_units=()
 
 
 @transaction.atomic
-def create_target(plan: Plan, user, **fields) -> Target:
+def create_target(plan: Plan, user: User, **fields) -> Target:
     require_plan_manager(user)
     unknown = set(fields) - set(TARGET_FIELDS)
     if unknown:
@@ -130,7 +133,7 @@ def create_target(plan: Plan, user, **fields) -> Target:
 @transaction.atomic
 def ask_part(
     target: Target,
-    user,
+    user: User,
     *,
     unit,
     value: float | None = None,
@@ -172,7 +175,7 @@ def ask_part(
 
 
 @transaction.atomic
-def update_target(target: Target, user, reason: str = "", **fields) -> Target:
+def update_target(target: Target, user: User, reason: str = "", **fields) -> Target:
     """Change a target. On a confirmed plan, a new value or new dates is a re-baseline."""
     require_plan_manager(user)
     unknown = set(fields) - set(TARGET_FIELDS)
@@ -212,7 +215,7 @@ def update_target(target: Target, user, reason: str = "", **fields) -> Target:
 
 
 @transaction.atomic
-def add_milestone(target: Target, user, *, name: str, due: date) -> Milestone:
+def add_milestone(target: Target, user: User, *, name: str, due: date) -> Milestone:
     """A dated deliverable of a milestone target."""
     require_plan_manager(user)
     if target.kind != "milestone":
@@ -223,7 +226,7 @@ def add_milestone(target: Target, user, *, name: str, due: date) -> Milestone:
 
 
 @transaction.atomic
-def set_target_active(target: Target, user, active: bool, reason: str = "") -> Target:
+def set_target_active(target: Target, user: User, active: bool, reason: str = "") -> Target:
     """Targets are never deleted: a withdrawn target is deactivated and keeps its history."""
     require_plan_manager(user)
     target.is_active = active
@@ -233,7 +236,7 @@ def set_target_active(target: Target, user, active: bool, reason: str = "") -> T
 
 
 @transaction.atomic
-def confirm_plan(plan: Plan, user) -> Plan:
+def confirm_plan(plan: Plan, user: User) -> Plan:
     """Confirm the plan: targets' current values and dates become their originals."""
     require_plan_manager(user)
     if plan.is_confirmed:

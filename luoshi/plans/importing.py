@@ -33,7 +33,7 @@ from simple_history.utils import bulk_create_with_history
 
 from luoshi.core.intake import IntakeError, extract, read_document
 from luoshi.orgs.history import save_with_history
-from luoshi.orgs.models import Unit
+from luoshi.orgs.models import Unit, User
 from luoshi.textclean import clean_text
 
 from .actions import (
@@ -200,7 +200,7 @@ def _new_item(plan: Plan, position: int, it: dict, units: dict[str, Unit]) -> Im
 
 
 def start_import(
-    user, *, title: str, start: date, end: date, filename: str, content: bytes
+    user: User, *, title: str, start: date, end: date, filename: str, content: bytes
 ) -> Plan:
     """Read the document and create a draft plan with one ImportItem per extracted item."""
     require_plan_manager(user)
@@ -299,7 +299,7 @@ def _apply(item: ImportItem, plan: Plan, fields: dict) -> None:
 
 
 @transaction.atomic
-def update_item(item: ImportItem, user, reason: str = "", **fields) -> ImportItem:
+def update_item(item: ImportItem, user: User, reason: str = "", **fields) -> ImportItem:
     """Correct an item: any of ITEM_FIELDS. A changed snippet is found again in the text."""
     require_plan_manager(user)
     _check_fields(fields)
@@ -311,7 +311,7 @@ def update_item(item: ImportItem, user, reason: str = "", **fields) -> ImportIte
 
 
 @transaction.atomic
-def add_item(plan: Plan, user, **fields) -> ImportItem:
+def add_item(plan: Plan, user: User, **fields) -> ImportItem:
     """An item the engine missed; accepted unless told otherwise, located by its snippet."""
     require_plan_manager(user)
     _check_fields(fields)
@@ -329,12 +329,12 @@ def add_item(plan: Plan, user, **fields) -> ImportItem:
 
 
 @transaction.atomic
-def set_decision(item: ImportItem, user, decision: str) -> ImportItem:
+def set_decision(item: ImportItem, user: User, decision: str) -> ImportItem:
     return update_item(item, user, reason=decision, decision=decision)
 
 
 @transaction.atomic
-def set_import_defaults(plan: Plan, user, *, cadence: str, due_day: int) -> Plan:
+def set_import_defaults(plan: Plan, user: User, *, cadence: str, due_day: int) -> Plan:
     """The cadence and due day every imported target gets unless its item names another."""
     require_plan_manager(user)
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
@@ -348,7 +348,7 @@ def set_import_defaults(plan: Plan, user, *, cadence: str, due_day: int) -> Plan
 
 
 @transaction.atomic
-def map_owner(plan: Plan, user, owner_text: str, unit: Unit) -> int:
+def map_owner(plan: Plan, user: User, owner_text: str, unit: Unit) -> int:
     """Give every item with this owner text the unit, and remember it for the next import.
 
     Returns the number of items changed.
@@ -474,7 +474,7 @@ def _problems(items: list[ImportItem], cooperating: dict[str, Unit]) -> list[str
 
 
 @transaction.atomic
-def confirm_import(plan: Plan, user) -> Plan:
+def confirm_import(plan: Plan, user: User) -> Plan:
     """Create a target per accepted target item, linked to its snippet, and confirm the plan.
 
     Refuses with a ValidationError listing every problem, and changes nothing,
@@ -505,7 +505,7 @@ def confirm_import(plan: Plan, user) -> Plan:
     return confirm_plan(plan, user)
 
 
-def _create_target(plan: Plan, user, item: ImportItem, cooperating: dict[str, Unit]) -> None:
+def _create_target(plan: Plan, user: User, item: ImportItem, cooperating: dict[str, Unit]) -> None:
     start, end, due = period_dates(item.period, plan)
     milestone = item.target_kind == TargetKind.MILESTONE
     if milestone:
@@ -577,7 +577,7 @@ def suggest_plan(filename: str, content: bytes, today: date) -> dict:
 
 
 @transaction.atomic
-def update_items(plan: Plan, user, changes: list[tuple[ImportItem, dict]]) -> int:
+def update_items(plan: Plan, user: User, changes: list[tuple[ImportItem, dict]]) -> int:
     """Save the changed rows of the review in one go: every row or none of them."""
     require_plan_manager(user)
     for item, fields in changes:
@@ -588,7 +588,7 @@ def update_items(plan: Plan, user, changes: list[tuple[ImportItem, dict]]) -> in
 
 
 @transaction.atomic
-def create_owner_unit(plan: Plan, user, owner_text: str, parent: Unit) -> Unit:
+def create_owner_unit(plan: Plan, user: User, owner_text: str, parent: Unit) -> Unit:
     """A unit the plan names but the city lacks: create it under `parent`, named as the
     text names it, and map the text to it (every item, and the next import)."""
     from luoshi.orgs.actions import create_unit

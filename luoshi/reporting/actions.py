@@ -38,7 +38,7 @@ class FourEyes(PermissionDenied):
     """The plan's four-eyes rule: the person who created or submitted a report cannot approve it."""
 
 
-def _check_reporter(report_unit, user) -> None:
+def _check_reporter(report_unit, user: User) -> None:
     if not access_for(user).can_report_for(report_unit):
         raise PermissionDenied(_("You do not report for this unit."))
 
@@ -158,7 +158,7 @@ def update_report(
 
 
 @transaction.atomic
-def submit_report(report: Report, user, *, expected_revision: int | None = None) -> Report:
+def submit_report(report: Report, user: User, *, expected_revision: int | None = None) -> Report:
     _check_reporter(report.unit, user)
     if report.status == ReportStatus.SUBMITTED:
         return report  # submitting twice records nothing new
@@ -171,7 +171,7 @@ def submit_report(report: Report, user, *, expected_revision: int | None = None)
     return report
 
 
-def _check_approver(report: Report, user) -> None:
+def _check_approver(report: Report, user: User) -> None:
     if not access_for(user).can_approve_for(report.unit):
         raise PermissionDenied(_("You do not approve reports of this unit."))
     if report.status != ReportStatus.SUBMITTED:
@@ -179,7 +179,7 @@ def _check_approver(report: Report, user) -> None:
 
 
 @transaction.atomic
-def approve_report(report: Report, user, *, expected_revision: int | None = None) -> Report:
+def approve_report(report: Report, user: User, *, expected_revision: int | None = None) -> Report:
     """Approve: from now on the status engine counts this reading."""
     _check_approver(report, user)
     if report.waits_for_another_approver(user):
@@ -208,7 +208,7 @@ def approve_report(report: Report, user, *, expected_revision: int | None = None
 
 @transaction.atomic
 def return_report(
-    report: Report, user, reason: str, *, expected_revision: int | None = None
+    report: Report, user: User, reason: str, *, expected_revision: int | None = None
 ) -> Report:
     """Send back to the reporter with a reason; it can be edited and submitted again."""
     _check_approver(report, user)
@@ -223,7 +223,7 @@ def return_report(
 
 
 @transaction.atomic
-def correct_report(report: Report, user) -> Report:
+def correct_report(report: Report, user: User) -> Report:
     """Start a correction of an approved report: a new draft version; the old one stays."""
     _check_reporter(report.unit, user)
     # Re-read the status under a row lock: of two people starting a correction at once,

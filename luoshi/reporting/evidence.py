@@ -9,13 +9,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from luoshi.orgs.access import access_for
+from luoshi.orgs.models import User
 from luoshi.uploads import DISPLAY_NAME_CHARS, check_upload, safe_name, shortened
 
 from .models import Evidence, Report
 
 
 @transaction.atomic
-def add_evidence(report: Report, user, upload) -> Evidence:
+def add_evidence(report: Report, user: User, upload) -> Evidence:
     if not access_for(user).can_report_for(report.unit):
         raise PermissionDenied(_("You do not report for this unit."))
     if not report.is_editable:
