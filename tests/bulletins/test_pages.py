@@ -106,3 +106,24 @@ def test_the_leader_downloads_an_issued_bulletin_once_its_files_are_built(figure
     assert "2025年第1期" in [p.text for p in document.paragraphs]
     assert set(BulletinFile.objects.values_list("state", flat=True)) == {FileState.READY}
     assert "2025年第1期" in leader.get("/bulletins/").content.decode()
+
+
+def test_the_list_costs_the_same_queries_for_one_or_many_bulletins(figures_city):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    city = figures_city
+    client = city.client("leader")
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/bulletins/").status_code == 200
+        return len(captured)
+
+    first = actions.draft_bulletin(city.plan, AT, city.supervisor)
+    actions.issue_bulletin(first, city.supervisor, expected_revision=1)
+    one = queries()
+    for _ in range(4):
+        correction = actions.start_correction(first, city.supervisor)
+        actions.issue_bulletin(correction, city.supervisor, expected_revision=1)
+    assert queries() == one
