@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from luoshi.formtools import attach_errors
 from luoshi.orgs.access import access_for
 from luoshi.orgs.history import history_of
+from luoshi.orgs.requests import AuthedRequest
 
 from . import actions
 from .choices import BulletinStatus, FileFormat, FileState
@@ -56,7 +57,7 @@ def _require_drafter(user) -> None:
 
 
 @login_required
-def bulletin_list(request: HttpRequest) -> HttpResponse:
+def bulletin_list(request: AuthedRequest) -> HttpResponse:
     _readable(request.user)
     drafter = access_for(request.user).can_draft_bulletins()
     issued = Bulletin.objects.filter(status=BulletinStatus.ISSUED).select_related(
@@ -81,7 +82,7 @@ def bulletin_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def bulletin_new(request: HttpRequest) -> HttpResponse:
+def bulletin_new(request: AuthedRequest) -> HttpResponse:
     _readable(request.user)
     _require_drafter(request.user)
     form = DraftForm(request.POST or None)
@@ -101,7 +102,7 @@ def bulletin_new(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def bulletin_detail(request: HttpRequest, bulletin_id: int) -> HttpResponse:
+def bulletin_detail(request: AuthedRequest, bulletin_id: int) -> HttpResponse:
     bulletin = access_bulletin_by_id(request.user, bulletin_id)
     files = {row.format: row for row in BulletinFile.objects.filter(bulletin=bulletin)}
     drafter = access_for(request.user).can_draft_bulletins()
@@ -144,7 +145,7 @@ def _history(bulletin: Bulletin):
 
 
 @login_required
-def bulletin_edit(request: HttpRequest, bulletin_id: int) -> HttpResponse:
+def bulletin_edit(request: AuthedRequest, bulletin_id: int) -> HttpResponse:
     bulletin = access_bulletin_by_id(request.user, bulletin_id)
     _require_drafter(request.user)
     if bulletin.is_issued:
@@ -181,7 +182,7 @@ def bulletin_edit(request: HttpRequest, bulletin_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def bulletin_issue(request: HttpRequest, bulletin_id: int) -> HttpResponse:
+def bulletin_issue(request: AuthedRequest, bulletin_id: int) -> HttpResponse:
     bulletin = access_bulletin_by_id(request.user, bulletin_id)
     _require_drafter(request.user)
     form = IssueForm(request.POST)
@@ -211,7 +212,7 @@ def bulletin_issue(request: HttpRequest, bulletin_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def bulletin_correct(request: HttpRequest, bulletin_id: int) -> HttpResponse:
+def bulletin_correct(request: AuthedRequest, bulletin_id: int) -> HttpResponse:
     bulletin = access_bulletin_by_id(request.user, bulletin_id)
     _require_drafter(request.user)
     try:
@@ -224,7 +225,7 @@ def bulletin_correct(request: HttpRequest, bulletin_id: int) -> HttpResponse:
 
 
 @login_required
-def bulletin_download(request: HttpRequest, bulletin_id: int, fmt: str) -> HttpResponse:
+def bulletin_download(request: AuthedRequest, bulletin_id: int, fmt: str) -> HttpResponse:
     bulletin = access_bulletin_by_id(request.user, bulletin_id)
     if fmt not in FileFormat.values:
         raise Http404("format")

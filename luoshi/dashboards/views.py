@@ -6,12 +6,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from luoshi.clock import parse_at
 from luoshi.formtools import bad_request
 from luoshi.orgs.access import access_for, choosable_units
+from luoshi.orgs.requests import AuthedRequest
 from luoshi.plans.access import visible_plans, visible_tasks
 from luoshi.plans.choices import State, TargetKind
 from luoshi.plans.models import Target
@@ -25,7 +26,7 @@ TASK_CHOICES_LIMIT = 300
 
 
 @login_required
-def overview(request: HttpRequest) -> HttpResponse:
+def overview(request: AuthedRequest) -> HttpResponse:
     access = access_for(request.user)
     filters = OverviewFilter(request.GET)
     data = filters.cleaned_data if filters.is_valid() else {}

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from luoshi.clock import parse_at
 from luoshi.formtools import bad_request
 from luoshi.orgs.access import access_unit_by_id
+from luoshi.orgs.requests import AuthedRequest
 from luoshi.plans.access import access_plan_by_id, visible_plans
 
 from .cockpit import Cockpit, nearest_stored
@@ -41,7 +42,7 @@ def _query(**params) -> str:
 
 
 @login_required
-def cockpit(request: HttpRequest) -> HttpResponse:
+def cockpit(request: AuthedRequest) -> HttpResponse:
     try:
         at, plan, unit, sort = cockpit_choices(request)
     except ValidationError as error:

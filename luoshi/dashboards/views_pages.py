@@ -8,7 +8,7 @@ are the read side's too."""
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from luoshi.clock import parse_at, today
@@ -17,6 +17,7 @@ from luoshi.ledgers.models import Measure
 from luoshi.ledgers.views_measures import measure_block
 from luoshi.orgs.access import access_for, access_unit_by_id
 from luoshi.orgs.history import history_of
+from luoshi.orgs.requests import AuthedRequest
 from luoshi.plans.access import access_plan_by_id, access_target_by_id, visible_tasks
 from luoshi.plans.models import Target
 from luoshi.reporting.models import Report
@@ -29,7 +30,7 @@ TASKS_PER_PAGE = 50
 
 
 @login_required
-def unit_detail(request: HttpRequest, unit_id: int) -> HttpResponse:
+def unit_detail(request: AuthedRequest, unit_id: int) -> HttpResponse:
     unit = access_unit_by_id(request.user, unit_id)
     access = access_for(request.user)
     at = today()
@@ -53,7 +54,7 @@ def unit_detail(request: HttpRequest, unit_id: int) -> HttpResponse:
 
 
 @login_required
-def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
+def plan_detail(request: AuthedRequest, plan_id: int) -> HttpResponse:
     plan = access_plan_by_id(request.user, plan_id)
     at = today()
     targets = Target.objects.restrict(request.user, "view").filter(plan=plan, is_active=True)
@@ -85,7 +86,7 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 
 @login_required
-def target_detail(request: HttpRequest, target_id: int) -> HttpResponse:
+def target_detail(request: AuthedRequest, target_id: int) -> HttpResponse:
     target = access_target_by_id(request.user, target_id)
     try:
         at = parse_at(request.GET.get("at"))
@@ -133,7 +134,7 @@ def target_detail(request: HttpRequest, target_id: int) -> HttpResponse:
 
 
 @login_required
-def workbench(request: HttpRequest) -> HttpResponse:
+def workbench(request: AuthedRequest) -> HttpResponse:
     owed = owed_by(request.user, today())
     context = {"owed": owed, "today": today(), "workbooks": workbooks_owed(owed)}
     return render(request, "reporting/workbench.html", context)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from luoshi.clock import today
 from luoshi.formtools import bad_post
 from luoshi.orgs.access import access_for
+from luoshi.orgs.requests import AuthedRequest
 from luoshi.plans.access import access_plan_by_id
 from luoshi.plans.engine import current_lang
 
@@ -57,7 +58,7 @@ def public_target(request: HttpRequest, target_id: int) -> HttpResponse:
 
 
 @login_required
-def publication_edit(request: HttpRequest, plan_id: int) -> HttpResponse:
+def publication_edit(request: AuthedRequest, plan_id: int) -> HttpResponse:
     """Choose what of a plan the public page shows: the supervision office only."""
     plan = access_plan_by_id(request.user, plan_id)
     if not access_for(request.user).can_manage_plans():

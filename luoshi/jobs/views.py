@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
+
+from luoshi.orgs.requests import AuthedRequest
 
 from . import actions
 from .models import Job
@@ -26,14 +28,14 @@ def access_job_by_id(user, job_id: int) -> Job:
 
 
 @login_required
-def job_list(request: HttpRequest) -> HttpResponse:
+def job_list(request: AuthedRequest) -> HttpResponse:
     jobs = Job.objects.restrict(request.user).defer("problems", "params", "result")
     page = Paginator(jobs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "jobs/list.html", {"page": page})
 
 
 @login_required
-def job_detail(request: HttpRequest, job_id: int) -> HttpResponse:
+def job_detail(request: AuthedRequest, job_id: int) -> HttpResponse:
     """The job's page; htmx polls it for the progress part alone while the job runs."""
     job = access_job_by_id(request.user, job_id)
     context = {"job": job, "stale": actions.stale(job), "poll": POLL_SECONDS}
@@ -48,7 +50,7 @@ def job_detail(request: HttpRequest, job_id: int) -> HttpResponse:
 
 
 @login_required
-def job_file(request: HttpRequest, job_id: int) -> FileResponse:
+def job_file(request: AuthedRequest, job_id: int) -> FileResponse:
     """The file the job made, for its owner only."""
     job = access_job_by_id(request.user, job_id)
     if not job.result_file:

@@ -19,6 +19,7 @@ from luoshi.clock import today
 from luoshi.formtools import attach_errors
 from luoshi.orgs.access import access_for
 from luoshi.orgs.history import history_of
+from luoshi.orgs.requests import AuthedRequest
 
 from . import actions
 from .choices import HAZARD_MOVES, VERIFIER_MOVES, HazardStatus
@@ -55,7 +56,7 @@ def _with_photo(form, hazard: Hazard, user, moment: str) -> None:
 
 
 @login_required
-def hazard_list(request: HttpRequest) -> HttpResponse:
+def hazard_list(request: AuthedRequest) -> HttpResponse:
     day = today()
     rows, filters, data = filter_hazards(request.user, request.GET, day)
     rows = rows.select_related("unit").annotate(
@@ -80,7 +81,7 @@ def hazard_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def hazard_detail(request: HttpRequest, hazard_id: int) -> HttpResponse:
+def hazard_detail(request: AuthedRequest, hazard_id: int) -> HttpResponse:
     hazard = visible_or_404(Hazard.objects, request.user, hazard_id, "hazard")
     moves = moves_for(request.user, hazard)
     day = today()
@@ -97,7 +98,7 @@ def hazard_detail(request: HttpRequest, hazard_id: int) -> HttpResponse:
 
 
 @login_required
-def hazard_new(request: HttpRequest) -> HttpResponse:
+def hazard_new(request: AuthedRequest) -> HttpResponse:
     units = kept_units(request.user)
     if not units:
         raise PermissionDenied
@@ -128,7 +129,7 @@ def _kept_hazard(request: HttpRequest, hazard_id: int) -> Hazard:
 
 
 @login_required
-def hazard_edit(request: HttpRequest, hazard_id: int) -> HttpResponse:
+def hazard_edit(request: AuthedRequest, hazard_id: int) -> HttpResponse:
     hazard = _kept_hazard(request, hazard_id)
     form = HazardForm(
         request.POST or None,
@@ -156,7 +157,7 @@ def hazard_edit(request: HttpRequest, hazard_id: int) -> HttpResponse:
 
 
 @login_required
-def hazard_move(request: HttpRequest, hazard_id: int) -> HttpResponse:
+def hazard_move(request: AuthedRequest, hazard_id: int) -> HttpResponse:
     """Rectifying / rectified by the unit; closed / reopened by a verifier. With an optional
     photo after rectification."""
     hazard = visible_or_404(Hazard.objects, request.user, hazard_id, "hazard")
@@ -190,7 +191,7 @@ def hazard_move(request: HttpRequest, hazard_id: int) -> HttpResponse:
 
 
 @login_required
-def hazard_photo(request: HttpRequest, hazard_id: int) -> HttpResponse:
+def hazard_photo(request: AuthedRequest, hazard_id: int) -> HttpResponse:
     """Add a photo (before or after rectification) to a hazard."""
     hazard = _kept_hazard(request, hazard_id)
     form = HazardPhotoForm(request.POST or None, request.FILES or None)
@@ -211,7 +212,7 @@ def hazard_photo(request: HttpRequest, hazard_id: int) -> HttpResponse:
 
 
 @login_required
-def hazard_photo_file(request: HttpRequest, photo_id: int) -> FileResponse:
+def hazard_photo_file(request: AuthedRequest, photo_id: int) -> FileResponse:
     """A hazard photo, to whoever may see the hazard (uploads are never served publicly)."""
     photo = (
         HazardPhoto.objects.filter(

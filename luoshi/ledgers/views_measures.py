@@ -18,7 +18,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from luoshi.clock import parse_at
 from luoshi.formtools import attach_errors, bad_post, bad_request
 from luoshi.orgs.access import access_for
+from luoshi.orgs.requests import AuthedRequest
 from luoshi.plans.access import access_target_by_id
 
 from .choices import HazardStatus, Stage
@@ -103,7 +104,7 @@ def measure_block(measure: Measure, target, at: date) -> dict:
 
 
 @login_required
-def measure_rows(request: HttpRequest, target_id: int) -> HttpResponse:
+def measure_rows(request: AuthedRequest, target_id: int) -> HttpResponse:
     target = access_target_by_id(request.user, target_id)
     measure = _measure_or_404(target)
     try:
@@ -155,7 +156,7 @@ def measure_rows(request: HttpRequest, target_id: int) -> HttpResponse:
 
 
 @login_required
-def measure_bind(request: HttpRequest, target_id: int) -> HttpResponse:
+def measure_bind(request: AuthedRequest, target_id: int) -> HttpResponse:
     target = access_target_by_id(request.user, target_id)
     if not access_for(request.user).can_manage_plans():
         raise PermissionDenied

@@ -18,6 +18,7 @@ from luoshi.clock import today
 from luoshi.formtools import attach_errors, bad_post
 from luoshi.orgs.access import access_for
 from luoshi.orgs.history import history_of
+from luoshi.orgs.requests import AuthedRequest
 
 from . import actions
 from .choices import Stage
@@ -36,7 +37,7 @@ from .views import keeps, kept_or_denied, kept_units, paginate, visible_or_404
 
 
 @login_required
-def project_list(request: HttpRequest) -> HttpResponse:
+def project_list(request: AuthedRequest) -> HttpResponse:
     rows, filters, data = filter_projects(request.user, request.GET)
     rows = rows.select_related("unit")
     page, query = paginate(request, rows)
@@ -81,7 +82,7 @@ def funnel_counts(projects, start: date, end: date) -> list[tuple[Stage, int]]:
 
 
 @login_required
-def project_funnel(request: HttpRequest) -> HttpResponse:
+def project_funnel(request: AuthedRequest) -> HttpResponse:
     filters = FunnelFilter(request.GET)
     data = filters.cleaned_data if filters.is_valid() else {}
     end = data.get("end") or today()
@@ -110,7 +111,7 @@ def project_funnel(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def project_detail(request: HttpRequest, project_id: int) -> HttpResponse:
+def project_detail(request: AuthedRequest, project_id: int) -> HttpResponse:
     project = visible_or_404(Project.objects, request.user, project_id, "project")
     can_keep = keeps(request.user, project.unit)
     context = {
@@ -127,7 +128,7 @@ def project_detail(request: HttpRequest, project_id: int) -> HttpResponse:
 
 
 @login_required
-def project_new(request: HttpRequest) -> HttpResponse:
+def project_new(request: AuthedRequest) -> HttpResponse:
     units = kept_units(request.user)
     if not units:
         raise PermissionDenied
@@ -165,7 +166,7 @@ def _kept_project(request: HttpRequest, project_id: int) -> Project:
 
 
 @login_required
-def project_edit(request: HttpRequest, project_id: int) -> HttpResponse:
+def project_edit(request: AuthedRequest, project_id: int) -> HttpResponse:
     project = _kept_project(request, project_id)
     # The form gets its own copy: a form that fails validation must not touch `project`.
     form = ProjectForm(
@@ -196,7 +197,7 @@ def project_edit(request: HttpRequest, project_id: int) -> HttpResponse:
 
 
 @login_required
-def project_move(request: HttpRequest, project_id: int) -> HttpResponse:
+def project_move(request: AuthedRequest, project_id: int) -> HttpResponse:
     project = _kept_project(request, project_id)
     form = ProjectMoveForm(request.POST or None, initial={"stage": project.stage, "date": today()})
     if request.method == "POST" and form.is_valid():
@@ -221,7 +222,7 @@ def project_move(request: HttpRequest, project_id: int) -> HttpResponse:
 
 
 @login_required
-def project_drop(request: HttpRequest, project_id: int) -> HttpResponse:
+def project_drop(request: AuthedRequest, project_id: int) -> HttpResponse:
     project = _kept_project(request, project_id)
     form = ProjectDropForm(request.POST or None, initial={"date": today()})
     if request.method == "POST" and form.is_valid():
@@ -246,7 +247,7 @@ def project_drop(request: HttpRequest, project_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def project_reinstate(request: HttpRequest, project_id: int) -> HttpResponse:
+def project_reinstate(request: AuthedRequest, project_id: int) -> HttpResponse:
     """Take a dropped project up again; the drop stays in its history."""
     project = _kept_project(request, project_id)
     form = ReinstateForm(request.POST)

@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from luoshi.formtools import attach_errors
 from luoshi.orgs.access import access_for, access_unit_by_id, choosable_units
+from luoshi.orgs.requests import AuthedRequest
 from luoshi.plans.access import access_plan_by_id, access_target_by_id
 
 from . import actions, delivery
@@ -41,7 +42,7 @@ PAGE_SIZE = 50
 
 
 @login_required
-def notice_list(request: HttpRequest) -> HttpResponse:
+def notice_list(request: AuthedRequest) -> HttpResponse:
     notices = Notification.objects.filter(recipient=request.user)
     page = Paginator(notices, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"page": page, "is_supervisor": access_for(request.user).is_supervisor}
@@ -50,7 +51,7 @@ def notice_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def notice_read(request: HttpRequest, notice_id: int) -> HttpResponse:
+def notice_read(request: AuthedRequest, notice_id: int) -> HttpResponse:
     """Mark read and, when asked, go on to the thing the notification is about."""
     actions.mark_read(request.user, notice_id)
     notice = Notification.objects.filter(pk=notice_id, recipient=request.user).first()
@@ -66,13 +67,13 @@ def notice_read(request: HttpRequest, notice_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def notice_read_all(request: HttpRequest) -> HttpResponse:
+def notice_read_all(request: AuthedRequest) -> HttpResponse:
     actions.mark_all_read(request.user)
     return redirect("notice-list")
 
 
 @login_required
-def reminder_rule(request: HttpRequest, plan_id: int) -> HttpResponse:
+def reminder_rule(request: AuthedRequest, plan_id: int) -> HttpResponse:
     """The plan's 催报 ladder, set by the supervision office (like the plan's other rules)."""
     plan = access_plan_by_id(request.user, plan_id)
     if not access_for(request.user).can_manage_plans():
@@ -105,7 +106,7 @@ def _current_preferences(user) -> dict[str, tuple[bool, bool]]:
 
 
 @login_required
-def notice_settings(request: HttpRequest) -> HttpResponse:
+def notice_settings(request: AuthedRequest) -> HttpResponse:
     """通知设置: one's channels per kind of event, and one's own robot."""
     current = _current_preferences(request.user)
     form = PreferencesForm(request.POST or None, current=current)
@@ -138,7 +139,7 @@ def _webhook_page(request, endpoint: WebhookEndpoint, title: str, done: str):
 
 
 @login_required
-def my_webhook(request: HttpRequest) -> HttpResponse:
+def my_webhook(request: AuthedRequest) -> HttpResponse:
     """One's own robot: messages of the kinds one chose reach it."""
     endpoint = WebhookEndpoint.objects.filter(person=request.user).first()
     endpoint = endpoint or WebhookEndpoint(person=request.user)
@@ -146,7 +147,7 @@ def my_webhook(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def channel_defaults(request: HttpRequest) -> HttpResponse:
+def channel_defaults(request: AuthedRequest) -> HttpResponse:
     """The supervision office's default channels, for everyone who chose nothing."""
     if not access_for(request.user).is_supervisor:
         raise Http404("defaults")
@@ -161,7 +162,7 @@ def channel_defaults(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def unit_webhooks(request: HttpRequest) -> HttpResponse:
+def unit_webhooks(request: AuthedRequest) -> HttpResponse:
     """Every active unit and its group robot, for the supervision office."""
     if not access_for(request.user).is_supervisor:
         raise Http404("webhooks")
@@ -170,7 +171,7 @@ def unit_webhooks(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def unit_webhook(request: HttpRequest, unit_id: int) -> HttpResponse:
+def unit_webhook(request: AuthedRequest, unit_id: int) -> HttpResponse:
     if not access_for(request.user).is_supervisor:
         raise Http404("webhooks")
     unit = access_unit_by_id(request.user, unit_id)
@@ -187,7 +188,7 @@ DELIVERY_STATES = {
 
 
 @login_required
-def delivery_list(request: HttpRequest) -> HttpResponse:
+def delivery_list(request: AuthedRequest) -> HttpResponse:
     """Messages beside the app, newest first: failed and pending ones by default."""
     if not access_for(request.user).is_supervisor:
         raise Http404("deliveries")
@@ -210,7 +211,7 @@ def delivery_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def delivery_retry(request: HttpRequest, delivery_id: int) -> HttpResponse:
+def delivery_retry(request: AuthedRequest, delivery_id: int) -> HttpResponse:
     if not access_for(request.user).is_supervisor:
         raise Http404("deliveries")
     row = Delivery.objects.filter(pk=delivery_id, delivered_at__isnull=True).first()
@@ -225,7 +226,7 @@ def delivery_retry(request: HttpRequest, delivery_id: int) -> HttpResponse:
 
 
 @login_required
-def chase(request: HttpRequest) -> HttpResponse:
+def chase(request: AuthedRequest) -> HttpResponse:
     """催报 by hand: the targets ticked on the overview (or units), a line, send."""
     if not access_for(request.user).can_manage_plans():
         raise Http404("chase")
@@ -286,11 +287,11 @@ def _instruct(request, *, target=None, unit=None) -> HttpResponse:
 
 @login_required
 @require_POST
-def target_instruction(request: HttpRequest, target_id: int) -> HttpResponse:
+def target_instruction(request: AuthedRequest, target_id: int) -> HttpResponse:
     return _instruct(request, target=access_target_by_id(request.user, target_id))
 
 
 @login_required
 @require_POST
-def unit_instruction(request: HttpRequest, unit_id: int) -> HttpResponse:
+def unit_instruction(request: AuthedRequest, unit_id: int) -> HttpResponse:
     return _instruct(request, unit=access_unit_by_id(request.user, unit_id))

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -10,10 +10,11 @@ from luoshi.formtools import bad_post
 from . import actions
 from .access import access_for, access_unit_by_id, require_unit_manager
 from .forms import ActiveForm
+from .requests import AuthedRequest
 
 
 @login_required
-def unit_list(request: HttpRequest) -> HttpResponse:
+def unit_list(request: AuthedRequest) -> HttpResponse:
     access = access_for(request.user)
     units = access.visible_units().select_related("parent")
     return render(
@@ -25,7 +26,7 @@ def unit_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def unit_set_active(request: HttpRequest, unit_id: int) -> HttpResponse:
+def unit_set_active(request: AuthedRequest, unit_id: int) -> HttpResponse:
     require_unit_manager(request.user)
     unit = access_unit_by_id(request.user, unit_id)
     form = ActiveForm(request.POST)

@@ -7,7 +7,7 @@ every change goes through an action in actions.py, which records who and why.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -33,6 +33,7 @@ from .forms import (
 )
 from .history import history_of
 from .models import Membership, User
+from .requests import AuthedRequest
 
 
 def _form_page(request, title: str, form, back: str, status: int = 200) -> HttpResponse:
@@ -42,7 +43,7 @@ def _form_page(request, title: str, form, back: str, status: int = 200) -> HttpR
 
 
 @login_required
-def unit_new(request: HttpRequest) -> HttpResponse:
+def unit_new(request: AuthedRequest) -> HttpResponse:
     require_unit_manager(request.user)
     initial = {}
     parent = as_id(request.GET.get("parent", ""))
@@ -62,7 +63,7 @@ def unit_new(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def unit_edit(request: HttpRequest, unit_id: int) -> HttpResponse:
+def unit_edit(request: AuthedRequest, unit_id: int) -> HttpResponse:
     """Rename a unit or move it (with its sub-units) under another parent."""
     require_unit_manager(request.user)
     unit = access_unit_by_id(request.user, unit_id)
@@ -91,14 +92,14 @@ def unit_edit(request: HttpRequest, unit_id: int) -> HttpResponse:
 
 
 @login_required
-def person_list(request: HttpRequest) -> HttpResponse:
+def person_list(request: AuthedRequest) -> HttpResponse:
     require_unit_manager(request.user)
     people = User.objects.prefetch_related("memberships__unit").order_by("-is_active", "username")
     return render(request, "orgs/person_list.html", {"people": people})
 
 
 @login_required
-def person_new(request: HttpRequest) -> HttpResponse:
+def person_new(request: AuthedRequest) -> HttpResponse:
     require_unit_manager(request.user)
     roles = role_choices(access_for(request.user).is_admin)
     form = PersonForm(request.POST or None, roles=roles)
@@ -149,7 +150,7 @@ def _person_page(request, person, membership_form=None, status=200) -> HttpRespo
 
 
 @login_required
-def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
+def person_detail(request: AuthedRequest, person_id: int) -> HttpResponse:
     return _person_page(request, access_person_by_id(request.user, person_id))
 
 
@@ -160,7 +161,7 @@ def _refused(request, person) -> HttpResponse:
 
 @login_required
 @require_POST
-def person_set_active(request: HttpRequest, person_id: int) -> HttpResponse:
+def person_set_active(request: AuthedRequest, person_id: int) -> HttpResponse:
     person = access_person_by_id(request.user, person_id)
     form = ActiveForm(request.POST)
     if not form.is_valid():
@@ -181,7 +182,7 @@ def person_set_active(request: HttpRequest, person_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def person_reset_password(request: HttpRequest, person_id: int) -> HttpResponse:
+def person_reset_password(request: AuthedRequest, person_id: int) -> HttpResponse:
     person = access_person_by_id(request.user, person_id)
     form = ReasonForm(request.POST)
     if not form.is_valid():
@@ -200,7 +201,7 @@ def person_reset_password(request: HttpRequest, person_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def membership_add(request: HttpRequest, person_id: int) -> HttpResponse:
+def membership_add(request: AuthedRequest, person_id: int) -> HttpResponse:
     person = access_person_by_id(request.user, person_id)
     roles = role_choices(access_for(request.user).is_admin)
     form = MembershipForm(request.POST, roles=roles)
@@ -222,7 +223,7 @@ def membership_add(request: HttpRequest, person_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def membership_end(request: HttpRequest, membership_id: int) -> HttpResponse:
+def membership_end(request: AuthedRequest, membership_id: int) -> HttpResponse:
     membership = access_membership_by_id(request.user, membership_id)
     person = membership.user
     form = ReasonForm(request.POST)

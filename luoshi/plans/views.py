@@ -1,13 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from luoshi.formtools import attach_errors
 from luoshi.orgs.access import access_for
+from luoshi.orgs.requests import AuthedRequest
 
 from . import actions
 from .access import access_plan_by_id, access_target_by_id, visible_plans
@@ -16,7 +17,7 @@ from .models import Target
 
 
 @login_required
-def plan_list(request: HttpRequest) -> HttpResponse:
+def plan_list(request: AuthedRequest) -> HttpResponse:
     return render(
         request,
         "plans/plan_list.html",
@@ -28,7 +29,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def plan_rules(request: HttpRequest, plan_id: int) -> HttpResponse:
+def plan_rules(request: AuthedRequest, plan_id: int) -> HttpResponse:
     plan = access_plan_by_id(request.user, plan_id)
     if not access_for(request.user).can_manage_plans():
         raise PermissionDenied
@@ -46,7 +47,7 @@ def plan_rules(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 
 @login_required
-def target_edit(request: HttpRequest, target_id: int) -> HttpResponse:
+def target_edit(request: AuthedRequest, target_id: int) -> HttpResponse:
     target = access_target_by_id(request.user, target_id)
     if not access_for(request.user).can_manage_plans():
         raise PermissionDenied

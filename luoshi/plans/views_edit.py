@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from luoshi.formtools import attach_errors
 from luoshi.orgs.access import access_for
+from luoshi.orgs.requests import AuthedRequest
 
 from . import actions
 from .access import access_plan_by_id, access_target_by_id
@@ -31,7 +32,7 @@ def _render(request, title: str, form, back: str) -> HttpResponse:
 
 
 @login_required
-def plan_new(request: HttpRequest) -> HttpResponse:
+def plan_new(request: AuthedRequest) -> HttpResponse:
     _manager_only(request)
     form = PlanForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -45,7 +46,7 @@ def plan_new(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def task_new(request: HttpRequest, plan_id: int) -> HttpResponse:
+def task_new(request: AuthedRequest, plan_id: int) -> HttpResponse:
     _manager_only(request)
     plan = _plan(request, plan_id)
     form = TaskForm(request.POST or None, plan=plan, user=request.user)
@@ -63,7 +64,7 @@ def task_new(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 
 @login_required
-def target_new(request: HttpRequest, plan_id: int) -> HttpResponse:
+def target_new(request: AuthedRequest, plan_id: int) -> HttpResponse:
     _manager_only(request)
     plan = _plan(request, plan_id)
     form = NewTargetForm(request.POST or None, plan=plan, user=request.user)
@@ -85,7 +86,7 @@ def target_new(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 
 @login_required
-def target_ask_part(request: HttpRequest, target_id: int) -> HttpResponse:
+def target_ask_part(request: AuthedRequest, target_id: int) -> HttpResponse:
     """Ask a cooperating unit for its own part of a target."""
     target = access_target_by_id(request.user, target_id)
     _manager_only(request)

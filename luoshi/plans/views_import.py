@@ -25,6 +25,7 @@ from luoshi.clock import today
 from luoshi.core.selection import parse_selection
 from luoshi.orgs.access import access_for
 from luoshi.orgs.models import Unit
+from luoshi.orgs.requests import AuthedRequest
 
 from . import importing, pending
 from .actions import require_plan_manager
@@ -209,7 +210,7 @@ def _import_form_page(request, form, status: int = 200) -> HttpResponse:
 
 
 @login_required
-def plan_import(request: HttpRequest) -> HttpResponse:
+def plan_import(request: AuthedRequest) -> HttpResponse:
     """Two steps: the document (kept server-side), then its title and dates, read from it.
 
     Choosing a file and sending the form with the title empty is the first step:
@@ -271,13 +272,13 @@ def plan_import(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def plan_import_review(request: HttpRequest, plan_id: int) -> HttpResponse:
+def plan_import_review(request: AuthedRequest, plan_id: int) -> HttpResponse:
     return _render_review(request, _plan_to_review(request.user, plan_id))
 
 
 @login_required
 @require_POST
-def plan_import_item(request: HttpRequest, plan_id: int, item_id: int) -> HttpResponse:
+def plan_import_item(request: AuthedRequest, plan_id: int, item_id: int) -> HttpResponse:
     plan = _plan_to_change(request.user, plan_id)
     item = get_object_or_404(ImportItem, pk=item_id, plan=plan)
     form = ItemForm(
@@ -303,7 +304,7 @@ def plan_import_item(request: HttpRequest, plan_id: int, item_id: int) -> HttpRe
 
 @login_required
 @require_POST
-def plan_import_add_item(request: HttpRequest, plan_id: int) -> HttpResponse:
+def plan_import_add_item(request: AuthedRequest, plan_id: int) -> HttpResponse:
     plan = _plan_to_change(request.user, plan_id)
     form = AddItemForm(request.POST, user=request.user, auto_id="new-%s")
     if form.is_valid():
@@ -319,7 +320,7 @@ def plan_import_add_item(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def plan_import_owner(request: HttpRequest, plan_id: int) -> HttpResponse:
+def plan_import_owner(request: AuthedRequest, plan_id: int) -> HttpResponse:
     plan = _plan_to_change(request.user, plan_id)
     form = OwnerMapForm(request.POST, user=request.user)
     if not form.is_valid():
@@ -341,7 +342,7 @@ def plan_import_owner(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def plan_import_confirm(request: HttpRequest, plan_id: int) -> HttpResponse:
+def plan_import_confirm(request: AuthedRequest, plan_id: int) -> HttpResponse:
     plan = _plan_to_change(request.user, plan_id)
     try:
         plan = importing.confirm_import(plan, request.user)
@@ -356,7 +357,7 @@ def plan_import_confirm(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def plan_import_items(request: HttpRequest, plan_id: int) -> HttpResponse:
+def plan_import_items(request: AuthedRequest, plan_id: int) -> HttpResponse:
     """Save the whole review table at once: every changed row, or none (and nothing lost)."""
     plan = _plan_to_change(request.user, plan_id)
     formset = ItemFormSet(
@@ -396,7 +397,7 @@ def plan_import_items(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def plan_import_defaults(request: HttpRequest, plan_id: int) -> HttpResponse:
+def plan_import_defaults(request: AuthedRequest, plan_id: int) -> HttpResponse:
     plan = _plan_to_change(request.user, plan_id)
     form = ImportDefaultsForm(request.POST, instance=Plan.objects.get(pk=plan.pk))
     if form.is_valid():
@@ -417,7 +418,7 @@ def plan_import_defaults(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def plan_import_owner_unit(request: HttpRequest, plan_id: int) -> HttpResponse:
+def plan_import_owner_unit(request: AuthedRequest, plan_id: int) -> HttpResponse:
     """Create the unit an owner text names, in place, and map the text to it."""
     plan = _plan_to_change(request.user, plan_id)
     form = OwnerUnitForm(request.POST)
@@ -439,7 +440,7 @@ def plan_import_owner_unit(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 
 @login_required
-def plan_import_parse(request: HttpRequest, plan_id: int) -> JsonResponse:
+def plan_import_parse(request: AuthedRequest, plan_id: int) -> JsonResponse:
     """The fields of a new item, read from words the reviewer selected in the text."""
     plan = _plan_to_review(request.user, plan_id)
     return JsonResponse(parse_selection(request.GET.get("text", "")[:1000], year=plan.start.year))

@@ -12,6 +12,7 @@ from luoshi.core.periods import default_as_of
 from luoshi.formtools import attach_errors
 from luoshi.orgs.access import access_for
 from luoshi.orgs.history import history_of
+from luoshi.orgs.requests import AuthedRequest
 from luoshi.plans.access import access_target_by_id
 
 from . import actions
@@ -33,7 +34,7 @@ def _fields(form: ReportForm) -> dict:
 
 
 @login_required
-def report_new(request: HttpRequest, target_id: int) -> HttpResponse:
+def report_new(request: AuthedRequest, target_id: int) -> HttpResponse:
     target = access_target_by_id(request.user, target_id)
     if not access_for(request.user).can_report_for(target.unit):
         raise PermissionDenied
@@ -59,7 +60,7 @@ def report_new(request: HttpRequest, target_id: int) -> HttpResponse:
 
 
 @login_required
-def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
+def report_detail(request: AuthedRequest, report_id: int) -> HttpResponse:
     """The report; its editing form while it is a draft; review buttons for approvers."""
     report = access_report_by_id(request.user, report_id)
     access = access_for(request.user)
@@ -138,7 +139,7 @@ def _review(request: HttpRequest, report_id: int, do, form_class=ReviewForm) -> 
 
 @login_required
 @require_POST
-def report_submit(request: HttpRequest, report_id: int) -> HttpResponse:
+def report_submit(request: AuthedRequest, report_id: int) -> HttpResponse:
     def do(report, data):
         actions.submit_report(report, request.user, expected_revision=data["revision"])
         messages.success(request, _("Report submitted."))
@@ -148,7 +149,7 @@ def report_submit(request: HttpRequest, report_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def report_approve(request: HttpRequest, report_id: int) -> HttpResponse:
+def report_approve(request: AuthedRequest, report_id: int) -> HttpResponse:
     def do(report, data):
         actions.approve_report(report, request.user, expected_revision=data["revision"])
         messages.success(request, _("Report approved: it now counts."))
@@ -158,7 +159,7 @@ def report_approve(request: HttpRequest, report_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def report_return(request: HttpRequest, report_id: int) -> HttpResponse:
+def report_return(request: AuthedRequest, report_id: int) -> HttpResponse:
     def do(report, data):
         actions.return_report(
             report, request.user, data["reason"], expected_revision=data["revision"]
@@ -170,7 +171,7 @@ def report_return(request: HttpRequest, report_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def report_correct(request: HttpRequest, report_id: int) -> HttpResponse:
+def report_correct(request: AuthedRequest, report_id: int) -> HttpResponse:
     report = access_report_by_id(request.user, report_id)
     try:
         correction = actions.correct_report(report, request.user)
@@ -188,7 +189,7 @@ def report_correct(request: HttpRequest, report_id: int) -> HttpResponse:
 
 
 @login_required
-def evidence_download(request: HttpRequest, evidence_id: int) -> FileResponse:
+def evidence_download(request: AuthedRequest, evidence_id: int) -> FileResponse:
     evidence = Evidence.objects.filter(pk=evidence_id).only("report_id").first()
     if evidence is None:
         raise Http404("evidence")

@@ -19,7 +19,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -28,6 +28,7 @@ from django.views.decorators.http import require_POST
 
 from luoshi.clock import today
 from luoshi.orgs.access import access_for
+from luoshi.orgs.requests import AuthedRequest
 
 from . import actions, views
 from .access import access_report_by_id
@@ -70,7 +71,7 @@ def _back(filters: dict) -> str:
 
 
 @login_required
-def approvals(request: HttpRequest) -> HttpResponse:
+def approvals(request: AuthedRequest) -> HttpResponse:
     filters = _filters(request.GET)
     paginator = Paginator(_filtered_queue(request.user, filters), PAGE_SIZE)
     page = paginator.get_page(filters.get("page"))
@@ -109,7 +110,7 @@ def _selected_ids(request) -> list[int]:
 
 @login_required
 @require_POST
-def approve_selected(request: HttpRequest) -> HttpResponse:
+def approve_selected(request: AuthedRequest) -> HttpResponse:
     """First post: the confirmation, listing the ticked reports. Second post (`confirm`):
     approve them all in one transaction; one refusal (changed meanwhile, no longer waiting,
     four eyes) approves none."""
@@ -168,7 +169,7 @@ def review_then_next(view):
 
     @login_required
     @require_POST
-    def wrapped(request: HttpRequest, report_id: int) -> HttpResponse:
+    def wrapped(request: AuthedRequest, report_id: int) -> HttpResponse:
         response = view(request, report_id)
         report = Report.objects.filter(pk=report_id).only("pk", "status").first()
         if report is None or report.status == ReportStatus.SUBMITTED:
@@ -186,7 +187,7 @@ report_return = review_then_next(views.report_return)
 
 
 @login_required
-def evidence_inline(request: HttpRequest, evidence_id: int) -> FileResponse:
+def evidence_inline(request: AuthedRequest, evidence_id: int) -> FileResponse:
     evidence = Evidence.objects.filter(pk=evidence_id).only("report_id").first()
     if evidence is None:
         raise Http404("evidence")
