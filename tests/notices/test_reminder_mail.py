@@ -66,3 +66,25 @@ def test_the_due_day_mails_reporters_and_approvers_who_have_an_address_once(plan
     assert subjects["zjj-sh@example.org"] == (
         "市住建局 · 新建商品房销售面积增长：截至 2025-06-30 的进度报告，已于 2025-07-05 截止，尚未报送"
     )
+
+
+def test_a_mail_server_that_is_down_leaves_the_reminder_and_a_delivery_to_retry(
+    plan_city, settings
+):
+    from luoshi.notices.models import Delivery, Notification
+
+    c = plan_city
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]  # nothing listens here
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 2
+    c.commerce_reporter.email = "swj-tb@example.org"
+    c.commerce_reporter.save()
+    call_command("remind", "--at", "2025-07-05", stdout=StringIO())
+    reminder = Reminder.objects.get(person=c.commerce_reporter, step="due")
+    assert reminder.emailed is False
+    assert Notification.objects.filter(recipient=c.commerce_reporter).count() == 1
+    mail = Delivery.objects.get(channel="email", recipient=c.commerce_reporter)
+    assert mail.state == "pending" and mail.attempts == 1
+    assert "Connection refused" in mail.last_error or "Error" in mail.last_error

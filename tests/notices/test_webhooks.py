@@ -185,3 +185,34 @@ def test_an_unreachable_robot_is_a_recorded_failure_not_an_exception(plan_city):
     assert delivery.deliver_due() == {"sent": 0, "failed": 1}
     row = Delivery.objects.get()
     assert row.state == "pending" and row.last_error.startswith("WebhookError")
+
+
+def test_a_queue_that_is_down_neither_fails_the_action_nor_loses_the_message(
+    plan_city, robot, hooks, django_capture_on_commit_callbacks, monkeypatch
+):
+    from luoshi.notices import tasks
+
+    class Down:
+        """A queue whose server is unreachable (the database backend cannot be down
+        without the database itself, so the Redis case is played by this)."""
+
+        def get_backend(self):
+            raise ConnectionError("queue down")
+
+        def enqueue(self, *args):
+            raise ConnectionError("queue down")
+
+    monkeypatch.setattr(tasks, "deliver", Down())
+    c = plan_city
+    report = submit(c, django_capture_on_commit_callbacks)
+    assert Report.objects.get(pk=report.pk).status == "submitted"
+    assert Delivery.objects.filter(delivered_at__isnull=True).count() == 2
+    # The sweep (luoshi deliver) sends them once the queue is back or without it.
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("deliver", stdout=out)
+    assert out.getvalue().strip() == "sent 2, failed 0"
+    assert robot.paths() == ["/own", "/unit"]
