@@ -211,6 +211,8 @@ def _places(sample: str, title: str) -> dict[str, str]:
     for rx in _PLACE_PHRASES:
         for m in rx.finditer(sample):
             name = m.group(1)
+            if name[0] in "全我本各今明该":
+                continue
             if name.endswith(("市", "区", "县")):
                 name, kind = name[:-1], name[-1]
             else:
@@ -224,7 +226,12 @@ def _places(sample: str, title: str) -> dict[str, str]:
             counts[(m.group(1), "zone")] = counts.get((m.group(1), "zone"), 0) + 1
     best: dict[str, str] = {"all": "、".join(n for (n, _k) in counts)}
     for kind in "市区县":
-        cands = [(n, c) for (n, k), c in counts.items() if k == kind and c >= 3]
+        # a slogan (工业强市) is never the place, however often it is printed
+        cands = [
+            (n, c)
+            for (n, k), c in counts.items()
+            if k == kind and c >= 3 and own.is_organisation(n)
+        ]
         if cands:
             best[kind] = max(cands, key=lambda nc: (nc[1], len(nc[0])))[0]
     return best

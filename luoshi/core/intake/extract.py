@@ -246,7 +246,9 @@ def _target_owner(
     own_marker = own.clause_owner(text, pos, sent[1])
     if own_marker and ok(own_marker):
         return own_marker, "owner.clause_marker"
-    row_cell = own.row_cell_owner(text, sent[0], sent[1])
+    row_cell = own.row_cell_owner(text, sent[0], sent[1]) or own.stacked_cell_owner(
+        text, par[0], par[1]
+    )
     if row_cell:
         return row_cell, "owner.row_cell"
     label = own.label_line_owner(text, par[0], par[1])
@@ -319,7 +321,7 @@ def _target_owner(
     # nothing closer names an owner: the jurisdiction the document speaks for, as it
     # calls itself when it never names itself (全市); a sector's meeting whose
     # convener is not named (全区农业农村工作会议) is some bureau's: no owner
-    if doc.region and not (doc.meeting and doc.region in _WHOLE):
+    if doc.region and doc.region != "全国" and not (doc.meeting and doc.region in _WHOLE):
         return _whole(doc.region, doc) if doc.region in _WHOLE else doc.region, (
             "owner.jurisdiction"
         )

@@ -384,6 +384,29 @@ _CELL_GAP = re.compile(r"[。；;]?[ \t\u3000]+(?=[" + HAN + r"])")
 _UNIT_LINE = re.compile(r"[ \t\u3000]*([" + HAN + r"]{2,20})[ \t\u3000]*\n")
 
 
+# A table printed one cell a line ("1⏎⏎生产总值增长6%左右。⏎⏎发改局⏎⏎2⏎⏎…"): the item's
+# paragraph stands between its serial number and its responsible unit's cell.
+_SERIAL_LINE = re.compile(r"[ \t\u3000]*\d{1,3}[ \t\u3000]*$")
+_NEXT_CELL = re.compile(r"\s*\n\s*([" + HAN + r"()（）、]{2,24})[ \t\u3000]*(?:\n|$)")
+
+
+def stacked_cell_owner(text: str, par_start: int, par_end: int) -> str | None:
+    """The unit on the line after an item whose line before is only its serial number."""
+    prev_end = text.rfind("\n", 0, par_start)
+    if prev_end < 0:
+        return None
+    k = prev_end
+    while k > 0 and text[k - 1] in "\n \t\u3000":
+        k -= 1
+    line_start = text.rfind("\n", 0, k) + 1
+    if not _SERIAL_LINE.fullmatch(text, line_start, k):
+        return None
+    m = _NEXT_CELL.match(text, par_end, par_end + 60)
+    if not m or not is_organisation(m.group(1)) or _is_place_name(m.group(1)):
+        return None
+    return m.group(1)
+
+
 def row_cell_owner(text: str, sent_start: int, sent_end: int) -> str | None:
     """The responsible-unit cell that follows an item in a numbered table row."""
     line_start = text.rfind("\n", 0, sent_start) + 1

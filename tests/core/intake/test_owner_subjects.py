@@ -136,3 +136,20 @@ def test_the_province_the_text_is_about_names_its_whole():
 def test_a_bureau_head_who_speaks_is_not_the_subject_of_his_sentence():
     text = "某局局长某某日前表示,今年要新建公园5个。\n"
     assert all(it["why"]["owner"] != "owner.subject" for it in _targets(text))
+
+
+def test_a_task_table_printed_one_cell_a_line_gives_each_item_its_unit():
+    text = (
+        "临川市人民政府办公室关于印发重点工作责任分解的通知\n\n序号\n\n主要工作任务\n\n责任单位\n\n"
+        "1\n\n生产总值增长6%左右。\n\n发改局\n\n2\n\n一般公共预算收入增长5%。\n\n财政局\n\n"
+    )
+    assert _owners(text) == ["发改局", "财政局"]
+
+
+def test_the_year_line_of_a_report_names_its_city_and_slogans_do_not():
+    text = (
+        "政府工作报告提出:2026年青湖经济社会发展预期目标\n"
+        "代市长某某在政府工作报告中提出,坚持依港立市、工业强市、开放活市。"
+        "全市地区生产总值增长7%,财政总收入增长8%。\n"
+    )
+    assert set(_owners(text)) == {"青湖市"}
