@@ -1,4 +1,7 @@
-"""Ledger imports as jobs (luoshi.jobs): the same pipeline in the request or in the worker.
+"""Imports and exports as jobs (luoshi.jobs): the same pipeline in the request or the worker.
+
+Ledger imports and 一表通 uploads larger than settings.IMPORT_IN_REQUEST_MAX_BYTES, and
+ledger exports of more than settings.EXPORT_IN_REQUEST_MAX_ROWS rows, run in the worker.
 
 A file up to settings.IMPORT_IN_REQUEST_MAX_BYTES is imported in the request, a larger
 one by the task `tasks.ledger_job`; both call `run_ledger` on a claimed job, so the
@@ -13,6 +16,7 @@ from __future__ import annotations
 import tempfile
 from dataclasses import asdict
 
+from django.core.exceptions import PermissionDenied
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,8 +24,9 @@ from django.utils.translation import gettext as _
 from luoshi.jobs import actions as jobs
 from luoshi.jobs.choices import JobKind, JobState
 from luoshi.jobs.models import Job
+from luoshi.orgs.models import Unit
 
-from . import ledger
+from . import ledger, workbook
 from .ledger_import import import_file
 from .reader import Problem, Refused
 
@@ -100,7 +105,7 @@ def run_stored(job_id: int) -> Job | None:
 
     def work(job: Job) -> None:
         with job.upload.open("rb") as source:
-            run_ledger(job, source)
+            RUNNERS[job.kind](job, source)
 
     return jobs.run(job_id, work)
 
@@ -140,8 +145,64 @@ def run_export(job_id: int) -> Job | None:
     return jobs.run(job_id, work)
 
 
+def start_workbook_job(user, unit, period, upload, *, link: str, store: bool) -> Job:
+    """A queued 一表通 upload for `unit` and `period` (the form checked both already)."""
+    return jobs.start(
+        user,
+        JobKind.WORKBOOK_UPLOAD,
+        _("一表通 %(unit)s %(period)s: upload") % {"unit": unit.name, "period": period.label},
+        params={"unit": unit.pk, "period": period.label},
+        upload=upload,
+        digest=jobs.digest_of(upload),
+        link=link,
+        store_upload=store,
+    )
+
+
+def run_workbook(job: Job, source) -> None:
+    """Check the filled 一表通 and create its draft reports, all or none; end the job."""
+    unit = Unit.objects.filter(pk=job.params["unit"]).first()
+    period = workbook.parse_period(job.params["period"])
+    progress = jobs.Progress(job)
+    progress(0, None, message=_("Checking the workbook…"))
+    try:
+        if unit is None:
+            raise PermissionDenied(_("You do not report for this unit."))
+        result = workbook.read_upload(source, unit, period, job.user)
+        progress(len(result.rows), len(result.rows), message=_("Creating the draft reports…"))
+        reports = workbook.apply_upload(result, job.user)
+    except Refused as refused:
+        jobs.fail(
+            job,
+            _("The file was refused: nothing was written."),
+            problems=[asdict(p) for p in refused.problems],
+            problem_count=refused.count,
+        )
+        return
+    except PermissionDenied as denied:
+        jobs.fail(job, str(denied), problems=[asdict(Problem(message=str(denied)))])
+        return
+    job.total = len(reports)
+    jobs.finish(
+        job,
+        result={
+            "created": len(reports),
+            "reports": [r.pk for r in reports],
+            "unit": unit.name,
+            "period": period.label,
+        },
+    )
+
+
+RUNNERS = {
+    JobKind.LEDGER_IMPORT: run_ledger,
+    JobKind.LEDGER_CHECK: run_ledger,
+    JobKind.WORKBOOK_UPLOAD: run_workbook,
+}
+
+
 def run_now(job: Job, upload) -> Job:
     """The request's side, for a small file: the same run, on the upload in hand."""
-    jobs.run(job.pk, lambda claimed: run_ledger(claimed, upload))
+    jobs.run(job.pk, lambda claimed: RUNNERS[claimed.kind](claimed, upload))
     job.refresh_from_db()
     return job

@@ -7,7 +7,7 @@ from . import background
 
 @task()
 def ledger_job(job_id: int) -> str:
-    """Run a queued ledger import or check (luoshi.excel.background)."""
+    """Run a queued ledger import or check, or a 一表通 upload (luoshi.excel.background)."""
     job = background.run_stored(job_id)
     return job.state if job is not None else "taken"
 

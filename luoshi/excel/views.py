@@ -162,9 +162,15 @@ def workbook_upload(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _workbook_page(request, upload_form=form, status=400)
     unit, period = form.cleaned_data["unit"], form.cleaned_data["period"]
+    upload = form.cleaned_data["file"]
+    big = upload.size > settings.IMPORT_IN_REQUEST_MAX_BYTES
     try:
-        result = workbook.read_upload(form.cleaned_data["file"], unit, period, request.user)
-        reports = workbook.apply_upload(result, request.user)
+        if big:
+            check_upload(upload)  # refused files make no job
+        # Small files run here, large ones in the worker: the same job steps either way.
+        job = background.start_workbook_job(
+            request.user, unit, period, upload, link=reverse("workbench"), store=big
+        )
     except Refused as refused:
         return _workbook_page(
             request,
@@ -173,6 +179,30 @@ def workbook_upload(request: HttpRequest) -> HttpResponse:
             problems=refused.problems,
             problem_count=refused.count,
         )
+    except Busy as busy:
+        return _workbook_page(
+            request,
+            upload_form=form,
+            status=409,
+            problems=[Problem(message=str(busy))],
+            problem_count=1,
+        )
+    if big:
+        transaction.on_commit(lambda: tasks.ledger_job.enqueue(job.pk))
+        return redirect("job-detail", job_id=job.pk)
+    job = background.run_now(job, upload)
+    if job.state != JobState.DONE:
+        problems = [Problem(**p) for p in job.problems] or [Problem(message=job.error)]
+        return _workbook_page(
+            request,
+            upload_form=form,
+            status=400,
+            problems=problems,
+            problem_count=job.problem_count or len(problems),
+        )
+    reports = list(
+        Report.objects.filter(pk__in=job.result["reports"]).select_related("target").order_by("pk")
+    )
     messages.success(
         request,
         _("%(count)d draft reports created for %(unit)s, %(period)s; review and submit them.")
