@@ -47,7 +47,8 @@ def bad_post(form: forms.Form, request: HttpRequest | None = None) -> HttpRespon
     """A 400 naming what was wrong with a post whose form is not valid. The page's own
     buttons and fields send valid values, so only a damaged or forged post gets here."""
     errors = "; ".join(
-        f"{form.fields[name].label or name if name in form.fields else name}: {' '.join(e)}"
+        f"{form.fields[name].label or name if name in form.fields else name}: "
+        + " ".join(str(message) for message in e)
         for name, e in form.errors.items()
     )
     return bad_request(ValidationError(errors), request)

@@ -40,7 +40,7 @@ def set_publication(user: User, plan: Plan, *, whole: bool, target_ids, reason: 
         row.target_id: row
         for row in Publication.objects.select_for_update().filter(plan=plan).order_by("pk")
     }
-    changed = _set(rows.get(None), whole, user, reason, plan=plan)
+    changed = int(_set(rows.get(None), whole, user, reason, plan=plan))
     for target_id in allowed | {pk for pk in rows if pk is not None}:
         changed += _set(
             rows.get(target_id), target_id in allowed, user, reason, plan=plan, target_id=target_id

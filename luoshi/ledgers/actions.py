@@ -211,7 +211,7 @@ def five_not_in_place(hazard: Hazard) -> list[str]:
     if hazard.level != HazardLevel.MAJOR:
         return []
     return [
-        str(Hazard._meta.get_field(name).verbose_name)
+        str(getattr(Hazard._meta.get_field(name), "verbose_name", name))
         for name in FIVE_IN_PLACE
         if getattr(hazard, name) in (None, "") or str(getattr(hazard, name)).strip() == ""
     ]

@@ -81,7 +81,7 @@ HAZARD_OPEN_STATUSES = frozenset(
     {HazardStatus.OPEN, HazardStatus.RECTIFYING, HazardStatus.RECTIFIED, HazardStatus.REOPENED}
 )
 # Allowed moves of a hazard, and who makes them: the unit, or a verifier (supervisor/inspector).
-HAZARD_MOVES = {
+HAZARD_MOVES: dict[str, set[str]] = {
     HazardStatus.OPEN: {HazardStatus.RECTIFYING, HazardStatus.RECTIFIED},
     HazardStatus.REOPENED: {HazardStatus.RECTIFYING, HazardStatus.RECTIFIED},
     HazardStatus.RECTIFYING: {HazardStatus.RECTIFIED},

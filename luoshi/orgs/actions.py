@@ -17,7 +17,7 @@ from .history import delete_with_history, save_with_history
 from .models import Membership, Unit, User
 
 #: The kind a new unit usually has under a parent of each kind.
-CHILD_KIND = {
+CHILD_KIND: dict[str, str] = {
     UnitKind.CITY: UnitKind.DEPARTMENT,
     UnitKind.DEPARTMENT: UnitKind.TOWN,
     UnitKind.DISTRICT: UnitKind.TOWN,
@@ -104,7 +104,7 @@ def move_unit(unit: Unit, user: User, parent: Unit, reason: str = "") -> Unit:
         Unit.objects.filter(path__startswith=old_path).exclude(pk=unit.pk).order_by("path")
     )
     longest = max([len(u.path) for u in below] + [len(old_path)]) - len(old_path) + len(new_path)
-    if longest > Unit._meta.get_field("path").max_length:
+    if longest > (Unit._meta.get_field("path").max_length or 0):
         raise ValidationError({"parent": _("The tree would become too deep.")})
     unit.parent, unit.path = parent, new_path
     save_with_history(unit, user, reason or "moved")

@@ -1,10 +1,17 @@
 """Forms with which the supervision office keeps units, people and roles."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .choices import Role, UnitKind
 from .models import Unit
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 def _style(form: forms.Form) -> None:
@@ -117,6 +124,6 @@ class ActiveForm(ReasonForm):
     active = forms.TypedChoiceField(choices=[("1", "1"), ("0", "0")], coerce=lambda v: v == "1")
 
 
-def role_choices(is_admin: bool) -> list[tuple[str, str]]:
+def role_choices(is_admin: bool) -> list[tuple[str, StrOrPromise]]:
     """The roles one may hand out: only an administrator makes administrators."""
     return [(value, label) for value, label in Role.choices if is_admin or value != Role.ADMIN]

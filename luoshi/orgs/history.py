@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
 from django.utils import formats, timezone
@@ -132,7 +132,7 @@ def history_of(obj, limit: int = 50) -> list[HistoryEntry]:
         obj.history.select_related("history_user").order_by("-history_date")[: limit + 1]
     )
     meta = type(obj)._meta
-    raw: list[tuple[object, list[tuple[models.Field, object, object]]]] = []
+    raw: list[tuple[Any, list[tuple[models.Field, object, object]]]] = []
     related_ids: dict[type[models.Model], set] = {}
     for index, record in enumerate(records[:limit]):
         previous = records[index + 1] if index + 1 < len(records) else None

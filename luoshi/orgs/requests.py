@@ -13,4 +13,6 @@ from .models import User
 class AuthedRequest(HttpRequest):
     """A request from a signed-in person: `user` is a User."""
 
-    user: User  # type: ignore[assignment]  # narrower than HttpRequest's, as login_required makes it
+    user: User
+    # Set by the approval queue page when it has counted the queue (the menu shows it).
+    approval_queue_count: int

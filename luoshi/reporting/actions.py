@@ -199,8 +199,8 @@ def approve_report(report: Report, user: User, *, expected_revision: int | None 
         old.status = ReportStatus.SUPERSEDED
         old.revision += 1
         save_with_history(old, user, f"superseded by version {report.version}")
-    if report.milestone_id:
-        milestone = report.milestone
+    milestone = report.milestone
+    if milestone is not None:
         milestone.done = report.as_of
         save_with_history(milestone, user, "approved", update_fields=["done"])
     return report

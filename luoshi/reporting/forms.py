@@ -1,8 +1,12 @@
+from __future__ import annotations
+
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from luoshi.plans.choices import TargetKind
-from luoshi.plans.models import Target
+from luoshi.plans.models import Milestone, Target
 
 from .fields import EVIDENCE_HELP, MultipleFileField
 
@@ -17,7 +21,7 @@ class ReportForm(forms.Form):
     as_of = forms.DateField(label=_("As of"), widget=forms.DateInput(attrs={"type": "date"}))
     value = forms.FloatField(label=_("Value"), required=False)
     overdue = forms.FloatField(label=_("Of which overdue"), required=False, min_value=0)
-    milestone = forms.ModelChoiceField(
+    milestone: forms.ModelChoiceField[Milestone] = forms.ModelChoiceField(
         label=_("Milestone completed"), queryset=None, required=False
     )
     narrative = forms.CharField(
@@ -49,7 +53,7 @@ class ReportForm(forms.Form):
         super().__init__(*args, **kwargs)
         if not editing:
             del self.fields["revision"]
-        self.fields["milestone"].queryset = target.milestones.all()
+        cast(forms.ModelChoiceField, self.fields["milestone"]).queryset = target.milestones.all()
         if target.kind == TargetKind.MILESTONE:
             del self.fields["value"], self.fields["overdue"]
         else:
