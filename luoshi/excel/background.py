@@ -150,7 +150,7 @@ def start_workbook_job(user, unit, period, upload, *, link: str, store: bool) ->
     return jobs.start(
         user,
         JobKind.WORKBOOK_UPLOAD,
-        _("一表通 %(unit)s %(period)s: upload") % {"unit": unit.name, "period": period.label},
+        _("一表通 for %(unit)s, %(period)s: upload") % {"unit": unit.name, "period": period.label},
         params={"unit": unit.pk, "period": period.label},
         upload=upload,
         digest=jobs.digest_of(upload),

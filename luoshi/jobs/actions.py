@@ -36,7 +36,7 @@ class Busy(Exception):
         else:
             text = _(
                 "This file is already being imported (started at %(time)s by %(person)s). "
-                "Wait for that import to finish: its rows will then be in the ledger."
+                "Wait for that import to finish before uploading it again."
             ) % {
                 "time": timezone.localtime(job.created_at).strftime("%H:%M"),
                 "person": job.user.get_full_name() or job.user.get_username(),

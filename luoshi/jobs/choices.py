@@ -8,7 +8,7 @@ class JobKind(models.TextChoices):
     LEDGER_IMPORT = "ledger_import", _("Ledger import")
     LEDGER_CHECK = "ledger_check", _("Ledger check")
     LEDGER_EXPORT = "ledger_export", _("Ledger export")
-    WORKBOOK_UPLOAD = "workbook_upload", _("一表通 upload")
+    WORKBOOK_UPLOAD = "workbook_upload", _("One-workbook upload (一表通)")
 
 
 class JobState(models.TextChoices):
