@@ -37,18 +37,19 @@ PROJECTS = Keyset("projects", "unit__path", "name", "pk")
 HAZARDS = Keyset("hazards", "-found_on", "pk")
 
 
-def _text(max_length: int, min_length: int = 0):
-    return Annotated[
-        str,
-        StringConstraints(strip_whitespace=True, min_length=min_length, max_length=max_length),
-    ]
+def _text(max_length: int, min_length: int = 0) -> StringConstraints:
+    return StringConstraints(strip_whitespace=True, min_length=min_length, max_length=max_length)
 
 
 Amount = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2, allow_inf_nan=False)]
 Funds = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2, allow_inf_nan=False)]
-Name = _text(200, 1)
-Note = _text(300)
-LongText = _text(10000)
+Name = Annotated[str, _text(200, 1)]
+Note = Annotated[str, _text(300)]
+Reason = Annotated[str, _text(300, 1)]
+Short = Annotated[str, _text(100)]
+ShortRequired = Annotated[str, _text(100, 1)]
+LongText = Annotated[str, _text(10000)]
+Description = Annotated[str, _text(10000, 1)]
 
 
 # --- schemas ---------------------------------------------------------------------------
@@ -95,8 +96,8 @@ class ProjectIn(Schema):
 
     name: Name
     investor: Name
-    origin: _text(100) = ""
-    industry_chain: _text(100) = ""
+    origin: Short = ""
+    industry_chain: Short = ""
     planned_amount: Amount = Decimal(0)
     paid_in_amount: Amount = Decimal(0)
     unit: int
@@ -110,8 +111,8 @@ class ProjectPatch(Schema):
 
     name: Name | None = None
     investor: Name | None = None
-    origin: _text(100) | None = None
-    industry_chain: _text(100) | None = None
+    origin: Short | None = None
+    industry_chain: Short | None = None
     planned_amount: Amount | None = None
     paid_in_amount: Amount | None = None
     unit: Id | None = None
@@ -129,7 +130,7 @@ class ProjectMoveIn(Schema):
 
 class ProjectDropIn(Schema):
     date: dt.date | None = None
-    reason: _text(300, 1)
+    reason: Reason
 
 
 class HazardEventOut(Schema):
@@ -194,17 +195,17 @@ class HazardDetail(HazardOut):
 
 
 class HazardIn(Schema):
-    description: _text(10000, 1)
+    description: Description
     domain: HazardDomain
     place: Name
     place_kind: PlaceKind = PlaceKind.OTHER
     level: HazardLevel = HazardLevel.ORDINARY
     found_on: dt.date
-    found_by: _text(100, 1)
+    found_by: ShortRequired
     unit: int
     deadline: dt.date
     measures: LongText = ""
-    responsible_person: _text(100) = ""
+    responsible_person: Short = ""
     funds: Funds | None = None
     contingency_plan: LongText = ""
 
@@ -212,17 +213,17 @@ class HazardIn(Schema):
 class HazardPatch(Schema):
     """Only the fields named change; `reason` goes into the hazard's history."""
 
-    description: _text(10000, 1) | None = None
+    description: Description | None = None
     domain: HazardDomain | None = None
     place: Name | None = None
     place_kind: PlaceKind | None = None
     level: HazardLevel | None = None
     found_on: dt.date | None = None
-    found_by: _text(100, 1) | None = None
+    found_by: ShortRequired | None = None
     unit: Id | None = None
     deadline: dt.date | None = None
     measures: LongText | None = None
-    responsible_person: _text(100) | None = None
+    responsible_person: Short | None = None
     funds: Funds | None = None
     contingency_plan: LongText | None = None
     reason: Note = ""
