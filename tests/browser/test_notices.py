@@ -178,3 +178,41 @@ def test_instruction_settings_and_failed_deliveries_pages(
     assert "HTTP 500" in row.inner_text() and "secret-key" not in row.inner_text()
     if SHOTS:
         office.screenshot(path=f"{SHOTS}/deliveries-{width}.png", full_page=True)
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("width,height", [(1366, 900), (390, 844)])
+def test_the_supervisor_sets_a_units_robot_and_the_default_channels(
+    plan_city, sign_in, live_server, width, height
+):
+    from luoshi.notices.models import ChannelDefault, WebhookEndpoint
+
+    c = plan_city
+    office = sign_in("supervisor")
+    office.set_viewport_size({"width": width, "height": height})
+    office.goto(f"{live_server.url}/notices/")
+    office.click("text=各单位群机器人")
+    office.wait_for_url("**/notices/webhooks/")
+    office.locator(f"tr[data-unit='{c.commerce.pk}'] a").click()
+    office.wait_for_url(f"**/notices/webhooks/{c.commerce.pk}/")
+    office.select_option("#id_flavour", "dingtalk")
+    office.fill("#id_url", "https://oapi.dingtalk.example/robot/send?access_token=T0KEN")
+    office.fill("#id_secret", "SEC-robot")
+    if SHOTS:
+        office.screenshot(path=f"{SHOTS}/webhook-form-{width}.png", full_page=True)
+    office.click("#webhook-form button[type=submit]")
+    office.wait_for_url("**/notices/webhooks/")
+    row = office.locator(f"tr[data-unit='{c.commerce.pk}']").inner_text()
+    assert "钉钉群机器人" in row and "T0KEN" not in row
+    if SHOTS:
+        office.screenshot(path=f"{SHOTS}/unit-webhooks-{width}.png", full_page=True)
+    assert WebhookEndpoint.objects.get(unit=c.commerce).secret == "SEC-robot"
+
+    office.goto(f"{live_server.url}/notices/defaults/")
+    office.uncheck("#id_unit_webhook_approved")
+    if SHOTS:
+        office.screenshot(path=f"{SHOTS}/defaults-{width}.png", full_page=True)
+    office.click("#defaults button[type=submit]")
+    office.wait_for_url("**/notices/defaults/")
+    assert ChannelDefault.objects.get(kind="approved").unit_webhook is False
+    assert ChannelDefault.objects.get(kind="submitted").unit_webhook is True
