@@ -8,9 +8,10 @@ each in one query.
 
 Targets bound to a ledger measure (ledgers.models.Measure) take their reading
 from the ledger as of the evaluation date instead of from approved reports
-(ledgers.measures.reading_for: one or two aggregate queries per bound target,
-whatever the size of the ledger); their manual reports stay in their history
-but do not count, and they are never `missing` (the engine gets no cadence).
+(ledgers.measures.readings_for: one aggregate query per ledger for all the
+bound targets together, whatever their number and the size of the ledger);
+their manual reports stay in their history but do not count, and they are
+never `missing` (the engine gets no cadence).
 They get that single reading, not a history of month-end readings: the engine
 judges by the latest reading on or before the date (forecasts included), so
 earlier readings would not change any result.
@@ -26,7 +27,7 @@ from django.db.models import Q, QuerySet
 
 from luoshi.core import status as engine
 from luoshi.core.explain import render
-from luoshi.ledgers.measures import reading_for
+from luoshi.ledgers.measures import readings_for
 from luoshi.ledgers.models import Measure
 from luoshi.plans.engine import current_lang, plan_rules, to_engine
 from luoshi.plans.models import Target
@@ -62,11 +63,9 @@ def evaluate_targets(
     ids = [t.pk for t in targets]
     readings = approved_readings(ids, at)
     milestones, measures = _milestones_and_measures(ids)
-    for target in targets:
-        measure = measures.get(target.pk)
-        if measure is not None:
-            reading = reading_for(measure, target, at)
-            readings[target.pk] = [reading] if reading is not None else []
+    bound = [(measures[t.pk], t, at) for t in targets if t.pk in measures]
+    for (_measure, target, _at), reading in zip(bound, readings_for(bound), strict=True):
+        readings[target.pk] = [reading] if reading is not None else []
 
     rules_by_plan: dict[int, engine.Rules] = {}
     engine_targets = []
@@ -148,6 +147,11 @@ def evaluate_on_days(
     last = max(day for t in targets for day in days[t.pk])
     readings = approved_readings(ids, last)
     milestones, measures = _milestones_and_measures(ids)
+    bound = [(measures[t.pk], t, day) for t in targets if t.pk in measures for day in days[t.pk]]
+    ledger = {
+        (target.pk, day): reading
+        for (_measure, target, day), reading in zip(bound, readings_for(bound), strict=True)
+    }
     rules_by_plan: dict[int, engine.Rules] = {}
     by_day: dict[date, list[engine.Target]] = defaultdict(list)
     for target in targets:
@@ -158,7 +162,7 @@ def evaluate_on_days(
         shared = None
         for day in days[target.pk]:
             if measure is not None:
-                reading = reading_for(measure, target, day)
+                reading = ledger[(target.pk, day)]
                 own = [reading] if reading is not None else []
                 by_day[day].append(to_engine(target, own, milestones[target.pk], rules, True))
                 continue

@@ -69,8 +69,10 @@ Readings
 --------
 `reading_for(measure, target, at)` gives the status engine one Reading as of
 min(at, target.end) (after the period the period's last day counts), or None
-before the period starts or when a ratio's denominator is 0. Its queries are
-bounded: one aggregate query per count or sum, two per ratio. The stage or
+before the period starts or when a ratio's denominator is 0. `readings_for`
+gives many at once, as a page of targets needs them: one aggregate query per
+ledger, with a filtered COUNT or SUM per figure, whatever the number of targets
+(up to FIGURES_PER_QUERY figures a query). The stage or
 status on d comes from one window over the events up to d (latest first per
 row), the date a stage was first reached from one grouped MIN: subqueries that
 are not correlated with the rows, so their cost follows the size of the
@@ -81,6 +83,7 @@ up to its figure. Binding and unbinding are `bind_measure` / `unbind_measure`.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 
@@ -453,44 +456,115 @@ class Figures:
     overdue: int | None = None
 
 
+# Figures per aggregate query: each adds its conditional aggregates (and their subqueries)
+# to one SELECT; a page of up to this many ledger-bound targets costs one query per ledger.
+FIGURES_PER_QUERY = 100
+
+
 def figures(measure: Measure, at: date) -> Figures:
-    """The measure's figures for its target at `at`: one query, two for a ratio."""
-    target = measure.target
-    day = reading_day(target, at)
-    if day is None:
-        return Figures(None, None)
+    """The measure's figures for its target at `at`: one query."""
+    return many_figures([(measure, measure.target, at)])[0]
+
+
+def _aggregates(measure: Measure, target, day: date, tag: str) -> dict:
+    """The conditional aggregates giving `measure`'s figures on `day`, named after `tag`."""
     source = measure.source
-    rows = _rows(source, measure.filter, target, day)
+    rows = _project_q if source == PROJECTS else _hazard_q
+    q = rows(measure.filter, target, day)
+    out = {f"{tag}n": Count("pk", filter=q)}
     if measure.aggregate == RATIO:
-        numerator = rows.count()
-        denominator = _rows(source, measure.denominator_filter, target, day).count()
-        value = 100.0 * numerator / denominator if denominator else None
-        return Figures(day, value, numerator, denominator)
-    aggregates = {"n": Count("pk")}
-    if measure.aggregate == SUM:
-        aggregates["total"] = Sum(measure.field)
-    overdue = source == HAZARDS and measure.aggregate == COUNT
-    if overdue:
+        out[f"{tag}d"] = Count("pk", filter=rows(measure.denominator_filter, target, day))
+    elif measure.aggregate == SUM:
+        out[f"{tag}t"] = Sum(measure.field, filter=q)
+    elif source == HAZARDS:
         static = _hazard_static_q(measure.filter, target, day)
-        aggregates["overdue"] = Count("pk", filter=_overdue_q(day, static))
-    result = rows.aggregate(**aggregates)
+        out[f"{tag}o"] = Count("pk", filter=q & _overdue_q(day, static))
+    return out
+
+
+def _figures_of(row: dict, measure: Measure, day: date, tag: str) -> Figures:
+    n = row[f"{tag}n"]
+    if measure.aggregate == RATIO:
+        denominator = row[f"{tag}d"]
+        value = 100.0 * n / denominator if denominator else None
+        return Figures(day, value, n, denominator)
     if measure.aggregate == SUM:
-        value = float(result["total"] or 0)
-    else:
-        value = float(result["n"])
-    return Figures(day, value, result["n"], None, result["overdue"] if overdue else None)
+        return Figures(day, float(row[f"{tag}t"] or 0), n)
+    return Figures(day, float(n), n, None, row.get(f"{tag}o"))
 
 
-def reading_for(measure: Measure, target, at: date) -> engine.Reading | None:
-    """The engine's reading of `target` at `at` from its measure, or None (no reading)."""
-    if measure.target_id != target.pk:
-        raise ValueError("the measure belongs to another target")
-    measure.target = target  # the caller's copy: no query, and the caller's period
-    got = figures(measure, at)
+def _same_figure(measure: Measure, target, day: date) -> tuple:
+    """What a figure depends on: two targets bound alike over one period share it."""
+    return (
+        measure.source,
+        measure.aggregate,
+        measure.field,
+        json.dumps(measure.filter, sort_keys=True),
+        json.dumps(measure.denominator_filter, sort_keys=True),
+        target.start,
+        target.end,
+        day,
+    )
+
+
+def many_figures(wanted: list[tuple[Measure, object, date]]) -> list[Figures]:
+    """The figures of each (measure, its target, date) of `wanted`, in that order.
+
+    Grouped per ledger: all the figures of the projects ledger come from one aggregate
+    query with a filtered COUNT (or SUM) per figure, and so do the hazards' (one query
+    per FIGURES_PER_QUERY figures): a page of ledger-bound targets costs the same number
+    of queries whatever its length. Identical figures (same measure, period and day) are
+    computed once.
+    """
+    out: list[Figures | None] = [None] * len(wanted)
+    groups: dict[str, dict[tuple, list[int]]] = {PROJECTS: {}, HAZARDS: {}}
+    first: dict[tuple, tuple[Measure, object, date]] = {}
+    for i, (measure, target, at) in enumerate(wanted):
+        day = reading_day(target, at)
+        if day is None:
+            out[i] = Figures(None, None)
+            continue
+        key = _same_figure(measure, target, day)
+        groups[measure.source].setdefault(key, []).append(i)
+        first.setdefault(key, (measure, target, day))
+    for source, by_key in groups.items():
+        keys = list(by_key)
+        for start in range(0, len(keys), FIGURES_PER_QUERY):
+            chunk = keys[start : start + FIGURES_PER_QUERY]
+            aggregates = {}
+            for n, key in enumerate(chunk):
+                aggregates.update(_aggregates(*first[key], tag=f"f{n}_"))
+            row = source_model(source).objects.aggregate(**aggregates)
+            for n, key in enumerate(chunk):
+                measure, _target, day = first[key]
+                got = _figures_of(row, measure, day, f"f{n}_")
+                for i in by_key[key]:
+                    out[i] = got
+    return out
+
+
+def _reading(got: Figures, target) -> engine.Reading | None:
     if got.value is None:
         return None
     overdue = float(got.overdue) if got.overdue is not None and target.kind == "zero" else None
     return engine.Reading(as_of=got.day, value=got.value, overdue=overdue)
+
+
+def reading_for(measure: Measure, target, at: date) -> engine.Reading | None:
+    """The engine's reading of `target` at `at` from its measure, or None (no reading)."""
+    return readings_for([(measure, target, at)])[0]
+
+
+def readings_for(wanted: list[tuple[Measure, object, date]]) -> list[engine.Reading | None]:
+    """The engine's reading of each (measure, its target, date) of `wanted`, or None:
+    grouped as `many_figures` groups them (a fixed number of queries for a page)."""
+    for measure, target, _at in wanted:
+        if measure.target_id != target.pk:
+            raise ValueError("the measure belongs to another target")
+    got = many_figures(wanted)
+    return [
+        _reading(figures, target) for figures, (_m, target, _at) in zip(got, wanted, strict=True)
+    ]
 
 
 # --- in words -------------------------------------------------------------------------

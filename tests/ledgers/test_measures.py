@@ -489,7 +489,7 @@ def test_queries_fixed_for_manual_targets_and_bounded_per_bound_target(ledgers):
     )
     with CaptureQueriesContext(connection) as queries:
         evaluate_targets(targets, d(10, 15))
-    assert len(queries) == 2 + 2 + 1  # a ratio is two counts; a zero count carries overdue
+    assert len(queries) == 2 + 2  # one aggregate query per ledger, the ratio's two counts in it
 
 
 # --- binding ---------------------------------------------------------------------------------
