@@ -14,7 +14,9 @@ refused the second time, since its new rows would be created twice.
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from dataclasses import asdict
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import QueryDict
@@ -194,7 +196,7 @@ def run_workbook(job: Job, source) -> None:
     )
 
 
-RUNNERS = {
+RUNNERS: dict[str, Callable[[Job, Any], None]] = {
     JobKind.LEDGER_IMPORT: run_ledger,
     JobKind.LEDGER_CHECK: run_ledger,
     JobKind.WORKBOOK_UPLOAD: run_workbook,

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import translation
 from openpyxl.utils import get_column_letter
 
@@ -98,7 +98,7 @@ def choice_lookup(choices) -> dict[str, str]:
 # --- export ---------------------------------------------------------------------------
 
 
-def filtered(kind: str, user, params) -> list:
+def filtered(kind: str, user, params) -> QuerySet:
     """The rows `user` may see, filtered by the list page's query parameters.
 
     The list pages' own filter forms read the parameters, so "export" gives the

@@ -96,10 +96,9 @@ def ledger_import(request: HttpRequest, kind: str) -> HttpResponse:
                 )
                 job = background.run_now(job, upload)
                 if job.state != JobState.DONE:
-                    context["problems"] = [Problem(**p) for p in job.problems] or [
-                        Problem(message=job.error)
-                    ]
-                    context["problem_count"] = job.problem_count or len(context["problems"])
+                    refusals = [Problem(**p) for p in job.problems] or [Problem(message=job.error)]
+                    context["problems"] = refusals
+                    context["problem_count"] = job.problem_count or len(refusals)
                     return render(request, "excel/ledger_import.html", context, status=400)
                 messages.success(
                     request,

@@ -150,7 +150,7 @@ class Progress:
         self.last = now
         if total is not None and total < done:
             total = done
-        fields = {"done": done, "total": total}
+        fields: dict[str, object] = {"done": done, "total": total}
         if message is not None:
             fields["message"] = message[:200]
         for name, value in fields.items():
@@ -170,7 +170,7 @@ def _end(job: Job, state: str, **fields) -> None:
 
 def finish(job: Job, *, result: dict | None = None, result_file=None, result_name: str = ""):
     """The job did its work; `result_file` (a file object) is kept for its owner."""
-    fields = {"result": result or {}, "message": ""}
+    fields: dict[str, object] = {"result": result or {}, "message": ""}
     if result_file is not None:
         job.result_file.save("result.xlsx", File(result_file), save=False)
         fields["result_file"] = job.result_file.name
