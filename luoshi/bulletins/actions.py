@@ -175,39 +175,63 @@ def issue_bulletin(
     return bulletin
 
 
-def request_files(bulletin: Bulletin) -> list[BulletinFile]:
-    """Ask the worker to build each file of an issued bulletin (once; a failed one again)."""
+def request_files(bulletin: Bulletin, formats=None) -> list[BulletinFile]:
+    """Ask the worker for the files of `bulletin` as it is now (all formats by default):
+    nothing when they are built or being built from this revision, once per change."""
     from . import tasks
 
     asked = []
-    for fmt in FileFormat.values:
-        row, created = BulletinFile.objects.get_or_create(bulletin=bulletin, format=fmt)
-        if created or row.state == FileState.FAILED:
-            if not created:
-                BulletinFile.objects.filter(pk=row.pk).update(state=FileState.PREPARING, error="")
+    for fmt in formats or FileFormat.values:
+        row, created = BulletinFile.objects.get_or_create(
+            bulletin=bulletin, format=fmt, defaults={"revision": bulletin.revision}
+        )
+        current = row.revision == bulletin.revision and row.state != FileState.FAILED
+        if created or not current:
+            BulletinFile.objects.filter(pk=row.pk).update(
+                state=FileState.PREPARING, revision=bulletin.revision, error=""
+            )
             asked.append(row)
     if asked:
         tasks.build_files.enqueue(bulletin.pk)
     return asked
 
 
+def file_state(bulletin: Bulletin, row: BulletinFile | None) -> str:
+    """ready, failed or preparing (asked for, or not yet: a click asks) for this revision."""
+    if row is None or row.revision != bulletin.revision:
+        return FileState.PREPARING
+    return row.state
+
+
 def build_files(bulletin_id: int) -> int:
-    """Build the files of an issued bulletin that are not ready yet; returns how many."""
+    """Build the files asked for (being prepared) from the bulletin as it is; returns how many.
+
+    A draft edited while its file is built gets the newer revision's file at the next ask:
+    the row records the revision it was built from.
+    """
     from django.core.files.base import ContentFile
 
     from .render import filename, render
 
     bulletin = Bulletin.objects.select_related("plan", "corrects").get(pk=bulletin_id)
     built = 0
-    for row in BulletinFile.objects.filter(bulletin=bulletin).exclude(state=FileState.READY):
+    for row in BulletinFile.objects.filter(bulletin=bulletin, state=FileState.PREPARING):
         try:
             content = render(bulletin, row.format)
-        except Exception as error:  # noqa: BLE001 - shown to the office, which asks again
-            row.state, row.error = FileState.FAILED, str(error)[:2000]
-            row.save(update_fields=["state", "error"])
+        except Exception as error:  # noqa: BLE001 - shown on the page, which asks again
+            BulletinFile.objects.filter(pk=row.pk).update(
+                state=FileState.FAILED, error=str(error)[:2000]
+            )
             continue
+        old = row.file.name
         row.file.save(filename(bulletin, row.format), ContentFile(content), save=False)
-        row.state, row.built_at, row.error = FileState.READY, timezone.now(), ""
-        row.save(update_fields=["file", "state", "built_at", "error"])
+        kept = BulletinFile.objects.filter(
+            pk=row.pk, state=FileState.PREPARING, revision=bulletin.revision
+        ).update(file=row.file.name, state=FileState.READY, built_at=timezone.now(), error="")
+        if not kept:  # edited meanwhile: the next task builds the newer revision
+            row.file.storage.delete(row.file.name)
+            continue
+        if old and old != row.file.name:
+            row.file.storage.delete(old)  # a draft's earlier revision
         built += 1
     return built

@@ -143,7 +143,11 @@ class Bulletin(models.Model):
 
 
 class BulletinFile(models.Model):
-    """A file built from an issued bulletin (built once, by the worker, and kept)."""
+    """A file built by the worker from a bulletin as it was at `revision`.
+
+    An issued bulletin's files are built once and kept. A draft's are built when asked
+    for and are stale as soon as the draft is edited (its revision moves on).
+    """
 
     bulletin = models.ForeignKey(
         Bulletin, verbose_name=_("bulletin"), on_delete=models.CASCADE, related_name="files"
@@ -155,6 +159,7 @@ class BulletinFile(models.Model):
     file = models.FileField(_("file"), upload_to="bulletins/%Y/", blank=True)
     error = models.TextField(_("error"), blank=True)
     built_at = models.DateTimeField(_("built at"), null=True, blank=True)
+    revision = models.PositiveIntegerField(_("built from revision"), default=0)
 
     class Meta:
         verbose_name = _("bulletin file")

@@ -27,11 +27,6 @@ from .forms import DraftForm, EditForm, IssueForm
 from .layout import layout
 from .models import SECTIONS, Bulletin, BulletinFile
 from .render import content_type, filename
-from .render import render as render_file
-
-# Formats built in the request for a draft (a fraction of a second); the PDF takes a few
-# seconds of font subsetting, so it is built by the worker, for issued bulletins.
-INLINE_FORMATS = (FileFormat.DOCX, FileFormat.XLSX)
 
 
 def _readable(user) -> None:
@@ -106,16 +101,15 @@ def bulletin_detail(request: AuthedRequest, bulletin_id: int) -> HttpResponse:
     bulletin = access_bulletin_by_id(request.user, bulletin_id)
     files = {row.format: row for row in BulletinFile.objects.filter(bulletin=bulletin)}
     drafter = access_for(request.user).can_draft_bulletins()
-    downloads = []
-    for fmt, label in FileFormat.choices:
-        row = files.get(fmt)
-        state: str | None
-        if bulletin.is_issued:
-            state = row.state if row else FileState.PREPARING
-        else:
-            state = FileState.READY if fmt in INLINE_FORMATS else None
-        if state is not None:
-            downloads.append({"format": fmt, "label": label, "state": state})
+    downloads = [
+        {
+            "format": fmt,
+            "label": label,
+            "state": actions.file_state(bulletin, files.get(fmt)),
+            "asked": fmt in files and files[fmt].revision == bulletin.revision,
+        }
+        for fmt, label in FileFormat.choices
+    ]
     return render(
         request,
         "bulletins/detail.html",
@@ -123,7 +117,8 @@ def bulletin_detail(request: AuthedRequest, bulletin_id: int) -> HttpResponse:
             "bulletin": bulletin,
             "layout": layout(bulletin),
             "downloads": downloads,
-            "preparing": any(d["state"] == FileState.PREPARING for d in downloads),
+            # Poll while the worker builds what was asked for.
+            "preparing": any(d["asked"] and d["state"] == FileState.PREPARING for d in downloads),
             "drafter": drafter,
             "issue_form": IssueForm(initial={"revision": bulletin.revision})
             if drafter and not bulletin.is_issued
@@ -229,14 +224,11 @@ def bulletin_download(request: AuthedRequest, bulletin_id: int, fmt: str) -> Htt
     bulletin = access_bulletin_by_id(request.user, bulletin_id)
     if fmt not in FileFormat.values:
         raise Http404("format")
-    if not bulletin.is_issued:
-        if fmt not in INLINE_FORMATS:
-            raise Http404("format")
-        return _attachment(render_file(bulletin, fmt), fmt, filename(bulletin, fmt))
     row = BulletinFile.objects.filter(bulletin=bulletin, format=fmt).first()
-    if row is None or row.state != FileState.READY:
-        if row is None or row.state == FileState.FAILED:
-            actions.request_files(bulletin)
+    if actions.file_state(bulletin, row) != FileState.READY:
+        # Built by the worker (a city's bulletin takes seconds to a minute): ask, and come
+        # back to the page, which polls until the file is there.
+        actions.request_files(bulletin, [fmt])
         messages.info(
             request, _("The file is being prepared; this page reloads until it is ready.")
         )

@@ -50,6 +50,8 @@ def test_every_bulletin_page_answers_every_persona_as_the_table_says(figures_cit
     actions.request_files(issued)  # what the commit of the issue does
     actions.build_files(issued.pk)
     draft = actions.draft_bulletin(city.plan, AT, city.supervisor)
+    actions.request_files(draft, ["docx"])
+    actions.build_files(draft.pk)
     data = {
         "plan": city.plan.pk,
         "at": "2025-06-30",

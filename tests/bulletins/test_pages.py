@@ -84,8 +84,8 @@ def test_bad_input_is_a_400_and_changes_nothing(figures_city):
     response = client.post(f"/bulletins/{draft.pk}/issue/", {"revision": "x"})
     assert response.status_code == 302
     assert Bulletin.objects.get(pk=draft.pk).revision == 1 and not draft.is_issued
-    assert client.get(f"/bulletins/{draft.pk}/file.pdf").status_code == 404  # drafts: no PDF
     assert client.get(f"/bulletins/{draft.pk}/file.exe").status_code == 404
+    assert not BulletinFile.objects.exists()
 
 
 def test_the_leader_downloads_an_issued_bulletin_once_its_files_are_built(figures_city):
@@ -127,3 +127,24 @@ def test_the_list_costs_the_same_queries_for_one_or_many_bulletins(figures_city)
         correction = actions.start_correction(first, city.supervisor)
         actions.issue_bulletin(correction, city.supervisor, expected_revision=1)
     assert queries() == one
+
+
+def test_a_drafts_file_is_built_when_asked_and_again_after_an_edit(figures_city):
+    city = figures_city
+    client = city.client("supervisor")
+    draft = actions.draft_bulletin(city.plan, AT, city.supervisor)
+    url = f"/bulletins/{draft.pk}/file.docx"
+    assert client.get(url).status_code == 302  # asked: the worker builds it
+    page = client.get(f"/bulletins/{draft.pk}/").content.decode()
+    assert 'data-format="docx" data-state="preparing"' in page
+    assert 'data-format="pdf" data-state="ask"' in page
+    assert actions.build_files(draft.pk) == 1
+    first = client.get(url)
+    assert first.status_code == 200
+    assert "（草稿）" in [p.text for p in Document(io.BytesIO(first.content)).paragraphs]
+    client.post(url.replace("file.docx", "edit/"), edit_data(draft, title="改后的标题"))
+    assert client.get(url).status_code == 302  # the edit made the file stale: asked again
+    assert actions.build_files(draft.pk) == 1
+    again = Document(io.BytesIO(client.get(url).content))
+    assert "改后的标题" in [p.text for p in again.paragraphs]
+    assert BulletinFile.objects.get(bulletin=draft, format="docx").revision == 2
