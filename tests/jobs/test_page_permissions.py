@@ -6,6 +6,9 @@ missing job does; 我的任务 lists one's own jobs only.
 
 import io
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from luoshi.jobs import actions
 from luoshi.jobs.choices import JobKind
 from tests.personas import PERSONAS
@@ -57,3 +60,18 @@ def test_the_table_covers_every_job_route():
     from luoshi.jobs import urls
 
     assert {name for name, *_rest in TABLE} == {p.name for p in urls.urlpatterns}
+
+
+def test_my_jobs_and_a_job_page_cost_the_same_queries_however_many_jobs(city):
+    client = city.client("housing-reporter")
+
+    def queries(path):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(path).status_code == 200
+        return len(captured)
+
+    job = _finished_export(city)
+    few = (queries("/jobs/"), queries(f"/jobs/{job.pk}/"))
+    for _ in range(40):
+        _finished_export(city)
+    assert (queries("/jobs/"), queries(f"/jobs/{job.pk}/")) == few
