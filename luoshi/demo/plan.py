@@ -28,6 +28,7 @@ from django.test.utils import override_settings
 
 from luoshi.orgs.models import Unit, User
 from luoshi.plans.actions import (
+    add_milestone,
     ask_part,
     confirm_plan,
     create_plan,
@@ -35,7 +36,7 @@ from luoshi.plans.actions import (
     create_task,
     update_target,
 )
-from luoshi.plans.models import Milestone, Plan, Target
+from luoshi.plans.models import Plan, Target, Task
 from luoshi.reporting.actions import (
     approve_report,
     correct_report,
@@ -750,16 +751,16 @@ class _Loader:
         plan = create_plan(
             self.supervisor, title=PLAN_TITLE, start=YEAR_START, end=YEAR_END, source_text=text
         )
-        tasks = {}
-        for position, spec in enumerate(TASKS):
-            tasks[spec.key] = create_task(
+        tasks: dict[str, Task] = {}
+        for position, task_spec in enumerate(TASKS):
+            tasks[task_spec.key] = create_task(
                 plan,
                 self.supervisor,
-                title=spec.title,
-                lead_unit=self.units[spec.lead],
-                cooperating_units=[self.units[c] for c in spec.cooperating],
-                parent=tasks[spec.parent] if spec.parent else None,
-                deadline=spec.deadline,
+                title=task_spec.title,
+                lead_unit=self.units[task_spec.lead],
+                cooperating_units=[self.units[c] for c in task_spec.cooperating],
+                parent=tasks[task_spec.parent] if task_spec.parent else None,
+                deadline=task_spec.deadline,
                 position=position,
             )
         made: list[tuple[TargetSpec, Target, list[tuple[PartSpec, Target]]]] = []
@@ -786,11 +787,7 @@ class _Loader:
                 source_end=end,
             )
             for name, due, _done in spec.milestones:
-                milestone = Milestone(target=target, name=name, due=due)
-                # No action creates milestones yet; the history row still names the supervisor.
-                milestone._history_user = self.supervisor
-                milestone.full_clean()
-                milestone.save()
+                add_milestone(target, self.supervisor, name=name, due=due)
             parts = [
                 (
                     part,
