@@ -52,6 +52,7 @@ def on_state_changed(sender, changes, today, **kwargs) -> int:
         return 0
     office = actions.supervisors()
     targets = Target.objects.filter(pk__in=list(warnings), is_active=True).select_related("unit")
+    approvers: dict[int, list] = {}  # unit pk → its approvers, looked up once per unit
     for target in targets:
         with translation.override(settings.LANGUAGE_CODE):
             if warnings[target.pk] == "behind":
@@ -64,7 +65,9 @@ def on_state_changed(sender, changes, today, **kwargs) -> int:
                 "what": what,
                 "day": today.isoformat(),
             }
-        people = list(approvers_of(target.unit)) + office
+        if target.unit_id not in approvers:
+            approvers[target.unit_id] = list(approvers_of(target.unit))
+        people = approvers[target.unit_id] + office
         link = reverse("target-detail", args=[target.pk])
         actions.notify(people, NoticeKind.STATE, text, link, units=[target.unit])
     return len(warnings)
