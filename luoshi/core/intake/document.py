@@ -31,7 +31,9 @@ _DATELINE = re.compile(
 _PLACE_RE = re.compile(
     r"(?<![" + HAN + r"])([" + HAN + r"]{2,3})([市区县])(?![委场民政级属内外长直辖域划])"
 )
-_PLACE_AFTER_VERB = re.compile(r"(?:在|对|到|与|和|及|、|于)([" + HAN + r"]{2,3})([市区县])")
+_PLACE_AFTER_VERB = re.compile(
+    r"(?:在|对|到|与|和|及|、|于)([" + HAN + r"]{2,3})([市区县])(?![委场民政级属内外长直辖域划])"
+)
 _BAD_PLACE_START = (
     "确保", "推动", "按照", "根据", "全力", "加快", "推进", "落实", "实现", "支持", "鼓励", "围绕",
     "对照", "打造", "建设", "服务", "保障", "争创", "创建", "奋进", "百强", "城市", "都市", "上市",
@@ -72,6 +74,8 @@ _GOV_REPORT = re.compile(
     r"(?:代?(?:省长|市长|县长|区长|乡长|镇长|主席)[^。\n]{0,30}?政府工作报告|(?:人民)?政府工作报告)"
     # the national report is the State Council's, delivered by its premier
     r"|(国务院)总理[^。\n]{0,30}?政府工作报告"
+    # "代表湟中区人民政府向大会作政府工作报告"
+    r"|代表([" + HAN + r"]{2,6}?(?:自治区|[省市县区乡镇]))人民政府(?:向大会)?作政府工作报告"
 )
 _GOV_OWNER = re.compile(r"([" + HAN + r"]{2,6}?[市县区])(?:人民政府|政府)")
 _REVIEW_HEADING = lex.cue("review_heading")
@@ -148,6 +152,7 @@ class Doc:
     pub_month: int | None = None
     report_period: str | None = None
     province: str | None = None
+    autonomous: str | None = None  # an autonomous region the text is about, as first printed
     meeting: bool = False  # the title reports a meeting (工作会议, 会议召开)
     progress: bool = False
     review_year: int | None = None
@@ -158,8 +163,8 @@ class Doc:
         """全市/我市/本市 → the city the text names, 全区 → the district, 全县 → the county."""
         if word in ("全市", "我市", "本市") and self.city:
             return self.city
-        if word in ("全区", "我区", "本区") and self.district:
-            return self.district
+        if word in ("全区", "我区", "本区") and (self.district or self.autonomous):
+            return self.district or self.autonomous
         if word in ("全县", "我县", "本县") and self.county:
             return self.county
         if word in ("全省", "我省", "本省") and self.province:
@@ -175,6 +180,25 @@ def _own_suffix(sample: str) -> str:
     """The jurisdiction a text calls itself (全市, 我区, 本县): 市, 区 or 县."""
     counts = Counter(m.group(1) for m in _OWN_WORD.finditer(sample[:5000]))
     return counts.most_common(1)[0][0] if counts else "市"
+
+
+_AUTONOMOUS_NAMES = {
+    "广西": "广西壮族自治区",
+    "西藏": "西藏自治区",
+    "新疆": "新疆维吾尔自治区",
+    "宁夏": "宁夏回族自治区",
+    "内蒙古": "内蒙古自治区",
+}
+
+
+def _autonomous(sample: str) -> str | None:
+    """The autonomous region a text calls 全区, in the form it prints first (广西, 广西壮族自治区)."""
+    best: tuple[int, str] | None = None
+    for short, full in _AUTONOMOUS_NAMES.items():
+        k = sample.find(short)
+        if k >= 0 and (best is None or k < best[0]):
+            best = (k, full if sample.startswith(full, k) else short)
+    return best[1] if best else None
 
 
 def _province(sample: str, owner: str | None) -> str | None:
@@ -201,6 +225,8 @@ def _places(sample: str, title: str) -> dict[str, str]:
                 name = name[cut + 1 :]
             if name.startswith(_BAD_PLACE_START) or not _BAD_PLACE_CHARS.isdisjoint(name):
                 continue
+            if name[-1] in "一二三四五六七八九十两几多":
+                continue  # 桂西五县, 沿海三市: a count of places, not a name
             counts[(name + kind, kind)] = counts.get((name + kind, kind), 0) + 1
     for key in counts:
         if key[0] in title or key[0] in sample[:400]:
@@ -325,7 +351,7 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
             (
                 m
                 for m in _GOV_REPORT.finditer(head)
-                if own.is_organisation(m.group(1) or m.group(2))
+                if own.is_organisation(m.group(1) or m.group(2) or m.group(3))
             ),
             None,
         )
@@ -333,7 +359,7 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         else None
     )
     if gov:
-        owner = gov.group(1) or gov.group(2)
+        owner = gov.group(1) or gov.group(2) or gov.group(3)
         key = {"市": "市", "县": "县", "区": "区"}.get(owner[-1])
         if key:
             found[key] = owner
@@ -359,9 +385,10 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         if key in found and not own.is_organisation(found[key]):
             del found[key]
     city, district, county = found.get("市"), found.get("区"), found.get("县")
+    autonomous = _autonomous(sample[:3000]) if "全区" in sample or "自治区" in sample else None
     region = own.place_of_unit(owner)
     if region is None:
-        for w, named in (("全市", city), ("全区", district), ("全县", county)):
+        for w, named in (("全市", city), ("全区", district or autonomous), ("全县", county)):
             if w in sample:
                 region = named or w
                 break
@@ -400,5 +427,6 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         else None,
         progress=progress,
         meeting="会议" in title[:200],
+        autonomous=autonomous,
         review_year=review_year if (progress or not plan) else None,
     )

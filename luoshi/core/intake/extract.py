@@ -299,7 +299,9 @@ def _target_owner(
     if regs:
         owner, _ = own.region_list_at(text[sent[0] : pos], regs, 0)
         # 本市/我县: the jurisdiction the text speaks for, named or written whole
-        return (_whole(owner, doc) if owner in _WHOLE else owner), "owner.region"
+        return (
+            _whole(owner, doc) if owner in _WHOLE else doc.resolve_region(owner)
+        ), "owner.region"
     # a named place may own its plan; "全市" alone is a guess, so no owner
     if doc.region and not doc.region.startswith("全"):
         return doc.region, "owner.region"

@@ -470,7 +470,7 @@ def label_line_owner(text: str, par_start: int, par_end: int) -> str | None:
 _NOT_STARTS = tuple(lex.data()["owners"]["not_starts"])
 _BRACKETED = re.compile(r"[(（][^)）]*[)）]")
 _PLACE_SUFFIXES = ("市", "区", "县", "省", "州", "旗", "镇", "乡")
-_NOT_PLACE_CHARS = set("的了和与及在对全年已各本该我其这那每个等中")
+_NOT_PLACE_CHARS = set("的了和与及在对全年已各本该我其这那每个等")
 
 
 def is_group(name: str) -> bool:

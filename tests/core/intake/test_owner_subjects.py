@@ -153,3 +153,26 @@ def test_the_year_line_of_a_report_names_its_city_and_slogans_do_not():
         "全市地区生产总值增长7%,财政总收入增长8%。\n"
     )
     assert set(_owners(text)) == {"青湖市"}
+
+
+def test_the_district_whose_head_presents_the_report_owns_it_even_under_its_city():
+    text = (
+        "青海市湟中区第二届人民代表大会第四次会议开幕。区长某某代表湟中区人民政府向大会作政府工作报告。\n"
+        "2026年湟中区经济发展的主要预期目标是:地区生产总值增长6%左右,粮食总产量保持在10万吨以上。\n"
+    )
+    assert set(_owners(text)) == {"湟中区"}
+
+
+def test_an_autonomous_region_is_what_its_whole_word_means():
+    text = (
+        "今年广西重大项目建设有序推进。\n"
+        "1-5月全区重大项目完成投资2062亿元,完成年度计划的35.85%。今年全区要新开工项目150个。\n"
+    )
+    assert _owners(text) == ["广西"]
+    stats = [it["owner"] for it in extract(text, year=2026).items if it["kind"] == "statistic"]
+    assert set(stats) == {"广西"}
+
+
+def test_a_count_of_counties_is_not_a_county():
+    text = "今年要实施桂西五县基础设施建设,新建道路100公里。\n"
+    assert "桂西五县" not in _owners(text)
