@@ -612,17 +612,16 @@ def import_file(
         if not result.ok:
             raise _refused(result)
         rows = len(result.creates) + len(result.updates)
-        if progress is not None:
+        if progress is not None and commit:
+            # No total while writing: the bar turns indeterminate until the commit.
             progress(
                 rows,
-                rows,
-                message=(
-                    _("Writing %(count)s rows in one transaction…")
-                    % {"count": number_format(rows, force_grouping=True)}
-                    if commit
-                    else _("Every row checked.")
-                ),
+                None,
+                message=_("Writing %(count)s rows in one transaction…")
+                % {"count": number_format(rows, force_grouping=True)},
             )
+        elif progress is not None:
+            progress(rows, rows, message=_("Every row checked."))
         counts = apply(result, user) if commit else None
     return result, counts
 
