@@ -68,6 +68,14 @@ def _meets(actual: float, comparator: str, value: float) -> bool:
     return actual > value if comparator == ">" else actual >= value
 
 
+def _figure(number: float | None) -> float:
+    """A figure the kind judges by: parse_snapshot gives every target of the kinds below
+    its value (a floor target its baseline), and every reading of them its value."""
+    if number is None:
+        raise TypeError("a figure the target's kind needs is missing")
+    return number
+
+
 def _band(ratio: float, rules: Rules) -> State:
     if ratio >= rules.lagging_below - EPS:
         return ON_TRACK
@@ -81,7 +89,7 @@ def _band(ratio: float, rules: Rules) -> State:
 
 
 def _cumulative(t: Target, r: Reading | None, r_ord: int, at_ord: int, ended: bool, rules):
-    value = t.value
+    value = _figure(t.value)
     unit = t.unit
     cap = t.comparator in CAPS
     if r is None:
@@ -95,7 +103,7 @@ def _cumulative(t: Target, r: Reading | None, r_ord: int, at_ord: int, ended: bo
             why = Reason(code, {"expected": expected, "unit": unit})
         return NOT_STARTED, expected, None, None, None, None, why
 
-    actual = r.value
+    actual = _figure(r.value)
     so = t.start_ord
     eo = t.end_ord
     expected = value * share_at(so, eo, t.points, r_ord)
@@ -113,7 +121,7 @@ def _cumulative(t: Target, r: Reading | None, r_ord: int, at_ord: int, ended: bo
         will_miss = None
     else:
         forecast = _bounded(actual * (total / elapsed)) if elapsed < total else actual
-        will_miss = not _meets(forecast, t.comparator, value)
+        will_miss = None if forecast is None else not _meets(forecast, t.comparator, value)
 
     if ended:
         state = DONE if met else OVERDUE
@@ -157,7 +165,8 @@ def _rate(t: Target, r: Reading | None, r_ord: int, at_ord: int, ended: bool, ru
     if r is None:
         return NOT_STARTED, value, None, None, None, None, Reason(Code.RATE_NONE, goal)
 
-    actual = r.value
+    value = _figure(value)
+    actual = _figure(r.value)
     if cap:
         ratio = _bounded(value / actual) if actual != 0 else None
     else:
@@ -212,7 +221,8 @@ def _floor(t: Target, r: Reading | None, r_ord: int, at_ord: int, ended: bool, r
     if r is None:
         why = Reason(Code.FLOOR_NONE, {"ended": ended, "baseline": base, "unit": unit})
         return NOT_STARTED, base, None, None, None, None, why
-    actual = r.value
+    base = _figure(base)
+    actual = _figure(r.value)
     if cmp in CAPS:
         ratio = _bounded(base / actual) if actual != 0 else None
     else:
