@@ -216,3 +216,25 @@ def test_a_queue_that_is_down_neither_fails_the_action_nor_loses_the_message(
     call_command("deliver", stdout=out)
     assert out.getvalue().strip() == "sent 2, failed 0"
     assert robot.paths() == ["/own", "/unit"]
+
+
+def test_the_ladder_tells_a_units_robot_once_per_target_step_and_each_persons_robot_once(
+    plan_city, robot, hooks
+):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from luoshi.notices.models import Reminder
+
+    c = plan_city
+    for _ in range(2):
+        call_command("remind", "--at", "2025-07-05", stdout=StringIO())
+    reached = Reminder.objects.filter(target__unit=c.commerce)
+    steps = set(reached.values_list("target", "period_end", "step"))
+    assert reached.count() > len(steps)  # several people per step
+    unit_posts = [body for path, _q, body in robot.posts if path == "/unit"]
+    own_posts = [body for path, _q, body in robot.posts if path == "/own"]
+    assert len(unit_posts) == len(steps)
+    assert len(own_posts) == reached.filter(person=c.commerce_approver).count()
+    assert all(b["text"]["content"].startswith("催报提醒\n市商务局 · ") for b in unit_posts)
