@@ -24,7 +24,10 @@ from luoshi.core.values import bounded
 def fmt(x: float, unit: str = "", zh: bool = False) -> str:
     """A number for a reason: one decimal, trailing .0 stripped, thousands grouped, and in
     Chinese 亿 for large amounts, by the same rule as every page (core.formatting.format_number)."""
-    return format_number(bounded(x), 1, lang="zh" if zh else "en", unit=unit)
+    number = bounded(x)
+    if number is None:  # not a number: nothing to print
+        return "—"
+    return format_number(number, 1, lang="zh" if zh else "en", unit=unit)
 
 
 def pct(ratio: float) -> str:

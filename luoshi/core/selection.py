@@ -42,7 +42,7 @@ def parse_selection(text: str, *, year: int | None = None) -> dict:
     Fields not found are "" (or None for the value). Never raises on odd input.
     """
     snippet = " ".join((text or "").split())[:1000]
-    result = {
+    result: dict[str, str | float | None] = {
         "snippet": snippet,
         "metric": "",
         "comparator": "",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import math
 from datetime import date
+from typing import TYPE_CHECKING
 
 from luoshi.core.periods import CADENCES
 from luoshi.core.targets import (
@@ -23,7 +24,18 @@ from luoshi.core.targets import (
     Rules,
     Target,
 )
-from luoshi.core.values import ENGLISH, GROWTH_FLOOR, LIMIT, reading_problems, target_problems
+from luoshi.core.values import (
+    ENGLISH,
+    GROWTH_FLOOR,
+    LIMIT,
+    in_range,
+    is_number,
+    reading_problems,
+    target_problems,
+)
+
+if TYPE_CHECKING:
+    from typing_extensions import TypeIs
 
 _ISO = date.fromisoformat
 
@@ -39,10 +51,9 @@ class SnapshotError(ValueError):
         super().__init__(f"{where}, field {field!r}: {message}")
 
 
-def _is_number(x: object) -> bool:
+def _is_number(x: object) -> TypeIs[int | float]:
     """A finite int or float within the documented range (core.values)."""
-    t = type(x)
-    return (t is int or (t is float and math.isfinite(x))) and -LIMIT <= x <= LIMIT
+    return is_number(x) and in_range(x)
 
 
 def _number(x: object, tid, field: str) -> float:
@@ -210,7 +221,7 @@ def _parse_target(raw: object, index: int, plan_rules: Rules) -> Target:
     schedule = _parse_schedule(raw.get("schedule"), tid, start, end)
     readings = _parse_readings(raw.get("readings"), tid, kind)
 
-    milestones = ()
+    milestones: tuple[Milestone, ...] = ()
     raw_ms = raw.get("milestones")
     if kind == "milestone":
         if not isinstance(raw_ms, list) or not raw_ms:
@@ -291,7 +302,7 @@ def _parse_readings(raw: object, tid: str, kind: str) -> tuple:
         raise SnapshotError(tid, "readings", "expected a list of readings")
     if kind == "zero" or kind == "milestone":
         return _parse_readings_carefully(raw, tid, kind)
-    out = []
+    out: list[Reading] = []
     append = out.append
     iso = _ISO
     isfinite = math.isfinite

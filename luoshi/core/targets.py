@@ -115,7 +115,12 @@ class Rules:
 
 
 DEFAULT_RULES = Rules()
-RULE_NAMES = ("lagging_below", "behind_below", "growth_tolerance_pp", "level_tolerance")
+RULE_NAMES: tuple[str, ...] = (
+    "lagging_below",
+    "behind_below",
+    "growth_tolerance_pp",
+    "level_tolerance",
+)
 RULE_NAMES += ("milestone_grace_days",)
 
 

@@ -20,15 +20,19 @@ values. See docs/status.md, "Values".
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing_extensions import TypeIs
 
 LIMIT = 1e15
 GROWTH_FLOOR = -100.0
 
 
-def is_number(x: object) -> bool:
+def is_number(x: object) -> TypeIs[int | float]:
     """An int or a finite float; a bool is not a number (JSON's true is not 1)."""
     t = type(x)
-    return t is int or (t is float and math.isfinite(x))
+    return t is int or (t is float and isinstance(x, float) and math.isfinite(x))
 
 
 def in_range(x: float) -> bool:
@@ -51,7 +55,7 @@ def reading_problems(kind: str, value: object, overdue: object = None) -> dict[s
     problems: dict[str, tuple] = {}
     if value is not None:
         problem = number_problem(value)
-        if problem is None:
+        if problem is None and is_number(value):
             if kind == "cumulative" and value < 0:
                 problem = ("negative_total", {})
             elif kind == "zero" and value < 0:
@@ -64,7 +68,7 @@ def reading_problems(kind: str, value: object, overdue: object = None) -> dict[s
             problems["value"] = problem
     if overdue is not None:
         problem = number_problem(overdue)
-        if problem is None:
+        if problem is None and is_number(overdue):
             if kind != "zero":
                 problem = ("overdue_not_zero_kind", {})
             elif overdue < 0:
@@ -85,7 +89,7 @@ def target_problems(kind: str, value: object, baseline: object) -> dict[str, tup
         if x is None:
             continue
         problem = number_problem(x)
-        if problem is None and name == "value" and kind == "cumulative" and x < 0:
+        if problem is None and is_number(x) and name == "value" and kind == "cumulative" and x < 0:
             problem = ("negative_total", {})
         if problem is not None:
             problems[name] = problem
