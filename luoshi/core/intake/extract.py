@@ -82,6 +82,11 @@ _CAP_WORD = re.compile(r"控制在")
 _LIST_SEPS = (";", "；", "、", ",", "，")
 _STRUCTURE_COUNT = lex.cue("structure_count")
 _STRUCTURE_UNITS = ("项", "个", "条", "件", "类", "批")
+_NAMED_CAPACITY = lex.cue("named_capacity")
+_CAPACITY_UNITS = frozenset(
+    ("吨", "锭", "千瓦", "兆瓦", "千瓦时", "辆", "台", "套", "米", "头", "只", "片")
+)
+_AMOUNT_VERB = re.compile(r"完成|达到|达|新增|建成|实现|突破|超过|超|累计|生产|产量")
 _SENT_MARK = re.compile(r"[。；;！？!?]")
 _LAST_YEAR = re.compile(r"过去一年|一年来|去年")
 
@@ -456,6 +461,13 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                 text, max(sent[0], q.start - 6), q.start
             ):
                 continue  # 明确133项: the plan's structure, not a figure of it
+            if (
+                q.unit in _CAPACITY_UNITS
+                and text[q.start - 1 : q.start] not in ("(", "（")  # 管网(585米): its length
+                and _NAMED_CAPACITY.match(text, q.end, sent[1])
+                and not _AMOUNT_VERB.search(text, max(sent[0], q.start - 4), q.start)
+            ):
+                continue  # 年产30万吨再生铜冶炼等项目: a project's name
             clause = clause_bounds(text, q.num_start, sent[0], sent[1])
             marked = (
                 item_marked

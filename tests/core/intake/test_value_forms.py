@@ -69,3 +69,13 @@ def test_a_flattened_breakdown_table_takes_its_units_from_the_header():
     assert ("青湖县", 7e6, "美元") in got  # 园区外: the rest of the county above
     # the 合计 row repeats the totals of the text: one fact each
     assert sum(1 for it in items if it["value"] == 3e8 and it["unit"] == "美元") == 1
+
+
+def test_a_capacity_inside_a_project_name_is_not_a_figure_of_the_plan():
+    text = "今年重点推进年产30万吨再生铜冶炼等一批重大产业项目,新建道路40公里。"
+    assert [(it["value"], it["unit"]) for it in _items(text)] == [(40.0, "公里")]
+    # a produced amount stays a figure, and so does a length in brackets
+    assert [it["value"] for it in _items("今年粮食产量达到30万吨,建设管网(585米)等工程。")] == [
+        3e5,
+        585.0,
+    ]
