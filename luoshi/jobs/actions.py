@@ -176,7 +176,7 @@ def finish(job: Job, *, result: dict | None = None, result_file=None, result_nam
         fields["result_file"] = job.result_file.name
         fields["result_name"] = result_name[:200]
     if job.total is not None:
-        fields["done"] = job.total
+        fields["done"] = fields["total"] = job.total
     _end(job, JobState.DONE, **fields)
 
 

@@ -91,3 +91,25 @@ def test_a_large_import_shows_its_progress_and_then_its_outcome(
     assert page.locator("a", has_text="安全隐患台账").count() == 2
     assert _fits(page)
     _shot(page, shots, f"jobs-{size}-list")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_without_javascript_the_job_page_reloads_itself_while_the_job_runs(
+    city, live_server, browser
+):
+    context = browser.new_context(locale="zh-CN", viewport=SIZES["desk"], java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("#id_username", "housing-reporter")
+    page.fill("#id_password", PASSWORD)
+    page.click("form:has(input[name=password]) button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/")
+    job = actions.claim(
+        actions.start(city.housing_reporter, "ledger_import", "安全隐患台账：导入").pk
+    )
+    progress = actions.Progress(job)
+    progress(1000, 20000, message="正在读取并检查各行…")
+    page.goto(f"{live_server.url}/jobs/{job.pk}/")
+    assert "1000 / 20000" in page.inner_text("#job-progress")
+    progress(15000, 20000, message="正在读取并检查各行…")
+    page.wait_for_selector("text=已处理 15000 / 20000 行", timeout=10000)
