@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "luoshi.ui",
     "luoshi.orgs",
     "luoshi.jobs",
     "luoshi.plans",

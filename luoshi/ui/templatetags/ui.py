@@ -1,4 +1,4 @@
-"""Template helpers: state badges and numbers as Chinese readers expect them."""
+"""The `ui` tag library (`{% load ui %}`): state badges and numbers as Chinese readers expect them."""
 
 from django import template
 from django.utils.html import format_html
