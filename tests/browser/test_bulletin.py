@@ -38,6 +38,8 @@ def test_the_supervisor_drafts_edits_and_issues_and_the_leader_downloads(
     page.click("#nav-bulletins")
     page.wait_for_url("**/bulletins/")
     assert page.locator("h1").inner_text().startswith("督查通报")
+    if SHOTS:
+        page.screenshot(path=f"{SHOTS}/bulletin-new-{width}.png", full_page=True)
     page.select_option("#id_plan", str(c.plan.pk))
     page.fill("#id_at", "2025-06-30")
     page.click("#draft-bulletin")
@@ -77,6 +79,8 @@ def test_the_supervisor_drafts_edits_and_issues_and_the_leader_downloads(
     leader.click("#nav-bulletins")
     leader.wait_for_url("**/bulletins/")
     assert leader.locator("#new-bulletin").count() == 0  # leaders draft nothing
+    if SHOTS:
+        leader.screenshot(path=f"{SHOTS}/bulletin-list-{width}.png", full_page=True)
     leader.click(f"[data-bulletin='{bulletin.pk}']")
     leader.wait_for_url(f"**/bulletins/{bulletin.pk}/")
     assert leader.locator("#issue-button, #edit-bulletin, #correct-bulletin").count() == 0
