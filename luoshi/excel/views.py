@@ -72,6 +72,7 @@ def ledger_import(request: HttpRequest, kind: str) -> HttpResponse:
         "title": KIND_TITLES[kind],
         "form": form,
         "columns": ledger.SPECS[kind]["columns"],
+        "in_request_max": settings.IMPORT_IN_REQUEST_MAX_BYTES,
     }
     if request.method == "POST" and form.is_valid():
         commit = "import" in request.POST

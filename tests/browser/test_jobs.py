@@ -57,6 +57,9 @@ def test_a_large_import_shows_its_progress_and_then_its_outcome(
     page = _page(browser, live_server, size)
 
     page.goto(f"{live_server.url}/excel/ledger/hazards/import/")
+    assert "我的任务" in page.inner_text("main")
+    assert _fits(page)
+    _shot(page, shots, f"jobs-{size}-import-page")
     page.set_input_files("input[name=file]", str(workbook))
     page.click("button[name=import]")
     page.wait_for_url(f"{live_server.url}/jobs/*/")
