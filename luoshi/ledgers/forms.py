@@ -1,5 +1,7 @@
 """Forms of the ledger pages. They parse and check types; the rules live in actions.py."""
 
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -55,8 +57,8 @@ class ProjectForm(forms.ModelForm):
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units
-        self.fields["unit"].empty_label = None
+        unit = cast(forms.ModelChoiceField, self.fields["unit"])
+        unit.queryset, unit.empty_label = units, None
         _style(self)
 
     def fields_for_action(self) -> dict:
@@ -151,8 +153,8 @@ class HazardForm(forms.ModelForm):
 
     def __init__(self, *args, units, new: bool, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units
-        self.fields["unit"].empty_label = None
+        unit = cast(forms.ModelChoiceField, self.fields["unit"])
+        unit.queryset, unit.empty_label = units, None
         if new:
             del self.fields["reason"]
         else:

@@ -80,14 +80,14 @@ class FilterForm(forms.Form):
     subtree = forms.BooleanField(label=_("with the units under it"), required=False)
     # projects
     stage_reached = forms.ChoiceField(
-        label=_("Stage reached (or beyond)"), choices=BLANK + Stage.choices, required=False
+        label=_("Stage reached (or beyond)"), choices=[*BLANK, *Stage.choices], required=False
     )
     reached_in_period = forms.BooleanField(
         label=_("reached within the target's period"), required=False
     )
     reached_stage = forms.ChoiceField(
         label=_("…counting the date it reached"),
-        choices=[("", _("that stage"))] + Stage.choices,
+        choices=[("", _("that stage")), *Stage.choices],
         required=False,
         help_text=_("E.g. projects started, among those signed in the period."),
     )
@@ -97,12 +97,14 @@ class FilterForm(forms.Form):
     industry_chain = forms.CharField(label=_("Industry chain"), max_length=100, required=False)
     # hazards
     status = forms.ChoiceField(label=_("Status"), choices=STATUS_CHOICES, required=False)
-    level = forms.ChoiceField(label=_("Level"), choices=BLANK + HazardLevel.choices, required=False)
+    level = forms.ChoiceField(
+        label=_("Level"), choices=[*BLANK, *HazardLevel.choices], required=False
+    )
     domain = forms.ChoiceField(
-        label=_("Domain"), choices=BLANK + HazardDomain.choices, required=False
+        label=_("Domain"), choices=[*BLANK, *HazardDomain.choices], required=False
     )
     place_kind = forms.ChoiceField(
-        label=_("Kind of place"), choices=BLANK + PlaceKind.choices, required=False
+        label=_("Kind of place"), choices=[*BLANK, *PlaceKind.choices], required=False
     )
     found_in_period = forms.BooleanField(
         label=_("found within the target's period"), required=False
@@ -119,7 +121,12 @@ class FilterForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
     )
 
-    PROJECT_FIELDS = ("stage_reached", "reached_in_period", "reached_stage", "exclude_dropped")
+    PROJECT_FIELDS: tuple[str, ...] = (
+        "stage_reached",
+        "reached_in_period",
+        "reached_stage",
+        "exclude_dropped",
+    )
     PROJECT_FIELDS += ("industry_chain",)
     HAZARD_FIELDS = ("status", "level", "domain", "place_kind", "found_in_period")
 

@@ -223,7 +223,7 @@ def hazard_photo_file(request: AuthedRequest, photo_id: int) -> FileResponse:
     )
     if photo is None:
         raise Http404("photo")
-    suffix = PurePath(photo.image.name).suffix.lower()
+    suffix = PurePath(photo.image.name or "").suffix.lower()
     content_type = PHOTO_CONTENT_TYPES.get(suffix, "application/octet-stream")
     response = FileResponse(photo.image.open("rb"), content_type=content_type)
     response["Cache-Control"] = "private, max-age=3600"

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -26,7 +27,7 @@ from django.utils.translation import gettext as _
 
 from luoshi.clock import parse_at
 from luoshi.formtools import attach_errors, bad_post, bad_request
-from luoshi.orgs.access import access_for
+from luoshi.orgs.access import RestrictedQuerySet, access_for
 from luoshi.orgs.requests import AuthedRequest
 from luoshi.plans.access import access_target_by_id
 
@@ -117,7 +118,7 @@ def measure_rows(request: AuthedRequest, target_id: int) -> HttpResponse:
         raise Http404("figure")
     rows = rows_behind(measure, at)[figure]
     total = rows.count()
-    visible = rows.restrict(request.user, "view").select_related("unit")
+    visible = cast(RestrictedQuerySet, rows).restrict(request.user, "view").select_related("unit")
     page = Paginator(visible, PAGE_SIZE).get_page(request.GET.get("page"))
     hidden = total - page.paginator.count
     day = reading_day(target, at) or at
@@ -184,12 +185,12 @@ def measure_bind(request: AuthedRequest, target_id: int) -> HttpResponse:
         numerator = FilterForm(
             prefix="num",
             user=request.user,
-            initial=FilterForm.initial_from(current and current.filter),
+            initial=FilterForm.initial_from(current.filter if current else None),
         )
         denominator = FilterForm(
             prefix="den",
             user=request.user,
-            initial=FilterForm.initial_from(current and current.denominator_filter),
+            initial=FilterForm.initial_from(current.denominator_filter if current else None),
         )
     if request.method == "POST" and all(f.is_valid() for f in (form, numerator, denominator)):
         source = form.cleaned_data["source"]

@@ -120,7 +120,7 @@ def _read(filename: str, content: bytes) -> str:
 
 def _clip(value, field: str) -> str:
     text = "" if value is None else str(value).strip()
-    return text[: ImportItem._meta.get_field(field).max_length]
+    return text[: getattr(ImportItem._meta.get_field(field), "max_length", None)]
 
 
 def _prefill_units(owner_texts: set[str]) -> dict[str, Unit]:
@@ -232,7 +232,8 @@ def start_import(
             )
         except BaseException:
             # The row goes with the transaction; the stored file must go by hand.
-            plan.source_file.storage.delete(stored)
+            if stored:
+                plan.source_file.storage.delete(stored)
             raise
     return plan
 
@@ -445,7 +446,7 @@ def _problems(items: list[ImportItem], cooperating: dict[str, Unit]) -> list[str
                 _("Item %(n)s is a statistic: make it a target or reject it.") % {"n": n}
             )
             continue
-        if item.unit_id is None:
+        if item.unit is None:
             problems.append(_("Item %(n)s has no unit.") % {"n": n})
         elif not item.unit.is_active:
             problems.append(
@@ -540,7 +541,7 @@ def _create_target(plan: Plan, user: User, item: ImportItem, cooperating: dict[s
         source_end=span[1] if span else None,
     )
     if milestone:
-        m = Milestone(target=target, name=name, due=due)
+        m = Milestone(target=target, name=name, due=due or end)
         save_with_history(m, user, "created at import")
     for other in cooperating_names(item):
         # A cooperating unit's part has no share of the number in the text: it is a

@@ -8,7 +8,9 @@ supervision office manages plans: its review pages are 404 for everyone else
 from __future__ import annotations
 
 from collections import Counter
+from typing import cast
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -87,7 +89,7 @@ def highlight(text: str, items: list[ImportItem]) -> SafeString:
         if not covering:
             out.append(piece)
             continue
-        inner = max(covering, key=lambda it: (it.start_offset, -it.end_offset))
+        inner = max(covering, key=lambda it: (it.start_offset, -(it.end_offset or 0)))
         numbers = " ".join(f"#{it.position}" for it in covering)
         out.append(
             format_html(
@@ -224,7 +226,7 @@ def plan_import(request: AuthedRequest) -> HttpResponse:
     form = PlanImportForm(request.POST, request.FILES, held=held)
     upload = request.FILES.get("file")
     if upload is not None:
-        if upload.size > importing.max_upload_bytes():
+        if (upload.size or 0) > importing.max_upload_bytes():
             form.is_valid()
             form.add_error(
                 "file",
@@ -234,27 +236,27 @@ def plan_import(request: AuthedRequest) -> HttpResponse:
             return _import_form_page(request, form, 400)
         content = upload.read()
         try:
-            suggestion = importing.suggest_plan(upload.name, content, today())
+            suggestion = importing.suggest_plan(upload.name or "", content, today())
         except ValidationError as exc:
             form.is_valid()
             form.add_error("file", exc.messages)
             return _import_form_page(request, form, 400)
-        held = pending.keep(request, upload.name, content)
+        held = pending.keep(request, upload.name or "", content)
         if not any(request.POST.get(name, "").strip() for name in ("title", "start", "end")):
             messages.info(
                 request, _("Check the title and dates read from the document, then read it.")
             )
             return _import_form_page(request, PlanImportForm(initial=suggestion, held=held))
         form = PlanImportForm(request.POST, held=held)
-    if form.is_valid():
+    if form.is_valid() and form.held is not None:  # a valid form holds its document
         try:
             plan = importing.start_import(
                 request.user,
                 title=form.cleaned_data["title"],
                 start=form.cleaned_data["start"],
                 end=form.cleaned_data["end"],
-                filename=held["name"],
-                content=pending.content(held),
+                filename=form.held["name"],
+                content=pending.content(form.held),
             )
         except ValidationError as exc:
             pending.discard(request)  # the document itself is refused: choose another
@@ -298,7 +300,7 @@ def plan_import_item(request: AuthedRequest, plan_id: int, item_id: int) -> Http
         else:
             messages.success(request, _("Item %(n)s saved.") % {"n": item.position})
             return redirect(_review_url(plan, f"item-{item.pk}"))
-    form.fields["unit"].choices = unit_choices(request.user)
+    cast(forms.ChoiceField, form.fields["unit"]).choices = unit_choices(request.user)
     return _render_review(request, plan, bound=form, status=400)
 
 
