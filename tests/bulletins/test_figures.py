@@ -8,7 +8,7 @@ from django.test import Client
 
 from luoshi.api.auth import issue_token
 from luoshi.bulletins import actions, figures
-from luoshi.dashboards import store
+from luoshi.dashboards import signals, store
 from luoshi.demo.synthetic import generate
 from luoshi.orgs.models import User
 from luoshi.plans.models import Plan
@@ -75,3 +75,28 @@ def test_the_change_is_counted_from_the_plans_last_issued_bulletin(figures_city)
     assert second.figures["previous"]["label"] == first.issue_label
     assert second.figures["previous"]["by_state"] == first.figures["by_state"]
     assert f"与上期（{first.issue_label}，截至2025年5月31日）相比" in second.sections["overview"]
+
+
+def test_gathering_costs_the_same_queries_for_four_targets_or_forty(figures_city):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from luoshi.plans.models import Target
+
+    city = figures_city
+
+    def queries() -> int:
+        signals.flush()  # the refresh the new targets queued, done before counting
+        store.refresh()
+        with CaptureQueriesContext(connection) as captured:
+            figures.gather(city.plan, AT)
+        return len(captured)
+
+    few = queries()
+    for i in range(36):
+        Target.objects.create(
+            plan=city.plan, unit=city.housing_team if i % 2 else city.commerce,
+            name=f"目标{i}", kind="cumulative", value=10 + i, unit_label="个", cadence="month",
+            start=date(2025, 1, 1), end=date(2025, 12, 31),
+        )  # fmt: skip
+    assert queries() == few

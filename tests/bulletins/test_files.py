@@ -139,3 +139,15 @@ def test_the_docx_is_a_valid_package_with_no_external_links(issued):
         package.read(name).decode() for name in package.namelist() if name.endswith(".rels")
     )
     assert 'TargetMode="External"' not in relations
+
+
+def test_a_name_that_looks_like_a_formula_stays_text_in_the_workbook(figures_city):
+    city = figures_city
+    city.signed.name = '=HYPERLINK("http://example.com","点击")'
+    city.signed.save()
+    bulletin = actions.compose_draft(city.plan, AT)
+    sheet = load_workbook(io.BytesIO(render(bulletin, "xlsx")))["附件2"]
+    cells = [cell for row in sheet.iter_rows() for cell in row if cell.value == city.signed.name]
+    assert cells and all(cell.data_type == "s" for cell in cells)
+    document = Document(io.BytesIO(render(bulletin, "docx")))
+    assert any(city.signed.name in p.text for p in document.paragraphs)  # printed as written
