@@ -61,3 +61,18 @@ def bad_request(error: ValidationError, request: HttpRequest | None = None) -> H
     if request is None:
         return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
     return render(request, "bad_request.html", {"message": message}, status=400)
+
+
+PAGE_SIZE = 50
+
+
+def paginate(request: HttpRequest, rows, per_page: int = PAGE_SIZE):
+    """The page of `rows` that `?page=` asks for (the last one past the end, the first for
+    nonsense), and the query string without the page, for the links of
+    templates/includes/pagination.html. Two queries: the count and the page."""
+    from django.core.paginator import Paginator
+
+    page = Paginator(rows, per_page).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return page, query.urlencode()

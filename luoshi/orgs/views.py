@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from luoshi.formtools import bad_post
+from luoshi.formtools import bad_post, paginate
 
 from . import actions
 from .access import access_for, access_unit_by_id, require_unit_manager
@@ -16,11 +16,16 @@ from .requests import AuthedRequest
 @login_required
 def unit_list(request: AuthedRequest) -> HttpResponse:
     access = access_for(request.user)
-    units = access.visible_units().select_related("parent")
+    page, query = paginate(request, access.visible_units().order_by("path"))
     return render(
         request,
         "orgs/unit_list.html",
-        {"units": units, "can_manage": access.can_manage_units()},
+        {
+            "units": page.object_list,
+            "page": page,
+            "query": query,
+            "can_manage": access.can_manage_units(),
+        },
     )
 
 

@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from luoshi.formtools import as_id, attach_errors, bad_post
+from luoshi.formtools import as_id, attach_errors, bad_post, paginate
 
 from . import actions
 from .access import (
@@ -95,7 +95,9 @@ def unit_edit(request: AuthedRequest, unit_id: int) -> HttpResponse:
 def person_list(request: AuthedRequest) -> HttpResponse:
     require_unit_manager(request.user)
     people = User.objects.prefetch_related("memberships__unit").order_by("-is_active", "username")
-    return render(request, "orgs/person_list.html", {"people": people})
+    page, query = paginate(request, people)
+    context = {"people": page.object_list, "page": page, "query": query}
+    return render(request, "orgs/person_list.html", context)
 
 
 @login_required

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from luoshi.formtools import attach_errors
+from luoshi.formtools import attach_errors, paginate
 from luoshi.orgs.access import access_for
 from luoshi.orgs.requests import AuthedRequest
 
@@ -18,11 +18,14 @@ from .models import Target
 
 @login_required
 def plan_list(request: AuthedRequest) -> HttpResponse:
+    page, query = paginate(request, visible_plans(request.user).order_by("-start", "title", "pk"))
     return render(
         request,
         "plans/plan_list.html",
         {
-            "plans": visible_plans(request.user),
+            "plans": page.object_list,
+            "page": page,
+            "query": query,
             "can_manage": access_for(request.user).can_manage_plans(),
         },
     )
