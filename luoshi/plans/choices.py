@@ -35,30 +35,28 @@ class Cadence(models.TextChoices):
     QUARTER = "quarter", _("Quarterly")
 
 
-class _StateChoices(models.TextChoices):
+class State(models.TextChoices):
+    """The status engine's states (core.targets.State, DESIGN.md section 4) as field
+    choices: each takes its value from the engine's enum and carries its label here."""
+
+    DONE = CoreState.DONE, _("Done")
+    ON_TRACK = CoreState.ON_TRACK, _("On track")
+    LAGGING = CoreState.LAGGING, _("Lagging")
+    BEHIND = CoreState.BEHIND, _("Behind")
+    OVERDUE = CoreState.OVERDUE, _("Overdue")
+    NOT_STARTED = CoreState.NOT_STARTED, _("Not started")
+
     @property
     def colour(self) -> str:
         """Bootstrap colour name of the state's badge."""
         return STATE_COLOURS[self.value]
 
 
-# The status engine's states (DESIGN.md section 4) are core.targets.State; here they get
-# their labels and colours, and the field choices are built from them.
-STATE_LABELS = {
-    CoreState.DONE: _("Done"),
-    CoreState.ON_TRACK: _("On track"),
-    CoreState.LAGGING: _("Lagging"),
-    CoreState.BEHIND: _("Behind"),
-    CoreState.OVERDUE: _("Overdue"),
-    CoreState.NOT_STARTED: _("Not started"),
+STATE_COLOURS: dict[str, str] = {
+    State.DONE: "primary",
+    State.ON_TRACK: "success",
+    State.LAGGING: "warning",
+    State.BEHIND: "danger",
+    State.OVERDUE: "danger",
+    State.NOT_STARTED: "secondary",
 }
-STATE_COLOURS = {
-    CoreState.DONE: "primary",
-    CoreState.ON_TRACK: "success",
-    CoreState.LAGGING: "warning",
-    CoreState.BEHIND: "danger",
-    CoreState.OVERDUE: "danger",
-    CoreState.NOT_STARTED: "secondary",
-}
-State = _StateChoices("State", [(s.name, (s.value, STATE_LABELS[s])) for s in CoreState])
-State.__doc__ = "The status engine's states (core.targets.State) as field choices, with labels."
