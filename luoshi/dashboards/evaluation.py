@@ -176,6 +176,7 @@ def evaluate_on_days(
         for evaluation in engine.evaluate_all(engine_targets, day, lang=first):
             written = out[(int(evaluation.id), day)]
             written[first] = evaluation
+            why = evaluation.why
             for lang in others:
-                written[lang] = replace(evaluation, reason=render(evaluation.why, lang))
+                written[lang] = replace(evaluation, reason=render(why, lang) if why else "")
     return out

@@ -80,6 +80,8 @@ def awaiting_approval(targets: list[Target], at: date) -> dict[int, date]:
 def awaiting_evaluation(evaluation: engine.Evaluation, lang: str) -> engine.Evaluation:
     """The evaluation with its owed report submitted and awaiting approval: the reason's
     "report overdue" note becomes "awaiting approval" (core.targets.Reason.awaiting)."""
+    if evaluation.why is None:  # read back from storage, where the row says `awaiting`
+        return evaluation
     why = evaluation.why.awaiting()
     return replace(evaluation, why=why, reason=render(why, lang))
 
