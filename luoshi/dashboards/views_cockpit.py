@@ -28,7 +28,9 @@ def cockpit_choices(request: HttpRequest):
     unit one may not see is a 404, as if it did not exist."""
     form = CockpitFilter(request.GET)
     if not form.is_valid():
-        messages = [f"{name}: {' '.join(errors)}" for name, errors in form.errors.items()]
+        messages = [
+            f"{name}: {' '.join(str(e) for e in errors)}" for name, errors in form.errors.items()
+        ]
         raise ValidationError(messages)
     at = parse_at(request.GET.get("at"))
     data = form.cleaned_data

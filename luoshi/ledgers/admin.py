@@ -25,22 +25,19 @@ class ReadOnlyMixin:
 class StageEventInline(ReadOnlyMixin, admin.TabularInline):
     model = StageEvent
     extra = 0
-    fields = ["date", "stage", "note", "recorded_by", "recorded_at"]
-    readonly_fields = fields
+    fields = readonly_fields = ("date", "stage", "note", "recorded_by", "recorded_at")
 
 
 class HazardEventInline(ReadOnlyMixin, admin.TabularInline):
     model = HazardEvent
     extra = 0
-    fields = ["date", "status", "note", "recorded_by", "recorded_at"]
-    readonly_fields = fields
+    fields = readonly_fields = ("date", "status", "note", "recorded_by", "recorded_at")
 
 
 class HazardPhotoInline(ReadOnlyMixin, admin.TabularInline):
     model = HazardPhoto
     extra = 0
-    fields = ["moment", "uploaded_by", "uploaded_at"]
-    readonly_fields = fields
+    fields = readonly_fields = ("moment", "uploaded_by", "uploaded_at")
 
 
 @admin.register(Project)

@@ -34,5 +34,8 @@ class UnitAdmin(NoDeleteMixin, SimpleHistoryAdmin):
 @admin.register(User)
 class UserAdmin(NoDeleteMixin, SimpleHistoryAdmin, BaseUserAdmin):
     list_display = ["username", "full_name", "email", "is_active", "is_staff"]
-    fieldsets = BaseUserAdmin.fieldsets + ((_("luoshi"), {"fields": ["full_name", "phone"]}),)
+    fieldsets = (
+        *(BaseUserAdmin.fieldsets or ()),
+        (_("luoshi"), {"fields": ["full_name", "phone"]}),
+    )
     inlines = [MembershipInline]

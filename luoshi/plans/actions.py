@@ -8,6 +8,7 @@ is a re-baseline: it needs a reason and keeps the original.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -63,7 +64,7 @@ def check_values(obj: Plan | Target) -> None:
     and within ±1e15 (plans.validators): what the status engine can judge."""
     from .validators import target_errors
 
-    errors = {}
+    errors: dict[str, Any] = {}
     for name in ("start", "end"):
         day = getattr(obj, name)
         if isinstance(day, date):

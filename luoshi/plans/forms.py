@@ -1,3 +1,5 @@
+from datetime import date
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -5,6 +7,10 @@ from luoshi.clock import EARLIEST, LATEST, check_in_window
 
 from .forms_edit import DATE, StyledForm
 from .models import Plan, Target
+
+
+def _in_window(day: date) -> None:
+    check_in_window(day)
 
 
 class RulesForm(StyledForm):
@@ -56,7 +62,7 @@ class OverviewFilter(forms.Form):
         widget=forms.DateInput(
             attrs={"type": "date", "min": EARLIEST.isoformat(), "max": LATEST.isoformat()}
         ),
-        validators=[check_in_window],
+        validators=[_in_window],
     )
     unit = forms.IntegerField(required=False)
     state = forms.CharField(required=False)

@@ -1,5 +1,7 @@
 """Forms with which the supervision office writes plans by hand."""
 
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -9,6 +11,11 @@ from luoshi.orgs.models import Unit
 from .models import Plan, Target, Task
 
 DATE = forms.DateInput(attrs={"type": "date"})
+
+
+def _choices(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
+    """The form's field `name`, a choice of rows (its queryset is set per request)."""
+    return cast(forms.ModelChoiceField, form.fields[name])
 
 
 class StyledForm(forms.ModelForm):
@@ -40,9 +47,9 @@ class TaskForm(StyledForm):
 
     def __init__(self, *args, plan: Plan, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["parent"].queryset = plan.tasks.all()
-        self.fields["lead_unit"].queryset = choosable_units(user)
-        self.fields["cooperating_units"].queryset = choosable_units(user)
+        _choices(self, "parent").queryset = plan.tasks.all()
+        _choices(self, "lead_unit").queryset = choosable_units(user)
+        _choices(self, "cooperating_units").queryset = choosable_units(user)
 
 
 class NewTargetForm(StyledForm):
@@ -81,8 +88,8 @@ class NewTargetForm(StyledForm):
 
     def __init__(self, *args, plan: Plan, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["task"].queryset = plan.tasks.all()
-        self.fields["unit"].queryset = choosable_units(user)
+        _choices(self, "task").queryset = plan.tasks.all()
+        _choices(self, "unit").queryset = choosable_units(user)
         self.initial.setdefault("start", plan.start)
         self.initial.setdefault("end", plan.end)
 
@@ -153,7 +160,7 @@ class PartForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = choosable_units(user)
+        _choices(self, "unit").queryset = choosable_units(user)
         self.fields["unit"].widget.attrs["class"] = "form-select"
         for name in ("value", "milestone", "due"):
             self.fields[name].widget.attrs["class"] = "form-control"

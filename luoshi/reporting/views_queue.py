@@ -132,7 +132,8 @@ def approve_selected(request: AuthedRequest) -> HttpResponse:
         if not shown.is_valid():
             # Only a damaged or forged post gets here: the confirmation sends whole numbers.
             return HttpResponseBadRequest(
-                "; ".join(shown.errors["revision"]), content_type="text/plain; charset=utf-8"
+                "; ".join(str(e) for e in shown.errors["revision"]),
+                content_type="text/plain; charset=utf-8",
             )
         revisions[pk] = shown.cleaned_data["revision"]
     try:
