@@ -70,7 +70,7 @@ _METRIC_STRIP = re.compile(
 # (?:动态)?清零|日产日清|杜绝[^,，。；;]{1,20}|(?:力争|确保|实现)为零, spelt out so that
 # every alternative starts with a literal character (a faster search)
 ZERO_RE = re.compile(
-    r"动态清零|清零|日产日清|杜绝[^,，。；;]{1,20}|力争为零|确保为零|实现为零|零控制"
+    r"动态清零|清零|日产日清|杜绝[^,，。；;]{1,20}|避免发生[^,，。；;]{1,24}|力争为零|确保为零|实现为零|零控制"
 )
 FLOOR_RE = re.compile(
     r"(不减少|不减|不下降|不降低|不降|不变|有所提高|有提高|有所提升|有提升|高于上年|高于去年|不低于上年|不低于去年)"

@@ -557,8 +557,8 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
             if _POLICY_COUNT.search(text[max(sent[0], s0 - 3) : s0]):
                 continue  # 四个清零: the name of a policy
             clause = clause_bounds(text, s0, sent[0], sent[1])
-            if m.group(0).startswith("杜绝"):
-                metric = m.group(0)[2:]
+            if m.group(0).startswith(("杜绝", "避免发生")):
+                metric = m.group(0)[2:].removeprefix("发生")  # 杜绝X, 避免发生X: X must not occur
                 e0 = clause[1]
             else:
                 metric = _ZERO_VERB.sub("", text[clause[0] : s0]).strip()

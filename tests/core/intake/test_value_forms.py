@@ -79,3 +79,15 @@ def test_a_capacity_inside_a_project_name_is_not_a_figure_of_the_plan():
         3e5,
         585.0,
     ]
+
+
+def test_accidents_that_happened_are_statistics_and_avoiding_them_is_a_goal():
+    text = (
+        "安全生产工作要点\n过去一年,全区发生较大事故3起、死亡11人,同比分别下降25%、8%。\n"
+        "今年要避免发生一次死亡10人以上特大事故。\n"
+    )
+    items = _items(text)
+    kinds = {(it["value"], it["unit"]): it["kind"] for it in items}
+    assert kinds[(3.0, "起")] == "statistic"
+    assert kinds[(11.0, "人")] == "statistic"
+    assert any(it["target_kind"] == "zero" for it in items)
