@@ -98,6 +98,11 @@ def test_the_supervisor_sends_a_chase_from_the_overview_and_the_reporter_reports
     office = sign_in("supervisor")
     office.set_viewport_size({"width": width, "height": height})
     office.goto(f"{live_server.url}/overview/")
+    ticks = office.locator("input[form=chase-form][name=targets]")
+    office.check("[data-tick-all]")  # the header box ticks the whole page, and clears it
+    assert ticks.count() == 4 and all(ticks.nth(i).is_checked() for i in range(4))
+    office.uncheck("[data-tick-all]")
+    assert not any(ticks.nth(i).is_checked() for i in range(4))
     office.locator(f"tr[data-target='{c.signed.pk}'] input[name=targets]").check()
     if SHOTS:
         office.screenshot(path=f"{SHOTS}/overview-chase-{width}.png", full_page=True)
