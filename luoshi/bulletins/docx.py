@@ -44,6 +44,14 @@ TABLE_PT = 12  # 小四, so that an annex table's columns hold their words
 TABLE_STYLE, TABLE_HEAD_STYLE = "Luoshi Annex Table", "Luoshi Annex Table Header"
 LINE_PITCH_PT = 28.95  # 225 mm / 22 lines
 RED = RGBColor(0xFF, 0x00, 0x00)
+# The properties a paragraph's w:pBdr comes before (ECMA-376, CT_PPrBase).
+AFTER_PBDR = (
+    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+    "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+    "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+    "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+    "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)  # fmt: skip
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -197,7 +205,8 @@ def _masthead(document, layout: Layout) -> None:
     for key, value in (("val", "single"), ("sz", "18"), ("space", "6"), ("color", "FF0000")):
         bottom.set(qn(f"w:{key}"), value)
     border.append(bottom)
-    number._p.get_or_add_pPr().append(border)
+    # In its place among the paragraph's properties (the schema's order: Word is strict).
+    number._p.get_or_add_pPr().insert_element_before(border, *AFTER_PBDR)
     _blank(document)
 
 

@@ -65,6 +65,9 @@ def test_the_docx_names_the_official_fonts_and_sizes(issued):
     assert east_asian(office) == "方正小标宋简体" and str(office.font.color.rgb) == "FF0000"
     issue_line = find(document, "2025年第1期")
     assert issue_line._p.pPr.find(qn("w:pBdr")).find(qn("w:bottom")).get(qn("w:color")) == "FF0000"
+    # The border comes before the spacing and alignment, as the schema orders them.
+    tags = [child.tag for child in issue_line._p.pPr]
+    assert tags.index(qn("w:pBdr")) < tags.index(qn("w:jc"))
     heading = find(document, "一、总体情况").runs[0]
     assert (east_asian(heading), heading.font.size) == ("黑体", Pt(16))
     body = next(p for p in document.paragraphs if p.text.startswith("截至2025年6月30日"))
