@@ -54,6 +54,9 @@ _PLAN_TITLE = re.compile(
 # without them find_times cannot return one, and need not run
 _PROGRESS_PERIOD = re.compile(r"M\d\d-M\d\d|Q\d|H\d")
 _PROGRESS_HINT = re.compile(r"季度|上半年|\d\s?[-—~～至到]\s?\d{1,2}\s?(?:月|累计)|前[^月]{0,5}月")
+_PROGRESS_COLUMN = re.compile(
+    r"(?:责任单位|牵头单位|责任部门)[ \t\u3000|]*[^\n]{0,12}?(?:推进情况|完成情况|进展情况|落实情况|执行情况)"
+)
 _PROGRESS_TITLE = re.compile(
     r"进展|进度|通报|完成情况|执行情况|季报|月报|运行情况|统计公报|公报|工作总结|总结"
 )
@@ -154,6 +157,9 @@ class Doc:
     province: str | None = None
     autonomous: str | None = None  # an autonomous region the text is about, as first printed
     meeting: bool = False  # the title reports a meeting (工作会议, 会议召开)
+    #: a table whose header has a responsible-unit column followed by a progress
+    #: column (序号 目标任务 责任单位 上半年推进情况): what follows a unit cell is a result
+    progress_column: bool = False
     progress: bool = False
     review_year: int | None = None
     region_cache: dict = field(default_factory=dict)
@@ -427,6 +433,7 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         else None,
         progress=progress,
         meeting="会议" in title[:200],
+        progress_column=bool(_PROGRESS_COLUMN.search(text[:3000])),
         autonomous=autonomous,
         review_year=review_year if (progress or not plan) else None,
     )

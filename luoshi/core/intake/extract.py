@@ -432,11 +432,16 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
         ex = None if (tail_owner or seg.after_owner) else own.explicit_owner(stext)
         if ex:
             state.explicit = ex
-        subj = own.subject_owner(text, sent[0], sent[1]) or own.clause_subject(
-            text, sent[0], sent[1]
-        )
+        opener = own.subject_owner(text, sent[0], sent[1])
+        subj = opener or own.clause_subject(text, sent[0], sent[1])
         if subj:
             state.subject = subj
+        # a row's progress cell: the text after its unit cell (… 区发改委 同比增长2.9%)
+        progress_cell = (
+            doc.progress_column
+            and opener is not None
+            and text[sent[0] : sent[0] + 1] in (" ", "\t", "\u3000")
+        )
         # a unit made responsible in this sentence (由X牵头, 牵头单位:X): an assignment
         lead_phrase = bool(ex) and own.names_a_lead(stext)
         sent_items = 0
@@ -490,6 +495,8 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                 marked=marked,
                 q_end=q.end,
             )
+            if progress_cell:
+                kind, kind_rule = "statistic", "kind.table_column"
             if q.comparator == "~" and _CAP_WORD.search(text, clause[0], q.num_start):
                 comp = "<="  # 控制在3%左右: a cap, hedged
             elif q.comparator:

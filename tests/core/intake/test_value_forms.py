@@ -91,3 +91,16 @@ def test_accidents_that_happened_are_statistics_and_avoiding_them_is_a_goal():
     assert kinds[(3.0, "起")] == "statistic"
     assert kinds[(11.0, "人")] == "statistic"
     assert any(it["target_kind"] == "zero" for it in items)
+
+
+def test_the_cell_after_a_rows_unit_is_its_progress_in_a_table_with_a_progress_column():
+    text = (
+        "2026年区政府工作报告目标任务上半年推进情况汇总表\n"
+        "序号 目标任务 责任单位 上半年推进情况\n"
+        "1 地区生产总值增长6%以上。 区发展改革委 地区生产总值同比增长2.9%。\n"
+        "2 规上工业增加值增长3.5%。 区经济信息委 规上工业增加值同比增长0.4%。\n"
+    )
+    got = {it["value"]: (it["kind"], it["owner"]) for it in _items(text)}
+    assert got[6.0] == ("target", "区发展改革委")
+    assert got[3.5] == ("target", "区经济信息委")
+    assert got[2.9][0] == got[0.4][0] == "statistic"
