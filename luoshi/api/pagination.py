@@ -67,7 +67,7 @@ def page_of(item: type[Schema]) -> type[Schema]:
         _pages[item] = create_model(
             f"{item.__name__}Page",
             __base__=Schema,
-            items=(list[item], ...),
+            items=(list[item], ...),  # type: ignore[valid-type]  # a schema made at run time
             count=(int, Field(..., description="rows matching the filters, on every page")),
             next=(str | None, Field(None, description="the cursor of the next page; null: last")),
         )

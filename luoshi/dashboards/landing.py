@@ -13,12 +13,13 @@ signs in to stays the address one lands on.
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from luoshi.clock import today
 from luoshi.orgs.access import access_for
 from luoshi.orgs.choices import Role
+from luoshi.orgs.requests import AuthedRequest
 from luoshi.reporting.choices import ReportStatus
 from luoshi.reporting.models import Report
 
@@ -26,7 +27,7 @@ from .views_cockpit import render_cockpit
 from .workbench import owed_by
 
 
-def landing(request: HttpRequest) -> HttpResponse | None:
+def landing(request: AuthedRequest) -> HttpResponse | None:
     user = request.user
     access = access_for(user)
     if access.roles & {Role.SUPERVISOR, Role.LEADER}:
@@ -40,7 +41,7 @@ def landing(request: HttpRequest) -> HttpResponse | None:
     return None
 
 
-def _reporter_home(request: HttpRequest) -> HttpResponse:
+def _reporter_home(request: AuthedRequest) -> HttpResponse:
     day = today()
     owed = owed_by(request.user, day)
     status = {item.target.pk: item.report.status if item.report else None for item in owed}
@@ -59,7 +60,7 @@ def _reporter_home(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthedRequest) -> HttpResponse:
     page = landing(request)
     if page is not None:
         return page

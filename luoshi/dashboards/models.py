@@ -15,7 +15,7 @@ from luoshi.plans.choices import State
 from luoshi.plans.models import Target
 
 # Worst first (issue 11): what a leader should read before anything else.
-STATE_RANK = {
+STATE_RANK: dict[str, int] = {
     State.OVERDUE: 0,
     State.BEHIND: 1,
     State.LAGGING: 2,

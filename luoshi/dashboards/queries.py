@@ -10,6 +10,7 @@ from django.db.models import Max
 from luoshi.core import status as engine
 from luoshi.core.explain import render
 from luoshi.core.periods import owed_period_end, share_at
+from luoshi.core.targets import Evaluation
 from luoshi.plans.engine import current_lang, plan_rules, to_engine
 from luoshi.plans.models import Target
 from luoshi.reporting.choices import ReportStatus
@@ -28,7 +29,7 @@ class Row:
     """
 
     target: Target
-    evaluation: object
+    evaluation: Evaluation
     awaiting: bool = False
 
     @property

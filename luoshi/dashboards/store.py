@@ -42,7 +42,7 @@ state_changed = Signal()
 
 def month_ends_until(start: date, end: date, until: date) -> list[date]:
     """The last day of each month from `start`'s month on, capped at `end`, up to `until`."""
-    days = []
+    days: list[date] = []
     year, month = start.year, start.month
     while True:
         following = date(year + month // 12, month % 12 + 1, 1)

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from luoshi.core.periods import due_date, last_period_end
+from luoshi.core.targets import Evaluation
+from luoshi.orgs.models import Unit
 from luoshi.plans.models import Target
 from luoshi.reporting.choices import ReportStatus
 from luoshi.reporting.models import Report
@@ -16,7 +18,7 @@ from .queries import evaluated_rows
 @dataclass
 class Owed:
     target: Target
-    evaluation: object
+    evaluation: Evaluation
     period_end: date | None
     due: date | None
     report: Report | None  # the newest report for that period, if any
@@ -97,7 +99,7 @@ def owed_by(user, today: date) -> list[Owed]:
 class Workbook:
     """A 一表通 workbook a unit owes: its unit and period (2025-06, or 2025Q2 at a quarter's end)."""
 
-    unit: object
+    unit: Unit
     period: str
 
 

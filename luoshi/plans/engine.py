@@ -8,6 +8,7 @@ approved reports and ledger figures; the approval queue adds the report under re
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
 
 from django.utils import translation
 
@@ -26,7 +27,7 @@ def plan_rules(plan: Plan) -> engine.Rules:
     )
 
 
-def current_lang() -> str:
+def current_lang() -> Literal["zh", "en"]:
     return "zh" if (translation.get_language() or "zh").startswith("zh") else "en"
 
 
