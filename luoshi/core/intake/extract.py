@@ -765,6 +765,24 @@ _REVIEW_HEADING = lex.cue("review_heading")
 _TARGET_HEADING = lex.cue("target_heading")
 
 
+def _BARE_HEADING(text: str, ln: Line) -> bool:  # noqa: N802 - reads like the line kinds
+    """A short line with no sentence in it that says what follows (2024年工作回顾,
+    主要预期目标): a heading, though printed without a number."""
+    if ln.kind != "content" or ln.end - ln.start > 20:
+        return False
+    line = text[ln.start : ln.end]
+    if "关于" in line or "通知" in line:
+        return False  # a notice's title: the plan rules read it
+    if (
+        _SENT_MARK.search(line)
+        or "，" in line
+        or "," in line
+        or re.search(r"\d+(?:\.\d+)?\s?[%亿万个]", line)
+    ):
+        return False
+    return bool(_REVIEW_HEADING.search(line) or _TARGET_HEADING.search(line))
+
+
 def _heading_frame(heading: str) -> str | None:
     """What a heading says its section holds: "review" (工作回顾, 完成情况) or "target"."""
     if _REVIEW_HEADING.search(heading):
@@ -787,7 +805,7 @@ def _segments(
     past: int | None = review_year
     frame: str | None = None
     for i, ln in enumerate(lines):
-        if ln.kind == "heading":
+        if ln.kind == "heading" or _BARE_HEADING(text, ln):
             heading = text[ln.start : ln.end]
             past = _past_heading(heading, year) or review_year
             frame = _heading_frame(heading)

@@ -104,3 +104,13 @@ def test_the_cell_after_a_rows_unit_is_its_progress_in_a_table_with_a_progress_c
     assert got[6.0] == ("target", "区发展改革委")
     assert got[3.5] == ("target", "区经济信息委")
     assert got[2.9][0] == got[0.4][0] == "statistic"
+
+
+def test_an_unnumbered_short_heading_frames_what_follows():
+    text = (
+        "临川市政府工作报告要点\n2025年工作回顾\n地区生产总值达到2380亿元,增长5.1%。\n"
+        "城镇新增就业4.2万人。\n2026年主要预期目标\n地区生产总值增长5.5%左右。\n"
+    )
+    kinds = {it["value"]: it["kind"] for it in _items(text, year=2026)}
+    assert kinds[2.38e11] == kinds[5.1] == kinds[4.2e4] == "statistic"
+    assert kinds[5.5] == "target"
