@@ -66,3 +66,27 @@ def test_the_unit_list_keeps_tree_order_across_pages(city):
         *client.get("/units/?page=2").context["units"],
     ]
     assert [u.path for u in shown] == sorted(u.path for u in shown)
+
+
+def test_a_confirmed_plans_review_lists_its_first_targets_and_links_to_all(plan_city):
+    from luoshi.plans.models import Target
+    from luoshi.plans.views_import import TARGETS_SHOWN
+
+    c = plan_city
+    Target.objects.bulk_create(
+        Target(
+            plan=c.plan,
+            unit=c.commerce,
+            name=f"指标{i}",
+            kind="zero",
+            start=date(2025, 1, 1),
+            end=date(2025, 12, 31),
+        )
+        for i in range(TARGETS_SHOWN)
+    )
+    page = c.client("supervisor").get(f"/plans/{c.plan.pk}/review/")
+    assert len(page.context["targets"]) == TARGETS_SHOWN
+    total = c.plan.targets.count()
+    assert page.context["targets_total"] == total > TARGETS_SHOWN
+    html = page.content.decode()
+    assert f'href="/overview/?plan={c.plan.pk}"' in html and str(total) in html

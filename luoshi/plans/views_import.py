@@ -43,6 +43,9 @@ from .forms_import import (
 )
 from .models import ImportItem, Plan
 
+# The targets a confirmed plan's review lists; a city plan has thousands.
+TARGETS_SHOWN = 100
+
 
 def _plan_to_review(user, plan_id: int) -> Plan:
     """The plan, for the supervision office only; 404 whether it is missing or not theirs."""
@@ -192,7 +195,13 @@ def _render_review(
         "owners": _owners(plan, items, units, request.user),
         "add_form": add_form or AddItemForm(user=request.user, units=units, auto_id="new-%s"),
         "problems": problems or [],
-        "targets": plan.targets.select_related("unit").order_by("pk") if plan.is_confirmed else [],
+        # A confirmed plan's first targets; all of them, with their states, in the overview.
+        "targets": (
+            plan.targets.select_related("unit").order_by("pk")[:TARGETS_SHOWN]
+            if plan.is_confirmed
+            else []
+        ),
+        "targets_total": plan.targets.count() if plan.is_confirmed else 0,
         "counts": {
             "total": len(items),
             "accepted": sum(1 for it in items if it.decision == "accepted"),
