@@ -86,15 +86,28 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, cast
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, F, Min, Q, QuerySet, Subquery, Sum, Window
+from django.db.models import (
+    Aggregate,
+    Count,
+    F,
+    Manager,
+    Min,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Window,
+)
 from django.db.models.functions import FirstValue, RowNumber
 from django.utils.translation import gettext as _
 
 from luoshi.core import status as engine
 from luoshi.orgs.history import delete_with_history, save_with_history
+from luoshi.plans.models import Target
 
 from .choices import (
     HAZARD_OPEN_STATUSES,
@@ -400,6 +413,7 @@ def positions_at(source: str, ids, at: date) -> dict[int, str]:
 
     For showing a page of rows; a row without events up to `at` is missing.
     """
+    events: Manager[Any]
     if source == PROJECTS:
         events, row, value = StageEvent.objects, "project_id", "stage"
     else:
@@ -412,7 +426,7 @@ def positions_at(source: str, ids, at: date) -> dict[int, str]:
     return dict(rows)  # the latest of each row comes last
 
 
-def source_model(source: str) -> type:
+def source_model(source: str) -> type[Project] | type[Hazard]:
     """The ledger's model class."""
     return Project if source == PROJECTS else Hazard
 
@@ -471,7 +485,7 @@ def _aggregates(measure: Measure, target, day: date, tag: str) -> dict:
     source = measure.source
     rows = _project_q if source == PROJECTS else _hazard_q
     q = rows(measure.filter, target, day)
-    out = {f"{tag}n": Count("pk", filter=q)}
+    out: dict[str, Aggregate] = {f"{tag}n": Count("pk", filter=q)}
     if measure.aggregate == RATIO:
         out[f"{tag}d"] = Count("pk", filter=rows(measure.denominator_filter, target, day))
     elif measure.aggregate == SUM:
@@ -507,7 +521,7 @@ def _same_figure(measure: Measure, target, day: date) -> tuple:
     )
 
 
-def many_figures(wanted: list[tuple[Measure, object, date]]) -> list[Figures]:
+def many_figures(wanted: list[tuple[Measure, Target, date]]) -> list[Figures]:
     """The figures of each (measure, its target, date) of `wanted`, in that order.
 
     Grouped per ledger: all the figures of the projects ledger come from one aggregate
@@ -518,7 +532,7 @@ def many_figures(wanted: list[tuple[Measure, object, date]]) -> list[Figures]:
     """
     out: list[Figures | None] = [None] * len(wanted)
     groups: dict[str, dict[tuple, list[int]]] = {PROJECTS: {}, HAZARDS: {}}
-    first: dict[tuple, tuple[Measure, object, date]] = {}
+    first: dict[tuple, tuple[Measure, Target, date]] = {}
     for i, (measure, target, at) in enumerate(wanted):
         day = reading_day(target, at)
         if day is None:
@@ -540,11 +554,11 @@ def many_figures(wanted: list[tuple[Measure, object, date]]) -> list[Figures]:
                 got = _figures_of(row, measure, day, f"f{n}_")
                 for i in by_key[key]:
                     out[i] = got
-    return out
+    return cast("list[Figures]", out)  # every index was filled above
 
 
 def _reading(got: Figures, target) -> engine.Reading | None:
-    if got.value is None:
+    if got.value is None or got.day is None:
         return None
     overdue = float(got.overdue) if got.overdue is not None and target.kind == "zero" else None
     return engine.Reading(as_of=got.day, value=got.value, overdue=overdue)
@@ -555,7 +569,7 @@ def reading_for(measure: Measure, target, at: date) -> engine.Reading | None:
     return readings_for([(measure, target, at)])[0]
 
 
-def readings_for(wanted: list[tuple[Measure, object, date]]) -> list[engine.Reading | None]:
+def readings_for(wanted: list[tuple[Measure, Target, date]]) -> list[engine.Reading | None]:
     """The engine's reading of each (measure, its target, date) of `wanted`, or None:
     grouped as `many_figures` groups them (a fixed number of queries for a page)."""
     for measure, target, _at in wanted:
@@ -648,7 +662,7 @@ def describe_filter(
 def describe(measure: Measure, *, lang: str | None = None, units: dict[str, str] | None = None):
     """The measure in one sentence, in the current language."""
     zh = (lang or _lang()) == "zh"
-    kw = {"lang": "zh" if zh else "en", "units": units}
+    kw: dict[str, Any] = {"lang": "zh" if zh else "en", "units": units}
     what = describe_filter(measure.source, measure.filter, **kw)
     if measure.aggregate == RATIO:
         below = describe_filter(measure.source, measure.denominator_filter, **kw)
@@ -656,7 +670,8 @@ def describe(measure: Measure, *, lang: str | None = None, units: dict[str, str]
             return f"按台账计算：{what}数 ÷ {below}数 × 100%"
         return f"From the ledger: 100 × count of {what} ÷ count of {below}"
     if measure.aggregate == SUM:
-        field = str(source_model(measure.source)._meta.get_field(measure.field).verbose_name)
+        model_field = source_model(measure.source)._meta.get_field(measure.field)
+        field = str(getattr(model_field, "verbose_name", measure.field))
         return (
             f"按台账计算：{what}的{field}合计"
             if zh
@@ -711,10 +726,9 @@ def bind_measure(
     spec = validate_filter(source, filter or {})
     denominator = validate_filter(source, denominator_filter or {}) if aggregate == RATIO else {}
     validate_measure(source, aggregate, field or "", spec, denominator)
-    measure = Measure.objects.select_for_update().filter(target=target).first()
-    created = measure is None
-    if created:
-        measure = Measure(target=target)
+    existing = Measure.objects.select_for_update().filter(target=target).first()
+    created = existing is None
+    measure = Measure(target=target) if existing is None else existing
     measure.source, measure.aggregate, measure.field = source, aggregate, field or ""
     measure.filter, measure.denominator_filter = spec, denominator
     save_with_history(measure, user, reason or ("bound" if created else "changed"))
