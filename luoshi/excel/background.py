@@ -96,6 +96,8 @@ def run_ledger(job: Job, source) -> None:
             problem_count=refused.count,
         )
         return
+    finally:
+        progress.close()
     rows = len(preview.creates) + len(preview.updates)
     job.total = rows
     result = counts or {"created": len(preview.creates), "updated": len(preview.updates)}

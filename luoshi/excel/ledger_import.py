@@ -471,7 +471,7 @@ def _fields(kind: str, values: dict, *, new: bool) -> dict:
     return fields
 
 
-def _create_hazards(rows: list[Row], user) -> None:
+def _create_hazards(rows: list[Row], user, wrote=None) -> None:
     """Bulk creation, equivalent to `actions.create_hazard` row by row.
 
     create_hazard saves the hazard (one history row: type "+", reason
@@ -529,23 +529,39 @@ def _create_hazards(rows: list[Row], user) -> None:
                 for hazard, pk in zip(hazards, ids, strict=True)
             ],
         )
+        if wrote is not None:
+            wrote(start + len(hazards))
 
 
 def _changed(obj, fields: dict) -> dict:
     return {name: value for name, value in fields.items() if getattr(obj, name) != value}
 
 
-def apply(result: LedgerImport, user) -> dict:
-    """Write a validated import in one transaction; Refused if an action still objects."""
+WROTE_EVERY = 200  # rows written between two progress reports from inside the transaction
+
+
+def apply(result: LedgerImport, user, progress=None) -> dict:
+    """Write a validated import in one transaction; Refused if an action still objects.
+
+    `progress.within(rows written, rows)` hears of the writing, when `progress` has it
+    (luoshi.jobs.actions.Progress: on PostgreSQL through a connection of its own).
+    """
     if not result.ok:
         raise _refused(result)
     kind = result.kind
     counts = {"created": 0, "updated": 0, "unchanged": 0}
     current = None
+    total = len(result.creates) + len(result.updates)
+    within = getattr(progress, "within", None)
+
+    def wrote(done: int) -> None:
+        if within is not None:
+            within(done, total)
+
     try:
         with transaction.atomic():
             if kind == "hazards":
-                _create_hazards(result.creates, user)
+                _create_hazards(result.creates, user, wrote)
                 counts["created"] = len(result.creates)
             else:
                 for current in result.creates:
@@ -561,9 +577,13 @@ def apply(result: LedgerImport, user) -> dict:
                             project, user, on=values["dropped_on"], reason=values["drop_reason"]
                         )
                     counts["created"] += 1
-            for current in result.updates:
+                    if counts["created"] % WROTE_EVERY == 0:
+                        wrote(counts["created"])
+            for number, current in enumerate(result.updates, counts["created"] + 1):
                 changed = _update(kind, current, user)
                 counts["updated" if changed else "unchanged"] += 1
+                if number % WROTE_EVERY == 0:
+                    wrote(number)
     except (ValidationError, PermissionDenied) as error:
         messages = error.messages if isinstance(error, ValidationError) else [str(error)]
         raise Refused(
@@ -622,7 +642,7 @@ def import_file(
             )
         elif progress is not None:
             progress(rows, rows, message=_("Every row checked."))
-        counts = apply(result, user) if commit else None
+        counts = apply(result, user, progress) if commit else None
     return result, counts
 
 
