@@ -13,6 +13,7 @@ is published forgets the plan's pages at once.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.core.cache import cache
 from django.db.models import F, FilteredRelation, OuterRef, Q, QuerySet, Subquery
@@ -67,6 +68,7 @@ def plan_rows(plan: Plan, at: date) -> list[dict]:
     Evaluated(public_targets(plan), at)
     targets = _approved(public_targets(plan), at).select_related("unit", "measure")
     rows = []
+    target: Any  # a Target annotated by _approved (actual, reading_value, state, …)
     for target in targets.order_by("unit__path", "pk"):
         measured = hasattr(target, "measure")
         value = target.actual if measured else target.reading_value

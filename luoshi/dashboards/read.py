@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.db.models import Count, F, FilteredRelation, Q, QuerySet
 
@@ -121,8 +122,10 @@ class Evaluated:
             first = f"-{first}"
         return queryset.order_by(first, *rest)
 
-    def rows(self, targets: list[Target]) -> list[Row]:
-        """Rows of one page of targets (annotated by `with_fields`, or plain on demand)."""
+    def rows(self, targets: list[Any]) -> list[Row]:
+        """Rows of one page of targets (annotated by `with_fields`, or plain on demand):
+        Targets that carry the stored evaluation's `ev_*` fields, which the type of a
+        Target does not name."""
         if not self.stored:
             return evaluated_rows(targets, self.at)
         lang = current_lang()

@@ -1,5 +1,6 @@
 """The overview: every visible target with its state, counted, filtered and paged in SQL."""
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 from django.contrib.auth.decorators import login_required
@@ -15,7 +16,7 @@ from luoshi.orgs.access import access_for, choosable_units
 from luoshi.orgs.requests import AuthedRequest
 from luoshi.plans.access import visible_plans, visible_tasks
 from luoshi.plans.choices import State, TargetKind
-from luoshi.plans.models import Target
+from luoshi.plans.models import Target, Task
 
 from .forms import OverviewFilter
 from .read import NEEDS_STORE, Evaluated
@@ -59,12 +60,13 @@ def overview(request: AuthedRequest) -> HttpResponse:
         # Unfiltered by state, the list is the targets Evaluated counted: no second COUNT.
         paginator.count = evaluated.total
     page = paginator.get_page(request.GET.get("page"))
-    page.object_list = evaluated.rows(list(page.object_list))
+    # The page shows the rows made from its targets.
+    page.object_list = evaluated.rows(list(page.object_list))  # type: ignore[assignment]
 
     query = request.GET.copy()
     query.pop("page", None)
     plans = visible_plans(request.user)
-    tasks = []
+    tasks: Iterable[Task] = []
     if data.get("plan"):
         tasks = (
             visible_tasks(request.user)
