@@ -239,6 +239,20 @@ def run(job_id: int, work) -> Job | None:
     return job
 
 
+def prune(days: int) -> int:
+    """Delete the jobs that ended more than `days` days ago, with their files."""
+    limit = timezone.now() - timedelta(days=days)
+    old = Job.objects.filter(finished_at__lt=limit).exclude(state__in=ACTIVE_STATES)
+    count = 0
+    for job in old.only("pk", "upload", "result_file").iterator():
+        for stored in (job.upload, job.result_file):
+            if stored:
+                stored.delete(save=False)
+        count += 1
+    old.delete()
+    return count
+
+
 def stale(job: Job) -> bool:
     """Queued for more than a minute: the page says the background worker may be down."""
     return (

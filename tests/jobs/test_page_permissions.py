@@ -5,12 +5,18 @@ missing job does; 我的任务 lists one's own jobs only.
 """
 
 import io
+import os
+from datetime import timedelta
+from io import StringIO
 
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from luoshi.jobs import actions
 from luoshi.jobs.choices import JobKind
+from luoshi.jobs.models import Job
 from tests.personas import PERSONAS
 
 OWNER_ONLY = dict.fromkeys(PERSONAS, 404) | {"housing-reporter": 200, None: 302}
@@ -75,3 +81,18 @@ def test_my_jobs_and_a_job_page_cost_the_same_queries_however_many_jobs(city):
     for _ in range(40):
         _finished_export(city)
     assert (queries("/jobs/"), queries(f"/jobs/{job.pk}/")) == few
+
+
+def test_prune_jobs_forgets_old_finished_jobs_and_their_files(city):
+    old, recent = _finished_export(city), _finished_export(city)
+    running = actions.claim(actions.start(city.housing_reporter, JobKind.LEDGER_IMPORT, "导入").pk)
+    Job.objects.filter(pk__in=[old.pk, running.pk]).update(
+        finished_at=timezone.now() - timedelta(days=40),
+        created_at=timezone.now() - timedelta(days=40),
+    )
+    path = old.result_file.path
+    out = StringIO()
+    call_command("prune_jobs", "--days", "30", stdout=out)
+    assert out.getvalue().strip() == "deleted 1 jobs"
+    assert set(Job.objects.values_list("pk", flat=True)) == {recent.pk, running.pk}
+    assert not os.path.exists(path) and os.path.exists(recent.result_file.path)
