@@ -28,7 +28,9 @@ import subprocess
 import tarfile
 import tempfile
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path, PurePosixPath
+from typing import IO
 
 from django.apps import apps
 from django.conf import settings
@@ -48,6 +50,15 @@ MAX_MANIFEST_BYTES = 1_000_000
 
 class BackupError(Exception):
     """A backup or restore that cannot go on; the message says why, for the administrator."""
+
+
+def _contents(tar: tarfile.TarFile, member: tarfile.TarInfo | str) -> IO[bytes]:
+    """The bytes of a member of the backup; a member that is not a file is no backup's."""
+    source = tar.extractfile(member)
+    if source is None:
+        name = member if isinstance(member, str) else member.name
+        raise BackupError(f"The backup's member {name} is not a file.")
+    return source
 
 
 @dataclass
@@ -239,7 +250,7 @@ def read_manifest(tar: tarfile.TarFile) -> dict:
     if not info.isfile() or info.size > MAX_MANIFEST_BYTES:
         raise BackupError("This file is not a luoshi backup (its manifest is not one).")
     try:
-        manifest = json.loads(tar.extractfile(info).read())
+        manifest = json.loads(_contents(tar, info).read())
     except ValueError:
         raise BackupError("This file is not a luoshi backup (its manifest is not JSON).") from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
@@ -305,8 +316,8 @@ def _verify(tar: tarfile.TarFile, manifest: dict) -> None:
         if name.startswith(MEDIA_PREFIX) and _safe_media_name(name) is None:
             raise BackupError(f"The backup's member {name} points outside the media folder.")
         digest = hashlib.sha256()
-        source = tar.extractfile(member)
-        for block in iter(lambda source=source: source.read(1 << 20), b""):
+        source = _contents(tar, member)
+        for block in iter(partial(source.read, 1 << 20), b""):
             digest.update(block)
         if digest.hexdigest() != expected[name]:
             raise BackupError(f"The backup's member {name} is damaged (its checksum differs).")
@@ -339,7 +350,7 @@ def restore(path: Path, force: bool = False) -> Result:
         with tempfile.TemporaryDirectory(prefix="luoshi-restore-") as scratch:
             member = SQLITE_MEMBER if vendor == "sqlite" else PG_MEMBER
             database = Path(scratch) / member
-            with tar.extractfile(member) as source, database.open("wb") as target:
+            with _contents(tar, member) as source, database.open("wb") as target:
                 shutil.copyfileobj(source, target)
             if vendor == "sqlite":
                 _sqlite_restore(database)
@@ -401,5 +412,5 @@ def _restore_media(tar: tarfile.TarFile) -> None:
             raise BackupError(f"The backup's member {member.name} points outside the media folder.")
         target = root.joinpath(*relative.parts)
         target.parent.mkdir(parents=True, exist_ok=True)
-        with tar.extractfile(member) as source, target.open("wb") as out:
+        with _contents(tar, member) as source, target.open("wb") as out:
             shutil.copyfileobj(source, out)
