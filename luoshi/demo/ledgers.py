@@ -35,6 +35,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
 from django.test.utils import override_settings
@@ -65,7 +66,7 @@ HAZARD_KEEPERS = {
 VERIFIERS = ("supervisor", "supervisor2")
 
 # The demo plan's targets computed from the ledgers: (target name, measure fields, reason).
-BINDINGS = [
+BINDINGS: list[tuple[str, dict[str, Any], str]] = [
     (
         "签约项目",
         {

@@ -228,6 +228,8 @@ class _Builder:
         self.start = date(year, 1, 1)
         self.end = date(year, 12, 31)
         self.batch = batch_size
+        # How well each generated target goes (by id() of the instance, unsaved at first).
+        self.paces: dict[int, float] = {}
         # One hash for every generated person: argon2 is slow on purpose, and a
         # salt from the seed keeps the rows the same from run to run.
         self.password = make_password(password, salt=f"{prefix}salt0000")
@@ -353,7 +355,7 @@ class _Builder:
             task = tasks[n // 5]
             kind, pattern, comparator, span, unit_label = rng.choice(TARGET_SHAPES)
             value = None if span is None else float(rng.randint(*span))
-            cadence = Cadence.QUARTER if rng.random() < 0.2 else Cadence.MONTH
+            cadence: str = Cadence.QUARTER if rng.random() < 0.2 else Cadence.MONTH
             if kind == TargetKind.MILESTONE and rng.random() < 0.5:
                 cadence = ""
             target = Target(
@@ -375,7 +377,7 @@ class _Builder:
                 original_end=self.end,
             )
             # How well this target goes: most on pace, some lagging, a few far behind.
-            target._pace = max(0.3, rng.gauss(1.02, 0.15))
+            self.paces[id(target)] = max(0.3, rng.gauss(1.02, 0.15))
             targets.append(target)
         Target.objects.bulk_create(targets, batch_size=self.batch)
         self.result.targets += len(targets)
@@ -386,7 +388,7 @@ class _Builder:
                 continue
             for m in range(rng.randint(1, 3)):
                 due = date(self.year, 3 * (m + 1) + rng.randint(0, 2), 28)
-                late = rng.random() > target._pace - 0.05
+                late = rng.random() > self.paces[id(target)] - 0.05
                 done_at = due + timedelta(days=rng.randint(5, 60) if late else -rng.randint(0, 20))
                 done = (
                     done_at if done_at.month <= self.months and done_at.year == self.year else None
@@ -403,18 +405,20 @@ class _Builder:
         """What the unit reports on `as_of`: on the target's pace, with some noise."""
         rng = self.rng
         share = (as_of - self.start).days / ((self.end - self.start).days + 1)
-        pace = target._pace * rng.uniform(0.97, 1.03)
+        pace = self.paces[id(target)] * rng.uniform(0.97, 1.03)
+        value = target.value if target.value is not None else 0.0
         if target.kind == TargetKind.CUMULATIVE:
             if target.comparator == Comparator.LE:
-                return round(target.value * share / pace, 1), None
-            return round(target.value * share * pace, 1), None
+                return round(value * share / pace, 1), None
+            return round(value * share * pace, 1), None
         if target.kind in (TargetKind.GROWTH, TargetKind.LEVEL):
-            return round(target.value * (0.85 + 0.15 * pace), 1), None
+            return round(value * (0.85 + 0.15 * pace), 1), None
         if target.kind == TargetKind.ZERO:
             open_items = max(0, round((1.1 - pace) * 10))
             return float(open_items), float(open_items // 2)
         if target.kind == TargetKind.FLOOR:
-            return round(target.baseline * (0.98 + 0.03 * pace), 1), None
+            baseline = target.baseline if target.baseline is not None else 0.0
+            return round(baseline * (0.98 + 0.03 * pace), 1), None
         return None, None
 
     def _reports(self, targets: list[Target], reporters: dict, approvers: dict) -> None:
@@ -534,7 +538,7 @@ class _Builder:
                 funds=Decimal("10.00") if major else None,
                 contingency_plan="应急预案" if major else "",
             )
-            path = [(HazardStatus.OPEN, found)]
+            path: list[tuple[str, date]] = [(HazardStatus.OPEN, found)]
             day = found
             for status in (HazardStatus.RECTIFYING, HazardStatus.RECTIFIED, HazardStatus.CLOSED):
                 day = day + timedelta(days=rng.randint(3, 40))
