@@ -22,11 +22,9 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.db.models import Q
 from django.dispatch import Signal
 
 from luoshi.clock import today as local_today
-from luoshi.ledgers.models import Measure
 from luoshi.plans.models import Target
 
 from .evaluation import evaluate_on_days
@@ -77,11 +75,17 @@ def refresh(
     computed, a tenth of the work for a target in its tenth month.
     """
     today = today or local_today()
-    ids = None if target_ids is None else sorted(set(target_ids))
-    if ids == []:
-        return 0
+    targets = Target.objects.select_related("plan").order_by("pk")
+    if target_ids is not None:
+        ids = sorted(set(target_ids))
+        if not ids:
+            return 0
+        chunks = (ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK))
+        batches = (list(targets.filter(pk__in=chunk)) for chunk in chunks)
+    else:
+        batches = _all_in_chunks(targets)
     written = 0
-    for batch in _batches(ids):
+    for batch in batches:
         written += _refresh_batch(batch, today, new_days_only)
     if target_ids is None:
         # Targets that are gone (deleted plans in tests, say) leave nothing behind.
@@ -89,28 +93,12 @@ def refresh(
     return written
 
 
-def _batches(ids: list[int] | None) -> Iterable[list[Target]]:
-    """The targets `ids` (all when None) CHUNK at a time, those computed from a ledger
-    first and together: a batch reads each ledger once for all its targets, so the
-    few ledger-bound targets cost a few ledger reads, not one per batch they fall in."""
-    targets = Target.objects.select_related("plan").order_by("pk")
-    if ids is not None and len(ids) <= CHUNK:
-        yield list(targets.filter(pk__in=ids))
-        return
-    if ids is None:
-        bound = Q(pk__in=Measure.objects.values("target_id"))
-        yield from _keyset(targets.filter(bound))
-        yield from _keyset(targets.exclude(bound))
-        return
-    bound_ids = set(Measure.objects.values_list("target_id", flat=True))
-    ordered = [pk for pk in ids if pk in bound_ids] + [pk for pk in ids if pk not in bound_ids]
-    for start in range(0, len(ordered), CHUNK):
-        yield list(targets.filter(pk__in=ordered[start : start + CHUNK]))
-
-
-def _keyset(targets) -> Iterable[list[Target]]:
+def _all_in_chunks(targets) -> Iterable[list[Target]]:
     last = 0
-    while batch := list(targets.filter(pk__gt=last)[:CHUNK]):
+    while True:
+        batch = list(targets.filter(pk__gt=last)[:CHUNK])
+        if not batch:
+            return
         yield batch
         last = batch[-1].pk
 

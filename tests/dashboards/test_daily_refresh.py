@@ -8,8 +8,6 @@ from luoshi.dashboards import store
 from luoshi.dashboards.models import StoredEvaluation
 from luoshi.dashboards.tasks import refresh_all
 from luoshi.demo.synthetic import generate
-from luoshi.ledgers.models import Measure
-from luoshi.plans.models import Target
 
 from .test_stored_evaluations import TODAY, assert_store_is_fresh
 
@@ -53,17 +51,3 @@ def test_a_full_refresh_recomputes_every_day(small_city):
     after = month_end_stamps()
     assert set(after) == set(before)
     assert all(after[key] > before[key] for key in before)
-
-
-def test_ledger_bound_targets_are_refreshed_together_first(small_city, monkeypatch):
-    bound = set(Measure.objects.values_list("target_id", flat=True))
-    assert bound, "the generated city has targets computed from its ledgers"
-    monkeypatch.setattr(store, "CHUNK", max(1, len(bound)))
-    batches = [[t.pk for t in batch] for batch in store._batches(None)]
-    assert set(batches[0]) == bound
-    assert sorted(pk for batch in batches for pk in batch) == sorted(
-        Target.objects.values_list("pk", flat=True)
-    )
-    some = sorted(Target.objects.values_list("pk", flat=True))[: len(bound) * 3] + sorted(bound)
-    batches = [[t.pk for t in batch] for batch in store._batches(sorted(set(some)))]
-    assert set(batches[0]) == bound and sum(map(len, batches)) == len(set(some))
