@@ -22,6 +22,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone, translation
+from django_tasks import task
 
 from .choices import Channel, NoticeKind
 from .models import ChannelDefault, ChannelPreference, Delivery, WebhookEndpoint
@@ -126,8 +127,6 @@ def fan_out(people: Iterable, kind: str, text: str, link: str = "", units=()) ->
 def enqueue(ids: list[int], run_after=None) -> None:
     """Hand deliveries to the task queue; a queue that is down leaves them pending for the
     sweep (`luoshi deliver`), it never fails the caller."""
-    from .tasks import deliver
-
     try:
         task = deliver
         if run_after is not None:
@@ -186,6 +185,13 @@ def attempt(delivery_id: int, now=None) -> bool | None:
         attempts=delivery.attempts + 1, delivered_at=now, next_attempt_at=None, last_error=""
     )
     return True
+
+
+@task()
+def deliver(delivery_ids: list[int]) -> int:
+    """The background task: send these deliveries if they are due; how many went. (Here,
+    beside `enqueue`, so that this module and luoshi.notices.tasks import one way.)"""
+    return sum(1 for pk in delivery_ids if attempt(pk) is True)
 
 
 def deliver_due(now=None) -> dict[str, int]:

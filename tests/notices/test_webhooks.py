@@ -190,8 +190,6 @@ def test_an_unreachable_robot_is_a_recorded_failure_not_an_exception(plan_city):
 def test_a_queue_that_is_down_neither_fails_the_action_nor_loses_the_message(
     plan_city, robot, hooks, django_capture_on_commit_callbacks, monkeypatch
 ):
-    from luoshi.notices import tasks
-
     class Down:
         """A queue whose server is unreachable (the database backend cannot be down
         without the database itself, so the Redis case is played by this)."""
@@ -202,7 +200,7 @@ def test_a_queue_that_is_down_neither_fails_the_action_nor_loses_the_message(
         def enqueue(self, *args):
             raise ConnectionError("queue down")
 
-    monkeypatch.setattr(tasks, "deliver", Down())
+    monkeypatch.setattr(delivery, "deliver", Down())
     c = plan_city
     report = submit(c, django_capture_on_commit_callbacks)
     assert Report.objects.get(pk=report.pk).status == "submitted"
