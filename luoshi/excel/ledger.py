@@ -13,8 +13,9 @@ import pipeline is in ledger_import.py.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypedDict
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import OuterRef, QuerySet, Subquery, TextChoices
 from django.utils import translation
 from openpyxl.utils import get_column_letter
 
@@ -33,7 +34,7 @@ class Column:
     kind: str  # id, text, decimal, date, choice, unit, status
     required: bool = False  # the column must be in the file and the cell filled
     max_length: int | None = None
-    choices: type | None = None
+    choices: type[TextChoices] | None = None
     digits: tuple[int, int] = (14, 2)
 
 
@@ -69,7 +70,15 @@ HAZARD_COLUMNS = (
     Column("资金(万元)", "funds", "decimal", digits=(12, 2)),
     Column("应急预案", "contingency_plan", "text"),
 )
-SPECS = {
+
+
+class Spec(TypedDict):
+    columns: tuple[Column, ...]
+    sheet: str
+    model: type[Project] | type[Hazard]
+
+
+SPECS: dict[str, Spec] = {
     "projects": {"columns": PROJECT_COLUMNS, "sheet": "招商项目", "model": Project},
     "hazards": {"columns": HAZARD_COLUMNS, "sheet": "安全隐患", "model": Hazard},
 }

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -49,7 +50,7 @@ from .reader import (
 
 MAX_PROBLEMS = 200  # a list longer than this helps nobody; the count is given
 BULK_BATCH = 2000
-DEFAULTS = {
+DEFAULTS: dict[str, dict[str, Any]] = {
     "projects": {
         "origin": "",
         "industry_chain": "",
@@ -80,7 +81,7 @@ DEFAULTS = {
 class Row:
     number: int  # the row number in the sheet, for messages
     values: dict
-    existing: object | None = None
+    existing: Any = None  # the Project or Hazard the row updates
 
 
 @dataclass
@@ -342,20 +343,21 @@ def validate(kind: str, workbook, user, progress=None) -> LedgerImport:
             result.creates.append(row)
             continue
         obj = existing.get(row_id)
+        refusal: str | None
         if obj is None:
-            message = _(
+            refusal = _(
                 "No row with number %(id)d that you can see; leave the number empty for a new row."
             ) % {"id": row_id}
         elif not lookups.keeps_unit(obj.unit):
-            message = _("You do not keep the ledger of %(unit)s.") % {"unit": obj.unit.name}
+            refusal = _("You do not keep the ledger of %(unit)s.") % {"unit": obj.unit.name}
         else:
-            message = None
+            refusal = None
             for name, problem in check_existing(kind, obj, row.values):
                 result.add(Problem(result.sheet, row.number, result.where(name), problem))
             row.existing = obj
             result.updates.append(row)
-        if message:
-            result.add(Problem(result.sheet, row.number, result.where("id"), message))
+        if refusal:
+            result.add(Problem(result.sheet, row.number, result.where("id"), refusal))
     return result
 
 
@@ -380,7 +382,7 @@ def convert(column: Column, value, lookups: Lookups):
         if number < 0:
             raise CellError(_("The amount cannot be negative."))
         return number
-    if kind in ("choice", "status"):
+    if kind in ("choice", "status") and column.choices is not None:
         name = to_text(value).lower()
         found = lookups.choices[column.choices].get(name)
         if found is None:
@@ -500,7 +502,7 @@ def _create_hazards(rows: list[Row], user, wrote=None) -> None:
             fields["status"] = HazardStatus.OPEN
             fields["created_at"] = now
             hazards.append(fields)
-        ids = bulk.insert(Hazard, hazards, returning=True)
+        ids = bulk.insert(Hazard, hazards, returning=True) or []
         bulk.insert(
             history_model,
             [
@@ -606,7 +608,7 @@ def _update(kind: str, row: Row, user) -> bool:
     moved = stage is not None and stage != obj.stage and not obj.dropped_on
     if fields:
         actions.update_project(obj, user, reason="import", **fields)
-    if moved:
+    if moved and stage is not None:
         actions.move_project(obj, user, stage=stage, on=values.get("stage_date") or today())
     dropped = values.get("dropped_on") and not obj.dropped_on
     if dropped:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -273,7 +274,7 @@ CELL_KINDS = {
 }
 
 
-def sheet_rows(sheet, columns: range, *, first_row: int = 1, last_row: int | None = None):
+def sheet_rows(sheet, columns: Container[int], *, first_row: int = 1, last_row: int | None = None):
     """Yield (row number, {0-based column: ReadCell}) for each row of `sheet` holding a
     value in `columns`, or raise Refused.
 
