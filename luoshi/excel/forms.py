@@ -1,6 +1,8 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from luoshi.formtools import as_id
 from luoshi.orgs.models import Unit
 from luoshi.plans.models import Target
 
@@ -44,3 +46,17 @@ class WorkbookForm(forms.Form):
 
 class WorkbookUploadForm(WorkbookForm):
     file = forms.FileField(label=_("Filled workbook (.xlsx)"))
+
+
+class SubmitDraftsForm(forms.Form):
+    """The drafts an upload made, submitted at once: at most 1000 row ids, each a whole
+    number (a damaged list submits nothing)."""
+
+    report = forms.Field(widget=forms.MultipleHiddenInput)
+
+    def clean_report(self) -> list[int]:
+        values = self.cleaned_data["report"] or []
+        ids = [as_id(str(value)) for value in values]
+        if not ids or len(ids) > 1000 or None in ids:
+            raise ValidationError(_("No drafts to submit."))
+        return sorted({pk for pk in ids if pk is not None})

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -18,12 +18,13 @@ from luoshi.jobs.actions import Busy
 from luoshi.jobs.choices import JobState
 from luoshi.orgs.access import access_for, access_unit_by_id
 from luoshi.orgs.choices import Role
+from luoshi.orgs.requests import AuthedRequest
 from luoshi.reporting import actions as report_actions
 from luoshi.reporting.choices import ReportStatus
 from luoshi.reporting.models import Report
 
 from . import background, ledger, tasks, workbook, writer
-from .forms import LedgerImportForm, WorkbookForm, WorkbookUploadForm
+from .forms import LedgerImportForm, SubmitDraftsForm, WorkbookForm, WorkbookUploadForm
 from .ledger_import import import_file
 from .reader import Problem, Refused, check_upload
 
@@ -37,7 +38,7 @@ def _kind(kind: str) -> str:
 
 
 @login_required
-def ledger_export(request: HttpRequest, kind: str) -> HttpResponse:
+def ledger_export(request: AuthedRequest, kind: str) -> HttpResponse:
     """The rows of a ledger the person may see, filtered like the list page.
 
     Up to settings.EXPORT_IN_REQUEST_MAX_ROWS rows are answered at once; more (a whole
@@ -61,7 +62,7 @@ def _keeps_any_ledger(user) -> bool:
 
 
 @login_required
-def ledger_import(request: HttpRequest, kind: str) -> HttpResponse:
+def ledger_import(request: AuthedRequest, kind: str) -> HttpResponse:
     """Upload → the list of problems, a preview ("check"), or the rows written ("import")."""
     _kind(kind)
     if not _keeps_any_ledger(request.user):
@@ -123,7 +124,7 @@ def ledger_import(request: HttpRequest, kind: str) -> HttpResponse:
 
 
 @login_required
-def workbook_export(request: HttpRequest) -> HttpResponse:
+def workbook_export(request: AuthedRequest) -> HttpResponse:
     """一表通 of a unit and period, for those who report for the unit."""
     _check_unit(request.user, request.GET)
     form = WorkbookForm(request.GET or None, user=request.user)
@@ -137,8 +138,9 @@ def workbook_export(request: HttpRequest) -> HttpResponse:
 def _check_unit(user, data) -> None:
     """A unit one may not see is 404, one seen but not reported for is 403 (before the form)."""
     unit_id = data.get("unit") or ""
-    if as_id(unit_id) is not None:
-        unit = access_unit_by_id(user, as_id(unit_id))
+    pk = as_id(unit_id)
+    if pk is not None:
+        unit = access_unit_by_id(user, pk)
         workbook.check_may_report(user, unit)
 
 
@@ -153,7 +155,7 @@ def _workbook_page(request, export_form=None, upload_form=None, status=200, **co
 
 
 @login_required
-def workbook_upload(request: HttpRequest) -> HttpResponse:
+def workbook_upload(request: AuthedRequest) -> HttpResponse:
     """The 一表通 page: export a workbook; upload a filled one → draft reports or problems."""
     if request.method != "POST":
         return _workbook_page(request)
@@ -213,17 +215,17 @@ def workbook_upload(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def workbook_submit(request: HttpRequest) -> HttpResponse:
+def workbook_submit(request: AuthedRequest) -> HttpResponse:
     """Submit, in one go, the drafts an upload made (their dates are the period's end already).
 
     All or nothing: one that is no longer this person's draft (submitted meanwhile, changed,
     not theirs to submit) submits none, and the page says so.
     """
-    ids = request.POST.getlist("report")
-    if not ids or len(ids) > 1000 or not all(as_id(i) is not None for i in ids):
+    form = SubmitDraftsForm(request.POST)
+    if not form.is_valid():
         messages.error(request, _("No drafts to submit."))
         return redirect("workbook-upload")
-    ids = sorted({int(i) for i in ids})
+    ids = form.cleaned_data["report"]
     try:
         with transaction.atomic():
             drafts = list(

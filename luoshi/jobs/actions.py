@@ -16,6 +16,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.files.base import File
 from django.db import DEFAULT_DB_ALIAS, IntegrityError, connection, connections, transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -142,7 +143,8 @@ class Progress:
         self.job = job
         self.every = every
         self.last = 0.0
-        self._side = None  # the connection of `within`, opened on first use
+        # The connection of `within`, opened on first use.
+        self._side: BaseDatabaseWrapper | None = None
 
     def __call__(self, done: int, total: int | None = None, *, message: str | None = None):
         now = time.monotonic()
