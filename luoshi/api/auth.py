@@ -63,7 +63,7 @@ def authenticate_request(request: HttpRequest):
     scheme, _, raw = header.partition(" ")
     if scheme.lower() == "bearer":
         user = user_for_token(raw.strip())
-    request._luoshi_api_user = user
+    vars(request)["_luoshi_api_user"] = user  # the cache read above
     if user is not None:
         # Actions and the history middleware read request.user.
         request.user = user

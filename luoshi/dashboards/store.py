@@ -76,6 +76,7 @@ def refresh(
     """
     today = today or local_today()
     targets = Target.objects.select_related("plan").order_by("pk")
+    batches: Iterable[list[Target]]
     if target_ids is not None:
         ids = sorted(set(target_ids))
         if not ids:

@@ -193,7 +193,7 @@ def last_approved(targets: list[Target], before: date) -> dict[int, Report]:
     return latest
 
 
-def signature(unit_id: int, period_label: str, target_ids: str) -> str:
+def signature(unit_id: int | str, period_label: str, target_ids: str) -> str:
     return salted_hmac(
         "luoshi.excel.workbook", f"{unit_id}|{period_label}|{target_ids}", algorithm="sha256"
     ).hexdigest()
@@ -288,7 +288,7 @@ class Filled:
     row: int
     target: Target
     as_of: date
-    value: float
+    value: float | None  # None only for a row with a problem, which is never Filled
     overdue: float | None
     narrative: str
 
