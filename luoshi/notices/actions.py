@@ -3,7 +3,7 @@ Signals, the ladder, the daily job and the views call these."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -140,10 +140,10 @@ def give_instruction(
     if not text:
         raise ValidationError({"text": _("Write the instruction.")})
     instruction = Instruction(target=target, unit=unit, author=user, text=text)
-    instruction.full_clean()
-    instruction._history_user = user
-    instruction.save()
+    save_with_history(instruction, user, "created")
     concerned = target.unit if target is not None else unit
+    if concerned is None:
+        raise ValueError("an instruction is about a target or a unit")
     with translation.override(settings.LANGUAGE_CODE):
         about = f"{concerned.name} · {target.name}" if target is not None else concerned.name
         message = _("%(author)s on %(about)s: %(text)s") % {
@@ -154,7 +154,7 @@ def give_instruction(
     link = (
         reverse("target-detail", args=[target.pk])
         if target is not None
-        else reverse("unit-detail", args=[unit.pk])
+        else reverse("unit-detail", args=[concerned.pk])
     )
     people = [p for p in unit_people(concerned) if p.pk != user.pk]
     notify(people, NoticeKind.INSTRUCTION, message, link, units=[concerned])
@@ -228,7 +228,7 @@ def send_chase(user: User, text: str, targets: Iterable[Target] = (), units: Ite
 
 
 @transaction.atomic
-def save_preferences(user: User, choices: dict[str, tuple[bool, bool]]) -> None:
+def save_preferences(user: User, choices: Mapping[str, tuple[bool, ...]]) -> None:
     """A person's channels per kind of event: {kind: (e-mail, webhook)}."""
     for kind, (email, webhook) in choices.items():
         preference = ChannelPreference.objects.filter(person=user, kind=kind).first()
@@ -236,12 +236,11 @@ def save_preferences(user: User, choices: dict[str, tuple[bool, bool]]) -> None:
         if preference.pk and (preference.email, preference.webhook) == (email, webhook):
             continue
         preference.email, preference.webhook = email, webhook
-        preference._history_user = user
-        preference.save()
+        save_with_history(preference, user, "changed")
 
 
 @transaction.atomic
-def save_defaults(user: User, choices: dict[str, tuple[bool, bool, bool]]) -> None:
+def save_defaults(user: User, choices: Mapping[str, tuple[bool, ...]]) -> None:
     """The supervision office's default channels: {kind: (e-mail, webhook, unit webhook)}."""
     if not access_for(user).is_supervisor:
         raise PermissionDenied(_("Only the supervision office sets the default channels."))
@@ -254,8 +253,7 @@ def save_defaults(user: User, choices: dict[str, tuple[bool, bool, bool]]) -> No
         ):
             continue
         default.email, default.webhook, default.unit_webhook = email, webhook, unit_webhook
-        default._history_user = user
-        default.save()
+        save_with_history(default, user, "changed")
 
 
 @transaction.atomic
@@ -267,7 +265,5 @@ def save_webhook(user: User, endpoint: WebhookEndpoint, **fields) -> WebhookEndp
         raise PermissionDenied(_("People set their own webhook only."))
     for name, value in fields.items():
         setattr(endpoint, name, value)
-    endpoint.full_clean()
-    endpoint._history_user = user
-    endpoint.save()
+    save_with_history(endpoint, user, "changed")
     return endpoint

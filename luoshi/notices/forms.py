@@ -1,3 +1,8 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -9,6 +14,9 @@ from luoshi.plans.models import Target
 from .actions import RULE_FIELDS
 from .choices import NoticeKind
 from .models import ReminderRule, WebhookEndpoint
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class ReminderRuleForm(StyledForm):
@@ -22,9 +30,9 @@ class ReminderRuleForm(StyledForm):
 class ChannelsForm(forms.Form):
     """A check box per kind of event and channel: `<channel>_<kind>`."""
 
-    channels: tuple[tuple[str, str], ...] = ()
+    channels: tuple[tuple[str, StrOrPromise], ...] = ()
 
-    def __init__(self, *args, current: dict[str, tuple[bool, ...]], **kwargs):
+    def __init__(self, *args, current: Mapping[str, tuple[bool, ...]], **kwargs):
         super().__init__(*args, **kwargs)
         for kind in NoticeKind.values:
             for index, (name, label) in enumerate(self.channels):

@@ -132,12 +132,13 @@ def owed_on(day: date) -> list[Due]:
             p for path in ancestor_paths(unit) for p in people.get((path, Role.APPROVER), [])
         ]
         leaders = [p for path in ancestor_paths(unit) for p in people.get((path, Role.LEADER), [])]
-        recipients = {
+        by_step: dict[str, list[User]] = {
             ReminderStep.BEFORE: own_reporters,
             ReminderStep.DUE: own_reporters + approvers,
             ReminderStep.LATE: approvers + supervisors,
             ReminderStep.ESCALATED: leaders,
-        }[step]
+        }
+        recipients = by_step[step]
         seen = set()
         for person in recipients:
             if person.pk not in seen:
