@@ -7,7 +7,7 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, Min, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -60,19 +60,23 @@ def funnel_counts(projects, start: date, end: date) -> list[tuple[Stage, int]]:
     As in ledger measures (measures.py), a project reaches a stage on the date of its
     first event at that stage or a later one: a project entered at 开工 has passed
     签约 too, and one that moved back and forth counts once, when it first got
-    there. Dropped projects count for the stages they reached. One query.
+    there. Dropped projects count for the stages they reached. One query: the events
+    grouped by project once (a hash aggregate), not a subquery per project and stage.
     """
-    events = StageEvent.objects.filter(project=OuterRef("pk"))
-    reached = {
-        f"reached_{stage}": Subquery(
-            events.filter(stage__in=Stage.values[rank:]).order_by("date", "pk").values("date")[:1]
+    first_reached = (
+        StageEvent.objects.filter(project__in=projects.values("pk"))
+        .values("project_id")
+        .annotate(
+            **{
+                f"reached_{stage}": Min("date", filter=Q(stage__in=Stage.values[rank:]))
+                for rank, stage in enumerate(Stage.values)
+            }
         )
-        for rank, stage in enumerate(Stage.values)
-    }
-    counts = projects.annotate(**reached).aggregate(
+    )
+    counts = first_reached.aggregate(
         **{
             stage: Count(
-                "pk",
+                "project_id",
                 filter=Q(**{f"reached_{stage}__gte": start, f"reached_{stage}__lte": end}),
             )
             for stage in Stage.values
