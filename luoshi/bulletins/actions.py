@@ -229,7 +229,8 @@ def build_files(bulletin_id: int) -> int:
             pk=row.pk, state=FileState.PREPARING, revision=bulletin.revision
         ).update(file=row.file.name, state=FileState.READY, built_at=timezone.now(), error="")
         if not kept:  # edited meanwhile: the next task builds the newer revision
-            row.file.storage.delete(row.file.name)
+            if row.file.name:
+                row.file.storage.delete(row.file.name)
             continue
         if old and old != row.file.name:
             row.file.storage.delete(old)  # a draft's earlier revision

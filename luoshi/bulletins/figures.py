@@ -12,11 +12,9 @@ issued bulletin.
 from __future__ import annotations
 
 from datetime import date
-from typing import cast
 
 from django.utils import translation
 
-from luoshi.core.status import Evaluation
 from luoshi.dashboards.read import Evaluated
 from luoshi.plans.choices import State
 from luoshi.plans.models import Plan, Target
@@ -42,7 +40,7 @@ def gather(plan: Plan, at: date, previous=None) -> dict:
     behind, missing = [], []
     for row in rows:
         target = row.target
-        evaluation = cast(Evaluation, row.evaluation)
+        evaluation = row.evaluation
         by_state[evaluation.state] += 1
         unit = units.setdefault(
             target.unit_id,

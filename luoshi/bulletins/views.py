@@ -132,7 +132,10 @@ def bulletin_detail(request: AuthedRequest, bulletin_id: int) -> HttpResponse:
 def _history(bulletin: Bulletin):
     """Who drafted, edited and issued it, and when; the text itself is shown above, so the
     paragraphs and figures (long JSON) are not repeated in each row."""
-    long = {str(Bulletin._meta.get_field(name).verbose_name) for name in ("sections", "figures")}
+    long = {
+        str(getattr(Bulletin._meta.get_field(name), "verbose_name", name))
+        for name in ("sections", "figures")
+    }
     entries = history_of(bulletin)
     for entry in entries:
         entry.changes = [change for change in entry.changes if change[0] not in long]
@@ -225,7 +228,7 @@ def bulletin_download(request: AuthedRequest, bulletin_id: int, fmt: str) -> Htt
     if fmt not in FileFormat.values:
         raise Http404("format")
     row = BulletinFile.objects.filter(bulletin=bulletin, format=fmt).first()
-    if actions.file_state(bulletin, row) != FileState.READY:
+    if row is None or actions.file_state(bulletin, row) != FileState.READY:
         # Built by the worker (a city's bulletin takes seconds to a minute): ask, and come
         # back to the page, which polls until the file is there.
         actions.request_files(bulletin, [fmt])
