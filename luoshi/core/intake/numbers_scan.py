@@ -239,7 +239,7 @@ _CN_DECIMAL = dict(zip("零〇一二三四五六七八九", "00123456789", stric
 
 def _percent_words(text: str, start: int, end: int) -> list[Quantity]:
     """百分之五 / 百分之3.5."""
-    out = []
+    out: list[Quantity] = []
     if "百分之" not in text[start:end]:
         return out
     for m in _PERCENT_WORD.finditer(text, start, end):
@@ -255,9 +255,9 @@ def _percent_words(text: str, start: int, end: int) -> list[Quantity]:
             continue
         pos = m.end()
         comp = None
-        for w, c in _POST_WORDS:
+        for w, word_comp in _POST_WORDS:
             if text.startswith(w, pos):
-                comp, pos = c, pos + len(w)
+                comp, pos = word_comp, pos + len(w)
                 break
         before = text[max(start, m.start() - 4) : m.start()]
         reach = False
@@ -292,7 +292,8 @@ def _scan(text: str, start: int, end: int) -> list[Quantity]:
             counted = _counted_in_words(text, s, e, start, pending_range)
             if not (_MAGN & set(run)) and not text.startswith("成", e) and not counted:
                 if pending_range is not None:
-                    pending_range = _flush(pending_range, out)
+                    _flush(pending_range, out)
+                    pending_range = None
                 continue
         # strip dots at the edges
         while run and run[0] == ".":
@@ -316,10 +317,12 @@ def _scan(text: str, start: int, end: int) -> list[Quantity]:
         # cheap look at what follows: no unit, share, hedge or range mark means no quantity
         k = e + 1 if e < end and text[e] in "余多" else e
         if not trillion and k < end and text[k] not in _FOLLOW_OK and text[e] not in _RANGE_SEPS:
-            pending_range = _flush(pending_range, out)
+            _flush(pending_range, out)
+            pending_range = None
             continue
         if k >= end:
-            pending_range = _flush(pending_range, out)
+            _flush(pending_range, out)
+            pending_range = None
             continue
         try:
             if counted:
@@ -330,7 +333,8 @@ def _scan(text: str, start: int, end: int) -> list[Quantity]:
         except Exception:  # noqa: S112 - see above
             continue
         if value is None:
-            pending_range = _flush(pending_range, out)
+            _flush(pending_range, out)
+            pending_range = None
             continue
         pos = e
         if trillion:
@@ -339,6 +343,7 @@ def _scan(text: str, start: int, end: int) -> list[Quantity]:
         if pos < end and text[pos] in "余多" and not text.startswith("多元", pos):
             approx = ">"
             pos += 1
+        unit: str | None
         if special == "成":
             unit, pos = "%", pos + 1
         else:
@@ -353,34 +358,39 @@ def _scan(text: str, start: int, end: int) -> list[Quantity]:
             ):
                 pending_range = Quantity(q_start, pos + 1, s, value, "", None)
             else:
-                pending_range = _flush(pending_range, out)
+                _flush(pending_range, out)
+                pending_range = None
             continue
         if unit == "成" or (
             unit in ("倍", "届", "期", "轮", "起", "次") and not any(c.isdigit() for c in run)
         ):
-            pending_range = _flush(pending_range, out)
+            _flush(pending_range, out)
+            pending_range = None
             continue
         # exclusions before the figure
         pre = text[max(start, s - 5) : s]
         if _EXCLUDED_BEFORE.search(pre) or (s > start and text[s - 1] == "第"):
-            pending_range = _flush(pending_range, out)
+            _flush(pending_range, out)
+            pending_range = None
             continue
         post_comp = None
-        for w, c in _POST_WORDS:
+        for w, word_comp in _POST_WORDS:
             if text.startswith(w, pos) and pos + len(w) <= end:
-                post_comp = c
+                post_comp = word_comp
                 pos += len(w)
                 break
         tail = text[pos : min(end, pos + 8)]
         if "之一" in tail[:7]:
-            pending_range = _flush(pending_range, out)
+            _flush(pending_range, out)
+            pending_range = None
             continue
         # size qualifiers: 3000万元以上工业项目, 投资过10亿元项目
         nxt = tail[:1]
         is_han = bool(nxt) and "\u4e00" <= nxt <= "\u9fff"
         if is_han and nxt not in "的和及、与或":
             if post_comp in (">=", "<=") and text[pos - 2 : pos] in ("以上", "以下"):
-                pending_range = _flush(pending_range, out)
+                _flush(pending_range, out)
+                pending_range = None
                 continue
             if (
                 s > start
@@ -388,14 +398,16 @@ def _scan(text: str, start: int, end: int) -> list[Quantity]:
                 and unit in ("元", "美元")
                 and tail.startswith(_SIZE_NOUNS)
             ):
-                pending_range = _flush(pending_range, out)
+                _flush(pending_range, out)
+                pending_range = None
                 continue
         if (
             nxt == "的"
             and (post_comp or _has_pre_comparator(text, s, start))
             and not tail.startswith(("的目标", "的任务", "的增长", "的水平", "的比例"))
         ):
-            pending_range = _flush(pending_range, out)
+            _flush(pending_range, out)
+            pending_range = None
             continue
         pre_comp = None
         reach = False
