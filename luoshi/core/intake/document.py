@@ -169,8 +169,9 @@ class Doc:
         """全市/我市/本市 → the city the text names, 全区 → the district, 全县 → the county."""
         if word in ("全市", "我市", "本市") and self.city:
             return self.city
-        if word in ("全区", "我区", "本区") and (self.district or self.autonomous):
-            return self.district or self.autonomous
+        region = self.district or self.autonomous
+        if word in ("全区", "我区", "本区") and region:
+            return region
         if word in ("全县", "我县", "本县") and self.county:
             return self.county
         if word in ("全省", "我省", "本省") and self.province:
@@ -212,7 +213,7 @@ def _province(sample: str, owner: str | None) -> str | None:
     for name in own.PROVINCES:
         if owner and owner.startswith(name):
             return name + "省"
-    counts = Counter()
+    counts: Counter[str] = Counter()
     for name in own.PROVINCES:
         n = sample.count(name)
         if n:
@@ -369,8 +370,8 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         key = {"市": "市", "县": "县", "区": "区"}.get(owner[-1])
         if key:
             found[key] = owner
-    elif owner and _GOV_OWNER.fullmatch(owner) and "政府工作报告" in head:
-        owner = _GOV_OWNER.fullmatch(owner).group(1)
+    elif owner and (whole := _GOV_OWNER.fullmatch(owner)) and "政府工作报告" in head:
+        owner = whole.group(1)
     if "市" not in found:
         # a city's daily names its city (柳州日报 → 柳州市)
         m = _CITY_PAPER.search(head) if ("日报" in head or "晚报" in head) else None
@@ -414,7 +415,7 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         else []
     )
     months = [p for p in cands if "M" in p]
-    report_period = (months or cands or [None])[0]
+    report_period = months[0] if months else cands[0] if cands else None
     return Doc(
         text,
         y,

@@ -219,7 +219,7 @@ class _Chain:
     _grams_len: int = -1
 
     def bigrams(self) -> Counter:
-        if self._grams_len != len(self.text):
+        if self._grams is None or self._grams_len != len(self.text):
             self._grams, self._grams_len = _bigrams(self.text), len(self.text)
         return self._grams
 
@@ -542,7 +542,9 @@ def lead_and_cooperating(owner: str) -> tuple[str, list[str]]:
 
 def _split_outside_brackets(s: str) -> list[str]:
     """Split at 、 outside brackets: "各县(市、区)交通运输部门" stays whole."""
-    out, depth, cur = [], 0, []
+    out: list[str] = []
+    cur: list[str] = []
+    depth = 0
     for ch in s:
         if ch in "(（":
             depth += 1
@@ -747,7 +749,9 @@ def _shortest_name(s: str, i: int, first: bool) -> str | None:
                 j + extra <= len(s)
                 and all(ch in _SUFFIX_CHARS for ch in s[j : j + extra])
                 and is_organisation(longer)
-                and len(suffix.search(longer).group(0)) > len(suffix.search(cand).group(0))
+                and (longer_suffix := suffix.search(longer)) is not None
+                and (cand_suffix := suffix.search(cand)) is not None
+                and len(longer_suffix.group(0)) > len(cand_suffix.group(0))
             ):
                 return longer
         return cand
@@ -802,4 +806,4 @@ _GOVERNMENT = re.compile(r"(?:人民政府|政府)(?:办公室|办公厅)?$")
 
 
 def is_government(name: str | None) -> bool:
-    return bool(name) and _GOVERNMENT.search(name) is not None
+    return bool(name and _GOVERNMENT.search(name))

@@ -90,6 +90,7 @@ def find_times(text: str, year: int | None, pub_month: int | None = None) -> lis
     for m in _TIME_RE.finditer(text):
         g = m.lastgroup
         s, e = m.start(), m.end()
+        y: int | None
         try:
             if g == "to":
                 y = int(m.group("toy"))
@@ -186,7 +187,7 @@ _MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
 def find_deadlines(text: str, year: int | None) -> list[tuple[int, int, list[str]]]:
     """Deadline lists: (start, end, [period per date])."""
-    out = []
+    out: list[tuple[int, int, list[str]]] = []
     if "前" not in text:
         return out
     for m in _DEADLINE_RE.finditer(text):

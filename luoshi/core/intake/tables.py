@@ -289,9 +289,10 @@ def _figure_table(cells: list[tuple[_Cell, int]]) -> list[TableRow] | None:
                 name, unit = columns[-1]
                 columns.append((name + "(" + sub.split(":")[-1].split("：")[-1] + ")", unit))
             else:
-                name, unit = next(it, (None, None))
-                if name is None:
+                found = next(it, None)
+                if found is None:
                     return None
+                name, unit = found
                 columns.append((_HEADER_UNIT.sub("", name).replace(" ", ""), unit))
     elif len(unit_cols) == width:
         columns = [(_HEADER_UNIT.sub("", n).replace(" ", ""), u) for n, u in unit_cols]
@@ -306,10 +307,10 @@ def _figure_table(cells: list[tuple[_Cell, int]]) -> list[TableRow] | None:
             continue
         label_cell, k = cells[i]
         label = label_cell.text.replace(" ", "")
-        sub = label.startswith("其中")
+        is_sub = label.startswith("其中")
         name = re.sub(r"^其中[:：]?", "", label)
         j = i + 1
-        figs = []
+        figs: list[_Cell] = []
         while j < len(cells) and is_fig[j] and len(figs) < len(columns):
             figs.append(cells[j][0])
             j += 1
@@ -318,11 +319,11 @@ def _figure_table(cells: list[tuple[_Cell, int]]) -> list[TableRow] | None:
         if _TOTAL_ROW.match(label):
             row.owner = None  # the whole jurisdiction's row: the document's owner
             row.label = None  # its figures are named by their columns alone
-        elif sub:
+        elif is_sub:
             row.owner = name  # 其中:食品工业园: the part the table names
         elif is_organisation(name):
             row.owner = name
-            if not sub:
+            if not is_sub:
                 parent = name
         else:
             row.owner = parent  # 园区外: the rest of the unit above
@@ -347,11 +348,11 @@ def _flat_table(text: str, lines: list[Line], block: list[int], year: int | None
     for k in block:
         ln = lines[k]
         s = text[ln.start : ln.end]
-        body = s.rstrip()
-        if body.endswith("|"):
-            body = body[:-1]
-        lead = len(body) - len(body.lstrip())
-        cells.append((_Cell(ln.start + lead, ln.start + len(body.rstrip()), body.strip()), k))
+        cell = s.rstrip()
+        if cell.endswith("|"):
+            cell = cell[:-1]
+        lead = len(cell) - len(cell.lstrip())
+        cells.append((_Cell(ln.start + lead, ln.start + len(cell.rstrip()), cell.strip()), k))
     figures = _figure_table(cells)
     if figures:
         return figures
