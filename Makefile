@@ -67,10 +67,11 @@ run: install
 
 # --- checks ---------------------------------------------------------------
 
-## test: lint, Django checks, and the whole suite on SQLite and on PostgreSQL
+## test: lint, types (mypy), Django checks, and the whole suite on SQLite and on PostgreSQL
 test: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy luoshi
 	$(BIN)/lint-imports
 	SECRET_KEY=test-only-not-secret $(BIN)/luoshi check --fail-level WARNING
 	SECRET_KEY=test-only-not-secret $(BIN)/luoshi makemigrations --check --dry-run
@@ -79,6 +80,7 @@ test: install-dev
 lint:
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy luoshi
 	$(BIN)/lint-imports
 
 format:
