@@ -125,14 +125,16 @@ def count(log_dir: Path) -> dict:
     october = Report.objects.filter(as_of=AS_OF)
     twice = october.values("target_id", "version").annotate(n=Count("pk")).filter(n__gt=1).count()
     rows = dict(october.values_list("pk", "status"))
+    # Approvers take any submitted report from their queue, October's or an earlier month's.
+    approved_rows = dict(Report.objects.filter(pk__in=approved).values_list("pk", "status"))
     return {
         "created (told)": len(created),
         "created (held)": len(rows),
         "lost": len(created - set(rows)),
         "duplicated": twice,
         "approved (told)": len(approved),
-        "approved (held)": sum(1 for s in rows.values() if s == "approved"),
-        "approvals lost": sum(1 for pk in approved if rows.get(pk) != "approved"),
+        "approved (held)": sum(1 for s in approved_rows.values() if s == "approved"),
+        "approvals lost": sum(1 for pk in approved if approved_rows.get(pk) != "approved"),
         "submitted, waiting": sum(1 for s in rows.values() if s == "submitted"),
     }
 
@@ -142,6 +144,11 @@ def main() -> int:
     parser.add_argument("--reporters", type=int, default=300)
     parser.add_argument("--run-time", default="3m")
     parser.add_argument("--spawn-rate", type=float, default=50)
+    parser.add_argument(
+        "--think",
+        default="10,25",
+        help="seconds between one person's actions, low,high (default: a unit's 17 reports in ~5 min)",
+    )
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
     parser.add_argument("--port", type=int, default=8766)
     parser.add_argument("--reuse", action="store_true", help="keep the prepared database")
@@ -179,7 +186,12 @@ def main() -> int:
                 "--stop-timeout",
                 "30",
             ],
-            env=dict(os.environ, RUSH_PLAN=str(WORK / "plan.json"), RUSH_LOG=str(WORK)),
+            env=dict(
+                os.environ,
+                RUSH_PLAN=str(WORK / "plan.json"),
+                RUSH_LOG=str(WORK),
+                RUSH_THINK=args.think,
+            ),
             cwd=ROOT,
             check=False,
         )

@@ -28,8 +28,13 @@ def log(what: str, report_id: int) -> None:
     LOG.flush()
 
 
+# Seconds between one person's actions (RUSH_THINK="low,high"): a reporter fills in a
+# figure and a line of progress before the next report; rush.py sets the pace.
+THINK = [float(x) for x in os.environ.get("RUSH_THINK", "0.2,1.0").split(",")]
+
+
 class Person(HttpUser):
-    wait_time = between(0.2, 1.0)
+    wait_time = between(*THINK)
 
     def on_start(self):
         try:
