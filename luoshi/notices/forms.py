@@ -148,3 +148,9 @@ class InstructionForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
     )
+
+
+class NoticeReadForm(forms.Form):
+    """Mark a notification read; `open` goes on to what it is about."""
+
+    open = forms.BooleanField(required=False)

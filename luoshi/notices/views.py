@@ -25,6 +25,7 @@ from .forms import (
     ChaseForm,
     DefaultsForm,
     InstructionForm,
+    NoticeReadForm,
     PreferencesForm,
     ReminderRuleForm,
     WebhookForm,
@@ -53,10 +54,12 @@ def notice_list(request: AuthedRequest) -> HttpResponse:
 @require_POST
 def notice_read(request: AuthedRequest, notice_id: int) -> HttpResponse:
     """Mark read and, when asked, go on to the thing the notification is about."""
+    form = NoticeReadForm(request.POST)
+    form.is_valid()  # one optional check box: always valid
     actions.mark_read(request.user, notice_id)
     notice = Notification.objects.filter(pk=notice_id, recipient=request.user).first()
     if (
-        request.POST.get("open")
+        form.cleaned_data.get("open")
         and notice is not None
         and notice.link
         and url_has_allowed_host_and_scheme(notice.link, allowed_hosts=None)
