@@ -22,7 +22,7 @@ from luoshi.orgs.history import save_with_history
 from luoshi.orgs.models import Unit
 from luoshi.plans.models import Plan
 
-from . import compose, figures
+from . import compose, figures, tasks
 from .choices import BulletinStatus, FileFormat, FileState
 from .models import SECTIONS, Bulletin, BulletinFile
 
@@ -178,8 +178,6 @@ def issue_bulletin(
 def request_files(bulletin: Bulletin, formats=None) -> list[BulletinFile]:
     """Ask the worker for the files of `bulletin` as it is now (all formats by default):
     nothing when they are built or being built from this revision, once per change."""
-    from . import tasks
-
     asked = []
     for fmt in formats or FileFormat.values:
         row, created = BulletinFile.objects.get_or_create(
@@ -201,38 +199,3 @@ def file_state(bulletin: Bulletin, row: BulletinFile | None) -> str:
     if row is None or row.revision != bulletin.revision:
         return FileState.PREPARING
     return row.state
-
-
-def build_files(bulletin_id: int) -> int:
-    """Build the files asked for (being prepared) from the bulletin as it is; returns how many.
-
-    A draft edited while its file is built gets the newer revision's file at the next ask:
-    the row records the revision it was built from.
-    """
-    from django.core.files.base import ContentFile
-
-    from .render import filename, render
-
-    bulletin = Bulletin.objects.select_related("plan", "corrects").get(pk=bulletin_id)
-    built = 0
-    for row in BulletinFile.objects.filter(bulletin=bulletin, state=FileState.PREPARING):
-        try:
-            content = render(bulletin, row.format)
-        except Exception as error:  # noqa: BLE001 - shown on the page, which asks again
-            BulletinFile.objects.filter(pk=row.pk).update(
-                state=FileState.FAILED, error=str(error)[:2000]
-            )
-            continue
-        old = row.file.name
-        row.file.save(filename(bulletin, row.format), ContentFile(content), save=False)
-        kept = BulletinFile.objects.filter(
-            pk=row.pk, state=FileState.PREPARING, revision=bulletin.revision
-        ).update(file=row.file.name, state=FileState.READY, built_at=timezone.now(), error="")
-        if not kept:  # edited meanwhile: the next task builds the newer revision
-            if row.file.name:
-                row.file.storage.delete(row.file.name)
-            continue
-        if old and old != row.file.name:
-            row.file.storage.delete(old)  # a draft's earlier revision
-        built += 1
-    return built

@@ -2,10 +2,10 @@
 
 from django_tasks import task
 
-from . import actions
+from . import building
 
 
 @task()
 def build_files(bulletin_id: int) -> int:
     """Build the .docx, .pdf and .xlsx of an issued bulletin (about a second or two)."""
-    return actions.build_files(bulletin_id)
+    return building.build_files(bulletin_id)

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 
-from luoshi.bulletins import actions
+from luoshi.bulletins import actions, building
 from luoshi.bulletins.choices import FileState
 from luoshi.bulletins.models import Bulletin, BulletinFile, Immutable
 from tests.parallel import in_parallel, shared_database  # noqa: F401  (fixture)
@@ -106,9 +106,9 @@ def test_issuing_asks_the_worker_for_the_files_which_it_builds_once(
     assert sorted(rows.values_list("format", "state")) == [
         ("docx", FileState.PREPARING), ("pdf", FileState.PREPARING), ("xlsx", FileState.PREPARING),
     ]  # fmt: skip
-    assert actions.build_files(draft.pk) == 3
+    assert building.build_files(draft.pk) == 3
     assert set(rows.values_list("state", flat=True)) == {FileState.READY}
-    assert actions.build_files(draft.pk) == 0  # built once, kept
+    assert building.build_files(draft.pk) == 0  # built once, kept
     assert rows.get(format="docx").file.read()[:2] == b"PK"
 
 

@@ -6,7 +6,7 @@ draft, which they cannot see); nobody else learns that bulletins exist (404)."""
 
 from django.db import transaction
 
-from luoshi.bulletins import actions
+from luoshi.bulletins import actions, building
 from tests.personas import PERSONAS
 
 from .conftest import AT
@@ -48,10 +48,10 @@ def test_every_bulletin_page_answers_every_persona_as_the_table_says(figures_cit
     issued = actions.draft_bulletin(city.plan, AT, city.supervisor)
     actions.issue_bulletin(issued, city.supervisor, expected_revision=1)
     actions.request_files(issued)  # what the commit of the issue does
-    actions.build_files(issued.pk)
+    building.build_files(issued.pk)
     draft = actions.draft_bulletin(city.plan, AT, city.supervisor)
     actions.request_files(draft, ["docx"])
-    actions.build_files(draft.pk)
+    building.build_files(draft.pk)
     data = {
         "plan": city.plan.pk,
         "at": "2025-06-30",

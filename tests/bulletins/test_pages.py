@@ -5,7 +5,7 @@ import re
 
 from docx import Document
 
-from luoshi.bulletins import actions
+from luoshi.bulletins import actions, building
 from luoshi.bulletins.choices import FileState
 from luoshi.bulletins.models import Bulletin, BulletinFile
 
@@ -98,7 +98,7 @@ def test_the_leader_downloads_an_issued_bulletin_once_its_files_are_built(figure
     assert response.status_code == 302  # being prepared: back to the page, which reloads
     page = leader.get(f"/bulletins/{bulletin.pk}/").content.decode()
     assert 'data-state="preparing"' in page and 'hx-trigger="every 3s"' in page
-    actions.build_files(bulletin.pk)
+    building.build_files(bulletin.pk)
     response = leader.get(f"/bulletins/{bulletin.pk}/file.docx")
     assert response.status_code == 200
     assert "2025%E5%B9%B4%E7%AC%AC1%E6%9C%9F.docx" in response["Content-Disposition"]
@@ -138,13 +138,13 @@ def test_a_drafts_file_is_built_when_asked_and_again_after_an_edit(figures_city)
     page = client.get(f"/bulletins/{draft.pk}/").content.decode()
     assert 'data-format="docx" data-state="preparing"' in page
     assert 'data-format="pdf" data-state="ask"' in page
-    assert actions.build_files(draft.pk) == 1
+    assert building.build_files(draft.pk) == 1
     first = client.get(url)
     assert first.status_code == 200
     assert "（草稿）" in [p.text for p in Document(io.BytesIO(first.content)).paragraphs]
     client.post(url.replace("file.docx", "edit/"), edit_data(draft, title="改后的标题"))
     assert client.get(url).status_code == 302  # the edit made the file stale: asked again
-    assert actions.build_files(draft.pk) == 1
+    assert building.build_files(draft.pk) == 1
     again = Document(io.BytesIO(client.get(url).content))
     assert "改后的标题" in [p.text for p in again.paragraphs]
     assert BulletinFile.objects.get(bulletin=draft, format="docx").revision == 2
