@@ -24,6 +24,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import formats, timezone
 from django.utils.translation import get_language, gettext_lazy
@@ -81,6 +82,38 @@ def _attribute(obj: models.Model, user: User | None, reason: str) -> None:
     obj._change_reason = reason  # type: ignore[attr-defined]
 
 
+def _full_clean(obj: models.Model, exclude: set[str]) -> None:
+    """Model.full_clean, less one query per foreign key whose object the caller holds.
+
+    Django checks that each foreign key's row exists with a query of its own. A
+    related object set on `obj` was read (or created) by the caller, so its field
+    skips that query; it is still checked for uniqueness and constraints, and the
+    database's foreign key constraint stays the last word.
+    """
+    held = {
+        field.name
+        for field in obj._meta.concrete_fields
+        if field.is_relation and getattr(obj, field.attname) is not None and field.is_cached(obj)  # type: ignore[attr-defined]  # a ForeignKey's cache
+    }
+    errors: dict = {}
+    try:
+        obj.clean_fields(exclude=exclude | held)
+    except ValidationError as error:
+        errors = error.update_error_dict(errors)
+    try:
+        obj.clean()
+    except ValidationError as error:
+        errors = error.update_error_dict(errors)
+    failed = exclude | set(errors)
+    for check in (obj.validate_unique, obj.validate_constraints):
+        try:
+            check(exclude=failed)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+    if errors:
+        raise ValidationError(errors)
+
+
 def save_with_history(
     obj: models.Model,
     user: User | None,
@@ -95,7 +128,7 @@ def save_with_history(
     writes only those columns (the whole object is validated all the same).
     Raises ValidationError, and writes nothing, when the object is not valid.
     """
-    obj.full_clean(exclude=list(exclude) or None)
+    _full_clean(obj, set(exclude))
     _attribute(obj, user, reason)
     obj.save(update_fields=update_fields)
 
