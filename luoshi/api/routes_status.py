@@ -13,7 +13,7 @@ from ninja import Field, Query, Router, Status
 
 from luoshi.clock import today
 from luoshi.dashboards.read import Evaluated
-from luoshi.plans.choices import TargetKind
+from luoshi.plans.choices import State, TargetKind
 from luoshi.plans.engine import current_lang
 from luoshi.plans.models import Target
 
@@ -26,9 +26,8 @@ router = Router(tags=["status"])
 STATUS = Keyset("status", "pk")
 # Ids as the databases hold them (a larger number is bad input, 422, not an overflow).
 Id = Annotated[int, Field(ge=0, le=2**63 - 1)]
-StateFilter = Literal[
-    "done", "on_track", "lagging", "behind", "overdue", "not_started", "missing", "awaiting"
-]
+# The engine's states, and the two report conditions the overview filters by too.
+StateFilter = Literal[(*State.values, "missing", "awaiting")]  # type: ignore[valid-type]
 
 
 @router.get(

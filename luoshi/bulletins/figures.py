@@ -20,9 +20,9 @@ from luoshi.plans.choices import State
 from luoshi.plans.models import Plan, Target
 
 # 滞后: the red states of the engine (behind its expected path, or the period ended unmet).
-BEHIND_STATES = ("behind", "overdue")
+BEHIND_STATES = (State.BEHIND.value, State.OVERDUE.value)
 # What counts for the ranking: targets on their path or already met.
-GOOD_STATES = ("done", "on_track")
+GOOD_STATES = (State.DONE.value, State.ON_TRACK.value)
 
 
 def gather(plan: Plan, at: date, previous=None) -> dict:

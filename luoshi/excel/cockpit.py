@@ -35,7 +35,6 @@ def cockpit_export(request: HttpRequest) -> HttpResponse:
     red, _total = figures.red_list(limit=None)
     book = new_write_only()
     sheet = book.create_sheet(_("Scorecard"))
-    red_states = [State.BEHIND, State.OVERDUE]
     sheet.append(
         header_cells(
             sheet,
@@ -43,9 +42,7 @@ def cockpit_export(request: HttpRequest) -> HttpResponse:
                 _("Rank"),
                 _("Unit"),
                 _("Targets"),
-                *[State(s).label for s in [State.DONE, State.ON_TRACK, State.LAGGING]],
-                *[State(s).label for s in red_states],
-                State.NOT_STARTED.label,
+                *[state.label for state in State],  # in the engine's order, as the counts
                 _("Share on track or done"),
                 _("Missing report"),
                 _("Awaiting approval"),
@@ -59,9 +56,7 @@ def cockpit_export(request: HttpRequest) -> HttpResponse:
             row.rank,
             name,
             row.total,
-            *[row.by_state.get(s, 0) for s in ("done", "on_track", "lagging", "behind")],
-            row.by_state.get("overdue", 0),
-            row.by_state.get("not_started", 0),
+            *[row.by_state.get(state, 0) for state in State.values],
             None if row.share is None else round(row.share, 4),
             row.missing,
             row.awaiting,
