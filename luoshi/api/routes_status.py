@@ -64,7 +64,7 @@ def status(
                 "errors": {"state": [f"{at.isoformat()} is neither today nor a month end"]},
             },
         )
-    listed = evaluated.with_fields(evaluated.filtered(state).select_related("plan", "unit"))
+    listed = evaluated.with_fields(evaluated.filtered(state))
     found, following = STATUS.slice(listed, page)
     lang = lang or current_lang()
     with translation.override("zh-hans" if lang == "zh" else "en"):

@@ -31,9 +31,7 @@ def gather(plan: Plan, at: date, previous=None) -> dict:
     # Reasons as the document prints them: in Chinese, whatever the page's language.
     with translation.override("zh-hans"):
         evaluated = Evaluated(targets, at)
-        listed = evaluated.with_fields(
-            evaluated.base.select_related("plan", "unit").order_by("unit__path", "pk")
-        )
+        listed = evaluated.with_fields(evaluated.base.order_by("unit__path", "pk"))
         rows = evaluated.rows(list(listed))
     by_state = dict.fromkeys(State.values, 0)
     units: dict[int, dict] = {}

@@ -271,7 +271,7 @@ class Cockpit:
         red = evaluated.base.filter(Q(ev__state__in=RED) | Q(ev__will_miss=True))
         # `ev` is the stored evaluation that Evaluated.base joins (a FilteredRelation),
         # which the type checker's list of Target's fields does not name.
-        return evaluated.with_fields(red.select_related("unit", "plan")).order_by(  # type: ignore[misc]
+        return evaluated.with_fields(red).order_by(  # type: ignore[misc]
             "ev__state_rank", F("ev__ratio").asc(nulls_last=True), "unit__path", "pk"
         )
 

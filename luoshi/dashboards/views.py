@@ -54,7 +54,7 @@ def overview(request: AuthedRequest) -> HttpResponse:
     state = data.get("state") if evaluated.stored else None
     sort = data.get("sort") or "unit"
     listed = evaluated.ordered(evaluated.filtered(state), sort)
-    listed = evaluated.with_fields(listed.select_related("plan", "unit", "task"))
+    listed = evaluated.with_fields(listed)
     paginator = Paginator(listed, PAGE_SIZE)
     if not state:
         # Unfiltered by state, the list is the targets Evaluated counted: no second COUNT.
