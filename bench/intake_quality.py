@@ -17,7 +17,6 @@ newly annotated documents can be scored on its own (its cold score).
 from __future__ import annotations
 
 import argparse
-import fnmatch
 import json
 import sys
 from pathlib import Path
@@ -125,18 +124,11 @@ def main(argv: list[str] | None = None) -> int:
     sets: dict[str, list[dict]] = {}
     if args.set in ("shared", "all"):
         if args.corpus.is_dir():
-            sets["shared"] = load_documents(args.corpus, prefix="shared/")
+            sets["shared"] = load_documents(args.corpus, prefix="shared/", patterns=args.docs)
         else:
             print(f"(no shared corpus at {args.corpus})", file=sys.stderr)
     if args.set in ("own", "all"):
-        sets["own"] = load_documents(args.own, prefix="own/")
-    if args.docs:
-        for name, docs in sets.items():
-            sets[name] = [
-                d
-                for d in docs
-                if any(fnmatch.fnmatchcase(Path(d["path"]).stem, pat) for pat in args.docs)
-            ]
+        sets["own"] = load_documents(args.own, prefix="own/", patterns=args.docs)
     all_docs = [d for docs in sets.values() for d in docs]
     if not all_docs:
         print("no annotated documents found", file=sys.stderr)

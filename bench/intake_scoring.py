@@ -27,10 +27,11 @@ format of section 2) and ``load_documents`` for a corpus directory.
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -649,16 +650,24 @@ def score(documents: Iterable[dict]) -> dict:
 # --------------------------------------------------------------------------- corpus files
 
 
-def load_documents(corpus_dir: str | Path, prefix: str = "") -> list[dict]:
+def load_documents(
+    corpus_dir: str | Path, prefix: str = "", patterns: Sequence[str] | None = None
+) -> list[dict]:
     """The annotated documents of a corpus directory (docs/*.txt + annotations/*.jsonl).
 
     Each document: ``name`` (prefix + file stem), ``path``, ``raw`` (the whole
     file), ``text`` (without the ``# source:`` line) and ``annotations``.
-    Documents without an annotation file are skipped.
+    Documents without an annotation file are skipped.  With ``patterns``, only
+    the documents whose file stem matches one of these shell patterns are
+    opened at all (a batch kept for a cold score is never read).
     """
     corpus = Path(corpus_dir)
     docs = []
     for path in sorted((corpus / "docs").glob("*.txt")):
+        if patterns is not None and not any(
+            fnmatch.fnmatchcase(path.stem, pat) for pat in patterns
+        ):
+            continue
         ann_path = corpus / "annotations" / (path.stem + ".jsonl")
         if not ann_path.exists():
             continue

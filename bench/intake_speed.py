@@ -1,6 +1,7 @@
 """Throughput of the intake extractor.
 
-    .venv/bin/python bench/intake_speed.py [--mb 5] [--repeat 3] [--corpus DIR] [--own DIR] [--json]
+    .venv/bin/python bench/intake_speed.py [--mb 5] [--repeat 3] [--corpus DIR] [--own DIR]
+        [--docs PATTERN ...] [--json]
 
 The annotated documents (shared corpus and tests/intake_corpus, without their
 ``# source:`` lines) are repeated until the text is at least ``--mb``
@@ -121,6 +122,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs of each measurement; best")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_SHARED)
     parser.add_argument("--own", type=Path, default=DEFAULT_OWN)
+    parser.add_argument(
+        "--docs", nargs="+", metavar="PATTERN", help="only documents whose stem matches"
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
 
@@ -129,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     docs = []
     for directory in (args.corpus, args.own):
         if directory.is_dir():
-            docs += load_documents(directory)
+            docs += load_documents(directory, patterns=args.docs)
     if not docs:
         print("no documents found", file=sys.stderr)
         return 2
