@@ -27,6 +27,7 @@ from django.dispatch import Signal
 from luoshi.clock import today as local_today
 from luoshi.plans.models import Target
 
+from . import summary
 from .evaluation import evaluate_on_days
 from .models import STATE_RANK, StoredEvaluation
 from .queries import awaiting_approval, awaiting_evaluation
@@ -91,6 +92,8 @@ def refresh(
     if target_ids is None:
         # Targets that are gone (deleted plans in tests, say) leave nothing behind.
         StoredEvaluation.objects.exclude(target__in=Target.objects.all()).delete()
+    # The tally (summary.py, issue 14): deleted targets leave their units' counts.
+    summary.forget_gone(None if target_ids is None else ids)
     return written
 
 
@@ -108,10 +111,15 @@ def _refresh_batch(targets: list[Target], today: date, new_days_only: bool = Fal
     days = {target.pk: kept_days(target, today) for target in targets}
     # The stored rows as they are before this refresh: the days no longer kept among them
     # go, and each target's latest state up to today is what `state_changed` compares with.
+    # The range lets the planner walk the (target, at) index for a batch of consecutive
+    # targets instead of scanning the table; order_by(): the model's ordering would join
+    # the target, its plan and its unit.
     stored = list(
-        StoredEvaluation.objects.filter(target_id__in=list(days)).values_list(
-            "pk", "target_id", "at", "state", "will_miss"
+        StoredEvaluation.objects.filter(
+            target_id__in=list(days), target_id__gte=min(days), target_id__lte=max(days)
         )
+        .order_by()
+        .values_list("pk", "target_id", "at", "state", "will_miss")
     )
     stale_ids = [pk for pk, target_id, at, _s, _w in stored if at not in days[target_id]]
     latest: dict[int, date] = {}
@@ -175,6 +183,9 @@ def _refresh_batch(targets: list[Target], today: date, new_days_only: bool = Fal
         )
         # Days no longer kept: yesterday's "today", or month ends a shorter period dropped.
         StoredEvaluation.objects.filter(pk__in=stale_ids).delete()
+        # The tally (summary.py, issue 14): these targets' units counted again, in this
+        # transaction, so the counts equal the stored rows whenever they are read.
+        summary.recount(targets)
     changes = [
         (row.target_id, *before[row.target_id], row.state, row.will_miss)
         for row in rows
