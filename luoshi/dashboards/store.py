@@ -27,7 +27,6 @@ from django.dispatch import Signal
 from luoshi.clock import today as local_today
 from luoshi.plans.models import Target
 
-from . import summary
 from .evaluation import evaluate_on_days
 from .models import STATE_RANK, StoredEvaluation
 from .queries import awaiting_approval, awaiting_evaluation
@@ -92,8 +91,6 @@ def refresh(
     if target_ids is None:
         # Targets that are gone (deleted plans in tests, say) leave nothing behind.
         StoredEvaluation.objects.exclude(target__in=Target.objects.all()).delete()
-    # The tally (summary.py, issue 14): deleted targets leave their units' counts.
-    summary.forget_gone(None if target_ids is None else ids)
     return written
 
 
@@ -183,9 +180,6 @@ def _refresh_batch(targets: list[Target], today: date, new_days_only: bool = Fal
         )
         # Days no longer kept: yesterday's "today", or month ends a shorter period dropped.
         StoredEvaluation.objects.filter(pk__in=stale_ids).delete()
-        # The tally (summary.py, issue 14): these targets' units counted again, in this
-        # transaction, so the counts equal the stored rows whenever they are read.
-        summary.recount(targets)
     changes = [
         (row.target_id, *before[row.target_id], row.state, row.will_miss)
         for row in rows
