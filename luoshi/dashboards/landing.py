@@ -67,6 +67,6 @@ def home(request: AuthedRequest) -> HttpResponse:
     memberships = request.user.memberships.select_related("unit").order_by("unit__path", "role")
     return render(
         request,
-        "orgs/home.html",
+        "dashboards/home.html",
         {"memberships": memberships, "access": access_for(request.user)},
     )

@@ -50,7 +50,7 @@ def unit_detail(request: AuthedRequest, unit_id: int) -> HttpResponse:
         "history": history_of(unit),
         "can_manage": access.can_manage_units(),
     }
-    return render(request, "orgs/unit_detail.html", context)
+    return render(request, "dashboards/unit_detail.html", context)
 
 
 @login_required
@@ -69,7 +69,7 @@ def plan_detail(request: AuthedRequest, plan_id: int) -> HttpResponse:
     task_page = Paginator(tasks, TASKS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
-        "plans/plan_detail.html",
+        "dashboards/plan_detail.html",
         {
             "plan": plan,
             "rows": result.rows,
@@ -130,11 +130,11 @@ def target_detail(request: AuthedRequest, target_id: int) -> HttpResponse:
         "can_report": access.can_report_for(target.unit),
         "history": history_of(target),
     }
-    return render(request, "plans/target_detail.html", context)
+    return render(request, "dashboards/target_detail.html", context)
 
 
 @login_required
 def workbench(request: AuthedRequest) -> HttpResponse:
     owed = owed_by(request.user, today())
     context = {"owed": owed, "today": today(), "workbooks": workbooks_owed(owed)}
-    return render(request, "reporting/workbench.html", context)
+    return render(request, "dashboards/workbench.html", context)

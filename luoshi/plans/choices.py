@@ -1,10 +1,13 @@
-"""Choice sets of plans and targets. A state carries its label and colour here, once."""
+"""Choice sets of plans and targets (a target's states and their colours: luoshi.ui.states)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from luoshi.core.targets import State as CoreState
+# A target's state is drawn on pages of every layer: its label and colour live with the
+# shared page pieces (luoshi.ui.states), below plans; plans' fields take their choices there.
+from luoshi.ui.states import STATE_COLOURS as STATE_COLOURS
+from luoshi.ui.states import State as State
 
 
 class PlanStatus(models.TextChoices):
@@ -33,30 +36,3 @@ class Comparator(models.TextChoices):
 class Cadence(models.TextChoices):
     MONTH = "month", _("Monthly")
     QUARTER = "quarter", _("Quarterly")
-
-
-class State(models.TextChoices):
-    """The status engine's states (core.targets.State, DESIGN.md section 4) as field
-    choices: each takes its value from the engine's enum and carries its label here."""
-
-    DONE = CoreState.DONE, _("Done")
-    ON_TRACK = CoreState.ON_TRACK, _("On track")
-    LAGGING = CoreState.LAGGING, _("Lagging")
-    BEHIND = CoreState.BEHIND, _("Behind")
-    OVERDUE = CoreState.OVERDUE, _("Overdue")
-    NOT_STARTED = CoreState.NOT_STARTED, _("Not started")
-
-    @property
-    def colour(self) -> str:
-        """Bootstrap colour name of the state's badge."""
-        return STATE_COLOURS[self.value]
-
-
-STATE_COLOURS: dict[str, str] = {
-    State.DONE: "primary",
-    State.ON_TRACK: "success",
-    State.LAGGING: "warning",
-    State.BEHIND: "danger",
-    State.OVERDUE: "danger",
-    State.NOT_STARTED: "secondary",
-}

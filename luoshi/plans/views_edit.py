@@ -28,7 +28,7 @@ def _plan(request: HttpRequest, plan_id: int) -> Plan:
 
 
 def _render(request, title: str, form, back: str) -> HttpResponse:
-    return render(request, "plans/form.html", {"title": title, "form": form, "back": back})
+    return render(request, "form.html", {"title": title, "form": form, "back": back})
 
 
 @login_required

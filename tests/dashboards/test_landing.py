@@ -66,4 +66,4 @@ def test_a_reporter_lands_on_what_is_owed_returned_and_drafted(city):
 
 def test_someone_without_a_role_gets_the_plain_home_page(city):
     home = city.client("outsider").get("/")
-    assert "orgs/home.html" in _templates(home)
+    assert "dashboards/home.html" in _templates(home)

@@ -1,11 +1,16 @@
-"""The `ui` tag library (`{% load ui %}`): state badges and numbers as Chinese readers expect them."""
+"""The `ui` tag library (`{% load ui %}`): state badges and numbers as Chinese readers expect
+them, and the page slots that apps above fill (ui.slots)."""
 
 from django import template
+from django.template import Context, Engine
 from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext
 
 from luoshi.core.formatting import format_number
-from luoshi.plans.choices import STATE_COLOURS, State
+
+from .. import slots
+from ..states import STATE_COLOURS, State
 
 register = template.Library()
 
@@ -57,3 +62,16 @@ def percent(ratio, digits: int = 1):
     if ratio is None:
         return "—"
     return f"{format_number(ratio * 100, digits)}%"
+
+
+@register.simple_tag(takes_context=True)
+def slot(context: Context, name: str) -> SafeString:
+    """The pieces apps above fill into this place of the page (ui.slots), rendered with the
+    page's context like an {% include %}; nothing when no app filled it.
+    ``{% slot "overview.actions" as actions %}`` keeps them in a variable."""
+    engine = context.template.engine if context.template else Engine.get_default()
+    pieces = SafeString()
+    for template_name in slots.filled(name):
+        with context.push():
+            pieces += engine.get_template(template_name).render(context)  # safe + safe: safe
+    return pieces
