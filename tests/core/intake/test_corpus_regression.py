@@ -147,6 +147,7 @@ FLOORS = {
     "own/124": (0.0, 0.0, 0.0),  # batch 13: cold score pending
     "own/125": (0.0, 0.0, 0.0),  # batch 13: cold score pending
     "own/126": (0.0, 0.0, 0.0),  # batch 13: cold score pending
+    "own/127": (0.0, 0.0, 0.0),  # batch 13: cold score pending
     "own/128": (0.0, 0.0, 0.0),  # batch 14: cold score pending
     "own/129": (0.0, 0.0, 0.0),  # batch 14: cold score pending
     "own/130": (0.0, 0.0, 0.0),  # batch 14: cold score pending
