@@ -34,3 +34,4 @@ class PublicationForm(forms.Form):
 
     whole = forms.BooleanField(required=False)
     target = IdsField()
+    shown = IdsField()  # the targets of the page posted: the only ones that change

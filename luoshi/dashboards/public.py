@@ -31,9 +31,11 @@ TIMEOUT = 60  # seconds: a public page may be a minute old
 
 
 def public_plans() -> QuerySet[Plan]:
-    """Confirmed plans with anything published."""
+    """Confirmed plans with anything published (without their source document, which
+    can be megabytes and is never shown here)."""
     published = Publication.objects.filter(is_active=True).values("plan_id")
-    return Plan.objects.filter(status=PlanStatus.CONFIRMED, pk__in=published)
+    plans = Plan.objects.filter(status=PlanStatus.CONFIRMED, pk__in=published)
+    return plans.defer("source_text")
 
 
 def public_targets(plan: Plan | None = None) -> QuerySet[Target]:
@@ -62,14 +64,14 @@ def _approved(targets: QuerySet[Target], at: date) -> QuerySet[Target]:
     )
 
 
-def plan_rows(plan: Plan, at: date) -> list[dict]:
-    """One plain row per published target of `plan`: one query."""
-    # Brings today's stored states up to date first (a new day, this request's changes).
-    Evaluated(public_targets(plan), at)
-    targets = _approved(public_targets(plan), at).select_related("unit", "measure")
+def public_rows(targets: QuerySet[Target], at: date) -> list[dict]:
+    """One plain row per target of `targets` (published ones, at most a page of them)."""
+    # Brings the stored states of these targets up to date first (a new day, this
+    # request's changes), then reads them with the latest approved reading: one query.
+    Evaluated(targets, at)
     rows = []
     target: Any  # a Target annotated by _approved (actual, reading_value, state, …)
-    for target in targets.order_by("unit__path", "pk"):
+    for target in _approved(targets, at).select_related("unit", "measure"):
         measured = hasattr(target, "measure")
         value = target.actual if measured else target.reading_value
         rows.append(
@@ -89,6 +91,11 @@ def plan_rows(plan: Plan, at: date) -> list[dict]:
             }
         )
     return rows
+
+
+def public_page_of(plan: Plan) -> QuerySet[Target]:
+    """The published targets of `plan` in the public page's order (by unit, then id)."""
+    return public_targets(plan).order_by("unit__path", "pk")
 
 
 def target_chart(target: Target, at: date) -> dict:
