@@ -74,11 +74,14 @@ _CRUMB_UNIT = re.compile(
 # "五莲县县长…作政府工作报告", "临川市政府工作报告": the place of a head or of a report
 _GOV_REPORT = re.compile(
     r"(?:(?<![" + HAN + r"])|(?<=年))(?![年月日])([" + HAN + r"]{2,4}?(?:自治区|[省市县区乡镇]))"
-    r"(?:代?(?:省长|市长|县长|区长|乡长|镇长|主席)[^。\n]{0,30}?政府工作报告|(?:人民)?政府工作报告)"
+    r"(?:(?:人民政府)?代?(?:省长|市长|县长|区长|乡长|镇长|主席)[^。\n]{0,30}?政府工作报告"
+    r"|(?:人民)?政府工作报告)"
     # the national report is the State Council's, delivered by its premier
     r"|(国务院)总理[^。\n]{0,30}?政府工作报告"
     # "代表湟中区人民政府向大会作政府工作报告"
     r"|代表([" + HAN + r"]{2,6}?(?:自治区|[省市县区乡镇]))人民政府(?:向大会)?作政府工作报告"
+    # "自治区人民政府主席王莉霞作政府工作报告": the region the text names (doc.autonomous)
+    r"|(?<![" + HAN + r"])(自治区)(?:人民政府)?主席[^。\n]{0,30}?政府工作报告"
 )
 _GOV_OWNER = re.compile(r"([" + HAN + r"]{2,6}?[市县区])(?:人民政府|政府)")
 _REVIEW_HEADING = lex.cue("review_heading")
@@ -91,6 +94,9 @@ _INTERVIEW_HINT = re.compile(r"主持人|记者|采访|访谈|专访")
 _INTERVIEW_HEAD = re.compile(
     r"([" + HAN + r"]{2,6}?(?:省|市|区|县))(?:代?(?:省长|市长|区长|县长))"
     r"|访([" + HAN + r"]{2,20}?(?:局|委员会|委|厅))(?:局长|主任|厅长)"
+    # "市交通运输局党组书记、局长李华接受记者专访": the body whose head is interviewed
+    r"|([" + HAN + r"]{2,20}?(?:局|委员会|委|厅|办|中心))(?:党组书记、|党委书记、)?"
+    r"(?:局长|主任|厅长)[" + HAN + r"·]{0,4}?接受[^。\n]{0,8}?(?:采访|专访)"
 )
 _CITY_PAPER = re.compile(r"(?<![" + HAN + r"])([" + HAN + r"]{2,3})(?:日报|晚报)")
 
@@ -340,12 +346,12 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
             (
                 m
                 for m in _INTERVIEW_HEAD.finditer(text[:600])
-                if own.is_organisation(m.group(1) or m.group(2))
+                if own.is_organisation(m.group(1) or m.group(2) or m.group(3))
             ),
             None,
         )
         if m:
-            owner = m.group(1) or m.group(2)
+            owner = own.clean_unit(m.group(1) or m.group(2) or m.group(3))
     if owner is not None and not own.is_organisation(owner):
         owner = None
     sample = text[:100000]
@@ -359,17 +365,19 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
                 m
                 for m in _GOV_REPORT.finditer(head)
                 if own.is_organisation(m.group(1) or m.group(2) or m.group(3))
+                or (m.group(4) and _autonomous(head))
             ),
             None,
         )
         if "政府工作报告" in head
         else None
     )
-    if gov:
-        owner = gov.group(1) or gov.group(2) or gov.group(3)
-        key = {"市": "市", "县": "县", "区": "区"}.get(owner[-1])
+    gov_name = (gov.group(1) or gov.group(2) or gov.group(3) or _autonomous(head)) if gov else None
+    if gov_name:
+        owner = gov_name
+        key = {"市": "市", "县": "县", "区": "区"}.get(gov_name[-1])
         if key:
-            found[key] = owner
+            found[key] = gov_name
     elif owner and (whole := _GOV_OWNER.fullmatch(owner)) and "政府工作报告" in head:
         owner = whole.group(1)
     if "市" not in found:

@@ -233,7 +233,54 @@ def _stat_subject(
     return doc.region
 
 
+# rules that name the body a document is by or about (not a marker printed at the item)
+_DOCUMENT_LEVEL_RULES = (
+    "owner.document",
+    "owner.section",
+    "owner.reporter",
+    "owner.region",
+    "owner.jurisdiction",
+)
+
+
 def _target_owner(
+    text: str,
+    sent: tuple[int, int],
+    par: tuple[int, int],
+    pos: int,
+    seg: Segment,
+    state: _OwnerState,
+    doc: Doc,
+) -> tuple[str | None, str | None]:
+    """The owner of a target, in the form the corpus writes a government: its place.
+
+    A government found at the document level (金乡县人民政府, 辽宁省政府, 盘锦市人民政府办公室)
+    is written as its place (金乡县, 辽宁省, 盘锦市); one written without its place
+    (区人民政府) as the jurisdiction the text calls itself (全区, named when the text
+    names it); an autonomous region in the form the text first prints it
+    (广西壮族自治区 where it opens so, 广西 where it prints only that).
+    """
+    owner, rule = _target_owner_found(text, sent, par, pos, seg, state, doc)
+    if owner and rule in _DOCUMENT_LEVEL_RULES:
+        owner = _place_form(owner, doc)
+    return owner, rule
+
+
+def _place_form(owner: str, doc: Doc) -> str:
+    place = own.government_place(owner)
+    if place is not None:
+        if place in ("", "市", "区", "县", "省", "自治区"):
+            word = "全" + (place[0] if place else "市")
+            if place == "自治区":
+                word = "全区"
+            return _whole(word, doc)
+        owner = place
+    if doc.autonomous and doc.autonomous.startswith(owner) and owner in own.AUTONOMOUS_SHORT:
+        return doc.autonomous
+    return owner
+
+
+def _target_owner_found(
     text: str,
     sent: tuple[int, int],
     par: tuple[int, int],
@@ -278,6 +325,13 @@ def _target_owner(
         if len(doc.reporter_cache) > 256:
             doc.reporter_cache.clear()
         doc.reporter_cache[par[0]] = own.reporters(par_text)
+    # a quotation followed by its speaker ("“…年度计划投资487亿元。”石嘴山市发展改革委负责人
+    # 王志军表示"): the body the speaker is head of
+    close = _quote_close(text, pos, par[1])
+    if close is not None:
+        for r in doc.reporter_cache[par[0]]:
+            if close <= r[0] + par[0] <= close + 2 and ok(r[1]):
+                return r[1], "owner.reporter"
     reps = [r for r in doc.reporter_cache[par[0]] if r[0] + par[0] < pos and ok(r[1])]
     whole_par = _whole_before(text, par[0], pos)
     if reps:
@@ -289,6 +343,19 @@ def _target_owner(
         for r in _regions_in(text, sent[0], sent[1], doc)
         if r[1] + sent[0] <= pos and not r[2].startswith("全")
     ]
+    # a place opens the sentence as its subject ("今年吴忠市固定资产投资要完成…"): the place,
+    # nearer than the body the document is by
+    lead = _SENT_LEAD.match(text, sent[0], pos)
+    if lead:
+        opener = own.place_of_unit(text[lead.end() : min(pos, lead.end() + 8)])
+        if (
+            opener
+            and opener in doc.places
+            and _is_city_level(opener)
+            and own.is_organisation(opener)
+            and own.place_of_unit(doc.owner) != opener
+        ):
+            return opener, "owner.region"
     if doc.owner and ok(doc.owner):
         # a government (or its office) issuing a plan for 全市/全省 (or 我市): the jurisdiction
         named = [r for r in regs if r[2] not in _WHOLE]
@@ -333,6 +400,25 @@ def _target_owner(
             "owner.jurisdiction"
         )
     return None, None
+
+
+_SENT_LEAD = re.compile(r"[“\"\s]*(?:(?:今年|明年|全年|(?:19|20)\d{2}年)[,，]?)?")
+
+
+def _is_city_level(name: str) -> bool:
+    """A city, county or district named in full (吴忠市), not a province or a list."""
+    return "、" not in name and name.endswith(("市", "县", "区", "州", "旗")) and len(name) >= 3
+
+
+def _quote_close(text: str, pos: int, hi: int) -> int | None:
+    """The end of the quotation that holds pos (the position after its ”), if pos is in one."""
+    k = text.find("”", pos, hi)
+    if k < 0:
+        return None
+    opening = text.rfind("“", 0, pos)
+    if opening < 0 or text.find("”", opening, pos) >= 0 or text.find("“", pos, k) >= 0:
+        return None
+    return k + 1
 
 
 # 全市/我市/本市 …: the jurisdiction a text speaks for, written 全市 when unnamed

@@ -41,7 +41,14 @@ _REPORTER_RE = re.compile(
     + HAN
     + r"()（）]{2,20}?"
     + _UNIT_SUFFIX
-    + r")(?:召开|公布|印发|发布|组织召开|举行|部署|制定|网站公布|表示|日前召开)"
+    + r")(?:召开|公布|印发|发布|组织召开|举行|部署|制定|网站公布|表示|日前召开|数据显示)"
+    # the head of a body presents its plan (新闻发布会上,市住建局局长张明介绍): the body
+    r"|(["
+    + HAN
+    + r"()（）]{2,20}?"
+    + _UNIT_SUFFIX
+    + r")(?:党组书记、|党委书记、|党组成员、)?副?(?:局长|主任|厅长|部长|司长|署长|负责人|主席)"
+    r"[" + HAN + r"·]{0,4}?(?:在会上|在发布会上)?(?:介绍|表示|透露)"
 )
 _LEAD_RE = re.compile(
     r"由([" + HAN + r"、()（）]{2,40}?)(?:牵头|负责|主抓|承办)"
@@ -78,6 +85,7 @@ OTHER_REGIONS = (
     "成渝 东北 全国 全省 全市 全区 全县 全州 我市 本市 我区 本区 我县 本县"
 ).split()
 _AUTONOMOUS = frozenset(("内蒙古", "广西", "西藏", "宁夏", "新疆"))
+AUTONOMOUS_SHORT = _AUTONOMOUS
 _REGION_WORDS = sorted(PROVINCES + OTHER_REGIONS, key=len, reverse=True)
 _REGION_SET = frozenset(_REGION_WORDS)
 _PLACE_PREFIX = re.compile(r"^([" + HAN + r"]{1,6}?[市县区省州旗])")
@@ -578,17 +586,16 @@ def reporters(text: str) -> list[tuple[int, str]]:
     """Units that present a plan or a figure: 据X介绍, X召开, X公布."""
     out = []
     for m in _reporter_matches(text):
-        raw = m.group(1) or m.group(2)
+        raw = m.group(1) or m.group(2) or m.group(3)
         u = clean_unit(raw)
         if u:
             out.append((m.start(), u))
     return out
 
 
-_REPORTER_MAX = (
-    40  # no match of _REPORTER_RE is longer (据 + 24-character unit + 负责人 + 介绍: 32)
-)
-_REPORTER_WINDOW = 80
+# no match of _REPORTER_RE is longer (a 22-character unit, 党组书记、副局长, a name, 在发布会上介绍)
+_REPORTER_MAX = 48
+_REPORTER_WINDOW = 96
 
 
 def _reporter_matches(text: str):
@@ -807,3 +814,24 @@ _GOVERNMENT = re.compile(r"(?:人民政府|政府)(?:办公室|办公厅)?$")
 
 def is_government(name: str | None) -> bool:
     return bool(name and _GOVERNMENT.search(name))
+
+
+_GOVERNMENT_OF = re.compile(r"^([" + HAN + r"]{0,12}?)(?:人民政府|政府)(?:办公室|办公厅)?$")
+
+
+def government_place(name: str | None) -> str | None:
+    """The place of a government or its office (金乡县人民政府 → 金乡县, 辽宁省政府 → 辽宁省,
+    区人民政府 → 区); None when `name` is not one government (各相关乡镇政府, a list)."""
+    if not name or "、" in name or is_group(name):
+        return None
+    m = _GOVERNMENT_OF.match(name)
+    if not m:
+        return None
+    place = m.group(1)
+    if place.startswith("各") or is_group(place):
+        return None  # 各区县政府: a group of governments, as printed
+    if place in ("", "市", "区", "县", "省", "自治区"):
+        return place
+    if place in PROVINCES:
+        return place + "省"
+    return place if (is_organisation(place) or place in _AUTONOMOUS) else None

@@ -1,0 +1,101 @@
+"""Document-level owners in the form the corpus writes them (issue 15, owner round).
+
+Invented texts (no real official, figure or document); real names only where the
+phenomenon is the form of a real name (an autonomous region, a province).
+The rule is in tests/intake_corpus/README.md: a government found at the document
+level is written as its place, an autonomous region as the text first prints it;
+a body whose head presents the plan, is interviewed or is quoted owns the plan.
+"""
+
+import pytest
+
+from luoshi.core.intake import extract
+from luoshi.core.intake.owners import government_place, is_organisation
+
+
+def _owners(text, year=2026):
+    return [it["owner"] for it in extract(text, year=year).items if it["kind"] == "target"]
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [
+        ("临河县人民政府", "临河县"),
+        ("辽宁省政府", "辽宁省"),
+        ("盘石市人民政府办公室", "盘石市"),
+        ("上海市青浦区人民政府", "上海市青浦区"),
+        ("区人民政府", "区"),
+        ("各相关乡镇政府", None),
+        ("各区县政府", None),
+        ("县教体局、各相关乡镇政府", None),
+        ("市交通运输局", None),
+    ],
+)
+def test_the_place_of_a_government(name, place):
+    assert government_place(name) == place
+
+
+def test_a_county_governments_notice_gives_its_plan_to_the_county():
+    text = "临河县人民政府关于印发2026年国民经济和社会发展计划的通知\n地区生产总值增长7%以上。\n"
+    assert _owners(text) == ["临河县"]
+
+
+def test_a_government_signing_at_the_head_of_its_plan_is_written_as_its_place():
+    text = "临河县人民政府\n临河县2026年国民经济和社会发展计划\n地区生产总值增长7%以上。\n"
+    assert _owners(text) == ["临河县"]
+
+
+def test_an_autonomous_region_keeps_the_form_the_text_opens_with():
+    full = (
+        "新华社南宁3月17日电 广西壮族自治区把今年定为项目建设年。\n"
+        "广西项目建设目标为,新开工项目2191个,总投资1500亿元。\n"
+    )
+    assert _owners(full) == ["广西壮族自治区", "广西壮族自治区"]
+    short = (
+        "新华社南宁3月17日电 广西把今年定为项目建设年。\n广西项目建设目标为,新开工项目2191个。\n"
+    )
+    assert _owners(short) == ["广西"]
+
+
+def test_the_regions_chairman_giving_the_report_gives_it_to_the_region():
+    text = (
+        "内蒙古自治区人民政府主席某某作政府工作报告。\n今年主要预期目标:地区生产总值增长6%左右。\n"
+    )
+    assert _owners(text) == ["内蒙古自治区"]
+
+
+def test_a_bureau_head_presenting_the_plan_at_a_press_conference():
+    text = "在昨天召开的新闻发布会上,市住建局局长某某介绍,今年全市计划改造老旧小区120个。\n"
+    assert _owners(text) == ["市住建局"]
+    # without the head, the city speaks for itself
+    assert _owners("今年全市计划改造老旧小区120个。\n") != ["市住建局"]
+
+
+def test_the_bureau_whose_head_is_interviewed():
+    text = (
+        "本报讯 近日,临川市交通运输局党组书记、局长某某接受记者专访。\n"
+        "某某说,今年将新改建农村公路300公里。\n"
+    )
+    assert _owners(text) == ["临川市交通运输局"]
+
+
+def test_a_quotation_belongs_to_the_body_of_the_speaker_named_after_it():
+    text = (
+        "在青石市某产业园项目现场,塔吊林立。“青石市年度计划投资487亿元,"
+        "确定254个重大项目。”青石市发展改革委负责人某某表示,全市将大抓项目。\n"
+    )
+    assert set(_owners(text)) == {"青石市发展改革委"}
+
+
+def test_a_city_that_opens_its_sentence_owns_it_in_a_round_up_of_several_cities():
+    text = (
+        "临川市发展改革委主任某某介绍,临川市年度计划投资1121亿元。\n"
+        "在青石市,项目现场塔吊林立。“今年青石市固定资产投资全年要完成575亿元,增速要达到7%以上。”\n"
+    )
+    assert _owners(text) == ["临川市发展改革委", "青石市", "青石市"]
+
+
+def test_a_national_paper_names_no_city():
+    assert not is_organisation("人民市")
+    text = "来源:人民日报\n住房城乡建设部数据显示,今年全国计划新开工改造城镇老旧小区2.5万个。\n"
+    assert _owners(text) == ["住房城乡建设部"]
