@@ -168,6 +168,9 @@ class Doc:
     progress_column: bool = False
     progress: bool = False
     review_year: int | None = None
+    #: the jurisdiction the text speaks for when nothing nearer names an owner: the place
+    #: of the level it calls itself (全市/本市/市政府 → the city, else 全市), or its one place
+    jurisdiction: str | None = None
     region_cache: dict = field(default_factory=dict)
     reporter_cache: dict = field(default_factory=dict)
 
@@ -202,6 +205,26 @@ _AUTONOMOUS_NAMES = {
     "宁夏": "宁夏回族自治区",
     "内蒙古": "内蒙古自治区",
 }
+
+
+_LEVEL_WORD = re.compile(
+    r"[全我本]([市区县省])|(?<![" + HAN + r"])([市区县省])(?:人民政府|政府|委)"
+)
+
+
+def _jurisdiction(
+    sample: str, city: str | None, district: str | None, county: str | None, province: str | None
+) -> str | None:
+    """The jurisdiction a text speaks for: the level it calls itself (全市, 我县, 市政府), named
+    when the text names a place of that level, else written 全市/全县; with no such word,
+    the one place the text names."""
+    counts = Counter(m.group(1) or m.group(2) for m in _LEVEL_WORD.finditer(sample))
+    named = {"市": city, "区": district, "县": county, "省": province}
+    if counts:
+        level = counts.most_common(1)[0][0]
+        return named[level] or "全" + level
+    places = [p for p in (city, district, county) if p]
+    return places[0] if len(places) == 1 else None
 
 
 def _autonomous(sample: str) -> str | None:
@@ -424,6 +447,7 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
     )
     months = [p for p in cands if "M" in p]
     report_period = months[0] if months else cands[0] if cands else None
+    province = _province(sample[:5000], owner) if ("全省" in sample or "我省" in sample) else None
     return Doc(
         text,
         y,
@@ -437,9 +461,8 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         county=county,
         pub_month=pub_month,
         report_period=report_period,
-        province=_province(sample[:5000], owner)
-        if ("全省" in sample or "我省" in sample)
-        else None,
+        province=province,
+        jurisdiction=_jurisdiction(sample[:5000], city, district or autonomous, county, province),
         progress=progress,
         meeting="会议" in title[:200],
         progress_column=bool(_PROGRESS_COLUMN.search(text[:3000])),

@@ -177,6 +177,9 @@ class _OwnerState:
         self.explicit_rule: str = "owner.paragraph_marker"
         self.region: str | None = None
         self.subject: str | None = None  # the unit that opened a sentence of the paragraph
+        # the owner of the paragraph's last target, and its rule: a later target of the
+        # paragraph that names no owner of its own continues it (其中新开工项目…)
+        self.last_target: tuple[str, str] | None = None
 
 
 def _regions_in(text: str, lo: int, hi: int, doc: Doc) -> list[tuple[int, int, str]]:
@@ -263,6 +266,13 @@ def _target_owner(
     owner, rule = _target_owner_found(text, sent, par, pos, seg, state, doc)
     if owner and rule in _DOCUMENT_LEVEL_RULES:
         owner = _place_form(owner, doc)
+    if owner is None and state.last_target is not None:
+        return state.last_target
+    if owner is None and doc.jurisdiction and not doc.meeting:
+        # nothing in the text names a nearer owner: the jurisdiction it speaks for
+        owner, rule = doc.jurisdiction, "owner.jurisdiction"
+    if owner is not None and rule is not None:
+        state.last_target = (owner, rule)
     return owner, rule
 
 

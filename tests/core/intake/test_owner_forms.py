@@ -99,3 +99,18 @@ def test_a_national_paper_names_no_city():
     assert not is_organisation("人民市")
     text = "来源:人民日报\n住房城乡建设部数据显示,今年全国计划新开工改造城镇老旧小区2.5万个。\n"
     assert _owners(text) == ["住房城乡建设部"]
+
+
+def test_a_later_target_of_the_paragraph_continues_its_owner():
+    text = (
+        "新华社南宁3月17日电 广西壮族自治区把今年定为项目建设年。\n"
+        "广西项目建设目标为,新开工项目2191个。其中续建项目1999个,总投资5594亿元。\n"
+    )
+    assert set(_owners(text)) == {"广西壮族自治区"}
+
+
+def test_an_unnamed_jurisdiction_is_written_as_the_text_calls_itself():
+    text = "■ 科技产业类安排正式项目62项,重点围绕本市重大战略。\n■ 去年完成投资2200亿元。\n"
+    assert _owners(text) == ["全市"]
+    county = "县政府督查室关于第三季度重点工作的通报\n“全年实现各类融资21亿元”,年底前能够完成。\n"
+    assert _owners(county) == ["全县"]
