@@ -347,6 +347,11 @@ def _target_owner_found(
     if reps:
         if own.is_government(reps[-1][1]) and whole_par:
             return _whole(whole_par, doc), "owner.jurisdiction"
+        # a body that is only the news's source (记者从省经合局获悉,全省…) does not own the
+        # figures of the jurisdiction; a national body's plan for 全国 is its own
+        source = text.startswith("从", reps[-1][0] + par[0])
+        if source and whole_par and whole_par != "全国":
+            return _whole(whole_par, doc), "owner.jurisdiction"
         return reps[-1][1], "owner.reporter"
     regs = [
         r
@@ -360,7 +365,9 @@ def _target_owner_found(
         opener = own.place_of_unit(text[lead.end() : min(pos, lead.end() + 8)])
         if (
             opener
-            and opener in doc.places
+            # a place the text names elsewhere, or a two-character name (吴忠市): not
+            # a phrase that ends in 县 (共安排县)
+            and (opener in doc.places or len(opener) == 3)
             and _is_city_level(opener)
             and own.is_organisation(opener)
             and own.place_of_unit(doc.owner) != opener

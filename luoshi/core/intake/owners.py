@@ -37,11 +37,8 @@ _REPORTER_RE = re.compile(
     + r"()（）]{2,20}?"
     + _UNIT_SUFFIX
     + r")(?:有关负责人|负责人|相关负责人)?(?:介绍|消息|透露|统计|数据)"
-    r"|(["
-    + HAN
-    + r"()（）]{2,20}?"
-    + _UNIT_SUFFIX
-    + r")(?:召开|公布|印发|发布|组织召开|举行|部署|制定|网站公布|表示|日前召开|数据显示)"
+    r"|([" + HAN + r"()（）]{2,20}?" + _UNIT_SUFFIX + r")(?:近日|日前|今天|今日|昨天|昨日)?"
+    r"(?:召开|公布|印发|发布|组织召开|举行|部署|制定|网站公布|表示|日前召开|数据显示)"
     # the head of a body presents its plan (新闻发布会上,市住建局局长张明介绍): the body
     r"|(["
     + HAN
@@ -49,6 +46,8 @@ _REPORTER_RE = re.compile(
     + _UNIT_SUFFIX
     + r")(?:党组书记、|党委书记、|党组成员、)?副?(?:局长|主任|厅长|部长|司长|署长|负责人|主席)"
     r"[" + HAN + r"·]{0,4}?(?:在会上|在发布会上)?(?:介绍|表示|透露)"
+    # "记者今天从住房城乡建设部获悉": the body the news comes from
+    r"|从([" + HAN + r"()（）]{2,20}?" + _UNIT_SUFFIX + r")(?:获悉|了解到)"
 )
 _LEAD_RE = re.compile(
     r"由([" + HAN + r"、()（）]{2,40}?)(?:牵头|负责|主抓|承办)"
@@ -63,7 +62,9 @@ _LEAD_RE = re.compile(
 # Every match of _REPORTER_RE contains one of these words, and every match of
 # _LEAD_RE one of the next: a quick search for them spares the slow patterns
 # (which try a unit name at every position) on most text.
-_REPORTER_HINT = re.compile(r"介绍|消息|透露|统计|数据|召开|公布|印发|发布|举行|部署|制定|表示")
+_REPORTER_HINT = re.compile(
+    r"介绍|消息|透露|统计|数据|召开|公布|印发|发布|举行|部署|制定|表示|获悉|了解到"
+)
 _LEAD_HINT = re.compile(r"牵头|负责|主抓|承办|主办|责任单位|责任部门")
 _ADDRESSEE_UNIT = r"各[" + HAN + r"()（）、]{0,20}?(?:单位|部门|街道|乡镇|镇街|县区|区县)"
 _ADDRESSEE_RE = re.compile(
@@ -586,8 +587,9 @@ def reporters(text: str) -> list[tuple[int, str]]:
     """Units that present a plan or a figure: 据X介绍, X召开, X公布."""
     out = []
     for m in _reporter_matches(text):
-        raw = m.group(1) or m.group(2) or m.group(3)
-        u = clean_unit(raw)
+        raw = m.group(1) or m.group(2) or m.group(3) or m.group(4)
+        # after 从 the name is whole (甘肃省经济合作服务局: 经 opens no clause here)
+        u = raw if m.group(4) and is_organisation(raw) else clean_unit(raw)
         if u:
             out.append((m.start(), u))
     return out

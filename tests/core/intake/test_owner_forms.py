@@ -114,3 +114,21 @@ def test_an_unnamed_jurisdiction_is_written_as_the_text_calls_itself():
     assert _owners(text) == ["全市"]
     county = "县政府督查室关于第三季度重点工作的通报\n“全年实现各类融资21亿元”,年底前能够完成。\n"
     assert _owners(county) == ["全县"]
+
+
+def test_the_body_a_reporter_learns_from_owns_a_national_plan_not_a_provinces_figures():
+    ministry = (
+        "本报北京1月28日电 记者今天从住房城乡建设部获悉,今年全国计划新开工改造"
+        "城镇老旧小区2.5万个。\n"
+    )
+    assert _owners(ministry) == ["住房城乡建设部"]
+    province = (
+        "记者从江西省经济合作服务局获悉,今年1-8月,全省到位资金4766亿元,"
+        "完成全年到位资金7000亿元目标任务的68.09%。\n"
+    )
+    assert _owners(province) == ["江西省"]
+
+
+def test_a_phrase_ending_in_a_place_word_is_no_subject():
+    text = "临川县发展和改革局关于重点项目进度的通报\n2025年共安排县新续建重点项目57个。\n"
+    assert _owners(text) == ["临川县发展和改革局"]
