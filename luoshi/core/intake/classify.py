@@ -49,6 +49,11 @@ _PROGRESS_MEASURE = lex.cue("progress_measure")
 _SUPERVISION_COUNT = lex.cue("supervision_count")
 _GAP_MEASURE = lex.cue("gap_measure")
 _PAST_ACTIVITY = lex.cue("past_activity")
+_PROGRESS_LATER = lex.cue("progress_later")
+_LAGGING_TASKS = lex.cue("lagging_tasks")
+_ITEM_OPEN = re.compile(
+    r"[ \t\u3000]*(?:\d{1,2}\s?[.、．](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）]|[①-⑩])"
+)
 _COMPLETION = re.compile(
     r"(?:完成|占|佔)[^,，。；]{0,25}的$|[占佔](?:全年|年度)?(?:计划|目标|任务)|完成率$|"
     r"完成[^,，。；]{0,12}?(?:计划|目标|任务)[^,，。；\d]{0,3}$|比重为$|占比为?$"
@@ -223,6 +228,13 @@ def kind_of(
     if _PAST_ACTIVITY.search(cl):
         return "statistic", "kind.past_activity"
     strong = _STRONG_TARGET.search(cl)
+    if seg.past_year or seg.frame == "review" or doc.progress or doc.report_period:
+        # the tasks a 督查 report names by their annual figures (未达到序时进度11项,为…)
+        lag = _LAGGING_TASKS.search(text, sent[0], q_start)
+        if lag and not _SUPERVISION_COUNT.search(text, lag.end(), q_start):
+            return "target", "kind.lagging_tasks"
+        if _quoted_task(text, sent, seg, ctimes):
+            return "target", "kind.quoted_task"
     if seg.past_year or seg.frame == "review":
         if strong or marked:
             return "target", "kind.strong_target"
@@ -282,6 +294,22 @@ def kind_of(
     if any(x.generic and doc.year and x.year == doc.year and x.start < q_start for x in times):
         return "target", "kind.this_year"
     return "statistic", "kind.default"
+
+
+def _quoted_task(text: str, sent: tuple[int, int], seg: Segment, ctimes) -> bool:
+    """The opening sentence of a numbered item of a progress report that states its task
+    ("1.引进项目不少于3个;投资10亿元以上项目10个。上半年,引进…"): no result word in it,
+    one in a later sentence of the item."""
+    m = _ITEM_OPEN.match(text, seg.start, seg.end)
+    if m is None or any(x.role == "past" for x in ctimes):
+        return False
+    # every sentence from the item's number to this one states the task
+    lo = m.end()
+    if _PROGRESS_LATER.search(text, lo, sent[1]) or _PAST_ACTIVITY.search(text, lo, sent[1]):
+        return False
+    if _STAT_CUE_STRONG.search(text, lo, sent[1]) or "。" in text[lo : sent[0]]:
+        return False
+    return _PROGRESS_LATER.search(text, sent[1], seg.end) is not None
 
 
 def sentence_state(
