@@ -100,7 +100,10 @@ if TASKS["default"]["BACKEND"].startswith("django_tasks_rq."):
 PERIODIC_TASKS = {
     "refresh-evaluations": "luoshi.dashboards.tasks.refresh_all",
     "remind": "luoshi.notices.tasks.remind_daily",
+    "prune-jobs": "luoshi.jobs.tasks.prune_daily",
 }
+# Background jobs (我的任务) that ended more than this many days ago are deleted daily.
+JOBS_KEEP_DAYS = max(1, int(os.environ.get("JOBS_KEEP_DAYS", "30")))
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

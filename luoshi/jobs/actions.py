@@ -4,6 +4,12 @@ The owner of the work (an import, an export) calls `start` in the request, enque
 its task after the commit, and in the task calls `claim`, reports through a
 `Progress`, and ends with `finish` or `fail`. The same steps run in the request for
 small files (the owner calls its runner directly), so both paths are one code.
+
+A person cancels their own job with `cancel`: a queued job ends at once (the worker's
+`claim` then finds nothing to take); a running one gets a flag that `Progress` reads
+at every batch it hears of, raising `Cancelled` there. Raised inside the job's one
+transaction it rolls the whole job back, so a cancelled job wrote nothing, and `run`
+ends it cancelled.
 """
 
 from __future__ import annotations
@@ -43,6 +49,61 @@ class Busy(Exception):
                 "person": job.user.get_full_name() or job.user.get_username(),
             }
         super().__init__(text)
+
+
+class Cancelled(Exception):
+    """The job's owner cancelled it: raised between batches, so that the job's
+    transaction rolls back; `run` ends the job cancelled."""
+
+    def __init__(self, requested_at):
+        self.requested_at = requested_at
+        super().__init__("cancelled by its owner")
+
+
+class Ended(Exception):
+    """The job finished (done, failed or cancelled) before it could be cancelled."""
+
+    def __init__(self, job: Job):
+        self.job = job
+        super().__init__(
+            _("This job has already ended (%(state)s): there is nothing left to cancel.")
+            % {"state": job.get_state_display()}
+        )
+
+
+def cancel(job: Job) -> Job:
+    """Cancel `job` for its owner (the caller checked who asks): a queued job ends
+    cancelled now; a running one is flagged and stops at its worker's next batch,
+    writing nothing. Raises Ended when it already ended. Two short UPDATEs at most,
+    each conditional on the state, so a worker claiming or ending it at the same
+    moment is never overwritten."""
+    now = timezone.now()
+    if Job.objects.filter(pk=job.pk, state=JobState.QUEUED).update(
+        state=JobState.CANCELLED, finished_at=now, cancel_requested_at=now, message=""
+    ):
+        job.refresh_from_db()
+        if job.upload:
+            job.upload.delete(save=False)  # the worker will never read it
+            Job.objects.filter(pk=job.pk).update(upload="")
+        return job
+    Job.objects.filter(pk=job.pk, state=JobState.RUNNING, cancel_requested_at__isnull=True).update(
+        cancel_requested_at=now
+    )
+    job.refresh_from_db()
+    if not job.active:
+        raise Ended(job)
+    return job
+
+
+def check_cancelled(job: Job) -> None:
+    """Raise Cancelled if the job's owner asked to cancel it (one read by primary key)."""
+    requested = (
+        Job.objects.filter(pk=job.pk, cancel_requested_at__isnull=False)
+        .values_list("cancel_requested_at", flat=True)
+        .first()
+    )
+    if requested is not None:
+        raise Cancelled(requested)
 
 
 def digest_of(upload) -> str:
@@ -137,6 +198,10 @@ class Progress:
     sees it at once and, on SQLite, the write lock is held for a moment only. Call it
     outside the job's own transaction: inside one, the page would see nothing until
     the commit, and on SQLite a second connection could not write at all.
+
+    Every call (`within` too), however soon after the last, first reads whether the
+    owner cancelled the job and raises Cancelled if so: a batch is the point where the
+    job can stop, and one read per batch of hundreds of rows costs nothing.
     """
 
     def __init__(self, job: Job, every: float = 0.5):
@@ -147,6 +212,7 @@ class Progress:
         self._side: BaseDatabaseWrapper | None = None
 
     def __call__(self, done: int, total: int | None = None, *, message: str | None = None):
+        check_cancelled(self.job)
         now = time.monotonic()
         if message is None and now - self.last < self.every:
             return
@@ -167,7 +233,12 @@ class Progress:
         it before the commit (the transaction does not touch the job's row). On SQLite
         not at all: while the transaction holds the database's write lock, a second
         connection could only wait for it.
+
+        The cancel flag is read on the job's own connection: committed by the owner's
+        request, it is seen inside the transaction (read committed; on SQLite the
+        request waits for the lock, so the flag comes after the commit).
         """
+        check_cancelled(self.job)
         if connection.vendor == "sqlite":
             return
         now = time.monotonic()
@@ -228,13 +299,24 @@ def fail(job: Job, error: str, *, problems: list | None = None, problem_count: i
 
 def run(job_id: int, work) -> Job | None:
     """Claim the job and run `work(job)` in its owner's language; an unexpected error
-    fails the job with a plain message (the traceback goes to the log)."""
+    fails the job with a plain message (the traceback goes to the log), a cancel
+    (Cancelled, out of the job's rolled-back transaction) ends it cancelled."""
     job = claim(job_id)
     if job is None:
         return None
     with translation.override(job.language or settings.LANGUAGE_CODE):
         try:
             work(job)
+        except Cancelled as cancelled:
+            log.info("job %s (%s) cancelled by its owner", job.pk, job.kind)
+            # Kept here too: a flag set inside the job's transaction went with it.
+            _end(
+                job,
+                JobState.CANCELLED,
+                message="",
+                error="",
+                cancel_requested_at=cancelled.requested_at,
+            )
         except Exception:
             log.exception("job %s (%s) failed", job.pk, job.kind)
             fail(job, _("The job stopped on an unexpected error; nothing was changed."))

@@ -16,6 +16,8 @@ class JobState(models.TextChoices):
     RUNNING = "running", _("Running")
     DONE = "done", _("Done")
     FAILED = "failed", _("Failed")
+    # Its owner cancelled it: waiting, it never ran; running, its transaction rolled back.
+    CANCELLED = "cancelled", _("Cancelled")
 
     @property
     def colour(self) -> str:
@@ -27,5 +29,6 @@ JOB_STATE_COLOURS = {
     "running": "primary",
     "done": "success",
     "failed": "danger",
+    "cancelled": "warning",
 }
 ACTIVE_STATES = (JobState.QUEUED, JobState.RUNNING)

@@ -27,7 +27,9 @@ class Job(models.Model):
     delivered twice runs once), writes its progress between chunks in short
     autocommit UPDATEs, and ends it done (with its `result`, its `problems` or its
     `result_file`) or failed (with `error`, in the language of the person who
-    started it). The row is its own log: no history table.
+    started it), or cancelled by its owner (luoshi.jobs.actions.cancel: a queued
+    job at once, a running one at the worker's next batch, its transaction rolled
+    back). The row is its own log: no history table.
     """
 
     user = models.ForeignKey(
@@ -65,6 +67,8 @@ class Job(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    # Its owner asked to cancel it while it ran: the worker stops at its next batch.
+    cancel_requested_at = models.DateTimeField(_("cancel requested at"), null=True, blank=True)
 
     objects = JobQuerySet.as_manager()
 
@@ -96,6 +100,11 @@ class Job(models.Model):
     @property
     def active(self) -> bool:
         return self.state in ACTIVE_STATES
+
+    @property
+    def cancelling(self) -> bool:
+        """Running, and its owner asked to cancel it: the worker has not stopped yet."""
+        return self.active and self.cancel_requested_at is not None
 
     @property
     def percent(self) -> int | None:

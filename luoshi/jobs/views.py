@@ -1,18 +1,24 @@
-"""我的任务: a person's jobs, one job's page (its progress, then its outcome), its file.
+"""我的任务: a person's jobs, one job's page (its progress, then its outcome), its file,
+and cancelling it (a POST from the job's page or from the list).
 
 Every page is its owner's only: another person's job answers 404, as a missing one does.
 """
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import OperationalError
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from luoshi.orgs.requests import AuthedRequest
 
 from . import actions
+from .choices import JobState
 from .models import Job
 
 PAGE_SIZE = 30
@@ -60,3 +66,40 @@ def job_file(request: AuthedRequest, job_id: int) -> FileResponse:
     except FileNotFoundError:
         raise Http404("file") from None
     return FileResponse(handle, as_attachment=True, filename=job.result_name or "result.xlsx")
+
+
+@login_required
+@require_POST
+def job_cancel(request: AuthedRequest, job_id: int) -> HttpResponse:
+    """取消: a queued job ends now; a running one stops at its next batch and writes
+    nothing. A job that already ended answers 409 with its page and the reason."""
+    job = access_job_by_id(request.user, job_id)
+    try:
+        job = actions.cancel(job)
+    except actions.Ended as ended:
+        context = {"job": ended.job, "stale": False, "poll": POLL_SECONDS, "refusal": str(ended)}
+        return render(request, "jobs/detail.html", context, status=409)
+    except OperationalError:
+        # SQLite only: the job holds the write lock while it writes its rows, longer than
+        # a request waits for it. Nothing was changed; the person may try again.
+        response = render(
+            request,
+            "jobs/detail.html",
+            {
+                "job": job,
+                "stale": False,
+                "poll": POLL_SECONDS,
+                "refusal": _("The job is writing its rows: try again in a moment."),
+            },
+            status=503,
+        )
+        response["Retry-After"] = "10"
+        return response
+    if job.state == JobState.CANCELLED:
+        messages.success(request, _("The job was cancelled before it started."))
+    else:
+        messages.info(
+            request,
+            _("Cancelling: the job stops at its next batch of rows and writes nothing."),
+        )
+    return redirect("job-detail", job.pk)

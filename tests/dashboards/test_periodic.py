@@ -19,11 +19,11 @@ def test_the_scheduler_enqueues_each_daily_job_once_and_the_worker_runs_it(setti
     assert not StoredEvaluation.objects.filter(at=date(2025, 10, 16)).exists()
 
     settings.LUOSHI_TODAY = date(2025, 10, 16)  # the next morning
-    assert enqueue_due() == ["refresh-evaluations", "remind"]
+    assert enqueue_due() == ["refresh-evaluations", "remind", "prune-jobs"]
     assert enqueue_due() == []
     call_command("scheduler", "--once", stdout=StringIO())
     assert set(PeriodicRun.objects.values_list("day", flat=True)) == {date(2025, 10, 16)}
-    assert DBTaskResult.objects.count() == 2
+    assert DBTaskResult.objects.count() == 3
 
     call_command("db_worker", "--batch", "--no-startup-delay", stdout=StringIO())
     assert set(DBTaskResult.objects.values_list("status", flat=True)) == {"SUCCESSFUL"}

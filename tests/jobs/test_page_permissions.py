@@ -25,6 +25,8 @@ TABLE = [
     ("job-list", "get", "/jobs/", dict.fromkeys(PERSONAS, 200) | {None: 302}),
     ("job-detail", "get", "/jobs/{job}/", OWNER_ONLY),
     ("job-file", "get", "/jobs/{job}/file/", OWNER_ONLY),
+    # The job has ended: its owner is told so (409), anyone else sees no job.
+    ("job-cancel", "post", "/jobs/{job}/cancel/", OWNER_ONLY | {"housing-reporter": 409}),
 ]
 
 
@@ -40,9 +42,9 @@ def _finished_export(city):
 def test_every_job_page_answers_every_persona_as_the_table_says(city):
     job = _finished_export(city)
     wrong = []
-    for name, _method, template, expected in TABLE:
+    for name, method, template, expected in TABLE:
         for persona in PERSONAS:
-            response = city.client(persona).get(template.format(job=job.pk))
+            response = getattr(city.client(persona), method)(template.format(job=job.pk))
             if response.status_code != expected[persona]:
                 wrong.append(f"{name} as {persona}: {response.status_code} != {expected[persona]}")
     assert not wrong, "\n".join(wrong)
