@@ -45,3 +45,30 @@ def test_counts_filters_and_sorting(plan_city):
 def test_reporter_overview_shows_only_their_units(plan_city):
     rows = plan_city.client("commerce-reporter").get("/overview/").context["page"].object_list
     assert {row.target.unit for row in rows} == {plan_city.commerce}
+
+
+def test_a_row_writes_the_targets_text_escaped_and_its_figures_as_people_read_them(plan_city):
+    """The rows are written in Python (plans/templatetags/target_rows.py, issue 14): what a
+    person typed is escaped like any template variable, and the cells are those of the page."""
+    c = plan_city
+    c.signed.name = '签约<script>alert("x")</script>&项目'
+    c.signed.save()
+    approve(c, c.signed, c.commerce_reporter, c.commerce_approver, date(2025, 6, 30), 10)
+    page = c.client("supervisor").get("/overview/?at=2025-07-15").content.decode()
+    row = page[page.index(f'data-target="{c.signed.pk}"') :].split("</tr>")[0]
+    cells = [cell.split(">", 1)[1] for cell in row.split("</td>")[1:-1]]
+    name = "签约&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;项目"
+    assert f'aria-label="{name}"' in row
+    assert cells[0].split("\n")[0] == f'<a href="/targets/{c.signed.pk}/?at=2025-07-15">{name}</a>'
+    assert (
+        cells[0].split("\n")[1].strip() == '<div class="small text-muted">累计型 &gt;= 50个</div>'
+    )
+    assert cells[1:8] == [
+        "市商务局",
+        '<span class="badge text-bg-danger " data-state="behind">严重滞后</span>',
+        "24.79",
+        "10",
+        "40.3%",
+        '20.17 <span class="badge text-bg-warning text-dark" title="按当前进度将无法完成目标">!</span>',
+        "按序时进度应完成24.8个，实际10个，完成40.3%；按当前进度预计期末20.2个，完不成目标",
+    ]
