@@ -8,6 +8,12 @@ the next page is the rows after that key. So a page costs the same whatever its
 depth, and rows added or removed between two requests never make a row show
 twice or skip one that was there all along.
 
+`count` is counted once, on the first page (no cursor), and carried in the signed
+cursor to the following pages (issue 14: a COUNT of every matching row on every
+page grew with the data). It is the number of rows that matched when the walk
+began; a cursor written before counts were carried (its key only) is still read,
+and its page counts again.
+
 `limit` is 1..500 (issue 10: `?limit=100000000` serialised a whole table); above
 it the request is bad input, 422 naming `limit`. A cursor that is damaged,
 forged, or from another list answers 400 with a message saying to start again.
@@ -68,7 +74,10 @@ def page_of(item: type[Schema]) -> type[Schema]:
             f"{item.__name__}Page",
             __base__=Schema,
             items=(list[item], ...),  # type: ignore[valid-type]  # a schema made at run time
-            count=(int, Field(..., description="rows matching the filters, on every page")),
+            count=(
+                int,
+                Field(..., description="rows matching the filters when the first page was read"),
+            ),
             next=(str | None, Field(None, description="the cursor of the next page; null: last")),
         )
     return _pages[item]
@@ -95,32 +104,52 @@ class Keyset:
             after |= step
         return after
 
-    def decode(self, cursor: str) -> list:
+    def decode(self, cursor: str) -> tuple[list, int | None]:
+        """The key of the last row shown, and the count the first page carried (None in a
+        cursor that carries none)."""
         try:
             values = signing.loads(cursor, salt=self.salt, serializer=_Serializer)
         except signing.BadSignature:
             raise HttpError(400, BAD_CURSOR) from None
-        if not isinstance(values, list) or len(values) != len(self.columns):
+        if not isinstance(values, list) or len(values) not in (n := len(self.columns), n + 1):
             raise HttpError(400, BAD_CURSOR)
-        return values
+        count = values[n] if len(values) > n else None
+        if count is not None and (not isinstance(count, int) or count < 0):
+            raise HttpError(400, BAD_CURSOR)
+        return values[:n], count
 
-    def encode(self, row: Any) -> str:
+    def encode(self, row: Any, count: int | None = None) -> str:
         values = [getattr(row, f"cursor_{i}") for i in range(len(self.columns))]
+        if count is not None:
+            values.append(count)
         return signing.dumps(values, salt=self.salt, serializer=_Serializer, compress=True)
 
-    def slice(self, rows: QuerySet, params: PageIn) -> tuple[list, str | None]:
-        """The page of `rows` after the cursor, in this order, and the next page's cursor."""
+    def slice(
+        self, rows: QuerySet, params: PageIn, count: int | None = None
+    ) -> tuple[list, str | None]:
+        """The page of `rows` after the cursor, in this order, and the next page's cursor
+        (carrying `count` when given)."""
+        after = self.decode(params.cursor)[0] if params.cursor is not None else None
+        return self._slice(rows, params.limit, after, count)
+
+    def _slice(
+        self, rows: QuerySet, limit: int, after: list | None, count: int | None
+    ) -> tuple[list, str | None]:
         ordered = rows.annotate(
             **{f"cursor_{i}": F(column) for i, (column, _) in enumerate(self.columns)}
         ).order_by(*(f"-{c}" if descending else c for c, descending in self.columns))
-        if params.cursor is not None:
-            ordered = ordered.filter(self._after(self.decode(params.cursor)))
-        found = list(ordered[: params.limit + 1])
-        if len(found) > params.limit:
-            return found[: params.limit], self.encode(found[params.limit - 1])
+        if after is not None:
+            ordered = ordered.filter(self._after(after))
+        found = list(ordered[: limit + 1])
+        if len(found) > limit:
+            return found[:limit], self.encode(found[limit - 1], count)
         return found, None
 
     def page(self, rows: QuerySet, params: PageIn) -> dict:
-        """A list's answer: one page of `rows` (filtered and scoped), the count, the cursor."""
-        found, following = self.slice(rows, params)
-        return {"items": found, "count": rows.count(), "next": following}
+        """A list's answer: one page of `rows` (filtered and scoped), the count, the cursor.
+        The count is a query on the first page only; the cursor carries it on."""
+        after, count = self.decode(params.cursor) if params.cursor is not None else (None, None)
+        if count is None:
+            count = rows.count()
+        found, following = self._slice(rows, params.limit, after, count)
+        return {"items": found, "count": count, "next": following}

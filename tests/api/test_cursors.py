@@ -200,3 +200,40 @@ def test_a_cursor_shows_no_row_the_person_may_not_see(api_city):
         Target.objects.restrict(api_city.commerce_reporter, "view").values_list("pk", flat=True)
     )
     assert set(seen) <= visible
+
+
+def test_the_count_is_counted_on_the_first_page_and_the_cursor_carries_it(api_city):
+    """Issue 14: a COUNT of every matching row on every page grew with the data."""
+    from django.core import signing
+    from django.db import connection, reset_queries
+    from django.test.utils import CaptureQueriesContext
+
+    from luoshi.api.pagination import _Serializer
+
+    fill(api_city)
+    api = api_city.api("supervisor")
+    api.get("/targets?limit=2")  # the token's first use is recorded once
+    reset_queries()  # the log is bounded: a full one would capture nothing
+    with CaptureQueriesContext(connection) as captured:
+        first = api.get("/targets?limit=2").json()
+    first_queries = [q["sql"] for q in captured.captured_queries]  # before the next request
+    assert any("COUNT(" in sql for sql in first_queries)
+    assert first["count"] == len(walk(api, "/targets", limit=500)) >= 5
+
+    add_target(api_city, api_city.commerce)
+    reset_queries()
+    with CaptureQueriesContext(connection) as captured:
+        second = api.get(f"/targets?limit=2&cursor={first['next']}").json()
+    second_queries = [q["sql"] for q in captured.captured_queries]
+    assert second["count"] == first["count"]  # the count of when the walk began
+    assert not any("COUNT(" in sql for sql in second_queries)
+    assert len(second_queries) == len(first_queries) - 1
+    assert api.get("/targets?limit=2").json()["count"] == first["count"] + 1
+
+    # A cursor written before counts were carried (the key alone) still pages, and counts.
+    salt = "luoshi.api.cursor.targets"
+    key = signing.loads(first["next"], salt=salt, serializer=_Serializer)[:-1]
+    old = signing.dumps(key, salt=salt, serializer=_Serializer, compress=True)
+    answer = api.get(f"/targets?limit=2&cursor={old}").json()
+    assert [t["id"] for t in answer["items"]] == [t["id"] for t in second["items"]]
+    assert answer["count"] == first["count"] + 1
