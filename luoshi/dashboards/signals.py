@@ -22,6 +22,8 @@ import threading
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
+from luoshi.reporting.choices import ReportStatus
+
 logger = logging.getLogger(__name__)
 
 # Above this many targets a refresh runs in the background worker, not in the request.
@@ -70,7 +72,10 @@ def flush() -> None:
         store.refresh(ids)
 
 
-def _report_saved(sender, instance, **kwargs):
+def _report_saved(sender, instance, created=False, **kwargs):
+    # A new draft counts nowhere (only submitted and approved reports do): nothing to redo.
+    if created and instance.status == ReportStatus.DRAFT:
+        return
     mark_dirty([instance.target_id])
 
 

@@ -21,6 +21,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 from django_tasks import task
 
@@ -43,18 +44,19 @@ LEASE = timedelta(minutes=2)
 
 def channels_for(people: list, kind: str) -> dict[int, tuple[bool, bool]]:
     """person pk → (e-mail?, personal webhook?) for a kind of event. Two queries."""
-    default = ChannelDefault.objects.filter(kind=kind).first()
+    return _channels(people, kind, ChannelDefault.objects.filter(kind=kind).first())
+
+
+def _channels(
+    people: list, kind: str, default: ChannelDefault | None
+) -> dict[int, tuple[bool, bool]]:
+    """As channels_for, with the kind's default already read (None: it has no row)."""
     base = (default.email, default.webhook) if default else (True, True)
     chosen = {
         p.person_id: (p.email, p.webhook)
         for p in ChannelPreference.objects.filter(person__in=[p.pk for p in people], kind=kind)
     }
     return {person.pk: chosen.get(person.pk, base) for person in people}
-
-
-def unit_webhooks_on(kind: str) -> bool:
-    default = ChannelDefault.objects.filter(kind=kind).first()
-    return default.unit_webhook if default else True
 
 
 def absolute(link: str) -> str:
@@ -85,15 +87,26 @@ def fan_out(people: Iterable, kind: str, text: str, link: str = "", units=()) ->
     """Write the deliveries an event owes (people: active recipients, each once; units: the
     units whose group robots hear of it) and send them once the event commits."""
     people = list({p.pk: p for p in people if p.is_active}.values())
+    unit_ids = sorted({u.pk for u in units})
+    if not people and not unit_ids:
+        return []
+    # Three queries whatever the number of people and units: the kind's default, the
+    # people's own choices, and every robot concerned (people's and units').
+    default = ChannelDefault.objects.filter(kind=kind).first()
+    unit_robots = unit_ids and (default.unit_webhook if default else True)
+    wanted = _channels(people, kind, default) if people else {}
+    robots: dict[int, WebhookEndpoint] = {}
+    group_robots: list[WebhookEndpoint] = []
+    where = Q(person__in=[p.pk for p in people]) if people else Q(pk__in=[])
+    if unit_robots:
+        where |= Q(unit__in=unit_ids)
+    for endpoint in WebhookEndpoint.objects.filter(where, is_active=True).order_by("pk"):
+        if endpoint.person_id is not None:
+            robots[endpoint.person_id] = endpoint
+        else:
+            group_robots.append(endpoint)
     rows: list[Delivery] = []
     if people:
-        wanted = channels_for(people, kind)
-        robots = {
-            e.person_id: e
-            for e in WebhookEndpoint.objects.filter(
-                person__in=[p.pk for p in people], is_active=True
-            )
-        }
         for person in people:
             email, webhook = wanted[person.pk]
             if email and person.email:
@@ -109,10 +122,8 @@ def fan_out(people: Iterable, kind: str, text: str, link: str = "", units=()) ->
                 )
             if webhook and person.pk in robots:
                 rows.append(_robot(robots[person.pk], kind, text, link, recipient=person))
-    unit_ids = sorted({u.pk for u in units})
-    if unit_ids and unit_webhooks_on(kind):
-        for endpoint in WebhookEndpoint.objects.filter(unit__in=unit_ids, is_active=True):
-            rows.append(_robot(endpoint, kind, text, link))
+    for endpoint in group_robots:
+        rows.append(_robot(endpoint, kind, text, link))
     if not rows:
         return []
     now = timezone.now()

@@ -40,9 +40,10 @@ def turned_bad(old_state, old_will_miss, new_state, new_will_miss) -> str | None
     return None
 
 
+@transaction.atomic
 def on_state_changed(sender, changes, today, **kwargs) -> int:
     """Tell the unit's approvers and the supervision office of each target that turned
-    behind or will now miss. Returns how many targets were told of."""
+    behind or will now miss, in one transaction. Returns how many targets were told of."""
     warnings = {}
     for target_id, old_state, old_miss, new_state, new_miss in changes:
         warning = turned_bad(old_state, old_miss, new_state, new_miss)

@@ -3,12 +3,13 @@
 The reporting actions save every change with a history row whose reason names the
 step ("submitted", "approved", "returned"); listening to that row tells a real
 transition from an ordinary save without another query or an edit to the actions.
-The notification is written on commit, so an action rolled back notifies nobody.
+The notification and its deliveries are written in the action's own transaction (no
+second commit per step), so an action rolled back notifies nobody; the deliveries are
+handed to the task queue once it commits (delivery.fan_out).
 """
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.dispatch import receiver
 from django.urls import reverse
 from simple_history.signals import post_create_historical_record
@@ -51,8 +52,7 @@ def on_history_row(sender, instance, history_instance, **kwargs):
     kind = STEPS.get(history_instance.history_change_reason or "")
     if kind is None:
         return
-    actor = kwargs.get("history_user")
-    transaction.on_commit(lambda: _report_changed(instance, kind, actor))
+    _report_changed(instance, kind, kwargs.get("history_user"))
 
 
 state_changed.connect(events.on_state_changed, dispatch_uid="notices-state-changed")

@@ -64,6 +64,22 @@ def _validate_fields(
         raise ValidationError(errors)
 
 
+# The people a report names. Actions set them to the acting User (an object at hand);
+# a value read with the report from the database exists (its foreign key says so).
+PEOPLE = ("created_by", "submitted_by", "reviewed_by")
+
+
+def _save(report: Report, user: User, reason: str) -> None:
+    """save_with_history for a report read from the database: the people it already
+    named are not looked up again (one query each), the ones set now are held."""
+    stored = [
+        name
+        for name in PEOPLE
+        if not Report._meta.get_field(name).is_cached(report)  # type: ignore[union-attr]
+    ]
+    save_with_history(report, user, reason, exclude=stored)
+
+
 def _claim_revision(report: Report, expected_revision: int | None) -> None:
     """Bump the revision if it is still `expected_revision`, else raise Conflict.
 
@@ -152,7 +168,7 @@ def update_report(
     _claim_revision(report, expected_revision)
     report.as_of, report.value, report.overdue = as_of, value, overdue
     report.milestone, report.narrative = milestone, narrative
-    save_with_history(report, user, "edited")
+    _save(report, user, "edited")
     _attach_and_submit(report, user, evidence, submit)
     return report
 
@@ -167,7 +183,7 @@ def submit_report(report: Report, user: User, *, expected_revision: int | None =
     _claim_revision(report, expected_revision)
     report.status = ReportStatus.SUBMITTED
     report.submitted_by, report.submitted_at = user, timezone.now()
-    save_with_history(report, user, "submitted")
+    _save(report, user, "submitted")
     return report
 
 
@@ -193,12 +209,12 @@ def approve_report(report: Report, user: User, *, expected_revision: int | None 
     report.status = ReportStatus.APPROVED
     report.reviewed_by, report.reviewed_at = user, timezone.now()
     report.return_reason = ""
-    save_with_history(report, user, "approved")
+    _save(report, user, "approved")
     if report.supersedes_id:
         old = Report.objects.select_for_update().get(pk=report.supersedes_id)
         old.status = ReportStatus.SUPERSEDED
         old.revision += 1
-        save_with_history(old, user, f"superseded by version {report.version}")
+        _save(old, user, f"superseded by version {report.version}")
     milestone = report.milestone
     if milestone is not None:
         milestone.done = report.as_of
@@ -218,7 +234,7 @@ def return_report(
     report.status = ReportStatus.RETURNED
     report.reviewed_by, report.reviewed_at = user, timezone.now()
     report.return_reason = reason.strip()
-    save_with_history(report, user, "returned")
+    _save(report, user, "returned")
     return report
 
 
