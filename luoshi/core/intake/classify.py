@@ -50,6 +50,7 @@ _SUPERVISION_COUNT = lex.cue("supervision_count")
 _GAP_MEASURE = lex.cue("gap_measure")
 _PAST_ACTIVITY = lex.cue("past_activity")
 _PROGRESS_LATER = lex.cue("progress_later")
+_CAP = re.compile(r"控制在[^,，。；;]{0,16}?(?:以内|以下)")
 _LAGGING_TASKS = lex.cue("lagging_tasks")
 _ITEM_OPEN = re.compile(
     r"[ \t\u3000]*(?:\d{1,2}\s?[.、．](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）]|[①-⑩])"
@@ -281,6 +282,13 @@ def kind_of(
             return "target", "kind.later_goal"
     if frame == "target":
         return "target", "kind.target_frame"
+    # 控制在15人以内: a cap is a goal unless the paragraph reports results
+    if (
+        _CAP.search(cl)
+        and not (par_state and par_state[0] == "statistic")
+        and not _QUANTITY_HINT.search(text, sent[0], clause[0])
+    ):
+        return "target", "kind.cap"
     in_plan = seg.in_section or doc.plan or seg.frame == "target"
     if weak and not (par_state and par_state[0] == "target") and not in_plan:
         return "statistic", "kind.weak_statistic"
