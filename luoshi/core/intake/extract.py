@@ -266,6 +266,8 @@ def _target_owner(
     owner, rule = _target_owner_found(text, sent, par, pos, seg, state, doc)
     if owner and rule in _DOCUMENT_LEVEL_RULES:
         owner = _place_form(owner, doc)
+    if owner and "、" in owner:
+        owner = _distributed_owner(text, sent, pos, owner)
     if owner is None and state.last_target is not None:
         return state.last_target
     if owner is None and doc.jurisdiction and not doc.meeting:
@@ -274,6 +276,29 @@ def _target_owner(
     if owner is not None and rule is not None:
         state.last_target = (owner, rule)
     return owner, rule
+
+
+_FENBIE = re.compile(r"分别(?:为|是|达到|达|完成|增长|引进|实现)?")
+_LIST_FIGURE = re.compile(r"(?<![\d.])\d[\d.,]*")
+
+
+def _distributed_owner(text: str, sent: tuple[int, int], pos: int, owner: str) -> str:
+    """ "一组单位、二组单位、三组单位…分别为700万元、500万元、400万元": the k-th figure of a
+    distributive list belongs to the k-th of as many owners."""
+    names = own.split_owner(owner)
+    m = None
+    for m0 in _FENBIE.finditer(text, sent[0], pos):
+        m = m0
+    if m is None or len(names) < 2:
+        return owner
+    end = pos
+    while end < sent[1] and text[end] not in ",，。；;":
+        end += 1
+    figures = [f.start() for f in _LIST_FIGURE.finditer(text, m.end(), end)]
+    if len(figures) != len(names) or pos < figures[0]:
+        return owner
+    k = sum(1 for f in figures if f <= pos) - 1
+    return names[k] if 0 <= k < len(names) else owner
 
 
 def _place_form(owner: str, doc: Doc) -> str:

@@ -130,7 +130,7 @@ def unit_of_heading(heading: str) -> str | None:
         + HAN
         + r"()（）]{1,20}?"
         + _UNIT_SUFFIX
-        + r")(?=$|召开|会议|关于|工作|\d|[(（:：—\-\s]|["
+        + r")(?=$|召开|会议|关于|工作|牵头|负责|主抓|\d|[(（:：—\-\s]|["
         + HAN
         + r"]{0,2}$)",
         s,
@@ -837,3 +837,8 @@ def government_place(name: str | None) -> str | None:
     if place in PROVINCES:
         return place + "省"
     return place if (is_organisation(place) or place in _AUTONOMOUS) else None
+
+
+def split_owner(owner: str) -> list[str]:
+    """The names of a joint owner ("A、B、C"), 、 inside brackets kept."""
+    return [p for p in _split_outside_brackets(owner) if p]

@@ -132,3 +132,20 @@ def test_the_body_a_reporter_learns_from_owns_a_national_plan_not_a_provinces_fi
 def test_a_phrase_ending_in_a_place_word_is_no_subject():
     text = "临川县发展和改革局关于重点项目进度的通报\n2025年共安排县新续建重点项目57个。\n"
     assert _owners(text) == ["临川县发展和改革局"]
+
+
+def test_a_heading_that_names_the_lead_unit_owns_the_items_below_it():
+    text = (
+        "沁水县人民政府办公室关于印发2026年重点任务清单的通知\n"
+        "一、县示范区管委会牵头工作(8项)\n1.建设3个劳动密集型产业园。\n"
+        "2.投资3000万元建设养殖基地。\n二、县工信局牵头工作(5项)\n1.新增规上企业10家。\n"
+    )
+    assert _owners(text) == ["县示范区管委会", "县示范区管委会", "县工信局"]
+
+
+def test_a_distributive_list_over_named_groups_gives_each_group_its_figure():
+    text = (
+        "2026年招商引资目标任务\n一组单位、二组单位、三组单位引进工业项目实际进资"
+        "分别为700万元、500万元、400万元。\n"
+    )
+    assert _owners(text) == ["一组单位", "二组单位", "三组单位"]
