@@ -138,26 +138,33 @@ FLOORS = {
     "own/110": (0.90, 0.76, 0.40),
     "own/111": (1.00, 0.87, 0.00),
     "own/112": (1.00, 0.92, 1.00),
-    "own/118": (0.0, 0.0, 0.0),  # batch 13: cold score pending
-    "own/119": (0.0, 0.0, 0.0),  # batch 13: cold score pending
-    "own/120": (0.0, 0.0, 0.0),  # batch 13: cold score pending
-    "own/121": (0.0, 0.0, 0.0),  # batch 13: cold score pending
-    "own/122": (0.0, 0.0, 0.0),  # batch 13: cold score pending
-    "own/123": (0.0, 0.0, 0.0),  # batch 13: cold score pending
-    "own/124": (0.0, 0.0, 0.0),  # batch 13: cold score pending
-    "own/125": (0.0, 0.0, 0.0),  # batch 13: cold score pending
-    "own/126": (0.0, 0.0, 0.0),  # batch 13: cold score pending
-    "own/127": (0.0, 0.0, 0.0),  # batch 13: cold score pending
-    "own/128": (0.0, 0.0, 0.0),  # batch 14: cold score pending
-    "own/129": (0.0, 0.0, 0.0),  # batch 14: cold score pending
-    "own/130": (0.0, 0.0, 0.0),  # batch 14: cold score pending
-    "own/131": (0.0, 0.0, 0.0),  # batch 14: cold score pending
-    "own/132": (0.0, 0.0, 0.0),  # batch 14: cold score pending
-    "own/133": (0.0, 0.0, 0.0),  # batch 14: cold score pending
-    "own/134": (0.0, 0.0, 0.0),  # batch 14: cold score pending
-    "own/135": (0.0, 0.0, 0.0),  # batch 14: cold score pending
-    "own/136": (0.0, 0.0, 0.0),  # batch 14: cold score pending
-    "own/137": (0.0, 0.0, 0.0),  # batch 14: cold score pending
+    # batch 12 (113-117) as the engine of 385bd86 reads it after tuning on 05-117, and
+    # batches 13-14 (118-137) at their cold score with that engine (docs/performance.md)
+    "own/113": (0.92, 0.92, 0.48),
+    "own/114": (0.77, 1.00, 0.85),
+    "own/115": (1.00, 1.00, 0.90),
+    "own/116": (0.66, 0.66, 1.00),
+    "own/117": (1.00, 1.00, 1.00),
+    "own/118": (1.00, 0.88, 0.87),
+    "own/119": (1.00, 1.00, 0.77),
+    "own/120": (1.00, 1.00, 0.00),
+    "own/121": (0.75, 0.77, 0.04),
+    "own/122": (0.42, 0.75, 1.00),
+    "own/123": (1.00, 0.85, 0.00),
+    "own/124": (1.00, 0.91, 0.09),
+    "own/125": (0.91, 1.00, 1.00),
+    "own/126": (0.95, 0.78, 1.00),
+    "own/127": (0.30, 0.53, 0.00),
+    "own/128": (0.85, 1.00, 0.00),
+    "own/129": (0.80, 0.80, 0.00),
+    "own/130": (0.87, 1.00, 0.28),
+    "own/131": (0.00, 0.00, 1.00),
+    "own/132": (1.00, 1.00, 0.00),
+    "own/133": (0.00, 0.00, 1.00),
+    "own/134": (0.45, 0.43, 1.00),
+    "own/135": (0.00, 1.00, 1.00),
+    "own/136": (0.64, 0.57, 0.09),
+    "own/137": (0.75, 0.60, 0.66),
 }
 # Collected documents from this number on have no floor until their batch is tuned.
 FIRST_COLLECTED = 5
@@ -257,7 +264,9 @@ def score(doc: Path):
         if set((ext[ei]["owner"] or "").split("、")) == set((ann[ai]["owner"] or "").split("、"))
     )
     tp = len(matched)
-    return tp / len(ann), (tp / n_ext if n_ext else 1.0), (owners / tp if tp else 1.0)
+    # A page with no figure annotated (117) has nothing to miss.
+    recall = tp / len(ann) if ann else 1.0
+    return recall, (tp / n_ext if n_ext else 1.0), (owners / tp if tp else 1.0)
 
 
 @pytest.mark.skipif(not _docs(), reason="no annotated corpus found")
