@@ -229,7 +229,8 @@ def parse_tables(text: str, lines: list[Line], year: int | None) -> tuple[list[T
         used.update(block)
         try:
             first = text[lines[block[0]].start : lines[block[0]].end].strip()
-            if first.startswith("|"):
+            # a row of cells printed without its outer pipes ("序号 | 指标 | 目标值 | 责任单位 |")
+            if first.startswith("|") or first.rstrip("|").count("|") >= 2:
                 rows.extend(_pipe_table(text, lines, block, year))
             else:
                 rows.extend(_flat_table(text, lines, block, year))

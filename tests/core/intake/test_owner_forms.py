@@ -149,3 +149,15 @@ def test_a_distributive_list_over_named_groups_gives_each_group_its_figure():
         "分别为700万元、500万元、400万元。\n"
     )
     assert _owners(text) == ["一组单位", "二组单位", "三组单位"]
+
+
+def test_a_table_printed_without_its_outer_pipes_reads_its_unit_column_and_skips_weights():
+    text = (
+        "2026年度目标考核表\n序号 | 指标 | 分值 | 目标值 | 责任单位 |\n"
+        "1 | 地区生产总值增长 | 10 | 6% | 市发改委 |\n2 | 新增规上企业 | 8 | 50家 | 市工信局 |\n"
+    )
+    items = [it for it in extract(text, year=2026).items if it["kind"] == "target"]
+    assert [(it["value"], it["unit"], it["owner"]) for it in items] == [
+        (6.0, "%", "市发改委"),
+        (50.0, "家", "市工信局"),
+    ]
