@@ -509,6 +509,16 @@ def _make(
     return item
 
 
+# rules that read a figure as a result by its own words, and the defaults a frame gives
+_RESULT_RULES = ("kind.past_activity", "kind.past_year", "kind.progress_period")
+_DEFAULT_TARGET_RULES = (
+    "kind.plan_default",
+    "kind.paragraph",
+    "kind.this_year",
+    "kind.target_frame",
+)
+
+
 # Owners named by a marker on the item or its paragraph ((市X局、市Y局负责)): the first
 # unit leads, the others cooperate.  A table's 牵头单位 cell naming two units is a
 # joint lead and keeps both.
@@ -573,6 +583,7 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
         # a unit made responsible in this sentence (由X牵头, 牵头单位:X): an assignment
         lead_phrase = bool(ex) and own.names_a_lead(stext)
         sent_items = 0
+        sent_result = False  # an earlier figure of the sentence was a result, by its own words
         cues = sentence_cues(text, sent)
         frame = None
         if review_opening(text, sent):
@@ -625,6 +636,17 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
             )
             if progress_cell:
                 kind, kind_rule = "statistic", "kind.table_column"
+            if kind == "statistic" and kind_rule in _RESULT_RULES:
+                sent_result = True
+            elif (
+                sent_result
+                and kind == "target"
+                and kind_rule in _DEFAULT_TARGET_RULES
+                and not TARGET_CUE.search(text, clause[0], clause[1])
+            ):
+                # "全年共发生事故2.18万起、死亡1.96万人,同比分别下降11%、7.6%": the
+                # sentence reports results; a later figure without a goal word is one too
+                kind, kind_rule = "statistic", "kind.same_sentence"
             if q.comparator == "~" and _CAP_WORD.search(text, clause[0], q.num_start):
                 comp = "<="  # 控制在3%左右: a cap, hedged
             elif q.comparator:
