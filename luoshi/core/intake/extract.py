@@ -851,7 +851,10 @@ def _dedupe(items: list[dict], text: str = "") -> list[dict]:
         if key in seen_text:
             continue
         dup = False
-        bkey = (it["value"], it["unit"], it.get("note"))
+        # a result and a goal of the same figure hedged otherwise are two facts (增长5% last
+        # year, 增长5%左右 this year); a bare repeat of a figure is the same fact
+        hedged = it["comparator"] in ("~", "<=", "<", ">")
+        bkey = (it["value"], it["unit"], it.get("note"), it["kind"] if hedged else None)
         if it["value"] is not None and it["target_kind"] not in ("zero", "floor", "milestone"):
             earlier = buckets.get(bkey)
             if earlier:

@@ -257,6 +257,21 @@ _ITEM_START = re.compile(
 )
 
 
+def _section_heading(line: str) -> bool:
+    """A short line that names a review or a goal section (2024年工作回顾, 2025年主要预期目标)."""
+    s = line.strip()
+    if not s or len(s) > 16 or s[-1] in SENTENCE_END:
+        return False
+    if _NOT_YEAR_DIGIT.search(_YEAR_WORD.sub("", s)):
+        return False
+    from . import lexicon as lex  # the lexicon needs nothing of repair; imported when used
+
+    return bool(lex.cue("review_heading").search(s) or lex.cue("target_heading").search(s))
+
+
+_NOT_YEAR_DIGIT = re.compile(r"\d")
+
+
 def _join_breaks(
     text: str, idx: list[int], known: dict[str, tuple[str, int]] | None = None
 ) -> tuple[str, list[int], list[Line] | None]:
@@ -303,6 +318,10 @@ def _join_breaks(
             i += 1
             continue
         if blanks == 0 and len(atext) < 30:
+            i += 1
+            continue
+        if _section_heading(text[b.start : b.end]):
+            # "2024年工作回顾" on a line of its own opens a section; it continues nothing
             i += 1
             continue
         if blanks and _ITEM_START.match(text, b.start, b.end):
