@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import F, FilteredRelation, Q, QuerySet, Sum
 
 from luoshi.ledgers.choices import HAZARD_OPEN_STATUSES, HazardLevel, HazardStatus, Stage
 from luoshi.ledgers.models import (
@@ -30,9 +30,11 @@ from luoshi.orgs.models import Unit
 from luoshi.plans.choices import State
 from luoshi.plans.models import Plan, Target
 
-from .models import StoredEvaluation
+from . import signals
+from .models import EvaluationTally, StoredEvaluation
 from .queries import Row
 from .read import Counts, Evaluated
+from .summary import COUNTED, counting
 
 GOOD = (State.ON_TRACK, State.DONE)
 RED = (State.BEHIND, State.OVERDUE)
@@ -134,56 +136,121 @@ class BurnPoint:
     overdue: int
 
 
+class Tallied(Evaluated):
+    """An Evaluated whose counts were read from the tally: no aggregate of its own."""
+
+    def __init__(self, targets: QuerySet[Target], at: date, counts: Counts):
+        self.at = at
+        self.base = targets.annotate(
+            ev=FilteredRelation("stored_evaluations", condition=Q(stored_evaluations__at=at))
+        )
+        self.total = counts.total
+        self.stored = True
+        self._counts = counts
+
+
+def _sums() -> dict[str, Sum]:
+    return {name: Sum(name) for name in COUNTED}
+
+
+def _add(into: dict[str, int], row: Any) -> None:
+    for name in COUNTED:
+        into[name] = into.get(name, 0) + (row.get(name) or 0)
+
+
 class Cockpit:
-    """The figures of one cockpit: `user`'s view of `plan` (or all) within `unit` (or all)."""
+    """The figures of one cockpit: `user`'s view of `plan` (or all) within `unit` (or all).
+
+    The counts, the trend and the scorecard add up the tally (summary.py): a few rows
+    per unit and day, whatever the number of targets. A person who does not see the
+    whole city also sees the cooperating parts of their targets kept by other units
+    (plans.models.TargetQuerySet.restrict): those few are counted from their stored rows.
+    """
 
     def __init__(self, user, at: date, plan: Plan | None = None, unit: Unit | None = None):
+        signals.flush()  # this request's own changes first
         self.user = user
         self.access = access_for(user)
         self.at = at
         self.plan = plan
         self.unit = unit
         targets = Target.objects.restrict(user, "view").filter(is_active=True)
+        tally = EvaluationTally.objects.restrict(user, "view").order_by()
         if plan is not None:
             targets = targets.filter(plan=plan)
+            tally = tally.filter(plan=plan)
         if unit is not None:
             targets = targets.filter(unit__path__startswith=unit.path)
+            tally = tally.filter(unit__path__startswith=unit.path)
         self.targets = targets
-        self.evaluated = Evaluated(targets, at)
-        self.stored = self.evaluated.stored
+        self.tally = tally
+        # Parts seen through a target one sees, in units one does not: outside the tally.
+        self.parts = (
+            None
+            if self.access.sees_whole_city
+            else targets.exclude(self.access.visible_unit_q("unit"))
+        )
         if plan is not None:
             self.start, self.end = plan.start, plan.end
         else:
             self.start, self.end = date(at.year, 1, 1), date(at.year, 12, 31)
         self.previous = previous_month_end(at)
+        self.days = month_ends(self.start, self.end)
+        wanted = [d for d in self.days if d <= at] + [self.previous, at]
+        self._seen = self._by_day(wanted)
+        counts = self._counts_on(at)
+        if counts is not None:
+            self.evaluated: Evaluated = Tallied(targets, at, counts)
+        else:
+            # Not every target has a row on `at`: the plain reading (which brings a new
+            # day up to date, or asks the worker to) and no counts.
+            self.evaluated = Evaluated(targets, at)
+            if self.evaluated.stored:  # a new day, brought up to date just now
+                self._seen = self._by_day(wanted)
+        self.stored = self.evaluated.stored
 
     # -- counts and trend ------------------------------------------------------
     def _by_day(self, days: list[date]) -> dict[date, dict]:
-        """Stored rows counted by day and state for `days`: one grouped query."""
-        rows = (
-            StoredEvaluation.objects.filter(
-                target__in=self.targets.values("pk"), at__in=sorted(set(days))
+        """The tally added up by day for `days`: one grouped query (and one for the
+        parts outside it, for those who do not see the whole city)."""
+        days = sorted(set(days))
+        rows = self.tally.filter(at__in=days).values("at").annotate(**_sums()).order_by("at")
+        seen: dict[date, dict] = {}
+        for row in rows:
+            _add(seen.setdefault(row["at"], {}), row)
+        if self.parts is not None:
+            parts = (
+                StoredEvaluation.objects.filter(target__in=self.parts.values("pk"), at__in=days)
+                .values("at")
+                .annotate(**counting())
+                .order_by()
             )
-            .values("at")
-            .annotate(
-                total=Count("pk"),
-                missing=Count("pk", filter=Q(missing=True, awaiting=False)),
-                **{state: Count("pk", filter=Q(state=state)) for state in State.values},
-            )
-            .order_by("at")
+            for row in parts:
+                _add(seen.setdefault(row["at"], {}), row)
+        return seen
+
+    def _counts_on(self, at: date) -> Counts | None:
+        """The counts on `at` when every target one sees has its row that day, else None:
+        the tally's total against the number of targets (one counting query)."""
+        row = self._seen.get(at)
+        if row is None or row["total"] != self.targets.order_by().count():
+            return None
+        return Counts(
+            by_state={state: row[state] for state in State.values},
+            missing=row["missing"],
+            awaiting=row["awaiting"],
+            total=row["total"],
         )
-        return {row["at"]: dict(row) for row in rows}
 
     def trend_and_counts(
         self,
     ) -> tuple[list[TrendPoint], list[StateCount], Counts | None, int | None]:
         """The month ends of the period with their share on track or done and count red;
         the counts by state on `at`, each with its change since the previous month end,
-        and the change of the 缺报 count: two queries."""
-        days = month_ends(self.start, self.end)
-        seen = self._by_day([d for d in days if d <= self.at] + [self.previous])
+        and the change of the 缺报 count: read with the cockpit's tally, no query."""
+        seen = self._seen
         trend = []
-        for day in days:
+        for day in self.days:
             row = seen.get(day) if day <= self.at else None
             if row is None:
                 trend.append(TrendPoint(day, 0, 0, 0))
@@ -231,16 +298,8 @@ class Cockpit:
         scope, units = self.scope_and_units()
         if not self.stored:
             return scope, []
-        grouped = (
-            self.evaluated.base.values("unit__path")
-            .annotate(
-                total=Count("pk"),
-                missing=Count("pk", filter=Q(ev__missing=True, ev__awaiting=False)),
-                awaiting=Count("pk", filter=Q(ev__awaiting=True)),
-                **{state: Count("pk", filter=Q(ev__state=state)) for state in State.values},
-            )
-            .order_by()
-        )
+        # The cooperating parts outside one's units sit under none of these rows.
+        grouped = self.tally.filter(at=self.at).values("unit__path").annotate(**_sums())
         entries: list[Any] = list(grouped)
         rows = [UnitScore(unit, own=False) for unit in units]
         if scope is not None:
@@ -280,7 +339,9 @@ class Cockpit:
         if not self.stored:
             return [], 0
         targets = self.red_targets()
-        total = targets.count()
+        # Counted with the tally when it was read; else (no counts) by a query.
+        row = self._seen.get(self.at)
+        total = row["flagged"] if isinstance(self.evaluated, Tallied) and row else targets.count()
         if limit is not None:
             targets = targets[:limit]
         return self.evaluated.rows(list(targets)), total

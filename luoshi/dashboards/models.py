@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from luoshi.orgs.access import RestrictedQuerySet
 from luoshi.plans.choices import State
 from luoshi.plans.models import Target
 
@@ -133,3 +134,67 @@ class Publication(models.Model):
 
     def __str__(self) -> str:
         return f"{self.plan_id} · {self.target_id or '*'} · {self.is_active}"
+
+
+# -- The tally (issue 14): stored evaluations counted by day, plan and unit --------------------
+# Kept by luoshi.dashboards.summary in the transaction that writes the stored rows.
+
+
+class EvaluationTally(models.Model):
+    """How many active targets of one plan and unit are in each state on one stored day.
+
+    The cockpit's counts, trend and scorecard add these rows up (a few per unit and day)
+    instead of counting the stored evaluations of every target; they equal a fresh count
+    of the stored rows (tests/dashboards/test_tally.py).
+    """
+
+    at = models.DateField(_("as of"))
+    plan = models.ForeignKey(
+        "plans.Plan", verbose_name=_("plan"), on_delete=models.CASCADE, related_name="+"
+    )
+    unit = models.ForeignKey(
+        "orgs.Unit", verbose_name=_("unit"), on_delete=models.CASCADE, related_name="+"
+    )
+    total = models.PositiveIntegerField(_("targets"))
+    # Missing and not awaiting approval (缺报), as the lists count it.
+    missing = models.PositiveIntegerField(_("report missing"))
+    awaiting = models.PositiveIntegerField(_("awaiting approval"))
+    # Behind, overdue, or set to miss at the current pace: the red list.
+    flagged = models.PositiveIntegerField(_("on the red list"))
+    done = models.PositiveIntegerField(State.DONE.label)
+    on_track = models.PositiveIntegerField(State.ON_TRACK.label)
+    lagging = models.PositiveIntegerField(State.LAGGING.label)
+    behind = models.PositiveIntegerField(State.BEHIND.label)
+    overdue = models.PositiveIntegerField(State.OVERDUE.label)
+    not_started = models.PositiveIntegerField(State.NOT_STARTED.label)
+
+    unit_field = "unit"  # for restrict(user, action)
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("evaluation tally")
+        verbose_name_plural = _("evaluation tallies")
+        ordering = ["at", "plan", "unit"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "unit", "at"], name="evaluation_tally_once"),
+        ]
+        indexes = [models.Index(fields=["at", "unit"], name="evaluation_tally_at_unit")]
+
+    def __str__(self) -> str:
+        return f"{self.at} · {self.plan_id} · {self.unit_id} · {self.total}"
+
+
+class TallyMember(models.Model):
+    """The plan and unit whose tally counts a target now: where to take it out of when it
+    moves, turns inactive or is deleted (hence no foreign key: the row outlives it)."""
+
+    target_id = models.BigIntegerField(_("target"), primary_key=True)
+    plan_id = models.BigIntegerField(_("plan"))
+    unit_id = models.BigIntegerField(_("unit"))
+
+    class Meta:
+        verbose_name = _("tally member")
+        verbose_name_plural = _("tally members")
+
+    def __str__(self) -> str:
+        return f"{self.target_id} → {self.plan_id} · {self.unit_id}"
