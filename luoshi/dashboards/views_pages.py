@@ -24,7 +24,7 @@ from luoshi.reporting.models import Report
 
 from .queries import evaluated_rows, expected_path
 from .read import summary
-from .workbench import owed_by, workbooks_owed
+from .workbench import workbench_page
 
 TASKS_PER_PAGE = 50
 
@@ -135,6 +135,13 @@ def target_detail(request: AuthedRequest, target_id: int) -> HttpResponse:
 
 @login_required
 def workbench(request: AuthedRequest) -> HttpResponse:
-    owed = owed_by(request.user, today())
-    context = {"owed": owed, "today": today(), "workbooks": workbooks_owed(owed)}
+    day = today()
+    bench = workbench_page(request, request.user, day)
+    context = {
+        "owed": bench.owed,
+        "page": bench.page,
+        "query": bench.query,
+        "today": day,
+        "workbooks": bench.workbooks,
+    }
     return render(request, "dashboards/workbench.html", context)

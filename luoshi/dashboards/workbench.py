@@ -1,18 +1,34 @@
-"""What a unit owes: for each target, the reporting period just ended and its due date."""
+"""What a unit owes: for each target, the reporting period just ended and its due date.
+
+The workbench (`workbench_page`) shows 50 targets a page, filtered, ordered and paged in
+the database on the stored evaluations (read.Evaluated): the ones whose report is
+missing (缺报) first, then by unit and target. The 一表通 workbooks owed are counted for
+every owed target, not only the page's, from two narrow queries (`workbooks_owed_in`).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 
+from django.core.paginator import Page
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.http import HttpRequest
+
 from luoshi.core.periods import due_date, last_period_end
 from luoshi.core.targets import Evaluation
+from luoshi.formtools import paginate
 from luoshi.orgs.models import Unit
+from luoshi.plans.choices import Cadence
 from luoshi.plans.models import Target
 from luoshi.reporting.choices import ReportStatus
 from luoshi.reporting.models import Report
 
-from .queries import evaluated_rows
+from .evaluation import evaluate_targets
+from .queries import Row, evaluated_rows
+from .read import Evaluated
+
+PAGE_SIZE = 50
 
 
 @dataclass
@@ -41,6 +57,14 @@ class Owed:
         )
 
 
+def reported_by(user, today: date) -> QuerySet[Target]:
+    """The active manual targets `user` reports for (ledger-computed ones are never
+    reported by hand)."""
+    return Target.objects.restrict(user, "report").filter(
+        is_active=True, start__lte=today, measure__isnull=True
+    )
+
+
 def owed_by(user, today: date) -> list[Owed]:
     """The active manual targets `user` reports for, with the period owed and the reports behind it.
 
@@ -48,22 +72,16 @@ def owed_by(user, today: date) -> list[Owed]:
     and the reports of the current periods and the last approved ones.
     """
     targets = list(
-        Target.objects.restrict(user, "report")
-        # Targets computed from a ledger are never reported by hand.
-        .filter(is_active=True, start__lte=today, measure__isnull=True)
-        .select_related("plan", "unit")
-        .order_by("unit__path", "pk")
+        reported_by(user, today).select_related("plan", "unit").order_by("unit__path", "pk")
     )
-    rows = evaluated_rows(targets, today)
-    periods = {}
-    for target in targets:
-        if target.cadence:
-            # Calendar periods, as the status engine counts them (DESIGN.md section 4):
-            # not cut at the target's end, so an ended target still asks for its figure.
-            end = last_period_end(target.cadence, today)
-            periods[target.pk] = end if end >= target.start else None
-        else:
-            periods[target.pk] = None
+    return owed_of(evaluated_rows(targets, today), today)
+
+
+def owed_of(rows: list[Row], today: date) -> list[Owed]:
+    """The Owed of evaluated `rows` (ended targets whose last report is in dropped): one
+    query for the reports of their current periods and their last approved ones."""
+    targets = [row.target for row in rows]
+    periods = {target.pk: period_end_of(target, today) for target in targets}
     reports_by_target: dict[int, list[Report]] = {}
     for report in (
         Report.objects.filter(target__in=targets)
@@ -95,6 +113,52 @@ def owed_by(user, today: date) -> list[Owed]:
     return owed
 
 
+def period_end_of(target: Target, today: date) -> date | None:
+    """The end of the period the target reports for now. Calendar periods, as the status
+    engine counts them (DESIGN.md section 4): not cut at the target's end, so an ended
+    target still asks for its figure."""
+    if not target.cadence:
+        return None
+    end = last_period_end(target.cadence, today)
+    return end if end >= target.start else None
+
+
+@dataclass
+class Workbench:
+    """One page of what a person owes, and the workbooks owed for all of it."""
+
+    page: Page
+    query: str  # the query string without the page, for the page links
+    owed: list[Owed]
+    workbooks: list[Workbook]
+
+
+def workbench_page(request: HttpRequest, user, today: date) -> Workbench:
+    """The page of owed targets `?page=` asks for, PAGE_SIZE a page, paged in SQL; the
+    missing (缺报) first, then by unit path and id. A fixed number of queries whatever
+    the number of targets."""
+    evaluated = Evaluated(reported_by(user, today), today)
+    owed = evaluated.base
+    if evaluated.stored:
+        # Ended targets whose last report is in owe nothing (as `owed_of` drops them).
+        owed = owed.filter(Q(end__gte=today) | Q(ev__missing=True))
+        late_first = Case(
+            When(ev__missing=True, ev__awaiting=False, then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
+        )
+        owed = owed.order_by(late_first, "unit__path", "pk")
+    else:
+        # A day not yet stored (the daily job is behind): the ended targets are judged
+        # now, those still owing kept; the page's rows are evaluated on demand.
+        ended = list(reported_by(user, today).filter(end__lt=today).select_related("plan"))
+        still_owing = [pk for pk, ev in evaluate_targets(ended, today).items() if ev.missing]
+        owed = owed.filter(Q(end__gte=today) | Q(pk__in=still_owing)).order_by("unit__path", "pk")
+    page, query = paginate(request, evaluated.with_fields(owed), PAGE_SIZE)
+    rows = evaluated.rows(list(page.object_list))
+    return Workbench(page, query, owed_of(rows, today), workbooks_owed_in(owed, today))
+
+
 @dataclass(frozen=True)
 class Workbook:
     """A 一表通 workbook a unit owes: its unit and period (2025-06, or 2025Q2 at a quarter's end)."""
@@ -116,4 +180,45 @@ def workbooks_owed(owed: list[Owed]) -> list[Workbook]:
         else:
             period = f"{end.year}-{end.month:02d}"
         seen.setdefault((item.target.unit_id, period), Workbook(item.target.unit, period))
+    return sorted(seen.values(), key=lambda w: (w.unit.path, w.period))
+
+
+def workbooks_owed_in(targets: QuerySet[Target], today: date) -> list[Workbook]:
+    """`workbooks_owed` for every target of `targets` (owed targets, however many), from
+    two narrow queries: the targets that owe a period (id, unit, cadence), and the reports
+    of those periods. The same answer as `workbooks_owed(owed_of(...))` on all of them."""
+    ends = {cadence: last_period_end(cadence, today) for cadence in Cadence.values}
+    owing = Q()
+    for cadence, end in ends.items():
+        owing |= Q(cadence=cadence, start__lte=end)
+    rows = list(
+        targets.filter(owing)
+        .order_by()
+        .values_list("pk", "cadence", "unit_id", "unit__path", "unit__short_name", "unit__name")
+    )
+    if not rows:
+        return []
+    current = Q()
+    for cadence, end in ends.items():
+        current |= Q(target__cadence=cadence, as_of__gte=end)
+    newest: dict[int, str] = {}
+    for target_id, newest_status in (
+        Report.objects.filter(current, target_id__in=[row[0] for row in rows])
+        .exclude(status=ReportStatus.SUPERSEDED)
+        .order_by("target_id", "-as_of", "-version")
+        .values_list("target_id", "status")
+    ):
+        newest.setdefault(target_id, newest_status)  # the newest report of its period, as owed_of
+    seen: dict[tuple[int, str], Workbook] = {}
+    for pk, cadence, unit_id, path, short_name, name in rows:
+        status = newest.get(pk)
+        if status is not None and status not in {ReportStatus.DRAFT, ReportStatus.RETURNED}:
+            continue  # its report is in
+        end = ends[cadence]
+        if cadence == Cadence.QUARTER:
+            period = f"{end.year}Q{(end.month - 1) // 3 + 1}"
+        else:
+            period = f"{end.year}-{end.month:02d}"
+        unit = Unit(pk=unit_id, path=path, short_name=short_name, name=name)
+        seen.setdefault((unit_id, period), Workbook(unit, period))
     return sorted(seen.values(), key=lambda w: (w.unit.path, w.period))
