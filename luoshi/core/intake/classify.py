@@ -229,6 +229,14 @@ def kind_of(
     if _PAST_ACTIVITY.search(cl):
         return "statistic", "kind.past_activity"
     strong = _STRONG_TARGET.search(cl)
+    if strong:
+        # "控制指标32人、实际死亡10人": a later member of the list with a result word of its own
+        goals = list(_STRONG_TARGET.finditer(text, clause[0], q_start))
+        last_goal = goals[-1] if goals else None
+        if last_goal is not None:
+            res = _STAT_CUE_STRONG.search(text, last_goal.end(), q_start)
+            if res and _QUANTITY_HINT.search(text, last_goal.end(), res.start()):
+                return "statistic", "kind.statistic_cue"
     if seg.past_year or seg.frame == "review" or doc.progress or doc.report_period:
         # the tasks a 督查 report names by their annual figures (未达到序时进度11项,为…)
         lag = _LAGGING_TASKS.search(text, sent[0], q_start)

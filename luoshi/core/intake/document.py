@@ -49,6 +49,7 @@ _TITLE_UNIT = re.compile(
 )
 _PLAN_TITLE = re.compile(
     r"计划|方案|规划|要点|清单|部署|工作报告|目标|实施意见|任务|分解|分工|实事|责任|工作安排"
+    r"|控制指标|考核指标"
 )
 # a progress period (1-9月, 前三季度, 上半年, 一季度, 前5个月) and the words one needs:
 # without them find_times cannot return one, and need not run

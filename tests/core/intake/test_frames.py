@@ -42,3 +42,16 @@ def test_a_figure_after_a_result_in_its_sentence_is_a_result():
         "2026年,事故起数下降5%。\n"
     )
     assert [k for k, _ in _kinds(text)] == ["statistic"] * 4 + ["target"]
+
+
+def test_a_notice_of_control_targets_gives_caps_and_a_result_beside_a_quota_is_a_result():
+    notice = (
+        "关于下达2026年安全生产控制指标的通知\n"
+        "1.工矿商贸行业领域事故死亡人数31人以下。\n2.煤矿事故死亡人数1人以下。\n"
+    )
+    assert [(it["kind"], it["comparator"], it["value"]) for it in extract(notice).items] == [
+        ("target", "<=", 31.0),
+        ("target", "<=", 1.0),
+    ]
+    progress = "上半年,省政府下达道路交通事故死亡人数控制指标32人、实际死亡10人。\n"
+    assert _kinds(progress, 2026) == [("target", 32.0), ("statistic", 10.0)]
