@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/refresh.py --scale 10              # PostgreSQL luoshi_bench_10
     .venv/bin/python bench/refresh.py --scale 1 --sqlite      # var/bench_1.sqlite3
+    .venv/bin/python bench/refresh.py --scale 10 --db luoshi_bench_10_refresh --day 2025-10-16
 
 Runs on the database that `bench/pages.py --scale N` generated (generate it first).
 One approval: a submitted report is approved through the action the pages use,
@@ -11,6 +12,11 @@ rolled back, so the database is left as it was. The daily refresh recomputes eve
 target for the generated city's day as the daily job does (today, and a month end
 not yet stored), then every kept day as `luoshi refresh_evaluations` does. Prints figures;
 asserts nothing (the suite checks that a refresh equals a fresh evaluation).
+
+The daily refresh writes: run it on a copy (`--db`) when others read the database.
+`--day` runs the daily job for another day than the city's: a later day is the job as
+it runs each morning (a new row a target, yesterday's dropped), the city's own day
+recomputes rows that are already there. The load average is printed with the figures.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import os
 import statistics
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,11 +34,11 @@ PG = "postgres://postgres@127.0.0.1:5432"
 TODAY = "2025-10-15"
 
 
-def setup(scale: int, sqlite: bool) -> None:
+def setup(scale: int, sqlite: bool, database: str | None = None) -> None:
     url = (
         f"sqlite:///{ROOT / 'var' / f'bench_{scale}.sqlite3'}"
         if sqlite
-        else f"{PG}/luoshi_bench_{scale}"
+        else f"{PG}/{database or f'luoshi_bench_{scale}'}"
     )
     os.environ.update(DATABASE_URL=url, SECRET_KEY="bench-only", LUOSHI_TODAY=TODAY, DEBUG="")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "luoshi.settings")
@@ -97,8 +104,12 @@ def main() -> int:
     parser.add_argument("--approvals", type=int, default=30)
     parser.add_argument("--no-daily", action="store_true", help="skip the daily refresh")
     parser.add_argument("--no-full", action="store_true", help="skip the full refresh")
+    parser.add_argument("--db", help="PostgreSQL database (default luoshi_bench_SCALE)")
+    parser.add_argument(
+        "--day", type=date.fromisoformat, help="the daily job's day (default the city's)"
+    )
     args = parser.parse_args()
-    setup(args.scale, args.sqlite)
+    setup(args.scale, args.sqlite, args.db)
 
     from django.conf import settings
     from django.db import connection
@@ -118,29 +129,34 @@ def main() -> int:
     runs = [one_approval(pk) for pk in submitted]
     times = sorted(ms for ms, _q, _rows in runs)
     print(f"\n## Refresh after one approval ({args.scale}×, {where}, {len(runs)} approvals)\n")
-    print("| median ms | p95 ms | max ms | queries | rows written |")
-    print("| ---: | ---: | ---: | ---: | ---: |")
+    print("| median ms | p95 ms | max ms | queries | rows written | load |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: |")
     p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
     print(
         f"| {statistics.median(times):.1f} | {p95:.1f} | {times[-1]:.1f} | "
-        f"{max(q for _ms, q, _r in runs)} | {max(r for _ms, _q, r in runs)} |"
+        f"{max(q for _ms, q, _r in runs)} | {max(r for _ms, _q, r in runs)} | {os.getloadavg()[0]:.1f} |"
     )
     if args.no_daily:
         return 0
     settings.DEBUG = False
     targets = Target.objects.count()
-    print(f"\n## Daily refresh ({args.scale}×, {where})\n")
-    print("| refresh | targets | rows written | seconds | targets per second |")
-    print("| --- | ---: | ---: | ---: | ---: |")
-    # The daily job (tasks.refresh_all): today, and any month end not stored yet.
-    runs = [("daily job (today)", True)] + (
-        [] if args.no_full else [("full (every kept day)", False)]
+    day = args.day or today()
+    print(f"\n## Daily refresh ({args.scale}×, {where}, {day})\n")
+    print(
+        "| refresh | targets | rows written | seconds | targets per second | load before, after |"
     )
+    print("| --- | ---: | ---: | ---: | ---: | --- |")
+    # The daily job (tasks.refresh_all): today, and any month end not stored yet.
+    runs = [("daily job", True)] + ([] if args.no_full else [("full (every kept day)", False)])
     for label, new_days_only in runs:
+        load = os.getloadavg()[0]
         began = time.perf_counter()
-        written = store.refresh(None, today=today(), new_days_only=new_days_only)
+        written = store.refresh(None, today=day, new_days_only=new_days_only)
         elapsed = time.perf_counter() - began
-        print(f"| {label} | {targets:,} | {written:,} | {elapsed:.1f} | {targets / elapsed:,.0f} |")
+        print(
+            f"| {label} | {targets:,} | {written:,} | {elapsed:.1f} | {targets / elapsed:,.0f} "
+            f"| {load:.1f}, {os.getloadavg()[0]:.1f} |"
+        )
     connection.close()
     return 0
 

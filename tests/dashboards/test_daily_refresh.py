@@ -1,15 +1,21 @@
 """The daily refresh computes today and the new month ends only, and stays equal to evaluate()."""
 
+import random
 from datetime import date
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from luoshi.dashboards import store
+from luoshi.dashboards import signals, store
 from luoshi.dashboards.models import StoredEvaluation
 from luoshi.dashboards.tasks import refresh_all
 from luoshi.demo.synthetic import generate
+from luoshi.ledgers import measures
+from luoshi.ledgers.models import Measure
+from luoshi.plans.models import Target
 
-from .test_stored_evaluations import TODAY, assert_store_is_fresh
+from .test_stored_evaluations import TODAY, assert_store_is_fresh, random_change
 
 
 @pytest.fixture
@@ -51,3 +57,35 @@ def test_a_full_refresh_recomputes_every_day(small_city):
     after = month_end_stamps()
     assert set(after) == set(before)
     assert all(after[key] > before[key] for key in before)
+
+
+def test_the_ledger_bound_targets_are_refreshed_together_from_one_read_of_each_ledger(
+    small_city, monkeypatch
+):
+    # Bound targets spread over the city, in batches of 10 that would each hold some; the
+    # sweep's threshold at 1 (a small city has few figures).
+    monkeypatch.setattr(store, "CHUNK", 10)
+    monkeypatch.setattr(measures, "SWEEP_FROM", 1)
+    spread = Target.objects.exclude(kind="milestone").filter(measure__isnull=True).order_by("pk")
+    for n, target in enumerate(list(spread)[::12]):
+        source = "hazards" if n % 2 else "projects"
+        spec = {"status": "open"} if n % 2 else {"stage_reached": "signed"}
+        Measure.objects.create(target=target, source=source, aggregate="count", filter=spec)
+    batches = {pk // 10 for pk in Measure.objects.values_list("target_id", flat=True)}
+    assert len(batches) >= 6
+    rng = random.Random(3)
+    for _ in range(12):
+        random_change(rng)
+    signals.flush()  # the changes' own refreshes (month ends included), as after a commit
+    with CaptureQueriesContext(connection) as queries:
+        store.refresh(None, today=date(2025, 10, 16), new_days_only=True)
+    reads = [q["sql"] for q in queries if 'FROM "ledgers_hazardevent"' in q["sql"]]
+    assert len(reads) == 1
+    assert_store_is_fresh(today=date(2025, 10, 16))
+    # A list of targets longer than a batch puts its bound ones together too.
+    ids = list(Target.objects.values_list("pk", flat=True))
+    with CaptureQueriesContext(connection) as queries:
+        store.refresh(ids, today=date(2025, 10, 16))
+    reads = [q["sql"] for q in queries if 'FROM "ledgers_hazardevent"' in q["sql"]]
+    assert len(reads) == 1
+    assert_store_is_fresh(today=date(2025, 10, 16))
