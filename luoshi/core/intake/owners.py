@@ -45,7 +45,7 @@ _REPORTER_RE = re.compile(
     + r"()（）]{2,20}?"
     + _UNIT_SUFFIX
     + r")(?:党组书记、|党委书记、|党组成员、)?副?(?:局长|主任|厅长|部长|司长|署长|负责人|主席)"
-    r"[" + HAN + r"·]{0,4}?(?:在会上|在发布会上)?(?:介绍|表示|透露)"
+    r"[" + HAN + r"·]{0,4}?(?:在会上|在发布会上)?(?:介绍|表示|透露|作工作报告|作报告)"
     # "记者今天从住房城乡建设部获悉": the body the news comes from
     r"|从([" + HAN + r"()（）]{2,20}?" + _UNIT_SUFFIX + r")(?:获悉|了解到)"
 )
@@ -63,7 +63,7 @@ _LEAD_RE = re.compile(
 # _LEAD_RE one of the next: a quick search for them spares the slow patterns
 # (which try a unit name at every position) on most text.
 _REPORTER_HINT = re.compile(
-    r"介绍|消息|透露|统计|数据|召开|公布|印发|发布|举行|部署|制定|表示|获悉|了解到"
+    r"介绍|消息|透露|统计|数据|召开|公布|印发|发布|举行|部署|制定|表示|获悉|了解到|作工作报告|作报告"
 )
 _LEAD_HINT = re.compile(r"牵头|负责|主抓|承办|主办|责任单位|责任部门")
 _ADDRESSEE_UNIT = r"各[" + HAN + r"()（）、]{0,20}?(?:单位|部门|街道|乡镇|镇街|县区|区县)"

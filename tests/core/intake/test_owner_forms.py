@@ -161,3 +161,11 @@ def test_a_table_printed_without_its_outer_pipes_reads_its_unit_column_and_skips
         (6.0, "%", "市发改委"),
         (50.0, "家", "市工信局"),
     ]
+
+
+def test_the_bureau_whose_head_gives_the_meetings_report_owns_its_goals():
+    text = (
+        "全市交通运输工作会议召开\n1月10日,全市交通运输工作会议召开。市交通运输局局长某某"
+        "作工作报告。会议要求,2026年完成交通投资40亿元。\n"
+    )
+    assert _owners(text) == ["市交通运输局"]
