@@ -14,9 +14,19 @@ request is retried with the same key. Approvers poll their queue and approve.
 
 Then the database is counted: every report a reporter was told was created
 exists (nothing lost), no target has two October reports of the same version
-(nothing twice), and every approval the API confirmed is an approved row.
-Prints the latencies (p50/p95/p99 per request kind) and the counts; asserts
-nothing in the suite.
+made during the run (nothing twice), and every approval the API confirmed is an
+approved row. Prints the latencies (p50/p95/p99 per request kind) and the
+counts; asserts nothing in the suite.
+
+On a city that exists already (a copy of the 10× one, say), never the shared one:
+
+    .venv/bin/python bench/rush.py --database luoshi_bench_10_rush --template my_base
+
+`--database` uses that database as it is (no generation); `--template` first
+re-creates it from a template database, so that each run starts from the same
+data (the rush writes reports, approvals, notifications). The reporters are
+spread over the province's units (--reporters / 2 units, a second reporter
+added in each); their units' own approvers approve.
 """
 
 from __future__ import annotations
@@ -28,12 +38,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from serving import gunicorn  # bench/ is on the path when a script runs
+from serving import THREADS, WORKERS, gunicorn  # bench/ is on the path when a script runs
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin"
 PG = "postgres://postgres@127.0.0.1:5432"
 DB = "luoshi_rush"
+# Read-only for everyone (others profile on it): the rush writes, so never here.
+SHARED = ("luoshi_bench_10", "luoshi_bench_1")
 TODAY = "2025-11-03"
 AS_OF = "2025-10-31"
 WORK = ROOT / "var" / "rush"
@@ -52,20 +64,30 @@ def env() -> dict:
     )
 
 
-def prepare(reporters: int) -> None:
-    """Fresh database, generated city, extra reporters, tokens and each reporter's work."""
+def recreate(template: str | None) -> None:
+    """An empty database DB, or with `template` a fresh copy of it."""
     import psycopg
 
     with psycopg.connect(f"{PG}/postgres", autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{DB}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{DB}"')
-    subprocess.run([str(BIN / "luoshi"), "migrate", "-v0"], env=env(), check=True, cwd=ROOT)
-    subprocess.run(
-        [str(BIN / "luoshi"), "generate", "--seed", "1", "--months", "9"],
-        env=env(),
-        check=True,
-        cwd=ROOT,
-    )
+        if template:
+            conn.execute(f'CREATE DATABASE "{DB}" TEMPLATE "{template}"')
+        else:
+            conn.execute(f'CREATE DATABASE "{DB}"')
+
+
+def prepare(reporters: int, generate: bool) -> None:
+    """The city (generated, unless it exists), extra reporters, tokens and each reporter's
+    work."""
+    if generate:
+        recreate(None)
+        subprocess.run([str(BIN / "luoshi"), "migrate", "-v0"], env=env(), check=True, cwd=ROOT)
+        subprocess.run(
+            [str(BIN / "luoshi"), "generate", "--seed", "1", "--months", "9"],
+            env=env(),
+            check=True,
+            cwd=ROOT,
+        )
     os.environ.update(env())
     import django
 
@@ -75,7 +97,16 @@ def prepare(reporters: int) -> None:
     from luoshi.orgs.models import Membership, User
     from luoshi.plans.models import Target
 
-    units = list(Membership.objects.filter(role=Role.REPORTER).select_related("unit", "user"))
+    units = list(
+        Membership.objects.filter(role=Role.REPORTER, user__is_active=True)
+        .exclude(user__username__endswith="-2")
+        .select_related("unit", "user")
+        .order_by("unit__path", "pk")
+    )
+    if len(units) > (reporters + 1) // 2 and not generate:
+        # A province: reporters / 2 units spread over it, two reporters in each.
+        step = len(units) / ((reporters + 1) // 2)
+        units = [units[int(i * step)] for i in range((reporters + 1) // 2)]
     people = []  # (token, [target ids]) per reporter
     extra = max(0, reporters - len(units))
     for n, membership in enumerate(units):
@@ -88,15 +119,20 @@ def prepare(reporters: int) -> None:
         )
         holders = [membership.user]
         if n < extra:  # a second reporter in the unit shares its targets
-            second = User.objects.create(
-                username=f"{membership.user.username}-2", password=membership.user.password
+            second, made = User.objects.get_or_create(
+                username=f"{membership.user.username}-2",
+                defaults={"password": membership.user.password},
             )
-            Membership.objects.create(user=second, unit=membership.unit, role=Role.REPORTER)
+            if made:
+                Membership.objects.create(user=second, unit=membership.unit, role=Role.REPORTER)
             holders.append(second)
         for i, person in enumerate(holders):
             people.append((issue_token(person, "rush")[1], targets[i :: len(holders)]))
     approvers = [
-        issue_token(m.user, "rush")[1] for m in Membership.objects.filter(role=Role.APPROVER)
+        issue_token(m.user, "rush")[1]
+        for m in Membership.objects.filter(
+            role=Role.APPROVER, unit__in=[u.unit_id for u in units]
+        ).select_related("user")
     ]
     WORK.mkdir(parents=True, exist_ok=True)
     (WORK / "plan.json").write_text(json.dumps({"reporters": people, "approvers": approvers}))
@@ -107,12 +143,13 @@ def prepare(reporters: int) -> None:
     )
 
 
-def serve(port: int, workers: int) -> subprocess.Popen:
-    return gunicorn(port, env(), workers)
+def serve(port: int, workers: int, threads: int) -> subprocess.Popen:
+    return gunicorn(port, env(), workers, threads)
 
 
-def count(log_dir: Path) -> dict:
-    """What the database holds against what the clients were told."""
+def count(log_dir: Path, since) -> dict:
+    """What the database holds against what the clients were told (October's reports
+    made since `since`: a city that exists may hold October reports of its own)."""
     from django.db.models import Count
 
     from luoshi.reporting.models import Report
@@ -122,7 +159,7 @@ def count(log_dir: Path) -> dict:
         for line in path.read_text().splitlines():
             event = json.loads(line)
             (created if event["what"] == "created" else approved).add(event["id"])
-    october = Report.objects.filter(as_of=AS_OF)
+    october = Report.objects.filter(as_of=AS_OF, created_at__gte=since)
     twice = october.values("target_id", "version").annotate(n=Count("pk")).filter(n__gt=1).count()
     rows = dict(october.values_list("pk", "status"))
     # Approvers take any submitted report from their queue, October's or an earlier month's.
@@ -149,21 +186,37 @@ def main() -> int:
         default="10,25",
         help="seconds between one person's actions, low,high (default: a unit's 17 reports in ~5 min)",
     )
-    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
+    parser.add_argument("--workers", type=int, default=WORKERS, help="gunicorn workers")
+    parser.add_argument("--threads", type=int, default=THREADS, help="threads per worker")
     parser.add_argument("--port", type=int, default=8766)
     parser.add_argument("--reuse", action="store_true", help="keep the prepared database")
+    parser.add_argument("--database", help="an existing city to rush (it is written to)")
+    parser.add_argument("--template", help="re-create --database from this one first")
     args = parser.parse_args()
+    global DB
+    if args.database:
+        if args.database in SHARED:
+            raise SystemExit(f"{args.database} is read-only for everyone: rush a copy of it")
+        DB = args.database
+        if args.template and args.reuse:
+            raise SystemExit("--template makes a fresh copy: it needs preparing, not --reuse")
+        if args.template:
+            recreate(args.template)
     if not args.reuse:
-        prepare(args.reporters)
+        prepare(args.reporters, generate=not args.database)
     else:
         os.environ.update(env())
         import django
 
         django.setup()
+    from django.utils import timezone
+
+    since = timezone.now()
     plan = json.loads((WORK / "plan.json").read_text())
     for old in WORK.glob("client-*.jsonl"):
         old.unlink()
-    server = serve(args.port, args.workers)
+    server = serve(args.port, args.workers, args.threads)
+    print(f"gunicorn: {args.workers} workers × {args.threads} threads; load {os.getloadavg()}")
     users = len(plan["reporters"]) + len(plan["approvers"])
     try:
         subprocess.run(
@@ -209,7 +262,7 @@ def main() -> int:
                 f"{row['50%']} | {row['95%']} | {row['99%']} |"
             )
     print("\n| count | n |\n| --- | ---: |")
-    for name, value in count(WORK).items():
+    for name, value in count(WORK, since).items():
         print(f"| {name} | {value} |")
     return 0
 

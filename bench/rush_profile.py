@@ -145,7 +145,16 @@ def main() -> int:
         seen = {r["id"]: r["revision"] for r in queue["items"]}
         revision = {"revision": seen.get(created["id"], created["revision"] + 1)}
         run("approve report", boss, f"{path}/approve", revision)
-    print(f"{len(work)} rounds; load {os.getloadavg()[0]:.2f}")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        backend = cursor.fetchone()[0]
+    try:  # the database server's CPU for this connection (same machine)
+        fields = Path(f"/proc/{backend}/stat").read_text().rsplit(")", 1)[1].split()
+        pg_cpu = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        pg = f"; PostgreSQL CPU {pg_cpu * 1000 / max(1, len(work)):.0f} ms a round"
+    except OSError:
+        pg = ""
+    print(f"{len(work)} rounds; load {os.getloadavg()[0]:.2f}{pg}")
     print("| request | median ms | p90 ms | app CPU ms | queries | by kind |")
     print("| --- | ---: | ---: | ---: | ---: | --- |")
     for kind in KINDS:

@@ -90,21 +90,23 @@ def fan_out(people: Iterable, kind: str, text: str, link: str = "", units=()) ->
     unit_ids = sorted({u.pk for u in units})
     if not people and not unit_ids:
         return []
-    # Three queries whatever the number of people and units: the kind's default, the
-    # people's own choices, and every robot concerned (people's and units').
-    default = ChannelDefault.objects.filter(kind=kind).first()
-    unit_robots = unit_ids and (default.unit_webhook if default else True)
-    wanted = _channels(people, kind, default) if people else {}
+    # At most three queries whatever the number of people and units: every robot
+    # concerned (people's and units'), then, if there is anywhere to send, the kind's
+    # default and the people's own choices.
     robots: dict[int, WebhookEndpoint] = {}
     group_robots: list[WebhookEndpoint] = []
-    where = Q(person__in=[p.pk for p in people]) if people else Q(pk__in=[])
-    if unit_robots:
-        where |= Q(unit__in=unit_ids)
+    where = Q(person__in=[p.pk for p in people]) | Q(unit__in=unit_ids)
     for endpoint in WebhookEndpoint.objects.filter(where, is_active=True).order_by("pk"):
         if endpoint.person_id is not None:
             robots[endpoint.person_id] = endpoint
         else:
             group_robots.append(endpoint)
+    if not robots and not group_robots and not any(p.email for p in people):
+        return []  # no address and no robot: nothing beside the app to write
+    default = ChannelDefault.objects.filter(kind=kind).first()
+    if default is not None and not default.unit_webhook:
+        group_robots = []
+    wanted = _channels(people, kind, default) if people else {}
     rows: list[Delivery] = []
     if people:
         for person in people:
