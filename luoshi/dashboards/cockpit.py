@@ -334,14 +334,21 @@ class Cockpit:
             "ev__state_rank", F("ev__ratio").asc(nulls_last=True), "unit__path", "pk"
         )
 
+    def red_count(self) -> int:
+        """How many targets the red list holds (0 when the day is not stored)."""
+        if not self.stored:
+            return 0
+        row = self._seen.get(self.at)
+        if isinstance(self.evaluated, Tallied) and row:
+            return row["flagged"]
+        return self.red_targets().count()
+
     def red_list(self, limit: int | None = RED_LIST_LIMIT) -> tuple[list[Row], int]:
         """The first `limit` rows of the red list, and how many there are in all."""
         if not self.stored:
             return [], 0
         targets = self.red_targets()
-        # Counted with the tally when it was read; else (no counts) by a query.
-        row = self._seen.get(self.at)
-        total = row["flagged"] if isinstance(self.evaluated, Tallied) and row else targets.count()
+        total = self.red_count()
         if limit is not None:
             targets = targets[:limit]
         return self.evaluated.rows(list(targets)), total

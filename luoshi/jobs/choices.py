@@ -9,6 +9,7 @@ class JobKind(models.TextChoices):
     LEDGER_CHECK = "ledger_check", _("Ledger check")
     LEDGER_EXPORT = "ledger_export", _("Ledger export")
     WORKBOOK_UPLOAD = "workbook_upload", _("One-workbook upload (一表通)")
+    COCKPIT_EXPORT = "cockpit_export", _("Cockpit export")
 
 
 class JobState(models.TextChoices):
