@@ -233,7 +233,8 @@ def _stat_subject(
         return owner
     if state.region:
         return state.region
-    return doc.region
+    # the place the document is about, else the jurisdiction it speaks for (全市 when unnamed)
+    return doc.region or doc.jurisdiction
 
 
 # rules that name the body a document is by or about (not a marker printed at the item)

@@ -374,10 +374,24 @@ _CLAUSE_MARKER = re.compile(
 )
 
 
+_CLAUSE_BARE = re.compile(r"[^,，。；;()（）]{0,40}?[(（【]([" + HAN + r"、]{3,40}?)[)）】]")
+
+
 def clause_owner(text: str, pos: int, end: int) -> str | None:
-    """ "新增高标准农田2万亩(市农业农村局负责)": a marker closing the item's own clause."""
+    """ "新增高标准农田2万亩(市农业农村局负责)": a marker closing the item's own clause;
+    also a bare bracket naming bureaus ("新建5G基站1200个以上(市工信局);")."""
     m = _CLAUSE_MARKER.match(text, pos, min(end, pos + 60))
     if not m:
+        b = _CLAUSE_BARE.match(text, pos, min(end, pos + 60))
+        if b is None:
+            return None
+        name = b.group(1)
+        parts = [p for p in _LIST_SPLIT.split(name) if p]
+        if parts and all(
+            is_organisation(p) and not _is_place_name(p) and _subject_suffix().search(p)
+            for p in parts
+        ):
+            return "、".join(parts)
         return None
     parts = [clean_unit(p) or p for p in _LIST_SPLIT.split(m.group(1)) if p]
     return "、".join(parts) if parts else None
@@ -573,10 +587,25 @@ def names_a_lead(sentence: str) -> bool:
     return bool(_LEAD_HINT.search(sentence)) and _LEAD_RE.search(sentence) is not None
 
 
+_LEAD_LABEL = re.compile(
+    r"[(（]\s?(?:牵头单位|牵头部门)\s?[:：]\s?([" + HAN + r"、]{2,40}?)\s?[;；,，)）]"
+)
+_BRACKET_TAIL = re.compile(r"[。；;]\s*【([" + HAN + r"、]{3,40})】[。；;]?\s*$")
+
+
 def trailing_owner(tail: str) -> str | None:
     """An owner marker closing a paragraph, "…(区住建局牵头)。", owns the whole paragraph."""
+    lead = _LEAD_LABEL.search(tail)
+    if lead:
+        # (牵头单位:市工信局;责任单位:各县区): the lead, not the units after it
+        parts = [clean_unit(p) or p for p in _LIST_SPLIT.split(lead.group(1)) if p]
+        if parts and all(is_organisation(p) for p in parts):
+            return "、".join(parts)
     m = _TRAILING_RE.search(tail) if _LEAD_HINT.search(tail) else None
     if not m:
+        b = _BRACKET_TAIL.search(tail)
+        if b and all(is_organisation(p) and not _is_place_name(p) for p in b.group(1).split("、")):
+            return b.group(1)
         return None
     name = m.group(1) or m.group(2)
     parts = [clean_unit(p) or p for p in _LIST_SPLIT.split(name) if p]

@@ -152,7 +152,9 @@ _ATTACHMENT = re.compile(r"\.(?:xlsx?|docx?|pdf|wps|zip|rar|et|ofd)\s*$", re.IGN
 _HEADING_MD = re.compile(r"^\s*(#{1,6})\s")
 _HEADING_CN = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]")
 _HEADING_PAREN = re.compile(r"^\s*[(（][一二三四五六七八九十]{1,3}[)）]")
-_ITEM_INSIDE = re.compile(r"[。；;！？!?]\s*[(（]?[\u4e00-\u9fff、]{2,40}(?:负责|牵头)[)）]?\s*$")
+# a sentence that ends inside the line ("3. 新建5G基站1200个以上。(市工信局负责)",
+# "1.新建…。责任单位:市工信局", "…以上。【市工信局】"): an item with its owner, not a heading
+_ITEM_INSIDE = re.compile(r"[。；;！？!?]\s*\S")
 _HEADING_NUM = re.compile(r"^\s*\d{1,2}\s*[、.．](?!\d)")
 _UNIT_LINE = re.compile(
     r"^\s*["
@@ -325,6 +327,10 @@ def _join_breaks(
             i += 1
             continue
         if blanks and _ITEM_START.match(text, b.start, b.end):
+            i += 1
+            continue
+        if _ITEM_START.match(text, b.start, b.end) and _ITEM_START.match(text, a.start, a.end):
+            # two numbered items, one a line ("1.…。责任单位:市工信局⏎2.…"): two items
             i += 1
             continue
         bare = _YEAR_WORD.sub("", atext.strip())

@@ -169,3 +169,21 @@ def test_the_bureau_whose_head_gives_the_meetings_report_owns_its_goals():
         "作工作报告。会议要求,2026年完成交通投资40亿元。\n"
     )
     assert _owners(text) == ["市交通运输局"]
+
+
+@pytest.mark.parametrize(
+    ("item", "owners"),
+    [
+        ("1.新建5G基站1200个以上。(牵头单位:市工信局;责任单位:各县区)", ["市工信局"]),
+        ("1.新建5G基站1200个以上。责任单位:市工信局", ["市工信局"]),
+        ("1.新建5G基站1200个以上。(市工信局牵头,各县区配合)", ["市工信局"]),
+        ("1.新建5G基站1200个以上。【市工信局】", ["市工信局"]),
+        (
+            "1.新建5G基站1200个以上。责任单位:市工信局\n2.新增就业1万人。责任单位:市人社局",
+            ["市工信局", "市人社局"],
+        ),
+        ("1.新建5G基站1200个以上(市工信局);新增就业1万人(市人社局)。", ["市工信局", "市人社局"]),
+    ],
+)
+def test_the_owner_markers_of_a_breakdown_notice(item, owners):
+    assert _owners("2026年重点工作任务分工\n" + item + "\n") == owners
