@@ -5,7 +5,7 @@ someone else's job is 404. Ended jobs are pruned daily (settings.JOBS_KEEP_DAYS)
 from datetime import date, timedelta
 
 import pytest
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.utils import timezone
 
 from luoshi.excel import background
@@ -153,3 +153,37 @@ def test_the_daily_task_prunes_with_the_retention_of_the_settings(c, settings):
     settings.JOBS_KEEP_DAYS = 7
     assert tasks.prune_daily.call("2025-07-15") == 1
     assert list(Job.objects.values_list("pk", flat=True)) == [recent.pk]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_on_postgresql_a_cancel_committed_by_another_connection_stops_the_import(c):
+    """As in production: the person's request commits the flag on its own connection while
+    the worker is inside the import's transaction, which sees it at its next batch."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite: the request waits for the import's write lock (see the 503)")
+    job = queued_import(c)
+    seen = {}
+
+    def request_on_its_own_connection(execute, sql, params, many, context):
+        if "cancel_requested_at" in sql and not seen and Hazard.objects.exists():
+            seen["hazards"] = Hazard.objects.count()
+            other = connections.create_connection(DEFAULT_DB_ALIAS)
+            try:
+                with other.cursor() as cursor:  # autocommit, as the cancel view's UPDATE
+                    cursor.execute(
+                        "UPDATE jobs_job SET cancel_requested_at = now() "
+                        "WHERE id = %s AND state = 'running'",
+                        [job.pk],
+                    )
+                    seen["flagged"] = cursor.rowcount
+            finally:
+                other.close()
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(request_on_its_own_connection):
+        background.run_stored(job.pk)
+
+    assert seen == {"hazards": 2000, "flagged": 1}
+    job.refresh_from_db()
+    assert job.state == "cancelled" and job.cancel_requested_at is not None
+    assert not Hazard.objects.exists() and not HazardEvent.objects.exists()
