@@ -345,6 +345,19 @@ def _target_owner_found(
     if state.explicit and ok(state.explicit):
         return state.explicit, state.explicit_rule
     if state.subject:
+        # "各县区…任务:青湖区到位资金50亿元,江北区…": a place opening the item's own
+        # clause is the member of the group the figure is for
+        if own.is_group(state.subject):
+            cl0 = clause_bounds(text, pos, sent[0], sent[1])[0]
+            while cl0 < pos and text[cl0] in " \u3000:：":
+                cl0 += 1
+            member = own.place_of_unit(text[cl0 : min(pos, cl0 + 8)])
+            if (
+                member
+                and own.is_organisation(member)
+                and (member in doc.places or len(member) == 3)
+            ):
+                return member, "owner.region"
         return state.subject, "owner.subject"
     # a figure table's row names its owner, a part included (其中:食品工业园)
     if seg.owner and (ok(seg.owner) or (seg.unit and seg.explicit_owner)):

@@ -172,6 +172,9 @@ def _rows_from(
     has_deadline_col = "deadline" in roles
     # only a table with both a goal and a result column says which is which
     has_roles = "target" in roles and "actual" in roles
+    name_col = next(
+        (k for k, h in enumerate(header) if _NAME_COL.fullmatch(re.sub(r"\s", "", h))), None
+    )
     periods = []
     for h in header:
         t = [x for x in find_times(h, year) if x.period]
@@ -205,6 +208,26 @@ def _rows_from(
         row.col_periods = [col_period.get(id(c)) for _r, c in kept]
         names = [c.text for r, c in assigned if r == "work" and c.text and not _HAS_FIGURE(c.text)]
         row.label = names[0] if names else None
+        if len(cells) == len(header):
+            # a breakdown table by unit (| 单位 | 到位资金(亿元) |): the row's name owns it,
+            # and a bare figure takes its column's unit from the header
+            if row.owner is None and name_col is not None:
+                name = cells[name_col].text.replace(" ", "")
+                if is_organisation(name) and not _TOTAL_ROW.match(name):
+                    row.owner = name
+            units = []
+            col_names = []
+            for _r, c in kept:
+                k = next(i for i, x in enumerate(cells) if x is c)
+                m = _HEADER_UNIT.search(header[k])
+                bare = bool(_BARE_FIGURE.fullmatch(c.text))
+                units.append(m.group(1) if (m and bare) else None)
+                col_names.append(
+                    _HEADER_UNIT.sub("", header[k]).replace(" ", "") if (m and bare) else None
+                )
+            if any(units):
+                row.units = units
+                row.col_names = col_names
         if row.cells:
             rows.append(row)
     return rows
@@ -261,13 +284,18 @@ _HEADER_UNIT = re.compile(r"[(（]\s*([^)）]{1,6}?)\s*[)）]")
 _TOTAL_ROW = re.compile(r"^(?:合\s?计|总\s?计|全\s?[市区县省])$")
 
 
+_NAME_COL = re.compile(
+    r"单位|单位名称|地区|区县|县区|县\(市、区\)|县（市、区）|乡镇|部门|责任主体|地方"
+)
+
+
 def _figure_table(cells: list[tuple[_Cell, int]]) -> list[TableRow] | None:
     """Rows of a flattened table of bare figures under a header with units, if it is one."""
     cells = [(c, k) for c, k in cells if c.text.strip(" |")]
     if len(cells) < 6:
         return None
     is_fig = [bool(_BARE_FIGURE.fullmatch(c.text)) for c, _ in cells]
-    if sum(is_fig) < len(cells) / 2:
+    if sum(is_fig) < len(cells) / 3:
         return None
     first = next((i for i in range(len(cells) - 1) if not is_fig[i] and is_fig[i + 1]), None)
     if not first:

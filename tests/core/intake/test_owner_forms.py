@@ -187,3 +187,26 @@ def test_the_bureau_whose_head_gives_the_meetings_report_owns_its_goals():
 )
 def test_the_owner_markers_of_a_breakdown_notice(item, owners):
     assert _owners("2026年重点工作任务分工\n" + item + "\n") == owners
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "| 单位 | 到位资金(亿元) | 签约项目(个) |\n| --- | --- | --- |\n"
+        "| 青湖区 | 50 | 20 |\n| 江北区 | 40 | 15 |\n",
+        "单位 |\n到位资金(亿元) |\n签约项目(个) |\n青湖区 |\n50 |\n20 |\n江北区 |\n40 |\n15 |\n",
+    ],
+)
+def test_a_breakdown_table_by_unit_gives_each_row_its_figures_in_the_headers_units(table):
+    items = extract("临川市2026年招商引资目标任务分解表\n" + table, year=2026).items
+    assert [(it["kind"], it["value"], it["unit"], it["owner"]) for it in items] == [
+        ("target", 5e9, "元", "青湖区"),
+        ("target", 20.0, "个", "青湖区"),
+        ("target", 4e9, "元", "江北区"),
+        ("target", 15.0, "个", "江北区"),
+    ]
+
+
+def test_a_place_opening_its_clause_is_the_member_of_the_group_it_names():
+    text = "各县区2026年招商引资任务:青湖区到位资金50亿元,江北区到位资金40亿元。\n"
+    assert _owners(text) == ["青湖区", "江北区"]
