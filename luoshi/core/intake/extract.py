@@ -376,7 +376,7 @@ def _target_owner_found(
         doc.reporter_cache[par[0]] = own.reporters(par_text)
     # a quotation followed by its speaker ("“…年度计划投资487亿元。”石嘴山市发展改革委负责人
     # 王志军表示"): the body the speaker is head of
-    close = _quote_close(text, pos, par[1])
+    close = _quote_close(text, par[0], pos, par[1])
     if close is not None:
         for r in doc.reporter_cache[par[0]]:
             if close <= r[0] + par[0] <= close + 2 and ok(r[1]):
@@ -466,12 +466,13 @@ def _is_city_level(name: str) -> bool:
     return "、" not in name and name.endswith(("市", "县", "区", "州", "旗")) and len(name) >= 3
 
 
-def _quote_close(text: str, pos: int, hi: int) -> int | None:
-    """The end of the quotation that holds pos (the position after its ”), if pos is in one."""
+def _quote_close(text: str, lo: int, pos: int, hi: int) -> int | None:
+    """The end of the quotation of the paragraph text[lo:hi] that holds pos (the position
+    after its ”), if pos is in one."""
     k = text.find("”", pos, hi)
     if k < 0:
         return None
-    opening = text.rfind("“", 0, pos)
+    opening = text.rfind("“", lo, pos)
     if opening < 0 or text.find("”", opening, pos) >= 0 or text.find("“", pos, k) >= 0:
         return None
     return k + 1
