@@ -98,6 +98,9 @@ _INTERVIEW_HEAD = re.compile(
     # "市交通运输局党组书记、局长李华接受记者专访": the body whose head is interviewed
     r"|([" + HAN + r"]{2,20}?(?:局|委员会|委|厅|办|中心))(?:党组书记、|党委书记、)?"
     r"(?:局长|主任|厅长)[" + HAN + r"·]{0,4}?接受[^。\n]{0,8}?(?:采访|专访)"
+    # "市发改委主任张某:今年我们计划…": the answer of a bureau's head, labelled by his post
+    r"|(?:^|\n)\s*([" + HAN + r"]{2,20}?(?:局|委员会|委|厅|办|中心))(?:党组书记、)?"
+    r"副?(?:局长|主任|厅长)[" + HAN + r"·]{1,4}?[:：]"
 )
 _CITY_PAPER = re.compile(r"(?<![" + HAN + r"])([" + HAN + r"]{2,3})(?:日报|晚报)")
 
@@ -370,12 +373,12 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
             (
                 m
                 for m in _INTERVIEW_HEAD.finditer(text[:600])
-                if own.is_organisation(m.group(1) or m.group(2) or m.group(3))
+                if own.is_organisation(m.group(1) or m.group(2) or m.group(3) or m.group(4))
             ),
             None,
         )
         if m:
-            owner = own.clean_unit(m.group(1) or m.group(2) or m.group(3))
+            owner = own.clean_unit(m.group(1) or m.group(2) or m.group(3) or m.group(4))
     if owner is not None and not own.is_organisation(owner):
         owner = None
     sample = text[:100000]

@@ -210,3 +210,11 @@ def test_a_breakdown_table_by_unit_gives_each_row_its_figures_in_the_headers_uni
 def test_a_place_opening_its_clause_is_the_member_of_the_group_it_names():
     text = "各县区2026年招商引资任务:青湖区到位资金50亿元,江北区到位资金40亿元。\n"
     assert _owners(text) == ["青湖区", "江北区"]
+
+
+def test_the_answer_of_a_bureau_head_labelled_by_his_post_is_his_bureaus():
+    text = (
+        "记者:今年发改工作有哪些目标?\n"
+        "市发改委主任某某:今年我们计划实施重点项目120个,完成投资300亿元。\n"
+    )
+    assert _owners(text) == ["市发改委", "市发改委"]
