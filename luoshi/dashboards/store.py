@@ -20,16 +20,18 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import NamedTuple
+from functools import lru_cache
+from typing import NamedTuple, cast
 
 from django.db import connection, transaction
+from django.db.models import Case, F, Field, When
 from django.dispatch import Signal
 from django.utils import timezone
 
 from luoshi.clock import today as local_today
 from luoshi.ledgers.measures import sweeping
 from luoshi.ledgers.models import Measure
-from luoshi.plans.models import Target
+from luoshi.plans.models import Plan, Target
 
 from .evaluation import evaluate_on_days
 from .models import STATE_RANK, StoredEvaluation
@@ -59,10 +61,16 @@ def month_ends_until(start: date, end: date, until: date) -> list[date]:
 
 def kept_days(target: Target, today: date) -> list[date]:
     """The days a target's evaluation is stored for: its month ends so far, and today."""
-    days = month_ends_until(target.start, target.end, today)
+    return list(_kept_days(target.start, target.end, today))
+
+
+@lru_cache(maxsize=1024)
+def _kept_days(start: date, end: date, today: date) -> tuple[date, ...]:
+    """kept_days of a period: the same for every target of a plan's year (computed once)."""
+    days = month_ends_until(start, end, today)
     if not days or days[-1] != today:
         days.append(today)
-    return days
+    return tuple(days)
 
 
 def refresh(
@@ -71,7 +79,8 @@ def refresh(
     *,
     new_days_only: bool = False,
 ) -> int:
-    """Recompute the stored evaluations of these targets (all when None); returns rows written.
+    """Recompute the stored evaluations of these targets (all when None); returns the
+    number of rows written (a row whose evaluation did not change is left as it is).
 
     With `new_days_only` (the daily job), a stored month end is kept as it is: a past
     day's evaluation changes only when the data changes, and every change refreshes the
@@ -106,12 +115,20 @@ def _all_in_chunks(targets) -> Iterable[list[Target]]:
     """Every target, CHUNK at a time: the ledger-bound ones first and together, so that
     their figures come from one read of each ledger (ledgers.measures.sweeping) and not
     from a ledger query in every batch (a province's 230 of them spread over 50 batches)."""
+    # The plans once, each shared by its targets, rather than a copy joined to every row.
+    plans = {plan.pk: plan for plan in Plan.objects.all()}
+    targets = targets.select_related(None)
     for kind in (targets.filter(measure__isnull=False), targets.filter(measure__isnull=True)):
         last = 0
         while True:
             batch = list(kind.filter(pk__gt=last)[:CHUNK])
             if not batch:
                 break
+            new = {target.plan_id for target in batch} - plans.keys()  # made since
+            if new:
+                plans.update((plan.pk, plan) for plan in Plan.objects.filter(pk__in=new))
+            for target in batch:
+                target.plan = plans[target.plan_id]
             yield batch
             last = batch[-1].pk
 
@@ -123,23 +140,38 @@ def _refresh_batch(targets: list[Target], today: date, new_days_only: bool = Fal
     # The range lets the planner walk the (target, at) index for a batch of consecutive
     # targets instead of scanning the table; order_by(): the model's ordering would join
     # the target, its plan and its unit.
+    # With them, the values of the days about to be computed (today's, for the daily job),
+    # so that only the rows whose evaluation changed are written.
+    columns = [
+        column
+        if column in ("state", "will_miss") or not new_days_only
+        else Case(
+            When(at=today, then=F(column)),
+            output_field=cast("Field", StoredEvaluation._meta.get_field(column)),
+        )
+        for column in Row._fields[2:]
+    ]
     stored = list(
         StoredEvaluation.objects.filter(
             target_id__in=list(days), target_id__gte=min(days), target_id__lte=max(days)
         )
         .order_by()
-        .values_list("pk", "target_id", "at", "state", "will_miss")
+        .values_list("pk", "target_id", "at", *columns)
     )
-    stale_ids = [pk for pk, target_id, at, _s, _w in stored if at not in days[target_id]]
+    stale_ids = [pk for pk, target_id, at, *_values in stored if at not in days[target_id]]
     latest: dict[int, date] = {}
     before: dict[int, tuple[str, bool | None]] = {}
-    for _pk, target_id, at, state, will_miss in stored:
+    as_stored: dict[tuple[int, date], Row] = {}
+    for _pk, target_id, at, *values in stored:
+        row = Row(target_id, at, *values)
         if at <= today and at >= latest.get(target_id, at):
             latest[target_id] = at
-            before[target_id] = (state, will_miss)
+            before[target_id] = (row.state, row.will_miss)
+        if at == today or not new_days_only:
+            as_stored[(target_id, at)] = row
     wanted = days
     if new_days_only:
-        have = {(target_id, at) for _pk, target_id, at, _s, _w in stored}
+        have = {(target_id, at) for _pk, target_id, at, *_values in stored}
         wanted = {
             pk: [day for day in kept if day == today or (pk, day) not in have]
             for pk, kept in days.items()
@@ -169,8 +201,9 @@ def _refresh_batch(targets: list[Target], today: date, new_days_only: bool = Fal
                 en.reason,
             )
         )
+    changed = [row for row in rows if as_stored.get((row.target_id, row.at)) != row]
     with transaction.atomic():
-        _upsert(rows)
+        _upsert(changed)
         # Days no longer kept: yesterday's "today", or month ends a shorter period dropped.
         StoredEvaluation.objects.filter(pk__in=stale_ids).delete()
     changes = [
@@ -185,7 +218,7 @@ def _refresh_batch(targets: list[Target], today: date, new_days_only: bool = Fal
             lambda: state_changed.send(StoredEvaluation, changes=changes, today=today),
             robust=True,
         )
-    return len(rows)
+    return len(changed)
 
 
 class Row(NamedTuple):

@@ -51,12 +51,25 @@ def test_a_month_end_not_yet_stored_is_computed(small_city):
     assert_store_is_fresh(today=date(2025, 11, 2))
 
 
-def test_a_full_refresh_recomputes_every_day(small_city):
+def test_a_full_refresh_recomputes_every_day_and_writes_only_what_changed(small_city):
+    # Month ends gone wrong behind the store's back (a bulk update sends no signal).
+    month_ends = StoredEvaluation.objects.filter(at__lt=TODAY).order_by("pk")
+    wrong = list(month_ends.values_list("pk", flat=True))[::7]
+    StoredEvaluation.objects.filter(pk__in=wrong).update(actual=-1.0, reason_en="wrong")
     before = month_end_stamps()
-    store.refresh(None, today=TODAY)
+    # Nothing changed today: the daily job rewrites no row, and leaves the month ends alone.
+    assert refresh_all.call(TODAY.isoformat()) == 0
+    assert month_end_stamps() == before
+    assert StoredEvaluation.objects.filter(pk__in=wrong, reason_en="wrong").count() == len(wrong)
+    # A full refresh computes every kept day again, and rewrites the wrong rows only.
+    assert store.refresh(None, today=TODAY) == len(wrong)
     after = month_end_stamps()
     assert set(after) == set(before)
-    assert all(after[key] > before[key] for key in before)
+    rewritten = {key for key in after if after[key] != before[key]}
+    assert rewritten == set(
+        StoredEvaluation.objects.filter(pk__in=wrong).values_list("target_id", "at")
+    )
+    assert_store_is_fresh()
 
 
 def test_the_ledger_bound_targets_are_refreshed_together_from_one_read_of_each_ledger(
