@@ -212,8 +212,26 @@ _AUTONOMOUS_NAMES = {
 
 
 _LEVEL_WORD = re.compile(
-    r"[全我本]([市区县省])|(?<![" + HAN + r"])([市区县省])(?:人民政府|政府|委)"
+    r"[全我本]([市区县省乡镇])|(?<![" + HAN + r"])([市区县省])(?:人民政府|政府|委)"
 )
+# a township's name (鼎龙乡, 木洞镇): two characters and 乡/镇, not a common word
+_TOWNSHIP = re.compile(r"([" + HAN + r"]{2}[乡镇])(?![村街])")
+_NOT_TOWNSHIP = frozenset(
+    "城乡 乡镇 村镇 城镇 集镇 重镇 名镇 小镇 古镇 强镇 下乡 返乡 家乡 故乡 各乡 各镇 全乡 全镇 "
+    "本乡 本镇 我乡 我镇 该乡 该镇".split()
+)
+
+
+def _township(sample: str) -> str | None:
+    """The township a text names most (鼎龙乡), if any."""
+    counts = Counter(
+        m.group(1)
+        for m in _TOWNSHIP.finditer(sample)
+        if m.group(1)[1:] not in _NOT_TOWNSHIP
+        and m.group(1)[:2] not in _NOT_TOWNSHIP
+        and m.group(1)[0] not in "全各本我该乡镇城村"
+    )
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _jurisdiction(
@@ -226,6 +244,8 @@ def _jurisdiction(
     named = {"市": city, "区": district, "县": county, "省": province}
     if counts:
         level = counts.most_common(1)[0][0]
+        if level in "乡镇":
+            return _township(sample) or "全" + level
         return named[level] or "全" + level
     places = [p for p in (city, district, county) if p]
     return places[0] if len(places) == 1 else None

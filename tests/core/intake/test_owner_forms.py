@@ -218,3 +218,11 @@ def test_the_answer_of_a_bureau_head_labelled_by_his_post_is_his_bureaus():
         "市发改委主任某某:今年我们计划实施重点项目120个,完成投资300亿元。\n"
     )
     assert _owners(text) == ["市发改委", "市发改委"]
+
+
+def test_a_township_report_that_names_its_township_once_gives_it_its_targets():
+    text = (
+        "2026年是青石乡迈向高质量发展的攻坚之年。\n"
+        "全乡确保粮食播种面积2.5万亩以上,种植油菜1200亩。\n"
+    )
+    assert _owners(text) == ["青石乡", "青石乡"]
