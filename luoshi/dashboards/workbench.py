@@ -3,7 +3,7 @@
 The workbench (`workbench_page`) shows 50 targets a page, filtered, ordered and paged in
 the database on the stored evaluations (read.Evaluated): the ones whose report is
 missing (缺报) first, then by unit and target. The 一表通 workbooks owed are counted for
-every owed target, not only the page's, from two narrow queries (`workbooks_owed_in`).
+every owed target, not only the page's, from one narrow query (`workbooks_owed_in`).
 """
 
 from __future__ import annotations
@@ -12,7 +12,17 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.paginator import Page
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    CharField,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.http import HttpRequest
 
 from luoshi.core.periods import due_date, last_period_end
@@ -134,29 +144,75 @@ class Workbench:
 
 
 def workbench_page(request: HttpRequest, user, today: date) -> Workbench:
-    """The page of owed targets `?page=` asks for, PAGE_SIZE a page, paged in SQL; the
-    missing (缺报) first, then by unit path and id. A fixed number of queries whatever
-    the number of targets."""
+    """The page of owed targets `?page=` asks for, PAGE_SIZE a page, paged in SQL: first
+    the missing (缺报), then those whose report for the period is still to be made (none,
+    a draft, returned), then the rest, each by unit path and id. A fixed number of
+    queries whatever the number of targets."""
     evaluated = Evaluated(reported_by(user, today), today)
-    owed = evaluated.base
+    owed = with_current_status(evaluated.base, today)
+    needs = Q(owes_period(today)) & (
+        Q(current_status__isnull=True) | Q(current_status__in=NEEDS_REPORT)
+    )
     if evaluated.stored:
         # Ended targets whose last report is in owe nothing (as `owed_of` drops them).
         owed = owed.filter(Q(end__gte=today) | Q(ev__missing=True))
-        late_first = Case(
+        first = Case(
             When(ev__missing=True, ev__awaiting=False, then=Value(0)),
-            default=Value(1),
+            When(needs, then=Value(1)),
+            default=Value(2),
             output_field=IntegerField(),
         )
-        owed = owed.order_by(late_first, "unit__path", "pk")
     else:
         # A day not yet stored (the daily job is behind): the ended targets are judged
         # now, those still owing kept; the page's rows are evaluated on demand.
         ended = list(reported_by(user, today).filter(end__lt=today).select_related("plan"))
         still_owing = [pk for pk, ev in evaluate_targets(ended, today).items() if ev.missing]
-        owed = owed.filter(Q(end__gte=today) | Q(pk__in=still_owing)).order_by("unit__path", "pk")
+        owed = owed.filter(Q(end__gte=today) | Q(pk__in=still_owing))
+        first = Case(When(needs, then=Value(1)), default=Value(2), output_field=IntegerField())
+    owed = owed.order_by(first, "unit__path", "pk")
     page, query = paginate(request, evaluated.with_fields(owed), PAGE_SIZE)
     rows = evaluated.rows(list(page.object_list))
     return Workbench(page, query, owed_of(rows, today), workbooks_owed_in(owed, today))
+
+
+NEEDS_REPORT = (ReportStatus.DRAFT, ReportStatus.RETURNED)
+
+
+def period_ends(today: date) -> dict[str, date]:
+    return {cadence: last_period_end(cadence, today) for cadence in Cadence.values}
+
+
+def owes_period(today: date) -> Q:
+    """Targets that report for a period now (`period_end_of` is not None)."""
+    owing = Q()
+    for cadence, end in period_ends(today).items():
+        owing |= Q(cadence=cadence, start__lte=end)
+    return owing
+
+
+def with_current_status(targets: QuerySet[Target], today: date) -> QuerySet[Target]:
+    """`targets` annotated with `current_status`: the status of the newest report (not
+    superseded) of the period each reports for now, as `owed_of` picks `report`; None
+    when there is none or no period is owed. A subquery per cadence, on the report index."""
+
+    def newest(end: date) -> Subquery:
+        return Subquery(
+            Report.objects.filter(target=OuterRef("pk"), as_of__gte=end)
+            .exclude(status=ReportStatus.SUPERSEDED)
+            .order_by("-as_of", "-version")
+            .values("status")[:1]
+        )
+
+    return targets.annotate(
+        current_status=Case(
+            *[
+                When(Q(cadence=cadence, start__lte=end), then=newest(end))
+                for cadence, end in period_ends(today).items()
+            ],
+            default=Value(None),
+            output_field=CharField(),
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -184,36 +240,19 @@ def workbooks_owed(owed: list[Owed]) -> list[Workbook]:
 
 
 def workbooks_owed_in(targets: QuerySet[Target], today: date) -> list[Workbook]:
-    """`workbooks_owed` for every target of `targets` (owed targets, however many), from
-    two narrow queries: the targets that owe a period (id, unit, cadence), and the reports
-    of those periods. The same answer as `workbooks_owed(owed_of(...))` on all of them."""
-    ends = {cadence: last_period_end(cadence, today) for cadence in Cadence.values}
-    owing = Q()
-    for cadence, end in ends.items():
-        owing |= Q(cadence=cadence, start__lte=end)
-    rows = list(
-        targets.filter(owing)
-        .order_by()
-        .values_list("pk", "cadence", "unit_id", "unit__path", "unit__short_name", "unit__name")
-    )
-    if not rows:
-        return []
-    current = Q()
-    for cadence, end in ends.items():
-        current |= Q(target__cadence=cadence, as_of__gte=end)
-    newest: dict[int, str] = {}
-    for target_id, newest_status in (
-        Report.objects.filter(current, target_id__in=[row[0] for row in rows])
-        .exclude(status=ReportStatus.SUPERSEDED)
-        .order_by("target_id", "-as_of", "-version")
-        .values_list("target_id", "status")
-    ):
-        newest.setdefault(target_id, newest_status)  # the newest report of its period, as owed_of
+    """`workbooks_owed` for every target of `targets` (owed targets, however many, carrying
+    `with_current_status`), from one narrow query: the targets that owe a period, with
+    their unit and the status of the period's report. The same answer as
+    `workbooks_owed(owed_of(...))` on all of them."""
+    ends = period_ends(today)
     seen: dict[tuple[int, str], Workbook] = {}
-    for pk, cadence, unit_id, path, short_name, name in rows:
-        status = newest.get(pk)
-        if status is not None and status not in {ReportStatus.DRAFT, ReportStatus.RETURNED}:
-            continue  # its report is in
+    for cadence, unit_id, path, short_name, name in (
+        targets.filter(owes_period(today))
+        .filter(Q(current_status__isnull=True) | Q(current_status__in=NEEDS_REPORT))
+        .order_by()
+        .values_list("cadence", "unit_id", "unit__path", "unit__short_name", "unit__name")
+        .distinct()
+    ):
         end = ends[cadence]
         if cadence == Cadence.QUARTER:
             period = f"{end.year}Q{(end.month - 1) // 3 + 1}"

@@ -64,6 +64,11 @@ def build(city) -> dict[str, list[Target]]:
     return made
 
 
+def rank(item) -> int:
+    """Where the workbench puts an owed target: 缺报, then a report to make, then the rest."""
+    return 0 if item.missing else 1 if item.needs_report else 2
+
+
 def rows_of(client, page: int) -> tuple[list[int], list[str], int]:
     with CaptureQueriesContext(connection) as queries:
         response = client.get(f"/workbench/?page={page}")
@@ -89,11 +94,12 @@ def test_the_workbench_shows_fifty_owed_targets_a_page_missing_first(plan_city):
     assert sorted(first + second) == sorted(item.target.pk for item in owed)
     assert made["ended_in"][0].pk not in first + second
     assert made["ended_missing"][0].pk in first + second
-    # ... the missing ones first (unit path, then id), then the rest in the same order.
+    # ... the missing ones first (unit path, then id), then those whose report is still to
+    # be made, then the rest in the same order.
     late = [item.target.pk for item in owed if item.missing]
-    rest = [item.target.pk for item in owed if not item.missing]
     assert len(late) == 42  # 40, the one ended without its report, the fixture's 签约项目
-    assert first + second == late + rest
+    assert first + second == [item.target.pk for item in sorted(owed, key=rank)]
+    assert first[:42] == late
     assert set(made["missing"]) and all(t.pk in first for t in made["missing"])
 
     # Page 2 holds no target that needs a report, yet it offers the workbook owed by
@@ -121,6 +127,10 @@ def test_the_workbooks_owed_count_drafts_returns_and_quarters_as_the_unpaged_lis
     assert expected == ["2025-06", "2025Q2"]
     for page in (1, 2):
         assert rows_of(client, page)[1] == expected
+    # The returned one comes right after the missing ones, before those reported.
+    first = rows_of(client, 1)[0]
+    assert first[: len(owed)] == [item.target.pk for item in sorted(owed, key=rank)][:50]
+    assert first.index(monthly[0].pk) < first.index(monthly[1].pk)
 
     # Every quarterly report in: the quarter's workbook is no longer owed.
     Report.objects.filter(target=quarterly[0]).update(status="submitted")
@@ -144,6 +154,8 @@ def test_a_day_not_yet_stored_pages_the_same_targets_judged_on_demand(plan_city,
     first, books, _queries = rows_of(client, 1)
     second = rows_of(client, 2)[0]
     assert not StoredEvaluation.objects.filter(at=TODAY).exists()  # judged on demand
-    # The same targets (the ended one with its report in left out), by unit and id.
-    assert first + second == [item.target.pk for item in owed]
+    # The same targets (the ended one with its report in left out): those with a report to
+    # make first (缺报 is not known before they are judged), then by unit and id.
+    expected = sorted(owed, key=lambda item: 1 if item.needs_report else 2)
+    assert first + second == [item.target.pk for item in expected]
     assert books == ["2025-06"]
