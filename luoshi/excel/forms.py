@@ -17,7 +17,19 @@ def reporting_units(user):
 
 
 class LedgerImportForm(forms.Form):
+    """The workbook, and which button sent it: `import` writes the rows, `check` (or
+    none) only previews them."""
+
     file = forms.FileField(label=_("Workbook (.xlsx)"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The button <button name="import" value="1">; "import" is no Python name.
+        self.fields["import"] = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    @property
+    def commits(self) -> bool:
+        return bool(self.cleaned_data.get("import"))
 
 
 class PeriodField(forms.CharField):

@@ -76,7 +76,7 @@ def ledger_import(request: AuthedRequest, kind: str) -> HttpResponse:
         "in_request_max": settings.IMPORT_IN_REQUEST_MAX_BYTES,
     }
     if request.method == "POST" and form.is_valid():
-        commit = "import" in request.POST
+        commit = form.commits
         upload = form.cleaned_data["file"]
         here = reverse("ledger-import", kwargs={"kind": kind})
         try:

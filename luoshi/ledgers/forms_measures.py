@@ -44,9 +44,17 @@ def css(widget: forms.Widget) -> forms.Widget:
 
 
 class UnbindForm(forms.Form):
-    """Report a ledger-bound target by hand again, with a reason."""
+    """Report a ledger-bound target by hand again, with a reason: the form whose button is
+    <button name="unbind" value="1"> (the page's other form binds the measure)."""
 
+    unbind = forms.BooleanField(required=False, widget=forms.HiddenInput)
     reason = forms.CharField(label=_("Reason"), max_length=200, required=False)
+
+    @classmethod
+    def sent(cls, data) -> bool:
+        """Whether `data` is this form's post (its button pressed), read through the field."""
+        form = cls(data)
+        return bool(form.fields["unbind"].clean(form["unbind"].data))
 
 
 class MeasureForm(forms.Form):

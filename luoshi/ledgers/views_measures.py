@@ -162,7 +162,7 @@ def measure_bind(request: AuthedRequest, target_id: int) -> HttpResponse:
     if not access_for(request.user).can_manage_plans():
         raise PermissionDenied
     current = Measure.objects.filter(target=target).first()
-    if request.method == "POST" and "unbind" in request.POST:
+    if request.method == "POST" and UnbindForm.sent(request.POST):
         unbind = UnbindForm(request.POST)
         if not unbind.is_valid():
             return bad_post(unbind, request)

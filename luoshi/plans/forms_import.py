@@ -38,6 +38,11 @@ class PlanImportForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.held = held  # the document kept from an earlier step, if any
 
+    def asks_for_suggestion(self) -> bool:
+        """The first step: a document sent with the title and dates left empty, so the page
+        comes back with those the document suggests."""
+        return not any(str(self[name].data or "").strip() for name in ("title", "start", "end"))
+
     def clean(self):
         data = super().clean()
         if not data.get("file") and not self.held:
@@ -129,8 +134,20 @@ class OwnerMapForm(forms.Form):
         self.fields["unit"].widget.attrs["class"] = "form-select form-select-sm"
 
 
+# The rows the review table saves at once; a longer post is refused whole, before any
+# row is read (a longer plan saves its rows one at a time, through the item's own form).
+MAX_TABLE_ITEMS = 1000
+
+
 class BaseItemFormSet(forms.BaseModelFormSet):
-    """Every row of the review table in one form: one save, no row's edit lost to another's."""
+    """Every row of the review table in one form: one save, no row's edit lost to another's.
+    At most MAX_TABLE_ITEMS rows (max_num, validate_max, absolute_max)."""
+
+    default_error_messages = {
+        "too_many_forms": _(
+            "The table can save at most %(num)d items at once: save the others one by one."
+        ),
+    }
 
     def __init__(self, *args, user, units, **kwargs):
         self.user, self.units = user, units
@@ -141,7 +158,14 @@ class BaseItemFormSet(forms.BaseModelFormSet):
 
 
 ItemFormSet = forms.modelformset_factory(
-    ImportItem, form=ItemForm, formset=BaseItemFormSet, extra=0, can_delete=False
+    ImportItem,
+    form=ItemForm,
+    formset=BaseItemFormSet,
+    extra=0,
+    can_delete=False,
+    max_num=MAX_TABLE_ITEMS,
+    validate_max=True,
+    absolute_max=MAX_TABLE_ITEMS,
 )
 
 

@@ -251,7 +251,7 @@ def plan_import(request: AuthedRequest) -> HttpResponse:
             form.add_error("file", exc.messages)
             return _import_form_page(request, form, 400)
         held = pending.keep(request, upload.name or "", content)
-        if not any(request.POST.get(name, "").strip() for name in ("title", "start", "end")):
+        if form.asks_for_suggestion():
             messages.info(
                 request, _("Check the title and dates read from the document, then read it.")
             )
@@ -401,6 +401,8 @@ def plan_import_items(request: AuthedRequest, plan_id: int) -> HttpResponse:
             else:
                 messages.success(request, _("%(n)s items saved.") % {"n": n})
                 return redirect(_review_url(plan, "import-items"))
+    elif formset.non_form_errors():  # too many rows: no row was read
+        problems.extend(str(error) for error in formset.non_form_errors())
     else:
         problems.append(_("Some rows need correcting: nothing was saved yet."))
     return _render_review(request, plan, formset=formset, problems=problems, status=400)

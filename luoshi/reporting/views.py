@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from luoshi.clock import today
 from luoshi.core.periods import default_as_of
-from luoshi.formtools import attach_errors
+from luoshi.formtools import attach_errors, bad_post
 from luoshi.orgs.access import access_for
 from luoshi.orgs.history import history_of
 from luoshi.orgs.requests import AuthedRequest
@@ -17,7 +17,7 @@ from luoshi.plans.access import access_target_by_id
 
 from . import actions
 from .access import access_report_by_id
-from .forms import ReportForm, ReturnForm, ReviewForm
+from .forms import ReportAction, ReportForm, ReturnForm, ReviewForm
 from .models import Evidence
 
 
@@ -44,16 +44,19 @@ def report_new(request: AuthedRequest, target_id: int) -> HttpResponse:
         target=target,
         initial={"as_of": default_as_of(target.cadence, target.start, today())},
     )
+    buttons = ReportAction(request.POST)
+    if request.method == "POST" and not buttons.is_valid():
+        return bad_post(buttons, request)
     if request.method == "POST" and form.is_valid():
         try:
             report = actions.create_report(
-                target, request.user, **_fields(form), submit="submit" in request.POST
+                target, request.user, **_fields(form), submit=buttons.submits
             )
         except ValidationError as error:
             attach_errors(form, error)
         else:
             messages.success(
-                request, _("Report submitted.") if "submit" in request.POST else _("Draft saved.")
+                request, _("Report submitted.") if buttons.submits else _("Draft saved.")
             )
             return redirect("report-detail", report_id=report.pk)
     return render(request, "reporting/report_form.html", {"target": target, "form": form})
@@ -82,6 +85,9 @@ def report_detail(request: AuthedRequest, report_id: int) -> HttpResponse:
             initial=initial,
             editing=True,
         )
+        buttons = ReportAction(request.POST)
+        if request.method == "POST" and not buttons.is_valid():
+            return bad_post(buttons, request)
         if request.method == "POST" and form.is_valid():
             try:
                 actions.update_report(
@@ -89,7 +95,7 @@ def report_detail(request: AuthedRequest, report_id: int) -> HttpResponse:
                     request.user,
                     expected_revision=form.cleaned_data["revision"],
                     **_fields(form),
-                    submit="submit" in request.POST,
+                    submit=buttons.submits,
                 )
             except actions.Conflict as conflict:
                 # _() outside the f-string, so that makemessages finds the words.
@@ -101,7 +107,7 @@ def report_detail(request: AuthedRequest, report_id: int) -> HttpResponse:
             else:
                 messages.success(
                     request,
-                    _("Report submitted.") if "submit" in request.POST else _("Draft saved."),
+                    _("Report submitted.") if buttons.submits else _("Draft saved."),
                 )
                 return redirect("report-detail", report_id=report.pk)
     elif request.method == "POST":

@@ -13,13 +13,12 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -33,13 +32,12 @@ from luoshi.orgs.requests import AuthedRequest
 from . import actions, views
 from .access import access_report_by_id
 from .choices import ReportStatus
-from .forms import QueueFilter, ReviewForm
+from .forms import BulkApproveForm, QueueFilter
 from .models import Evidence, Report
 from .queue import next_in_queue, queue_choices, queue_for, queue_rows
 
 # Shown in the page, not downloaded: types a browser renders itself, checked at upload.
 INLINE_TYPES = frozenset({"image/png", "image/jpeg", "application/pdf"})
-MAX_SELECTED = 200
 PAGE_SIZE = 50
 
 
@@ -95,47 +93,34 @@ def approvals(request: AuthedRequest) -> HttpResponse:
     )
 
 
-def _selected_ids(request) -> list[int]:
-    ids = request.POST.getlist("report")
-    if not ids or len(ids) > MAX_SELECTED:
-        return []
-    # A form field, not str.isdigit(): "²" is a digit to Python but not a number to int(),
-    # and 400 digits are a number no database column holds.
-    field = forms.IntegerField(min_value=1, max_value=2**63 - 1)
-    try:
-        return sorted({field.clean(i) for i in ids})
-    except ValidationError:
-        return []
+def _refused(request, form: BulkApproveForm, back: str) -> HttpResponse:
+    """A 400 in the site's layout saying what was wrong with the selection; nothing changed.
+    The queue's own boxes and buttons send a valid one, but for an empty selection."""
+    message = " ".join(str(text) for errors in form.errors.values() for text in errors)
+    return render(request, "bad_request.html", {"message": message, "back": back}, status=400)
 
 
 @login_required
 @require_POST
 def approve_selected(request: AuthedRequest) -> HttpResponse:
-    """First post: the confirmation, listing the ticked reports. Second post (`confirm`):
-    approve them all in one transaction; one refusal (changed meanwhile, no longer waiting,
-    four eyes) approves none."""
-    ids = _selected_ids(request)
-    back = _back(_filters(request.POST))
-    if not ids:
-        messages.error(request, _("Tick the reports to approve."))
-        return redirect(back)
-    if "confirm" not in request.POST:
+    """First post (`action=review`): the confirmation, listing the ticked reports. Second post
+    (`action=confirm`): approve them all in one transaction; one refusal (changed meanwhile,
+    no longer waiting, four eyes) approves none. A selection that is empty, damaged, too
+    long or names a report one may not approve is a 400 (BulkApproveForm)."""
+    filters = _filters(request.POST)
+    back = _back(filters)
+    form = BulkApproveForm(request.POST, user=request.user)
+    if not form.is_valid():
+        return _refused(request, form, back)
+    ids = form.ids
+    if not form.confirms:
         rows = queue_rows(queue_for(request.user).filter(pk__in=ids), today())
         if len(rows) != len(ids):
             messages.error(request, _("Some of the ticked reports no longer wait for you."))
             return redirect(back)
-        context = {"rows": rows, "back": back, "filters": _filters(request.POST)}
+        context = {"rows": rows, "back": back, "filters": filters}
         return render(request, "reporting/approve_confirm.html", context)
-    revisions = {}
-    for pk in ids:
-        shown = ReviewForm({"revision": request.POST.get(f"revision-{pk}", "")})
-        if not shown.is_valid():
-            # Only a damaged or forged post gets here: the confirmation sends whole numbers.
-            return HttpResponseBadRequest(
-                "; ".join(str(e) for e in shown.errors["revision"]),
-                content_type="text/plain; charset=utf-8",
-            )
-        revisions[pk] = shown.cleaned_data["revision"]
+    revisions = form.cleaned_data["revisions"]
     try:
         with transaction.atomic():
             reports = list(

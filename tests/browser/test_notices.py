@@ -132,7 +132,7 @@ def test_the_supervisor_sends_a_chase_from_the_overview_and_the_reporter_reports
     reporter.locator(f"tr[data-target='{c.signed.pk}'] a.btn").click()
     reporter.fill("#id_as_of", "2025-06-30")
     reporter.fill("#id_value", "30")
-    reporter.click("button[name=submit]")
+    reporter.click("button[name=action][value=submit]")
     assert reporter.locator("[data-status]").get_attribute("data-status") == "submitted"
     assert Report.objects.get(target=c.signed).status == "submitted"
 

@@ -27,7 +27,7 @@ def test_reported_and_approved_reading_changes_the_supervisors_overview(
     reporter.fill("#id_value", "30")
     reporter.fill("#id_narrative", "上半年签约项目30个")
     reporter.set_input_files("#id_evidence", str(evidence))
-    reporter.click("button[name=submit]")
+    reporter.click("button[name=action][value=submit]")
     assert reporter.locator("[data-status]").get_attribute("data-status") == "submitted"
     assert "签约清单.pdf" in reporter.locator("main").inner_text()
 

@@ -197,7 +197,7 @@ def walk_the_loop(city, live_server, browser, size):
         if files:
             page.set_input_files("#id_evidence", files=files)
         with page.expect_navigation():
-            page.click("button[name=submit]")
+            page.click("button[name=action][value=submit]")
         reporter.landed(f"report-{target.pk}")
         expect(page.locator("[data-status]")).to_have_attribute("data-status", "submitted")
     report_signed = Report.objects.get(target=signed)

@@ -95,7 +95,7 @@ def test_several_are_approved_together_after_one_confirmation(plan_city):
     assert confirm.status_code == 200
     assert [row.report.pk for row in confirm.context["rows"]] == [one.pk, two.pk]
     assert set(Report.objects.values_list("status", flat=True)) == {"submitted"}
-    response = approver.post("/approvals/approve/", {**data, "confirm": "1"})
+    response = approver.post("/approvals/approve/", {**data, "action": "confirm"})
     assert response["Location"] == "/approvals/"
     assert set(Report.objects.values_list("status", flat=True)) == {"approved"}
     assert set(Report.objects.values_list("reviewed_by__username", flat=True)) == {
@@ -111,7 +111,7 @@ def test_one_stale_report_approves_none_of_the_selection(plan_city):
         "report": [one.pk, two.pk],
         f"revision-{one.pk}": one.revision,
         f"revision-{two.pk}": two.revision - 1,
-        "confirm": "1",
+        "action": "confirm",
     }
     c.client("commerce-approver").post("/approvals/approve/", data)
     assert set(Report.objects.values_list("status", flat=True)) == {"submitted"}
@@ -123,12 +123,58 @@ def test_bulk_approval_of_reports_one_may_not_approve_changes_nothing(plan_city)
     for persona in ("commerce-reporter", "leader", "housing-approver"):
         data = {"report": [report.pk], f"revision-{report.pk}": report.revision}
         client = c.client(persona)
-        assert client.post("/approvals/approve/", data)["Location"] == "/approvals/"
-        assert client.post("/approvals/approve/", {**data, "confirm": "1"}).status_code == 302
-    for junk in ({"report": ["x"]}, {"report": []}, {}):
-        assert c.client("commerce-approver").post("/approvals/approve/", junk).status_code == 302
+        for step in ("review", "confirm"):
+            response = _post(client, {**data, "action": step})
+            assert response.status_code == 400
+            assert f"Report {report.pk} is not one you may approve." in _message(response)
+    approver = c.client("commerce-approver")
+    for junk, message in (
+        ({"report": ["x"]}, "“x” is no report."),
+        ({"report": ["9" * 400]}, "“99999999999999999999” is no report."),
+        ({"report": []}, "Tick the reports to approve."),
+        ({}, "Tick the reports to approve."),
+        ({"report": [report.pk], "action": "approve-all"}, "Select a valid choice."),
+    ):
+        response = _post(approver, junk)
+        assert response.status_code == 400, junk
+        assert message in _message(response), junk
     report.refresh_from_db()
     assert report.status == "submitted"
+
+
+def _post(client, data):
+    """Post to the bulk approval, asking for English (the default language is Chinese)."""
+    return client.post("/approvals/approve/", data, headers={"accept-language": "en"})
+
+
+def _message(response) -> str:
+    """The 400 page's message (the page is in the site's layout)."""
+    return response.context["message"]
+
+
+def test_more_ticked_reports_than_a_selection_holds_approve_none(plan_city):
+    """At most 200 at once (BulkApproveForm): a longer list is refused whole, before any
+    query looks at it."""
+    c = plan_city
+    report = submitted(c, c.signed)
+    ids = [report.pk] * 150 + list(range(10**6, 10**6 + 51))
+    data = {"report": ids, f"revision-{report.pk}": report.revision, "action": "confirm"}
+    response = _post(c.client("commerce-approver"), data)
+    assert response.status_code == 400
+    assert _message(response) == "At most 200 reports at a time; 201 were ticked."
+    report.refresh_from_db()
+    assert report.status == "submitted"
+
+
+def test_confirming_without_the_revisions_shown_approves_none(plan_city):
+    c = plan_city
+    one = submitted(c, c.signed, value=30)
+    two = submitted(c, c.signed, value=31, as_of=date(2025, 7, 1))
+    data = {"report": [one.pk, two.pk], f"revision-{one.pk}": one.revision, "action": "confirm"}
+    response = _post(c.client("commerce-approver"), data)
+    assert response.status_code == 400
+    assert f"Report {two.pk} came without a whole revision number" in _message(response)
+    assert set(Report.objects.values_list("status", flat=True)) == {"submitted"}
 
 
 def _nav(client) -> str:

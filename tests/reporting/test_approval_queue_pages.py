@@ -110,7 +110,7 @@ def test_approving_from_a_filtered_page_comes_back_to_it(plan_city):
     assert confirm.status_code == 200
     back = f"/approvals/?unit={c.commerce.pk}&page=2"
     assert f'href="{back.replace("&", "&amp;")}"' in confirm.content.decode()  # Cancel
-    done = client.post("/approvals/approve/", {**data, "confirm": "1"})
+    done = client.post("/approvals/approve/", {**data, "action": "confirm"})
     assert done["Location"] == back
     assert set(Report.objects.filter(pk__in=ticked).values_list("status", flat=True)) == {
         "approved"

@@ -41,7 +41,8 @@ TABLE = [
         "post",
         "/approvals/approve/",
         {"report": "{submitted}"},
-        table(302, S=200, CA=200),
+        # A report one may not approve is no choice of BulkApproveForm: a 400, nothing shown.
+        table(400, S=200, CA=200),
     ),
 ]
 

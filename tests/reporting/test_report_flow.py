@@ -24,7 +24,7 @@ def test_reporter_submits_with_evidence_and_approver_approves_and_status_changes
             "value": "30",
             "narrative": "上半年签约30个",
             "evidence": png(),
-            "submit": "1",
+            "action": "submit",
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -52,7 +52,8 @@ def test_reporter_submits_with_evidence_and_approver_approves_and_status_changes
 def test_returned_report_goes_back_with_its_reason_and_can_be_resubmitted(plan_city):
     c = plan_city
     c.client("commerce-reporter").post(
-        f"/targets/{c.signed.pk}/report/", {"as_of": "2025-06-30", "value": "30", "submit": "1"}
+        f"/targets/{c.signed.pk}/report/",
+        {"as_of": "2025-06-30", "value": "30", "action": "submit"},
     )
     report = Report.objects.get()
     c.client("commerce-approver").post(f"/reports/{report.pk}/return/", {"reason": "缺少佐证材料"})
@@ -62,7 +63,7 @@ def test_returned_report_goes_back_with_its_reason_and_can_be_resubmitted(plan_c
     assert "缺少佐证材料" in page
     c.client("commerce-reporter").post(
         f"/reports/{report.pk}/",
-        {"as_of": "2025-06-30", "value": "31", "revision": report.revision, "submit": "1"},
+        {"as_of": "2025-06-30", "value": "31", "revision": report.revision, "action": "submit"},
     )
     report.refresh_from_db()
     assert report.status == "submitted" and report.value == 31
@@ -93,7 +94,8 @@ def test_a_stale_edit_is_a_conflict_not_a_lost_update(plan_city):
 def test_correction_is_a_new_version_and_supersedes_the_old_once_approved(plan_city):
     c = plan_city
     c.client("commerce-reporter").post(
-        f"/targets/{c.signed.pk}/report/", {"as_of": "2025-06-30", "value": "30", "submit": "1"}
+        f"/targets/{c.signed.pk}/report/",
+        {"as_of": "2025-06-30", "value": "30", "action": "submit"},
     )
     first = Report.objects.get()
     c.client("commerce-approver").post(f"/reports/{first.pk}/approve/")
@@ -102,7 +104,7 @@ def test_correction_is_a_new_version_and_supersedes_the_old_once_approved(plan_c
     assert correction.version == 2 and correction.status == "draft"
     c.client("commerce-reporter").post(
         f"/reports/{correction.pk}/",
-        {"as_of": "2025-06-30", "value": "28", "revision": correction.revision, "submit": "1"},
+        {"as_of": "2025-06-30", "value": "28", "revision": correction.revision, "action": "submit"},
     )
     c.client("commerce-approver").post(f"/reports/{correction.pk}/approve/")
     first.refresh_from_db()
@@ -126,7 +128,7 @@ def test_milestone_report_marks_the_milestone_done_on_approval(plan_city):
     c = plan_city
     c.client("commerce-reporter").post(
         f"/targets/{c.policy.pk}/report/",
-        {"as_of": "2025-06-20", "milestone": c.policy_milestone.pk, "submit": "1"},
+        {"as_of": "2025-06-20", "milestone": c.policy_milestone.pk, "action": "submit"},
     )
     report = Report.objects.get()
     c.client("commerce-approver").post(f"/reports/{report.pk}/approve/")

@@ -11,7 +11,7 @@ PDF = b"%PDF-1.4 scan"
 def _post(c, files, submit=True):
     data = {"as_of": "2025-06-30", "value": "30", "evidence": files}
     return c.client("commerce-reporter").post(
-        f"/targets/{c.signed.pk}/report/", {**data, "submit": "1"} if submit else data
+        f"/targets/{c.signed.pk}/report/", {**data, "action": "submit"} if submit else data
     )
 
 
