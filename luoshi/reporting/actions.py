@@ -187,9 +187,13 @@ def submit_report(report: Report, user: User, *, expected_revision: int | None =
     return report
 
 
-def _check_approver(report: Report, user: User) -> None:
+def _check_approver(report: Report, user: User, expected_revision: int | None = None) -> None:
     if not access_for(user).can_approve_for(report.unit):
         raise PermissionDenied(_("You do not approve reports of this unit."))
+    if expected_revision is not None and expected_revision != report.revision:
+        # Read at an older revision: someone else reviewed (or changed) it since, which
+        # is a conflict (409) for the one who came second, not a bad request.
+        raise Conflict(_("This report was changed by someone else since you opened it."))
     if report.status != ReportStatus.SUBMITTED:
         raise ValidationError(_("Only submitted reports can be reviewed."))
 
@@ -197,7 +201,7 @@ def _check_approver(report: Report, user: User) -> None:
 @transaction.atomic
 def approve_report(report: Report, user: User, *, expected_revision: int | None = None) -> Report:
     """Approve: from now on the status engine counts this reading."""
-    _check_approver(report, user)
+    _check_approver(report, user, expected_revision)
     if report.waits_for_another_approver(user):
         raise FourEyes(
             _(
@@ -227,7 +231,7 @@ def return_report(
     report: Report, user: User, reason: str, *, expected_revision: int | None = None
 ) -> Report:
     """Send back to the reporter with a reason; it can be edited and submitted again."""
-    _check_approver(report, user)
+    _check_approver(report, user, expected_revision)
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the report is returned.")})
     _claim_revision(report, expected_revision)
