@@ -24,6 +24,7 @@ from luoshi.plans.engine import current_lang
 from luoshi.plans.models import Target
 
 from . import signals, store
+from .models import STATE_RANK
 from .queries import Row, evaluated_rows
 
 # Sorts a list offers, and the columns they order by (worst first for the state).
@@ -121,6 +122,45 @@ class Evaluated:
         elif descending:
             first = f"-{first}"
         return queryset.order_by(first, *rest)
+
+    def count(self, state: str | None) -> int:
+        """How many targets `filtered(state)` holds, from the counts (no query); `state` is
+        only ever given on a stored day."""
+        counts = self._counts
+        if not state or counts is None:
+            return self.total
+        if state == "missing":
+            return counts.missing
+        if state == "awaiting":
+            return counts.awaiting
+        return counts.by_state.get(state, 0)
+
+    def page(self, state: str | None, sort: str, offset: int, limit: int) -> list[Any]:
+        """Targets `offset`..`offset + limit` of `filtered(state)` in the order `sort` names,
+        carrying what `rows` shows: one query.
+
+        The page's ids are chosen first in a narrow subquery that the database can answer
+        from its indexes and stop after `limit` rows (units in path order, then their
+        targets), and only those targets are read whole; sorting every visible row with
+        its plan, unit, task and reasons was most of the page's time at 10×. Worst first,
+        the counts by state tell which states the page's rows are in, so the subquery
+        reads those states only (the worst ones for the first pages), not every target.
+        """
+        queryset = self.filtered(state)
+        if sort.lstrip("-") == "state" and not state and self._counts is not None:
+            by_rank = sorted(State.values, key=STATE_RANK.__getitem__, reverse=sort.startswith("-"))
+            wanted, before, seen = [], 0, 0
+            for name in by_rank:
+                n = self._counts.by_state[name]
+                if seen + n <= offset:  # every row of this state is on an earlier page
+                    before += n
+                elif seen < offset + limit:  # some are on this page
+                    wanted.append(name)
+                seen += n
+            queryset, offset = queryset.filter(Q(ev__state__in=wanted)), offset - before
+        ordered = self.ordered(queryset, sort)
+        ids = ordered.values("pk")[offset : offset + limit]
+        return list(self.with_fields(self.ordered(self.base.filter(pk__in=ids), sort)))
 
     def rows(self, targets: list[Any]) -> list[Row]:
         """Rows of one page of targets (annotated by `with_fields`, or plain on demand):

@@ -53,15 +53,12 @@ def overview(request: AuthedRequest) -> HttpResponse:
     counts = evaluated.counts()
     state = data.get("state") if evaluated.stored else None
     sort = data.get("sort") or "unit"
-    listed = evaluated.ordered(evaluated.filtered(state), sort)
-    listed = evaluated.with_fields(listed)
-    paginator = Paginator(listed, PAGE_SIZE)
-    if not state:
-        # Unfiltered by state, the list is the targets Evaluated counted: no second COUNT.
-        paginator.count = evaluated.total
+    # The list is as long as the counts say (no COUNT of its own); the page reads its rows.
+    paginator = Paginator(range(evaluated.count(state)), PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
-    # The page shows the rows made from its targets.
-    page.object_list = evaluated.rows(list(page.object_list))  # type: ignore[assignment]
+    offset = (page.number - 1) * PAGE_SIZE
+    targets = evaluated.page(state, sort, offset, PAGE_SIZE)
+    page.object_list = evaluated.rows(targets)  # type: ignore[assignment]
 
     query = request.GET.copy()
     query.pop("page", None)

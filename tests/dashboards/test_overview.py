@@ -59,6 +59,28 @@ def test_worst_first_puts_behind_before_lagging_before_on_track(city):
     assert ranks == sorted(ranks) and len(set(ranks)) > 1
 
 
+@pytest.mark.parametrize("sort", ["state", "-state", "unit", "-ratio", "name"])
+@pytest.mark.parametrize("state", [None, "lagging", "missing"])
+def test_the_pages_of_every_sort_walk_the_whole_list_in_order(city, sort, state):
+    """Each page reads its ids first (worst first: only the states the page holds, from the
+    counts); walked page by page, with pages of 7 that straddle the states, the rows are
+    exactly the whole list in the order the sort names."""
+    from luoshi.dashboards.read import Evaluated
+
+    evaluated = Evaluated(Target.objects.filter(is_active=True), TODAY)
+    whole = [t.pk for t in evaluated.ordered(evaluated.filtered(state), sort).only("pk")]
+    assert evaluated.count(state) == len(whole) > 7
+    walked = []
+    for offset in range(0, len(whole) + 7, 7):
+        page = evaluated.page(state, sort, offset, 7)
+        assert len(page) == min(7, max(0, len(whole) - offset))
+        walked += [target.pk for target in page]
+    assert walked == whole
+    if sort == "state" and not state:
+        ranks = [STATE_RANK[row.state] for row in evaluated.rows(evaluated.page(None, sort, 0, 50))]
+        assert ranks == sorted(ranks) and len(set(ranks)) > 1
+
+
 def test_plan_and_year_filters(city):
     plan = Plan.objects.get()
     assert city.get(f"/overview/?plan={plan.pk}").context["total"] == plan.targets.count()
