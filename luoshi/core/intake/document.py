@@ -41,7 +41,7 @@ _BAD_PLACE_START = (
     "市区", "郊区", "山区", "库区", "开发", "示范", "功能", "重点", "各县", "各区", "全县", "全区",
 )  # fmt: skip
 _BAD_PLACE_CHARS = set(
-    "的了和与及在对全年已各本该我其这那每个城以为是将把被从向于等中级景园社街校厂矿营号属驻"
+    "的了和与及在对全年已各本该我其这那每个城以为是将把被从向于等中级景园社街校厂矿营号属驻并请"
 )
 _TITLE_UNIT = re.compile(
     r"[#\s]*([" + HAN + r"]{2,16}?(?:局|委员会|委|办公室|厅|部|政府|管委会|中心))"
@@ -84,7 +84,7 @@ _GOV_REPORT = re.compile(
     # "自治区人民政府主席王莉霞作政府工作报告": the region the text names (doc.autonomous)
     r"|(?<![" + HAN + r"])(自治区)(?:人民政府)?主席[^。\n]{0,30}?政府工作报告"
 )
-_GOV_OWNER = re.compile(r"([" + HAN + r"]{2,6}?[市县区])(?:人民政府|政府)")
+_GOV_OWNER = re.compile(r"([" + HAN + r"]{2,6}?[市县区])(?:人民政府|政府)(?:办公室|办公厅)?")
 _REVIEW_HEADING = lex.cue("review_heading")
 _NUMBERED_HEADING = re.compile(
     r"\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])"
@@ -103,6 +103,63 @@ _INTERVIEW_HEAD = re.compile(
     r"副?(?:局长|主任|厅长)[" + HAN + r"·]{1,4}?[:：]"
 )
 _CITY_PAPER = re.compile(r"(?<![" + HAN + r"])([" + HAN + r"]{2,3})(?:日报|晚报)")
+# a name found at the head of a page may carry the word that introduces it (专访长春市市长,
+# 据合肥晚报报道): owners.lead_words of the lexicon, never part of a name
+_LEAD_WORDS = re.compile(
+    "^(?:"
+    + "|".join(
+        re.escape(w) for w in sorted(lex.data()["owners"]["lead_words"], key=len, reverse=True)
+    )
+    + ")"
+)
+
+
+_TWO_LEVELS = re.compile(r"[" + HAN + r"]{2,6}?[省市州]([" + HAN + r"]{2,6}[市区县])")
+
+
+def _lower_place(name: str) -> str:
+    """ "莆田市荔城区" → "荔城区": the place a statistic of 全区 is written as."""
+    m = _TWO_LEVELS.fullmatch(name)
+    return m.group(1) if m else name
+
+
+def strip_lead_words(name: str) -> str:
+    """ "专访长春市" → "长春市", "据合肥" → "合肥"; a name of two characters or less is kept."""
+    m = _LEAD_WORDS.match(name)
+    return name[m.end() :] if m and len(name) - m.end() >= 2 else name
+
+
+# "绵阳市涪城区第六届人民代表大会第四次会议…代区长某某作政府工作报告": the report's place
+_CONGRESS = re.compile(
+    r"(?<!["
+    + HAN
+    + r"])(["
+    + HAN
+    + r"]{2,10}?(?:自治区|[省市县区]))第[一二三四五六七八九十]{1,3}届"
+    r"人民代表大会第[一二三四五六七八九十]{1,3}次会议"
+)
+# "关于莆田市荔城区2022年国民经济和社会发展计划执行情况…的报告": the place whose plan it is
+_PLAN_REPORT = re.compile(
+    r"关于([" + HAN + r"]{2,10}?(?:自治区|[省市县区]))(?:19|20)\d{2}年(?:度)?国民经济和社会发展计划"
+)
+# a guest named with his post in brackets (本期嘉宾:某某(宁波市交通局、市港口管理局局长))
+_GUEST = re.compile(
+    r"(?:嘉宾|受访者|访谈对象|受访人)\s?[:：]\s?[" + HAN + r"·]{2,5}[(（]"
+    r"([" + HAN + r"]{2,20}?(?:局|委员会|委|厅|办|中心))(?:、[^)）\n]{0,30}?)?"
+    r"(?:党组书记、)?副?(?:局长|主任|厅长)[)）]"
+)
+# a page's related-news block (新闻推荐, 相关新闻): what follows is another text
+_RELATED = re.compile(
+    r"(?:^|\n|[。!！])\s*(?:新闻推荐|相关新闻|相关阅读|相关链接|推荐阅读|延伸阅读)"
+)
+# the official who speaks at a press conference (新疆发展和改革委员会副主任某某称): his body
+# presents the plan the reporter learns there
+_CONFERENCE_SPEAKER = re.compile(
+    r"([" + HAN + r"]{2,20}?(?:局|委员会|委|厅|办|中心))(?:党组书记、|党组成员、)?副?"
+    r"(?:局长|主任|厅长|负责人)[" + HAN + r"·]{2,4}?(?:称|介绍|表示|说|指出)"
+)
+# a level named as 县级/州级 (2023年县级重点项目): the jurisdiction when no other word names it
+_LEVEL_ADJ = re.compile(r"(?<![省市县区州])([市县区州])级(?:重点)?项目")
 
 
 def _issuers(head_lines: list[str]) -> str | None:
@@ -248,7 +305,12 @@ def _jurisdiction(
             return _township(sample) or "全" + level
         return named[level] or "全" + level
     places = [p for p in (city, district, county) if p]
-    return places[0] if len(places) == 1 else None
+    if len(places) == 1:
+        return places[0]
+    adj = Counter(m.group(1) for m in _LEVEL_ADJ.finditer(sample))
+    if adj and not places:
+        return "全" + adj.most_common(1)[0][0]
+    return None
 
 
 def _autonomous(sample: str) -> str | None:
@@ -370,24 +432,40 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
             if lines[i].kind == "unitline" and not own.opens_section(lines, i):
                 owner = own.clean_unit(text[lines[i].start : lines[i].end].strip())
                 break
-    reps = own.reporters(text[: min(len(text), 800)])
+    # a related-news block after the article (not a page's menu above it) is another text
+    related = _RELATED.search(text, 400)
+    reps = own.reporters(text[: min(related.start() if related else len(text), 800)])
+    plan_report = _PLAN_REPORT.search(text[:1500])
+    if plan_report and own.is_organisation(plan_report.group(1)):
+        owner = plan_report.group(1)
+    doc_place = owner if plan_report else None
+    if owner is None and "发布会" in text[:1500]:
+        m = _CONFERENCE_SPEAKER.search(text[:3000])
+        if m and own.is_organisation(own.clean_unit(m.group(1))):
+            owner = own.clean_unit(m.group(1))
     if owner is None and reps:
         owner = reps[0][1]
     if owner is None:
         # the publisher of a plan page: "来源:市交通运输局"
         m = re.search(
-            r"(?:来源|发布机构|发文机关)\s?[:：]\s?(["
+            r"(来源|发布机构|发文机关)\s?[:：|]\s?(["
             + HAN
             + r"]{2,20}?(?:局|委员会|委|办公室|办|厅|部|政府|中心))",
             text[:1500],
         )
-        if m and plan:
-            owner = own.clean_unit(m.group(1))
+        # the issuing body of a disclosure page issues the text; a source only a plan
+        if m and (plan or m.group(1) != "来源"):
+            owner = own.clean_unit(m.group(2))
+            # a government issuing its disclosure page is written as its place (苍溪县政府)
+            if owner and (whole := _GOV_OWNER.fullmatch(owner)) and not plan:
+                owner = whole.group(1)
     if owner is None:
         # the bureau whose pages publish the text: "首页 > 部门信息公开 > 市交通运输局"
         m = _CRUMB_UNIT.search(text[:1500])
         if m and own.is_organisation(m.group(1)):
             owner = m.group(1)
+    if owner is None and (g := _GUEST.search(text[:1500])) and own.is_organisation(g.group(1)):
+        owner = g.group(1)
     if owner is None and _INTERVIEW_HINT.search(text[:600]):
         m = next(
             (
@@ -398,7 +476,9 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
             None,
         )
         if m:
-            owner = own.clean_unit(m.group(1) or m.group(2) or m.group(3) or m.group(4))
+            owner = own.clean_unit(
+                strip_lead_words(m.group(1) or m.group(2) or m.group(3) or m.group(4))
+            )
     if owner is not None and not own.is_organisation(owner):
         owner = None
     sample = text[:100000]
@@ -419,19 +499,22 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         if "政府工作报告" in head
         else None
     )
+    congress = _CONGRESS.search(head) if gov is None and "政府工作报告" in head else None
     gov_name = (gov.group(1) or gov.group(2) or gov.group(3) or _autonomous(head)) if gov else None
+    if congress and own.is_organisation(congress.group(1)):
+        gov_name = congress.group(1)
     if gov_name:
         owner = gov_name
         key = {"市": "市", "县": "县", "区": "区"}.get(gov_name[-1])
         if key:
-            found[key] = gov_name
+            found[key] = _lower_place(gov_name)
     elif owner and (whole := _GOV_OWNER.fullmatch(owner)) and "政府工作报告" in head:
         owner = whole.group(1)
     if "市" not in found:
         # a city's daily names its city (柳州日报 → 柳州市)
         m = _CITY_PAPER.search(head) if ("日报" in head or "晚报" in head) else None
         if m:
-            found["市"] = m.group(1) + "市"
+            found["市"] = strip_lead_words(m.group(1)) + "市"
     places: list[str] = []
     for u in [owner] + [r[1] for r in reps]:
         p = own.place_of_unit(u)
@@ -448,7 +531,11 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
             del found[key]
     city, district, county = found.get("市"), found.get("区"), found.get("县")
     autonomous = _autonomous(sample[:3000]) if "全区" in sample or "自治区" in sample else None
+    if doc_place and doc_place == owner and doc_place[-1] in "市区县":
+        found[doc_place[-1]] = _lower_place(doc_place)
     region = own.place_of_unit(owner)
+    if region and owner and _TWO_LEVELS.fullmatch(owner):
+        region = _lower_place(owner)
     if region is None:
         for w, named in (("全市", city), ("全区", district or autonomous), ("全县", county)):
             if w in sample:
