@@ -27,11 +27,12 @@ from luoshi.ledgers.models import (
 from luoshi.ledgers.views_projects import funnel_counts
 from luoshi.orgs.access import access_for
 from luoshi.orgs.models import Unit
+from luoshi.plans.access import visible_plans
 from luoshi.plans.choices import State
 from luoshi.plans.models import Plan, Target
 
 from . import signals
-from .models import EvaluationTally, StoredEvaluation
+from .models import STATE_RANK, EvaluationTally, StoredEvaluation
 from .queries import Row
 from .read import Counts, Evaluated
 from .summary import COUNTED, counting
@@ -174,22 +175,29 @@ class Cockpit:
         self.at = at
         self.plan = plan
         self.unit = unit
-        targets = Target.objects.restrict(user, "view").filter(is_active=True)
-        tally = EvaluationTally.objects.restrict(user, "view").order_by()
-        if plan is not None:
-            targets = targets.filter(plan=plan)
-            tally = tally.filter(plan=plan)
-        if unit is not None:
-            targets = targets.filter(unit__path__startswith=unit.path)
-            tally = tally.filter(unit__path__startswith=unit.path)
+
+        def narrowed(queryset):
+            if plan is not None:
+                queryset = queryset.filter(plan=plan)
+            if unit is not None:
+                queryset = queryset.filter(unit__path__startswith=unit.path)
+            return queryset
+
+        active = Target.objects.filter(is_active=True)
+        targets = narrowed(Target.objects.restrict(user, "view").filter(is_active=True))
         self.targets = targets
-        self.tally = tally
-        # Parts seen through a target one sees, in units one does not: outside the tally.
-        self.parts = (
-            None
-            if self.access.sees_whole_city
-            else targets.exclude(self.access.visible_unit_q("unit"))
-        )
+        self.tally = narrowed(EvaluationTally.objects.restrict(user, "view").order_by())
+        # The targets of one's units, and the parts seen through a target one sees in
+        # units one does not (outside the tally): the two halves of `targets`, each
+        # counted through an index where their union (an OR across joins) scans them all.
+        self.own = targets
+        self.parts = None
+        if not self.access.sees_whole_city:
+            mine = self.access.visible_unit_q("unit")
+            self.own = narrowed(active.filter(mine))
+            self.parts = narrowed(
+                active.filter(self.access.visible_unit_q("part_of__unit")).exclude(mine)
+            )
         if plan is not None:
             self.start, self.end = plan.start, plan.end
         else:
@@ -208,6 +216,18 @@ class Cockpit:
             if self.evaluated.stored:  # a new day, brought up to date just now
                 self._seen = self._by_day(wanted)
         self.stored = self.evaluated.stored
+
+    def plans(self) -> QuerySet[Plan]:
+        """The plans one may choose (plans.access.visible_plans), found through the indexes
+        of one's units and of the parts' leads rather than an OR across their joins."""
+        if self.parts is None:
+            return visible_plans(self.user)
+        of_units = Target.objects.filter(self.access.visible_unit_q("unit"))
+        of_parts = Target.objects.filter(self.access.visible_unit_q("part_of__unit"))
+        return Plan.objects.filter(
+            Q(pk__in=of_units.order_by().values("plan_id"))
+            | Q(pk__in=of_parts.order_by().values("plan_id"))
+        )
 
     # -- counts and trend ------------------------------------------------------
     def _by_day(self, days: list[date]) -> dict[date, dict]:
@@ -231,9 +251,15 @@ class Cockpit:
 
     def _counts_on(self, at: date) -> Counts | None:
         """The counts on `at` when every target one sees has its row that day, else None:
-        the tally's total against the number of targets (one counting query)."""
+        the tally's total against the number of targets (one counting query, two for
+        those who see cooperating parts)."""
         row = self._seen.get(at)
-        if row is None or row["total"] != self.targets.order_by().count():
+        if row is None:
+            return None
+        total = self.own.order_by().count()
+        if self.parts is not None:
+            total += self.parts.order_by().count()
+        if row["total"] != total:
             return None
         return Counts(
             by_state={state: row[state] for state in State.values},
@@ -278,20 +304,22 @@ class Cockpit:
         city's departments and districts for the whole-city roles, an approver's
         units (or their children, when they approve a single unit).
         """
-        units = list(
-            self.access.visible_units()
-            .filter(is_active=True)
-            .only("pk", "parent_id", "path", "name", "short_name", "kind")
-            .order_by("path")
-        )
+        visible = self.access.visible_units().filter(is_active=True)
+        fields = ("pk", "parent_id", "path", "name", "short_name", "kind")
         scope = self.unit
         if scope is None:
-            ids = {unit.pk for unit in units}
-            top = [unit for unit in units if unit.parent_id not in ids]
+            # Ids only for the whole tree (a province's thousands of units), then the few
+            # units shown.
+            pairs = list(visible.order_by().values_list("pk", "parent_id"))
+            ids = {pk for pk, _parent in pairs}
+            top = [pk for pk, parent in pairs if parent not in ids]
             if len(top) != 1:
-                return None, top
-            scope = top[0]
-        return scope, [unit for unit in units if unit.parent_id == scope.pk]
+                return None, list(visible.filter(pk__in=top).only(*fields).order_by("path"))
+            # The one top and its children: one query, as for several tops.
+            shown = visible.filter(Q(pk=top[0]) | Q(parent_id=top[0])).only(*fields)
+            units = list(shown.order_by("path"))
+            return units[0], [unit for unit in units if unit.parent_id == top[0]]
+        return scope, list(visible.filter(parent=scope).only(*fields).order_by("path"))
 
     def scorecard(self, sort: str = "rank") -> tuple[Unit | None, list[UnitScore]]:
         """One row per unit under the scope, its subtree rolled up: one grouped query."""
@@ -304,15 +332,24 @@ class Cockpit:
         rows = [UnitScore(unit, own=False) for unit in units]
         if scope is not None:
             rows.append(UnitScore(scope, own=True))
-        for row in rows:
-            for entry in entries:
-                path = entry["unit__path"]
-                if path == row.unit.path if row.own else path.startswith(row.unit.path):
-                    row.total += entry["total"]
-                    row.missing += entry["missing"]
-                    row.awaiting += entry["awaiting"]
-                    for state in State.values:
-                        row.by_state[state] = row.by_state.get(state, 0) + entry[state]
+        states = State.values
+        compared = {row.unit.path: row for row in rows if not row.own}
+        for entry in entries:
+            path = entry["unit__path"]
+            into = [row for row in rows[len(compared) :] if row.unit.path == path]  # 本级
+            # The compared unit whose subtree holds this unit: the one among its ancestors'
+            # paths (and its own), "/a/", "/a/b/", … (a unit's path ends with "/").
+            cut = 0
+            while (cut := path.find("/", cut + 1)) > 0:
+                if path[: cut + 1] in compared:
+                    into.append(compared[path[: cut + 1]])
+                    break
+            for row in into:
+                row.total += entry["total"]
+                row.missing += entry["missing"]
+                row.awaiting += entry["awaiting"]
+                for state in states:
+                    row.by_state[state] = row.by_state.get(state, 0) + entry[state]
         rows = [row for row in rows if row.total or not row.own]
         ranked = sorted(
             # The scope's own targets (本级) are shown, not ranked against its units.
@@ -324,10 +361,20 @@ class Cockpit:
         return scope, sort_scores(rows, sort)
 
     # -- red list -------------------------------------------------------------
-    def red_targets(self) -> QuerySet[Target]:
-        """Behind, overdue, or set to miss at the current pace: worst first."""
+    def red_targets(self, targets: QuerySet[Target] | None = None) -> QuerySet[Target]:
+        """Behind, overdue, or set to miss at the current pace: worst first (of `targets`,
+        one's own or the parts, or all one sees)."""
         evaluated = self.evaluated
-        red = evaluated.base.filter(Q(ev__state__in=RED) | Q(ev__will_miss=True))
+        base = (
+            evaluated.base
+            if targets is None
+            else targets.annotate(
+                ev=FilteredRelation(
+                    "stored_evaluations", condition=Q(stored_evaluations__at=self.at)
+                )
+            )
+        )
+        red = base.filter(Q(ev__state__in=RED) | Q(ev__will_miss=True))
         # `ev` is the stored evaluation that Evaluated.base joins (a FilteredRelation),
         # which the type checker's list of Target's fields does not name.
         return evaluated.with_fields(red).order_by(  # type: ignore[misc]
@@ -347,11 +394,27 @@ class Cockpit:
         """The first `limit` rows of the red list, and how many there are in all."""
         if not self.stored:
             return [], 0
-        targets = self.red_targets()
         total = self.red_count()
-        if limit is not None:
-            targets = targets[:limit]
-        return self.evaluated.rows(list(targets)), total
+        if self.parts is None:
+            targets = self.red_targets()
+            return self.evaluated.rows(list(targets if limit is None else targets[:limit])), total
+        # One's own units' red list walks the index in order and stops at `limit`; the
+        # union with the parts (an OR across joins) would sort every red target one sees.
+        # The two lists, each in order, merged in the same order.
+        found: list[Any] = []
+        for half in (self.own, self.parts):
+            targets = self.red_targets(half)
+            found += list(targets if limit is None else targets[:limit])
+        found.sort(
+            key=lambda t: (
+                STATE_RANK[t.ev_state],
+                t.ev_ratio is None,
+                t.ev_ratio or 0,
+                t.unit.path,
+                t.pk,
+            )
+        )
+        return self.evaluated.rows(found if limit is None else found[:limit]), total
 
     # -- ledgers --------------------------------------------------------------
     def _ledger_unit_q(self) -> Q:
@@ -414,28 +477,22 @@ class Cockpit:
         for hazard_id, day, status in events:
             history.setdefault(hazard_id, []).append((day, status))
         open_statuses = {str(s) for s in HAZARD_OPEN_STATUSES}
-        points = []
-        for day in days:
-            opened = overdue = 0
-            for pk, found_on, deadline in hazards:
-                if found_on > day:
-                    continue
-                if _status_on(history.get(pk, ()), day) in open_statuses:
-                    opened += 1
-                    overdue += deadline < day
-            points.append(BurnPoint(day, opened, overdue))
-        return points
-
-
-def _status_on(history, day: date) -> str:
-    """A hazard's status on `day`: its latest event up to then, or open when it has none
-    (a hazard not entered through the actions), as luoshi.ledgers.measures reads it."""
-    status = HazardStatus.OPEN.value
-    for event_day, event_status in history:
-        if event_day > day:
-            break
-        status = event_status
-    return status
+        opened = [0] * len(days)
+        overdue = [0] * len(days)
+        # Each hazard's days and events walked side by side, once: its status on a day is
+        # its latest event up to then, or open when it has none (a hazard not entered
+        # through the actions), as luoshi.ledgers.measures reads it.
+        for pk, found_on, deadline in hazards:
+            changes = history.get(pk, [])
+            status, seen = str(HazardStatus.OPEN.value), 0
+            for index, day in enumerate(days):
+                while seen < len(changes) and changes[seen][0] <= day:
+                    status = changes[seen][1]
+                    seen += 1
+                if found_on <= day and status in open_statuses:
+                    opened[index] += 1
+                    overdue[index] += deadline < day
+        return [BurnPoint(day, opened[i], overdue[i]) for i, day in enumerate(days)]
 
 
 # The order a leader reads the counts in: worst first, then the rest.

@@ -60,6 +60,14 @@ class StoredEvaluation(models.Model):
         indexes = [
             # Counts and filters by state on one day.
             models.Index(fields=["at", "state"], name="stored_evaluation_at_state"),
+            # The cockpit's red list, worst first: read in order, the first page only
+            # (issue 14).
+            models.Index(
+                fields=["at", "state_rank", "ratio"],
+                name="stored_evaluation_red_list",
+                condition=models.Q(state__in=[State.BEHIND, State.OVERDUE])
+                | models.Q(will_miss=True),
+            ),
         ]
 
     def __str__(self) -> str:

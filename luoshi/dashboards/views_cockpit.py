@@ -17,7 +17,7 @@ from luoshi.clock import parse_at
 from luoshi.formtools import bad_request
 from luoshi.orgs.access import access_unit_by_id
 from luoshi.orgs.requests import AuthedRequest
-from luoshi.plans.access import access_plan_by_id, visible_plans
+from luoshi.plans.access import access_plan_by_id
 
 from .cockpit import Cockpit, nearest_stored
 from .forms import CockpitFilter
@@ -115,7 +115,7 @@ def render_cockpit(
         "burn": burn,
         "latest": latest,
         "chart": chart,
-        "plans": visible_plans(request.user),
+        "plans": figures.plans(),
         "overview_query": f"{overview}?{_query(plan=plan and plan.pk, unit=unit and unit.pk, at=at.isoformat())}",
         "keep_query": _query(**kept),
         "scope_query": _query(**scope_query),

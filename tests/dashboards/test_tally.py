@@ -120,17 +120,26 @@ def test_the_cockpit_counts_from_the_tally_as_from_the_stored_rows(small_city, w
         person = User.objects.get(username="syn11-leader")
     else:
         person = (
-            Membership.objects.filter(role="approver", unit__children__isnull=False)
+            Membership.objects.filter(
+                role="approver", unit__children__isnull=False, unit__parent__parent__isnull=False
+            )
             .select_related("user")
             .first()
             .user
         )
+        # A cooperating part kept by a unit outside the approver's: seen through its lead.
+        approved = Membership.objects.filter(user=person, role="approver").values("unit__path")
+        lead = Target.objects.filter(unit__path__startswith=approved[0]["unit__path"]).first()
+        part = Target.objects.exclude(unit__path__startswith=approved[0]["unit__path"]).first()
+        part.part_of = lead
+        part.save()
     client = Client(HTTP_ACCEPT_LANGUAGE="zh-hans")
     client.force_login(person)
     page = client.get("/cockpit/")
     assert page.status_code == 200 and page.context["stored"]
     targets = Target.objects.restrict(person, "view").filter(is_active=True)
     plain = Evaluated(targets, TODAY)
+    assert who == "leader" or targets.filter(part_of__isnull=False).exists()
     assert page.context["counts"] == plain.counts()
     red = plain.base.filter(Q(ev__state__in=(State.BEHIND, State.OVERDUE)) | Q(ev__will_miss=True))
     assert page.context["red_total"] == red.count() > 0
