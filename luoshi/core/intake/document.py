@@ -123,6 +123,28 @@ def _lower_place(name: str) -> str:
     return m.group(1) if m else name
 
 
+_SYSTEM_BODY = ("厅", "局", "委员会", "委")
+
+
+def _system_body(text: str) -> str | None:
+    """The body of a sector system a text opens with (四川省交通运输系统全面落实…), when the
+    text names it (四川省交通运输厅): its department presents the sector's plan."""
+    k = text.find("系统", 0, 1500)
+    while k >= 0:
+        before = text[max(0, k - 12) : k]
+        for i in range(len(before) - 2):
+            stem = before[i:]
+            if not all("\u4e00" <= ch <= "\u9fff" for ch in stem):
+                continue
+            if own.place_of_unit(stem) is None and stem[0] not in "省市县区":
+                continue
+            for suffix in _SYSTEM_BODY:
+                if stem + suffix in text and own.is_organisation(stem + suffix):
+                    return stem + suffix
+        k = text.find("系统", k + 2, 1500)
+    return None
+
+
 def strip_lead_words(name: str) -> str:
     """ "专访长春市" → "长春市", "据合肥" → "合肥"; a name of two characters or less is kept."""
     m = _LEAD_WORDS.match(name)
@@ -433,7 +455,7 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
                 owner = own.clean_unit(text[lines[i].start : lines[i].end].strip())
                 break
     # a related-news block after the article (not a page's menu above it) is another text
-    related = _RELATED.search(text, 400)
+    related = _RELATED.search(text, 400, 900)
     reps = own.reporters(text[: min(related.start() if related else len(text), 800)])
     plan_report = _PLAN_REPORT.search(text[:1500])
     if plan_report and own.is_organisation(plan_report.group(1)):
@@ -443,6 +465,8 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         m = _CONFERENCE_SPEAKER.search(text[:3000])
         if m and own.is_organisation(own.clean_unit(m.group(1))):
             owner = own.clean_unit(m.group(1))
+    if owner is None:
+        owner = _system_body(text)
     if owner is None and reps:
         owner = reps[0][1]
     if owner is None:
