@@ -97,6 +97,18 @@ def approver_of(report):
     return people[0]
 
 
+def unanalysed(connection) -> list[str]:
+    """The big tables PostgreSQL has no statistics of (a bulk load, a copy of a database):
+    without them it reads 9,000 pages for a batch's approved reports instead of 200."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT relname FROM pg_stat_user_tables WHERE relname = ANY(%s) "
+            "AND last_analyze IS NULL AND last_autoanalyze IS NULL ORDER BY relname",
+            [["reporting_report", "dashboards_storedevaluation", "plans_target"]],
+        )
+        return [name for (name,) in cursor.fetchall()]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", type=int, default=1)
@@ -119,6 +131,10 @@ def main() -> int:
     from luoshi.plans.models import Target
     from luoshi.reporting.models import Report
 
+    if not args.sqlite:
+        never = unanalysed(connection)
+        if never:  # a freshly generated or copied city: the planner guesses every count
+            print(f"warning: no ANALYZE recorded for {', '.join(never)}: run ANALYZE first")
     settings.DEBUG = True  # the query log, for the counts
     where = "SQLite" if args.sqlite else "PostgreSQL"
     submitted = list(

@@ -21,10 +21,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import NamedTuple, cast
+from typing import NamedTuple
 
 from django.db import connection, transaction
-from django.db.models import Case, F, Field, When
 from django.dispatch import Signal
 from django.utils import timezone
 
@@ -137,38 +136,36 @@ def _refresh_batch(targets: list[Target], today: date, new_days_only: bool = Fal
     days = {target.pk: kept_days(target, today) for target in targets}
     # The stored rows as they are before this refresh: the days no longer kept among them
     # go, and each target's latest state up to today is what `state_changed` compares with.
-    # The range lets the planner walk the (target, at) index for a batch of consecutive
-    # targets instead of scanning the table; order_by(): the model's ordering would join
-    # the target, its plan and its unit.
-    # With them, the values of the days about to be computed (today's, for the daily job),
-    # so that only the rows whose evaluation changed are written.
-    columns = [
-        column
-        if column in ("state", "will_miss") or not new_days_only
-        else Case(
-            When(at=today, then=F(column)),
-            output_field=cast("Field", StoredEvaluation._meta.get_field(column)),
-        )
-        for column in Row._fields[2:]
+    # Refreshing every day, each row whole, to write only the rows whose evaluation
+    # changed; the daily job reads today's whole rows apart, when it runs again on a day.
+    columns = ("state", "will_miss") if new_days_only else Row._fields[2:]
+    state, will_miss = columns.index("state"), columns.index("will_miss")
+    low, high = min(days), max(days)
+    rows_of = StoredEvaluation.objects.order_by()  # no ordering: it would join the target
+    if high - low < 2 * len(days):
+        # Targets close together (a batch of the daily job): the rows of the range through
+        # the (target, at) index, those of the targets between them dropped here; a list
+        # of a thousand ids costs more to send and plan than such rows to skip.
+        rows_of = rows_of.filter(target_id__gte=low, target_id__lte=high)
+    else:
+        rows_of = rows_of.filter(target_id__in=list(days))
+    stored = [
+        row for row in rows_of.values_list("pk", "target_id", "at", *columns) if row[1] in days
     ]
-    stored = list(
-        StoredEvaluation.objects.filter(
-            target_id__in=list(days), target_id__gte=min(days), target_id__lte=max(days)
-        )
-        .order_by()
-        .values_list("pk", "target_id", "at", *columns)
-    )
     stale_ids = [pk for pk, target_id, at, *_values in stored if at not in days[target_id]]
     latest: dict[int, date] = {}
     before: dict[int, tuple[str, bool | None]] = {}
-    as_stored: dict[tuple[int, date], Row] = {}
     for _pk, target_id, at, *values in stored:
-        row = Row(target_id, at, *values)
         if at <= today and at >= latest.get(target_id, at):
             latest[target_id] = at
-            before[target_id] = (row.state, row.will_miss)
-        if at == today or not new_days_only:
-            as_stored[(target_id, at)] = row
+            before[target_id] = (values[state], values[will_miss])
+    if not new_days_only:
+        as_stored = {(row[1], row[2]): Row(*row[1:]) for row in stored}
+    else:
+        # Today's rows, if the job already ran today (none: no query).
+        again = [pk for pk, _target_id, at, *_values in stored if at == today]
+        whole = StoredEvaluation.objects.filter(pk__in=again).order_by().values_list(*Row._fields)
+        as_stored = {(row.target_id, row.at): row for row in map(Row._make, whole)}
     wanted = days
     if new_days_only:
         have = {(target_id, at) for _pk, target_id, at, *_values in stored}
