@@ -13,6 +13,8 @@ includes, the 400 page — is ui's, the module of the shared page pieces), and:
 A lower page that shows a piece of a higher app leaves a slot for it (ui.slots); the
 higher app fills the slot, so the dependency points down. The order of the layers is
 read from the layers contract, never written here a second time.
+
+And no template line is longer than LINE_LIMIT characters.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ PACKAGE = ROOT / "luoshi"
 # The shell (settings.TEMPLATES' DIRS) holds the layout every page extends: it ranks
 # with ui, the module of the shared page pieces it loads.
 SHELL_OWNER = "ui"
+# Template lines are read like code: one cell, one attribute group or one message a line.
+LINE_LIMIT = 120
 
 LOAD = re.compile(r"{%\s*load\s+(.+?)\s*%}")
 INCLUDE = re.compile(r"{%\s*(include|extends)\s+(\S+)")
@@ -144,9 +148,33 @@ def violations(package: Path = PACKAGE, ranks: dict[str, int] | None = None) -> 
     return problems
 
 
+def long_lines(package: Path = PACKAGE, limit: int = LINE_LIMIT) -> list[str]:
+    return [
+        f"{rel(t.path)}:{number}: {len(line)} characters (at most {limit})"
+        for t in templates(package).values()
+        for number, line in enumerate(t.path.read_text(encoding="utf-8").splitlines(), 1)
+        if len(line) > limit
+    ]
+
+
 def test_templates_follow_the_layers():
     problems = violations()
     assert not problems, "\n".join(problems)
+
+
+def test_template_lines_are_short_enough_to_read():
+    """A long line is broken where HTML ignores the whitespace: between attributes, at a
+    cell's edges, inside {% blocktranslate trimmed %} (CONTRIBUTING.md)."""
+    problems = long_lines()
+    assert not problems, "\n".join(problems)
+
+
+def test_a_long_line_is_named(tmp_path):
+    (tmp_path / "low" / "templates" / "low").mkdir(parents=True)
+    (tmp_path / "low" / "templates" / "low" / "page.html").write_text("x" * 121 + "\n" + "y" * 120)
+    assert long_lines(tmp_path) == [
+        f"{tmp_path}/low/templates/low/page.html:1: 121 characters (at most 120)"
+    ]
 
 
 def test_every_filled_slot_is_drawn_by_a_page():

@@ -17,6 +17,7 @@ class NoticesConfig(AppConfig):
         # the place, notices fills it, so no lower template loads notices' tags.
         slots.fill("navbar", "notices/bell.html")
         slots.fill("overview.actions", "notices/_chase.html")
+        slots.fill("overview.scripts", "notices/_chase_script.html")
         slots.fill("unit.facts", "notices/unit_reminders.html")
         slots.fill("unit.notes", "notices/_unit_instructions.html")
         slots.fill("target.notes", "notices/_target_instructions.html")

@@ -67,11 +67,13 @@ def percent(ratio, digits: int = 1):
 @register.simple_tag(takes_context=True)
 def slot(context: Context, name: str) -> SafeString:
     """The pieces apps above fill into this place of the page (ui.slots), rendered with the
-    page's context like an {% include %}; nothing when no app filled it.
+    page's context like an {% include %}; "" when no piece has anything to show.
     ``{% slot "overview.actions" as actions %}`` keeps them in a variable."""
     engine = context.template.engine if context.template else Engine.get_default()
     pieces = SafeString()
     for template_name in slots.filled(name):
         with context.push():
-            pieces += engine.get_template(template_name).render(context)  # safe + safe: safe
+            piece = engine.get_template(template_name).render(context)
+        if piece.strip():  # a piece with nothing to show leaves the slot empty (and falsy)
+            pieces += piece  # safe + safe: safe
     return pieces
