@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, F, FilteredRelation, Q, QuerySet
+from django.db.models import Count, F, FilteredRelation, Func, Max, Q, QuerySet, Subquery, Sum
 
 from luoshi.clock import today as local_today
 from luoshi.core.status import Evaluation
@@ -24,7 +24,7 @@ from luoshi.plans.engine import current_lang
 from luoshi.plans.models import Target
 
 from . import signals, store
-from .models import STATE_RANK
+from .models import STATE_RANK, EvaluationTally
 from .queries import Row, evaluated_rows
 
 # Sorts a list offers, and the columns they order by (worst first for the state).
@@ -54,9 +54,20 @@ class Counts:
 
 
 class Evaluated:
-    def __init__(self, targets: QuerySet[Target], at: date):
+    """`targets` with their stored evaluation on `at`. `tally`, when given, holds the
+    tally rows (summary.py) of exactly those targets: the counts are then its sums, not
+    an aggregate over every target's stored row (the overview of someone who sees the
+    whole city, filtered by plan or unit only)."""
+
+    def __init__(
+        self,
+        targets: QuerySet[Target],
+        at: date,
+        tally: QuerySet[EvaluationTally] | None = None,
+    ):
         signals.flush()  # this request's own changes first
         self.at = at
+        self._tally = tally
         self.base = targets.annotate(
             ev=FilteredRelation("stored_evaluations", condition=Q(stored_evaluations__at=at))
         )
@@ -83,6 +94,11 @@ class Evaluated:
     def _aggregate(self) -> dict:
         """How many targets, how many have a stored evaluation, and the counts by state:
         one query (the counts mean something only when every target is stored)."""
+        if self._tally is not None:
+            totals = self._tally_sums(self._tally)
+            if totals is not None:
+                self.total, self.stored = totals["total"], True
+                return totals
         by_state = {state: Count("pk", filter=Q(ev__state=state)) for state in State.values}
         totals = self.base.aggregate(
             total=Count("pk"),
@@ -94,6 +110,21 @@ class Evaluated:
         self.total = totals["total"]
         self.stored = totals["total"] == totals["stored"]
         return totals
+
+    def _tally_sums(self, tally: QuerySet[EvaluationTally]) -> dict | None:
+        """The tally's sums on this day with the number of targets, in one query; None
+        when the two differ (some target has no stored row that day, or the tally is
+        being recounted) or the day has no tally row: then the stored rows are counted."""
+        count = Func(F("pk"), function="COUNT")  # no GROUP BY: one row, the count
+        targets = self.base.order_by().annotate(n=count).values("n")
+        names = ("total", "missing", "awaiting", *State.values)
+        row = tally.filter(at=self.at).aggregate(
+            targets=Max(Subquery(targets)), **{name: Sum(name) for name in names}
+        )
+        if row["targets"] is None:  # no tally row that day: the targets were not counted
+            return None
+        totals = {name: row[name] for name in names}
+        return totals if totals["total"] == row["targets"] else None
 
     def counts(self) -> Counts | None:
         """Targets by state, missing (缺报) and awaiting approval (待审核); None when the

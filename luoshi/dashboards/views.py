@@ -19,6 +19,7 @@ from luoshi.plans.choices import State, TargetKind
 from luoshi.plans.models import Target, Task
 
 from .forms import OverviewFilter
+from .models import EvaluationTally
 from .read import NEEDS_STORE, Evaluated
 
 PAGE_SIZE = 50
@@ -36,12 +37,21 @@ def overview(request: AuthedRequest) -> HttpResponse:
     except ValidationError as error:
         return bad_request(error, request)
     targets = Target.objects.restrict(request.user, "view").filter(is_active=True)
+    # Whoever sees the whole city sees every active target of the tally's rows: filtered
+    # by unit and plan only, the counts are the tally's sums (summary.py).
+    tally = None
+    if access.sees_whole_city and not any(data.get(name) for name in ("year", "kind", "task")):
+        tally = EvaluationTally.objects.order_by()
     if data.get("unit"):
         # A unit and its subtree; a unit one may not see filters everything out.
         unit = access.visible_units().filter(pk=data["unit"]).first()
         targets = targets.filter(unit__path__startswith=unit.path) if unit else targets.none()
+        if tally is not None:
+            tally = tally.filter(unit__path__startswith=unit.path) if unit else tally.none()
     if data.get("plan"):
         targets = targets.filter(plan__in=visible_plans(request.user).filter(pk=data["plan"]))
+        if tally is not None:
+            tally = tally.filter(plan_id=data["plan"])
     if data.get("year"):
         targets = targets.filter(start__year__lte=data["year"], end__year__gte=data["year"])
     if data.get("kind") in TargetKind.values:
@@ -49,7 +59,7 @@ def overview(request: AuthedRequest) -> HttpResponse:
     if data.get("task"):
         targets = targets.filter(Q(task_id=data["task"]) | Q(task__parent_id=data["task"]))
 
-    evaluated = Evaluated(targets, at)
+    evaluated = Evaluated(targets, at, tally)
     counts = evaluated.counts()
     state = data.get("state") if evaluated.stored else None
     sort = data.get("sort") or "unit"

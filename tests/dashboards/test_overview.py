@@ -81,6 +81,29 @@ def test_the_pages_of_every_sort_walk_the_whole_list_in_order(city, sort, state)
         assert ranks == sorted(ranks) and len(set(ranks)) > 1
 
 
+def test_whoever_sees_the_whole_city_gets_the_counts_from_the_tally(city):
+    """Filtered by unit or plan only, the counts are the tally's sums (no aggregate over
+    every target's stored row); with a kind filter they are counted from the stored rows.
+    Both equal the counts of the stored rows."""
+    plan = Plan.objects.get()
+    for query, tallied in (("", True), (f"plan={plan.pk}", True), ("kind=zero", False)):
+        with CaptureQueriesContext(connection) as captured:
+            page = city.get(f"/overview/?{query}")
+        sql = [q["sql"] for q in captured.captured_queries]
+        assert any("dashboards_evaluationtally" in q for q in sql) == tallied, query
+        targets = Target.objects.filter(is_active=True)
+        if query.startswith("kind"):
+            targets = targets.filter(kind="zero")
+        stored = Counter(
+            targets.filter(stored_evaluations__at=TODAY).values_list(
+                "stored_evaluations__state", flat=True
+            )
+        )
+        shown = {state.value: n for state, n, _colour in page.context["counts"]}
+        assert shown == {name: stored[name] for name in shown}, query
+        assert page.context["total"] == targets.count()
+
+
 def test_plan_and_year_filters(city):
     plan = Plan.objects.get()
     assert city.get(f"/overview/?plan={plan.pk}").context["total"] == plan.targets.count()
