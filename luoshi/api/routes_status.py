@@ -8,11 +8,14 @@ its state filters are refused (422), since they would need every target judged.
 
 from typing import Annotated, Literal
 
+from django.db.models import QuerySet
 from django.utils import translation
 from ninja import Field, Query, Router, Status
 
 from luoshi.clock import today
+from luoshi.dashboards.models import EvaluationTally
 from luoshi.dashboards.read import Evaluated
+from luoshi.orgs.access import access_for
 from luoshi.plans.choices import State, TargetKind
 from luoshi.plans.engine import current_lang
 from luoshi.plans.models import Target
@@ -55,7 +58,15 @@ def status(
     if kind is not None:
         targets = targets.filter(kind=kind)
     targets = in_year(targets, year)
-    evaluated = Evaluated(targets, at)
+    # Whoever sees the whole city, filtered by plan and unit only: the counts are the
+    # tally's sums, not an aggregate over every target's stored row (issue 14).
+    tally: QuerySet[EvaluationTally] | None = None
+    if kind is None and year is None and access_for(request.auth).sees_whole_city:
+        tally = EvaluationTally.objects.order_by()
+        if plan is not None:
+            tally = tally.filter(plan_id=plan)
+        tally = in_unit(request.auth, tally, unit, subtree)
+    evaluated = Evaluated(targets, at, tally)
     if state is not None and not evaluated.stored:
         return Status(
             422,
