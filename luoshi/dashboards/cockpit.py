@@ -9,6 +9,7 @@ number of queries, whatever the number of targets, reports, projects or hazards
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -477,22 +478,39 @@ class Cockpit:
         for hazard_id, day, status in events:
             history.setdefault(hazard_id, []).append((day, status))
         open_statuses = {str(s) for s in HAZARD_OPEN_STATUSES}
-        opened = [0] * len(days)
-        overdue = [0] * len(days)
-        # Each hazard's days and events walked side by side, once: its status on a day is
-        # its latest event up to then, or open when it has none (a hazard not entered
-        # through the actions), as luoshi.ledgers.measures reads it.
+        # Each hazard's status is open until its first event, then each event's status
+        # until the next (a hazard not entered through the actions has none, and stays
+        # open), as luoshi.ledgers.measures reads it; it counts from the day it was found.
+        # Each span it is open in adds one to the days it covers (a difference array
+        # over the sorted days), and to those after its deadline as overdue.
+        opened = [0] * (len(days) + 1)
+        overdue = [0] * (len(days) + 1)
         for pk, found_on, deadline in hazards:
             changes = history.get(pk, [])
-            status, seen = str(HazardStatus.OPEN.value), 0
-            for index, day in enumerate(days):
-                while seen < len(changes) and changes[seen][0] <= day:
-                    status = changes[seen][1]
-                    seen += 1
-                if found_on <= day and status in open_statuses:
-                    opened[index] += 1
-                    overdue[index] += deadline < day
-        return [BurnPoint(day, opened[i], overdue[i]) for i, day in enumerate(days)]
+            starts = [found_on, *(day for day, _status in changes)]
+            statuses = [str(HazardStatus.OPEN.value), *(status for _day, status in changes)]
+            for index, status in enumerate(statuses):
+                if status not in open_statuses:
+                    continue
+                first = bisect_left(days, max(starts[index], found_on))
+                last = (
+                    bisect_left(days, starts[index + 1]) if index + 1 < len(starts) else len(days)
+                )
+                if first >= last:
+                    continue
+                opened[first] += 1
+                opened[last] -= 1
+                late = max(first, bisect_right(days, deadline))
+                if late < last:
+                    overdue[late] += 1
+                    overdue[last] -= 1
+        open_now = overdue_now = 0
+        points = []
+        for index, day in enumerate(days):
+            open_now += opened[index]
+            overdue_now += overdue[index]
+            points.append(BurnPoint(day, open_now, overdue_now))
+        return points
 
 
 # The order a leader reads the counts in: worst first, then the rest.
