@@ -148,6 +148,17 @@ def workbench_page(request: HttpRequest, user, today: date) -> Workbench:
     the missing (缺报), then those whose report for the period is still to be made (none,
     a draft, returned), then the rest, each by unit path and id. A fixed number of
     queries whatever the number of targets."""
+    evaluated, owed, first = owed_targets(user, today)
+    owed = owed.order_by(first, "unit__path", "pk")
+    page, query = paginate(request, evaluated.with_fields(owed), PAGE_SIZE)
+    rows = evaluated.rows(list(page.object_list))
+    return Workbench(page, query, owed_of(rows, today), workbooks_owed_in(owed, today))
+
+
+def owed_targets(user, today: date) -> tuple[Evaluated, QuerySet[Target], Case]:
+    """The targets `user` owes something for (as `owed_by` lists them, in SQL), carrying
+    `with_current_status`, and the rank that puts them in the workbench's order: 0 the
+    missing (缺报, stored days only), 1 a report still to make, 2 the rest."""
     evaluated = Evaluated(reported_by(user, today), today)
     owed = with_current_status(evaluated.base, today)
     needs = Q(owes_period(today)) & (
@@ -169,10 +180,7 @@ def workbench_page(request: HttpRequest, user, today: date) -> Workbench:
         still_owing = [pk for pk, ev in evaluate_targets(ended, today).items() if ev.missing]
         owed = owed.filter(Q(end__gte=today) | Q(pk__in=still_owing))
         first = Case(When(needs, then=Value(1)), default=Value(2), output_field=IntegerField())
-    owed = owed.order_by(first, "unit__path", "pk")
-    page, query = paginate(request, evaluated.with_fields(owed), PAGE_SIZE)
-    rows = evaluated.rows(list(page.object_list))
-    return Workbench(page, query, owed_of(rows, today), workbooks_owed_in(owed, today))
+    return evaluated, owed, first
 
 
 NEEDS_REPORT = (ReportStatus.DRAFT, ReportStatus.RETURNED)
