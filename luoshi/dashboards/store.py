@@ -32,6 +32,7 @@ from luoshi.ledgers.measures import sweeping
 from luoshi.ledgers.models import Measure
 from luoshi.plans.models import Plan, Target
 
+from . import summary
 from .evaluation import evaluate_on_days
 from .models import STATE_RANK, StoredEvaluation
 from .queries import awaiting_approval, awaiting_evaluation
@@ -101,12 +102,16 @@ def refresh(
     else:
         batches = _all_in_chunks(targets)
     written = 0
-    with sweeping():  # many ledger figures at once: each ledger read once
-        for batch in batches:
-            written += _refresh_batch(batch, today, new_days_only)
+    # The tally (summary.py, issue 14) counts the units once, after more than one batch.
+    with summary.deferred(target_ids is None or len(ids) > CHUNK):
+        with sweeping():  # many ledger figures at once: each ledger read once
+            for batch in batches:
+                written += _refresh_batch(batch, today, new_days_only)
     if target_ids is None:
         # Targets that are gone (deleted plans in tests, say) leave nothing behind.
         StoredEvaluation.objects.exclude(target__in=Target.objects.all()).delete()
+    # The tally (summary.py, issue 14): deleted targets leave their units' counts.
+    summary.forget_gone(None if target_ids is None else ids)
     return written
 
 
@@ -203,6 +208,9 @@ def _refresh_batch(targets: list[Target], today: date, new_days_only: bool = Fal
         _upsert(changed)
         # Days no longer kept: yesterday's "today", or month ends a shorter period dropped.
         StoredEvaluation.objects.filter(pk__in=stale_ids).delete()
+        # The tally (summary.py, issue 14): these targets' units counted again, in this
+        # transaction, so the counts equal the stored rows whenever they are read.
+        summary.recount(targets)
     changes = [
         (row.target_id, *before[row.target_id], row.state, row.will_miss)
         for row in rows
