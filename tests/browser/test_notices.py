@@ -52,6 +52,12 @@ def test_the_supervisor_sets_the_reminder_ladder_from_the_plan_page(
     page = sign_in("supervisor")
     page.set_viewport_size({"width": width, "height": height})
     page.goto(f"{live_server.url}/plans/{plan_city.plan.pk}/")
+    # Each button of the plan's head stays on one line (on a phone they were squeezed
+    # beside the title to one character a line).
+    heights = page.eval_on_selector_all(
+        "#plan-head a.btn", "els => els.map(e => e.getBoundingClientRect().height)"
+    )
+    assert len(heights) == 4 and max(heights) < 40, heights
     page.click("#reminder-rule-link")
     page.wait_for_url(f"**/plans/{plan_city.plan.pk}/reminders/")
     assert page.locator("h1").inner_text() == "催报规则 · 2025年重点工作计划"
