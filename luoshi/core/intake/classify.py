@@ -185,6 +185,10 @@ def target_opening(text: str, sent: tuple[int, int]) -> bool:
     return m is not None and m.start() - sent[0] <= 6
 
 
+_BOUNDS = ("以上", "以内", "以下")
+_BOUND_AFTER = re.compile(r"\s?(?:以上|以内|以下)")
+
+
 def kind_of(
     unit: str | None,
     text: str,
@@ -309,6 +313,19 @@ def kind_of(
     # 全年/今年 of the document's own year, with no frame saying otherwise
     if any(x.generic and doc.year and x.year == doc.year and x.start < q_start for x in times):
         return "target", "kind.this_year"
+    # a figure printed with its bound (下降36%以上, 控制在0.08以内) that nothing frames as a
+    # result: a result is reported as the value reached, a goal as the bound to meet
+    if (
+        q_end > 0
+        and _BOUND_AFTER.match(text, q_end if text[q_end - 2 : q_end] not in _BOUNDS else q_end - 2)
+        # not the last of a list of results (…增长8.3%,失业率控制在5%和3%以内): every
+        # figure before it in the sentence is printed with its bound too
+        and all(
+            _BOUND_AFTER.match(text, m.end())
+            for m in _QUANTITY_HINT.finditer(text, sent[0], clause[0])
+        )
+    ):
+        return "target", "kind.bound"
     return "statistic", "kind.default"
 
 
