@@ -270,6 +270,11 @@ UPLOAD_MAX_CELLS = int(os.environ.get("UPLOAD_MAX_CELLS", "6000000"))
 # more rows than the next figure, run as background jobs with a progress bar (我的任务).
 IMPORT_IN_REQUEST_MAX_BYTES = int(os.environ.get("IMPORT_IN_REQUEST_MAX_KB", "64")) * 1024
 EXPORT_IN_REQUEST_MAX_ROWS = int(os.environ.get("EXPORT_IN_REQUEST_MAX_ROWS", "20000"))
+# A bulletin draft of a plan of more targets than this is written by the worker (about 2 s
+# for a city-size plan); a smaller plan's in the request (luoshi.bulletins.drafting).
+BULLETIN_DRAFT_IN_REQUEST_MAX_TARGETS = int(
+    os.environ.get("BULLETIN_DRAFT_IN_REQUEST_MAX_TARGETS", "2000")
+)
 
 LOGGING = {
     "version": 1,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
@@ -17,11 +18,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from luoshi.formtools import attach_errors
+from luoshi.jobs.choices import JobState
 from luoshi.orgs.access import access_for
 from luoshi.orgs.history import history_of
 from luoshi.orgs.requests import AuthedRequest
 
-from . import actions
+from . import actions, drafting
 from .choices import BulletinStatus, FileFormat, FileState
 from .forms import DraftForm, EditForm, IssueForm
 from .layout import layout
@@ -83,15 +85,24 @@ def bulletin_new(request: AuthedRequest) -> HttpResponse:
     form = DraftForm(request.POST or None)
     if request.method == "POST":
         if form.is_valid():
+            plan, at = form.cleaned_data["plan"], form.cleaned_data["at"]
             try:
-                bulletin = actions.draft_bulletin(
-                    form.cleaned_data["plan"], form.cleaned_data["at"], request.user
-                )
+                job = drafting.start_draft(plan, at, request.user, link=request.path)
             except ValidationError as error:
                 attach_errors(form, error)
+            except drafting.DraftBusy as busy:
+                form.add_error(None, str(busy))
+                return render(request, "bulletins/new.html", {"form": form}, status=409)
             else:
-                messages.success(request, _("Draft written from the figures."))
-                return redirect("bulletin-detail", bulletin_id=bulletin.pk)
+                if not drafting.draft_in_request(plan):
+                    # A city-size plan: written by the worker, watched on the job's page.
+                    transaction.on_commit(lambda: drafting.draft_job.enqueue(job.pk))
+                    return redirect("job-detail", job_id=job.pk)
+                done = drafting.run_draft(job.pk)
+                if done is not None and done.state == JobState.DONE:
+                    messages.success(request, _("Draft written from the figures."))
+                    return redirect("bulletin-detail", bulletin_id=done.result["bulletin"])
+                form.add_error(None, done.error if done is not None else "")
         return render(request, "bulletins/new.html", {"form": form}, status=400)
     return render(request, "bulletins/new.html", {"form": form})
 

@@ -10,6 +10,7 @@ class JobKind(models.TextChoices):
     LEDGER_EXPORT = "ledger_export", _("Ledger export")
     WORKBOOK_UPLOAD = "workbook_upload", _("One-workbook upload (一表通)")
     COCKPIT_EXPORT = "cockpit_export", _("Cockpit export")
+    BULLETIN_DRAFT = "bulletin_draft", _("Bulletin draft")
 
 
 class JobState(models.TextChoices):
