@@ -92,3 +92,16 @@ def test_reporting_pages_fit_a_phone_without_sideways_scrolling(plan_city, live_
                 too_wide.append(f"{name} at {size}: {width} px")
             page.context.close()
     assert not too_wide, too_wide
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_report_form_names_a_milestone_target_by_its_kind(plan_city, live_server, browser):
+    """A milestone target has no number to reach: its report form said ">= —"."""
+    c = plan_city
+    page = _open(browser, live_server, "commerce-reporter", PHONE)
+    page.goto(f"{live_server.url}/targets/{c.policy.pk}/report/")
+    assert page.inner_text("#report-target-goal") == "节点型"
+    page.goto(f"{live_server.url}/targets/{c.signed.pk}/report/")
+    goal = page.inner_text("#report-target-goal")
+    assert goal.startswith(c.signed.comparator) and "—" not in goal, goal
+    page.context.close()
