@@ -1,7 +1,7 @@
 """Targets: visible lists, one target with its baselines, and the supervisor's edits."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 from ninja.decorators import decorate_view
@@ -26,6 +26,18 @@ def _resolve(user, plan: Plan | None, data: dict) -> dict:
     """Turn the ids of `data` into objects this person may see, or name the bad field."""
     errors = {}
     fields = dict(data)
+    for name, value in data.items():
+        # A PATCH may send null. Where the column takes it (a task, a baseline) it clears
+        # the field; a text that may be blank (unit label, cadence, snippet) becomes empty,
+        # as a null schedule is none; anything else is refused here, not by the database
+        # (a NOT NULL error, a 500: validation lets empty values of blank fields through).
+        field = Target._meta.get_field(name)
+        if value is not None or field.null or name in ("unit", "schedule"):
+            continue
+        if field.blank and isinstance(field, models.CharField | models.TextField):
+            fields[name] = ""
+        else:
+            errors[name] = _("This field cannot be null.")
     if "unit" in fields:
         fields["unit"] = access_for(user).visible_units().filter(pk=fields["unit"]).first()
         if fields["unit"] is None:

@@ -188,6 +188,22 @@ def test_a_target_patch_with_a_null_schedule_clears_the_schedule(api_city):
     assert target.schedule == []
 
 
+def test_a_target_patch_with_nulls_empties_blank_texts_and_refuses_required_fields(api_city):
+    """Found by the fuzzer: `unit_label: null` passed validation (a blank field's empty
+    value is not checked) and the database refused the row, a 500."""
+    target = api_city.signed
+    client = api_city.api("supervisor")
+    nulls = {"unit_label": None, "cadence": None, "source_snippet": None, "part_of": None}
+    response = client.patch(f"/targets/{target.pk}", nulls)
+    assert response.status_code == 200, response.content
+    target.refresh_from_db()
+    assert (target.unit_label, target.cadence, target.source_snippet) == ("", "", "")
+    for name in ("name", "kind", "comparator", "start", "end", "due_day"):
+        response = client.patch(f"/targets/{target.pk}", {name: None})
+        assert response.status_code == 422, (name, response.content)
+        assert name in response.json()["errors"]
+
+
 class _Answer:
     """The little of a Schemathesis response that strict_json reads."""
 
