@@ -164,7 +164,9 @@ def find_regions(text: str, extra: list[str]) -> list[tuple[int, int, str]]:
     if rx is None:
         words = sorted(set(_REGION_WORDS + [e for e in extra if e]), key=len, reverse=True)
         rx = re.compile("|".join(re.escape(w) for w in words))
-        if len(_region_rx_cache) > 64:
+        # one entry per document's set of places: a batch of a few hundred documents
+        # must not recompile the pattern (the regex module's own cache is too small)
+        if len(_region_rx_cache) > 1024:
             _region_rx_cache.clear()
         _region_rx_cache[key] = rx
     return [(m.start(), m.end(), m.group(0)) for m in rx.finditer(text)]
@@ -664,7 +666,10 @@ _OWNER_SENTENCE = re.compile(
 
 def owner_sentence(text: str) -> str | None:
     """The units of an owner sentence that ends `text`, joined by 、 (None if there is none)."""
-    m = _OWNER_SENTENCE.search(text[-120:])
+    tail = text[-120:]
+    if "由" not in tail:
+        return None  # the pattern needs it; most sentences have none
+    m = _OWNER_SENTENCE.search(tail)
     if not m:
         return None
     parts = [clean_unit(p) or p for p in re.split(r"[、,，]", m.group(1)) if p]
