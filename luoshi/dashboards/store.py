@@ -138,6 +138,8 @@ def _all_in_chunks(targets) -> Iterable[list[Target]]:
 
 
 def _refresh_batch(targets: list[Target], today: date, new_days_only: bool = False) -> int:
+    if not targets:  # every id of the chunk was deleted meanwhile: nothing to compute
+        return 0
     days = {target.pk: kept_days(target, today) for target in targets}
     # The stored rows as they are before this refresh: the days no longer kept among them
     # go, and each target's latest state up to today is what `state_changed` compares with.

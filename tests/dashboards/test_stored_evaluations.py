@@ -131,6 +131,16 @@ def test_the_store_follows_random_changes(small_city):
     assert_store_is_fresh()
 
 
+def test_refreshing_targets_deleted_meanwhile_writes_nothing_and_fails_nothing(small_city):
+    """A refresh queued for targets that are gone by the time it runs (a plan deleted
+    after its change was recorded) finds an empty batch: nothing to compute."""
+    last = Target.objects.order_by("-pk").values_list("pk", flat=True)[0]
+    gone = [last + 1, last + 2, last + 3]  # ids of targets no longer there
+    assert store.refresh(gone, TODAY) == 0
+    assert not StoredEvaluation.objects.filter(target_id__in=gone).exists()
+    assert_store_is_fresh()
+
+
 @pytest.mark.django_db(transaction=True)
 def test_committed_changes_refresh_the_store_without_anyone_reading(settings):
     settings.LUOSHI_TODAY = TODAY
