@@ -37,9 +37,7 @@ from .requests import AuthedRequest
 
 
 def _form_page(request, title: str, form, back: str, status: int = 200) -> HttpResponse:
-    return render(
-        request, "form.html", {"title": title, "form": form, "back": back}, status=status
-    )
+    return render(request, "form.html", {"title": title, "form": form, "back": back}, status=status)
 
 
 @login_required

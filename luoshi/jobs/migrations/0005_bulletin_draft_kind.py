@@ -4,15 +4,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('jobs', '0004_cockpit_export_kind'),
+        ("jobs", "0004_cockpit_export_kind"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='job',
-            name='kind',
-            field=models.CharField(choices=[('ledger_import', 'Ledger import'), ('ledger_check', 'Ledger check'), ('ledger_export', 'Ledger export'), ('workbook_upload', 'One-workbook upload (一表通)'), ('cockpit_export', 'Cockpit export'), ('bulletin_draft', 'Bulletin draft')], max_length=30, verbose_name='kind'),
+            model_name="job",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("ledger_import", "Ledger import"),
+                    ("ledger_check", "Ledger check"),
+                    ("ledger_export", "Ledger export"),
+                    ("workbook_upload", "One-workbook upload (一表通)"),
+                    ("cockpit_export", "Cockpit export"),
+                    ("bulletin_draft", "Bulletin draft"),
+                ],
+                max_length=30,
+                verbose_name="kind",
+            ),
         ),
     ]
