@@ -136,6 +136,11 @@ NUMBERED_PLAN = (
     "4. 全年举办招商推介活动12场。\n"
 )
 
+LINES = """td => {
+  const range = document.createRange();
+  range.selectNodeContents(td);
+  return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size;
+}"""
 SIZES = {"desk": (1366, 900), "phone": (390, 844)}
 
 
@@ -245,5 +250,10 @@ def test_review_creates_the_missing_unit_saves_the_table_once_and_adds_a_selecti
     assert (lead.cadence, lead.due_day) == ("quarter", 5)
     assert [(p.unit, p.kind) for p in lead.parts.all()] == [(city.housing, "milestone")]
     assert plan.targets.get(unit=finance).cadence == "month"
+    # Every cell of the confirmed plan's targets keeps a readable width (on a phone the
+    # names and units stood one character a line): the unit on one line, the name wider.
+    first = page.locator("#import-targets tbody tr").first.locator("td")
+    assert first.nth(1).evaluate(LINES) == 1
+    assert first.nth(0).bounding_box()["width"] >= 100
     if os.environ.get("LUOSHI_SCREENSHOTS"):
         shutil.copytree(tmp_path, os.environ["LUOSHI_SCREENSHOTS"], dirs_exist_ok=True)
