@@ -34,7 +34,7 @@ def _resolve(user, plan: Plan | None, data: dict) -> dict:
         field = Target._meta.get_field(name)
         if value is not None or field.null or name in ("unit", "schedule"):
             continue
-        if field.blank and isinstance(field, models.CharField | models.TextField):
+        if isinstance(field, models.CharField | models.TextField) and field.blank:
             fields[name] = ""
         else:
             errors[name] = _("This field cannot be null.")
