@@ -213,12 +213,15 @@ class Progress:
 
     def __call__(self, done: int, total: int | None = None, *, message: str | None = None):
         check_cancelled(self.job)
+        if total is not None and total < done:
+            total = done
+        # Kept on the object even when not written yet, so that the job's end (fail,
+        # finish) records how far it got, however soon after the last report it comes.
+        self.job.done, self.job.total = done, total
         now = time.monotonic()
         if message is None and now - self.last < self.every:
             return
         self.last = now
-        if total is not None and total < done:
-            total = done
         fields: dict[str, object] = {"done": done, "total": total}
         if message is not None:
             fields["message"] = message[:200]
@@ -294,6 +297,10 @@ def fail(job: Job, error: str, *, problems: list | None = None, problem_count: i
         problems=problems or [],
         problem_count=problem_count or len(problems or []),
         message="",
+        # How far it got (Progress writes at most twice a second: the last rows checked
+        # before the refusal may not be written yet).
+        done=job.done,
+        total=job.total,
     )
 
 
