@@ -50,6 +50,7 @@ _SUPERVISION_COUNT = lex.cue("supervision_count")
 _GAP_MEASURE = lex.cue("gap_measure")
 _PAST_ACTIVITY = lex.cue("past_activity")
 _PROGRESS_LATER = lex.cue("progress_later")
+_BRACKET_TARGET = lex.cue("bracket_target")
 _CAP = re.compile(r"控制在[^,，。；;]{0,16}?(?:以内|以下)")
 _LAGGING_TASKS = lex.cue("lagging_tasks")
 _ITEM_OPEN = re.compile(
@@ -158,10 +159,16 @@ def sentence_cues(text: str, sent: tuple[int, int]) -> tuple[list[int], list[int
     """
     s = text[sent[0] : sent[1]]
     stats = [m.start() for m in _STAT_PROPAGATE.finditer(s)]
+    targets = [m.start() for m in TARGET_CUE.finditer(s)]
+    # 21家(任务数18家): the goal printed in a bracket frames only its own figure
+    if targets and ("(" in s or "（" in s):
+        spans = [(m.start(), m.end()) for m in _BRACKET_TARGET.finditer(s)]
+        if spans:
+            targets = [t for t in targets if not any(a <= t < b for a, b in spans)]
     # 完成年度目标任务…: a report against the goal, read after the 目标 inside it
     if "完成" in s or "占" in s:
         stats = sorted(stats + [m.end() - 1 for m in _PROGRESS_MEASURE.finditer(s)])
-    return [m.start() for m in TARGET_CUE.finditer(s)], stats
+    return targets, stats
 
 
 def _last_before(starts: list[int], limit: int) -> int:
@@ -212,6 +219,9 @@ def kind_of(
     """
     if seg.kind_hint:
         return seg.kind_hint, "kind.table_column"
+    bracket = bracket_role(text, q_start, q_end, clause)
+    if bracket:
+        return bracket
     cl = text[clause[0] : clause[1]]
     ctimes = [x for x in times if clause[0] <= x.start < clause[1]]
     if any(x.role == "target" for x in ctimes):
@@ -327,6 +337,29 @@ def kind_of(
     ):
         return "target", "kind.bound"
     return "statistic", "kind.default"
+
+
+def bracket_role(
+    text: str, q_start: int, q_end: int, clause: tuple[int, int]
+) -> tuple[str, str] | None:
+    """An actual with its goal in a bracket after it (引进企业21家(任务数18家)): the figure
+    in the bracket is the goal, the one before it the result."""
+    lo = clause[0]
+    opening = max(text.rfind("(", lo, q_start), text.rfind("（", lo, q_start))
+    if (
+        opening >= 0
+        and max(text.find(")", opening, q_start), text.find("）", opening, q_start)) < 0
+    ):
+        m = _BRACKET_TARGET.match(text, opening)
+        if m and m.end() - 1 == q_start:
+            return "target", "kind.bracket_target"
+    if q_end > 0:
+        j = q_end
+        while j < len(text) and text[j] in " \u3000":
+            j += 1
+        if j < len(text) and text[j] in "(（" and _BRACKET_TARGET.match(text, j):
+            return "statistic", "kind.bracket_actual"
+    return None
 
 
 def _quoted_task(text: str, sent: tuple[int, int], seg: Segment, ctimes) -> bool:

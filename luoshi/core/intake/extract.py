@@ -525,7 +525,12 @@ def _make(
 
 
 # rules that read a figure as a result by its own words, and the defaults a frame gives
-_RESULT_RULES = ("kind.past_activity", "kind.past_year", "kind.progress_period")
+_RESULT_RULES = (
+    "kind.past_activity",
+    "kind.past_year",
+    "kind.progress_period",
+    "kind.bracket_actual",
+)
 _DEFAULT_TARGET_RULES = (
     "kind.plan_default",
     "kind.paragraph",
@@ -707,7 +712,16 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
         elif frame == "target" and sstate is None:
             sstate = ("target", "kind.target_frame")
         if sent_items:
-            sstate = (items[-1]["kind"], items[-1]["why"]["kind"])
+            # the goal printed in a bracket after an actual does not frame what follows
+            last = next(
+                (
+                    it
+                    for it in reversed(items[-sent_items:])
+                    if it["why"]["kind"] != "kind.bracket_target"
+                ),
+                items[-1],
+            )
+            sstate = (last["kind"], last["why"]["kind"])
         for x in stimes:
             if x.role != "deadline":
                 pt.last_any = x
