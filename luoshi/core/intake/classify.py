@@ -51,6 +51,7 @@ _GAP_MEASURE = lex.cue("gap_measure")
 _PAST_ACTIVITY = lex.cue("past_activity")
 _PROGRESS_LATER = lex.cue("progress_later")
 _BRACKET_TARGET = lex.cue("bracket_target")
+_GAP_AFTER = lex.cue("gap_after")
 _CAP = re.compile(r"控制在[^,，。；;]{0,16}?(?:以内|以下)")
 _LAGGING_TASKS = lex.cue("lagging_tasks")
 _ITEM_OPEN = re.compile(
@@ -243,6 +244,8 @@ def kind_of(
     if _PAST_ACTIVITY.search(cl):
         return "statistic", "kind.past_activity"
     strong = _STRONG_TARGET.search(cl)
+    if not strong and _gap_after(text, clause, sent):
+        return "statistic", "kind.gap_after"
     if strong:
         # "控制指标32人、实际死亡10人": a later member of the list with a result word of its own
         goals = list(_STRONG_TARGET.finditer(text, clause[0], q_start))
@@ -337,6 +340,18 @@ def kind_of(
     ):
         return "target", "kind.bound"
     return "statistic", "kind.default"
+
+
+def _gap_after(text: str, clause: tuple[int, int], sent: tuple[int, int]) -> bool:
+    """The next clause of the sentence measures the figure against its goal (…增长6.1%,
+    低于目标0.9个百分点)."""
+    j = clause[1]
+    if j >= sent[1] or text[j] not in ",，":
+        return False
+    j += 1
+    while j < sent[1] and text[j] in " \u3000":
+        j += 1
+    return _GAP_AFTER.match(text, j, min(sent[1], j + 16)) is not None
 
 
 def bracket_role(

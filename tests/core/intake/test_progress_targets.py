@@ -21,3 +21,10 @@ def test_a_goal_in_brackets_after_the_actual_is_the_target_and_the_actual_a_stat
 def test_a_bracket_that_names_a_part_leaves_the_figure_as_it_was():
     text = "力争新引进企业12家(含开发区),到位资金8.5亿元。"
     assert [k for k, _v, _u in _kinds(text)] == ["target", "target"]
+
+
+def test_a_figure_measured_against_its_goal_in_the_next_clause_is_a_result():
+    text = "前三季度重点目标推进情况\n2.税收收入:增长4.2%,低于目标2.8个百分点。\n"
+    assert _kinds(text, 2025) == [("statistic", 4.2, "%"), ("statistic", 2.8, "百分点")]
+    text = "今年主要目标:税收收入增长4.2%,高于全省2.8个百分点。"
+    assert _kinds(text)[0] == ("target", 4.2, "%")
