@@ -687,6 +687,9 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                 owner, owner_rule = _target_owner(text, sent, par, q.start, seg, state, doc)
             else:
                 owner, owner_rule = _stat_owner(text, sent, q.start, state, doc, q.end)
+                if seg.unit and seg.explicit_owner and seg.owner:
+                    # a bare figure of a breakdown table's row: the row's name is its subject
+                    owner, owner_rule = seg.owner, "owner.section"
             snip_start = min(clause[0], q.start)
             items.append(
                 _make(

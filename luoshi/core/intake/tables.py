@@ -161,8 +161,47 @@ def _assign(header: list[str], cells: list[_Cell], roles: list[str]) -> list[tup
     return out
 
 
+# a line above a table that gives the units of its bare figures ("单位:个、亿元", "(单位:万元)")
+_UNIT_LINE = re.compile(r"(?:计量)?单位\s*[:：]\s*([^)）|]{1,16}?)\s*[)）]?\s*$")
+_UNIT_WORD = re.compile(r"[万亿千百]?[\u4e00-\u9fff]{1,3}")
+_COUNT_COL = re.compile(r"个数|数量|项目数|家数|户数|人数|件数|座数|数$")
+_MONEY_COL = re.compile(r"投资|资金|金额|额$|收入|产值|总值|费用|经费")
+_SHARE_COL = re.compile(r"率|比重|占比|比例|增长|增速|增幅|%")
+
+
+def _unit_line_units(line: str) -> list[str]:
+    """The units a table's unit line lists, in order ("单位:个、亿元" → 个, 亿元)."""
+    m = _UNIT_LINE.search(line.strip())
+    if not m:
+        return []
+    parts = [p for p in re.split(r"[、,，/;；\s]+", m.group(1)) if p]
+    return parts if all(_UNIT_WORD.fullmatch(p) for p in parts) else []
+
+
+def _column_unit(name: str, units: list[str]) -> str | None:
+    """The unit of a column without its own, from the table's unit line: the only one,
+    else the one its name asks for (项目个数 → 个, 年投资计划 → 亿元); none when unsure."""
+    n = re.sub(r"\s", "", name)
+    if not units or _SHARE_COL.search(n):
+        return None
+    if len(units) == 1:
+        return units[0]
+    money = [u for u in units if u.endswith("元")]
+    counts = [u for u in units if not u.endswith("元")]
+    is_count, is_money = bool(_COUNT_COL.search(n)), bool(_MONEY_COL.search(n))
+    if is_count and not is_money and len(counts) == 1:
+        return counts[0]
+    if is_money and not is_count and len(money) == 1:
+        return money[0]
+    return None
+
+
 def _rows_from(
-    header: list[str], body: list[list[_Cell]], line_of: list[int], year: int | None
+    header: list[str],
+    body: list[list[_Cell]],
+    line_of: list[int],
+    year: int | None,
+    line_units: list[str] | None = None,
 ) -> list[TableRow]:
     rows = []
     carry_owner: str | None = None
@@ -221,9 +260,10 @@ def _rows_from(
                 k = next(i for i, x in enumerate(cells) if x is c)
                 m = _HEADER_UNIT.search(header[k])
                 bare = bool(_BARE_FIGURE.fullmatch(c.text))
-                units.append(m.group(1) if (m and bare) else None)
+                unit = m.group(1) if m else _column_unit(header[k], line_units or [])
+                units.append(unit if bare else None)
                 col_names.append(
-                    _HEADER_UNIT.sub("", header[k]).replace(" ", "") if (m and bare) else None
+                    _HEADER_UNIT.sub("", header[k]).replace(" ", "") if (unit and bare) else None
                 )
             if any(units):
                 row.units = units
@@ -254,7 +294,7 @@ def parse_tables(text: str, lines: list[Line], year: int | None) -> tuple[list[T
             first = text[lines[block[0]].start : lines[block[0]].end].strip()
             # a row of cells printed without its outer pipes ("序号 | 指标 | 目标值 | 责任单位 |")
             if first.startswith("|") or first.rstrip("|").count("|") >= 2:
-                rows.extend(_pipe_table(text, lines, block, year))
+                rows.extend(_pipe_table(text, lines, block, year, _units_above(text, lines, i)))
             else:
                 rows.extend(_flat_table(text, lines, block, year))
         # A table that cannot be read as one is left to the sentence reader, not fatal.
@@ -264,7 +304,19 @@ def parse_tables(text: str, lines: list[Line], year: int | None) -> tuple[list[T
     return rows, used
 
 
-def _pipe_table(text: str, lines: list[Line], block: list[int], year: int | None) -> list[TableRow]:
+def _units_above(text: str, lines: list[Line], i: int) -> list[str]:
+    """The units of the unit line just above the table starting at line i, if any."""
+    k = i - 1
+    while k >= 0 and lines[k].kind == "blank":
+        k -= 1
+    if k < 0 or lines[k].end - lines[k].start > 40:
+        return []
+    return _unit_line_units(text[lines[k].start : lines[k].end])
+
+
+def _pipe_table(
+    text: str, lines: list[Line], block: list[int], year: int | None, units: list[str] | None = None
+) -> list[TableRow]:
     all_cells = [(_line_cells_pipe(text, lines[k]), k) for k in block]
     all_cells = [
         (c, k) for c, k in all_cells if not all(re.fullmatch(r":?-{2,}:?", x.text) for x in c)
@@ -273,7 +325,7 @@ def _pipe_table(text: str, lines: list[Line], block: list[int], year: int | None
         return []
     header = [c.text for c in all_cells[0][0]]
     body = [c for c, _ in all_cells[1:]]
-    return _rows_from(header, body, [k for _, k in all_cells[1:]], year)
+    return _rows_from(header, body, [k for _, k in all_cells[1:]], year, units)
 
 
 # A breakdown table of bare figures flattened one cell a line: a header whose
@@ -285,7 +337,7 @@ _TOTAL_ROW = re.compile(r"^(?:合\s?计|总\s?计|全\s?[市区县省])$")
 
 
 _NAME_COL = re.compile(
-    r"单位|单位名称|地区|区县|县区|县\(市、区\)|县（市、区）|乡镇|部门|责任主体|地方"
+    r"单位|单位名称|隶属|地区|区县|县区|县\(市、区\)|县（市、区）|乡镇|部门|责任主体|地方"
 )
 
 

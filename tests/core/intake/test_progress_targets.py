@@ -28,3 +28,29 @@ def test_a_figure_measured_against_its_goal_in_the_next_clause_is_a_result():
     assert _kinds(text, 2025) == [("statistic", 4.2, "%"), ("statistic", 2.8, "百分点")]
     text = "今年主要目标:税收收入增长4.2%,高于全省2.8个百分点。"
     assert _kinds(text)[0] == ("target", 4.2, "%")
+
+
+_UNIT_LINE_TABLE = (
+    "2025年1-6月重点项目进度表\n"
+    "单位:个、万元\n"
+    "| 县区 | 项目个数 | 年度计划投资 | 完成投资 | 完成率 |\n"
+    "| --- | --- | --- | --- | --- |\n"
+    "| 青湖区 | 12 | 5600 | 3100 | 55.4% |\n"
+)
+
+
+def test_a_unit_line_above_a_table_gives_each_column_the_unit_its_name_asks_for():
+    items = extract(_UNIT_LINE_TABLE, year=2025).items
+    got = [(it["kind"], it["value"], it["unit"], it["owner"]) for it in items]
+    assert got == [
+        ("target", 12.0, "个", "青湖区"),
+        ("target", 5.6e7, "元", "青湖区"),
+        ("statistic", 3.1e7, "元", "青湖区"),
+        ("statistic", 55.4, "%", "青湖区"),
+    ]
+
+
+def test_a_column_the_unit_line_cannot_place_gets_no_unit():
+    text = _UNIT_LINE_TABLE.replace("项目个数", "项目情况")
+    values = [it["value"] for it in extract(text, year=2025).items]
+    assert 12.0 not in values and 5.6e7 in values
