@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from django.db import connection
 from django.db.models import F, FilteredRelation, Q, QuerySet, Sum
 
 from luoshi.ledgers.choices import HAZARD_OPEN_STATUSES, HazardLevel, HazardStatus, Stage
@@ -468,10 +469,19 @@ class Cockpit:
         major = Hazard.objects.filter(
             Q(level=HazardLevel.MAJOR, found_on__lte=days[-1]) & self._ledger_unit_q()
         )
-        hazards = list(major.values_list("pk", "found_on", "deadline"))
+        hazards = list(major.order_by().values_list("pk", "found_on", "deadline"))
         history: dict[int, list[tuple[date, str]]] = {}
+        # Their events by the hazards' ids: PostgreSQL then reads each one's few events
+        # through the index, where for a subquery it hashes every hazard's events (a
+        # tenth of them major; 7 ms instead of 22 at twice a city). Elsewhere (SQLite,
+        # whose number of parameters is bounded) the subquery.
+        of_major = (
+            Q(hazard_id__in=[pk for pk, _found, _deadline in hazards])
+            if connection.vendor == "postgresql"
+            else Q(hazard__in=major.values("pk"))
+        )
         events = (
-            HazardEvent.objects.filter(hazard__in=major.values("pk"), date__lte=days[-1])
+            HazardEvent.objects.filter(of_major, date__lte=days[-1])
             .order_by("hazard_id", "date", "pk")
             .values_list("hazard_id", "date", "status")
         )

@@ -152,6 +152,12 @@ class Hazard(models.Model):
             # Lists: a unit's hazards by status; the overdue list by deadline.
             models.Index(fields=["unit", "status"], name="hazard_unit_status"),
             models.Index(fields=["status", "deadline"], name="hazard_status_deadline"),
+            # The list's order, newest first: a page reads its 50 rows, not a sort of all.
+            models.Index(fields=["-found_on", "id"], name="hazard_found_newest"),
+            # The cockpit's burn-down: the major hazards only (a tenth of the register).
+            models.Index(
+                fields=["found_on"], condition=Q(level=HazardLevel.MAJOR), name="hazard_major_found"
+            ),
         ]
         constraints = [
             models.CheckConstraint(

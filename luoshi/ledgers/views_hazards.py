@@ -17,16 +17,30 @@ from django.utils.translation import gettext as _
 
 from luoshi.clock import today
 from luoshi.formtools import attach_errors
-from luoshi.orgs.access import access_for
 from luoshi.orgs.history import history_of
 from luoshi.orgs.requests import AuthedRequest
 
 from . import actions
-from .choices import HAZARD_MOVES, VERIFIER_MOVES, HazardStatus
+from .choices import (
+    HAZARD_MOVES,
+    VERIFIER_MOVES,
+    HazardDomain,
+    HazardLevel,
+    HazardStatus,
+    PlaceKind,
+)
 from .forms import HazardForm, HazardMoveForm, HazardPhotoForm, unit_choices
 from .models import Hazard, HazardPhoto
 from .queries import filter_hazards, overdue_q
-from .views import keeps, kept_or_denied, kept_units, paginate, visible_or_404
+from .views import (
+    keeps,
+    kept_or_denied,
+    kept_units,
+    labelled,
+    paginate,
+    unit_filter,
+    visible_or_404,
+)
 
 PHOTO_CONTENT_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png"}
 
@@ -67,15 +81,22 @@ def hazard_list(request: AuthedRequest) -> HttpResponse:
         )
     )
     page, query = paginate(request, rows)
-    units = list(access_for(request.user).visible_units().filter(is_active=True))
+    labelled(
+        page.object_list,
+        status=HazardStatus,
+        domain=HazardDomain,
+        level=HazardLevel,
+        place_kind=PlaceKind,
+    )
+    unit_options, can_create = unit_filter(request.user, data.get("unit"))
     context = {
         "page": page,
         "query": query,
         "filters": filters,
         "data": data,
-        "units": units,
+        "unit_options": unit_options,
         "today": day,
-        "can_create": any(keeps(request.user, unit) for unit in units),
+        "can_create": can_create,
     }
     return render(request, "ledgers/hazard_list.html", context)
 

@@ -33,7 +33,15 @@ from .forms import (
 )
 from .models import Project, StageEvent
 from .queries import filter_projects, filter_unit
-from .views import keeps, kept_or_denied, kept_units, paginate, visible_or_404
+from .views import (
+    keeps,
+    kept_or_denied,
+    kept_units,
+    labelled,
+    paginate,
+    unit_filter,
+    visible_or_404,
+)
 
 
 @login_required
@@ -41,15 +49,16 @@ def project_list(request: AuthedRequest) -> HttpResponse:
     rows, filters, data = filter_projects(request.user, request.GET)
     rows = rows.select_related("unit")
     page, query = paginate(request, rows)
-    units = list(access_for(request.user).visible_units().filter(is_active=True))
+    labelled(page.object_list, stage=Stage)
+    unit_options, can_create = unit_filter(request.user, data.get("unit"))
     context = {
         "page": page,
         "query": query,
         "filters": filters,
         "data": data,
-        "units": units,
+        "unit_options": unit_options,
         "stages": Stage.choices,
-        "can_create": any(keeps(request.user, unit) for unit in units),
+        "can_create": can_create,
     }
     return render(request, "ledgers/project_list.html", context)
 

@@ -1,11 +1,14 @@
 """Safety-hazard pages: the status path and who walks it, photos, 五落实, the overdue list."""
 
+import re
 from datetime import date
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from luoshi.ledgers import actions
 from luoshi.ledgers.models import Hazard, HazardEvent, HazardPhoto
+from luoshi.orgs.access import access_for
+from luoshi.orgs.models import User
 from tests.ledgers.rows import JPEG, PNG, hazard_fields
 
 
@@ -254,3 +257,34 @@ def test_hazard_forms_are_made_for_a_phone(ledger_city):
     assert 'accept="image/*"' in html and 'capture="environment"' in html
     assert 'name="viewport"' in html and "form-control-lg" in html
     assert "style=" not in html and "<script>" not in html
+
+
+def test_the_lists_unit_filter_holds_the_units_one_sees_and_who_may_enter_rows(ledger_city):
+    """The filter's options are written in Python (ledgers.views.unit_filter): every active
+    unit one sees, in tree order, the chosen one selected; the buttons to enter rows show
+    to those who keep some unit's rows."""
+    c = ledger_city
+    for who, keeps_rows in (("supervisor", True), ("housing-approver", True), ("leader", False)):
+        person = c.client(who)
+        units = (
+            access_for(User.objects.get(username=who))
+            .visible_units()
+            .filter(is_active=True)
+            .order_by("path")
+        )
+        assert units.count() > 1
+        chosen = units[1]
+        for url in ("/ledgers/hazards/", "/ledgers/projects/"):
+            response = person.get(f"{url}?unit={chosen.pk}")
+            html = response.content.decode()
+            start = html.index('id="f-unit"')
+            select = html[start : html.index("</select>", start)]
+            assert re.findall(r'<option value="(\d+)"', select) == [str(u.pk) for u in units]
+            assert re.findall(r'<option value="(\d+)" selected>', select) == [str(chosen.pk)]
+            assert response.context["can_create"] is keeps_rows, (who, url)
+    leader = c.client("leader").get("/ledgers/hazards/").content.decode()
+    assert 'id="hazard-new"' not in leader
+    # The labels of the rows, translated once for the page: the same as the model's display.
+    page = c.client("supervisor").get("/ledgers/hazards/").context["page"]
+    assert [h.status_label for h in page] == [h.get_status_display() for h in page]
+    assert [h.level_label for h in page] == [h.get_level_display() for h in page]
