@@ -264,6 +264,9 @@ class Doc:
             return self.county
         if word in ("全省", "我省", "本省") and self.province:
             return self.province
+        # a municipality the text calls 上海市 is not written 上海 when a sentence says 上海
+        if self.city and word + "市" == self.city:
+            return self.city
         return word
 
 
@@ -354,8 +357,36 @@ def _province(sample: str, owner: str | None) -> str | None:
     return counts.most_common(1)[0][0] + "省" if counts else None
 
 
+def _cut_place(sample: str, at: int, name: str, seen: dict[str, set[str]]) -> bool:
+    """A name read after a function character that is the tail of a longer name: 浩特市
+    after 和 in 呼和浩特市.  Every time the text prints the name, the same Han character
+    stands two places before it (呼 of 呼和), and it is no place's suffix: a cut name.
+    `seen` keeps what stands before each name for the other matches of the text."""
+    before = seen.get(name)
+    if before is None:
+        before = seen[name] = {sample[k - 2 : k] for k in _occurrences(sample, name)}
+    if len(before) != 1:
+        return False
+    (two,) = before
+    return (
+        len(two) == 2
+        and "\u4e00" <= two[0] <= "\u9fff"
+        and two[0] not in "市省县区州旗的了是在对向于从将把被并和与及、"
+        and sample[at] == two[1]
+    )
+
+
+def _occurrences(sample: str, word: str) -> list[int]:
+    out, k = [], sample.find(word)
+    while k >= 0:
+        out.append(k)
+        k = sample.find(word, k + 1)
+    return out
+
+
 def _places(sample: str, title: str) -> dict[str, str]:
     counts: dict[tuple[str, str], int] = {}
+    seen: dict[str, set[str]] = {}
     for rx in (_PLACE_RE, _PLACE_AFTER_VERB):
         for m in rx.finditer(sample):
             name, kind = m.group(1), m.group(2)
@@ -367,6 +398,8 @@ def _places(sample: str, title: str) -> dict[str, str]:
                 continue
             if name[-1] in "一二三四五六七八九十两几多":
                 continue  # 桂西五县, 沿海三市: a count of places, not a name
+            if rx is _PLACE_AFTER_VERB and _cut_place(sample, m.start(), name + kind, seen):
+                continue
             counts[(name + kind, kind)] = counts.get((name + kind, kind), 0) + 1
     for key in counts:
         if key[0] in title or key[0] in sample[:400]:
@@ -538,10 +571,14 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
     elif owner and (whole := _GOV_OWNER.fullmatch(owner)) and "政府工作报告" in head:
         owner = whole.group(1)
     if "市" not in found:
-        # a city's daily names its city (柳州日报 → 柳州市)
+        # a city's daily (柳州日报) is the city's when the text prints the city's full name
+        # too (柳州市 in the body or the footer); a page that names its city only in the
+        # paper's or the site's name speaks of 全市
         m = _CITY_PAPER.search(head) if ("日报" in head or "晚报" in head) else None
         if m:
-            found["市"] = strip_lead_words(m.group(1)) + "市"
+            city_name = strip_lead_words(m.group(1)) + "市"
+            if city_name in sample:
+                found["市"] = city_name
     places: list[str] = []
     for u in [owner] + [r[1] for r in reps]:
         p = own.place_of_unit(u)

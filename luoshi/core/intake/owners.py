@@ -330,7 +330,88 @@ def section_owners(text: str, lines: list[Line]) -> list[str | None]:
         else:
             owners[i] = _heading_owner(stack)
     resolve_orphans(False)
+    _column_owners(text, lines, owners)
     return owners
+
+
+# A table flattened to one cell a line, each cell closed by " |" and each row by a line
+# of bars ("序号 |⏎项目名称 |⏎…⏎责任单位 |⏎|⏎1 |⏎…⏎教体局 |⏎|"): the cell of the header's
+# responsible-unit column owns the lines of its row; a row printed with fewer cells
+# (its owner cell merged with the row above) keeps the owner of the row above.
+_OWNER_HEADER = re.compile(r"(?:牵头|责任|主办|承办)(?:单位|部门)")
+_BAR_ROW = re.compile(r"[|｜\s]+")
+
+
+def _flat_cells(text: str, lines: list[Line], i: int) -> tuple[list[int], int]:
+    """The line indices of the cells of the flattened row starting at line i, and the
+    index of the line after the row's closing bar line."""
+    cells: list[int] = []
+    while i < len(lines):
+        ln = lines[i]
+        if ln.kind == "blank":
+            i += 1
+            continue
+        s = text[ln.start : ln.end].strip()
+        if ln.kind != "table" or not s.endswith(("|", "｜")):
+            break
+        if _BAR_ROW.fullmatch(s):
+            return cells, i + 1
+        cells.append(i)
+        i += 1
+    return cells, i
+
+
+def _column_owners(text: str, lines: list[Line], owners: list[str | None]) -> None:
+    """Give the lines of a flattened table's rows the unit of their owner column."""
+    if " |" not in text:
+        return
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        cell = text[ln.start : ln.end].strip().rstrip("|｜ ")
+        if ln.kind != "table" or not _OWNER_HEADER.fullmatch(cell):
+            i += 1
+            continue
+        # the header row: back to the bar line before it
+        h = i
+        while h > 0 and lines[h - 1].kind in ("table", "blank"):
+            prev = text[lines[h - 1].start : lines[h - 1].end].strip()
+            if lines[h - 1].kind == "table" and _BAR_ROW.fullmatch(prev):
+                break
+            h -= 1
+        header, k = _flat_cells(text, lines, h)
+        if i not in header:
+            i += 1
+            continue
+        col, width = header.index(i), len(header)
+        carry: str | None = None
+        while k < len(lines):
+            row, nxt = _flat_cells(text, lines, k)
+            if not row or nxt == k:
+                break
+            names = [
+                text[lines[j].start : lines[j].end].strip().rstrip("|｜ ").replace(" ", "")
+                for j in row
+            ]
+            if len(row) == width:
+                name = names[col]
+                carry = name if is_organisation(name) and not _is_place_name(name) else None
+            elif len(row) < width:
+                # which cell is merged is not printed: a unit's name in the row, else the
+                # owner of the row above
+                found = [
+                    n
+                    for n in names
+                    if is_organisation(n) and not _is_place_name(n) and _subject_suffix().search(n)
+                ]
+                carry = found[-1] if found else carry
+            else:
+                carry = None
+            if carry:
+                for j in row:
+                    owners[j] = carry
+            k = nxt
+        i = k
 
 
 def _heading_owner(stack: dict[int, str | None]) -> str | None:
@@ -386,7 +467,7 @@ def clause_owner(text: str, pos: int, end: int) -> str | None:
     if not m:
         b = _CLAUSE_BARE.match(text, pos, min(end, pos + 60))
         if b is None:
-            return None
+            return closing_cell_owner(text, pos)
         name = b.group(1)
         parts = [p for p in _LIST_SPLIT.split(name) if p]
         if parts and all(
@@ -397,6 +478,73 @@ def clause_owner(text: str, pos: int, end: int) -> str | None:
         return None
     parts = [clean_unit(p) or p for p in _LIST_SPLIT.split(m.group(1)) if p]
     return "、".join(parts) if parts else None
+
+
+# A list whose every item is closed by its unit, after the item's full stop: a flattened
+# table row ("1 生产总值增长6%以上. 发改委2 财政收入…", the rows run together) or an item
+# closed by a bare bracket ("…1200个以上。(工信局)").  The cell ends where the next
+# row's serial number, the line or the text does; the item's line opens with a serial.
+_CLOSING_CELL = re.compile(
+    r"[^。;；\n]{0,100}?(?:[.。;；][ \t\u3000]?[(（【]([" + HAN + r"、]{2,30}?)[)）】][。;；]?"
+    # a cell after a space and a sentence's 。 is the row cell's (row_cell_owner)
+    r"|(?:\.[ \t\u3000]?|[。;；])([" + HAN + r"、]{2,30}?))"
+    r"(?=[ \t\u3000]?\d{1,2}[ \t\u3000.、．]|[ \t\u3000]*(?:\n|$))"
+)
+_SERIAL_OPEN = re.compile(
+    r"[ \t\u3000]*(?:\d{1,2}[ \t\u3000.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)"
+)
+
+
+# "常住人口控制在1150万人左右。(市公安局牵头)能源消耗降低20%。(市经委牵头)": a marker
+# printed right after an item's full stop closes that item, whatever follows it; a marker
+# cut at the end of its line ("…达到40%以上。 (市建委、") still names its units.
+_CLOSING_MARKER = re.compile(
+    r"[^。;；\n]{0,100}?[。;；][ \t\u3000]?[(（](?:由)?([" + HAN + r"、]{2,40}?)"
+    r"(?:(?:牵头负责|牵头|分别负责|负责|主办)(?:[,，][" + HAN + r"、]{2,60}?(?:协办|配合))?[)）]"
+    # the next item runs on after the marker; a marker that ends its line closes the
+    # paragraph or the numbered item (trailing_owner)
+    r"(?=[ \t\u3000]*[^\s。；;])"
+    r"|、?[ \t\u3000]*(?=\n|$))"
+)
+
+
+def closing_cell_owner(text: str, pos: int) -> str | None:
+    """The unit that closes an item after its full stop (see _CLOSING_MARKER, _CLOSING_CELL)."""
+    mk = _CLOSING_MARKER.match(text, pos, min(len(text), pos + 150))
+    if mk is not None:
+        parts = [clean_unit(p) or p for p in _LIST_SPLIT.split(mk.group(1)) if p]
+        if parts and all(is_organisation(p) and not _is_place_name(p) for p in parts):
+            return "、".join(parts)
+    line_start = text.rfind("\n", 0, pos) + 1
+    if not _SERIAL_OPEN.match(text, line_start, pos):
+        return None
+    m = _CLOSING_CELL.match(text, pos, min(len(text), pos + 140))
+    if m is None:
+        return None
+    cell = m.group(1) or m.group(2)
+    if _MARKER_WORD.search(cell):
+        return None  # (X负责), (X主办): the marker rules read those
+    parts = [p for p in cell.split("、") if p]
+    if not parts or not all(
+        is_organisation(p) and not _is_place_name(p) and _subject_suffix().search(p) for p in parts
+    ):
+        return None
+    # a cell naming several units is printed one unit a line below it
+    k = m.end()
+    while k < len(text) and text[k] in " \t\u3000":
+        k += 1
+    if text.startswith("\n", k):
+        k += 1
+        while len(parts) < 8:
+            u = _UNIT_LINE.match(text, k, k + 30)
+            if not u or not is_organisation(u.group(1)) or _is_place_name(u.group(1)):
+                break
+            parts.append(u.group(1))
+            k = u.end()
+    return "、".join(parts)
+
+
+_MARKER_WORD = re.compile(r"牵头|负责|主办|协办|配合")
 
 
 # A table row flattened to one line ("1 地区生产总值增长6%以上。 区发展改革委 地区生产
@@ -492,7 +640,7 @@ def label_line_owner(text: str, par_start: int, par_end: int) -> str | None:
     return "、".join(parts) if parts else None
 
 
-_NOT_STARTS = tuple(lex.data()["owners"]["not_starts"])
+_NOT_STARTS = tuple(lex.data()["owners"]["not_starts"] + lex.data()["owners"]["time_starts"])
 _BRACKETED = re.compile(r"[(（][^)）]*[)）]")
 _PLACE_SUFFIXES = ("市", "区", "县", "省", "州", "旗", "镇", "乡")
 _NOT_PLACE_CHARS = set("的了和与及在对全年已各本该我其这那每个等")
@@ -667,6 +815,10 @@ _OWNER_SENTENCE = re.compile(
 def owner_sentence(text: str) -> str | None:
     """The units of an owner sentence that ends `text`, joined by 、 (None if there is none)."""
     tail = text[-120:]
+    if "单位" in tail or "部门" in tail:
+        labelled = labelled_close(tail)
+        if labelled:
+            return labelled
     if "由" not in tail:
         return None  # the pattern needs it; most sentences have none
     m = _OWNER_SENTENCE.search(tail)
@@ -675,6 +827,30 @@ def owner_sentence(text: str) -> str | None:
     parts = [clean_unit(p) or p for p in re.split(r"[、,，]", m.group(1)) if p]
     name = "、".join(parts)
     return name if parts and is_organisation(name) else None
+
+
+# "…每个乡镇不超过2个。(责任单位:市农技中心、市农开中心;完成时限:2024年年底前)": a
+# bracket of labelled fields closing a paragraph; its unit field owns the paragraph's
+# items (the lead unit's field when both are printed).
+_LABELLED_CLOSE = re.compile(
+    r"[(（]\s?((?:牵头|责任)(?:单位|部门))\s?[:：]\s?([" + HAN + r"、,，]{2,60}?)\s?"
+    r"(?:[;；]\s?([^()（）;；]{2,40}?))?(?:[;；]\s?[^()（）]{2,40}?)?[)）][。；;]?\s*$"
+)
+_LEAD_FIELD = re.compile(r"^(?:牵头单位|牵头部门)\s?[:：]\s?([" + HAN + r"、,，]{2,60})$")
+
+
+def labelled_close(tail: str) -> str | None:
+    """The unit field of a bracket of labelled fields that closes `tail` (see _LABELLED_CLOSE)."""
+    m = _LABELLED_CLOSE.search(tail)
+    if not m:
+        return None
+    name = m.group(2)
+    if m.group(1).startswith("责任") and m.group(3):
+        lead = _LEAD_FIELD.match(m.group(3).strip())
+        if lead:
+            name = lead.group(1)
+    parts = [clean_unit(p) or p for p in re.split(r"[、,，]", name) if p]
+    return "、".join(parts) if parts and all(is_organisation(p) for p in parts) else None
 
 
 def is_owner_line(text: str) -> str | None:

@@ -1,0 +1,94 @@
+"""Owners printed after the item they close (issue 15, owner round of batches 13-16).
+
+Invented texts: no real bureau, place or figure.  A breakdown list closes each item
+with its unit after the item's full stop (a flattened table row whose rows run
+together, a bare bracket, a 负责 marker that the next item follows on the same line,
+a bracket of labelled fields at the end of a paragraph); the unit owns that item and
+no other.
+"""
+
+from luoshi.core.intake import extract
+from luoshi.core.intake.owners import closing_cell_owner, labelled_close
+
+
+def _targets(text, year=2026):
+    return [
+        (it["owner"], it.get("co_owners"), it["why"]["owner"])
+        for it in extract(text, year=year).items
+        if it["kind"] == "target" and it["value"] is not None
+    ]
+
+
+def test_rows_run_together_each_take_the_unit_after_their_full_stop():
+    text = (
+        "一、主要预期目标分解\n\n"
+        "1 地区生产总值增长6%以上,服务业占比提高到48.5%. 发改委2 财政收入增长5%. 财政局"
+        "3 工业投资增长9%. 工信局、科技局\n"
+    )
+    got = _targets(text)
+    assert [(o, co) for o, co, _ in got] == [
+        ("发改委", None),
+        ("发改委", None),
+        ("财政局", None),
+        ("工信局", ["科技局"]),
+    ]
+    assert {rule for _, _, rule in got} == {"owner.clause_marker"}
+
+
+def test_a_bare_bracket_after_the_full_stop_closes_a_numbered_item():
+    text = "2. 新建充电桩300个以上。(市能源局)\n3. 改造供水管网80公里。(市水务局)\n"
+    assert [o for o, _, _ in _targets(text)] == ["市能源局", "市水务局"]
+
+
+def test_a_unit_after_a_full_stop_without_a_serial_is_not_a_cell():
+    # a sentence that happens to end before a unit's name on a line of prose
+    text = "全年新建充电桩300个以上。市能源局\n"
+    assert closing_cell_owner(text, text.index("300")) is None
+
+
+def test_a_marker_after_the_full_stop_closes_the_item_before_it_not_the_next():
+    text = (
+        "常住人口控制在90万人左右。(市卫健委、市公安局牵头)单位能耗降低12%。(市工信局牵头)"
+        "森林覆盖率达到45%以上。 (市林业局、\n"
+    )
+    got = _targets(text)
+    assert [(o, co) for o, co, _ in got] == [
+        ("市卫健委", ["市公安局"]),
+        ("市工信局", None),
+        ("市林业局", None),
+    ]
+
+
+def test_a_marker_word_is_never_read_as_part_of_a_closing_cell():
+    text = "2.社会消费品零售总额增长6%以上。(区商务局主办)\n"
+    assert [o for o, _, _ in _targets(text)] == ["区商务局"]
+
+
+def test_a_labelled_bracket_closing_a_paragraph_owns_its_items():
+    text = (
+        "一、稳住粮食生产。确保粮食播种面积300万亩以上,完成大豆种植面积2万亩。"
+        "(责任单位:市农技中心、市种子站;完成时限:2026年年底前)\n"
+    )
+    got = _targets(text)
+    assert [(o, co) for o, co, _ in got] == [("市农技中心", ["市种子站"])] * 2
+
+
+def test_the_lead_field_of_a_labelled_bracket_wins_over_the_responsible_one():
+    tail = "完成造林1万亩。(责任单位:各县区;牵头单位:市林业局;完成时限:2026年底)"
+    assert labelled_close(tail) == "市林业局"
+    assert labelled_close("完成造林1万亩。(完成时限:2026年底)") is None
+
+
+def test_a_flattened_tables_owner_column_owns_the_cells_of_its_row():
+    text = (
+        "关于印发青禾县2026年民生实事项目的通知\n附件:\n|\n青禾县2026年民生实事项目清单 |\n"
+        "||||\n|\n序号 |\n项目名称 |\n建设内容 |\n年度投资 (万元) |\n责任单位 |\n|\n"
+        "1 |\n乡村道路项目 |\n在东山镇新建乡村道路20公里,改造桥梁2座。 |\n500 |\n交通局 |\n|\n"
+        "2 |\n农田建设项目 |\n建设高标准农田3000亩,新建机电井6座。 |\n900 |\n农业农村局 |\n|\n"
+        "3 |\n农田水利项目 |\n修复堰塘4座,新建渠道8公里。 |\n200 |\n|\n"
+    )
+    got = {it["value"]: it["owner"] for it in extract(text, year=2026).items}
+    assert got[20.0] == "交通局"
+    assert got[3000.0] == "农业农村局"
+    # a row printed without its owner cell (merged with the row above) keeps that owner
+    assert got[4.0] == "农业农村局"
