@@ -175,6 +175,11 @@ _RELATED = re.compile(
 _CONFERENCE_SPEAKER = re.compile(
     r"([" + HAN + r"]{2,20}?(?:局|委员会|委|厅|办|中心))(?:党组书记、|党组成员、)?副?"
     r"(?:局长|主任|厅长|负责人)[" + HAN + r"·]{2,4}?(?:称|介绍|表示|说|指出)"
+    # a company that presents its plan there (县交通建设公司常务副总经理某某在发布会上介绍)
+    r"|(["
+    + HAN
+    + r"]{2,20}?(?:有限公司|公司|集团))(?:党委书记、)?(?:常务)?副?(?:总经理|董事长|经理)"
+    r"[" + HAN + r"·]{2,4}?(?:在发布会上)?(?:称|介绍|表示|说|指出)"
 )
 # a level named as 县级/州级 (2023年县级重点项目): the jurisdiction when no other word names it
 _LEVEL_ADJ = re.compile(r"(?<![省市县区州])([市县区州])级(?:重点)?项目")
@@ -492,8 +497,9 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
     doc_place = owner if plan_report else None
     if owner is None and "发布会" in text[:1500]:
         m = _CONFERENCE_SPEAKER.search(text[:3000])
-        if m and own.is_organisation(own.clean_unit(m.group(1))):
-            owner = own.clean_unit(m.group(1))
+        speaker = own.clean_unit(m.group(1) or m.group(2)) if m else None
+        if speaker and own.is_organisation(speaker):
+            owner = speaker
     if owner is None:
         owner = _system_body(text)
     if owner is None and reps:

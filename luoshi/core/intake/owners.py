@@ -1052,3 +1052,41 @@ def government_place(name: str | None) -> str | None:
 def split_owner(owner: str) -> list[str]:
     """The names of a joint owner ("A、B、C"), 、 inside brackets kept."""
     return [p for p in _split_outside_brackets(owner) if p]
+
+
+_ELEMENT_BOUND = re.compile(r"[,，。;；:：\n]")
+_ELEMENT_PLACE_END = re.compile(r"[区县旗市州]")
+
+
+def _opening_place(element: str, places: list[str]) -> str | None:
+    """The place an element of a list opens with (新城区 of 新城区项目13个), if any."""
+    for m in _ELEMENT_PLACE_END.finditer(element, 0, 6):
+        name = element[: m.end()]
+        if (
+            len(name) >= 3
+            and is_organisation(name)
+            and _is_place_name(name)
+            and (name in places or len(name) == 3)
+        ):
+            return name
+    return None
+
+
+def list_element_place(text: str, lo: int, pos: int, hi: int, places: list[str]) -> str | None:
+    """ "直属学校项目4个、新城区项目13个、回民区项目8个": in a 、-list of which two elements or
+    more open with a place, the place that opens the figure's element owns it."""
+    k = pos
+    while k > lo and not _ELEMENT_BOUND.match(text, k - 1):
+        k -= 1
+    e = pos
+    while e < hi and not _ELEMENT_BOUND.match(text, e):
+        e += 1
+    elements = text[k:e].split("、")
+    if len(elements) < 2:
+        return None
+    at = text.count("、", k, pos)
+    own_place = _opening_place(elements[at].lstrip(), places)
+    if own_place is None:
+        return None
+    others = sum(1 for i, el in enumerate(elements) if i != at and _opening_place(el, places))
+    return own_place if others >= 1 else None

@@ -61,3 +61,30 @@ def test_a_name_that_opens_with_a_time_word_is_no_organisation():
     assert not is_organisation("上半年政府")
     assert not is_organisation("今年市政府")
     assert is_organisation("市政府")
+
+
+def test_the_places_opening_the_elements_of_a_list_own_their_figures():
+    from luoshi.core.intake.owners import list_element_place
+
+    text = "今年新建续建项目中,直属学校项目3个、东湖区项目12个、西山县项目7个以及其他项目2个。"
+    places: list[str] = []
+
+    def at(figure):
+        pos = text.index(figure)
+        return list_element_place(text, 0, pos, len(text), places)
+
+    assert at("12个") == "东湖区"
+    assert at("7个") == "西山县"
+    assert at("3个") is None  # the element opens with no place
+    # one place in a list of things is no list of places
+    text = "今年在东湖区新建学校3所、幼儿园5所。"
+    assert list_element_place(text, 0, text.index("5所"), len(text), places) is None
+
+
+def test_a_company_whose_head_presents_the_plan_at_a_press_conference_owns_it():
+    text = (
+        "青禾县召开2026年交通建设新闻发布会\n"
+        "新闻发布会由县委宣传部副部长某某主持。县交通建设投资有限公司常务副总经理某某某在发布会上"
+        "介绍了全县交通建设计划。今年计划完成交通投资12亿元。\n"
+    )
+    assert _doc(text).owner == "县交通建设投资有限公司"
