@@ -359,13 +359,13 @@ def _target_owner_found(
             ):
                 return member, "owner.region"
         return state.subject, "owner.subject"
+    member = own.list_element_place(text, sent[0], pos, sent[1], doc.places)
+    if member:
+        return member, "owner.region"  # 新城区项目13个、回民区项目8个: each its place's
     # a figure table's row names its owner, a part included (其中:食品工业园)
     if seg.owner and (ok(seg.owner) or (seg.unit and seg.explicit_owner)):
         return seg.owner, "owner.section"
     par_text = text[par[0] : min(par[1], par[0] + 400)]
-    member = own.list_element_place(text, sent[0], pos, sent[1], doc.places)
-    if member:
-        return member, "owner.region"  # 新城区项目13个、回民区项目8个: each its place's
     if (
         _COMPANY_WE.search(text[sent[0] : sent[1]])
         and "公司" in text[sent[0] : min(len(text), sent[1] + 20)]
