@@ -29,8 +29,9 @@ def _resolve(user, plan: Plan | None, data: dict) -> dict:
     for name, value in data.items():
         # A PATCH may send null. Where the column takes it (a task, a baseline) it clears
         # the field; a text that may be blank (unit label, cadence, snippet) becomes empty,
-        # as a null schedule is none; anything else is refused here, not by the database
-        # (a NOT NULL error, a 500: validation lets empty values of blank fields through).
+        # as a null schedule is none; anything else is refused here. save_with_history
+        # refuses such a None too, but update_target asks a re-baseline's reason first:
+        # a null start or end would be answered "needs a reason", not by its name.
         field = Target._meta.get_field(name)
         if value is not None or field.null or name in ("unit", "schedule"):
             continue

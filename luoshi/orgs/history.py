@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import formats, timezone
+from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
@@ -82,22 +83,47 @@ def _attribute(obj: models.Model, user: User | None, reason: str) -> None:
     obj._change_reason = reason  # type: ignore[attr-defined]
 
 
+def _nulls(obj: models.Model, exclude: set[str]) -> dict[str, list[ValidationError]]:
+    """The fields of `obj` holding None where the column takes no NULL, each with its error.
+
+    `clean_fields` lets a blank field's empty value through, None included, and the
+    database then refuses the row (an IntegrityError, a 500). A field the save fills
+    itself is left alone: the primary key, an auto_now date, a generated column.
+    """
+    errors: dict[str, list[ValidationError]] = {}
+    for field in obj._meta.concrete_fields:
+        if (
+            field.null
+            or field.name in exclude
+            or field.primary_key
+            or field.generated
+            or getattr(field, "auto_now", False)
+            or getattr(field, "auto_now_add", False)
+            or getattr(obj, field.attname) is not None
+        ):
+            continue
+        message = _("%(field)s cannot be empty.") % {"field": capfirst(field.verbose_name)}
+        errors[field.name] = [ValidationError(message, code="null")]
+    return errors
+
+
 def _full_clean(obj: models.Model, exclude: set[str]) -> None:
     """Model.full_clean, less one query per foreign key whose object the caller holds.
 
     Django checks that each foreign key's row exists with a query of its own. A
     related object set on `obj` was read (or created) by the caller, so its field
     skips that query; it is still checked for uniqueness and constraints, and the
-    database's foreign key constraint stays the last word.
+    database's foreign key constraint stays the last word. A None where the column
+    takes no NULL is refused first, blank field or not (`_nulls`).
     """
     held = {
         field.name
         for field in obj._meta.concrete_fields
         if field.is_relation and getattr(obj, field.attname) is not None and field.is_cached(obj)  # type: ignore[attr-defined]  # a ForeignKey's cache
     }
-    errors: dict = {}
+    errors: dict = _nulls(obj, exclude)
     try:
-        obj.clean_fields(exclude=exclude | held)
+        obj.clean_fields(exclude=exclude | set(errors) | held)
     except ValidationError as error:
         errors = error.update_error_dict(errors)
     try:
