@@ -40,6 +40,15 @@ def test_an_approver_lands_on_the_queue_count_above_the_subtrees_cockpit(city):
     assert sum(item.count for item in home.context["states"]) == 2  # sales and hazards
 
 
+def test_an_approver_with_an_empty_queue_reads_that_nothing_waits_not_a_zero(city):
+    home = city.client("housing-approver").get("/", HTTP_ACCEPT_LANGUAGE="zh-hans")
+    body = home.content.decode()
+    assert home.context["queue"] == 0
+    assert "份报告等待您审核" not in body and "打开待审核队列" not in body
+    assert '<p class="text-body-secondary small luoshi-noprint" data-queue-banner="0">' in body
+    assert "没有等待您审核的报告。" in body
+
+
 def test_a_reporter_lands_on_what_is_owed_returned_and_drafted(city):
     returned = actions.create_report(
         city.signed, city.commerce_reporter, as_of=date(2025, 6, 30), value=20
