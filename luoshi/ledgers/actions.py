@@ -19,6 +19,7 @@ from luoshi.orgs.history import save_with_history
 from luoshi.orgs.models import User
 from luoshi.uploads import check_upload
 
+from . import reach
 from .choices import HAZARD_MOVES, VERIFIER_MOVES, HazardLevel, HazardStatus, Stage
 from .models import Hazard, HazardEvent, HazardPhoto, Project, StageEvent
 
@@ -135,6 +136,7 @@ def move_project(
     event = StageEvent.objects.create(
         project=project, stage=stage, date=on, note=note, recorded_by=user
     )
+    reach.recount([project.pk])  # the funnel's rows, under the lock taken above
     project.stage = _current_stage(project)
     save_with_history(project, user, f"stage {stage} on {on.isoformat()}")
     return event

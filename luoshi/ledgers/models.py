@@ -109,6 +109,35 @@ class StageEvent(LedgerEvent):
         return f"{self.project} · {self.get_stage_display()} · {self.date}"
 
 
+class ProjectReach(models.Model):
+    """The day a project first reached a stage or a later one, derived from its events.
+
+    The funnel counts these rows (a project reaches each stage once) instead of grouping
+    every event of every project by project on each request. `reach.recount` writes a
+    project's rows from its events; the actions that add events call it in their
+    transaction. Projects whose events were written in bulk without it (the synthetic
+    city) have no rows, and the funnel counts those from their events
+    (views_projects.funnel_counts); tests/ledgers/test_reach.py compares the two.
+    """
+
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="reached"
+    )
+    stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices)
+    date = models.DateField(_("first reached on"))
+
+    class Meta:
+        verbose_name = _("stage reached")
+        verbose_name_plural = _("stages reached")
+        ordering = ["project", "date"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "stage"], name="project_reach_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project_id} · {self.stage} · {self.date}"
+
+
 class Hazard(models.Model):
     """A safety hazard (安全隐患) in the register, with the 五落实 of major ones."""
 

@@ -7,7 +7,7 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Min, Q
+from django.db.models import Count, F, Func, Max, Q, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -31,8 +31,9 @@ from .forms import (
     ReinstateForm,
     unit_choices,
 )
-from .models import Project, StageEvent
+from .models import Project, ProjectReach, StageEvent
 from .queries import filter_projects, filter_unit
+from .reach import first_reached
 from .views import (
     keeps,
     kept_or_denied,
@@ -69,20 +70,41 @@ def funnel_counts(projects, start: date, end: date) -> list[tuple[Stage, int]]:
     As in ledger measures (measures.py), a project reaches a stage on the date of its
     first event at that stage or a later one: a project entered at 开工 has passed
     签约 too, and one that moved back and forth counts once, when it first got
-    there. Dropped projects count for the stages they reached. One query: the events
-    grouped by project once (a hash aggregate), not a subquery per project and stage.
+    there. Dropped projects count for the stages they reached.
+
+    One query counts the projects' reach rows (models.ProjectReach, kept by the actions)
+    within the dates, with how many of the projects have entered the ledger that way
+    (each has a row for the first stage). When some have not (their events were written
+    in bulk, as in the synthetic city), a second query counts those from their events.
+    Grouping every event by project on each request took 100-130 ms at 10x.
     """
-    first_reached = (
-        StageEvent.objects.filter(project__in=projects.values("pk"))
-        .values("project_id")
-        .annotate(
-            **{
-                f"reached_{stage}": Min("date", filter=Q(stage__in=Stage.values[rank:]))
-                for rank, stage in enumerate(Stage.values)
-            }
-        )
+    entered = Q(stage=Stage.values[0])
+    total = Func(F("pk"), function="COUNT")  # no GROUP BY: one row, the count
+    # The whole ledger (the city's cockpit) needs no join with the projects.
+    rows = ProjectReach.objects.all()
+    if projects.query.where:
+        rows = rows.filter(project__in=projects.order_by().values("pk"))
+    row = rows.aggregate(
+        projects=Max(Subquery(projects.order_by().annotate(n=total).values("n"))),
+        entered=Count("pk", filter=entered),
+        **{
+            stage: Count("pk", filter=Q(stage=stage, date__gte=start, date__lte=end))
+            for stage in Stage.values
+        },
     )
-    counts = first_reached.aggregate(
+    counts = {stage: row[stage] or 0 for stage in Stage.values}
+    if row["projects"] is None or row["entered"] != row["projects"]:
+        missing = projects.exclude(pk__in=ProjectReach.objects.filter(entered).values("project"))
+        for stage, count in counts_from_events(missing, start, end).items():
+            counts[stage] += count
+    return [(stage, counts[stage.value]) for stage in Stage]
+
+
+def counts_from_events(projects, start: date, end: date) -> dict[str, int]:
+    """The funnel's counts of `projects` from their events: one query, the events grouped
+    by project once (a hash aggregate)."""
+    first = first_reached(StageEvent.objects.filter(project__in=projects.values("pk")))
+    counts = first.aggregate(
         **{
             stage: Count(
                 "project_id",
@@ -91,7 +113,7 @@ def funnel_counts(projects, start: date, end: date) -> list[tuple[Stage, int]]:
             for stage in Stage.values
         }
     )
-    return [(stage, counts[stage.value] or 0) for stage in Stage]
+    return {stage: counts[stage] or 0 for stage in Stage.values}
 
 
 @login_required
