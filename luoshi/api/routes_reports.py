@@ -100,7 +100,7 @@ def get_report(request, report_id: int):
 def create_report(request, payload: ReportIn):
     target = (
         Target.objects.restrict(request.auth, "view")
-        .select_related("unit", "plan")
+        .select_related("unit", "plan", "measure")  # the action asks for its measure
         .filter(pk=payload.target)
         .first()
     )
@@ -115,6 +115,7 @@ def create_report(request, payload: ReportIn):
         milestone=_milestone(target, payload.milestone),
         narrative=payload.narrative,
     )
+    report.has_evidence = False  # created without files (they are attached afterwards)
     return Status(201, report)
 
 

@@ -344,20 +344,20 @@ class ReportDetail(ReportOut):
 
     @staticmethod
     def resolve_evidence(report) -> list:
+        # A report read through its getter knows whether it has any (no query if not).
+        if not getattr(report, "has_evidence", True):
+            return []
         return list(report.evidence.select_related("uploaded_by"))
 
     @staticmethod
     def resolve_history(report) -> list[dict]:
-        rows = report.history.select_related("history_user").order_by("history_date", "pk")
+        # The columns shown, not whole history records (the write answers of the rush).
+        rows = report.history.order_by("history_date", "pk").values_list(
+            "history_date", "history_user__username", "status", "revision", "history_change_reason"
+        )
         return [
-            {
-                "at": row.history_date,
-                "by": _username(row.history_user),
-                "status": row.status,
-                "revision": row.revision,
-                "reason": row.history_change_reason or "",
-            }
-            for row in rows
+            {"at": at, "by": by, "status": status, "revision": revision, "reason": reason or ""}
+            for at, by, status, revision, reason in rows
         ]
 
 

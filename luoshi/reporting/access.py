@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 
-from .models import Report
+from .models import Evidence, Report
 
 
 def access_report_by_id(user, report_id: int, *, for_update: bool = False) -> Report:
-    """The report if the user may see it (drafts only within one's own units); else 404."""
-    reports = Report.objects.restrict(user, "view").select_related(
-        "target__plan", "unit", "milestone"
+    """The report if the user may see it (drafts only within one's own units); else 404.
+
+    It comes with its target, plan, unit, milestone and the people it names, and
+    `has_evidence`: what a page or an answer shows of it, read in this one query."""
+    reports = (
+        Report.objects.restrict(user, "view")
+        .select_related(
+            "target__plan", "unit", "milestone", "created_by", "submitted_by", "reviewed_by"
+        )
+        .annotate(has_evidence=Exists(Evidence.objects.filter(report=OuterRef("pk"))))
     )
     if for_update:
         reports = reports.select_for_update(of=("self",))

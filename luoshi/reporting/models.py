@@ -112,6 +112,8 @@ class Report(models.Model):
 
     unit_field = "unit"  # for restrict(user, action)
     objects = ReportQuerySet.as_manager()
+    # Set by access_report_by_id (and on a new report): whether any evidence is attached.
+    has_evidence: bool
 
     class Meta:
         verbose_name = _("report")
