@@ -28,14 +28,17 @@ from django.dispatch import Signal
 from django.utils import timezone
 
 from luoshi.clock import today as local_today
+from luoshi.core.periods import owed_period_end
 from luoshi.ledgers.measures import sweeping
 from luoshi.ledgers.models import Measure
 from luoshi.plans.models import Plan, Target
+from luoshi.reporting.choices import ReportStatus
+from luoshi.reporting.models import Report
 
 from . import summary
 from .evaluation import evaluate_on_days
 from .models import STATE_RANK, StoredEvaluation
-from .queries import awaiting_approval, awaiting_evaluation
+from .queries import awaiting_evaluation
 
 CHUNK = 1000  # targets evaluated and written at a time: bounded memory for a province
 
@@ -140,6 +143,18 @@ def _all_in_chunks(targets) -> Iterable[list[Target]]:
 def _refresh_batch(targets: list[Target], today: date, new_days_only: bool = False) -> int:
     if not targets:  # every id of the chunk was deleted meanwhile: nothing to compute
         return 0
+    if new_days_only or summary.deferring():
+        return _refresh_rows(targets, today, new_days_only, None)
+    # A refresh after a change (one approval, say): the tally of the targets' units is
+    # locked before their stored rows are read, so that the rows counted out of it are
+    # the rows this refresh replaces, and the rows it writes are counted in (summary.py).
+    with transaction.atomic():
+        return _refresh_rows(targets, today, False, summary.hold(targets))
+
+
+def _refresh_rows(
+    targets: list[Target], today: date, new_days_only: bool, upkeep: summary.Upkeep | None
+) -> int:
     days = {target.pk: kept_days(target, today) for target in targets}
     # The stored rows as they are before this refresh: the days no longer kept among them
     # go, and each target's latest state up to today is what `state_changed` compares with.
@@ -206,13 +221,29 @@ def _refresh_batch(targets: list[Target], today: date, new_days_only: bool = Fal
             )
         )
     changed = [row for row in rows if as_stored.get((row.target_id, row.at)) != row]
-    with transaction.atomic():
+    # (Within the refresh's own transaction when it holds the tally: no savepoint.)
+    with transaction.atomic(savepoint=False):
         _upsert(changed)
         # Days no longer kept: yesterday's "today", or month ends a shorter period dropped.
         StoredEvaluation.objects.filter(pk__in=stale_ids).delete()
-        # The tally (summary.py, issue 14): these targets' units counted again, in this
-        # transaction, so the counts equal the stored rows whenever they are read.
-        summary.recount(targets)
+        # The tally (summary.py, issue 14), in this transaction, so the counts equal the
+        # stored rows whenever they are read: the rows replaced and deleted counted out and
+        # the rows written counted in, or (within a refresh of many) the units counted again.
+        if upkeep is None:
+            summary.recount(targets)
+        else:
+            stale = set(stale_ids)
+            upkeep.done(
+                removed=[
+                    *(
+                        as_stored[key]
+                        for key in ((r.target_id, r.at) for r in changed)
+                        if key in as_stored
+                    ),
+                    *(Row(*row[1:]) for row in stored if row[0] in stale),
+                ],
+                added=changed,
+            )
     changes = [
         (row.target_id, *before[row.target_id], row.state, row.will_miss)
         for row in rows
@@ -295,14 +326,27 @@ def _upsert(rows: list[Row]) -> None:
 
 def _awaiting(targets: list[Target], evaluations) -> dict[tuple[int, date], date]:
     """(target id, day) → the owed period's end, for the missing reports that are submitted
-    and await approval: one query per day that has any."""
+    and await approval (as queries.awaiting_approval decides on one day: a submitted report
+    dated from the owed period's end to the day): one query for every day."""
     by_pk = {target.pk: target for target in targets}
-    missing_on: dict[date, list[Target]] = defaultdict(list)
+    owed: dict[tuple[int, date], date] = {}
     for (target_id, day), by_lang in evaluations.items():
-        if by_lang["zh"].missing and by_pk[target_id].cadence:
-            missing_on[day].append(by_pk[target_id])
-    found = {}
-    for day, missing in missing_on.items():
-        for target_id, period_end in awaiting_approval(missing, day).items():
-            found[(target_id, day)] = period_end
-    return found
+        target = by_pk[target_id]
+        if by_lang["zh"].missing and target.cadence:
+            end = owed_period_end(target.cadence, target.due_day, target.start, day)
+            if end is not None:
+                owed[(target_id, day)] = end
+    if not owed:
+        return {}
+    submitted: dict[int, list[date]] = defaultdict(list)
+    for target_id, as_of in Report.objects.filter(
+        target_id__in={target_id for target_id, _day in owed},
+        status=ReportStatus.SUBMITTED,
+        as_of__lte=max(day for _target_id, day in owed),
+    ).values_list("target_id", "as_of"):
+        submitted[target_id].append(as_of)
+    return {
+        (target_id, day): end
+        for (target_id, day), end in owed.items()
+        if any(end <= as_of <= day for as_of in submitted[target_id])
+    }

@@ -27,6 +27,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
+from datetime import date
 
 from django.db import connection, transaction
 from django.db.models import Count, Q
@@ -122,6 +123,135 @@ def deferred(active: bool = True) -> Iterator[None]:
                 rebuild()
             else:
                 recount_ids(list(pending), {pk: g for pk, g in pending.items() if g})
+
+
+def deferring() -> bool:
+    """Within `deferred`: batches only note their targets."""
+    return getattr(_local, "pending", None) is not None
+
+
+def hold(targets: list[Target]) -> Upkeep:
+    """At the start of the transaction that refreshes `targets`, before their stored rows
+    are read: their units' tallies locked until it ends (see Upkeep)."""
+    now = {t.pk: (t.plan_id, t.unit_id) for t in targets if t.is_active}
+    before = {
+        pk: (plan_id, unit_id)
+        for pk, plan_id, unit_id in TallyMember.objects.filter(
+            target_id__in=[t.pk for t in targets]
+        ).values_list("target_id", "plan_id", "unit_id")
+    }
+    _lock({unit_id for _plan, unit_id in [*now.values(), *before.values()]})
+    return Upkeep(targets, now, before)
+
+
+class Upkeep:
+    """The tally's part in one refresh of some targets (not within `deferred`).
+
+    Their units are locked before their stored rows are read (`hold`), and every refresh
+    of a target's rows holds them so: so the rows a refresh reads are the rows in its
+    units' counts, and each row it replaces or deletes is counted out of its day, plan
+    and unit and each row it writes counted in (one UPDATE of the changed counts, where
+    counting a unit again reads and rewrites all of its days). Targets that joined, left
+    or moved (active or not, another plan or unit) have their units counted again.
+
+    A count can lag the rows only within a refresh of many (`deferred`), whose units are
+    counted again under the same locks when it ends, after any change counted here."""
+
+    def __init__(
+        self,
+        targets: list[Target],
+        now: dict[int, tuple[int, int]],
+        before: dict[int, tuple[int, int]],
+    ):
+        self.targets, self.now = targets, now
+        self.moved = {pk for pk in now.keys() | before.keys() if before.get(pk) != now.get(pk)}
+        # The units of the targets that moved: counted again whole, after the rows are written.
+        self.recounted = {
+            member[1]
+            for pk in self.moved
+            for member in (now.get(pk), before.get(pk))
+            if member is not None
+        }
+
+    def done(self, removed: Iterable, added: Iterable) -> None:
+        """The refresh replaced or deleted the stored rows `removed` and wrote `added`
+        (each with target_id, at, state, missing, awaiting and will_miss)."""
+        _seen().update(t.pk for t in self.targets)
+        if self.moved:
+            recount_ids(list(self.moved), {pk: self.now[pk] for pk in self.moved if pk in self.now})
+        deltas: dict[tuple, list[int]] = {}
+        for sign, rows in ((-1, removed), (1, added)):
+            for row in rows:
+                member = self.now.get(row.target_id)
+                if member is None or row.target_id in self.moved or member[1] in self.recounted:
+                    continue
+                counts = deltas.setdefault((row.at, *member), [0] * len(COUNTED))
+                for i, one in enumerate(_counted(row)):
+                    counts[i] += sign * one
+        _add({key: counts for key, counts in deltas.items() if any(counts)})
+
+
+def _counted(row) -> tuple[int, ...]:
+    """What one stored row adds to each of the tally's columns (as `counting`)."""
+    return (
+        1,
+        int(bool(row.missing) and not row.awaiting),
+        int(bool(row.awaiting)),
+        int(row.state in RED or bool(row.will_miss)),
+        *(int(row.state == state) for state in State.values),
+    )
+
+
+def _add(deltas: dict[tuple, list[int]]) -> None:
+    """Add `deltas` ((day, plan, unit) → a change of each COUNTED column) to the tally: one
+    UPDATE of the rows there are; a row whose total falls to 0 is deleted (a fresh count
+    has none), a day, plan and unit not counted yet gets its row."""
+    if not deltas:
+        return
+    quote = connection.ops.quote_name
+    table = quote(EvaluationTally._meta.db_table)
+    keys = [quote("at"), quote("plan_id"), quote("unit_id")]
+    names = [quote(name) for name in COUNTED]
+    row = "(" + ", ".join(["%s"] * (3 + len(names))) + ")"
+    # A count never goes below 0: only a tally lagging within a refresh of many (see
+    # Upkeep) would, and that refresh counts the unit again when it ends.
+    sets = ", ".join(
+        f"{name} = CASE WHEN {table}.{name} + d.{name} > 0 THEN {table}.{name} + d.{name} ELSE 0 END"
+        for name in names
+    )
+    matches = " AND ".join(f"{table}.{key} = d.{key}" for key in keys)
+    # Names from the model and this module only, quoted; every value is a bound parameter.
+    sql = (
+        f"WITH d ({', '.join(keys + names)}) AS (VALUES {', '.join([row] * len(deltas))}) "  # noqa: S608
+        f"UPDATE {table} SET {sets} FROM d WHERE {matches} "
+        f"RETURNING {table}.{quote('id')}, {', '.join(f'{table}.{key}' for key in keys)}, "
+        f"{table}.{quote('total')}"
+    )
+    params = [value for key, counts in deltas.items() for value in (*key, *counts)]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        updated = cursor.fetchall()
+    empty = [pk for pk, *_key, total in updated if total == 0]
+    if empty:
+        EvaluationTally.objects.filter(pk__in=empty).delete()
+    there = {(_day(at), plan_id, unit_id) for _pk, at, plan_id, unit_id, _total in updated}
+    new = [
+        EvaluationTally(
+            at=at,
+            plan_id=plan_id,
+            unit_id=unit_id,
+            **{name: max(0, value) for name, value in zip(COUNTED, counts, strict=True)},
+        )
+        for (at, plan_id, unit_id), counts in deltas.items()
+        if (at, plan_id, unit_id) not in there and counts[0] > 0
+    ]
+    if new:
+        EvaluationTally.objects.bulk_create(new)
+
+
+def _day(value) -> date:
+    """A date column as the cursor returns it (SQLite: its ISO text)."""
+    return value if isinstance(value, date) else date.fromisoformat(value)
 
 
 def _seen() -> set[int]:

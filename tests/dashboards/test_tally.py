@@ -3,10 +3,13 @@ any change, and the cockpit reads the same figures from it as from the stored ro
 
 import random
 from collections import Counter
+from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.db.models import Q
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from luoshi.dashboards import signals, store, summary
 from luoshi.dashboards.models import EvaluationTally, StoredEvaluation
@@ -160,4 +163,34 @@ def test_one_approval_recounts_one_unit(small_city):
     assert {row.pk: row.total for row in EvaluationTally.objects.exclude(unit=report.unit)} == (
         others
     )
+    assert_tally_is_fresh()
+
+
+def test_one_refresh_counts_its_rows_in_and_out_of_its_units_days(small_city):
+    # A unit's targets refreshed one by one on the next day: each takes its row of the day
+    # before out of the tally and adds the new day's (a row the first one creates); the
+    # day before's row goes when its last target has left it.
+    unit = Target.objects.filter(is_active=True).values_list("unit", flat=True).first()
+    ids = list(Target.objects.filter(unit=unit, is_active=True).values_list("pk", flat=True))
+    later = TODAY + timedelta(days=1)
+    assert len(ids) > 1
+    assert not EvaluationTally.objects.filter(at=later).exists()
+    for pk in ids:
+        store.refresh([pk], today=later)
+        assert_tally_is_fresh()
+    assert EvaluationTally.objects.filter(unit=unit, at=later).exists()
+    assert not EvaluationTally.objects.filter(unit=unit, at=TODAY).exists()
+
+
+def test_one_approval_updates_the_counts_of_its_unit_without_counting_it_again(small_city):
+    # The report awaited approval: approved, it moves its target out of "awaiting".
+    waiting = StoredEvaluation.objects.filter(awaiting=True).values("target")
+    report = Report.objects.filter(status=ReportStatus.SUBMITTED, target__in=waiting).first()
+    signals.flush()
+    report.status = ReportStatus.APPROVED
+    report.save()
+    with CaptureQueriesContext(connection) as captured:
+        signals.flush()
+    tally = [q["sql"] for q in captured.captured_queries if "evaluationtally" in q["sql"]]
+    assert len(tally) == 1 and tally[0].startswith("WITH"), tally
     assert_tally_is_fresh()
