@@ -193,7 +193,10 @@ def test_an_export_of_more_rows_than_the_request_writes_is_a_job_with_a_file_for
     work()
     job.refresh_from_db()
     assert job.state == "done" and job.result == {"rows": 3} and job.done == job.total == 3
-    assert "The workbook is ready: 3 rows." in client.get(f"/jobs/{job.pk}/").content.decode()
+    assert (
+        "Ready: the workbook of 3 rows can be downloaded."
+        in client.get(f"/jobs/{job.pk}/").content.decode()
+    )
     download = client.get(f"/jobs/{job.pk}/file/")
     book = load_workbook(io.BytesIO(b"".join(download.streaming_content)), read_only=True)
     values = list(book.worksheets[0].iter_rows(values_only=True))
