@@ -103,6 +103,10 @@ _INTERVIEW_HEAD = re.compile(
     r"副?(?:局长|主任|厅长)[" + HAN + r"·]{1,4}?[:：]"
 )
 _CITY_PAPER = re.compile(r"(?<![" + HAN + r"])([" + HAN + r"]{2,3})(?:日报|晚报)")
+_CITY_ZONE = re.compile(
+    r"(?<![" + HAN + r"])([" + HAN + r"]{2})(?:经济技术开发区|经济开发区|高新技术产业开发区)"
+    r"(?:管委会|管理委员会)"
+)
 # a name found at the head of a page may carry the word that introduces it (专访长春市市长,
 # 据合肥晚报报道): owners.lead_words of the lexicon, never part of a name
 _LEAD_WORDS = re.compile(
@@ -576,6 +580,13 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
             found[key] = _lower_place(gov_name)
     elif owner and (whole := _GOV_OWNER.fullmatch(owner)) and "政府工作报告" in head:
         owner = whole.group(1)
+    if "市" not in found and _own_suffix(sample) == "市":
+        # a city notice addresses its zones by the city's name (日照经济开发区管委会): the
+        # one city so named is the text's
+        zones = {m.group(1) + "市" for m in _CITY_ZONE.finditer(sample[:3000])}
+        zones = {z for z in zones if own.is_organisation(z)}
+        if len(zones) == 1:
+            found["市"] = zones.pop()
     if "市" not in found:
         # a city's daily (柳州日报) is the city's when the text prints the city's full name
         # too (柳州市 in the body or the footer); a page that names its city only in the

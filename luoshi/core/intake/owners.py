@@ -679,7 +679,7 @@ def is_organisation(name: str | None) -> bool:
         return True
     # 区农业农村委 (the bureau of agriculture and rural affairs) ends in 村委 too
     is_thing = thing.search(name) and not name.endswith("农村委")
-    if veto.search(name) or is_thing or name.startswith(_NOT_STARTS):
+    if veto.search(name) or is_thing or (name.startswith(_NOT_STARTS) and not _dated_place(name)):
         return False
     m = suffix.search(name)
     if m is None:
@@ -700,6 +700,19 @@ def is_organisation(name: str | None) -> bool:
         ):
             return False
     return True
+
+
+def _dated_place(name: str) -> bool:
+    """日照市 opens with 日 but is a city: a date word (年, 月, 日) vetoes a name when it cuts
+    a place off a date (3日兰州市); a three-character place whose one-character stem
+    after it is no common word is a name of its own."""
+    return (
+        len(name) == 3
+        and name[0] in "年月日"
+        and name[2] in "市县州"
+        and name[1] not in _NOT_PLACE_CHARS
+        and name[1] not in "新上下前后内外中底初末"
+    )
 
 
 def lead_and_cooperating(owner: str) -> tuple[str, list[str]]:

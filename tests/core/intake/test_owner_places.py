@@ -88,3 +88,22 @@ def test_a_company_whose_head_presents_the_plan_at_a_press_conference_owns_it():
         "介绍了全县交通建设计划。今年计划完成交通投资12亿元。\n"
     )
     assert _doc(text).owner == "县交通建设投资有限公司"
+
+
+def test_a_city_whose_name_opens_with_a_date_character_is_a_place():
+    from luoshi.core.intake.owners import is_organisation
+
+    assert is_organisation("日丰市")
+    assert not is_organisation("日兰江市")  # 3日兰江市: a date cut before a city
+    assert not is_organisation("月新市")
+    assert not is_organisation("日全市")
+
+
+def test_a_city_notice_names_its_city_in_the_zone_it_addresses():
+    text = (
+        "关于下达2026年度全市安全生产控制指标的通知\n"
+        "各县(市、区)政府、远江经济技术开发区管委会,市安委会成员单位:\n"
+        "现将全市控制指标下达如下。全市生产安全事故死亡人数控制在40人以内。\n"
+    )
+    assert _doc(text).city == "远江市"
+    assert _doc(text.replace("远江经济技术开发区管委会", "开发区管委会")).city is None
