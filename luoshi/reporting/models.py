@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import ExpressionWrapper, Q
+from django.db.models import Exists, ExpressionWrapper, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -35,7 +35,11 @@ class ReportQuerySet(RestrictedQuerySet):
         person created or submitted stays in their queue, but someone else approves it
         (another approver of the unit, an approver of a unit above it, a supervisor).
         """
-        own = Q(target__plan__four_eyes=True) & (Q(created_by=user) | Q(submitted_by=user))
+        # The plan's rule read in a subquery, not through joins of the target and plan: a
+        # count of the queue (the menu's, the page's) leaves it out and counts the reports
+        # alone (a join hashed every target of a province: 67-150 ms at 10x, issue 14).
+        four_eyes = Exists(Target.objects.filter(pk=OuterRef("target_id"), plan__four_eyes=True))
+        own = Q(four_eyes) & (Q(created_by=user) | Q(submitted_by=user))
         return self.filter(
             access_for(user).approvable_unit_q("unit"), status=ReportStatus.SUBMITTED
         ).annotate(waits_for_another=ExpressionWrapper(own, output_field=models.BooleanField()))
