@@ -12,6 +12,13 @@ unit's October report for its share of the unit's monthly targets (with an
 Idempotency-Key, as a client that retries would) and submits it; a timed-out
 request is retried with the same key. Approvers poll their queue and approve.
 
+The pace: by default each person waits --think seconds (10-25) between actions, and an
+approver approves the reports of its queue one after the other. `--spread 180 --read 2,5`
+plays the issue's words instead ("300 reporters each submitting their unit's reports
+within minutes while approvers approve"): each reporter spreads its reports over three
+minutes, and an approver reads each report for 2-5 seconds before approving it. Give
+the figures of both paces side by side.
+
 Then the database is counted: every report a reporter was told was created
 exists (nothing lost), no target has two October reports of the same version
 made during the run (nothing twice), and every approval the API confirmed is an
@@ -186,6 +193,18 @@ def main() -> int:
         default="10,25",
         help="seconds between one person's actions, low,high (default: a unit's 17 reports in ~5 min)",
     )
+    parser.add_argument(
+        "--spread",
+        type=float,
+        default=0,
+        help="seconds over which each reporter spreads its reports (instead of --think); "
+        "the issue's pace: --spread 180 --read 2,5 (docs/performance.md)",
+    )
+    parser.add_argument(
+        "--read",
+        default="0,0",
+        help="seconds an approver reads each report before approving it, low,high (default: none)",
+    )
     parser.add_argument("--workers", type=int, default=WORKERS, help="gunicorn workers")
     parser.add_argument("--threads", type=int, default=THREADS, help="threads per worker")
     parser.add_argument("--port", type=int, default=8766)
@@ -216,7 +235,12 @@ def main() -> int:
     for old in WORK.glob("client-*.jsonl"):
         old.unlink()
     server = serve(args.port, args.workers, args.threads)
-    print(f"gunicorn: {args.workers} workers × {args.threads} threads; load {os.getloadavg()}")
+    pace = (
+        f"--spread {args.spread:g} --read {args.read}" if args.spread else f"--think {args.think}"
+    )
+    print(
+        f"gunicorn: {args.workers} workers × {args.threads} threads; {pace}; load {os.getloadavg()}"
+    )
     users = len(plan["reporters"]) + len(plan["approvers"])
     try:
         subprocess.run(
@@ -244,6 +268,8 @@ def main() -> int:
                 RUSH_PLAN=str(WORK / "plan.json"),
                 RUSH_LOG=str(WORK),
                 RUSH_THINK=args.think,
+                RUSH_SPREAD=str(args.spread or ""),
+                RUSH_READ=args.read,
             ),
             cwd=ROOT,
             check=False,

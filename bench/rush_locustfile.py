@@ -9,9 +9,10 @@ that rush.py can count the database against it.
 import itertools
 import json
 import os
+import random
 import time
 
-from locust import HttpUser, between, task
+from locust import HttpUser, task
 from locust.exception import StopUser
 
 AS_OF = "2025-10-31"
@@ -31,10 +32,18 @@ def log(what: str, report_id: int) -> None:
 # Seconds between one person's actions (RUSH_THINK="low,high"): a reporter fills in a
 # figure and a line of progress before the next report; rush.py sets the pace.
 THINK = [float(x) for x in os.environ.get("RUSH_THINK", "0.2,1.0").split(",")]
+# The pace of the issue's words (rush.py --spread, --read), when set: a reporter spreads
+# its reports over RUSH_SPREAD seconds (the first at a random moment of its first share),
+# an approver reads each report for RUSH_READ="low,high" seconds before approving it.
+SPREAD = float(os.environ.get("RUSH_SPREAD") or 0)
+READ = [float(x) for x in (os.environ.get("RUSH_READ") or "0,0").split(",")]
 
 
 class Person(HttpUser):
-    wait_time = between(*THINK)
+    def wait_time(self) -> float:
+        if SPREAD and self.role == "reporter":
+            return random.uniform(0.5, 1.5) * self.share
+        return random.uniform(*THINK)
 
     def on_start(self):
         try:
@@ -43,6 +52,9 @@ class Person(HttpUser):
             raise StopUser() from None
         self.client.headers["Authorization"] = f"Bearer {token}"
         self.todo = list(targets or [])
+        self.share = SPREAD / max(1, len(self.todo))
+        if SPREAD and self.role == "reporter":
+            time.sleep(random.uniform(0, self.share))
 
     def post(self, path: str, body: dict, name: str, key: str | None = None, fine=()):
         """POST with up to three tries; a retry carries the same Idempotency-Key. Answers
@@ -101,6 +113,8 @@ class Person(HttpUser):
             time.sleep(1)
             return
         for report in items:
+            if READ[1]:
+                time.sleep(random.uniform(*READ))
             answer = self.post(
                 f"/api/v1/reports/{report['id']}/approve",
                 {"revision": report["revision"]},
