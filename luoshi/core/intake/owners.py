@@ -331,7 +331,58 @@ def section_owners(text: str, lines: list[Line]) -> list[str | None]:
             owners[i] = _heading_owner(stack)
     resolve_orphans(False)
     _column_owners(text, lines, owners)
+    _stacked_column_owners(text, lines, owners)
     return owners
+
+
+# A table printed one cell a line without bars ("序号⏎目标名称⏎分管领导⏎牵头单位⏎配合单位⏎
+# (1)生产总值增长5%左右。⏎某某⏎区发改局⏎经开区⏎(2)…"): the header's responsible-unit cell
+# comes after the item's, so the first unit printed after a numbered item (a leader's
+# name may stand between) owns it; an item printed without one (a merged cell) keeps the
+# unit of the item above.
+_STACKED_ITEM = re.compile(r"\s*(?:[(（]\d{1,2}[)）]|\d{1,2}[.、．])\s*\S")
+
+
+def _stacked_column_owners(text: str, lines: list[Line], owners: list[str | None]) -> None:
+    head = None
+    for i, ln in enumerate(lines[:400]):
+        if ln.kind in ("content", "unitline") and _OWNER_HEADER.fullmatch(
+            text[ln.start : ln.end].strip()
+        ):
+            before = [
+                text[b.start : b.end].strip() for b in lines[max(0, i - 8) : i] if b.kind != "blank"
+            ]
+            if sum(1 for b in before if len(b) <= 6) >= 3 and "序号" in before:
+                head = i
+                break
+    if head is None:
+        return
+    item: int | None = None
+    carry: str | None = None
+    found = False
+    for i in range(head + 1, len(lines)):
+        ln = lines[i]
+        if ln.kind == "heading":
+            break
+        s = text[ln.start : ln.end].strip()
+        if ln.kind not in ("content", "unitline") or not s:
+            continue
+        if _STACKED_ITEM.match(s) and len(s) > 6:
+            if item is not None and not found and carry:
+                owners[item] = carry
+            item, found = i, False
+            continue
+        if (
+            item is not None
+            and not found
+            and is_organisation(s)
+            and not _is_place_name(s)
+            and _subject_suffix().search(s)
+        ):
+            owners[item] = carry = s
+            found = True
+    if item is not None and not found and carry:
+        owners[item] = carry
 
 
 # A table flattened to one cell a line, each cell closed by " |" and each row by a line

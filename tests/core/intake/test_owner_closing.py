@@ -92,3 +92,19 @@ def test_a_flattened_tables_owner_column_owns_the_cells_of_its_row():
     assert got[3000.0] == "农业农村局"
     # a row printed without its owner cell (merged with the row above) keeps that owner
     assert got[4.0] == "农业农村局"
+
+
+def test_a_table_printed_one_cell_a_line_gives_each_item_the_unit_after_it():
+    text = (
+        "附件1\n2026年主要目标任务责任分解表\n序号\n目标名称\n分管领导\n牵头单位\n配合单位\n"
+        "1\n主要预期目标\n(1)地区生产总值增长6%左右。\n某某某\n区发展改革局\n各街道\n"
+        "(2)一般公共预算收入增长4%。\n区财政局\n"
+        "(3)制造业投资增长9%左右。\n某某\n区工信局\n区科技局\n"
+        "(4)社会消费品零售总额增长5%左右。\n"
+    )
+    got = {it["value"]: it["owner"] for it in extract(text, year=2026).items}
+    assert got[6.0] == "区发展改革局"
+    assert got[4.0] == "区财政局"
+    assert got[9.0] == "区工信局"
+    # no unit printed after the last item (a merged cell): the unit of the item above
+    assert got[5.0] == "区工信局"
