@@ -68,6 +68,8 @@ class StoredEvaluation(models.Model):
                 condition=models.Q(state__in=[State.BEHIND, State.OVERDUE])
                 | models.Q(will_miss=True),
             ),
+            # Lists sorted by ratio have two more indexes on PostgreSQL, made by migration
+            # 0005 (SQLite cannot index with NULLS LAST).
         ]
 
     def __str__(self) -> str:

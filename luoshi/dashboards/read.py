@@ -189,6 +189,11 @@ class Evaluated:
                     wanted.append(name)
                 seen += n
             queryset, offset = queryset.filter(Q(ev__state__in=wanted)), offset - before
+        if sort.lstrip("-") == "ratio" and self.stored:
+            # Every target has its row on a stored day: joined so, the rows are read in the
+            # order of a ratio index of that day and the page stops after its own, where a
+            # join that may find no row sorts every target first.
+            queryset = queryset.filter(Q(ev__isnull=False))
         ordered = self.ordered(queryset, sort)
         ids = ordered.values("pk")[offset : offset + limit]
         return list(self.with_fields(self.ordered(self.base.filter(pk__in=ids), sort)))

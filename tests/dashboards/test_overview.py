@@ -59,7 +59,7 @@ def test_worst_first_puts_behind_before_lagging_before_on_track(city):
     assert ranks == sorted(ranks) and len(set(ranks)) > 1
 
 
-@pytest.mark.parametrize("sort", ["state", "-state", "unit", "-ratio", "name"])
+@pytest.mark.parametrize("sort", ["state", "-state", "unit", "ratio", "-ratio", "name", "kind"])
 @pytest.mark.parametrize("state", [None, "lagging", "missing"])
 def test_the_pages_of_every_sort_walk_the_whole_list_in_order(city, sort, state):
     """Each page reads its ids first (worst first: only the states the page holds, from the
