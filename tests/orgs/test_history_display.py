@@ -61,3 +61,16 @@ def test_report_review_names_the_reviewer_and_hides_revision_bookkeeping(plan_ci
     assert changes["状态"] == ("已提交", "已通过")
     assert all("修订" not in label and label != "revision" for label in changes)
     assert entries[0].reason == "审核通过"
+
+
+def test_a_created_row_reads_created_not_the_deliveries_time_column(plan_city):
+    """The msgid "Created" is both simple_history's action and the deliveries' time
+    column: the column has a context of its own, so the history reads 已创建 like 已修改."""
+    c = plan_city
+    plan_actions.update_target(c.signed, c.supervisor, reason="调整", unit_label="家")
+    with translation.override("zh-hans"):
+        actions = [entry.action for entry in history_of(c.signed)]
+    assert actions[0] == "已修改" and actions[-1] == "已创建"
+    page = c.client("supervisor").get("/notices/deliveries/", HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert page.status_code == 200
+    assert "<thead><tr><th>创建时间</th>" in page.content.decode()
