@@ -4,6 +4,8 @@ import re
 from datetime import date
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.template import Context, Template
+from django.utils import translation
 
 from luoshi.ledgers import actions
 from luoshi.ledgers.models import Hazard, HazardEvent, HazardPhoto
@@ -288,3 +290,57 @@ def test_the_lists_unit_filter_holds_the_units_one_sees_and_who_may_enter_rows(l
     page = c.client("supervisor").get("/ledgers/hazards/").context["page"]
     assert [h.status_label for h in page] == [h.get_status_display() for h in page]
     assert [h.level_label for h in page] == [h.get_level_display() for h in page]
+
+
+# The rows as the template wrote them before hazard_rows_body wrote them in Python.
+ROWS_AS_TEMPLATE = """{% load i18n %}
+{% for hazard in page.object_list %}
+{% if hazard.is_overdue %}<tr data-hazard="{{ hazard.pk }}" class="table-danger luoshi-overdue" data-overdue="1">
+{% else %}<tr data-hazard="{{ hazard.pk }}">{% endif %}
+<td><a href="{% url 'hazard-detail' hazard.pk %}">{{ hazard.place }}</a><div class="small text-muted">
+{{ hazard.place_kind_label }}<span class="d-md-none"> · {{ hazard.domain_label }} ·
+{{ hazard.unit.short_name }}{% if hazard.is_major %} <span
+class="badge text-bg-danger">{{ hazard.level_label }}</span>{% endif %}</span>
+</div></td>
+<td class="text-nowrap"><span class="badge text-bg-{{ hazard.status_colour }}"
+data-status="{{ hazard.status }}">{{ hazard.status_label }}</span></td>
+<td class="text-nowrap">
+{{ hazard.deadline|date:"Y-m-d" }}{% if hazard.is_overdue %} <span
+class="badge text-bg-danger">{% translate "Overdue" context "hazard" %}</span>{% endif %}
+</td>
+<td class="d-none d-md-table-cell">
+{% if hazard.is_major %}<span
+class="badge text-bg-danger">{{ hazard.level_label }}</span>{% else %}
+{{ hazard.level_label }}{% endif %}
+</td>
+<td class="d-none d-md-table-cell">{{ hazard.domain_label }}</td>
+<td class="d-none d-md-table-cell">{{ hazard.unit.short_name }}</td>
+<td class="text-nowrap d-none d-lg-table-cell">{{ hazard.found_on|date:"Y-m-d" }}</td>
+<td class="d-none d-lg-table-cell">{{ hazard.description|truncatechars:40 }}</td>
+</tr>
+{% empty %}<tr><td colspan="8" class="text-muted">{% translate "No hazards match." %}</td></tr>
+{% endfor %}"""
+
+
+def _words(html: str) -> list[str]:
+    return html.split()
+
+
+def test_the_hazard_rows_written_in_python_are_the_templates_markup(ledger_city):
+    c = ledger_city
+    # A description long enough to be cut, with markup to escape; one hazard overdue.
+    c.hazard.description = "<b>楼道</b> & “充电” " + "很长的描述" * 10
+    c.hazard.save()
+    client = c.client("supervisor")
+    for url in ("/ledgers/hazards/", "/ledgers/hazards/?level=major", "/ledgers/hazards/?domain=x"):
+        response = client.get(url, HTTP_ACCEPT_LANGUAGE="zh-hans")
+        html = response.content.decode()
+        body = html[html.index("<tbody>") + len("<tbody>") : html.index("</tbody>")]
+        with translation.override("zh-hans"):
+            expected = Template(ROWS_AS_TEMPLATE).render(
+                Context({"page": response.context["page"]})
+            )
+        assert _words(body) == _words(expected), url
+    assert (
+        "table-danger luoshi-overdue" in client.get("/ledgers/hazards/?overdue=on").content.decode()
+    )
