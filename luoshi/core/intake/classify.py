@@ -52,6 +52,7 @@ _PAST_ACTIVITY = lex.cue("past_activity")
 _PROGRESS_LATER = lex.cue("progress_later")
 _BRACKET_TARGET = lex.cue("bracket_target")
 _GAP_AFTER = lex.cue("gap_after")
+_PLAN_FIGURE = lex.cue("plan_figure")
 _CAP = re.compile(r"控制在[^,，。；;]{0,16}?(?:以内|以下)")
 _LAGGING_TASKS = lex.cue("lagging_tasks")
 _ITEM_OPEN = re.compile(
@@ -81,7 +82,9 @@ ZERO_RE = re.compile(
     r"动态清零|清零|日产日清|杜绝[^,，。；;]{1,20}|避免发生[^,，。；;]{1,24}|力争为零|确保为零|实现为零|零控制"
 )
 FLOOR_RE = re.compile(
-    r"(不减少|不减|不下降|不降低|不降|不变|有所提高|有提高|有所提升|有提升|高于上年|高于去年|不低于上年|不低于去年)"
+    r"(不减少|不减|不下降|不降低|不降|不变|有所提高|有提高|有所提升|有提升|高于上年|高于去年|不低于上年|不低于去年"
+    # a hold at a base year's level, without a number (控制在2010年水平, 与上年持平): =
+    r"|控制在(?:(?:19|20)\d{2}|上)年度?的?水平|与上年度?持平)"
     r"(?![\d.０-９])"
 )
 FLOOR_COMP = {
@@ -305,6 +308,20 @@ def kind_of(
         lc = clause_bounds(text, later.start(), clause[1], sent[1])
         if not _QUANTITY_HINT.search(text, lc[0], lc[1]):
             return "target", "kind.later_goal"
+        # the scope of a plan before its figure (续建项目37个,里程3392公里,年度计划完成投资
+        # 1460亿元): in a sentence with no word of a result, of a year not past
+        if (
+            not doc.progress
+            and frame is None
+            and _PLAN_FIGURE.match(text, later.start())
+            # not a breakdown of the sentence before (其中,…), nor a share of the plan
+            and not text.startswith("其中", sent[0])
+            and not _PROGRESS_MEASURE.search(text, sent[0], sent[1])
+            and not _STAT_CUE.search(text, sent[0], sent[1])
+            and not _PAST_ACTIVITY.search(text, sent[0], sent[1])
+            and not any(x.role == "past" for x in times if sent[0] <= x.start < sent[1])
+        ):
+            return "target", "kind.later_plan"
     if frame == "target":
         return "target", "kind.target_frame"
     # 控制在15人以内: a cap is a goal unless the paragraph reports results

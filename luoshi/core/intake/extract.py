@@ -22,6 +22,7 @@ from .classify import (
     ZERO_RE,
     Segment,
     clause_bounds,
+    han_only,
     kind_of,
     metric_of,
     review_opening,
@@ -86,6 +87,9 @@ _NAMED_CAPACITY = lex.cue("named_capacity")
 _CAPACITY_UNITS = frozenset(
     ("吨", "锭", "千瓦", "兆瓦", "千瓦时", "辆", "台", "套", "米", "头", "只", "片")
 )
+_RATE_BASE = lex.cue("rate_base")
+_GROUP_COUNT = lex.cue("group_count")
+_POWERS_OF_TEN = frozenset((10.0, 100.0, 1000.0, 1e4, 1e5, 1e6, 1e7, 1e8))
 _AMOUNT_VERB = re.compile(r"完成|达到|达|新增|建成|实现|突破|超过|超|累计|生产|产量")
 _SENT_MARK = re.compile(r"[。；;！？!?]")
 _LAST_YEAR = re.compile(r"过去一年|一年来|去年")
@@ -128,7 +132,7 @@ def _period(
     doc: Doc,
     text: str = "",
 ) -> str | None:
-    own_sent = [x for x in stimes if x.start < pos and x.role != "deadline"]
+    own_sent = [x for x in stimes if x.start < pos and x.role not in ("deadline", "base")]
     specific = [x for x in own_sent if not x.generic]
     # 全年 in a paragraph about a past year ("2025年，…。全年地区生产总值增长5.1%") is that year
     if (
@@ -565,6 +569,8 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
         quantities = _header_unit_figure(text, lo, hi, seg.unit)
     state = _OwnerState()
     par_state: tuple[str, str] | None = None
+    # the state a sentence that breaks the last one down (其中,…) takes instead
+    part_state: tuple[str, str] | None = None
     qi = 0
     ti = 0
     pt = _ParTimes()
@@ -585,6 +591,8 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
         state.explicit_rule = "owner.following_line"
     for sent in sentences(text, lo, hi):
         stext = text[sent[0] : sent[1]]
+        if part_state is not None and stext.lstrip(" \u3000,，").startswith("其中"):
+            par_state = part_state
         tj = ti
         while tj < len(times) and times[tj].start < sent[1]:
             tj += 1
@@ -635,6 +643,10 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                 and not _AMOUNT_VERB.search(text, max(sent[0], q.start - 4), q.start)
             ):
                 continue  # 年产30万吨再生铜冶炼等项目: a project's name
+            if q.value in _POWERS_OF_TEN and _RATE_BASE.match(text, q.end, sent[1]):
+                continue  # 十万人死亡率: the base of a rate, not a figure
+            if text[q.start - 1 : q.start] == "等" and _GROUP_COUNT.match(text, q.end, sent[1]):
+                continue  # 冶金机械等8个工贸行业: the size of a group named, not a figure
             clause = clause_bounds(text, q.num_start, sent[0], sent[1])
             marked = (
                 item_marked
@@ -670,6 +682,16 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                 # "全年共发生事故2.18万起、死亡1.96万人,同比分别下降11%、7.6%": the
                 # sentence reports results; a later figure without a goal word is one too
                 kind, kind_rule = "statistic", "kind.same_sentence"
+            elif (
+                sent_items
+                and kind_rule in _DEFAULT_TARGET_RULES
+                and kind != items[-sent_items]["kind"]
+                and "其中" in text[max(sent[0], items[-sent_items]["end"]) : q.start]
+                and not TARGET_CUE.search(text, clause[0], clause[1])
+            ):
+                # 共有项目71个,其中:省外项目61个、市外项目10个: the parts of a total are
+                # of its kind
+                kind, kind_rule = items[-sent_items]["kind"], "kind.breakdown"
             if q.comparator == "~" and _CAP_WORD.search(text, clause[0], q.num_start):
                 comp = "<="  # 控制在3%左右: a cap, hedged
             elif q.comparator:
@@ -685,6 +707,11 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
             if not metric and seg.label:
                 metric = seg.label  # a figure alone in its cell: the row names it
             tkind = target_kind_of(metric, q.unit, text[clause[0] : clause[1]], q, text)
+            value: float | None = q.value
+            unit: str | None = q.unit
+            if kind == "target" and value == 0 and comp in ("<=", "<", "="):
+                # 控制在0人以内: nothing at all may happen, a zero target
+                tkind, comp, unit, kind_rule = "zero", "=", None, "kind.zero_cap"
             period = _period(kind, q.start, sent, stimes, pt, seg, doc, text)
             if kind == "target":
                 owner, owner_rule = _target_owner(text, sent, par, q.start, seg, state, doc)
@@ -701,8 +728,8 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                     owner,
                     metric,
                     comp,
-                    q.value,
-                    q.unit,
+                    value,
+                    unit,
                     period,
                     text,
                     snip_start,
@@ -717,6 +744,7 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
             sstate = ("statistic", "kind.review_opening")
         elif frame == "target" and sstate is None:
             sstate = ("target", "kind.target_frame")
+        part_state = None
         if sent_items:
             # the goal printed in a bracket after an actual does not frame what follows
             last = next(
@@ -728,8 +756,19 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                 items[-1],
             )
             sstate = (last["kind"], last["why"]["kind"])
+            first = items[-sent_items]
+            if (
+                last["kind"] == "target"
+                and last["why"]["kind"] == "kind.strong_target"
+                and first["kind"] == "statistic"
+                and first["why"]["kind"] != "kind.bracket_actual"
+                and sum(it["kind"] == "target" for it in items[-sent_items:]) == 1
+            ):
+                # results that quote a plan figure last (开复工项目…个,总投资…,年度计划投资…):
+                # a next sentence that breaks them down (其中,…) reports as they do
+                part_state = ("statistic", first["why"]["kind"])
         for x in stimes:
-            if x.role != "deadline":
+            if x.role not in ("deadline", "base"):
                 pt.last_any = x
             if x.role == "target":
                 pt.last_target = x
@@ -781,7 +820,8 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                 continue
             owner, owner_rule = _target_owner(text, sent, par, s0, seg, state, doc)
             period = _period("target", s0, sent, stimes, pt, seg, doc, text)
-            comp = FLOOR_COMP.get(m.group(1), ">=")
+            held = m.group(1).startswith(("控制在", "与上年"))
+            comp = "=" if held else FLOOR_COMP.get(m.group(1), ">=")
             items.append(
                 _make(
                     "target",
@@ -852,6 +892,20 @@ def _header_unit_figure(text: str, lo: int, hi: int, unit: str) -> list[Quantity
     return [Quantity(start, start + len(cell), start, q.value, q.unit, None)]
 
 
+def _distinct_heads(a: str, b: str) -> bool:
+    """Two metrics that share a tail but name different things before it (煤矿事故死亡人数,
+    危险化学品事故死亡人数): members of a list, not one fact printed twice."""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    ha, hb = han_only(a[: len(a) - n]), han_only(b[: len(b) - n])
+    if len(ha) < 2 or len(hb) < 2 or n < 2:
+        return False
+    return not (
+        {ha[i : i + 2] for i in range(len(ha) - 1)} & {hb[i : i + 2] for i in range(len(hb) - 1)}
+    )
+
+
 def _dedupe(items: list[dict], text: str = "") -> list[dict]:
     """Drop a fact printed twice (a headline and its body, a duplicated paragraph).
 
@@ -906,7 +960,13 @@ def _dedupe(items: list[dict], text: str = "") -> list[dict]:
                     ):
                         continue
                     ob = bigrams(other)
-                    if bg and ob and len(bg & ob) / min(len(bg), len(ob)) >= 0.5:
+                    if (
+                        bg
+                        and ob
+                        and len(bg & ob) / min(len(bg), len(ob)) >= 0.5
+                        # members of one list: a tail shared, a head of their own
+                        and not _distinct_heads(it["metric"], other)
+                    ):
                         dup = True
                         break
         if dup:

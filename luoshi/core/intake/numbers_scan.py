@@ -111,12 +111,19 @@ assert all(  # noqa: S101 - see above
 _PRE_WORD_LENGTHS = sorted({len(w) for w in _PRE_WORD}, reverse=True)
 
 
+# a bound forbidden (不得超过8个, 严禁低于…): the reverse bound, inclusive
+_NEGATED = ("不得", "不能", "不可", "不宜", "不应", "不准", "严禁", "禁止", "不许")
+_REVERSED = {">": "<=", "<": ">="}
+
+
 def _pre_word(before: str) -> str | None:
     """The comparator ("reach" for 达到) of the word of _PRE_WORDS that ends `before`."""
     for n in _PRE_WORD_LENGTHS:
         if len(before) >= n:
             c = _PRE_WORD.get(before[-n:])
             if c is not None:
+                if c in _REVERSED and before[:-n].endswith(_NEGATED):
+                    return _REVERSED[c]
                 return c
     return None
 

@@ -44,7 +44,7 @@ class TimeExpr:
     start: int
     end: int
     period: str | None
-    role: str  # target, deadline, past, plain, now
+    role: str  # target, deadline, past, plain, now, base (a baseline: 以2012年…为基础)
     year: int | None = None
     generic: bool = False  # 今年 / 全年: less specific than a date in the same sentence
 
@@ -97,12 +97,11 @@ def find_times(text: str, year: int | None, pub_month: int | None = None) -> lis
                 out.append(TimeExpr(s, e, str(y), "target", y))
             elif g == "q3":
                 y = int(m.group("q3y")) if m.group("q3y") else year
-                if y:
-                    out.append(TimeExpr(s, e, f"{y}Q1-Q3", "past", y))
+                # a progress period of an undated text: a result, its year unknown
+                out.append(TimeExpr(s, e, f"{y}Q1-Q3" if y else None, "past", y))
             elif g == "h1":
                 y = int(m.group("h1y")) if m.group("h1y") else year
-                if y:
-                    out.append(TimeExpr(s, e, f"{y}H1", "past", y))
+                out.append(TimeExpr(s, e, f"{y}H1" if y else None, "past", y))
             elif g == "q":
                 y = int(m.group("qy")) if m.group("qy") else year
                 n = {"一": 1, "二": 2, "三": 3, "四": 4}.get(m.group("qn")) or int(m.group("qn"))
@@ -110,6 +109,8 @@ def find_times(text: str, year: int | None, pub_month: int | None = None) -> lis
                     # a quarter still to come when the text was dated is a target period
                     future = year and y == year and pub_month and n * 3 > pub_month
                     out.append(TimeExpr(s, e, f"{y}Q{n}", "plain" if future else "past", y))
+                elif text.startswith("今年", max(0, s - 2)):
+                    out.append(TimeExpr(s, e, None, "past", None))
             elif g == "mr":
                 a, b = int(m.group("m1")), int(m.group("m2"))
                 y = int(m.group("mry")) if m.group("mry") else year
@@ -150,6 +151,8 @@ def find_times(text: str, year: int | None, pub_month: int | None = None) -> lis
             elif g == "y":
                 y = int(m.group("yy"))
                 role = "past" if year and y < year else "plain"
+                if _baseline(text, s, e):
+                    role = "base"
                 out.append(TimeExpr(s, e, str(y), role, y))
             elif g == "cy":
                 y = int("".join(_CN_YEAR_DIGITS[c] for c in m.group("cyy")))
@@ -164,6 +167,24 @@ def find_times(text: str, year: int | None, pub_month: int | None = None) -> lis
         except (ValueError, KeyError):
             continue
     return out
+
+
+# a year named as the baseline of a goal, not as the time a sentence speaks of:
+# 以2012年…为基础, 控制在2010年水平, 比2020年下降
+_BASE_BEFORE = re.compile(r"(?:以|控制在|不超过|不高于|不突破|保持在|恢复到|比|较)\s?$")
+_BASE_AFTER = re.compile(
+    r"(?:[^,，。；;:：]{0,24}?为(?:基础|基数|基准|基期))|(?:的)?(?:水平|基础上)"
+)
+
+
+def _baseline(text: str, s: int, e: int) -> bool:
+    before = _BASE_BEFORE.search(text, max(0, s - 3), s)
+    if before is None:
+        return False
+    after = _BASE_AFTER.match(text, e)
+    if before.group(0).startswith(("比", "较")):
+        return after is None or not after.group(0).startswith("为")
+    return after is not None
 
 
 _DATE = r"(?:(?:" + YEAR_RE + r")\s?年?\s?)?\d{1,2}\s?月\s?(?:\d{1,2}\s?日|底|末|中旬|下旬|上旬)"
@@ -219,6 +240,9 @@ def find_deadlines(text: str, year: int | None) -> list[tuple[int, int, list[str
     return out
 
 
+_RANGE_END = re.compile(r"(?:19|20)\d{2}\s?年?\s?[—－\-~～–]{1,2}\s?$")
+
+
 def document_year(text: str) -> int | None:
     """The year a document speaks of: the latest year named, other than target years (到2027年)."""
     best = None
@@ -228,6 +252,9 @@ def document_year(text: str) -> int | None:
     ):
         pre = text[max(0, m.start() - 2) : m.start()]
         if "到" in pre or "至" in pre:
+            continue
+        # the end of a plan's span ((2021—2025年), 2021-2025年) is not the year spoken of
+        if _RANGE_END.search(text, max(0, m.start() - 7), m.start()):
             continue
         y = int(m.group(1))
         if 1990 <= y <= 2100 and (best is None or y > best):

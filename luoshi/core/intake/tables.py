@@ -291,7 +291,15 @@ def parse_tables(text: str, lines: list[Line], year: int | None) -> tuple[list[T
         block = [k for k in range(i, j) if lines[k].kind == "table"]
         used.update(block)
         try:
-            first = text[lines[block[0]].start : lines[block[0]].end].strip()
+            # the first line with a cell of text (not a stray "|" or "||||" before it)
+            first = next(
+                (
+                    t
+                    for k in block
+                    if (t := text[lines[k].start : lines[k].end].strip()).strip("| ")
+                ),
+                "",
+            )
             # a row of cells printed without its outer pipes ("序号 | 指标 | 目标值 | 责任单位 |")
             if first.startswith("|") or first.rstrip("|").count("|") >= 2:
                 rows.extend(_pipe_table(text, lines, block, year, _units_above(text, lines, i)))
@@ -353,6 +361,8 @@ def _figure_table(cells: list[tuple[_Cell, int]]) -> list[TableRow] | None:
     if not first:
         return None
     header = [c.text for c, _ in cells[:first]]
+    if "序号" in header:
+        return None  # numbered rows of text cells: read by their numbers
     unit_cols = [(h, m.group(1)) for h in header if (m := _HEADER_UNIT.search(h))]
     if not unit_cols:
         return None
@@ -424,6 +434,9 @@ def _run(flags: list[bool], i: int):
         i += 1
 
 
+_TABLE_TITLE = re.compile(r"^.{4,40}(?:表|清单|一览|明细)$")
+
+
 def _flat_table(text: str, lines: list[Line], block: list[int], year: int | None) -> list[TableRow]:
     cells = []
     for k in block:
@@ -437,6 +450,10 @@ def _flat_table(text: str, lines: list[Line], block: list[int], year: int | None
     figures = _figure_table(cells)
     if figures:
         return figures
+    # the table's title and empty separator cells printed before its header
+    # (洋县2024年十大民生实事项目清单 |, ||||||)
+    while cells and (not cells[0][0].text.strip("| ") or _TABLE_TITLE.search(cells[0][0].text)):
+        cells = cells[1:]
     # header: short cells up to the first serial number or the first long cell
     h = 0
     while (
@@ -445,7 +462,16 @@ def _flat_table(text: str, lines: list[Line], block: list[int], year: int | None
         and not re.fullmatch(r"\d{1,3}", cells[h][0].text)
     ):
         h += 1
+    # a numbered table (序号 | … | 1 | …): its header runs to the first row's number,
+    # long header cells included (年度投资金额 (万元))
+    serial_at = next((i for i, (c, _) in enumerate(cells[:20]) if c.text == "序号"), None)
+    if serial_at is not None and h > serial_at:
+        one = next((i for i in range(h, min(len(cells), h + 12)) if cells[i][0].text == "1"), None)
+        if one is not None and all(len(c.text) <= 16 for c, _ in cells[h:one]):
+            h = one
     header = [c.text for c, _ in cells[:h]]
+    if serial_at is not None:
+        header = [x for x in header if x.strip("| ")]  # a "|" line closing the header row
     if not header:
         header = ["内容"]
     rest = cells[h:]
@@ -461,6 +487,10 @@ def _flat_table(text: str, lines: list[Line], block: list[int], year: int | None
                 expect += 1
             elif body:
                 body[-1].append(c)
+        # an empty cell that closes a row ("|" before the next number) is a separator
+        for row in body:
+            while len(row) > len(header) and not row[-1].text.strip("| "):
+                row.pop()
     else:
         width = max(1, len(header))
         for idx in range(0, len(rest), width):
