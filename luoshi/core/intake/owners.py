@@ -494,16 +494,30 @@ _UNIT_COLON_RE = re.compile(
 )
 
 
+# how the units share a duty, printed before 负责 (市工信局、市住建局按职责分工负责)
+_DUTY_WAY = r"(?:按照?职责分工|按职责|按分工|共同|分工)?"
+
+
 _TRAILING_RE = re.compile(
     # (A主办,B协办): the lead (主办) owns the item, its helpers (协办) do not join it
-    r"[(（](?:由)?([" + HAN + r"、]{2,40}?)(?:牵头|分别负责|负责|牵头负责|为责任单位|主办)"
+    r"[(（](?:由)?(["
+    + HAN
+    + r"、]{2,40}?)"
+    + _DUTY_WAY
+    + r"(?:牵头|分别负责|负责|牵头负责|为责任单位|主办)"
     r"(?:[,，][" + HAN + r"、]{2,60}?(?:协办|配合))?[)）][。；;]?\s*$"
-    r"|[(（]?(?:牵头单位|责任单位)\s?[:：]\s?([" + HAN + r"、]{2,40}?)[)）]?[。；;]?\s*$"
+    # 牵头单位:X;配合单位:Y。 — the lead's field, the fields after it left
+    r"|[(（【]?(?:牵头单位|责任单位|牵头部门|责任部门)\s?[:：]\s?([" + HAN + r"、]{2,40}?)"
+    r"(?:[;；,，]\s?(?:配合|协办|责任|完成|时限)[^。\n()（）【】]{0,40})?[)）】]?[。；;]?\s*$"
 )
 
 
 _CLAUSE_MARKER = re.compile(
-    r"[^,，。；;]{0,40}?[(（](?:由)?([" + HAN + r"、]{2,40}?)(?:牵头|分别负责|负责|牵头负责|主办)"
+    r"[^,，。；;]{0,40}?[(（](?:由)?(["
+    + HAN
+    + r"、]{2,40}?)"
+    + _DUTY_WAY
+    + r"(?:牵头|分别负责|负责|牵头负责|主办)"
     r"(?:[,，][" + HAN + r"、]{2,60}?(?:协办|配合))?[)）]"
 )
 
@@ -802,7 +816,7 @@ def names_a_lead(sentence: str) -> bool:
 
 
 _LEAD_LABEL = re.compile(
-    r"[(（]\s?(?:牵头单位|牵头部门)\s?[:：]\s?([" + HAN + r"、]{2,40}?)\s?[;；,，)）]"
+    r"[(（【]\s?(?:牵头单位|牵头部门)\s?[:：]\s?([" + HAN + r"、]{2,40}?)\s?[;；,，)）】]"
 )
 _BRACKET_TAIL = re.compile(r"[。；;]\s*【([" + HAN + r"、]{3,40})】[。；;]?\s*$")
 
@@ -883,6 +897,11 @@ def owner_sentence(text: str) -> str | None:
         labelled = labelled_close(tail)
         if labelled:
             return labelled
+    if "协办" in tail or "配合" in tail:
+        # (A主办,B、C、D…协办): a marker too long for the caller's look at the tail
+        marker = trailing_owner(tail)
+        if marker:
+            return marker
     if "由" not in tail:
         return None  # the pattern needs it; most sentences have none
     m = _OWNER_SENTENCE.search(tail)
@@ -897,8 +916,8 @@ def owner_sentence(text: str) -> str | None:
 # bracket of labelled fields closing a paragraph; its unit field owns the paragraph's
 # items (the lead unit's field when both are printed).
 _LABELLED_CLOSE = re.compile(
-    r"[(（]\s?((?:牵头|责任)(?:单位|部门))\s?[:：]\s?([" + HAN + r"、,，]{2,60}?)\s?"
-    r"(?:[;；]\s?([^()（）;；]{2,40}?))?(?:[;；]\s?[^()（）]{2,40}?)?[)）][。；;]?\s*$"
+    r"[(（【]\s?((?:牵头|责任)(?:单位|部门))\s?[:：]\s?([" + HAN + r"、,，]{2,60}?)\s?"
+    r"(?:[;；]\s?([^()（）【】;；]{2,40}?))?(?:[;；]\s?[^()（）【】]{2,40}?)?[)）】][。；;]?\s*$"
 )
 _LEAD_FIELD = re.compile(r"^(?:牵头单位|牵头部门)\s?[:：]\s?([" + HAN + r"、,，]{2,60})$")
 
@@ -918,8 +937,17 @@ def labelled_close(tail: str) -> str | None:
 
 
 def is_owner_line(text: str) -> str | None:
-    """A line that is nothing but an owner sentence ("由市人民政府各相关部门负责落实。")."""
+    """A line that is nothing but an owner sentence ("由市人民政府各相关部门负责落实。") or an
+    owner marker fallen below its item ("(市工信局负责)", "【牵头单位:市工信局】")."""
     s = text.strip()
+    if (
+        s[:1] in ("(", "（", "【")
+        and s.rstrip("。；;")[-1:] in (")", "）", "】")
+        and sum(s.count(ch) for ch in "(（【") == 1  # (四)…(X负责) is an item, not a marker
+        and len(s) <= 80
+    ):
+        name = trailing_owner(s) or labelled_close(s)
+        return name if name and is_organisation(name) else None
     if not s.startswith("由") or len(s) > 120:
         return None
     m = _OWNER_SENTENCE.fullmatch(s)

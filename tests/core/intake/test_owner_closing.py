@@ -108,3 +108,30 @@ def test_a_table_printed_one_cell_a_line_gives_each_item_the_unit_after_it():
     assert got[9.0] == "区工信局"
     # no unit printed after the last item (a merged cell): the unit of the item above
     assert got[5.0] == "区工信局"
+
+
+def test_marker_forms_of_breakdown_notices():
+    def owners_of(text):
+        return [(o, co) for o, co, _ in _targets(text)]
+
+    # a marker fallen to the line below its item
+    text = "一、主要目标\n3. 新建充电桩1200个以上。\n(市能源局负责)\n4. 改造管网30公里。\n(市水务局负责)\n"
+    assert owners_of(text) == [("市能源局", None), ("市水务局", None)]
+    # an item whose line holds its own marker is no marker line for the item above
+    text = "一、主要目标\n(三)改造管网30公里。\n(四)新建充电桩1200个以上。(市能源局负责)\n"
+    assert ("市能源局", None) not in owners_of(text)[:1]
+    # the way the units share the duty is printed before 负责
+    text = "一、主要目标\n新建充电桩1200个以上。(市能源局、市住建局按职责分工负责)\n"
+    assert owners_of(text) == [("市能源局", ["市住建局"])]
+    # labelled fields in 【】 or unbracketed, the lead's field first
+    text = (
+        "一、主要目标\n1.新建充电桩1200个以上。【牵头单位:市能源局】\n"
+        "2.改造管网30公里。牵头单位:市水务局;配合单位:各县区。\n"
+    )
+    assert owners_of(text) == [("市能源局", None), ("市水务局", None)]
+    # a marker whose helpers are too many for a short look at the tail
+    text = (
+        "一、主要目标\n(三)全社会固定资产投资增长12%以上。(市发改委主办,市工信局、市住建局、"
+        "市交通局、市水务局、市农业农村局、市商务局、市文旅局协办)\n"
+    )
+    assert owners_of(text) == [("市发改委", None)]
