@@ -79,3 +79,36 @@ def test_telling_people_without_addresses_or_robots_writes_the_notices_only(api_
     assert len(mailed) == 5
     assert Notification.objects.filter(text__in=["x", "y"]).count() == 4
     assert list(Delivery.objects.values_list("address", flat=True)) == ["r@example.org"]
+
+
+def test_the_requests_of_the_rush_make_a_fixed_small_number_of_queries(api_city):
+    c = api_city
+    reporter, approver = c.api("commerce-reporter"), c.api("commerce-approver")
+    signals.flush()
+
+    def queries(call) -> tuple[int, int]:
+        """The request's queries, then those of the refresh after it commits."""
+        with CaptureQueriesContext(connection) as request:
+            answer = call()
+        assert answer.status_code in (200, 201), answer.content
+        with CaptureQueriesContext(connection) as refresh:
+            signals.flush()
+        return len(request), len(refresh)
+
+    body = {"target": c.signed.pk, "as_of": "2025-07-15", "value": 30}
+    created = queries(lambda: reporter.post("/reports", body, HTTP_IDEMPOTENCY_KEY="k1"))
+    report = Report.objects.get(target=c.signed, as_of=date(2025, 7, 15))
+    path = f"/reports/{report.pk}"
+    submitted = queries(lambda: reporter.post(f"{path}/submit", {"revision": 1}))
+    approved = queries(lambda: approver.post(f"{path}/approve", {"revision": 2}))
+    # Each request: the token (and its last use, once a minute), the person's units, its
+    # own reads and writes, the notices, and its answer: the report's history (no
+    # evidence: it has none), with the idempotent answer looked up and stored when keyed.
+    assert (created[0], submitted[0], approved[0]) == (13, 12, 12)
+    # A new draft changes no stored evaluation. A submitted or approved report refreshes
+    # its target, in a transaction (here a savepoint): the target; the tally's members
+    # of it and (PostgreSQL) its unit locked; its stored rows, approved readings,
+    # milestones and the reports awaiting approval on any of its days; the rows written;
+    # the counts that changed, in one UPDATE.
+    lock = 1 if connection.vendor == "postgresql" else 0
+    assert (created[1], submitted[1], approved[1]) == (0, 10 + lock, 10 + lock)
