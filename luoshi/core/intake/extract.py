@@ -671,6 +671,9 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
             )
             if progress_cell:
                 kind, kind_rule = "statistic", "kind.table_column"
+            elif kind_rule == "kind.default" and q.note and q.note.startswith("range"):
+                # 举办三至五场, 增长4.5%至5%: a span to land in is a goal; a result is one figure
+                kind, kind_rule = "target", "kind.range"
             if kind == "statistic" and kind_rule in _RESULT_RULES:
                 sent_result = True
             elif (

@@ -209,6 +209,8 @@ def _parse_run(
 
 
 _COUNT_VERB = lex.cue("count_verb")
+_COUNTERS = frozenset("个家所项座场户处名台辆间套")
+_COUNT_CLOSES = re.compile(r"(?:以上|左右|以内|$|[。，,;；、！!）)])")
 _SMALL_NUMERAL = re.compile(r"[一两二三四五六七八九十]{1,3}")
 
 
@@ -221,6 +223,16 @@ def _counted_in_words(text: str, s: int, e: int, start: int, low) -> bool:
     if text.startswith("批", e) and text[s:e] in ("一", "两"):
         return False
     if low is not None and low.end == s:
+        return True
+    # 学校十二所, 项目二十个以上: a numeral of tens and its counter that close the clause
+    # count (not 第十二个, 十二个重点产业, 抓好十一个方面, 出台二十条)
+    if (
+        e - s >= 2
+        and "十" in text[s:e]
+        and text[e : e + 1] in _COUNTERS
+        and text[s - 1 : s] != "第"
+        and _COUNT_CLOSES.match(text, e + 1)
+    ):
         return True
     verb = _COUNT_VERB.search(text, max(start, s - 4), s)
     return verb is not None and verb.end() == s

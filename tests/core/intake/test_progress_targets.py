@@ -162,3 +162,11 @@ def test_a_numbered_table_flattened_under_its_title_reads_each_row_with_its_unit
     items = [it for it in _items(_NUMBERED_FLAT_TABLE) if it["value"] is not None]
     got = [(it["kind"], it["value"], it["unit"], it["owner"]) for it in items]
     assert got == [("target", 4.5e6, "元", "教育局"), ("target", 1.2e7, "元", "住建局")]
+
+
+def test_a_span_to_land_in_is_a_goal_and_a_count_of_tens_in_words_is_a_count():
+    got = [(it["kind"], it["value"]) for it in _items("每年举办三至五场招商推介活动。")]
+    assert got == [("target", 3.0), ("target", 5.0)]
+    got = [(it["kind"], it["value"], it["unit"]) for it in _items("力争新建学校十二所。")]
+    assert got == [("target", 12.0, "所")]
+    assert _items("今年重点抓好十一个方面的工作,出台二十条措施。") == []
