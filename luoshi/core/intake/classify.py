@@ -53,6 +53,7 @@ _PROGRESS_LATER = lex.cue("progress_later")
 _BRACKET_TARGET = lex.cue("bracket_target")
 _GAP_AFTER = lex.cue("gap_after")
 _PLAN_FIGURE = lex.cue("plan_figure")
+_TASK_STATE_AFTER = lex.cue("task_state_after")
 _CAP = re.compile(r"控制在[^,，。；;]{0,16}?(?:以内|以下)")
 _LAGGING_TASKS = lex.cue("lagging_tasks")
 _ITEM_OPEN = re.compile(
@@ -242,6 +243,8 @@ def kind_of(
         return "statistic", "kind.progress_period"
     if _SUPERVISION_COUNT.search(text, max(sent[0], q_start - 24), q_start):
         return "statistic", "kind.supervision_count"
+    if q_end > 0 and _TASK_STATE_AFTER.match(text, q_end, clause[1]):
+        return "statistic", "kind.task_state"
     if _GAP_MEASURE.search(pre_cl):
         return "statistic", "kind.gap"
     if _PAST_ACTIVITY.search(cl):
@@ -277,6 +280,8 @@ def kind_of(
     weak = bool(st) and not _STAT_CUE_STRONG.search(cl)
     if any(x.role == "past" for x in ctimes):
         return "statistic", "kind.past_year"
+    if any(x.role == "now" and x.start < q_start for x in ctimes) and not TARGET_CUE.search(cl):
+        return "statistic", "kind.now"
     if st and not weak:
         return "statistic", "kind.statistic_cue"
     if marked:

@@ -170,3 +170,16 @@ def test_a_span_to_land_in_is_a_goal_and_a_count_of_tens_in_words_is_a_count():
     got = [(it["kind"], it["value"], it["unit"]) for it in _items("力争新建学校十二所。")]
     assert got == [("target", 12.0, "所")]
     assert _items("今年重点抓好十一个方面的工作,出台二十条措施。") == []
+
+
+def test_counts_of_tasks_by_their_state_and_figures_of_now_are_statistics():
+    text = "从督查情况看,150项目标任务整体推进落实较好,124项达到序时进度要求。"
+    assert [(it["kind"], it["value"]) for it in _items(text)] == [
+        ("statistic", 150.0),
+        ("statistic", 124.0),
+    ]
+    text = "力争今年新建学校30所。目前也有22所开工建设。"
+    assert [(it["kind"], it["value"]) for it in _items(text)] == [
+        ("target", 30.0),
+        ("statistic", 22.0),
+    ]
