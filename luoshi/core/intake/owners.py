@@ -706,6 +706,8 @@ def label_line_owner(text: str, par_start: int, par_end: int) -> str | None:
 
 
 _NOT_STARTS = tuple(lex.data()["owners"]["not_starts"] + lex.data()["owners"]["time_starts"])
+_FRAGMENT_STEMS = frozenset(lex.data()["owners"]["fragment_stems"])
+_FURNITURE = tuple(lex.data()["owners"]["furniture"])
 _BRACKETED = re.compile(r"[(（][^)）]*[)）]")
 _PLACE_SUFFIXES = ("市", "区", "县", "省", "州", "旗", "镇", "乡")
 _NOT_PLACE_CHARS = set("的了和与及在对全年已各本该我其这那每个等")
@@ -746,6 +748,8 @@ def is_organisation(name: str | None) -> bool:
     is_thing = thing.search(name) and not name.endswith("农村委")
     if veto.search(name) or is_thing or (name.startswith(_NOT_STARTS) and not _dated_place(name)):
         return False
+    if name in _FURNITURE:
+        return False
     m = suffix.search(name)
     if m is None:
         return False
@@ -759,6 +763,7 @@ def is_organisation(name: str | None) -> bool:
         if (
             stem in not_places
             or bare in not_places
+            or stem in _FRAGMENT_STEMS
             or (stem in PROVINCES and m.group(0) != "省")
             or stem in _AUTONOMOUS
             or not _NOT_PLACE_CHARS.isdisjoint(stem)

@@ -107,3 +107,12 @@ def test_a_city_notice_names_its_city_in_the_zone_it_addresses():
     )
     assert _doc(text).city == "远江市"
     assert _doc(text.replace("远江经济技术开发区管委会", "开发区管委会")).city is None
+
+
+def test_fragments_and_site_furniture_are_no_organisations():
+    from luoshi.core.intake.owners import is_organisation
+
+    for name in ("代表区", "建成县", "上述县", "相关县", "有关区", "本站"):
+        assert not is_organisation(name), name
+    for name in ("青湖区", "临川市", "相关部门", "市政府"):
+        assert is_organisation(name), name
