@@ -73,28 +73,36 @@ def funnel_counts(projects, start: date, end: date) -> list[tuple[Stage, int]]:
     there. Dropped projects count for the stages they reached.
 
     One query counts the projects' reach rows (models.ProjectReach, kept by the actions)
-    within the dates, with how many of the projects have entered the ledger that way
-    (each has a row for the first stage). When some have not (their events were written
+    by stage within the dates, with how many of the projects have entered the ledger that
+    way (each has a row for the first stage). When some have not (their events were written
     in bulk, as in the synthetic city), a second query counts those from their events.
     Grouping every event by project on each request took 100-130 ms at 10x.
     """
-    entered = Q(stage=Stage.values[0])
     total = Func(F("pk"), function="COUNT")  # no GROUP BY: one row, the count
     # The whole ledger (the city's cockpit) needs no join with the projects.
     rows = ProjectReach.objects.all()
     if projects.query.where:
         rows = rows.filter(project__in=projects.order_by().values("pk"))
-    row = rows.aggregate(
-        projects=Max(Subquery(projects.order_by().annotate(n=total).values("n"))),
-        entered=Count("pk", filter=entered),
-        **{
-            stage: Count("pk", filter=Q(stage=stage, date__gte=start, date__lte=end))
-            for stage in Stage.values
-        },
-    )
-    counts = {stage: row[stage] or 0 for stage in Stage.values}
-    if row["projects"] is None or row["entered"] != row["projects"]:
-        missing = projects.exclude(pk__in=ProjectReach.objects.filter(entered).values("project"))
+    # Grouped by stage, one condition a row: half the time of a filtered count per stage
+    # (15 ms instead of 45 at 10x under load).
+    by_stage = {
+        row["stage"]: row
+        for row in rows.order_by()
+        .values("stage")
+        .annotate(
+            within=Count("pk", filter=Q(date__gte=start, date__lte=end)),
+            rows=Count("pk"),
+            projects=Max(Subquery(projects.order_by().annotate(n=total).values("n"))),
+        )
+    }
+    counts = {
+        stage: by_stage[stage]["within"] if stage in by_stage else 0 for stage in Stage.values
+    }
+    entered = by_stage.get(Stage.values[0])
+    if entered is None or entered["rows"] != entered["projects"]:
+        missing = projects.exclude(
+            pk__in=ProjectReach.objects.filter(stage=Stage.values[0]).values("project")
+        )
         for stage, count in counts_from_events(missing, start, end).items():
             counts[stage] += count
     return [(stage, counts[stage.value]) for stage in Stage]
