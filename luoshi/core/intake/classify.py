@@ -336,7 +336,7 @@ def kind_of(
         and not _QUANTITY_HINT.search(text, sent[0], clause[0])
     ):
         return "target", "kind.cap"
-    in_plan = seg.in_section or doc.plan or seg.frame == "target"
+    in_plan = seg.in_section or (doc.plan and not doc.progress) or seg.frame == "target"
     if weak and not (par_state and par_state[0] == "target") and not in_plan:
         return "statistic", "kind.weak_statistic"
     if par_state:

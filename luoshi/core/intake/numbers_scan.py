@@ -214,6 +214,25 @@ _COUNT_CLOSES = re.compile(r"(?:以上|左右|以内|$|[。，,;；、！!）)])
 _SMALL_NUMERAL = re.compile(r"[一两二三四五六七八九十]{1,3}")
 
 
+# the rest of a list whose last member is in points (…、7 个、14 个和4.8 个百分点)
+_POINTS_LIST_END = re.compile(r"(?:\s?[、和及与]\s?[\d.]+\s?个)*\s?[、和及与]\s?[\d.]+\s?个百分点")
+_GAP = frozenset(" \u3000\t\n")
+
+
+def _unit_after_gap(text: str, e: int, end: int) -> int | None:
+    """Where the unit starts after one or two blank characters at e (a magnitude 万/亿
+    included), if a unit follows them; None otherwise."""
+    j = e
+    while j < end and j - e < 2 and text[j] in _GAP:
+        j += 1
+    if j >= end or text[j] in _GAP or "\n\n" in text[e:j]:
+        return None
+    at = j + 1 if text[j] in "万亿" else j
+    unit, _ = _unit_at(text, at, end)
+    # a unit written in letters after a space (5 G, 3 km) is not one of ours
+    return j if unit is not None and unit[0] not in "GMkK" else None
+
+
 def _counted_in_words(text: str, s: int, e: int, start: int, low) -> bool:
     """A small numeral that counts: right after a count verb (引进一个, 新增两家), or the
     high end of a range whose low end was one (三至五场)."""
@@ -333,6 +352,13 @@ def _scan(text: str, start: int, end: int) -> list[Quantity]:
         shang = s > start and text[s - 1] == "上" and run[0] in _MAGN
         # 5.2兆元 (a Taiwan or Hong Kong paper's 兆 is 万亿); 兆瓦 stays a unit
         trillion = text.startswith("兆元", e) and _HAS_DIGIT(run)
+        # 120 亿元, 5 所, 9.9⏎个: a figure cut from its unit by a space or a PDF's line break
+        if e < end and text[e] in _GAP and not trillion and _HAS_DIGIT(run):
+            j = _unit_after_gap(text, e, end)
+            if j is not None:
+                if text[j] in "万亿":
+                    run, j = run + text[j], j + 1
+                e = j
         # cheap look at what follows: no unit, share, hedge or range mark means no quantity
         k = e + 1 if e < end and text[e] in "余多" else e
         if not trillion and k < end and text[k] not in _FOLLOW_OK and text[e] not in _RANGE_SEPS:
@@ -388,7 +414,11 @@ def _scan(text: str, start: int, end: int) -> list[Quantity]:
             continue
         # exclusions before the figure
         pre = text[max(start, s - 5) : s]
-        if _EXCLUDED_BEFORE.search(pre) or (s > start and text[s - 1] == "第"):
+        if (
+            _EXCLUDED_BEFORE.search(pre)
+            or (s > start and text[s - 1] == "第")
+            or pre.endswith("第 ")
+        ):
             _flush(pending_range, out)
             pending_range = None
             continue
@@ -438,6 +468,8 @@ def _scan(text: str, start: int, end: int) -> list[Quantity]:
         elif c is not None:
             pre_comp = c
         comparator = post_comp or pre_comp or approx or (">=" if shang else None)
+        if unit == "个" and _POINTS_LIST_END.match(text, pos, end):
+            unit = "百分点"  # 分别提高9.9个、3.1个百分点: the list's last member names the unit
         q = Quantity(q_start, pos, s, value, unit, comparator, reach=reach and not comparator)
         low = pending_range
         pending_range = None

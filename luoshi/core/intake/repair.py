@@ -274,6 +274,12 @@ def _section_heading(line: str) -> bool:
 _NOT_YEAR_DIGIT = re.compile(r"\d")
 
 
+_UNIT_START = re.compile(
+    r"[ \u3000]*(?:[万亿])?(?:个百分点|百分点|%|％|元|个|家|所|项|公里|千米|米|人|户|座|条|吨|亩|"
+    r"平方米|辆|台|套|场|处|千瓦|间|名)(?![\d])"
+)
+
+
 def _join_breaks(
     text: str, idx: list[int], known: dict[str, tuple[str, int]] | None = None
 ) -> tuple[str, list[int], list[Line] | None]:
@@ -315,6 +321,21 @@ def _join_breaks(
         if j >= nlines:
             break
         b = lines[j]
+        if (
+            blanks <= 1
+            and b.kind == "content"
+            and not b.dup
+            and (
+                (atext[-1].isdigit() and _UNIT_START.match(text, b.start, b.end))
+                # …9.9⏎个、⏎3.1⏎个百分点: a list of figures one a line
+                or (atext[-1] == "、" and len(atext) <= 6 and text[b.start : b.start + 1].isdigit())
+            )
+        ):
+            # a figure cut from its unit at a PDF's line break (新增就业9.9⏎万人): one line
+            continued = True
+            cut.append((a.start + len(atext), b.start))
+            i = j
+            continue
         if b.kind != "content" or b.dup or _FRESH_START.match(text, b.start, b.end):
             # a topic sentence ("抓好村镇建设。") opens a paragraph; the cut text continues elsewhere
             i += 1

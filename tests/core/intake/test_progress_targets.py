@@ -183,3 +183,25 @@ def test_counts_of_tasks_by_their_state_and_figures_of_now_are_statistics():
         ("target", 30.0),
         ("statistic", 22.0),
     ]
+
+
+def test_a_figure_cut_from_its_unit_by_a_space_or_a_line_break_keeps_it():
+    got = [(it["value"], it["unit"]) for it in _items("今年计划完成投资120 亿元,新建学校 5 所。")]
+    assert got == [(1.2e10, "元"), (5.0, "所")]
+    text = "2025年,全市新增城镇就业9.9\n万人,新建5G基站322\n个。"
+    assert [(it["value"], it["unit"]) for it in _items(text)] == [(9.9e4, "人"), (322.0, "个")]
+    assert _items("第 3 条\n2025\n年全市") == []
+
+
+def test_a_list_closed_by_points_is_in_points_even_cut_one_figure_a_line():
+    text = "存贷款余额同比分别增长10.2%、9.2%,分别提高9.9个、3.1个百分点。"
+    assert [(it["value"], it["unit"]) for it in _items(text, 2025)][2:] == [
+        (9.9, "百分点"),
+        (3.1, "百分点"),
+    ]
+    text = "存贷款余额同比分别增长\n10.2%\n,分别提高\n9.9\n个、\n3.1\n个百分点。\n"
+    assert [(it["value"], it["unit"]) for it in _items(text, 2025)] == [
+        (10.2, "%"),
+        (9.9, "百分点"),
+        (3.1, "百分点"),
+    ]
