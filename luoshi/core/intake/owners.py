@@ -581,10 +581,13 @@ def closing_cell_owner(text: str, pos: int) -> str | None:
         if parts and all(is_organisation(p) and not _is_place_name(p) for p in parts):
             return "、".join(parts)
     line_start = text.rfind("\n", 0, pos) + 1
-    if not _SERIAL_OPEN.match(text, line_start, pos):
-        return None
     m = _CLOSING_CELL.match(text, pos, min(len(text), pos + 140))
     if m is None:
+        return None
+    # a line closed by a bracket of units ("…增长6%以上。(发改委)") needs no serial
+    if not _SERIAL_OPEN.match(text, line_start, pos) and not (
+        m.group(1) and _LINE_END.match(text, m.end())
+    ):
         return None
     cell = m.group(1) or m.group(2)
     if _MARKER_WORD.search(cell):
@@ -609,6 +612,7 @@ def closing_cell_owner(text: str, pos: int) -> str | None:
     return "、".join(parts)
 
 
+_LINE_END = re.compile(r"[ \t\u3000]*(?:\n|$)")
 _MARKER_WORD = re.compile(r"牵头|负责|主办|协办|配合")
 
 

@@ -135,3 +135,10 @@ def test_marker_forms_of_breakdown_notices():
         "市交通局、市水务局、市农业农村局、市商务局、市文旅局协办)\n"
     )
     assert owners_of(text) == [("市发改委", None)]
+
+
+def test_a_bracket_of_units_closing_a_line_owns_its_item_without_a_serial():
+    text = "一、主要预期目标\n地区生产总值增长6%以上。(发改委)\n一般公共预算收入增长5%。(财政局)\n"
+    assert [o for o, _, _ in _targets(text)] == ["发改委", "财政局"]
+    text = "一、主要预期目标\n地区生产总值增长6%以上。(2026年)\n"
+    assert [o for o, _, _ in _targets(text)] == [None]
