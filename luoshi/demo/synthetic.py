@@ -26,6 +26,7 @@ from django.db import transaction
 
 from luoshi.core.periods import days_in_month
 from luoshi.dashboards.store import refresh
+from luoshi.ledgers import reach
 from luoshi.ledgers.choices import (
     HazardDomain,
     HazardLevel,
@@ -593,6 +594,10 @@ class _Builder:
             ],
             batch_size=self.batch,
         )
+        # Events written in bulk skip move_project, which keeps the funnel's reach rows.
+        ids = [p.pk for p in projects]
+        for start in range(0, len(ids), self.batch):
+            reach.recount(ids[start : start + self.batch])
         self.result.projects += len(projects)
 
         # Each district's signed-projects and major-hazard targets read from the ledgers.

@@ -10,7 +10,15 @@ from django.db.models import F
 
 from luoshi.dashboards.evaluation import evaluate_targets
 from luoshi.demo.synthetic import generate
-from luoshi.ledgers.models import Hazard, HazardEvent, Measure, Project, StageEvent
+from luoshi.ledgers import reach
+from luoshi.ledgers.models import (
+    Hazard,
+    HazardEvent,
+    Measure,
+    Project,
+    ProjectReach,
+    StageEvent,
+)
 from luoshi.orgs.models import Unit, User
 from luoshi.plans.models import Target
 from luoshi.reporting.choices import ReportStatus
@@ -97,3 +105,12 @@ def test_out_of_range_arguments_are_refused(args):
     with pytest.raises(CommandError):
         call_command("generate", *args, stdout=StringIO())
     assert not Unit.objects.exists()
+
+
+def test_generated_projects_carry_their_funnel_rows_as_move_project_would_write_them():
+    generate(scale=1, fraction=0.02, seed=5)
+    written = sorted(ProjectReach.objects.values_list("project_id", "stage", "date"))
+    assert written  # every project has at least its first stage
+    assert {pid for pid, _, _ in written} == set(Project.objects.values_list("pk", flat=True))
+    reach.recount(Project.objects.values_list("pk", flat=True))
+    assert sorted(ProjectReach.objects.values_list("project_id", "stage", "date")) == written
