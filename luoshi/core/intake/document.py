@@ -276,6 +276,9 @@ class Doc:
         # a municipality the text calls 上海市 is not written 上海 when a sentence says 上海
         if self.city and word + "市" == self.city:
             return self.city
+        # 我市/本县 of a text that never names itself: the jurisdiction written whole (全市)
+        if len(word) == 2 and word[0] in "我本" and word[1] in "市区县省":
+            return "全" + word[1]
         return word
 
 

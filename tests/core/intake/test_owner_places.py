@@ -116,3 +116,12 @@ def test_fragments_and_site_furniture_are_no_organisations():
         assert not is_organisation(name), name
     for name in ("青湖区", "临川市", "相关部门", "市政府"):
         assert is_organisation(name), name
+
+
+def test_the_jurisdiction_a_text_never_names_is_written_whole():
+    doc = _doc("今年我市要新建学校20所。全市新增就业岗位3000个。\n")
+    assert doc.city is None
+    assert doc.resolve_region("我市") == "全市"
+    assert doc.resolve_region("本县") == "全县"
+    named = _doc("青禾市今年新建学校20所。青禾市新增就业3000人,青禾市还将改造操场30个。\n")
+    assert named.resolve_region("我市") == "青禾市"
