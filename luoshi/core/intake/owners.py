@@ -100,8 +100,23 @@ def clean_unit(name: str) -> str | None:
         if ch in _STOP_BEFORE:
             cut = i + 1
     name = name[cut:]
+    name = _drop_leading_counter(name)
     if len(name) < 2 or _BAD_UNIT.match(name) or _BAD_UNIT_END.search(name):
         return None
+    return name
+
+
+_LEADING_COUNTERS = frozenset(lex.data()["owners"]["leading_counters"])
+
+
+def _drop_leading_counter(name: str) -> str:
+    """ "个湖南省发改委" → "湖南省发改委": a counter left in front of a name cut out of a
+    sentence (see `leading_counters` in lexicon.toml); 个旧市, 项城市 keep theirs."""
+    if len(name) < 4 or name[0] not in _LEADING_COUNTERS:
+        return name
+    rest = name[1:]
+    if rest[0] in "省市县区" or rest.startswith(tuple(_REGION_WORDS)):
+        return rest
     return name
 
 

@@ -1,0 +1,35 @@
+"""What an organisation's name opens with (issue 15, cold failures of batches 19-20).
+
+Invented texts; real names only where the phenomenon is the form of a real name
+(a province, a city whose name opens with a counter character).
+"""
+
+import pytest
+
+from luoshi.core.intake import extract
+from luoshi.core.intake.owners import clean_unit
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        ("个湖南省发改委", "湖南省发改委"),
+        ("家市商务局", "市商务局"),
+        ("项县交通运输局", "县交通运输局"),
+        # a city whose name opens with a counter character keeps it
+        ("个旧市发改委", "个旧市发改委"),
+        ("项城市商务局", "项城市商务局"),
+        ("台州市交通运输局", "台州市交通运输局"),
+    ],
+)
+def test_a_counter_never_opens_an_organisations_name(raw, name):
+    assert clean_unit(raw) == name
+
+
+def test_a_headline_run_into_the_reporting_body_loses_its_counter():
+    text = (
+        "临川新开工项目12个湖南省发改委网站公布全年计划\n"
+        "今年全省计划安排重点项目100个,年度计划投资600亿元。\n"
+    )
+    owners = {it["owner"] for it in extract(text, year=2026).items if it["kind"] == "target"}
+    assert owners == {"湖南省发改委"}
