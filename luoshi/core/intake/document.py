@@ -283,7 +283,7 @@ class Doc:
 
 
 _PLACE_PHRASES = tuple(re.compile(p) for p in lex.data()["owners"]["place_phrases"])
-_OWN_WORD = re.compile(r"[全我本]([市区县])")
+_OWN_WORD = re.compile(r"[全我本]([市区县旗])")
 
 
 def _own_suffix(sample: str) -> str:
@@ -302,7 +302,7 @@ _AUTONOMOUS_NAMES = {
 
 
 _LEVEL_WORD = re.compile(
-    r"[全我本]([市区县省乡镇])|(?<![" + HAN + r"])([市区县省])(?:人民政府|政府|委)"
+    r"[全我本]([市区县省乡镇旗])|(?<![" + HAN + r"])([市区县省旗])(?:人民政府|政府|委)"
 )
 # a township's name (鼎龙乡, 木洞镇): two characters and 乡/镇, not a common word
 _TOWNSHIP = re.compile(r"([" + HAN + r"]{2}[乡镇])(?![村街])")
@@ -325,13 +325,19 @@ def _township(sample: str) -> str | None:
 
 
 def _jurisdiction(
-    sample: str, city: str | None, district: str | None, county: str | None, province: str | None
+    sample: str,
+    city: str | None,
+    district: str | None,
+    county: str | None,
+    province: str | None,
+    banner: str | None = None,
 ) -> str | None:
     """The jurisdiction a text speaks for: the level it calls itself (全市, 我县, 市政府), named
     when the text names a place of that level, else written 全市/全县; with no such word,
     the one place the text names."""
     counts = Counter(m.group(1) or m.group(2) for m in _LEVEL_WORD.finditer(sample))
-    named = {"市": city, "区": district, "县": county, "省": province}
+    # a banner (旗) is a county of Inner Mongolia: 全旗, 我旗, 旗政府
+    named = {"市": city, "区": district, "县": county, "省": province, "旗": banner}
     if counts:
         level = counts.most_common(1)[0][0]
         if level in "乡镇":
@@ -424,7 +430,7 @@ def _places(sample: str, title: str) -> dict[str, str]:
             name = m.group(1)
             if name[0] in "全我本各今明该":
                 continue
-            if name.endswith(("市", "区", "县")):
+            if name.endswith(("市", "区", "县", "旗")):
                 name, kind = name[:-1], name[-1]
             else:
                 kind = suffix
@@ -436,7 +442,7 @@ def _places(sample: str, title: str) -> dict[str, str]:
         if not m.group(1).startswith(_BAD_PLACE_START):
             counts[(m.group(1), "zone")] = counts.get((m.group(1), "zone"), 0) + 1
     best: dict[str, str] = {"all": "、".join(n for (n, _k) in counts)}
-    for kind in "市区县":
+    for kind in "市区县旗":
         # a slogan (工业强市) is never the place, however often it is printed
         cands = [
             (n, c)
@@ -627,6 +633,9 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
                 break
         else:
             region = city or ("全国" if "全国" in sample else None)
+        # a banner's text (全旗, 我旗) that names the league's city once (全市经济工作会议)
+        if "全旗" in sample and sample.count("全旗") > sample.count("全市"):
+            region = found.get("旗") or "全旗"
     if owner is None and city and re.search(r"政府工作报告|我市|全市", title + sample[:3000]):
         owner = city
     report_period = None
@@ -657,7 +666,9 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         pub_month=pub_month,
         report_period=report_period,
         province=province,
-        jurisdiction=_jurisdiction(sample[:5000], city, district or autonomous, county, province),
+        jurisdiction=_jurisdiction(
+            sample[:5000], city, district or autonomous, county, province, found.get("旗")
+        ),
         progress=progress,
         meeting="会议" in title[:200],
         progress_column=bool(_PROGRESS_COLUMN.search(text[:3000])),

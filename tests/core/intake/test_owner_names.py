@@ -33,3 +33,23 @@ def test_a_headline_run_into_the_reporting_body_loses_its_counter():
     )
     owners = {it["owner"] for it in extract(text, year=2026).items if it["kind"] == "target"}
     assert owners == {"湖南省发改委"}
+
+
+def test_a_banners_plan_is_the_banners_not_the_leagues_city():
+    text = (
+        "认真落实市委全会暨全市经济工作会议部署,奋力开创现代化临河右旗建设新局面。\n"
+        "综合研判我旗发展形势,建议今年全旗主要预期目标确定为:地区生产总值增长6%左右,"
+        "固定资产投资增长10%。全旗上下要狠抓落实。\n"
+    )
+    owners = {it["owner"] for it in extract(text, year=2026).items if it["kind"] == "target"}
+    assert owners == {"临河右旗"}
+
+
+def test_a_banner_unnamed_is_written_as_the_text_calls_itself():
+    text = (
+        "落实全市经济工作会议部署。\n"
+        "建议今年全旗主要预期目标确定为:地区生产总值增长6%左右,固定资产投资增长10%。"
+        "全旗上下要狠抓落实。\n"
+    )
+    owners = {it["owner"] for it in extract(text, year=2026).items if it["kind"] == "target"}
+    assert owners == {"全旗"}
