@@ -864,6 +864,14 @@ def trailing_owner(tail: str) -> str | None:
     return "、".join(parts) if parts else None
 
 
+# the head of a bureau gives a meeting's report under its title (市水利局局长某某作题为
+# 《…》的工作报告): the title is too long for _REPORTER_RE's window, so it has a pattern of its own
+_TITLED_REPORT = re.compile(
+    r"([" + HAN + r"]{2,20}?" + _UNIT_SUFFIX + r")(?:党组书记、|党委书记、|党组成员、)?副?"
+    r"(?:局长|主任|厅长|部长|负责人)[" + HAN + r"·]{2,4}?作题为《[^》\n]{1,100}》的(?:工作)?报告"
+)
+
+
 def reporters(text: str) -> list[tuple[int, str]]:
     """Units that present a plan or a figure: 据X介绍, X召开, X公布."""
     out = []
@@ -873,7 +881,18 @@ def reporters(text: str) -> list[tuple[int, str]]:
         u = raw if m.group(4) and is_organisation(raw) else clean_unit(raw)
         if u:
             out.append((m.start(), u))
-    return out
+    k = text.find("作题为《")
+    while k >= 0:
+        close = text.find("》", k)
+        if close < 0:
+            break
+        for m in _TITLED_REPORT.finditer(text, max(0, k - 40), close + 8):
+            u = clean_unit(m.group(1))
+            if u and is_organisation(u):
+                out.append((m.start(), u))
+                break
+        k = text.find("作题为《", k + 4)
+    return sorted(out) if len(out) > 1 else out
 
 
 # no match of _REPORTER_RE is longer (a 22-character unit, 党组书记、副局长, a name, 在发布会上介绍)

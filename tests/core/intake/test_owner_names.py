@@ -53,3 +53,13 @@ def test_a_banner_unnamed_is_written_as_the_text_calls_itself():
     )
     owners = {it["owner"] for it in extract(text, year=2026).items if it["kind"] == "target"}
     assert owners == {"全旗"}
+
+
+def test_the_bureau_whose_head_gives_the_meetings_titled_report_owns_its_goals():
+    text = (
+        "全市水利工作会议召开\n1月10日,全市水利工作会议召开。市水利局党委书记、局长某某"
+        "作题为《守牢水旱灾害防御安全底线,加快构建现代水网,建设造福人民的幸福河湖,为全市高质量发展提供水利支撑》的工作报告。\n"
+        "2025年,全市完成水利投资10亿元。2026年计划完成水利投资12亿元。\n"
+    )
+    owners = [it["owner"] for it in extract(text, year=2026).items if it["kind"] == "target"]
+    assert owners == ["市水利局"]
