@@ -35,7 +35,7 @@ UNITS = sorted(
     """个百分点 百分点 平方公里 平方千米 平方米 立方米 千瓦时 万千瓦 千瓦 兆瓦 公里 千米 公顷 千克 公斤
     美元 欧元 港元 元 人次 户次 家次 辆次 台次 场次 项次 个次 架次 标箱 吨 人 个 家 户 亩 斤 只 双 辆 台 套 项
     场 处 座 米 条 所 间 张 件 批 名 位 株 棵 头 栋 幢 床 升 克 艘 架 宗 笔 份 册 篇 本 趟 片 块 盏 根 口 眼
-    倍 届 期 轮 支 对 组 团 村 镇 公顷 km 起 次 微克/立方米 毫克/立方米 毫克/升 立方米/秒 元/吨
+    人公里 吨公里 批次 倍 届 期 轮 支 对 组 团 村 镇 公顷 km 起 次 微克/立方米 毫克/立方米 毫克/升 立方米/秒 元/吨
     元/平方米 元/人""".split(),
     key=len,
     reverse=True,
@@ -172,8 +172,26 @@ def _unit_at(text: str, pos: int, end: int) -> tuple[str | None, int]:
                 if close > 0 and all(c in _UNIT_FIRST for c in text[npos + 1 : close]):
                     unit = f"{unit}({text[npos + 1 : close]})"
                     npos = close + 1
+            if npos < end and text[npos] == "/" and "/" not in unit:
+                per, npos = _per_unit(text, npos, end, unit)
+                unit += per
             return unit, npos
     return None, pos
+
+
+_PER_SCALE = set("十百千万")
+
+
+def _per_unit(text: str, pos: int, end: int, unit: str) -> tuple[str, int]:
+    """A rate written after its unit (4批次/千人, 3张/万人, 80元/吨): the
+    denominator, an optional scale and a unit, belongs to the unit."""
+    i = pos + 1
+    if i < end and text[i] in _PER_SCALE:
+        i += 1
+    for u in _UNITS_BY_FIRST.get(text[i], ()) if i < end else ():
+        if text.startswith(u, i) and i + len(u) <= end:
+            return text[pos : i + len(u)], i + len(u)
+    return "", pos
 
 
 def _clause_start(text: str, pos: int, lo: int) -> int:

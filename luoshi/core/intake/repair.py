@@ -24,6 +24,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .numbers_scan import UNITS
+
 try:
     from opencc import OpenCC
 
@@ -155,6 +157,13 @@ _HEADING_PAREN = re.compile(r"^\s*[(（][一二三四五六七八九十]{1,3}[)�
 # a sentence that ends inside the line ("3. 新建5G基站1200个以上。(市工信局负责)",
 # "1.新建…。责任单位:市工信局", "…以上。【市工信局】"): an item with its owner, not a heading
 _ITEM_INSIDE = re.compile(r"[。；;！？!?]\s*\S")
+# a numbered line that closes on a measured figure ("(一)地区生产总值增长7%以上",
+# "2.新建学校10所"): an item printed without its full stop, not a heading
+_MEASURED_ITEM = re.compile(
+    r"(?<!第)\d(?:\.\d+)?\s?[万亿]{0,2}(?:[%％‰]|"
+    + "|".join(re.escape(u) for u in UNITS)
+    + r")(?:以上|以内|左右|以下)?\s*$"
+)
 _HEADING_NUM = re.compile(r"^\s*\d{1,2}\s*[、.．](?!\d)")
 _UNIT_LINE = re.compile(
     r"^\s*["
@@ -186,7 +195,12 @@ def classify_line(line: str) -> tuple[str, int]:
     if "作者" in s[:6] and len(s) <= 80:
         return "furniture", 0
     # a numbered line with a sentence inside ("3. 新建5G基站1200个以上。(市工信局负责)") is an item
-    if len(s) <= 40 and s[-1] not in "。；;！？!?,，" and not _ITEM_INSIDE.search(s):
+    if (
+        len(s) <= 40
+        and s[-1] not in "。；;！？!?,，"
+        and not _ITEM_INSIDE.search(s)
+        and not _MEASURED_ITEM.search(s)
+    ):
         if _HEADING_CN.match(s):
             return "heading", 2
         if _HEADING_PAREN.match(s):
@@ -220,7 +234,26 @@ def split_lines(text: str, known: dict[str, tuple[str, int]] | None = None) -> l
                     known[part] = kl
             lines.append(Line(pos, end, kl[0], kl[1]))
         pos = end + 1
+    _stray_bars(text, lines)
     return lines
+
+
+def _stray_bars(text: str, lines: list[Line]) -> None:
+    """A paragraph with a stray bar of the page at one end ("…2个百分点。 |") and no
+    table around it is no row: a table has rows above or below, and a row two cells."""
+    for i, ln in enumerate(lines):
+        if ln.kind != "table":
+            continue
+        part = text[ln.start : ln.end]
+        if part.count("|") != 1 or "。" not in part:
+            continue
+        near = [
+            lines[j].kind
+            for j in (*range(i - 1, max(-1, i - 3), -1), *range(i + 1, min(len(lines), i + 3)))
+            if lines[j].kind != "blank"
+        ]
+        if "table" not in near:
+            lines[i] = Line(ln.start, ln.end, "content", 0)
 
 
 _DUP_WINDOW = 30000
