@@ -29,7 +29,7 @@ _DATELINE = re.compile(
     r"((?:19|20)\d{2})\s?(?:年|-|/|\.)\s?(\d{1,2})\s?(?:月|-|/|\.)\s?\d{1,2}\s?日?(?:\s|$|星期|\d{1,2}:)"
 )
 _PLACE_RE = re.compile(
-    r"(?<![" + HAN + r"])([" + HAN + r"]{2,3})([市区县])(?![委场民政级属内外长直辖域划])"
+    r"(?<![" + HAN + r"])([" + HAN + r"]{2,3})([市区县州])(?![委场民政级属内外长直辖域划])"
 )
 _PLACE_AFTER_VERB = re.compile(
     r"(?:在|对|到|与|和|及|、|于)([" + HAN + r"]{2,3})([市区县])(?![委场民政级属内外长直辖域划])"
@@ -416,6 +416,8 @@ def _places(sample: str, title: str) -> dict[str, str]:
                 continue
             if name[-1] in "一二三四五六七八九十两几多":
                 continue  # 桂西五县, 沿海三市: a count of places, not a name
+            if kind == "州" and name[-1] in "市县区":
+                continue  # 各市州, 分市州: the cities and prefectures together, no name
             if rx is _PLACE_AFTER_VERB and _cut_place(sample, m.start(), name + kind, seen):
                 continue
             counts[(name + kind, kind)] = counts.get((name + kind, kind), 0) + 1
@@ -442,7 +444,7 @@ def _places(sample: str, title: str) -> dict[str, str]:
         if not m.group(1).startswith(_BAD_PLACE_START):
             counts[(m.group(1), "zone")] = counts.get((m.group(1), "zone"), 0) + 1
     best: dict[str, str] = {"all": "、".join(n for (n, _k) in counts)}
-    for kind in "市区县旗":
+    for kind in "市区县旗州":
         # a slogan (工业强市) is never the place, however often it is printed
         cands = [
             (n, c)

@@ -184,7 +184,22 @@ def find_regions(text: str, extra: list[str]) -> list[tuple[int, int, str]]:
         if len(_region_rx_cache) > 1024:
             _region_rx_cache.clear()
         _region_rx_cache[key] = rx
-    return [(m.start(), m.end(), m.group(0)) for m in rx.finditer(text)]
+    return [
+        (m.start(), m.end(), m.group(0))
+        for m in rx.finditer(text)
+        if not _in_event_name(text, m.start(), m.end())
+    ]
+
+
+def _in_event_name(text: str, start: int, end: int) -> bool:
+    """中国湖南投资贸易洽谈会: a province printed after 中国 and without 省 is a word of an
+    event's or a brand's name, not a place the sentence speaks of."""
+    return (
+        start >= 2
+        and text[start - 2 : start] == "中国"
+        and text[start:end] in PROVINCES
+        and text[end : end + 1] != "省"
+    )
 
 
 _region_rx_cache: dict[tuple, re.Pattern] = {}

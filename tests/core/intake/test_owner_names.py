@@ -63,3 +63,20 @@ def test_the_bureau_whose_head_gives_the_meetings_titled_report_owns_its_goals()
     )
     owners = [it["owner"] for it in extract(text, year=2026).items if it["kind"] == "target"]
     assert owners == ["市水利局"]
+
+
+def test_a_prefecture_the_sentences_speak_of_owns_them_not_the_province_of_an_event_name():
+    text = (
+        "临北州招商引资工作取得成果\n"
+        "上半年,临北州加大招商引资力度,在2026中国湖南投资贸易洽谈会上,临北州签约项目12个,"
+        "完成签约目标30亿元的110%。临北州下半年计划引进项目20个。\n"
+    )
+    owners = {it["owner"] for it in extract(text, year=2026).items if it["kind"] == "target"}
+    assert owners == {"临北州"}
+
+
+def test_a_province_after_china_in_an_events_name_is_no_place():
+    from luoshi.core.intake.owners import find_regions
+
+    assert [w for _s, _e, w in find_regions("在中国湖南投资贸易洽谈会上", [])] == []
+    assert [w for _s, _e, w in find_regions("中国湖南省今年要", [])] == ["湖南"]
