@@ -65,3 +65,26 @@ def test_a_named_action_plan_does_not_make_a_review_paragraph_a_plan():
         "新建口袋公园12个,完成3.2万亩高标准农田建设。 |\n"
     )
     assert [(v, k) for v, _, k in _values(text)] == [(12.0, "statistic"), (32000.0, "statistic")]
+
+
+def test_counts_of_tasks_in_the_state_a_completion_report_gives_are_results():
+    text = (
+        "截至12月底,各项任务总体进展顺利,其中,41项工作任务完成或超额完成,"
+        "300项工作任务按序时全部完成,12项未全部达到目标任务。"
+    )
+    assert _values(text) == [
+        (41.0, "项", "statistic"),
+        (300.0, "项", "statistic"),
+        (12.0, "项", "statistic"),
+    ]
+    # a goal that its tasks be done stays a goal
+    assert _values("今年确保10项民生实事任务全部完成。") == [(10.0, "项", "target")]
+
+
+def test_progress_against_the_years_goal_written_as_nian_mubiao_is_a_result():
+    text = "截至9月底,实现城镇新增就业2100人,完成年目标任务3000人的70%。"
+    assert _values(text) == [
+        (2100.0, "人", "statistic"),
+        (3000.0, "人", "target"),
+        (70.0, "%", "statistic"),
+    ]
