@@ -1,4 +1,5 @@
-"""The intake lexicon (lexicon.toml): cue words with their vetoes, and named rules.
+"""The intake lexicon (lexicon.toml and owners.toml): cue words with their vetoes,
+the owner model, and named rules.
 
 Cue words are data, not code: `cue(name)` compiles a cue set of the lexicon
 into one regular expression.  A veto is a longer phrase in which a word is not
@@ -17,10 +18,25 @@ import tomllib
 from functools import cache
 from importlib.resources import files
 
+_FILES = ("lexicon.toml", "owners.toml")
+
 
 @cache
 def data() -> dict:
-    return tomllib.loads(files(__package__).joinpath("lexicon.toml").read_text("utf-8"))
+    """The lexicon files merged: their tables of the same name (cues, rules) are
+    joined; a name defined twice is an error, so neither file shadows the other."""
+    merged: dict = {}
+    for name in _FILES:
+        part = tomllib.loads(files(__package__).joinpath(name).read_text("utf-8"))
+        for key, value in part.items():
+            if not isinstance(value, dict):
+                raise ValueError(f"{name}: top-level {key!r} is not a table")
+            table = merged.setdefault(key, {})
+            twice = table.keys() & value.keys()
+            if twice:
+                raise ValueError(f"{name}: {key} {sorted(twice)} defined twice")
+            table.update(value)
+    return merged
 
 
 def _word_alternative(word: str, vetoes: list[str]) -> str:
@@ -66,7 +82,7 @@ def rule_names() -> list[str]:
 def rule(name: str) -> str:
     """`name`, checked against the lexicon (a typo in the code fails at import)."""
     if name not in data()["rules"]:
-        raise KeyError(f"rule {name!r} is not in lexicon.toml")
+        raise KeyError(f"rule {name!r} is in neither lexicon file")
     return name
 
 
