@@ -8,6 +8,13 @@ transaction commits (a rolled-back change leaves nothing to recompute), and
 before any stored evaluation is read in the same thread (`flush`), so a page
 rendered in the same request or test sees its own changes.
 
+A report counts on the days from its date on (an approved reading, or one awaiting
+approval), so a report saved or deleted marks only its target's kept days from its
+date on; the earlier stored days stay as they are (store.refresh `since`). A report's
+date changes only while it counts nowhere (a draft or a returned report,
+reporting.actions.update_report), so its date when saved is the first day it changes.
+Any other change marks every kept day of its targets.
+
 Hooking the models' signals keeps this in one place above the apps that change
 data: the actions of plans, reporting and ledgers know nothing of it. Rows
 written with bulk_create send no signals; code that writes so (the synthetic
@@ -18,6 +25,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from datetime import date
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -32,17 +40,24 @@ INLINE_LIMIT = 200
 _state = threading.local()
 
 
-def _pending() -> set[int]:
+def _pending() -> dict[int, date | None]:
+    """Target id → the first day to recompute (None: every kept day)."""
     if not hasattr(_state, "ids"):
-        _state.ids = set()
+        _state.ids = {}
         _state.ledgers = set()
     return _state.ids
 
 
-def mark_dirty(target_ids=(), ledger: str | None = None) -> None:
-    """Recompute these targets (or every target computed from `ledger`) after commit."""
+def mark_dirty(target_ids=(), ledger: str | None = None, since: date | None = None) -> None:
+    """Recompute these targets (or every target computed from `ledger`) after commit: the
+    kept days from `since` on, or every kept day."""
     pending = _pending()
-    pending.update(target_ids)
+    for pk in target_ids:
+        if pk in pending:
+            first = pending[pk]
+            pending[pk] = None if first is None or since is None else min(first, since)
+        else:
+            pending[pk] = since
     if ledger:
         _state.ledgers.add(ledger)
     # One callback per change: a rolled-back transaction drops its own callbacks, and
@@ -60,23 +75,27 @@ def flush() -> None:
     if not pending and not _state.ledgers:
         return
     ids = set(pending)
+    since = {pk: day for pk, day in pending.items() if day is not None}
     if _state.ledgers:
-        ids.update(
-            Measure.objects.filter(source__in=_state.ledgers).values_list("target_id", flat=True)
+        bound = Measure.objects.filter(source__in=_state.ledgers).values_list(
+            "target_id", flat=True
         )
+        for pk in bound:
+            ids.add(pk)
+            since.pop(pk, None)
     pending.clear()
     _state.ledgers.clear()
     if len(ids) > INLINE_LIMIT and not transaction.get_connection().in_atomic_block:
         tasks.refresh_targets.enqueue(sorted(ids))
     else:
-        store.refresh(ids)
+        store.refresh(ids, since=since)
 
 
 def _report_saved(sender, instance, created=False, **kwargs):
     # A new draft counts nowhere (only submitted and approved reports do): nothing to redo.
     if created and instance.status == ReportStatus.DRAFT:
         return
-    mark_dirty([instance.target_id])
+    mark_dirty([instance.target_id], since=instance.as_of)
 
 
 def _target_saved(sender, instance, **kwargs):

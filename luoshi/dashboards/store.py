@@ -18,7 +18,7 @@ will-miss forecast for today differs from their latest stored row before it
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
@@ -81,9 +81,15 @@ def refresh(
     today: date | None = None,
     *,
     new_days_only: bool = False,
+    since: Mapping[int, date] | None = None,
 ) -> int:
     """Recompute the stored evaluations of these targets (all when None); returns the
     number of rows written (a row whose evaluation did not change is left as it is).
+
+    `since` maps a target to the first day its change can show on (a report counts on
+    the days from its date on: signals.py): its stored rows of earlier days are kept as
+    they are, and only the kept days from that one on (and any kept day not stored yet)
+    are computed; a target it does not name has every kept day computed.
 
     With `new_days_only` (the daily job), a stored month end is kept as it is: a past
     day's evaluation changes only when the data changes, and every change refreshes the
@@ -109,7 +115,7 @@ def refresh(
     with summary.deferred(target_ids is None or len(ids) > CHUNK):
         with sweeping():  # many ledger figures at once: each ledger read once
             for batch in batches:
-                written += _refresh_batch(batch, today, new_days_only)
+                written += _refresh_batch(batch, today, new_days_only, since or {})
     if target_ids is None:
         # Targets that are gone (deleted plans in tests, say) leave nothing behind.
         StoredEvaluation.objects.exclude(target__in=Target.objects.all()).delete()
@@ -140,20 +146,30 @@ def _all_in_chunks(targets) -> Iterable[list[Target]]:
             last = batch[-1].pk
 
 
-def _refresh_batch(targets: list[Target], today: date, new_days_only: bool = False) -> int:
+def _refresh_batch(
+    targets: list[Target],
+    today: date,
+    new_days_only: bool = False,
+    since: Mapping[int, date] | None = None,
+) -> int:
     if not targets:  # every id of the chunk was deleted meanwhile: nothing to compute
         return 0
+    since = since or {}
     if new_days_only or summary.deferring():
-        return _refresh_rows(targets, today, new_days_only, None)
+        return _refresh_rows(targets, today, new_days_only, None, since)
     # A refresh after a change (one approval, say): the tally of the targets' units is
     # locked before their stored rows are read, so that the rows counted out of it are
     # the rows this refresh replaces, and the rows it writes are counted in (summary.py).
     with transaction.atomic():
-        return _refresh_rows(targets, today, False, summary.hold(targets))
+        return _refresh_rows(targets, today, False, summary.hold(targets), since)
 
 
 def _refresh_rows(
-    targets: list[Target], today: date, new_days_only: bool, upkeep: summary.Upkeep | None
+    targets: list[Target],
+    today: date,
+    new_days_only: bool,
+    upkeep: summary.Upkeep | None,
+    since: Mapping[int, date],
 ) -> int:
     days = {target.pk: kept_days(target, today) for target in targets}
     # The stored rows as they are before this refresh: the days no longer kept among them
@@ -189,10 +205,13 @@ def _refresh_rows(
         whole = StoredEvaluation.objects.filter(pk__in=again).order_by().values_list(*Row._fields)
         as_stored = {(row.target_id, row.at): row for row in map(Row._make, whole)}
     wanted = days
-    if new_days_only:
+    if new_days_only or since:
+        # The daily job: today and the days not stored yet. After a change from a day on
+        # (`since`): the days from it on, and any earlier one not stored yet.
         have = {(target_id, at) for _pk, target_id, at, *_values in stored}
+        first = {pk: today if new_days_only else since.get(pk, date.min) for pk in days}
         wanted = {
-            pk: [day for day in kept if day == today or (pk, day) not in have]
+            pk: [day for day in kept if day >= first[pk] or (pk, day) not in have]
             for pk, kept in days.items()
         }
     evaluations = evaluate_on_days(targets, wanted)

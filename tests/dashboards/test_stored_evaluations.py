@@ -113,6 +113,62 @@ def random_change(rng: random.Random) -> str:
     return "ledger"
 
 
+def random_report_change(rng: random.Random) -> str:
+    """A report's change on some day of the year: each refreshes its target's kept days
+    from the report's date on only (signals.py), which must be all it changes."""
+    reports = Report.objects.filter(value__isnull=False).order_by("?")
+    choice = rng.randrange(5)
+    if choice == 0:  # a waiting report returned
+        report = reports.filter(status=ReportStatus.SUBMITTED).first()
+        if report:
+            report.status = ReportStatus.RETURNED
+            report.save()
+        return "return"
+    if choice == 1:  # a returned or draft report dated again, then submitted
+        report = reports.filter(status__in=[ReportStatus.RETURNED, ReportStatus.DRAFT]).first()
+        if report:
+            report.as_of = max(report.target.start, report.as_of - timedelta(rng.randint(1, 90)))
+            report.save()
+            report.status = ReportStatus.SUBMITTED
+            report.save()
+        return "resubmit"
+    if choice == 2:  # a correction dated otherwise than the reading it replaces
+        report = reports.filter(status=ReportStatus.APPROVED).first()
+        if report:
+            report.status = ReportStatus.SUPERSEDED
+            report.save()
+            day = report.as_of + timedelta(rng.randint(-120, 40))
+            Report.objects.create(
+                target=report.target,
+                unit=report.unit,
+                as_of=min(TODAY, max(report.target.start, day)),
+                value=report.value * rng.uniform(0.5, 1.5),
+                status=ReportStatus.APPROVED,
+                version=report.version + 1,
+                supersedes=report,
+                created_by=report.created_by,
+            )
+        return "correct"
+    if choice == 3:  # a report deleted (an approved reading, or one awaiting approval)
+        report = reports.filter(
+            status__in=[ReportStatus.APPROVED, ReportStatus.SUBMITTED], supersedes__isnull=True
+        ).first()
+        if report and not Report.objects.filter(supersedes=report).exists():
+            report.delete()
+        return "delete"
+    # A late report of an early month, submitted or approved at once.
+    target = Target.objects.filter(kind="cumulative", cadence="month").order_by("?").first()
+    Report.objects.create(
+        target=target,
+        unit=target.unit,
+        as_of=target.start + timedelta(rng.randint(20, 150)),
+        value=rng.uniform(0, target.value or 1),
+        status=rng.choice([ReportStatus.SUBMITTED, ReportStatus.APPROVED]),
+        created_by=Report.objects.first().created_by,
+    )
+    return "late"
+
+
 @pytest.fixture
 def small_city(db, settings):
     settings.LUOSHI_TODAY = TODAY
@@ -128,6 +184,18 @@ def test_the_store_follows_random_changes(small_city):
     for _ in range(25):
         random_change(rng)
     signals.flush()  # what a page does before it reads
+    assert_store_is_fresh()
+
+
+def test_the_store_follows_reports_changed_on_any_day(small_city):
+    rng = random.Random(7)
+    done = set()
+    for n in range(40):
+        done.add(random_report_change(rng))
+        if n % 4 == 3:
+            signals.flush()
+    signals.flush()
+    assert done == {"return", "resubmit", "correct", "delete", "late"}
     assert_store_is_fresh()
 
 
