@@ -29,16 +29,11 @@ def _resolve(user, plan: Plan | None, data: dict) -> dict:
     for name, value in data.items():
         # A PATCH may send null. Where the column takes it (a task, a baseline) it clears
         # the field; a text that may be blank (unit label, cadence, snippet) becomes empty,
-        # as a null schedule is none; anything else is refused here. save_with_history
-        # refuses such a None too, but update_target asks a re-baseline's reason first:
-        # a null start or end would be answered "needs a reason", not by its name.
+        # as a null schedule is none. Any other null goes on to the action, which names it.
         field = Target._meta.get_field(name)
-        if value is not None or field.null or name in ("unit", "schedule"):
-            continue
-        if isinstance(field, models.CharField | models.TextField) and field.blank:
-            fields[name] = ""
-        else:
-            errors[name] = _("This field cannot be null.")
+        if value is None and not field.null and name not in ("unit", "schedule"):
+            if isinstance(field, models.CharField | models.TextField) and field.blank:
+                fields[name] = ""
     if "unit" in fields:
         fields["unit"] = access_for(user).visible_units().filter(pk=fields["unit"]).first()
         if fields["unit"] is None:

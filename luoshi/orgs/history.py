@@ -83,7 +83,7 @@ def _attribute(obj: models.Model, user: User | None, reason: str) -> None:
     obj._change_reason = reason  # type: ignore[attr-defined]
 
 
-def _nulls(obj: models.Model, exclude: set[str]) -> dict[str, list[ValidationError]]:
+def null_errors(obj: models.Model, exclude: Iterable[str] = ()) -> dict[str, list[ValidationError]]:
     """The fields of `obj` holding None where the column takes no NULL, each with its error.
 
     `clean_fields` lets a blank field's empty value through, None included, and the
@@ -114,14 +114,14 @@ def _full_clean(obj: models.Model, exclude: set[str]) -> None:
     related object set on `obj` was read (or created) by the caller, so its field
     skips that query; it is still checked for uniqueness and constraints, and the
     database's foreign key constraint stays the last word. A None where the column
-    takes no NULL is refused first, blank field or not (`_nulls`).
+    takes no NULL is refused first, blank field or not (`null_errors`).
     """
     held = {
         field.name
         for field in obj._meta.concrete_fields
         if field.is_relation and getattr(obj, field.attname) is not None and field.is_cached(obj)  # type: ignore[attr-defined]  # a ForeignKey's cache
     }
-    errors: dict = _nulls(obj, exclude)
+    errors: dict = null_errors(obj, exclude)
     try:
         obj.clean_fields(exclude=exclude | set(errors) | held)
     except ValidationError as error:

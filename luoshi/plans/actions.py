@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from luoshi.clock import check_in_window
 from luoshi.orgs.access import access_for
-from luoshi.orgs.history import save_with_history
+from luoshi.orgs.history import null_errors, save_with_history
 from luoshi.orgs.models import User
 
 from .choices import Comparator, PlanStatus, TargetKind
@@ -188,6 +188,11 @@ def update_target(target: Target, user: User, reason: str = "", **fields) -> Tar
     old_unit_id = target.unit_id
     for name, value in fields.items():
         setattr(target, name, value)
+    # A field set to None where none is allowed is named before anything else: a null
+    # start or end would otherwise read as a re-baseline and be answered "needs a reason".
+    nulls = null_errors(target)
+    if nulls:
+        raise ValidationError(nulls)
     if target.unit_id != old_unit_id:
         # What the apps above keep per unit moves with the target (reporting: its reports).
         target_moved.send(sender=Target, target=target, old_unit_id=old_unit_id)
