@@ -172,23 +172,62 @@ def normalise_region(name: str) -> str:
     return name + "省" if name in PROVINCES else name
 
 
+# the fixed region words, longest first: at one position the alternation takes the longest
+_REGION_RX = re.compile("|".join(re.escape(w) for w in _REGION_WORDS))
+
+
 def find_regions(text: str, extra: list[str]) -> list[tuple[int, int, str]]:
-    """Region mentions in text order; `extra` are the document's own place names."""
-    key = tuple(extra)
-    rx = _region_rx_cache.get(key)
-    if rx is None:
-        words = sorted(set(_REGION_WORDS + [e for e in extra if e]), key=len, reverse=True)
-        rx = re.compile("|".join(re.escape(w) for w in words))
-        # one entry per document's set of places: a batch of a few hundred documents
-        # must not recompile the pattern (the regex module's own cache is too small)
-        if len(_region_rx_cache) > 1024:
-            _region_rx_cache.clear()
-        _region_rx_cache[key] = rx
-    return [
-        (m.start(), m.end(), m.group(0))
-        for m in rx.finditer(text)
-        if not _in_event_name(text, m.start(), m.end())
-    ]
+    """Region mentions in text order; `extra` are the document's own place names.
+
+    Leftmost-longest over the fixed words and the document's places together, as
+    one alternation of all of them would scan: the fixed words are compiled once,
+    the places (a handful a document) are found with str.find, and at each step
+    the match that starts first wins, the longer on a tie.
+    """
+    places = sorted({e for e in extra if e and e not in _REGION_SET}, key=lambda w: (-len(w), w))
+    if not places or not any(p in text for p in places):
+        found = [(m.start(), m.end(), m.group(0)) for m in _REGION_RX.finditer(text)]
+    else:
+        found = _merged_regions(text, places)
+    return [r for r in found if not _in_event_name(text, r[0], r[1])]
+
+
+def _merged_regions(text: str, places: list[str]) -> list[tuple[int, int, str]]:
+    """The leftmost-longest scan of find_regions over the fixed words and `places`
+    (sorted longest first): each source keeps its next match, searched again only
+    when the scan has moved past its start."""
+    out: list[tuple[int, int, str]] = []
+    n = len(text)
+    fixed = _REGION_RX.search(text)
+    nxt = [text.find(p) for p in places]
+    pos = 0
+    while True:
+        if fixed is not None and fixed.start() < pos:
+            fixed = _REGION_RX.search(text, pos)
+        best = -1
+        for i, p in enumerate(places):
+            k = nxt[i]
+            if 0 <= k < pos:
+                k = nxt[i] = text.find(p, pos)
+            # longest first: a later place wins only by starting earlier
+            if k >= 0 and (best < 0 or k < nxt[best]):
+                best = i
+        if best >= 0 and (
+            fixed is None
+            or nxt[best] < fixed.start()
+            or (nxt[best] == fixed.start() and len(places[best]) > fixed.end() - fixed.start())
+        ):
+            start = nxt[best]
+            word = places[best]
+            end = start + len(word)
+        elif fixed is not None:
+            start, end, word = fixed.start(), fixed.end(), fixed.group(0)
+        else:
+            return out
+        out.append((start, end, word))
+        pos = end
+        if pos >= n:
+            return out
 
 
 def _in_event_name(text: str, start: int, end: int) -> bool:
@@ -200,9 +239,6 @@ def _in_event_name(text: str, start: int, end: int) -> bool:
         and text[start:end] in PROVINCES
         and text[end : end + 1] != "省"
     )
-
-
-_region_rx_cache: dict[tuple, re.Pattern] = {}
 
 
 def region_list_at(text: str, regions: list[tuple[int, int, str]], k: int) -> tuple[str, int]:
