@@ -178,6 +178,7 @@ class Evaluated:
         reads those states only (the worst ones for the first pages), not every target.
         """
         queryset = self.filtered(state)
+        chosen_by = sort
         if sort.lstrip("-") == "state" and not state and self._counts is not None:
             by_rank = sorted(State.values, key=STATE_RANK.__getitem__, reverse=sort.startswith("-"))
             wanted, before, seen = [], 0, 0
@@ -189,12 +190,17 @@ class Evaluated:
                     wanted.append(name)
                 seen += n
             queryset, offset = queryset.filter(Q(ev__state__in=wanted)), offset - before
+            if len(wanted) == 1:
+                # One state on the page: its rows in unit order, which the database reads
+                # through the units' path index and stops after the page, where ordering by
+                # the rank first sorts every target of that state in the list.
+                chosen_by = "unit"
         if sort.lstrip("-") == "ratio" and self.stored:
             # Every target has its row on a stored day: joined so, the rows are read in the
             # order of a ratio index of that day and the page stops after its own, where a
             # join that may find no row sorts every target first.
             queryset = queryset.filter(Q(ev__isnull=False))
-        ordered = self.ordered(queryset, sort)
+        ordered = self.ordered(queryset, chosen_by)
         ids = ordered.values("pk")[offset : offset + limit]
         return list(self.with_fields(self.ordered(self.base.filter(pk__in=ids), sort)))
 
@@ -242,9 +248,18 @@ class Summary:
     total: int
 
 
-def summary(targets: QuerySet[Target], at: date, limit: int = 20) -> Summary:
-    """Counts by state and the `limit` worst targets (a fixed number of queries)."""
-    evaluated = Evaluated(targets, at)
-    worst = evaluated.ordered(evaluated.base, "state")
-    page = list(evaluated.with_fields(worst)[:limit])
+def summary(
+    targets: QuerySet[Target],
+    at: date,
+    limit: int = 20,
+    tally: QuerySet[EvaluationTally] | None = None,
+) -> Summary:
+    """Counts by state and the `limit` worst targets (a fixed number of queries).
+
+    `tally`, as for Evaluated: the tally rows of exactly `targets` (a unit's subtree or a
+    plan, for someone who sees the whole city), whose sums are the counts. The worst few
+    are the first page of the overview's worst first: read from the worst states the
+    counts hold only, instead of sorting every target of a city's plan (issue 14)."""
+    evaluated = Evaluated(targets, at, tally)
+    page = evaluated.page(None, "state", 0, limit)
     return Summary(evaluated.counts(), evaluated.rows(page), evaluated.total)

@@ -6,13 +6,16 @@ from datetime import date, timedelta
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
 from luoshi.clock import parse_at
 from luoshi.formtools import bad_request
 from luoshi.orgs.access import access_for, choosable_units
+from luoshi.orgs.models import Unit
 from luoshi.orgs.requests import AuthedRequest
 from luoshi.plans.access import visible_plans, visible_tasks
 from luoshi.plans.choices import State, TargetKind
@@ -72,7 +75,9 @@ def overview(request: AuthedRequest) -> HttpResponse:
 
     query = request.GET.copy()
     query.pop("page", None)
-    plans = visible_plans(request.user)
+    units = choosable_units(request.user).filter(path__regex=r"^/[^/]+/([^/]+/)?([^/]+/)?$")
+    # The plans' titles and periods for the filters, not their source documents.
+    plans = visible_plans(request.user).only("pk", "title", "start", "end")
     tasks: Iterable[Task] = []
     if data.get("plan"):
         tasks = (
@@ -90,7 +95,8 @@ def overview(request: AuthedRequest) -> HttpResponse:
         "at": at,
         "nearest_stored": _nearest_stored(at),
         "filters": data,
-        "units": choosable_units(request.user).filter(path__regex=r"^/[^/]+/([^/]+/)?([^/]+/)?$"),
+        "units": units,  # not read by the page (its options are written below)
+        "unit_options": unit_options(units, data.get("unit")),
         "plans": plans,
         "years": sorted({plan.start.year for plan in plans} | {plan.end.year for plan in plans}),
         "tasks": tasks,
@@ -101,6 +107,19 @@ def overview(request: AuthedRequest) -> HttpResponse:
         "query": query.urlencode(),
     }
     return render(request, "dashboards/overview.html", context)
+
+
+def unit_options(units: QuerySet[Unit], selected: int | None) -> SafeString:
+    """The <option>s of the unit filter: `units` (those one may choose down to the city's
+    departments and districts) in tree order, `selected` marked. Written in one pass from
+    two columns: a province has hundreds of them, and drawing each model through the
+    template's loop was a third of the overview's time at 10× (issue 14)."""
+    options = [
+        f'<option value="{int(pk)}"{" selected" if pk == selected else ""}>{escape(name)}</option>'
+        for pk, name in units.order_by("path").values_list("pk", "short_name")
+    ]
+    # Safe: the ids are integers and the names are escaped.
+    return mark_safe("".join(options))  # noqa: S308
 
 
 def _nearest_stored(at: date) -> date:

@@ -22,6 +22,7 @@ from luoshi.plans.access import access_plan_by_id, access_target_by_id, visible_
 from luoshi.plans.models import Target
 from luoshi.reporting.models import Report
 
+from .models import EvaluationTally
 from .queries import evaluated_rows, expected_path
 from .read import summary
 from .workbench import workbench_page
@@ -37,7 +38,11 @@ def unit_detail(request: AuthedRequest, unit_id: int) -> HttpResponse:
     targets = Target.objects.restrict(request.user, "view").filter(
         unit__path__startswith=unit.path, is_active=True
     )
-    result = summary(targets, at)
+    # Whoever sees the whole city sees every active target the subtree's tally counts.
+    tally = None
+    if access.sees_whole_city:
+        tally = EvaluationTally.objects.order_by().filter(unit__path__startswith=unit.path)
+    result = summary(targets, at, tally=tally)
     context = {
         "unit": unit,
         "rows": result.rows,
@@ -58,7 +63,9 @@ def plan_detail(request: AuthedRequest, plan_id: int) -> HttpResponse:
     plan = access_plan_by_id(request.user, plan_id)
     at = today()
     targets = Target.objects.restrict(request.user, "view").filter(plan=plan, is_active=True)
-    result = summary(targets, at)
+    access = access_for(request.user)
+    tally = EvaluationTally.objects.order_by().filter(plan=plan) if access.sees_whole_city else None
+    result = summary(targets, at, tally=tally)
     tasks = (
         visible_tasks(request.user)
         .filter(plan=plan)
@@ -79,7 +86,7 @@ def plan_detail(request: AuthedRequest, plan_id: int) -> HttpResponse:
             "tasks": task_page.object_list,
             "task_page": task_page,
             "at": at,
-            "can_manage": access_for(request.user).can_manage_plans(),
+            "can_manage": access.can_manage_plans(),
             "history": history_of(plan),
         },
     )
