@@ -38,7 +38,7 @@ _REPORTER_RE = re.compile(
     + _UNIT_SUFFIX
     + r")(?:有关负责人|负责人|相关负责人)?(?:介绍|消息|透露|统计|数据)"
     r"|([" + HAN + r"()（）]{2,20}?" + _UNIT_SUFFIX + r")(?:近日|日前|今天|今日|昨天|昨日)?"
-    r"(?:召开|公布|印发|发布|组织召开|举行|部署|制定|网站公布|表示|日前召开|数据显示)"
+    r"(?:召开|公布|披露|印发|发布|组织召开|举行|部署|制定|网站公布|表示|日前召开|数据显示)"
     # the head of a body presents its plan (新闻发布会上,市住建局局长张明介绍): the body
     r"|(["
     + HAN
@@ -63,7 +63,7 @@ _LEAD_RE = re.compile(
 # _LEAD_RE one of the next: a quick search for them spares the slow patterns
 # (which try a unit name at every position) on most text.
 _REPORTER_HINT = re.compile(
-    r"介绍|消息|透露|统计|数据|召开|公布|印发|发布|举行|部署|制定|表示|获悉|了解到|作工作报告|作报告"
+    r"介绍|消息|透露|披露|统计|数据|召开|公布|印发|发布|举行|部署|制定|表示|获悉|了解到|作工作报告|作报告"
 )
 _LEAD_HINT = re.compile(r"牵头|负责|主抓|承办|主办|责任单位|责任部门")
 _ADDRESSEE_UNIT = r"各[" + HAN + r"()（）、]{0,20}?(?:单位|部门|街道|乡镇|镇街|县区|区县)"
@@ -927,6 +927,8 @@ def reporters(text: str) -> list[tuple[int, str]]:
     """Units that present a plan or a figure: 据X介绍, X召开, X公布."""
     out = []
     for m in _reporter_matches(text):
+        if _in_caption(text, m.end()):
+            continue
         raw = m.group(1) or m.group(2) or m.group(3) or m.group(4)
         # after 从 the name is whole (甘肃省经济合作服务局: 经 opens no clause here)
         u = raw if m.group(4) and is_organisation(raw) else clean_unit(raw)
@@ -944,6 +946,20 @@ def reporters(text: str) -> list[tuple[int, str]]:
                 break
         k = text.find("作题为《", k + 4)
     return sorted(out) if len(out) > 1 else out
+
+
+# the end of a photo's caption ("X网站公布的…进展情况截图", "(记者某某 摄)"), which a damaged
+# page may run into the title before it and the body after it
+_CAPTION_END = re.compile(r"截图|截屏|供图|资料图|示意图|效果图|摄[)）]")
+_CAPTION_WINDOW = 40
+
+
+def _in_caption(text: str, end: int) -> bool:
+    """A reporter's match that a photo's caption closes before the sentence ends
+    (X网站公布的2020年…进展情况截图): the caption shows a page; it presents no plan."""
+    window = text[end : end + _CAPTION_WINDOW]
+    stop = min((k for k in (window.find("。"), window.find("\n")) if k >= 0), default=len(window))
+    return _CAPTION_END.search(window, 0, stop) is not None
 
 
 # no match of _REPORTER_RE is longer (a 22-character unit, 党组书记、副局长, a name, 在发布会上介绍)

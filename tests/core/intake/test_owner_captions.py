@@ -1,0 +1,22 @@
+"""A photo's caption presents no plan: "X网站公布的…进展情况截图" shows a page, even when a
+damaged page runs it into the title and the body; the body that discloses (披露) the
+figures does (issue 15, owner round of the cold batches)."""
+
+from luoshi.core.intake import owners as own
+
+BODY = "2026年青湖省重点项目建设有序推进。省发展改革委今日披露,一季度完成投资180亿元。"
+
+
+def test_a_caption_on_a_line_of_its_own_presents_nothing():
+    text = "青湖省发改委网站公布的2026年重点项目进展情况截图\n\n" + BODY
+    assert [name for _pos, name in own.reporters(text)] == ["省发展改革委"]
+
+
+def test_a_caption_run_into_the_title_and_the_body_presents_nothing():
+    text = "青湖重点项目累计投资180亿青湖省发改委网站公布的2026年重点项目进展情况截图" + BODY
+    assert [name for _pos, name in own.reporters(text)] == ["省发展改革委"]
+
+
+def test_a_body_that_publishes_its_plan_still_presents_it():
+    text = "青湖省发改委网站公布了2026年重点项目投资计划。今年共安排省重点项目105个。"
+    assert [name for _pos, name in own.reporters(text)] == ["青湖省发改委"]
