@@ -29,6 +29,7 @@ class Segment:
     in_section: bool = False
     past_year: int | None = None  # inside a review section ("一、2024年工作回顾")
     frame: str | None = None  # "review" or "target": what its section heading says it holds
+    frame_inherited: bool = False  # the frame is the part's (一、… under 2025年工作回顾)
     kind_hint: str | None = None  # a table cell's column: "target" or "statistic"
     label: str | None = None  # a table row's name, the metric of a figure alone in a cell
     after_owner: str | None = None  # the owner line right after the paragraph (由X负责落实。)
@@ -270,7 +271,7 @@ def kind_of(
     if seg.past_year or seg.frame == "review":
         if strong or marked:
             return "target", "kind.strong_target"
-        return "statistic", "kind.review_section"
+        return "statistic", "kind.review_part" if seg.frame_inherited else "kind.review_section"
     if strong:
         return "target", "kind.strong_target"
     if frame in ("review", "past") and not marked:

@@ -412,7 +412,9 @@ def _places(sample: str, title: str) -> dict[str, str]:
             cut = max((i for i, ch in enumerate(name) if ch in _BAD_PLACE_CHARS), default=-1)
             if 0 <= cut <= len(name) - 3:
                 name = name[cut + 1 :]
-            if name.startswith(_BAD_PLACE_START) or not _BAD_PLACE_CHARS.isdisjoint(name):
+            # 中 ends function words (其中, 集中) but opens names (中宁县, 中卫市)
+            bad = name[1:] if name[0] == "中" else name
+            if name.startswith(_BAD_PLACE_START) or not _BAD_PLACE_CHARS.isdisjoint(bad):
                 continue
             if name[-1] in "一二三四五六七八九十两几多":
                 continue  # 桂西五县, 沿海三市: a count of places, not a name
@@ -480,7 +482,7 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
             and len(hl) <= 60
             and not re.search(r"[到至]\s?" + m.group(1), hl)
             and "。" not in hl
-            and not (_REVIEW_HEADING.search(hl) and _NUMBERED_HEADING.match(hl))
+            and not (_REVIEW_HEADING.search(hl) and (_NUMBERED_HEADING.match(hl) or "回顾" in hl))
         ):
             title_year = int(m.group(1))
             break
@@ -677,3 +679,100 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         autonomous=autonomous,
         review_year=review_year if (progress or not plan) else None,
     )
+
+
+# ---------------------------------------------------------------- the frames of sections
+
+_TARGET_HEADING = lex.cue("target_heading")
+_HEADING_SENT_MARK = re.compile(r"[。；;！？!?，,]|\d+(?:\.\d+)?\s?[%亿万个]")
+# the first of a numbered sequence at its level (一、 (一) 1. (1) ①): a new run of headings
+_FIRST_ORDINAL = re.compile(r"\s*#*\s*(?:一、|[(（]一[)）]|1\s?[.、．](?!\d)|[(（]1[)）]|①)")
+
+
+@dataclass
+class Frame:
+    """What a section holds, from its heading or from the heading of the part it is in.
+
+    role: "review" (工作回顾, 完成情况) or "target" (主要预期目标, 工作安排) or None;
+    past_year: the year a review section looks back on; inherited: the role comes from
+    a senior heading (一、经济运行… under 2025年工作回顾), not from the section's own.
+    """
+
+    role: str | None = None
+    past_year: int | None = None
+    inherited: bool = False
+
+
+def bare_heading(text: str, ln: Line) -> bool:
+    """A short line with no sentence in it that says what follows (2024年工作回顾,
+    主要预期目标): a heading, though printed without a number."""
+    if ln.kind != "content" or ln.end - ln.start > 20:
+        return False
+    line = text[ln.start : ln.end]
+    if "关于" in line or "通知" in line:
+        return False  # a notice's title: the plan rules read it
+    if _HEADING_SENT_MARK.search(line):
+        return False
+    return bool(_REVIEW_HEADING.search(line) or _TARGET_HEADING.search(line))
+
+
+def past_heading(heading: str, year: int | None) -> int | None:
+    """The year a review heading looks back on ("一、2024年工作回顾", "过去一年工作")."""
+    m = re.search(r"((?:19|20)\d{2})\s?年", heading)
+    if m and year and int(m.group(1)) < year:
+        return int(m.group(1))
+    if year and re.search(r"回顾|过去一年|上年工作|去年工作", heading):
+        return year - 1
+    return None
+
+
+def heading_role(heading: str) -> str | None:
+    """What a heading says its section holds: "review" (工作回顾, 完成情况) or "target"."""
+    if _REVIEW_HEADING.search(heading):
+        return "review"
+    if _TARGET_HEADING.search(heading):
+        return "target"
+    return None
+
+
+def section_frames(
+    text: str, lines: list[Line], year: int | None, review_year: int | None = None
+) -> list[Frame]:
+    """The frame of every line: what the heading of its section, or of the part that
+    section belongs to, says the section holds.
+
+    Headings nest by level (an unnumbered heading line, then 一、, (一), 1.): a heading
+    that says nothing of its own takes the frame of the nearest senior heading that
+    does, so that 一、经济运行量质齐升 under "2025年工作回顾" reviews 2025.  The frame
+    ends at a heading of the same or a senior level, and at a numbering that starts
+    again (a second 一、 under the same part: the next part, its heading lost).
+    """
+    out: list[Frame] = []
+    cur = Frame(past_year=review_year)
+    # the headings that set a frame, senior first: (level, frame, levels seen under it)
+    stack: list[tuple[int, Frame, set[int]]] = []
+    for ln in lines:
+        is_heading = ln.kind == "heading"
+        if is_heading or bare_heading(text, ln):
+            heading = text[ln.start : ln.end]
+            level = ln.level if is_heading else 1
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            if stack and level in stack[-1][2] and _FIRST_ORDINAL.match(heading):
+                stack.pop()  # 一、 again: the next part, its own heading lost
+            for entry in stack:
+                entry[2].add(level)
+            role = heading_role(heading)
+            past = past_heading(heading, year)
+            if role == "review" and not past and stack and stack[-1][1].role == "review":
+                past = stack[-1][1].past_year  # 一、主要指标完成情况 under 2025年工作回顾
+            if role or past:
+                cur = Frame(role, None if role == "target" else past or review_year)
+                stack.append((level, cur, set()))
+            elif stack:
+                top = stack[-1][1]
+                cur = Frame(top.role, top.past_year, inherited=True)
+            else:
+                cur = Frame(past_year=review_year)
+        out.append(cur)
+    return out

@@ -32,7 +32,7 @@ from .classify import (
     target_kind_of,
     target_opening,
 )
-from .document import Doc, doc_context
+from .document import Doc, doc_context, section_frames
 from .numbers_scan import Quantity, scan_quantities
 from .periods import TimeExpr, find_deadlines, find_times
 from .repair import Line, repair_lines
@@ -1002,47 +1002,6 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _past_heading(heading: str, year: int | None) -> int | None:
-    """The year a review heading looks back on ("一、2024年工作回顾", "过去一年工作")."""
-    m = re.search(r"((?:19|20)\d{2})\s?年", heading)
-    if m and year and int(m.group(1)) < year:
-        return int(m.group(1))
-    if year and re.search(r"回顾|过去一年|上年工作|去年工作", heading):
-        return year - 1
-    return None
-
-
-_REVIEW_HEADING = lex.cue("review_heading")
-_TARGET_HEADING = lex.cue("target_heading")
-
-
-def _BARE_HEADING(text: str, ln: Line) -> bool:  # noqa: N802 - reads like the line kinds
-    """A short line with no sentence in it that says what follows (2024年工作回顾,
-    主要预期目标): a heading, though printed without a number."""
-    if ln.kind != "content" or ln.end - ln.start > 20:
-        return False
-    line = text[ln.start : ln.end]
-    if "关于" in line or "通知" in line:
-        return False  # a notice's title: the plan rules read it
-    if (
-        _SENT_MARK.search(line)
-        or "，" in line
-        or "," in line
-        or re.search(r"\d+(?:\.\d+)?\s?[%亿万个]", line)
-    ):
-        return False
-    return bool(_REVIEW_HEADING.search(line) or _TARGET_HEADING.search(line))
-
-
-def _heading_frame(heading: str) -> str | None:
-    """What a heading says its section holds: "review" (工作回顾, 完成情况) or "target"."""
-    if _REVIEW_HEADING.search(heading):
-        return "review"
-    if _TARGET_HEADING.search(heading):
-        return "target"
-    return None
-
-
 def _segments(
     text: str,
     lines: list[Line],
@@ -1053,17 +1012,11 @@ def _segments(
     review_year: int | None = None,
 ) -> list[Segment]:
     segs: list[Segment] = []
-    past: int | None = review_year
-    frame: str | None = None
+    frames = section_frames(text, lines, year, review_year)
     for i, ln in enumerate(lines):
-        if ln.kind == "heading" or _BARE_HEADING(text, ln):
-            heading = text[ln.start : ln.end]
-            past = _past_heading(heading, year) or review_year
-            frame = _heading_frame(heading)
-            if frame == "target":
-                past = None
         if ln.kind != "content" or ln.dup or i in table_lines:
             continue
+        fr = frames[i]
         for s, e in _pieces(text, ln.start, ln.end):
             segs.append(
                 Segment(
@@ -1071,8 +1024,9 @@ def _segments(
                     e,
                     owner=sec[i],
                     in_section=sec[i] is not None,
-                    past_year=past,
-                    frame=frame,
+                    past_year=fr.past_year,
+                    frame=fr.role,
+                    frame_inherited=fr.inherited,
                 )
             )
     for r in rows:
