@@ -15,8 +15,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.db import connection
-from django.db.models import BooleanField, F, FilteredRelation, Q, QuerySet, Sum
+from django.db.models import BooleanField, F, FilteredRelation, Q, QuerySet, Sum, Value
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Concat, StrIndex, Substr
 
 from luoshi.ledgers.choices import HAZARD_OPEN_STATUSES, HazardLevel, HazardStatus, Stage
 from luoshi.ledgers.models import (
@@ -330,13 +331,30 @@ class Cockpit:
         if not self.stored:
             return scope, []
         # The cooperating parts outside one's units sit under none of these rows.
-        grouped = self.tally.filter(at=self.at).values("unit__path").annotate(**_sums())
-        entries: list[Any] = list(grouped)
+        day = self.tally.filter(at=self.at)
         rows = [UnitScore(unit, own=False) for unit in units]
         if scope is not None:
             rows.append(UnitScore(scope, own=True))
         states = State.values
         compared = {row.unit.path: row for row in rows if not row.own}
+        if scope is not None:
+            # Rolled up by the database to the scope's children: each unit's rows counted
+            # under the path of the child whose subtree holds it, the scope's own under its
+            # path ("/a/" + "b/" of "/a/b/c/"), a row per child instead of one per unit of
+            # a province (1,480 rows added up in Python).
+            rest = Substr("unit__path", len(scope.path) + 1)
+            child = Concat(Value(scope.path), Substr(rest, 1, StrIndex(rest, Value("/"))))
+            entries: list[Any] = list(
+                day.filter(unit__path__startswith=scope.path)
+                .annotate(rolled=child)
+                .values("rolled")
+                .annotate(**_sums())
+                .order_by()
+            )
+            for entry in entries:
+                entry["unit__path"] = entry["rolled"]
+        else:
+            entries = list(day.values("unit__path").annotate(**_sums()))
         for entry in entries:
             path = entry["unit__path"]
             into = [row for row in rows[len(compared) :] if row.unit.path == path]  # 本级
@@ -490,34 +508,38 @@ class Cockpit:
             .values_list("hazard_id", "date", "status")
         )
         for hazard_id, day, status in events:
-            history.setdefault(hazard_id, []).append((day, status))
+            changes = history.get(hazard_id)
+            if changes is None:
+                history[hazard_id] = [(day, status)]
+            else:
+                changes.append((day, status))
         open_statuses = {str(s) for s in HAZARD_OPEN_STATUSES}
         # Each hazard's status is open until its first event, then each event's status
         # until the next (a hazard not entered through the actions has none, and stays
         # open), as luoshi.ledgers.measures reads it; it counts from the day it was found.
         # Each span it is open in adds one to the days it covers (a difference array
-        # over the sorted days), and to those after its deadline as overdue.
-        opened = [0] * (len(days) + 1)
-        overdue = [0] * (len(days) + 1)
+        # over the sorted days), and to those after its deadline as overdue. Spans are
+        # kept as indexes into `days` (a bisect per event, none per day): a province has
+        # thousands of major hazards, and this loop was the cockpit's largest cost.
+        count = len(days)
+        opened = [0] * (count + 1)
+        overdue = [0] * (count + 1)
+        no_events: list[tuple[date, str]] = []
+        starts_open = str(HazardStatus.OPEN.value) in open_statuses
         for pk, found_on, deadline in hazards:
-            changes = history.get(pk, [])
-            starts = [found_on, *(day for day, _status in changes)]
-            statuses = [str(HazardStatus.OPEN.value), *(status for _day, status in changes)]
-            for index, status in enumerate(statuses):
-                if status not in open_statuses:
-                    continue
-                first = bisect_left(days, max(starts[index], found_on))
-                last = (
-                    bisect_left(days, starts[index + 1]) if index + 1 < len(starts) else len(days)
-                )
-                if first >= last:
-                    continue
-                opened[first] += 1
-                opened[last] -= 1
-                late = max(first, bisect_right(days, deadline))
-                if late < last:
-                    overdue[late] += 1
-                    overdue[last] -= 1
+            found = bisect_left(days, found_on)
+            late_from = bisect_right(days, deadline)
+            since, is_open = found, starts_open
+            for day, status in (*history.get(pk, no_events), (None, None)):
+                until = count if day is None else max(found, bisect_left(days, day))
+                if is_open and since < until:
+                    opened[since] += 1
+                    opened[until] -= 1
+                    late = max(since, late_from)
+                    if late < until:
+                        overdue[late] += 1
+                        overdue[until] -= 1
+                since, is_open = until, status in open_statuses
         open_now = overdue_now = 0
         points = []
         for index, day in enumerate(days):
