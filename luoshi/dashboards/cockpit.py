@@ -525,13 +525,14 @@ class Cockpit:
         opened = [0] * (count + 1)
         overdue = [0] * (count + 1)
         no_events: list[tuple[date, str]] = []
+        last: tuple[None, str] = (None, "")  # the span after the last event: to the end
         starts_open = str(HazardStatus.OPEN.value) in open_statuses
         for pk, found_on, deadline in hazards:
             found = bisect_left(days, found_on)
             late_from = bisect_right(days, deadline)
             since, is_open = found, starts_open
-            for day, status in (*history.get(pk, no_events), (None, None)):
-                until = count if day is None else max(found, bisect_left(days, day))
+            for moved, then in (*history.get(pk, no_events), last):
+                until = count if moved is None else max(found, bisect_left(days, moved))
                 if is_open and since < until:
                     opened[since] += 1
                     opened[until] -= 1
@@ -539,7 +540,7 @@ class Cockpit:
                     if late < until:
                         overdue[late] += 1
                         overdue[until] -= 1
-                since, is_open = until, status in open_statuses
+                since, is_open = until, then in open_statuses
         open_now = overdue_now = 0
         points = []
         for index, day in enumerate(days):
