@@ -13,6 +13,10 @@ approval), so a report saved or deleted marks only its target's kept days from i
 date on; the earlier stored days stay as they are (store.refresh `since`). A report's
 date changes only while it counts nowhere (a draft or a returned report,
 reporting.actions.update_report), so its date when saved is the first day it changes.
+A report that is now a draft, submitted or returned was never approved (a report goes
+draft → submitted → approved or returned, returned → submitted, approved → superseded):
+it changes no reading, only whether a day missing its report awaits approval (the
+refresh then computes the stored days that miss a report, `awaiting_only`).
 Any other change marks every kept day of its targets.
 
 Hooking the models' signals keeps this in one place above the apps that change
@@ -34,6 +38,9 @@ from luoshi.reporting.choices import ReportStatus
 
 logger = logging.getLogger(__name__)
 
+# A report in these statuses was never approved: it counts only as awaiting approval.
+AWAITING = frozenset({ReportStatus.DRAFT, ReportStatus.SUBMITTED, ReportStatus.RETURNED})
+
 # Above this many targets a refresh runs in the background worker, not in the request.
 INLINE_LIMIT = 200
 
@@ -44,20 +51,31 @@ def _pending() -> dict[int, date | None]:
     """Target id → the first day to recompute (None: every kept day)."""
     if not hasattr(_state, "ids"):
         _state.ids = {}
+        _state.awaiting = set()  # of those, the ones changed in reports awaiting approval only
         _state.ledgers = set()
     return _state.ids
 
 
-def mark_dirty(target_ids=(), ledger: str | None = None, since: date | None = None) -> None:
+def mark_dirty(
+    target_ids=(),
+    ledger: str | None = None,
+    since: date | None = None,
+    awaiting_only: bool = False,
+) -> None:
     """Recompute these targets (or every target computed from `ledger`) after commit: the
-    kept days from `since` on, or every kept day."""
+    kept days from `since` on, or every kept day; with `awaiting_only` (the change is of
+    a report awaiting approval, store.refresh), only those of them missing a report."""
     pending = _pending()
     for pk in target_ids:
         if pk in pending:
             first = pending[pk]
             pending[pk] = None if first is None or since is None else min(first, since)
+            if not awaiting_only:
+                _state.awaiting.discard(pk)
         else:
             pending[pk] = since
+            if awaiting_only:
+                _state.awaiting.add(pk)
     if ledger:
         _state.ledgers.add(ledger)
     # One callback per change: a rolled-back transaction drops its own callbacks, and
@@ -76,6 +94,7 @@ def flush() -> None:
         return
     ids = set(pending)
     since = {pk: day for pk, day in pending.items() if day is not None}
+    awaiting = _state.awaiting & since.keys()
     if _state.ledgers:
         bound = Measure.objects.filter(source__in=_state.ledgers).values_list(
             "target_id", flat=True
@@ -83,19 +102,23 @@ def flush() -> None:
         for pk in bound:
             ids.add(pk)
             since.pop(pk, None)
+            awaiting.discard(pk)
     pending.clear()
+    _state.awaiting.clear()
     _state.ledgers.clear()
     if len(ids) > INLINE_LIMIT and not transaction.get_connection().in_atomic_block:
         tasks.refresh_targets.enqueue(sorted(ids))
     else:
-        store.refresh(ids, since=since)
+        store.refresh(ids, since=since, awaiting_only=awaiting)
 
 
 def _report_saved(sender, instance, created=False, **kwargs):
     # A new draft counts nowhere (only submitted and approved reports do): nothing to redo.
     if created and instance.status == ReportStatus.DRAFT:
         return
-    mark_dirty([instance.target_id], since=instance.as_of)
+    mark_dirty(
+        [instance.target_id], since=instance.as_of, awaiting_only=instance.status in AWAITING
+    )
 
 
 def _target_saved(sender, instance, **kwargs):

@@ -10,15 +10,16 @@ target too often is only wasted work, never a wrong figure.
 What calls it: the signal handlers (signals.py) after a change commits, the
 daily job (tasks.refresh_all), and `luoshi refresh_evaluations`.
 
-After a refresh commits, `state_changed` is sent with the targets whose state or
-will-miss forecast for today differs from their latest stored row before it
-(luoshi.notices tells people when a target turns behind or will miss).
+A refresh sends `state_changed` with the targets whose state or will-miss forecast
+for today differs from their latest stored row before it, inside its transaction
+(luoshi.notices queues a task there that tells people when a target turns behind or
+will miss: the task commits with the rows, or neither does).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
@@ -42,8 +43,10 @@ from .queries import awaiting_evaluation
 
 CHUNK = 1000  # targets evaluated and written at a time: bounded memory for a province
 
-# Sent on commit with changes=[(target id, old state, new state, old will_miss, new
-# will_miss)] and today=the day refreshed. Targets with no stored row before are left out.
+# Sent in the refresh's transaction, once its rows are written, with changes=[(target id,
+# old state, old will_miss, new state, new will_miss)] and today=the day refreshed.
+# Targets with no stored row before are left out. A receiver writes only what must
+# commit with the rows (a task row): the work itself belongs after the commit.
 state_changed = Signal()
 
 
@@ -82,6 +85,7 @@ def refresh(
     *,
     new_days_only: bool = False,
     since: Mapping[int, date] | None = None,
+    awaiting_only: Collection[int] = (),
 ) -> int:
     """Recompute the stored evaluations of these targets (all when None); returns the
     number of rows written (a row whose evaluation did not change is left as it is).
@@ -89,7 +93,11 @@ def refresh(
     `since` maps a target to the first day its change can show on (a report counts on
     the days from its date on: signals.py): its stored rows of earlier days are kept as
     they are, and only the kept days from that one on (and any kept day not stored yet)
-    are computed; a target it does not name has every kept day computed.
+    are computed; a target it does not name has every kept day computed. The targets in
+    `awaiting_only` changed only in a report awaiting approval (submitted, returned,
+    deleted before approval): that shows only on a day that misses a report (the
+    reason says "awaiting approval"), so of their days from `since` on only those whose
+    stored row misses a report are computed (and any not stored yet); most often none.
 
     With `new_days_only` (the daily job), a stored month end is kept as it is: a past
     day's evaluation changes only when the data changes, and every change refreshes the
@@ -115,7 +123,9 @@ def refresh(
     with summary.deferred(target_ids is None or len(ids) > CHUNK):
         with sweeping():  # many ledger figures at once: each ledger read once
             for batch in batches:
-                written += _refresh_batch(batch, today, new_days_only, since or {})
+                written += _refresh_batch(
+                    batch, today, new_days_only, Scope(since or {}, frozenset(awaiting_only))
+                )
     if target_ids is None:
         # Targets that are gone (deleted plans in tests, say) leave nothing behind.
         StoredEvaluation.objects.exclude(target__in=Target.objects.all()).delete()
@@ -150,18 +160,18 @@ def _refresh_batch(
     targets: list[Target],
     today: date,
     new_days_only: bool = False,
-    since: Mapping[int, date] | None = None,
+    scope: Scope | None = None,
 ) -> int:
     if not targets:  # every id of the chunk was deleted meanwhile: nothing to compute
         return 0
-    since = since or {}
+    scope = scope or Scope({}, frozenset())
     if new_days_only or summary.deferring():
-        return _refresh_rows(targets, today, new_days_only, None, since)
+        return _refresh_rows(targets, today, new_days_only, None, scope)
     # A refresh after a change (one approval, say): the tally of the targets' units is
     # locked before their stored rows are read, so that the rows counted out of it are
     # the rows this refresh replaces, and the rows it writes are counted in (summary.py).
     with transaction.atomic():
-        return _refresh_rows(targets, today, False, summary.hold(targets), since)
+        return _refresh_rows(targets, today, False, summary.hold(targets), scope)
 
 
 def _refresh_rows(
@@ -169,7 +179,7 @@ def _refresh_rows(
     today: date,
     new_days_only: bool,
     upkeep: summary.Upkeep | None,
-    since: Mapping[int, date],
+    scope: Scope,
 ) -> int:
     days = {target.pk: kept_days(target, today) for target in targets}
     # The stored rows as they are before this refresh: the days no longer kept among them
@@ -205,13 +215,26 @@ def _refresh_rows(
         whole = StoredEvaluation.objects.filter(pk__in=again).order_by().values_list(*Row._fields)
         as_stored = {(row.target_id, row.at): row for row in map(Row._make, whole)}
     wanted = days
-    if new_days_only or since:
+    if new_days_only or scope.since:
         # The daily job: today and the days not stored yet. After a change from a day on
-        # (`since`): the days from it on, and any earlier one not stored yet.
+        # (`since`): the days from it on, and any earlier one not stored yet; of a change
+        # of a report awaiting approval, only those of them that miss a report.
         have = {(target_id, at) for _pk, target_id, at, *_values in stored}
-        first = {pk: today if new_days_only else since.get(pk, date.min) for pk in days}
+        have_missing = set()
+        if scope.awaiting_only:
+            missing = 3 + columns.index("missing")
+            have_missing = {(row[1], row[2]) for row in stored if row[missing]}
+        first = {pk: today if new_days_only else scope.since.get(pk, date.min) for pk in days}
         wanted = {
-            pk: [day for day in kept if day >= first[pk] or (pk, day) not in have]
+            pk: [
+                day
+                for day in kept
+                if (pk, day) not in have
+                or (
+                    day >= first[pk]
+                    and (pk not in scope.awaiting_only or (pk, day) in have_missing)
+                )
+            ]
             for pk, kept in days.items()
         }
     evaluations = evaluate_on_days(targets, wanted)
@@ -240,6 +263,13 @@ def _refresh_rows(
             )
         )
     changed = [row for row in rows if as_stored.get((row.target_id, row.at)) != row]
+    changes = [
+        (row.target_id, *before[row.target_id], row.state, row.will_miss)
+        for row in changed
+        if row.at == today
+        and row.target_id in before
+        and before[row.target_id] != (row.state, row.will_miss)
+    ]
     # (Within the refresh's own transaction when it holds the tally: no savepoint.)
     with transaction.atomic(savepoint=False):
         _upsert(changed)
@@ -263,19 +293,17 @@ def _refresh_rows(
                 ],
                 added=changed,
             )
-    changes = [
-        (row.target_id, *before[row.target_id], row.state, row.will_miss)
-        for row in rows
-        if row.at == today
-        and row.target_id in before
-        and before[row.target_id] != (row.state, row.will_miss)
-    ]
-    if changes:
-        transaction.on_commit(
-            lambda: state_changed.send(StoredEvaluation, changes=changes, today=today),
-            robust=True,
-        )
+        if changes:
+            state_changed.send(StoredEvaluation, changes=changes, today=today)
     return len(changed)
+
+
+class Scope(NamedTuple):
+    """Which kept days a refresh after a change computes (refresh's `since` and
+    `awaiting_only`)."""
+
+    since: Mapping[int, date]
+    awaiting_only: frozenset[int]
 
 
 class Row(NamedTuple):

@@ -72,14 +72,6 @@ def unit_people(unit: Unit, roles=(Role.REPORTER, Role.APPROVER)) -> list[User]:
     return list(found.values())
 
 
-def supervisors() -> list[User]:
-    return list(
-        User.objects.filter(
-            is_active=True, memberships__role=Role.SUPERVISOR, memberships__unit__is_active=True
-        ).distinct()
-    )
-
-
 @transaction.atomic
 def mark_read(user: User, notification_id: int) -> int:
     """Mark one of `user`'s own notifications read; someone else's id changes nothing (0)."""

@@ -5,12 +5,14 @@ daily job, once per hazard). Instructions (批示) are written by actions.give_i
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django_tasks_db import DatabaseBackend
 
 from luoshi.ledgers.choices import HazardStatus
 from luoshi.ledgers.models import Hazard
@@ -20,7 +22,7 @@ from luoshi.plans.models import Target
 from . import actions
 from .choices import NoticeKind
 from .models import HazardAlert
-from .recipients import approvers_of
+from .recipients import approvers_and_office
 
 # A hazard still waiting for its unit's work; a rectified one waits for verification.
 UNFINISHED = (HazardStatus.OPEN, HazardStatus.RECTIFYING, HazardStatus.REOPENED)
@@ -40,6 +42,23 @@ def turned_bad(old_state, old_will_miss, new_state, new_will_miss) -> str | None
     return None
 
 
+def queue_state_changes(sender, changes, today, **kwargs) -> None:
+    """In the stored-evaluation refresh's transaction (dashboards.store.state_changed):
+    queue the telling of the targets that turned behind or will now miss, a task row
+    that commits with the refresh's rows (so a crash after the commit loses no notice),
+    run by the worker (tasks.tell_state_changes) rather than in the person's request."""
+    from .tasks import tell_state_changes
+
+    bad = [list(change) for change in changes if turned_bad(*change[1:])]
+    if not bad:
+        return
+    enqueue = partial(tell_state_changes.enqueue, bad, today.isoformat())
+    if isinstance(tell_state_changes.get_backend(), DatabaseBackend):
+        enqueue()  # the task row, in this transaction
+    else:  # a queue beside the database (Redis) hears of it once the rows commit
+        transaction.on_commit(enqueue, robust=True)
+
+
 @transaction.atomic
 def on_state_changed(sender, changes, today, **kwargs) -> int:
     """Tell the unit's approvers and the supervision office of each target that turned
@@ -51,9 +70,11 @@ def on_state_changed(sender, changes, today, **kwargs) -> int:
             warnings[target_id] = warning
     if not warnings:
         return 0
-    office = actions.supervisors()
-    targets = Target.objects.filter(pk__in=list(warnings), is_active=True).select_related("unit")
-    approvers: dict[int, list] = {}  # unit pk → its approvers, looked up once per unit
+    targets = list(
+        Target.objects.filter(pk__in=list(warnings), is_active=True).select_related("unit")
+    )
+    # The units' approvers and the supervision office, in one query for all the units.
+    office, approvers = approvers_and_office([target.unit for target in targets])
     for target in targets:
         with translation.override(settings.LANGUAGE_CODE):
             if warnings[target.pk] == "behind":
@@ -66,8 +87,6 @@ def on_state_changed(sender, changes, today, **kwargs) -> int:
                 "what": what,
                 "day": today.isoformat(),
             }
-        if target.unit_id not in approvers:
-            approvers[target.unit_id] = list(approvers_of(target.unit))
         people = approvers[target.unit_id] + office
         link = reverse("target-detail", args=[target.pk])
         actions.notify(people, NoticeKind.STATE, text, link, units=[target.unit])

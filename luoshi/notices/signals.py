@@ -55,4 +55,4 @@ def on_history_row(sender, instance, history_instance, **kwargs):
     _report_changed(instance, kind, kwargs.get("history_user"))
 
 
-state_changed.connect(events.on_state_changed, dispatch_uid="notices-state-changed")
+state_changed.connect(events.queue_state_changes, dispatch_uid="notices-state-changed")

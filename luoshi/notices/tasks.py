@@ -22,3 +22,13 @@ def remind_daily(day: str | None = None) -> int:
 def deliver_due(day: str | None = None) -> dict[str, int]:
     """The sweep: every delivery that is due (`day` is ignored; the scheduler passes it)."""
     return delivery.deliver_due()
+
+
+@task()
+def tell_state_changes(changes: list[list], day: str) -> int:
+    """Tell of the targets that turned behind or will now miss on `day` (ISO), queued by
+    the stored-evaluation refresh that found them (events.queue_state_changes): changes
+    as it gives them, [target id, old state, old will_miss, new state, new will_miss]."""
+    return events.on_state_changed(
+        None, changes=[tuple(change) for change in changes], today=date.fromisoformat(day)
+    )

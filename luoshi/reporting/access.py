@@ -22,7 +22,9 @@ def access_report_by_id(user, report_id: int, *, for_update: bool = False) -> Re
     )
     if for_update:
         reports = reports.select_for_update(of=("self",))
-    report = reports.filter(pk=report_id).first()
-    if report is None:
-        raise Http404("report")
-    return report
+    try:
+        # get(), not first(): no ORDER BY (the model's ordering goes through the target's
+        # to its plan's), a third of this query's time in Django and joins in the database.
+        return reports.get(pk=report_id)
+    except Report.DoesNotExist:
+        raise Http404("report") from None

@@ -2,10 +2,15 @@
 hazard past its deadline (the daily job, once per hazard), a leader's instruction."""
 
 from datetime import date
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django_tasks_db.models import DBTaskResult
 
 from luoshi.dashboards import store
+from luoshi.dashboards.models import StoredEvaluation
 from luoshi.ledgers.models import Hazard
 from luoshi.notices import events
 from luoshi.notices.models import HazardAlert, Instruction, Notification
@@ -16,16 +21,24 @@ def told(kind) -> list[tuple[str, str]]:
     return sorted(Notification.objects.filter(kind=kind).values_list("recipient__username", "text"))
 
 
+def run_queue() -> None:
+    """The worker: the refresh queues the telling, in its own transaction."""
+    call_command("db_worker", "--batch", "--no-startup-delay", stdout=StringIO())
+
+
 def test_a_target_that_turns_behind_tells_its_units_approvers_and_the_office_once(
     plan_city, django_capture_on_commit_callbacks
 ):
     c = plan_city
     with django_capture_on_commit_callbacks(execute=True):
         store.refresh(None, today=date(2025, 5, 10))
+    run_queue()
     assert told("state") == []
     # The policy milestone was due on 2025-06-30 and is not done: behind by August.
     with django_capture_on_commit_callbacks(execute=True):
         store.refresh(None, today=date(2025, 8, 10))
+    assert told("state") == []  # queued, for the worker
+    run_queue()
     text = "市商务局 · 出台外贸实施意见 已滞后（截至 2025-08-10）"
     assert told("state") == [("commerce-approver", text), ("supervisor", text)]
     notice = Notification.objects.filter(kind="state").first()
@@ -33,7 +46,24 @@ def test_a_target_that_turns_behind_tells_its_units_approvers_and_the_office_onc
     # Still behind the next day: nothing new.
     with django_capture_on_commit_callbacks(execute=True):
         store.refresh(None, today=date(2025, 8, 11))
+    run_queue()
     assert len(told("state")) == 2
+
+
+def test_the_telling_is_queued_with_the_refreshed_rows_or_not_at_all(
+    plan_city, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        store.refresh(None, today=date(2025, 5, 10))
+    queued = DBTaskResult.objects.filter(task_path__endswith="tell_state_changes")
+    with pytest.raises(RuntimeError), transaction.atomic():
+        store.refresh(None, today=date(2025, 8, 10))
+        assert queued.count() == 1  # in the refresh's transaction, not after it
+        raise RuntimeError("rolled back")
+    assert queued.count() == 0
+    assert StoredEvaluation.objects.filter(at=date(2025, 8, 10)).count() == 0
+    run_queue()
+    assert told("state") == []
 
 
 @pytest.mark.parametrize(
