@@ -217,6 +217,9 @@ class Target(models.Model):
         indexes = [
             # The workbench: a unit's active targets.
             models.Index(fields=["unit", "is_active"], name="target_unit_active"),
+            # Lists sorted by name (dashboards.read.SORTS): a page walks this index in order
+            # and stops after its own rows instead of sorting every target (issue 14).
+            models.Index(fields=["name", "id"], name="target_name_sort"),
         ]
 
     def __str__(self) -> str:
