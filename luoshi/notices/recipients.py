@@ -26,8 +26,8 @@ def approvers_of(unit: Unit):
 
 
 def approvers_and_office(units) -> tuple[list[User], dict[int, list[User]]]:
-    """The supervision office (as actions.supervisors) and each unit's approvers (as
-    approvers_of, by unit pk), in one query whatever the number of units."""
+    """The supervision office (the active supervisors of an active unit) and each unit's
+    approvers (as approvers_of, by unit pk), in one query whatever the number of units."""
     units = list({unit.pk: unit for unit in units}.values())
     paths = {unit.pk: set(ancestor_paths(unit)) for unit in units}
     every_path = set().union(*paths.values())

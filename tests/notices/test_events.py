@@ -14,7 +14,10 @@ from luoshi.dashboards.models import StoredEvaluation
 from luoshi.ledgers.models import Hazard
 from luoshi.notices import events
 from luoshi.notices.models import HazardAlert, Instruction, Notification
+from luoshi.notices.recipients import approvers_and_office, approvers_of
 from luoshi.notices.tasks import remind_daily
+from luoshi.orgs.choices import Role
+from luoshi.orgs.models import Unit, User
 
 
 def told(kind) -> list[tuple[str, str]]:
@@ -168,3 +171,18 @@ def test_an_empty_or_unauthorised_instruction_changes_nothing(plan_city):
     )
     assert not Instruction.objects.exists()
     assert not Notification.objects.exists()
+
+
+def test_the_people_told_of_many_units_are_read_in_one_query(plan_city, django_assert_num_queries):
+    units = list(Unit.objects.all())
+    with django_assert_num_queries(1):
+        office, approvers = approvers_and_office(units)
+    for unit in units:
+        want = set(approvers_of(unit).values_list("pk", flat=True))
+        assert {person.pk for person in approvers[unit.pk]} == want
+    assert any(approvers.values())
+    supervisors = User.objects.filter(
+        is_active=True, memberships__role=Role.SUPERVISOR, memberships__unit__is_active=True
+    )
+    assert {person.pk for person in office} == set(supervisors.values_list("pk", flat=True))
+    assert office
