@@ -115,7 +115,7 @@ def render_cockpit(
         "burn": burn,
         "latest": latest,
         "chart": chart,
-        "plans": figures.plans(),
+        "plans": figures.plans().only("pk", "title"),  # their titles, not their documents
         "overview_query": f"{overview}?{_query(plan=plan and plan.pk, unit=unit and unit.pk, at=at.isoformat())}",
         "keep_query": _query(**kept),
         "scope_query": _query(**scope_query),
