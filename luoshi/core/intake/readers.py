@@ -11,6 +11,7 @@ import io
 import re
 import sys
 import time
+import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -111,12 +112,16 @@ def _read_docx(path: Path) -> str:
     except Exception as exc:
         raise IntakeError(f"{path}: not a valid .docx file ({type(exc).__name__})") from exc
     out: list[str] = []
+    numbers = _DocxNumbering(document)
     body = document.element.body
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             p = Paragraph(child, document)
             text = p.text
+            label = numbers.label(p) if text.strip() else ""
+            if label:  # Word draws a tab after it; Chinese documents type "1.生产总值…"
+                text = label + text.lstrip()
             style = (p.style.name if p.style is not None else "") or ""
             if style.lower().startswith("heading") and text.strip():
                 digits = "".join(c for c in style if c.isdigit())
@@ -135,6 +140,157 @@ def _read_docx(path: Path) -> str:
     return "\n".join(out)
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_CN_DIGITS = "〇一二三四五六七八九"
+
+
+def _chinese_counting(n: int) -> str:
+    if n <= 0 or n >= 100:
+        return str(n)
+    tens, units = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else _CN_DIGITS[tens] + "十")
+    return head + (_CN_DIGITS[units] if units else "")
+
+
+def _letters(n: int) -> str:
+    out = ""
+    while n > 0:
+        n, r = divmod(n - 1, 26)
+        out = chr(65 + r) + out
+    return out
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, digits in (
+        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+    ):  # fmt: skip
+        while n >= value:
+            out, n = out + digits, n - value
+    return out
+
+
+def _format_number(n: int, fmt: str) -> str:
+    if fmt in ("chineseCounting", "chineseCountingThousand", "taiwaneseCounting",
+               "taiwaneseCountingThousand", "chineseLegalSimplified"):  # fmt: skip
+        return _chinese_counting(n)
+    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 1 <= n <= 20:
+        return chr(0x2460 + n - 1)
+    if fmt == "ideographTraditional" and 1 <= n <= 10:
+        return "甲乙丙丁戊己庚辛壬癸"[n - 1]
+    if fmt == "upperLetter":
+        return _letters(n)
+    if fmt == "lowerLetter":
+        return _letters(n).lower()
+    if fmt == "upperRoman":
+        return _roman(n)
+    if fmt == "lowerRoman":
+        return _roman(n).lower()
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    return str(n)  # decimal, decimalFullWidth, and what we do not know
+
+
+class _DocxNumbering:
+    """The numbers Word draws before list paragraphs ("1.", "（一）"), which it keeps in
+    the numbering properties and not in the text: counted here as Word counts them."""
+
+    def __init__(self, document):
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # abstract id
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}  # num id -> abstract, starts
+        self.counters: dict[str, list[int]] = {}
+        self.style_num: dict[str, tuple[str | None, int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except Exception:  # no numbering part: no automatic numbers
+            return
+        for abstract in root.iter(_W + "abstractNum"):
+            levels = {}
+            for lvl in abstract.iter(_W + "lvl"):
+                ilvl = int(lvl.get(_W + "ilvl", "0"))
+                fmt = lvl.find(_W + "numFmt")
+                text = lvl.find(_W + "lvlText")
+                start = lvl.find(_W + "start")
+                levels[ilvl] = (
+                    fmt.get(_W + "val", "decimal") if fmt is not None else "decimal",
+                    text.get(_W + "val", "") if text is not None else "",
+                    int(start.get(_W + "val", "1")) if start is not None else 1,
+                )
+            self.levels[abstract.get(_W + "abstractNumId", "")] = levels
+        for num in root.iter(_W + "num"):
+            ref = num.find(_W + "abstractNumId")
+            starts = {}
+            for override in num.iter(_W + "lvlOverride"):
+                so = override.find(_W + "startOverride")
+                if so is not None:
+                    starts[int(override.get(_W + "ilvl", "0"))] = int(so.get(_W + "val", "1"))
+            if ref is not None:
+                self.nums[num.get(_W + "numId", "")] = (ref.get(_W + "val", ""), starts)
+
+    def _num_pr(self, paragraph) -> tuple[str | None, int]:
+        ppr = paragraph._p.pPr
+        num_pr = ppr.find(_W + "numPr") if ppr is not None else None
+        if num_pr is not None:
+            num_id = num_pr.find(_W + "numId")
+            ilvl = num_pr.find(_W + "ilvl")
+            return (
+                num_id.get(_W + "val") if num_id is not None else None,
+                int(ilvl.get(_W + "val", "0")) if ilvl is not None else 0,
+            )
+        style = paragraph.style
+        for _ in range(10):  # a style and the styles it is based on
+            if style is None:
+                break
+            spr = style.element.pPr
+            num_pr = spr.find(_W + "numPr") if spr is not None else None
+            if num_pr is not None:
+                num_id = num_pr.find(_W + "numId")
+                ilvl = num_pr.find(_W + "ilvl")
+                return (
+                    num_id.get(_W + "val") if num_id is not None else None,
+                    int(ilvl.get(_W + "val", "0")) if ilvl is not None else 0,
+                )
+            style = style.base_style
+        return None, 0
+
+    def label(self, paragraph) -> str:
+        if not self.nums:
+            return ""
+        try:
+            num_id, ilvl = self._num_pr(paragraph)
+        except Exception:
+            return ""
+        if not num_id or num_id not in self.nums:
+            return ""
+        abstract_id, starts = self.nums[num_id]
+        levels = self.levels.get(abstract_id, {})
+        if ilvl not in levels:
+            return ""
+        counters = self.counters.get(num_id)
+        if counters is None:
+            counters = [0] * 9
+            self.counters[num_id] = counters
+        ilvl = min(ilvl, 8)
+        for k in range(9):
+            if counters[k] == 0 and k <= ilvl:
+                start = starts.get(k, levels.get(k, ("", "", 1))[2])
+                counters[k] = start - 1 if k == ilvl else start
+        counters[ilvl] += 1
+        for k in range(ilvl + 1, 9):
+            counters[k] = 0
+        fmt, text, _ = levels[ilvl]
+        if fmt in ("bullet", "none") or not text:
+            return ""
+
+        def number(m: re.Match) -> str:
+            k = int(m.group(1)) - 1
+            fmt_k = levels.get(k, (fmt, "", 1))[0]
+            return _format_number(counters[k] if 0 <= k < 9 else 0, fmt_k)
+
+        return re.sub(r"%([1-9])", number, text).strip()
+
+
 def _read_pdf(path: Path) -> str:
     data = path.read_bytes()
     if not data:
@@ -145,14 +301,14 @@ def _read_pdf(path: Path) -> str:
         raise IntakeError("pdfplumber is not installed") from exc
     started = time.monotonic()
     try:
-        pages = []
+        pages: list[_PdfPage] = []
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             if len(pdf.pages) > PDF_MAX_PAGES:
                 raise IntakeError(
                     f"{path}: the PDF has {len(pdf.pages)} pages (at most {PDF_MAX_PAGES})"
                 )
             for page in pdf.pages:
-                pages.append(page.extract_text() or "")
+                pages.append(_pdf_page(page))
                 page.close()  # its parsed objects are not needed again
                 # A page cannot be interrupted, but a document can stop between pages.
                 if time.monotonic() - started > PDF_MAX_SECONDS:
@@ -164,10 +320,216 @@ def _read_pdf(path: Path) -> str:
         raise
     except Exception as exc:
         raise IntakeError(f"{path}: not a valid .pdf file ({type(exc).__name__})") from exc
-    text = "\n\n".join(pages)
+    text = _pdf_text(pages)
     if not text.strip():
         raise IntakeError(f"{path}: the PDF has no text layer, OCR is not supported")
     return text
+
+
+# Fonts that share one glyph between an ideograph and its radical (Source Han / Noto
+# CJK, and others) often map that glyph back to the radical's code point, so that the
+# text layer says "⼈⺠" for 人民. The Kangxi radicals have compatibility mappings
+# (NFKC); the supplement's standalone forms do not, and are listed here.
+_RADICAL_SUPPLEMENT = str.maketrans(
+    "⺠⺟⻄⻅⻆⻉⻋⻓⻔⻘⻙⻚⻛⻜⻝⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳⺩⺜⺝⺗⺮⺬⺳⺶⻁⻗⻑⺙⺢⺁⺊⺋⺓⺒⺽⺻",
+    "民母西见角贝车长门青韦页风飞食马骨鬼鱼鸟卤麦黄黾齐齿龙龟王日月心竹示网羊虎雨長攵氺厂卜卩幺巳臼聿",
+)
+_RADICALS = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf]")
+
+
+def _unradical(text: str) -> str:
+    if not _RADICALS.search(text):
+        return text
+    text = text.translate(_RADICAL_SUPPLEMENT)
+    return _RADICALS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+
+
+class _PdfLine:
+    __slots__ = ("text", "x0", "x1", "top", "bottom", "size", "rows")
+
+    def __init__(self, text, x0, x1, top, bottom, size, rows=None):
+        self.text, self.x0, self.x1, self.top, self.bottom = text, x0, x1, top, bottom
+        self.size = size
+        self.rows: list[list[str]] | None = rows  # a table: its rows of cells
+
+
+class _PdfPage:
+    def __init__(self, lines: list[_PdfLine], width: float, height: float):
+        self.lines, self.width, self.height = lines, width, height
+
+
+def _join_wrapped(left: str, right: str) -> str:
+    """Two pieces of one line broken by the layout: a space only between Latin words."""
+    if left and right and left[-1].isascii() and left[-1].isalnum():
+        if right[0].isascii() and right[0].isalnum():
+            return left + " " + right
+    return left + right
+
+
+def _cell_text(text: str | None) -> str:
+    if not text:
+        return ""
+    out = ""
+    for piece in text.split("\n"):
+        piece = " ".join(piece.split())
+        out = _join_wrapped(out, piece) if out else piece
+    return _cell(_unradical(out))
+
+
+def _pdf_table_rows(table) -> list[list[str]]:
+    """The table's rows; a cell merged over several rows is repeated in each of them
+    (as python-docx gives a vertically merged .docx cell), one merged across columns
+    is written once."""
+    grid = table.extract()
+    cells = [(r, c, box) for r, row in enumerate(table.rows) for c, box in enumerate(row.cells)]
+    real = [(r, c, box) for r, c, box in cells if box is not None]
+    rows = [[_cell_text(v) for v in row] for row in grid]
+    for r, row in enumerate(table.rows):
+        for c, box in enumerate(row.cells):
+            if box is not None or c >= len(rows[r]):
+                continue
+            xs = [b for rr, cc, b in real if cc == c]
+            if not xs or row.bbox is None:
+                continue
+            x = (min(b[0] for b in xs) + max(b[2] for b in xs)) / 2
+            y = (row.bbox[1] + row.bbox[3]) / 2
+            for rr, cc, b in real:
+                if cc == c and rr < r and b[0] <= x <= b[2] and b[1] <= y <= b[3]:
+                    rows[r][c] = rows[rr][cc]
+                    break
+    return rows
+
+
+def _pdf_page(page) -> _PdfPage:
+    """The page's text lines and tables (as one line each), top to bottom."""
+    tables: list[_PdfLine] = []
+    for table in page.find_tables():
+        rows = _pdf_table_rows(table)
+        if rows and max(len(r) for r in rows) >= 2:  # a box around a paragraph is no table
+            x0, top, x1, bottom = table.bbox
+            tables.append(_PdfLine("", x0, x1, top, bottom, 0.0, rows))
+    body = page
+    for t in tables:
+        px0, ptop, px1, pbottom = page.bbox
+        body = body.outside_bbox(
+            (max(t.x0, px0), max(t.top, ptop), min(t.x1, px1), min(t.bottom, pbottom))
+        )
+    lines = []
+    for ln in body.extract_text_lines(return_chars=True, strip=True):
+        chars = ln.get("chars") or []
+        sizes = [ch.get("size", 0.0) for ch in chars if not ch.get("text", " ").isspace()]
+        size = sorted(sizes)[len(sizes) // 2] if sizes else 10.0
+        text = _unradical(ln["text"])
+        if text.strip():
+            lines.append(_PdfLine(text, ln["x0"], ln["x1"], ln["top"], ln["bottom"], size))
+    lines.extend(tables)
+    lines.sort(key=lambda ln: (ln.top, ln.x0))
+    return _PdfPage(lines, float(page.width), float(page.height))
+
+
+_PAGE_NUMBER = re.compile(
+    r"^[\s\-—–－_·.]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?[\s\-—–－_·.]*$"
+)
+_SENTENCE_END = "。！？!?；;：:"
+_STARTS_ITEM = re.compile(
+    r"^(?:\d{1,3}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、．]"
+    r"|第[一二三四五六七八九十百\d]+[章节条部分]|[①-⑳]|[-•·●■◆]\s)"
+)
+
+
+def _edge_key(text: str) -> str:
+    return re.sub(r"\d+", "#", "".join(text.split()))
+
+
+def _strip_running_lines(pages: list[_PdfPage]) -> None:
+    """Drop page numbers, and headers and footers repeated on half the pages or more.
+
+    A running line sits in the top or bottom band of the page, apart from the body (a
+    gap wider than a line) and does not fill the line, so that a paragraph which
+    happens to start or end the same way on several pages stays.
+    """
+
+    def edges(page: _PdfPage) -> list[tuple[_PdfLine, float]]:
+        """The first and last two text lines in the page's bands, with their gaps."""
+        lines = [ln for ln in page.lines if ln.rows is None]
+        band = 0.15 * page.height
+        out: list[tuple[_PdfLine, float]] = []
+        for ln in lines[:2]:
+            if ln.top < band:
+                nxt = page.lines[page.lines.index(ln) + 1 :]
+                out.append((ln, nxt[0].top - ln.bottom if nxt else page.height))
+        for ln in lines[-2:]:
+            if ln.bottom > page.height - band and all(ln is not o for o, _ in out):
+                k = page.lines.index(ln)
+                out.append((ln, ln.top - page.lines[k - 1].bottom if k else page.height))
+        return out
+
+    seen: dict[str, int] = {}
+    for page in pages:
+        for key in {_edge_key(ln.text) for ln, _ in edges(page)}:
+            seen[key] = seen.get(key, 0) + 1
+    often = max(2, (len(pages) + 1) // 2)
+    for page in pages:
+        right = max((ln.x1 for ln in page.lines if ln.rows is None), default=0.0)
+        drop = [
+            ln
+            for ln, gap in edges(page)
+            if _PAGE_NUMBER.match(ln.text)
+            or (
+                seen.get(_edge_key(ln.text), 0) >= often
+                and gap > 1.2 * ln.size
+                and ln.x1 < right - 2 * ln.size
+            )
+        ]
+        if drop:
+            page.lines = [ln for ln in page.lines if all(ln is not d for d in drop)]
+
+
+def _pdf_text(pages: list[_PdfPage]) -> str:
+    """Lines of the pages, with the lines that the page width broke joined again.
+
+    A line is continued by the next when it runs to the right margin, does not end a
+    sentence, and the next line starts at the left margin (not indented, not a list
+    item or a heading); this also holds across a page break. Tables are written as
+    pipe rows between blank lines, as the .docx reader writes them.
+    """
+    _strip_running_lines(pages)
+    rights = sorted(max((ln.x1 for ln in p.lines if ln.rows is None), default=0.0) for p in pages)
+    doc_right = rights[len(rights) // 2] if rights else 0.0
+    out: list[str] = []
+    prev: _PdfLine | None = None
+    prev_full = False
+    for page in pages:
+        text_lines = [ln for ln in page.lines if ln.rows is None]
+        if not text_lines and not page.lines:
+            continue
+        right = max((ln.x1 for ln in text_lines), default=doc_right)
+        if right < doc_right - 2 * max((ln.size for ln in text_lines), default=10.0):
+            right = doc_right  # a page of short lines says nothing about the margin
+        left = min((ln.x0 for ln in text_lines), default=0.0)
+        for ln in page.lines:
+            if ln.rows is not None:
+                if out and out[-1]:
+                    out.append("")
+                out.extend("| " + " | ".join(row) + " |" for row in ln.rows)
+                out.append("")
+                prev, prev_full = None, False
+                continue
+            text = ln.text.strip()
+            joins = (
+                prev is not None
+                and prev_full
+                and ln.x0 <= left + 0.5 * ln.size
+                and abs(ln.size - prev.size) <= 0.2 * max(ln.size, 1.0)
+                and not _STARTS_ITEM.match(text)
+            )
+            if joins and out:
+                out[-1] = _join_wrapped(out[-1], text)
+            else:
+                out.append(text)
+            prev = ln
+            prev_full = ln.x1 >= right - 1.5 * ln.size and text[-1:] not in _SENTENCE_END
+    return "\n".join(out).strip("\n") + "\n" if out else ""
 
 
 _BLOCK = {

@@ -1,0 +1,149 @@
+"""The .pdf reader gives back the document's lines, not the page's.
+
+Each PDF is printed from a small HTML page by Chromium (A4, a CJK font), as a real
+PDF would be: lines wrap at the page width, tables are drawn, a page number sits in
+the footer. Skipped only where /usr/bin/chromium is absent.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from luoshi.core.intake import extract, read_document
+from luoshi.core.intake.readers import _unradical
+
+pytest.importorskip("pdfplumber")
+CHROMIUM = Path("/usr/bin/chromium")
+
+CSS = """
+@page { size: A4; margin: 3cm 2.6cm 3cm 2.8cm; }
+body { font-family: "Noto Serif CJK SC", serif; font-size: 16pt; line-height: 1.6; }
+p { margin: 0; text-indent: 2em; text-align: justify; }
+h1 { font-size: 18pt; margin: 0.3em 0; text-indent: 0; }
+table { border-collapse: collapse; width: 100%; font-size: 12pt; }
+td { border: 1px solid #000; padding: 2pt 4pt; }
+"""
+FOOTER = (
+    '<div style="width:100%;text-align:center;font-size:12pt">'
+    '— <span class="pageNumber"></span> —</div>'
+)
+HEADER = '<div style="width:100%;text-align:center;font-size:10pt">某某市人民政府公报</div>'
+
+
+@pytest.fixture(scope="module")
+def print_pdf(tmp_path_factory):
+    if not CHROMIUM.exists():
+        pytest.skip("no /usr/bin/chromium to print PDFs with")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    pw = sync_api.sync_playwright().start()
+    browser = pw.chromium.launch(executable_path=str(CHROMIUM))
+    page = browser.new_page()
+    folder = tmp_path_factory.mktemp("pdf")
+    count = [0]
+
+    def render(body: str, header: bool = False) -> Path:
+        count[0] += 1
+        path = folder / f"doc{count[0]}.pdf"
+        page.set_content(
+            f"<!doctype html><html><head><meta charset='utf-8'><style>{CSS}</style></head>"
+            f"<body>{body}</body></html>"
+        )
+        page.pdf(
+            path=str(path),
+            format="A4",
+            prefer_css_page_size=True,
+            display_header_footer=True,
+            header_template=HEADER if header else "<span></span>",
+            footer_template=FOOTER,
+        )
+        return path
+
+    yield render
+    browser.close()
+    pw.stop()
+
+
+LONG = (
+    "全市地区生产总值增长6%左右，一般公共预算收入增长3.5%，固定资产投资增长7%，"
+    "社会消费品零售总额增长6.5%，城镇新增就业2.8万人以上，城镇调查失业率控制在5.5%以内，"
+    "居民人均可支配收入增长与经济增长同步，单位地区生产总值能耗完成省下达任务。"
+)
+
+
+def test_a_paragraph_wrapped_at_the_page_width_is_one_line_again(print_pdf):
+    path = print_pdf(f"<h1>一、主要预期目标</h1><p>{LONG}</p><p>二、重点任务如下：</p>")
+    lines = [ln for ln in read_document(str(path)).split("\n") if ln.strip()]
+    assert lines == ["一、主要预期目标", LONG, "二、重点任务如下："]
+
+
+def test_short_lines_and_list_items_keep_their_line_ends(print_pdf):
+    items = [
+        "1. 新建5G基站1200个以上。（市工信局负责）",
+        "2. 新增规上工业企业20家。（市工信局负责）",
+        "3. 完成造林面积3万亩",
+        "4. 开工改造老旧小区20个",
+    ]
+    body = "".join(f"<p style='text-indent:0'>{it}</p>" for it in items)
+    path = print_pdf("<p style='text-indent:0'>年度目标</p>" + body)
+    lines = [ln for ln in read_document(str(path)).split("\n") if ln.strip()]
+    assert lines == ["年度目标", *items]
+
+
+def test_a_paragraph_that_runs_on_to_the_next_page_is_joined_and_page_furniture_dropped(
+    print_pdf,
+):
+    filler = "".join(f"<p>第{n}段。{LONG}</p>" for n in range(1, 12))
+    path = print_pdf(filler + f"<p>末段。{LONG}</p>", header=True)
+    text = read_document(str(path))
+    assert "公报" not in text  # the running header
+    assert not re.search(r"—\s*\d+\s*—", text)  # the page numbers
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    assert len(lines) == 12
+    assert all(ln.endswith("完成省下达任务。") for ln in lines)
+
+
+def test_a_drawn_table_becomes_pipe_rows_in_reading_order(print_pdf):
+    table = (
+        "<table><tr><td>序号</td><td>目标任务</td><td>责任单位</td></tr>"
+        "<tr><td>1</td><td>新建5G基站1200个以上，覆盖全部乡镇和重点行政村，"
+        "实现城区连续覆盖</td><td rowspan='2'>市工信局</td></tr>"
+        "<tr><td>2</td><td>新增规上工业企业20家</td></tr>"
+        "<tr><td>3</td><td>完成造林面积3万亩</td><td>市林业局</td></tr></table>"
+    )
+    path = print_pdf(f"<p>表前的说明。</p>{table}<p>表后的说明。</p>")
+    lines = [ln for ln in read_document(str(path)).split("\n") if ln.strip()]
+    assert lines == [
+        "表前的说明。",
+        "| 序号 | 目标任务 | 责任单位 |",
+        "| 1 | 新建5G基站1200个以上，覆盖全部乡镇和重点行政村，实现城区连续覆盖 | 市工信局 |",
+        "| 2 | 新增规上工业企业20家 | 市工信局 |",  # the merged cell, on each of its rows
+        "| 3 | 完成造林面积3万亩 | 市林业局 |",
+        "表后的说明。",
+    ]
+
+
+def test_the_text_layer_speaks_ideographs_not_radicals(print_pdf):
+    path = print_pdf("<p>区人民政府办公室关于印发工作要点的通知，各部门、马上落实、长期见效。</p>")
+    text = read_document(str(path))
+    assert "区人民政府办公室关于印发工作要点的通知" in text
+    assert "各部门、马上落实、长期见效" in text
+    assert not re.search("[\u2e80-\u2eff\u2f00-\u2fdf]", text)
+
+
+def test_radicals_map_to_the_ideographs_they_stand_for():
+    assert _unradical("⼈⺠政府⼯作报告，⻔⻓⻢⻋") == "人民政府工作报告，门长马车"
+    assert _unradical("人民") == "人民"
+
+
+def test_owner_survives_the_pdf(print_pdf):
+    path = print_pdf(
+        "<p style='text-indent:0'>2025年年度目标</p>"
+        "<p style='text-indent:0'>1. 生产总值增长6%左右。（市发展改革委负责）</p>"
+        "<p style='text-indent:0'>2. 一般公共预算收入增长3.5%。（市财政局负责）</p>"
+    )
+    items = extract(read_document(str(path)), year=2025).items
+    owners = sorted((item["value"], item["owner"]) for item in items)
+    assert owners == [(3.5, "市财政局"), (6, "市发展改革委")]
