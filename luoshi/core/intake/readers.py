@@ -400,6 +400,14 @@ def _pdf_table_rows(table) -> list[list[str]]:
     return rows
 
 
+# A line set justified (or spread, 分散对齐) leaves gaps between its characters that
+# the text layer reads as spaces; between two Chinese characters a space is no word
+# break.
+_CJK_GAP = re.compile(
+    r"(?<=[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e])[ \u3000]+(?=[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e])"
+)
+
+
 def _pdf_page(page) -> _PdfPage:
     """The page's text lines and tables (as one line each), top to bottom."""
     tables: list[_PdfLine] = []
@@ -419,7 +427,7 @@ def _pdf_page(page) -> _PdfPage:
         chars = ln.get("chars") or []
         sizes = [ch.get("size", 0.0) for ch in chars if not ch.get("text", " ").isspace()]
         size = sorted(sizes)[len(sizes) // 2] if sizes else 10.0
-        text = _unradical(ln["text"])
+        text = _CJK_GAP.sub("", _unradical(ln["text"]))
         if text.strip():
             lines.append(_PdfLine(text, ln["x0"], ln["x1"], ln["top"], ln["bottom"], size))
     lines.extend(tables)
@@ -488,14 +496,23 @@ def _strip_running_lines(pages: list[_PdfPage]) -> None:
 def _pdf_text(pages: list[_PdfPage]) -> str:
     """Lines of the pages, with the lines that the page width broke joined again.
 
-    A line is continued by the next when it runs to the right margin, does not end a
-    sentence, and the next line starts at the left margin (not indented, not a list
-    item or a heading); this also holds across a page break. Tables are written as
-    pipe rows between blank lines, as the .docx reader writes them.
+    A line is continued by the next when it runs to the right margin and the next line
+    starts at the left margin (not indented, not a list item or a heading), and this
+    also across a page break. Where the paragraphs of the document start indented, that
+    is all; where they do not, a line that ends a sentence ends its paragraph. Tables
+    are written as pipe rows between blank lines, as the .docx reader writes them.
     """
     _strip_running_lines(pages)
     rights = sorted(max((ln.x1 for ln in p.lines if ln.rows is None), default=0.0) for p in pages)
     doc_right = rights[len(rights) // 2] if rights else 0.0
+    first_line_indents = 0
+    for page in pages:
+        text_lines = [ln for ln in page.lines if ln.rows is None]
+        left = min((ln.x0 for ln in text_lines), default=0.0)
+        first_line_indents += sum(
+            1 for ln in text_lines if left + 1.5 * ln.size <= ln.x0 <= left + 2.6 * ln.size
+        )
+    indented = first_line_indents >= 2
     out: list[str] = []
     prev: _PdfLine | None = None
     prev_full = False
@@ -528,7 +545,9 @@ def _pdf_text(pages: list[_PdfPage]) -> str:
             else:
                 out.append(text)
             prev = ln
-            prev_full = ln.x1 >= right - 1.5 * ln.size and text[-1:] not in _SENTENCE_END
+            prev_full = ln.x1 >= right - 1.5 * ln.size and (
+                indented or text[-1:] not in _SENTENCE_END
+            )
     return "\n".join(out).strip("\n") + "\n" if out else ""
 
 

@@ -66,6 +66,14 @@ def print_pdf(tmp_path_factory):
     pw.stop()
 
 
+def read_pdf_lines(path: Path) -> str:
+    """The page's own lines, as pdfplumber sees them."""
+    import pdfplumber
+
+    with pdfplumber.open(str(path)) as pdf:
+        return "\n".join(page.extract_text() or "" for page in pdf.pages)
+
+
 LONG = (
     "全市地区生产总值增长6%左右，一般公共预算收入增长3.5%，固定资产投资增长7%，"
     "社会消费品零售总额增长6.5%，城镇新增就业2.8万人以上，城镇调查失业率控制在5.5%以内，"
@@ -77,6 +85,19 @@ def test_a_paragraph_wrapped_at_the_page_width_is_one_line_again(print_pdf):
     path = print_pdf(f"<h1>一、主要预期目标</h1><p>{LONG}</p><p>二、重点任务如下：</p>")
     lines = [ln for ln in read_document(str(path)).split("\n") if ln.strip()]
     assert lines == ["一、主要预期目标", LONG, "二、重点任务如下："]
+
+
+def test_a_sentence_that_ends_at_the_margin_does_not_end_an_indented_paragraph(print_pdf):
+    # A column ten characters wide: the first line (indented by two) ends with "：".
+    path = print_pdf(
+        "<div style='width:10em'><p>今年主要目标是：地区生产总值增长6%。</p><p>第二段。</p></div>"
+    )
+    text = read_document(str(path))
+    assert "标是：\n" in read_pdf_lines(path)  # the page does break there
+    assert [ln for ln in text.split("\n") if ln.strip()] == [
+        "今年主要目标是：地区生产总值增长6%。",
+        "第二段。",
+    ]
 
 
 def test_short_lines_and_list_items_keep_their_line_ends(print_pdf):
