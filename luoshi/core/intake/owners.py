@@ -574,7 +574,7 @@ _TRAILING_RE = re.compile(
     r"(?:[,，][" + HAN + r"、]{2,60}?(?:协办|配合))?[)）][。；;]?\s*$"
     # 牵头单位:X;配合单位:Y。 — the lead's field, the fields after it left
     r"|[(（【]?(?:牵头单位|责任单位|牵头部门|责任部门)\s?[:：]\s?([" + HAN + r"、]{2,40}?)"
-    r"(?:[;；,，]\s?(?:配合|协办|责任|完成|时限)[^。\n()（）【】]{0,40})?[)）】]?[。；;]?\s*$"
+    r"(?:[;；,，]\s?(?:配合|协办|责任|完成|时限)[^。\n()（）【】]{0,90})?[)）】]?[。；;]?\s*$"
 )
 
 
@@ -1002,7 +1002,7 @@ _OWNER_SENTENCE = re.compile(
 
 def owner_sentence(text: str) -> str | None:
     """The units of an owner sentence that ends `text`, joined by 、 (None if there is none)."""
-    tail = text[-120:]
+    tail = text[-160:]
     if "单位" in tail or "部门" in tail:
         labelled = labelled_close(tail)
         if labelled:
@@ -1027,7 +1027,7 @@ def owner_sentence(text: str) -> str | None:
 # items (the lead unit's field when both are printed).
 _LABELLED_CLOSE = re.compile(
     r"[(（【]\s?((?:牵头|责任)(?:单位|部门))\s?[:：]\s?([" + HAN + r"、,，]{2,60}?)\s?"
-    r"(?:[;；]\s?([^()（）【】;；]{2,40}?))?(?:[;；]\s?[^()（）【】]{2,40}?)?[)）】][。；;]?\s*$"
+    r"(?:[;；]\s?([^()（）【】;；]{2,90}?))?(?:[;；]\s?[^()（）【】]{2,90}?)?[)）】][。；;]?\s*$"
 )
 _LEAD_FIELD = re.compile(r"^(?:牵头单位|牵头部门)\s?[:：]\s?([" + HAN + r"、,，]{2,60})$")
 
