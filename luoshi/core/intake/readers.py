@@ -91,6 +91,20 @@ def _cell(text: str) -> str:
     return " ".join(text.replace("|", "｜").split())
 
 
+def _docx_blocks(parent):
+    """The body's paragraphs and tables in order, also those inside content controls
+    (w:sdt: cover pages, forms, templates) and custom XML, which python-docx skips."""
+    for child in parent.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
+        if tag in ("p", "tbl"):
+            yield child
+        elif tag == "sdt":
+            for content in child.iterchildren(_W + "sdtContent"):
+                yield from _docx_blocks(content)
+        elif tag == "customXml":
+            yield from _docx_blocks(child)
+
+
 def _read_docx(path: Path) -> str:
     data = path.read_bytes()
     if not data:
@@ -113,8 +127,7 @@ def _read_docx(path: Path) -> str:
         raise IntakeError(f"{path}: not a valid .docx file ({type(exc).__name__})") from exc
     out: list[str] = []
     numbers = _DocxNumbering(document)
-    body = document.element.body
-    for child in body.iterchildren():
+    for child in _docx_blocks(document.element.body):
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             p = Paragraph(child, document)
@@ -516,6 +529,7 @@ def _pdf_text(pages: list[_PdfPage]) -> str:
     out: list[str] = []
     prev: _PdfLine | None = None
     prev_full = False
+    last_table: list[list[str]] | None = None  # the table just written, if nothing since
     for page in pages:
         text_lines = [ln for ln in page.lines if ln.rows is None]
         if not text_lines and not page.lines:
@@ -526,12 +540,21 @@ def _pdf_text(pages: list[_PdfPage]) -> str:
         left = min((ln.x0 for ln in text_lines), default=0.0)
         for ln in page.lines:
             if ln.rows is not None:
-                if out and out[-1]:
-                    out.append("")
-                out.extend("| " + " | ".join(row) + " |" for row in ln.rows)
+                rows = ln.rows
+                if last_table and len(last_table[0]) == len(rows[0]) and out and not out[-1]:
+                    # the same table, continued on the next page (its header repeated)
+                    out.pop()
+                    if rows[0] == last_table[0]:
+                        rows = rows[1:]
+                else:
+                    last_table = rows
+                    if out and out[-1]:
+                        out.append("")
+                out.extend("| " + " | ".join(row) + " |" for row in rows)
                 out.append("")
                 prev, prev_full = None, False
                 continue
+            last_table = None
             text = ln.text.strip()
             joins = (
                 prev is not None

@@ -144,3 +144,19 @@ def test_merged_owner_cell_is_repeated_on_each_row(tmp_path):
         "| 新建基站100个 | 市工信局 |",
         "| 新增企业20家 | 市工信局 |",
     ]
+
+
+def test_paragraphs_inside_a_content_control_are_read_in_place(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("前言。")
+    sdt = parse_xml(
+        f"<w:sdt {nsdecls('w')}><w:sdtPr/><w:sdtContent>"
+        "<w:p><w:r><w:t>新建5G基站1200个以上。（市工信局负责）</w:t></w:r></w:p>"
+        "</w:sdtContent></w:sdt>"
+    )
+    document.paragraphs[0]._p.addnext(sdt)
+    document.add_paragraph("结语。")
+    path = tmp_path / "sdt.docx"
+    document.save(str(path))
+
+    assert _lines(path) == ["前言。", "新建5G基站1200个以上。（市工信局负责）", "结语。"]

@@ -146,6 +146,26 @@ def test_a_drawn_table_becomes_pipe_rows_in_reading_order(print_pdf):
     ]
 
 
+def test_a_table_over_two_pages_is_one_table_with_its_header_once(print_pdf):
+    rows = "".join(
+        f"<tr><td>{n}</td><td>新建乡镇便民服务中心{n}个</td><td>市发展改革委</td></tr>"
+        for n in range(1, 61)
+    )
+    table = (
+        "<table><thead><tr><td>序号</td><td>目标任务</td><td>责任单位</td></tr></thead>"
+        f"<tbody>{rows}</tbody></table>"
+    )
+    path = print_pdf(f"<p>表前。</p>{table}<p>表后。</p>")
+    assert "— 2 —" in read_pdf_lines(path)  # two pages, the header printed on each
+    lines = read_document(str(path)).split("\n")
+    start = lines.index("| 序号 | 目标任务 | 责任单位 |")
+    assert lines[start - 2 : start] == ["表前。", ""]
+    assert lines[start + 1 : start + 62] == [
+        f"| {n} | 新建乡镇便民服务中心{n}个 | 市发展改革委 |" for n in range(1, 61)
+    ] + [""]
+    assert lines[start + 62] == "表后。"
+
+
 def test_the_text_layer_speaks_ideographs_not_radicals(print_pdf):
     path = print_pdf("<p>区人民政府办公室关于印发工作要点的通知，各部门、马上落实、长期见效。</p>")
     text = read_document(str(path))
