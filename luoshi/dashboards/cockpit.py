@@ -502,18 +502,13 @@ class Cockpit:
             if connection.vendor == "postgresql"
             else Q(hazard__in=major.values("pk"))
         )
-        events = (
-            HazardEvent.objects.filter(of_major, date__lte=days[-1])
-            .order_by("hazard_id", "date", "pk")
-            .values_list("hazard_id", "date", "status")
-        )
-        for hazard_id, day, status in events:
+        open_statuses = {str(s) for s in HAZARD_OPEN_STATUSES}
+        for hazard_id, day, status in self._turns(of_major, days[-1], open_statuses):
             changes = history.get(hazard_id)
             if changes is None:
                 history[hazard_id] = [(day, status)]
             else:
                 changes.append((day, status))
-        open_statuses = {str(s) for s in HAZARD_OPEN_STATUSES}
         # Each hazard's status is open until its first event, then each event's status
         # until the next (a hazard not entered through the actions has none, and stays
         # open), as luoshi.ledgers.measures reads it; it counts from the day it was found.
@@ -548,6 +543,40 @@ class Cockpit:
             overdue_now += overdue[index]
             points.append(BurnPoint(day, open_now, overdue_now))
         return points
+
+    @staticmethod
+    def _turns(of_major: Any, last: date, open_statuses: set[str]) -> list[tuple[int, date, str]]:
+        """The status events of the major hazards up to `last` that open or close one (each
+        hazard's events in order): an event whose status is open, as the one before it
+        (or the hazard's start) was, changes nothing the burn-down counts. The database
+        drops those with a window over each hazard's events, so a province's few
+        thousand closings and reopenings come back instead of every move between them."""
+        inner = (
+            HazardEvent.objects.filter(of_major, date__lte=last)
+            .order_by()
+            .values("hazard_id", "date", "status", "id")
+        )
+        select, params = inner.query.sql_with_params()
+        marks = ", ".join(["%s"] * len(open_statuses))
+        day = connection.ops.quote_name("date")
+        opened = f"CASE WHEN e.status IN ({marks}) THEN 1 ELSE 0 END"
+        # Built from the model's own query and fixed names; every value is a parameter.
+        sql = (
+            f"SELECT hazard_id, {day}, status FROM ("  # noqa: S608
+            f"SELECT e.hazard_id, e.{day}, e.status, e.id, {opened} AS now_open, "
+            f"LAG({opened}, 1, 1) OVER (PARTITION BY e.hazard_id ORDER BY e.{day}, e.id) "
+            f"AS was_open FROM ({select}) e) turns WHERE now_open <> was_open "
+            f"ORDER BY hazard_id, {day}, id"
+        )
+        statuses = sorted(open_statuses)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*statuses, *statuses, *params])
+            rows = cursor.fetchall()
+        # SQLite's cursor gives the dates as text.
+        return [
+            (pk, day if isinstance(day, date) else date.fromisoformat(day), status)
+            for pk, day, status in rows
+        ]
 
 
 # The order a leader reads the counts in: worst first, then the rest.
