@@ -12,6 +12,12 @@ unit's October report for its share of the unit's monthly targets (with an
 Idempotency-Key, as a client that retries would) and submits it; a timed-out
 request is retried with the same key. Approvers poll their queue and approve.
 
+One task worker (`luoshi db_worker`, all queues) runs beside gunicorn for the run and
+is stopped after it, as production runs one (docs/deploy.md): what a write enqueues
+(the turned-behind notices) runs there, not inside the request, so the latencies
+time the request alone while the worker's CPU competes with it on the same machine.
+The tasks still waiting when the worker stops are counted and printed.
+
 The pace: by default each person waits --think seconds (10-25) between actions, and an
 approver approves the reports of its queue one after the other. `--spread 180 --read 2,5`
 plays the issue's words instead ("300 reporters each submitting their unit's reports
@@ -154,6 +160,33 @@ def serve(port: int, workers: int, threads: int) -> subprocess.Popen:
     return gunicorn(port, env(), workers, threads)
 
 
+def task_worker() -> subprocess.Popen:
+    """`luoshi db_worker` on every queue, as production runs beside the app servers."""
+    return subprocess.Popen(
+        [str(BIN / "luoshi"), "db_worker", "--queue-name", "*", "--no-reload", "-v0"],
+        env=env(),
+        cwd=ROOT,
+    )
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def tasks_since(since) -> dict:
+    """The background tasks enqueued since `since`, by status (READY: never run)."""
+    from django.db.models import Count
+    from django_tasks_db.models import DBTaskResult
+
+    rows = DBTaskResult.objects.filter(enqueued_at__gte=since).values("status")
+    return {row["status"]: row["n"] for row in rows.annotate(n=Count("pk")).order_by("status")}
+
+
 def count(log_dir: Path, since) -> dict:
     """What the database holds against what the clients were told (October's reports
     made since `since`: a city that exists may hold October reports of its own)."""
@@ -235,11 +268,13 @@ def main() -> int:
     for old in WORK.glob("client-*.jsonl"):
         old.unlink()
     server = serve(args.port, args.workers, args.threads)
+    worker = task_worker()
     pace = (
         f"--spread {args.spread:g} --read {args.read}" if args.spread else f"--think {args.think}"
     )
     print(
-        f"gunicorn: {args.workers} workers × {args.threads} threads; {pace}; load {os.getloadavg()}"
+        f"gunicorn: {args.workers} workers × {args.threads} threads; one task worker "
+        f"(luoshi db_worker); {pace}; load {os.getloadavg()}"
     )
     users = len(plan["reporters"]) + len(plan["approvers"])
     try:
@@ -275,8 +310,8 @@ def main() -> int:
             check=False,
         )
     finally:
-        server.terminate()
-        server.wait()
+        stop(server)
+        stop(worker)
     print("\n| request | count | failures | p50 ms | p95 ms | p99 ms |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
     import csv
@@ -290,6 +325,8 @@ def main() -> int:
     print("\n| count | n |\n| --- | ---: |")
     for name, value in count(WORK, since).items():
         print(f"| {name} | {value} |")
+    tasks = ", ".join(f"{n} {status.lower()}" for status, n in tasks_since(since).items())
+    print(f"\ntasks enqueued during the run (one worker): {tasks or 'none'}")
     return 0
 
 

@@ -7,8 +7,10 @@ Plays the requests bench/rush_locustfile.py sends, through django.test.Client wi
 bearer tokens, on a database it WRITES to (never a shared read-only one): a reporter
 creates a target's October report (with an Idempotency-Key) and submits it; an approver
 reads the approval queue and approves it. Each request is timed with what runs once its
-transaction commits (the stored evaluation's refresh, notifications, deliveries), and
-its queries are counted by statement kind. Prints median ms and queries per request;
+transaction commits (the stored evaluation's refresh, the notifications of the report),
+and its queries are counted by statement kind. What a write enqueues as a background task
+(the turned-behind notices) is queued here, not run: a task worker runs it (bench/rush.py
+starts one). Prints median ms and queries per request;
 `--profile KIND` prints the top of a cProfile of that request kind.
 """
 
