@@ -465,9 +465,10 @@ def _edge_key(text: str) -> str:
 def _strip_running_lines(pages: list[_PdfPage]) -> None:
     """Drop page numbers, and headers and footers repeated on half the pages or more.
 
-    A running line sits in the top or bottom band of the page, apart from the body (a
-    gap wider than a line) and does not fill the line, so that a paragraph which
-    happens to start or end the same way on several pages stays.
+    A page number or running line sits in the top or bottom band of the page, apart
+    from the body (a gap wider than a line), and a running line does not fill the
+    line: a cell "2019" or a paragraph that starts or ends the same way on several
+    pages stays.
     """
 
     def edges(page: _PdfPage) -> list[tuple[_PdfLine, float]]:
@@ -495,11 +496,10 @@ def _strip_running_lines(pages: list[_PdfPage]) -> None:
         drop = [
             ln
             for ln, gap in edges(page)
-            if _PAGE_NUMBER.match(ln.text)
-            or (
-                seen.get(_edge_key(ln.text), 0) >= often
-                and gap > 1.2 * ln.size
-                and ln.x1 < right - 2 * ln.size
+            if gap > 1.2 * ln.size
+            and (
+                _PAGE_NUMBER.match(ln.text)
+                or (seen.get(_edge_key(ln.text), 0) >= often and ln.x1 < right - 2 * ln.size)
             )
         ]
         if drop:
@@ -571,7 +571,22 @@ def _pdf_text(pages: list[_PdfPage]) -> str:
             prev_full = ln.x1 >= right - 1.5 * ln.size and (
                 indented or text[-1:] not in _SENTENCE_END
             )
-    return "\n".join(out).strip("\n") + "\n" if out else ""
+    return _unshare_glyphs("\n".join(out).strip("\n") + "\n") if out else ""
+
+
+# Other code points that a CJK font's shared glyph is mapped back to: a two-em dash
+# for "——", the technical angle brackets for 〈〉, and 戶 for 户, which a simplified
+# font draws alike (so only in a document written in simplified characters).
+_SHARED_GLYPHS = str.maketrans({"⸺": "——", "⸻": "———", "\u2329": "〈", "\u232a": "〉"})
+_SIMPLIFIED = re.compile("[这们个国发会为经区实产务时对进现]")
+_TRADITIONAL = re.compile("[這們個國發會為經區實產務時對進現]")
+
+
+def _unshare_glyphs(text: str) -> str:
+    text = text.translate(_SHARED_GLYPHS)
+    if "戶" in text and len(_SIMPLIFIED.findall(text)) > 2 * len(_TRADITIONAL.findall(text)):
+        text = text.replace("戶", "户")
+    return text
 
 
 _BLOCK = {

@@ -13,7 +13,13 @@ from pathlib import Path
 import pytest
 
 from luoshi.core.intake import extract, read_document
-from luoshi.core.intake.readers import _unradical
+from luoshi.core.intake.readers import (
+    _PdfLine,
+    _PdfPage,
+    _strip_running_lines,
+    _unradical,
+    _unshare_glyphs,
+)
 
 pytest.importorskip("pdfplumber")
 CHROMIUM = Path("/usr/bin/chromium")
@@ -188,3 +194,41 @@ def test_owner_survives_the_pdf(print_pdf):
     items = extract(read_document(str(path)), year=2025).items
     owners = sorted((item["value"], item["owner"]) for item in items)
     assert owners == [(3.5, "市财政局"), (6, "市发展改革委")]
+
+
+def test_dashes_and_hu_drawn_by_a_shared_glyph_come_back(print_pdf):
+    path = print_pdf("<p>空中——新增市场主体2000户，其中个体工商户1500户。</p>")
+    assert "空中——新增市场主体2000户，其中个体工商户1500户。" in read_document(str(path))
+
+
+def test_hu_stays_traditional_in_a_traditional_document():
+    assert _unshare_glyphs("這個區新增2000戶。") == "這個區新增2000戶。"
+    assert _unshare_glyphs("这个区新增2000戶，进一步发展。") == "这个区新增2000户，进一步发展。"
+    assert _unshare_glyphs("⸺〈\u2329〉") == "——〈〈〉"
+
+
+def _line(text, top, x0=85.0, x1=516.0, size=16.0):
+    return _PdfLine(text, x0, x1, top, top + size, size)
+
+
+def test_a_number_at_the_foot_of_the_body_is_no_page_number():
+    def page(n):
+        body = [
+            _line(f"第{k}行，全市生产总值增长6%左右，固定资产投", 90 + 25 * k) for k in range(25)
+        ]
+        return _PdfPage(
+            [
+                _line("某某市人民政府公报", 20, x0=250, x1=340, size=10),
+                *body,
+                _line("2019", 715, x0=85, x1=120),  # a cell, the body's last line
+                _line(f"— {n} —", 800, x0=280, x1=320, size=12),
+            ],
+            595.0,
+            842.0,
+        )
+
+    pages = [page(1), page(2), page(3)]
+    _strip_running_lines(pages)
+    texts = [ln.text for ln in pages[1].lines]
+    assert texts[0].startswith("第0行") and texts[-2].startswith("第24行")
+    assert texts[-1] == "2019"
