@@ -9,7 +9,7 @@ from ninja.files import UploadedFile
 from luoshi.plans.choices import TargetKind
 from luoshi.plans.models import Milestone, Target
 from luoshi.reporting import actions
-from luoshi.reporting.access import access_report_by_id
+from luoshi.reporting.access import RELATED, access_report_by_id
 from luoshi.reporting.choices import ReportStatus
 from luoshi.reporting.evidence import add_evidence
 from luoshi.reporting.models import Report
@@ -35,8 +35,16 @@ WRITE_ERRORS = {403: Error, 404: Error, 409: Error, 422: Error}
 REPORTS = Keyset("reports", "target_id", "-as_of", "-version", "-pk")
 
 
-def _report(user, report_id: int) -> Report:
-    return access_report_by_id(user, report_id)
+def _report(user, report_id: int, related: tuple[str, ...] = RELATED) -> Report:
+    return access_report_by_id(user, report_id, related=related)
+
+
+# What submit and approve use of the report, less what they never read: the plan (its
+# four-eyes rule) matters to approval only, and an approval names the approver as its
+# reviewer. The target, unit and milestone stay joined: the save validates the report,
+# and a foreign key not read with it would cost a query.
+SUBMIT_RELATED = ("target", "unit", "milestone", "created_by", "submitted_by", "reviewed_by")
+APPROVE_RELATED = ("target__plan", "unit", "milestone", "created_by", "submitted_by")
 
 
 def _revision(payload: RevisionIn | None) -> int | None:
@@ -149,7 +157,7 @@ def patch_report(request, report_id: int, payload: ReportPatch):
 )
 @decorate_view(idempotent)
 def submit_report(request, report_id: int, payload: RevisionIn | None = None):
-    report = _report(request.auth, report_id)
+    report = _report(request.auth, report_id, SUBMIT_RELATED)
     return actions.submit_report(report, request.auth, expected_revision=_revision(payload))
 
 
@@ -160,7 +168,7 @@ def submit_report(request, report_id: int, payload: RevisionIn | None = None):
 )
 @decorate_view(idempotent)
 def approve_report(request, report_id: int, payload: RevisionIn | None = None):
-    report = _report(request.auth, report_id)
+    report = _report(request.auth, report_id, APPROVE_RELATED)
     return actions.approve_report(report, request.auth, expected_revision=_revision(payload))
 
 
