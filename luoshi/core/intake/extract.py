@@ -549,7 +549,12 @@ _DEFAULT_TARGET_RULES = (
 # Owners named by a marker on the item or its paragraph ((市X局、市Y局负责)): the first
 # unit leads, the others cooperate.  A table's 牵头单位 cell naming two units is a
 # joint lead and keeps both.
-_LEAD_RULES = ("owner.clause_marker", "owner.item_marker", "owner.paragraph_marker")
+_LEAD_RULES = (
+    "owner.clause_marker",
+    "owner.item_marker",
+    "owner.paragraph_marker",
+    "owner.label_line",
+)
 
 
 def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
