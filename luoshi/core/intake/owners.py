@@ -98,6 +98,9 @@ def clean_unit(name: str) -> str | None:
     cut = 0
     for i, ch in enumerate(name[:-1]):
         if ch in _STOP_BEFORE:
+            # 经 and 起 open names after a level or a place too (市经信局, 湖州市经合办)
+            if ch in "经起" and i > 0 and name[i - 1] in "省市县区州旗":
+                continue
             cut = i + 1
     name = name[cut:]
     name = _drop_leading_counter(name)
@@ -749,9 +752,9 @@ _ITEM_MARK = re.compile(
     r"[ \t\u3000]*(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)"
 )
 _LABEL_LINE = re.compile(
-    r"\s*(牵头单位|牵头部门|责任单位|责任部门)\s?[:：]\s?(["
-    + HAN
-    + r"、,，]{2,60})[ \t\u3000]*(?:\n|$)"
+    r"\s*(牵头单位|牵头部门|责任单位|责任部门)\s?[:：]\s?([" + HAN + r"、,，]{2,90}?)[。；;]?"
+    # a note on how the list reads (列第一位者为工作牵头单位,下同)
+    r"(?:[(（][^()（）\n]{2,40}[)）])?[。；;]?[ \t\u3000]*(?:\n|$)"
 )
 
 
