@@ -414,11 +414,18 @@ def _pdf_table_rows(table) -> list[list[str]]:
 
 
 # A line set justified (or spread, 分散对齐) leaves gaps between its characters that
-# the text layer reads as spaces; between two Chinese characters a space is no word
-# break.
-_CJK_GAP = re.compile(
-    r"(?<=[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e])[ \u3000]+(?=[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e])"
-)
+# the text layer reads as spaces. Where most pairs of Chinese characters on a line are
+# so parted, the spaces are spacing; where few are, they part columns or fields.
+_CJK = "\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e"
+_CJK_GAP = re.compile(f"(?<=[{_CJK}])[ \u3000]+(?=[{_CJK}])")
+_CJK_PAIR = re.compile(f"(?=[{_CJK}][{_CJK}])")
+
+
+def _unspread(text: str) -> str:
+    gaps = len(_CJK_GAP.findall(text))
+    if gaps >= 2 and gaps > len(_CJK_PAIR.findall(text)):
+        return _CJK_GAP.sub("", text)
+    return text
 
 
 def _pdf_page(page) -> _PdfPage:
@@ -440,7 +447,7 @@ def _pdf_page(page) -> _PdfPage:
         chars = ln.get("chars") or []
         sizes = [ch.get("size", 0.0) for ch in chars if not ch.get("text", " ").isspace()]
         size = sorted(sizes)[len(sizes) // 2] if sizes else 10.0
-        text = _CJK_GAP.sub("", _unradical(ln["text"]))
+        text = _unspread(_unradical(ln["text"]))
         if text.strip():
             lines.append(_PdfLine(text, ln["x0"], ln["x1"], ln["top"], ln["bottom"], size))
     lines.extend(tables)

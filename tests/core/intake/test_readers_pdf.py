@@ -19,6 +19,7 @@ from luoshi.core.intake.readers import (
     _strip_running_lines,
     _unradical,
     _unshare_glyphs,
+    _unspread,
 )
 
 pytest.importorskip("pdfplumber")
@@ -232,3 +233,18 @@ def test_a_number_at_the_foot_of_the_body_is_no_page_number():
     texts = [ln.text for ln in pages[1].lines]
     assert texts[0].startswith("第0行") and texts[-2].startswith("第24行")
     assert texts[-1] == "2019"
+
+
+def test_spaces_of_a_spread_line_go_and_spaces_between_fields_stay():
+    assert _unspread("地 区 生 产 总 值 增 长") == "地区生产总值增长"
+    kept = "1 地区生产总值增长6%以上。 区发展改革委 地区生产总值同比增长2.9%。"
+    assert _unspread(kept) == kept
+
+
+def test_columns_set_apart_by_spaces_stay_apart(print_pdf):
+    path = print_pdf(
+        "<p style='text-indent:0'>序号 目标任务 责任单位</p>"
+        "<p style='text-indent:0'>1 地区生产总值增长6%以上。 区发展改革委</p>"
+    )
+    lines = [ln for ln in read_document(str(path)).split("\n") if ln.strip()]
+    assert lines == ["序号 目标任务 责任单位", "1 地区生产总值增长6%以上。 区发展改革委"]
