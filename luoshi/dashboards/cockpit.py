@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import BooleanField, F, FilteredRelation, Q, QuerySet, Sum, Value
 from django.db.models.expressions import RawSQL
@@ -556,7 +557,10 @@ class Cockpit:
             .order_by()
             .values("hazard_id", "date", "status", "id")
         )
-        select, params = inner.query.sql_with_params()
+        try:
+            select, params = inner.query.sql_with_params()
+        except EmptyResultSet:  # one sees no unit's hazards: no events to read
+            return []
         marks = ", ".join(["%s"] * len(open_statuses))
         day = connection.ops.quote_name("date")
         opened = f"CASE WHEN e.status IN ({marks}) THEN 1 ELSE 0 END"
