@@ -37,12 +37,15 @@ def user_for_token(raw: str):
     """The active person holding the unrevoked token `raw`, or None."""
     if not raw or not raw.startswith(TOKEN_START) or len(raw) > 200:
         return None
-    token = (
-        ApiToken.objects.select_related("user")
-        .filter(key_hash=hash_token(raw), revoked_at__isnull=True)
-        .first()
-    )
-    if token is None or not token.user.is_active:
+    # get(), not first(): the hash is unique, so no ORDER BY (the model's ordering) to
+    # build and sort on every request.
+    try:
+        token = ApiToken.objects.select_related("user").get(
+            key_hash=hash_token(raw), revoked_at__isnull=True
+        )
+    except ApiToken.DoesNotExist:
+        return None
+    if not token.user.is_active:
         return None
     now = timezone.now()
     if token.last_used_at is None or now - token.last_used_at > LAST_USED_RESOLUTION:

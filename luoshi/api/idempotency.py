@@ -52,7 +52,11 @@ def _replay(stored: IdempotentRequest, route: str) -> HttpResponse:
 
 
 def stored_answer(user, key: str) -> IdempotentRequest | None:
-    return IdempotentRequest.objects.filter(user=user, key=key).first()
+    # get(), not first(): (user, key) is unique, so no ORDER BY (the model's ordering).
+    try:
+        return IdempotentRequest.objects.get(user=user, key=key)
+    except IdempotentRequest.DoesNotExist:
+        return None
 
 
 def idempotent(run):
