@@ -198,6 +198,11 @@ def target_opening(text: str, sent: tuple[int, int]) -> bool:
     return m is not None and m.start() - sent[0] <= 6
 
 
+_FRAME_RULE = {
+    "review": "kind.review_opening",
+    "past": "kind.past_year",
+    "review_par": "kind.review_paragraph",
+}
 _BOUNDS = ("以上", "以内", "以下")
 _BOUND_AFTER = re.compile(r"\s?(?:以上|以内|以下)")
 
@@ -274,8 +279,8 @@ def kind_of(
         return "statistic", "kind.review_part" if seg.frame_inherited else "kind.review_section"
     if strong:
         return "target", "kind.strong_target"
-    if frame in ("review", "past") and not marked:
-        return "statistic", "kind.review_opening" if frame == "review" else "kind.past_year"
+    if frame in ("review", "past", "review_par") and not marked:
+        return "statistic", _FRAME_RULE[frame]
     st = _STAT_CUE.search(cl)
     # 同比/比上年 describe a change; whether it is a goal depends on the context
     weak = bool(st) and not _STAT_CUE_STRONG.search(cl)

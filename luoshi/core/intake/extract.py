@@ -93,6 +93,40 @@ _POWERS_OF_TEN = frozenset((10.0, 100.0, 1000.0, 1e4, 1e5, 1e6, 1e7, 1e8))
 _AMOUNT_VERB = re.compile(r"完成|达到|达|新增|建成|实现|突破|超过|超|累计|生产|产量")
 _SENT_MARK = re.compile(r"[。；;！？!?]")
 _LAST_YEAR = re.compile(r"过去一年|一年来|去年")
+_SPEAKER_LEAD = lex.cue("speaker_lead")
+_PAST_FRAME_RULES = ("kind.past_year", "kind.review_opening", "kind.review_paragraph")
+_STRONG_GOAL = lex.cue("strong_target")
+_GOAL_MET = lex.cue("goal_met")
+
+
+def _leaves_past(text: str, sent: tuple[int, int], stimes: list[TimeExpr], doc: Doc) -> bool:
+    """The sentence turns from the past year its paragraph opened on: it names a time
+    not past (2026年, 今年, 到2027年; 全年 names none) or says a goal (力争, 确保, 目标
+    not met: 完成了年度目标任务 reports a result)."""
+    for x in stimes:
+        if x.role == "target":
+            return True
+        # a year (2026年) or 今年/年内, not 全年 and not a day or month of a dated event
+        if (
+            x.role == "plain"
+            and x.period is not None
+            and x.period.isdigit()
+            and not text.startswith("全年", x.start)
+            and (doc.year is None or (x.year or 0) >= doc.year)
+        ):
+            return True
+    return _states_goal(text, sent)
+
+
+def _states_goal(text: str, sent: tuple[int, int]) -> bool:
+    """The sentence says a goal word (力争, 确保, 目标) that no 完成了…目标任务 reports met."""
+    met: list[re.Match] | None = None
+    for m in _STRONG_GOAL.finditer(text, sent[0], sent[1]):
+        if met is None:
+            met = list(_GOAL_MET.finditer(text, sent[0], sent[1]))
+        if not any(g.start() <= m.start() < g.end() for g in met):
+            return True
+    return False
 
 
 @dataclass
@@ -167,8 +201,8 @@ def _period(
             return pt.last_target.period
         return str(doc.year) if doc.year else None
     if pt.last_any is not None:
-        if pt.last_any.generic and seg.past_year:
-            return str(seg.past_year)
+        if pt.last_any.generic and (seg.past_year or pt.frame_year):
+            return str(seg.past_year or pt.frame_year)
         return pt.last_any.period if pt.last_any.role != "now" else None
     if seg.past_year:
         return str(seg.past_year)
@@ -237,7 +271,10 @@ def _stat_subject(
         return owner
     if state.region:
         return state.region
-    # the place the document is about, else the jurisdiction it speaks for (全市 when unnamed)
+    # the place the document is about, else the jurisdiction it speaks for (全市 when unnamed);
+    # 全国 only named in passing (居全国第10位) yields to the level the text calls itself (全省)
+    if doc.region == "全国" and doc.jurisdiction and doc.jurisdiction.startswith("全"):
+        return doc.jurisdiction
     return doc.region or doc.jurisdiction
 
 
@@ -574,6 +611,7 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
         quantities = _header_unit_figure(text, lo, hi, seg.unit)
     state = _OwnerState()
     par_state: tuple[str, str] | None = None
+    par_frame: str | None = None  # "past" or "review": what the paragraph opened on
     # the state a sentence that breaks the last one down (其中,…) takes instead
     part_state: tuple[str, str] | None = None
     qi = 0
@@ -631,9 +669,29 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
         for x in stimes:
             if x.role == "past" and x.period and x.period.isdigit():
                 pt.frame_year = int(x.period)
-                # a sentence that opens with a past year speaks of that year ("2014年，…")
-                if frame is None and not text[sent[0] : x.start].strip(" \n，,"):
+                # a sentence that opens with a past year speaks of that year ("2014年，…"),
+                # also after the speaker it quotes ("某某在报告中指出,2012年,…")
+                if frame is None and (
+                    not text[sent[0] : x.start].strip(" \n，,")
+                    # what a quoted speaker reports, not what he says was arranged
+                    or (
+                        _SPEAKER_LEAD.fullmatch(text, sent[0], x.start)
+                        and not _states_goal(text, sent)
+                    )
+                ):
                     frame = "past"
+        # the paragraph speaks of the past year it opened on until a sentence names
+        # another time or a goal of its own: a later sentence inherits the frame
+        if frame in ("review", "past"):
+            # 2012年控制考核指标已经确定: a past year's plan, not its results
+            par_frame = None if _states_goal(text, sent) else frame
+        elif frame is not None or _leaves_past(text, sent, stimes, doc):
+            par_frame = None
+            if par_state is not None and par_state[1] in _PAST_FRAME_RULES:
+                par_state = None  # what the past year framed ends where the paragraph turns
+        elif par_frame is not None:
+            # the paragraph's opening year (kind.past_year) or its results (会议指出…成效)
+            frame = "past" if par_frame == "past" else "review_par"
         while qi < len(quantities) and quantities[qi].num_start < sent[1]:
             q = quantities[qi]
             qi += 1

@@ -72,3 +72,28 @@ def test_a_heading_of_its_own_beats_the_part():
         "地区生产总值增长5.5%左右。\n"
     )
     assert _kinds(text) == [("statistic", 5.1, "2025"), ("target", 5.5, "2026")]
+
+
+def test_a_paragraph_that_opens_on_a_past_year_reports_it_until_it_turns():
+    text = (
+        "某市召开人代会\n"
+        "市长在报告中指出,2025年,全市较好地完成了年度目标任务。全年实现地区生产总值"
+        "512.3亿元,增长6.2%;社会消费品零售总额201.5亿元。2026年主要预期目标:地区"
+        "生产总值增长6%左右。\n"
+    )
+    kinds = _kinds(text)
+    assert ("statistic", 51230000000.0, "2025") in kinds
+    assert ("statistic", 6.2, "2025") in kinds
+    assert ("statistic", 20150000000.0, "2025") in kinds
+    assert ("target", 6.0, "2026") in kinds
+
+
+def test_a_goal_word_in_a_review_paragraph_turns_it_to_what_is_due():
+    text = (
+        "某县交通工作会议召开\n"
+        "2025年,全县超额完成了公路建设任务。全年完成公路投资12.5亿元。"
+        "力争全年新改建农村公路150公里。\n"
+    )
+    kinds = _kinds(text)
+    assert ("statistic", 1250000000.0, "2025") in kinds
+    assert ("target", 150.0, "2026") in kinds
