@@ -166,6 +166,8 @@ def _chinese_counting(n: int) -> str:
 
 
 def _letters(n: int) -> str:
+    if not 0 < n < 100_000:
+        return str(n)
     out = ""
     while n > 0:
         n, r = divmod(n - 1, 26)
@@ -174,6 +176,8 @@ def _letters(n: int) -> str:
 
 
 def _roman(n: int) -> str:
+    if not 0 < n < 4000:
+        return str(n)
     out = ""
     for value, digits in (
         (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
@@ -213,11 +217,13 @@ class _DocxNumbering:
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # abstract id
         self.nums: dict[str, tuple[str, dict[int, int]]] = {}  # num id -> abstract, starts
         self.counters: dict[str, list[int]] = {}
-        self.style_num: dict[str, tuple[str | None, int]] = {}
         try:
             root = document.part.numbering_part.element
-        except Exception:  # no numbering part: no automatic numbers
-            return
+            self._load(root)
+        except Exception:  # no numbering part, or one we cannot read: no numbers
+            self.levels, self.nums = {}, {}
+
+    def _load(self, root) -> None:
         for abstract in root.iter(_W + "abstractNum"):
             levels = {}
             for lvl in abstract.iter(_W + "lvl"):
@@ -284,7 +290,7 @@ class _DocxNumbering:
         if counters is None:
             counters = [0] * 9
             self.counters[num_id] = counters
-        ilvl = min(ilvl, 8)
+        ilvl = max(0, min(ilvl, 8))
         for k in range(9):
             if counters[k] == 0 and k <= ilvl:
                 start = starts.get(k, levels.get(k, ("", "", 1))[2])
@@ -431,11 +437,14 @@ def _unspread(text: str) -> str:
 def _pdf_page(page) -> _PdfPage:
     """The page's text lines and tables (as one line each), top to bottom."""
     tables: list[_PdfLine] = []
-    for table in page.find_tables():
-        rows = _pdf_table_rows(table)
-        if rows and max(len(r) for r in rows) >= 2:  # a box around a paragraph is no table
-            x0, top, x1, bottom = table.bbox
-            tables.append(_PdfLine("", x0, x1, top, bottom, 0.0, rows))
+    try:
+        for table in page.find_tables():
+            rows = _pdf_table_rows(table)
+            if rows and max(len(r) for r in rows) >= 2:  # a box around a paragraph: no table
+                x0, top, x1, bottom = table.bbox
+                tables.append(_PdfLine("", x0, x1, top, bottom, 0.0, rows))
+    except Exception:  # odd ruling must not cost the page its text: read it as lines
+        tables = []
     body = page
     for t in tables:
         px0, ptop, px1, pbottom = page.bbox

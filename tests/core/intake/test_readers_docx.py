@@ -160,3 +160,20 @@ def test_paragraphs_inside_a_content_control_are_read_in_place(tmp_path):
     document.save(str(path))
 
     assert _lines(path) == ["前言。", "新建5G基站1200个以上。（市工信局负责）", "结语。"]
+
+
+def test_odd_numbering_costs_no_text(tmp_path):
+    document = docx.Document()
+    _abstract(document, 95, [("upperRoman", "%1.")])
+    _num(document, 95, 95, restart=2_000_000_000)
+    _item(document, "甲", 95)
+    _item(document, "乙", 99)  # a list that does not exist
+    numbering = document.part.numbering_part.element
+    numbering.append(
+        parse_xml(f'<w:num {nsdecls("w")} w:numId="96"><w:abstractNumId w:val="x"/></w:num>')
+    )
+    _item(document, "丙", 96)
+    path = tmp_path / "odd.docx"
+    document.save(str(path))
+
+    assert _lines(path) == ["2000000000.甲", "乙", "丙"]
