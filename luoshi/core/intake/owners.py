@@ -406,10 +406,26 @@ def section_owners(text: str, lines: list[Line]) -> list[str | None]:
 
 # A table printed one cell a line without bars ("序号⏎目标名称⏎分管领导⏎牵头单位⏎配合单位⏎
 # (1)生产总值增长5%左右。⏎某某⏎区发改局⏎经开区⏎(2)…"): the header's responsible-unit cell
-# comes after the item's, so the first unit printed after a numbered item (a leader's
-# name may stand between) owns it; an item printed without one (a merged cell) keeps the
-# unit of the item above.
+# comes after the item's, so the units printed after an item (a leader's name may stand
+# between) own it, and the cells after them (a deadline: 12月底前) belong to its row; the
+# serial may stand on a line of its own or be lost, and a deadline may run into the next
+# item ("12月底前新建2座人行天桥。") or follow its unit ("县残联5月底前动工").  An item
+# printed without units (a merged cell) keeps the units of the item above.
 _STACKED_ITEM = re.compile(r"\s*(?:[(（]\d{1,2}[)）]|\d{1,2}[.、．])\s*\S")
+_COOPERATING_HEADER = re.compile(r"(?:配合|协办|协助|参与)(?:单位|部门)")
+_STACKED_SERIAL = re.compile(r"\d{1,3}")
+# a time cell: 12月底前, 9月投入使用, 5月底前动工, 2024年6月
+_STACKED_TIME = re.compile(
+    r"(?:(?:19|20)\d{2}年)?(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:份)?(?:[上中下]旬|底|末|中)?前?"
+    r"(?:[" + HAN + r"]{0,4})?|(?:年底|年内|全年|长期|持续推进)[" + HAN + r"]{0,4}"
+)
+_STACKED_UNIT_TIME = re.compile(
+    r"([" + HAN + r"]{2,12}?)(?=(?:\d{1,2}|[一二三四五六七八九十]{1,2})月)"
+)
+
+
+def _stacked_unit(s: str) -> bool:
+    return is_organisation(s) and not _is_place_name(s) and bool(_subject_suffix().search(s))
 
 
 def _stacked_column_owners(text: str, lines: list[Line], owners: list[str | None]) -> None:
@@ -421,37 +437,54 @@ def _stacked_column_owners(text: str, lines: list[Line], owners: list[str | None
             before = [
                 text[b.start : b.end].strip() for b in lines[max(0, i - 8) : i] if b.kind != "blank"
             ]
-            if sum(1 for b in before if len(b) <= 6) >= 3 and "序号" in before:
+            if sum(1 for b in before if len(b) <= 6) >= 2 and "序号" in before:
                 head = i
                 break
     if head is None:
         return
-    item: int | None = None
+    # a column of cooperating units after the lead's (配合单位): the lead alone owns the item
+    after = [text[b.start : b.end].strip() for b in lines[head + 1 : head + 5]]
+    lead_only = any(_COOPERATING_HEADER.fullmatch(a) for a in after)
+    row: list[int] = []  # the item's line and the cells after it
+    units: list[str] = []
     carry: str | None = None
-    found = False
+
+    def close() -> None:
+        nonlocal carry
+        if not row:
+            return
+        if units:
+            carry = "、".join(units)
+        if carry:
+            for k in row:
+                owners[k] = carry
+
     for i in range(head + 1, len(lines)):
         ln = lines[i]
         if ln.kind == "heading":
             break
         s = text[ln.start : ln.end].strip()
-        if ln.kind not in ("content", "unitline") or not s:
+        if ln.kind not in ("content", "unitline") or not s or _STACKED_SERIAL.fullmatch(s):
             continue
-        if _STACKED_ITEM.match(s) and len(s) > 6:
-            if item is not None and not found and carry:
-                owners[item] = carry
-            item, found = i, False
+        if _stacked_unit(s):
+            if row and (not units or (len(units) == len(row) - 1 and not lead_only)):
+                units.append(s)
+            row.append(i)
             continue
-        if (
-            item is not None
-            and not found
-            and is_organisation(s)
-            and not _is_place_name(s)
-            and _subject_suffix().search(s)
-        ):
-            owners[item] = carry = s
-            found = True
-    if item is not None and not found and carry:
-        owners[item] = carry
+        lead = _STACKED_UNIT_TIME.match(s)
+        if row and lead and _stacked_unit(lead.group(1)):
+            # 县残联5月底前动工: the item's unit and its deadline in one cell
+            if not units:
+                units.append(lead.group(1))
+            row.append(i)
+            continue
+        if row and len(s) <= 12 and _STACKED_TIME.fullmatch(s):
+            row.append(i)
+            continue
+        if len(s) > 6:
+            close()
+            row, units = [i], []
+    close()
 
 
 # A table flattened to one cell a line, each cell closed by " |" and each row by a line
