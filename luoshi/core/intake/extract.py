@@ -779,6 +779,14 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                 # 控制在0人以内: nothing at all may happen, a zero target
                 tkind, comp, unit, kind_rule = "zero", "=", None, "kind.zero_cap"
             period = _period(kind, q.start, sent, stimes, pt, seg, doc, text)
+            if kind == "target" and frame is not None and frame != "target":
+                # 超额完成…下达的800亿元目标任务: the goal of the year the paragraph reviews
+                met_year = pt.frame_year or seg.past_year
+                if met_year and any(
+                    g.start() <= q.start < g.end()
+                    for g in _GOAL_MET.finditer(text, clause[0], clause[1])
+                ):
+                    period = str(met_year)
             if kind == "target":
                 owner, owner_rule = _target_owner(text, sent, par, q.start, seg, state, doc)
             else:

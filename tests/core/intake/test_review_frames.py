@@ -97,3 +97,14 @@ def test_a_goal_word_in_a_review_paragraph_turns_it_to_what_is_due():
     kinds = _kinds(text)
     assert ("statistic", 1250000000.0, "2025") in kinds
     assert ("target", 150.0, "2026") in kinds
+
+
+def test_a_goal_reported_as_met_is_the_goal_of_the_year_reviewed():
+    text = (
+        "某省交通工作会议召开\n"
+        "会议指出,2025年全省交通运输工作取得新成绩。全年完成投资86.5亿元,"
+        "超额完成下达的80亿元目标任务。\n"
+    )
+    kinds = _kinds(text)
+    assert ("statistic", 8650000000.0, "2025") in kinds
+    assert ("target", 8000000000.0, "2025") in kinds
