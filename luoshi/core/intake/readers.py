@@ -534,10 +534,23 @@ def _pdf_text(pages: list[_PdfPage]) -> str:
     _strip_running_lines(pages)
     rights = sorted(max((ln.x1 for ln in p.lines if ln.rows is None), default=0.0) for p in pages)
     doc_right = rights[len(rights) // 2] if rights else 0.0
+    lefts = [
+        min(ln.x0 for ln in p.lines if ln.rows is None)
+        for p in pages
+        if any(ln.rows is None for ln in p.lines)
+    ]
+    doc_left = sorted(lefts)[len(lefts) // 2] if lefts else 0.0
+
+    def page_left(text_lines: list[_PdfLine]) -> float:
+        """The page's left margin; a page of indented lines only has the document's."""
+        left = min((ln.x0 for ln in text_lines), default=doc_left)
+        size = max((ln.size for ln in text_lines), default=10.0)
+        return doc_left if left > doc_left + size else left
+
     first_line_indents = 0
     for page in pages:
         text_lines = [ln for ln in page.lines if ln.rows is None]
-        left = min((ln.x0 for ln in text_lines), default=0.0)
+        left = page_left(text_lines)
         first_line_indents += sum(
             1 for ln in text_lines if left + 1.5 * ln.size <= ln.x0 <= left + 2.6 * ln.size
         )
@@ -553,7 +566,7 @@ def _pdf_text(pages: list[_PdfPage]) -> str:
         right = max((ln.x1 for ln in text_lines), default=doc_right)
         if right < doc_right - 2 * max((ln.size for ln in text_lines), default=10.0):
             right = doc_right  # a page of short lines says nothing about the margin
-        left = min((ln.x0 for ln in text_lines), default=0.0)
+        left = page_left(text_lines)
         for ln in page.lines:
             if ln.rows is not None:
                 rows = ln.rows

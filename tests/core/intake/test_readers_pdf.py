@@ -14,6 +14,7 @@ import pytest
 
 from luoshi.core.intake import extract, read_document
 from luoshi.core.intake.readers import (
+    _pdf_text,
     _PdfLine,
     _PdfPage,
     _strip_running_lines,
@@ -248,3 +249,19 @@ def test_columns_set_apart_by_spaces_stay_apart(print_pdf):
     )
     lines = [ln for ln in read_document(str(path)).split("\n") if ln.strip()]
     assert lines == ["序号 目标任务 责任单位", "1 地区生产总值增长6%以上。 区发展改革委"]
+
+
+def test_a_page_of_indented_lines_keeps_the_documents_left_margin():
+    full = "全市生产总值增长6%左右，一般公共预算收入增长3.5%，启动湿地公园。"
+    first = _PdfPage(
+        [_line("　　" + full[:20], 90, x0=117), *[_line(full, 115 + 25 * k) for k in range(26)]],
+        595.0,
+        842.0,
+    )
+    second = _PdfPage(
+        [_line("县水务局", 90, x0=117, x1=181), _line("县住建局", 115, x0=117, x1=181)],
+        595.0,
+        842.0,
+    )
+    lines = [ln for ln in _pdf_text([first, second]).split("\n") if ln]
+    assert lines[-2:] == ["县水务局", "县住建局"]  # indented: new paragraphs, not run-ons
