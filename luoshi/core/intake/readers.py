@@ -147,7 +147,12 @@ def _read_docx(path: Path) -> str:
             table = Table(child, document)
             out.append("")
             for row in table.rows:
-                cells = [_cell(c.text) for c in row.cells]
+                # A cell merged across columns is written once, then left empty (as the
+                # PDF reader does); one merged down rows is repeated on each row.
+                cells, before = [], None
+                for c in row.cells:
+                    cells.append("" if c._tc is before else _cell(c.text))
+                    before = c._tc
                 out.append("| " + " | ".join(cells) + " |")
             out.append("")
     return "\n".join(out)

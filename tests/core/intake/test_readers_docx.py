@@ -177,3 +177,21 @@ def test_odd_numbering_costs_no_text(tmp_path):
     document.save(str(path))
 
     assert _lines(path) == ["2000000000.甲", "乙", "丙"]
+
+
+def test_a_cell_merged_across_columns_is_written_once(tmp_path):
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=3)
+    table.cell(0, 0).merge(table.cell(0, 2)).text = "2025年重点任务分解表"
+    for c, value in enumerate(["任务", "责任单位", "完成时限"]):
+        table.cell(1, c).text = value
+    for c, value in enumerate(["新增企业20家", "市工信局", "年底"]):
+        table.cell(2, c).text = value
+    path = tmp_path / "span.docx"
+    document.save(str(path))
+
+    assert _lines(path) == [
+        "| 2025年重点任务分解表 |  |  |",
+        "| 任务 | 责任单位 | 完成时限 |",
+        "| 新增企业20家 | 市工信局 | 年底 |",
+    ]
