@@ -1107,6 +1107,8 @@ def is_owner_line(text: str) -> str | None:
 _SUBJECT_LEAD = re.compile(
     r"[ \t\u3000]*(?:[①②③④⑤⑥⑦⑧⑨⑩㈠㈡㈢㈣㈤]|\d{1,2}\s?[.、．](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）]"
     r"|[一二三四五六七八九十]{1,3}、)?\s*(?:(?:19|20)\d{2}年(?:度)?\s?[,，]?\s?)?"
+    # a photo's credit run into the sentence after it (胡某某摄新疆…发展和改革委员会…在会上说)
+    r"(?:[\u4e00-\u9fff]{2,3}摄\s?)?"
 )
 _SUBJECT_NAME = re.compile(r"[" + HAN + r"()（）、]{2,24}")
 
