@@ -544,7 +544,7 @@ def _pdf_text(pages: list[_PdfPage]) -> str:
         for p in pages
         if any(ln.rows is None for ln in p.lines)
     ]
-    doc_left = sorted(lefts)[len(lefts) // 2] if lefts else 0.0
+    doc_left = min(lefts, default=0.0)  # pages of indented lines only are common
 
     def page_left(text_lines: list[_PdfLine]) -> float:
         """The page's left margin; a page of indented lines only has the document's."""

@@ -265,3 +265,6 @@ def test_a_page_of_indented_lines_keeps_the_documents_left_margin():
     )
     lines = [ln for ln in _pdf_text([first, second]).split("\n") if ln]
     assert lines[-2:] == ["县水务局", "县住建局"]  # indented: new paragraphs, not run-ons
+    # also when most pages hold indented lines only (a table printed a cell a line)
+    lines = [ln for ln in _pdf_text([first, second, second]).split("\n") if ln]
+    assert lines[-4:] == ["县水务局", "县住建局", "县水务局", "县住建局"]
