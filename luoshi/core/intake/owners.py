@@ -184,53 +184,53 @@ def find_regions(text: str, extra: list[str]) -> list[tuple[int, int, str]]:
 
     Leftmost-longest over the fixed words and the document's places together, as
     one alternation of all of them would scan: the fixed words are compiled once,
-    the places (a handful a document) are found with str.find, and at each step
-    the match that starts first wins, the longer on a tie.
+    the document's places into a small pattern of their own (cached), and at each
+    step the match that starts first wins, the longer on a tie.
     """
-    places = sorted({e for e in extra if e and e not in _REGION_SET}, key=lambda w: (-len(w), w))
-    if not places or not any(p in text for p in places):
+    places = _places_rx(tuple(extra))
+    if places is None or places.search(text) is None:
         found = [(m.start(), m.end(), m.group(0)) for m in _REGION_RX.finditer(text)]
     else:
         found = _merged_regions(text, places)
     return [r for r in found if not _in_event_name(text, r[0], r[1])]
 
 
-def _merged_regions(text: str, places: list[str]) -> list[tuple[int, int, str]]:
-    """The leftmost-longest scan of find_regions over the fixed words and `places`
-    (sorted longest first): each source keeps its next match, searched again only
-    when the scan has moved past its start."""
+@lru_cache(maxsize=256)
+def _places_rx(extra: tuple[str, ...]) -> re.Pattern | None:
+    """The document's own places that are no fixed region word, longest first."""
+    words = sorted({e for e in extra if e and e not in _REGION_SET}, key=lambda w: (-len(w), w))
+    return re.compile("|".join(re.escape(w) for w in words)) if words else None
+
+
+def _merged_regions(text: str, places: re.Pattern) -> list[tuple[int, int, str]]:
+    """The leftmost-longest scan of find_regions over the fixed words and `places`:
+    each pattern keeps its next match, searched again only when the scan has moved
+    past its start."""
     out: list[tuple[int, int, str]] = []
-    n = len(text)
     fixed = _REGION_RX.search(text)
-    nxt = [text.find(p) for p in places]
-    pos = 0
-    while True:
+    own = places.search(text)
+    while fixed is not None or own is not None:
+        m = (
+            own
+            if fixed is None
+            or (
+                own is not None
+                and (
+                    own.start() < fixed.start()
+                    or (own.start() == fixed.start() and own.end() > fixed.end())
+                )
+            )
+            else fixed
+        )
+        if m is None:
+            break
+        out.append((m.start(), m.end(), m.group(0)))
+        pos = m.end()
         if fixed is not None and fixed.start() < pos:
             fixed = _REGION_RX.search(text, pos)
-        best = -1
-        for i, p in enumerate(places):
-            k = nxt[i]
-            if 0 <= k < pos:
-                k = nxt[i] = text.find(p, pos)
-            # longest first: a later place wins only by starting earlier
-            if k >= 0 and (best < 0 or k < nxt[best]):
-                best = i
-        if best >= 0 and (
-            fixed is None
-            or nxt[best] < fixed.start()
-            or (nxt[best] == fixed.start() and len(places[best]) > fixed.end() - fixed.start())
-        ):
-            start = nxt[best]
-            word = places[best]
-            end = start + len(word)
-        elif fixed is not None:
-            start, end, word = fixed.start(), fixed.end(), fixed.group(0)
-        else:
-            return out
-        out.append((start, end, word))
-        pos = end
-        if pos >= n:
-            return out
+        if own is not None and own.start() < pos:
+            own = places.search(text, pos)
+    return out
 
 
 def _in_event_name(text: str, start: int, end: int) -> bool:
