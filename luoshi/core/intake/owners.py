@@ -675,6 +675,21 @@ _CLOSING_MARKER = re.compile(
 )
 
 
+# Numbered items and table rows are short lines. A line that runs on for longer than
+# this is running text (or hostile input): looking back to its start from every item
+# made the owner search quadratic on a one-line megabyte.
+_LONGEST_LINE = 2000
+
+
+def _line_start(text: str, pos: int) -> int | None:
+    """Where the line holding `pos` starts, or None for a line longer than _LONGEST_LINE."""
+    lo = max(0, pos - _LONGEST_LINE)
+    newline = text.rfind("\n", lo, pos)
+    if newline >= 0:
+        return newline + 1
+    return 0 if lo == 0 else None
+
+
 def closing_cell_owner(text: str, pos: int) -> str | None:
     """The unit that closes an item after its full stop (see _CLOSING_MARKER, _CLOSING_CELL)."""
     mk = _CLOSING_MARKER.match(text, pos, min(len(text), pos + 150))
@@ -682,14 +697,13 @@ def closing_cell_owner(text: str, pos: int) -> str | None:
         parts = [clean_unit(p) or p for p in _LIST_SPLIT.split(mk.group(1)) if p]
         if parts and all(is_organisation(p) and not _is_place_name(p) for p in parts):
             return "、".join(parts)
-    line_start = text.rfind("\n", 0, pos) + 1
     m = _CLOSING_CELL.match(text, pos, min(len(text), pos + 140))
     if m is None:
         return None
+    line_start = _line_start(text, pos)
+    serial = line_start is not None and _SERIAL_OPEN.match(text, line_start, pos)
     # a line closed by a bracket of units ("…增长6%以上。(发改委)") needs no serial
-    if not _SERIAL_OPEN.match(text, line_start, pos) and not (
-        m.group(1) and _LINE_END.match(text, m.end())
-    ):
+    if not serial and not (m.group(1) and _LINE_END.match(text, m.end())):
         return None
     cell = m.group(1) or m.group(2)
     if _MARKER_WORD.search(cell):
@@ -736,14 +750,14 @@ _NEXT_CELL = re.compile(r"\s*\n\s*([" + HAN + r"()（）、]{2,24})[ \t\u3000]*(
 
 def stacked_cell_owner(text: str, par_start: int, par_end: int) -> str | None:
     """The unit on the line after an item whose line before is only its serial number."""
-    prev_end = text.rfind("\n", 0, par_start)
+    prev_end = text.rfind("\n", max(0, par_start - _LONGEST_LINE), par_start)
     if prev_end < 0:
         return None
     k = prev_end
-    while k > 0 and text[k - 1] in "\n \t\u3000":
+    while k > 0 and text[k - 1] in "\n \t\u3000" and prev_end - k < _LONGEST_LINE:
         k -= 1
-    line_start = text.rfind("\n", 0, k) + 1
-    if not _SERIAL_LINE.fullmatch(text, line_start, k):
+    line_start = _line_start(text, k)
+    if line_start is None or not _SERIAL_LINE.fullmatch(text, line_start, k):
         return None
     m = _NEXT_CELL.match(text, par_end, par_end + 60)
     if not m or not is_organisation(m.group(1)) or _is_place_name(m.group(1)):
@@ -753,8 +767,8 @@ def stacked_cell_owner(text: str, par_start: int, par_end: int) -> str | None:
 
 def row_cell_owner(text: str, sent_start: int, sent_end: int) -> str | None:
     """The responsible-unit cell that follows an item in a numbered table row."""
-    line_start = text.rfind("\n", 0, sent_start) + 1
-    if not _ROW_START.match(text, line_start, sent_start + 8):
+    line_start = _line_start(text, sent_start)
+    if line_start is None or not _ROW_START.match(text, line_start, sent_start + 8):
         return None
     gap = _CELL_GAP.match(text, sent_end, sent_end + 8)
     if not gap:
