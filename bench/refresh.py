@@ -63,8 +63,8 @@ def one_approval(report_id: int) -> tuple[float, int, int]:
     written = {}
     original = store.refresh
 
-    def counting(ids=None, today=None):
-        written["rows"] = original(ids, today)
+    def counting(ids=None, today=None, **how):  # how: since, awaiting_only (store.refresh)
+        written["rows"] = original(ids, today, **how)
         written["targets"] = len(set(ids)) if ids is not None else None
         return written["rows"]
 
