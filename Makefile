@@ -95,5 +95,5 @@ requirements: $(BIN)/python
 
 ## messages: refresh and compile the translation files
 messages:
-	cd luoshi && ../$(BIN)/luoshi makemessages -l en -l zh_Hans --no-obsolete
-	cd luoshi && ../$(BIN)/luoshi compilemessages
+	cd luoshi && SECRET_KEY=messages-only ../$(BIN)/luoshi makemessages -l en -l zh_Hans --no-obsolete
+	cd luoshi && SECRET_KEY=messages-only ../$(BIN)/luoshi compilemessages
