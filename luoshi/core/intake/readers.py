@@ -214,6 +214,16 @@ def _format_number(n: int, fmt: str) -> str:
     return str(n)  # decimal, decimalFullWidth, and what we do not know
 
 
+def _numbering_of(num_pr) -> tuple[str | None, int]:
+    """(numId, ilvl) of a w:numPr element; a missing level is the first."""
+    num_id = num_pr.find(_W + "numId")
+    ilvl = num_pr.find(_W + "ilvl")
+    return (
+        num_id.get(_W + "val") if num_id is not None else None,
+        int(ilvl.get(_W + "val", "0")) if ilvl is not None else 0,
+    )
+
+
 class _DocxNumbering:
     """The numbers Word draws before list paragraphs ("1.", "（一）"), which it keeps in
     the numbering properties and not in the text: counted here as Word counts them."""
@@ -253,15 +263,11 @@ class _DocxNumbering:
                 self.nums[num.get(_W + "numId", "")] = (ref.get(_W + "val", ""), starts)
 
     def _num_pr(self, paragraph) -> tuple[str | None, int]:
+        """The numbering (id, level) of a paragraph: its own, else its style's or a base's."""
         ppr = paragraph._p.pPr
         num_pr = ppr.find(_W + "numPr") if ppr is not None else None
         if num_pr is not None:
-            num_id = num_pr.find(_W + "numId")
-            ilvl = num_pr.find(_W + "ilvl")
-            return (
-                num_id.get(_W + "val") if num_id is not None else None,
-                int(ilvl.get(_W + "val", "0")) if ilvl is not None else 0,
-            )
+            return _numbering_of(num_pr)
         style = paragraph.style
         for _ in range(10):  # a style and the styles it is based on
             if style is None:
@@ -269,12 +275,7 @@ class _DocxNumbering:
             spr = style.element.pPr
             num_pr = spr.find(_W + "numPr") if spr is not None else None
             if num_pr is not None:
-                num_id = num_pr.find(_W + "numId")
-                ilvl = num_pr.find(_W + "ilvl")
-                return (
-                    num_id.get(_W + "val") if num_id is not None else None,
-                    int(ilvl.get(_W + "val", "0")) if ilvl is not None else 0,
-                )
+                return _numbering_of(num_pr)
             style = style.base_style
         return None, 0
 
