@@ -474,7 +474,11 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
             y, pub_month = int(m.group(1)), int(m.group(2))
             break
     title_year = None
-    for hl in head_lines[:3]:
+    # the title is among the first lines that are not the page's furniture (当前位置, 索引号)
+    title_lines = [
+        text[ln.start : ln.end] for ln in lines[:15] if ln.kind in ("content", "heading")
+    ]
+    for hl in title_lines[:3]:
         m = re.search(r"((?:19|20)\d{2})\s?年", hl)
         # a sentence ("2025年，全市经济稳中有进。") or a review heading is not a title
         if (
