@@ -103,6 +103,8 @@ _INTERVIEW_HEAD = re.compile(
     r"副?(?:局长|主任|厅长)[" + HAN + r"·]{1,4}?[:：]"
 )
 _CITY_PAPER = re.compile(r"(?<![" + HAN + r"])([" + HAN + r"]{2,3})(?:日报|晚报)")
+# a newspaper's page label naming the region the page covers (第06版:区域传真·长春)
+_PAGE_PLACE = re.compile(r"第\s?\d+\s?版[:：][^\n·]*·([" + HAN + r"]{2,3})[ \t]*$", re.M)
 _CITY_ZONE = re.compile(
     r"(?<![" + HAN + r"])([" + HAN + r"]{2})(?:经济技术开发区|经济开发区|高新技术产业开发区)"
     r"(?:管委会|管理委员会)"
@@ -613,6 +615,18 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
             city_name = strip_lead_words(m.group(1)) + "市"
             if city_name in sample:
                 found["市"] = city_name
+    if "市" not in found and _own_suffix(sample) == "市":
+        # a text that calls itself 全市 and names one city, however seldom (《绍兴市…纲要》 in
+        # a table's row), or a provincial paper's page given to it (区域传真·长春): that city
+        # (a city's daily that names its counties and one county-level city, 新泰市, is no page
+        # of that city: only a text that names no other place)
+        names = [n for n in found["all"].split("、") if n and own.is_organisation(n)]
+        one_city = set(names) if len(names) == 1 and names[0].endswith("市") else set()
+        label = _PAGE_PLACE.search(head)
+        if label and not one_city:
+            one_city = {label.group(1) + "市"} - {"全市", "本市"}
+        if len(one_city) == 1:
+            found["市"] = one_city.pop()
     places: list[str] = []
     for u in [owner] + [r[1] for r in reps]:
         p = own.place_of_unit(u)

@@ -828,6 +828,8 @@ def label_line_owner(text: str, par_start: int, par_end: int) -> str | None:
 _NOT_STARTS = tuple(lex.data()["owners"]["not_starts"] + lex.data()["owners"]["time_starts"])
 _FRAGMENT_STEMS = frozenset(lex.data()["owners"]["fragment_stems"])
 _FURNITURE = tuple(lex.data()["owners"]["furniture"])
+# 绍兴市, 嘉兴市: a city's three-character name that ends like a slogan (科技兴市)
+_CITY_SLOGAN_ENDS = frozenset(lex.data()["owners"]["city_slogan_endings"])
 _BRACKETED = re.compile(r"[(（][^)）]*[)）]")
 _PLACE_SUFFIXES = ("市", "区", "县", "省", "州", "旗", "镇", "乡")
 _NOT_PLACE_CHARS = set("的了和与及在对全年已各本该我其这那每个等")
@@ -865,7 +867,11 @@ def is_organisation(name: str | None) -> bool:
     if name in _REGION_SET or normalise_region(name) != name:
         return True
     # 区农业农村委 (the bureau of agriculture and rural affairs) ends in 村委 too
-    is_thing = thing.search(name) and not name.endswith("农村委")
+    is_thing = (
+        thing.search(name)
+        and not name.endswith("农村委")
+        and not (len(name) == 3 and name[1:] in _CITY_SLOGAN_ENDS)
+    )
     if veto.search(name) or is_thing or (name.startswith(_NOT_STARTS) and not _dated_place(name)):
         return False
     if name in _FURNITURE:

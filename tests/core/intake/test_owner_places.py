@@ -125,3 +125,27 @@ def test_the_jurisdiction_a_text_never_names_is_written_whole():
     assert doc.resolve_region("本县") == "全县"
     named = _doc("青禾市今年新建学校20所。青禾市新增就业3000人,青禾市还将改造操场30个。\n")
     assert named.resolve_region("我市") == "青禾市"
+
+
+def test_a_provincial_papers_page_given_to_a_city_names_the_city():
+    # the page label (区域传真·临川) is the only place the city is named; the text says 全市
+    text = (
+        "首页\n第06版:区域传真·临川\n\n2026年临川锚定目标接续奋斗\n\n"
+        "主要预期目标是:全市地区生产总值增长6%左右,固定资产投资增长4%左右。\n"
+    )
+    doc = _doc(text)
+    assert doc.city == "临川市"
+    # a page whose label names no place keeps 全市
+    doc = _doc(text.replace("区域传真·临川", "区域传真"))
+    assert doc.city is None
+    assert doc.jurisdiction == "全市"
+
+
+def test_a_city_named_once_is_the_city_of_a_text_that_speaks_for_全市():
+    text = (
+        "重点工作半年度进展情况表\n序号\n内容与要求\n"
+        + "全市重点工作总体进展顺利,各项任务有序推进。" * 20
+        + "\n1.高质量编制实施《嘉兴市国民经济和社会发展第十四个五年规划纲要》。\n"
+        "2.全市新增城镇就业3万人以上。\n"
+    )
+    assert _doc(text).city == "嘉兴市"
