@@ -598,7 +598,7 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
     items: list[dict] = []
     lo, hi = seg.start, seg.end
     par = (lo, hi)
-    times = find_times(text[lo:hi], doc.year, doc.pub_month)
+    times = find_times(text[lo:hi], doc.year, doc.pub_month, doc.review_year)
     for t in times:
         t.start += lo
         t.end += lo

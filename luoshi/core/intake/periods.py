@@ -83,8 +83,13 @@ def _valid_month(m: int) -> bool:
 _TIME_HINT = re.compile(r"[年月季春目当今去前]")
 
 
-def find_times(text: str, year: int | None, pub_month: int | None = None) -> list[TimeExpr]:
+def find_times(
+    text: str, year: int | None, pub_month: int | None = None, review_year: int | None = None
+) -> list[TimeExpr]:
+    """`review_year`: the year a report dated later looks back on (a 2021 progress table dated
+    2022); a part of a year printed without its year (上半年, 一季度, 1-5月) is of that year."""
     out: list[TimeExpr] = []
+    inyear = review_year or year
     if not _TIME_HINT.search(text):
         return out
     for m in _TIME_RE.finditer(text):
@@ -96,31 +101,35 @@ def find_times(text: str, year: int | None, pub_month: int | None = None) -> lis
                 y = int(m.group("toy"))
                 out.append(TimeExpr(s, e, str(y), "target", y))
             elif g == "q3":
-                y = int(m.group("q3y")) if m.group("q3y") else year
+                y = int(m.group("q3y")) if m.group("q3y") else inyear
                 # a progress period of an undated text: a result, its year unknown
                 out.append(TimeExpr(s, e, f"{y}Q1-Q3" if y else None, "past", y))
             elif g == "h1":
-                y = int(m.group("h1y")) if m.group("h1y") else year
+                y = int(m.group("h1y")) if m.group("h1y") else inyear
                 out.append(TimeExpr(s, e, f"{y}H1" if y else None, "past", y))
             elif g == "q":
-                y = int(m.group("qy")) if m.group("qy") else year
+                y = int(m.group("qy")) if m.group("qy") else inyear
                 n = {"一": 1, "二": 2, "三": 3, "四": 4}.get(m.group("qn")) or int(m.group("qn"))
                 if y:
                     # a quarter still to come when the text was dated is a target period
                     future = year and y == year and pub_month and n * 3 > pub_month
-                    out.append(TimeExpr(s, e, f"{y}Q{n}", "plain" if future else "past", y))
+                    role = "plain" if future else "past"
+                    # the quarter a figure is compared with (较一季度提升5位) is no period of it
+                    if _baseline(text, s, e):
+                        role = "base"
+                    out.append(TimeExpr(s, e, f"{y}Q{n}", role, y))
                 elif text.startswith("今年", max(0, s - 2)):
                     out.append(TimeExpr(s, e, None, "past", None))
             elif g == "mr":
                 a, b = int(m.group("m1")), int(m.group("m2"))
-                y = int(m.group("mry")) if m.group("mry") else year
+                y = int(m.group("mry")) if m.group("mry") else inyear
                 if _valid_month(a) and _valid_month(b) and a < b and y:
                     out.append(TimeExpr(s, e, f"{y}M{a:02d}-M{b:02d}", "past", y))
             elif g == "fm":
                 raw = m.group("fmn")
                 n = int(raw) if raw.isdigit() else _CN_MONTH.get(raw, 0)
-                if _valid_month(n) and year:
-                    out.append(TimeExpr(s, e, f"{year}M01-M{n:02d}", "past", year))
+                if _valid_month(n) and inyear:
+                    out.append(TimeExpr(s, e, f"{inyear}M01-M{n:02d}", "past", inyear))
             elif g == "lym":
                 mm = int(m.group("lymm"))
                 if year and _valid_month(mm):
