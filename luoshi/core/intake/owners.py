@@ -828,6 +828,7 @@ def label_line_owner(text: str, par_start: int, par_end: int) -> str | None:
 _NOT_STARTS = tuple(lex.data()["owners"]["not_starts"] + lex.data()["owners"]["time_starts"])
 _FRAGMENT_STEMS = frozenset(lex.data()["owners"]["fragment_stems"])
 _FURNITURE = tuple(lex.data()["owners"]["furniture"])
+_FIELD_BUREAU_ENDS = frozenset(lex.data()["owners"]["field_bureau_endings"])
 # 绍兴市, 嘉兴市: a city's three-character name that ends like a slogan (科技兴市)
 _CITY_SLOGAN_ENDS = frozenset(lex.data()["owners"]["city_slogan_endings"])
 _BRACKETED = re.compile(r"[(（][^)）]*[)）]")
@@ -872,7 +873,13 @@ def is_organisation(name: str | None) -> bool:
         and not name.endswith("农村委")
         and not (len(name) == 3 and name[1:] in _CITY_SLOGAN_ENDS)
     )
-    if veto.search(name) or is_thing or (name.startswith(_NOT_STARTS) and not _dated_place(name)):
+    # 建设局, 建设委: a bureau named by its field alone, which not_starts' verb opens
+    bureau = len(name) == 3 and name[2] in _FIELD_BUREAU_ENDS and name[:2] in _NOT_STARTS
+    if (
+        veto.search(name)
+        or is_thing
+        or (name.startswith(_NOT_STARTS) and not _dated_place(name) and not bureau)
+    ):
         return False
     if name in _FURNITURE:
         return False
