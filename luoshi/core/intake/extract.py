@@ -80,6 +80,8 @@ _LIST_MARK = re.compile(
 )
 _CAP_QUOTA = lex.cue("cap_quota")
 _CAP_WORD = re.compile(r"控制在")
+_CONTROL_FRAME = lex.cue("control_frame")
+_FALL_WORD = re.compile(r"下降|减少|降低|压减")
 _LIST_SEPS = (";", "；", "、", ",", "，")
 _STRUCTURE_COUNT = lex.cue("structure_count")
 _STRUCTURE_UNITS = ("项", "个", "条", "件", "类", "批")
@@ -541,6 +543,17 @@ def _whole(word: str, doc: Doc) -> str:
     return named if named != word else _WHOLE.get(word, word)
 
 
+def _in_control_frame(text: str, lo: int, clause_start: int, pos: int) -> bool:
+    """Whether the figure at `pos` lies in a frame of control indicators (控制考核指标…为:)
+    that no full stop has closed, and its clause names no fall (下降2.5% is a floor on it)."""
+    last = None
+    for m in _CONTROL_FRAME.finditer(text, lo, pos):
+        last = m
+    if last is None or "。" in text[last.end() : pos]:
+        return False
+    return not _FALL_WORD.search(text, clause_start, pos)
+
+
 def _make(
     kind, tkind, owner, metric, comp, value, unit, period, text, s, e, note=None, why=None
 ) -> dict:
@@ -758,6 +771,7 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                 # 共有项目71个,其中:省外项目61个、市外项目10个: the parts of a total are
                 # of its kind
                 kind, kind_rule = items[-sent_items]["kind"], "kind.breakdown"
+            comp_rule = None
             if q.comparator == "~" and _CAP_WORD.search(text, clause[0], q.num_start):
                 comp = "<="  # 控制在3%左右: a cap, hedged
             elif q.comparator:
@@ -767,6 +781,9 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
             elif kind == "target" and _CAP_QUOTA.search(text, clause[0], q.num_start):
                 # 死亡人数控制指标45人, 目标任务为…: a quota is a cap
                 comp = "<="
+            elif kind == "target" and _in_control_frame(text, lo, clause[0], q.num_start):
+                # 控制考核指标分解情况为:工矿商贸企业474人,…上升0.05%: caps
+                comp, comp_rule = "<=", "comparator.control_frame"
             else:
                 comp = ">=" if kind == "target" else "="
             metric = metric_of(text, q, clause)
@@ -809,7 +826,10 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                     snip_start,
                     q.end,
                     q.note,
-                    why={"kind": kind_rule, "owner": owner_rule},
+                    why=(
+                        {"kind": kind_rule, "owner": owner_rule}
+                        | ({"comparator": comp_rule} if comp_rule else {})
+                    ),
                 )
             )
             sent_items += 1
