@@ -249,6 +249,11 @@ def find_deadlines(text: str, year: int | None) -> list[tuple[int, int, list[str
     return out
 
 
+# (one of a list of such years: 西延2025年、西康和西十2026年、康渝2028年建成投运)
+_MILESTONE_YEAR = re.compile(
+    r"\s?年(?:[、和及与][^。；;\n\d]{0,8}(?:19|20)\d{2}\s?年)*"
+    r"(?:底前|前|[^,，。；;\d]{0,3}(?:建成|投运|投产|通车|竣工|完工))"
+)
 _RANGE_END = re.compile(r"(?:19|20)\d{2}\s?年?\s?[—－\-~～–]{1,2}\s?$")
 
 
@@ -261,6 +266,9 @@ def document_year(text: str) -> int | None:
     ):
         pre = text[max(0, m.start() - 2) : m.start()]
         if "到" in pre or "至" in pre:
+            continue
+        # the year a work is to open (2028年建成投运) or a deadline (2027年底前) is a goal's
+        if _MILESTONE_YEAR.match(text, m.end()):
             continue
         # the end of a plan's span ((2021—2025年), 2021-2025年) is not the year spoken of
         if _RANGE_END.search(text, max(0, m.start() - 7), m.start()):

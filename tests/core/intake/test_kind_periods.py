@@ -44,3 +44,13 @@ def test_a_title_below_the_page_furniture_names_the_year_a_progress_table_looks_
     # the same page with its title naming the year it is dated in: that year
     items = extract(PAGE.replace("2021年某市", "2022年某市")).items
     assert [it["period"] for it in items if it["kind"] == "statistic"] == ["2022H1", "2022H1"]
+
+
+def test_the_year_a_work_is_to_open_is_not_the_year_a_text_speaks_of():
+    from luoshi.core.intake.periods import document_year
+
+    text = "2023年全省完成交通投资900亿元。2024年将推进甲乙丙3条高铁建设,冲刺甲线2025年、乙线2027年建成投运。"
+    assert document_year(text) == 2024
+    assert document_year("2024年全省计划新建公路100公里,2026年底前全部完工。") == 2024
+    # a year of results named last is still the year spoken of
+    assert document_year("2024年计划新建公路100公里。2025年全省新建公路120公里。") == 2025
