@@ -43,6 +43,7 @@ _BAD_PLACE_START = (
 _BAD_PLACE_CHARS = set(
     "的了和与及在对全年已各本该我其这那每个城以为是将把被从向于等中级景园社街校厂矿营号属驻并请"
 )
+_QUARTER_NAMES = frozenset(lex.data()["owners"]["quarter_districts"])
 _TITLE_UNIT = re.compile(
     r"[#\s]*([" + HAN + r"]{2,16}?(?:局|委员会|委|办公室|厅|部|政府|管委会|中心))"
     r"(?:关于|\d{4}年|[" + HAN + r"]{0,6}(?:工作计划|计划|方案|要点|安排|任务|重点|目标|思路))"
@@ -121,6 +122,21 @@ _LEAD_WORDS = re.compile(
 
 
 _TWO_LEVELS = re.compile(r"[" + HAN + r"]{2,6}?[省市州]([" + HAN + r"]{2,6}[市区县])")
+
+
+def _first_named(sample: str, district: str) -> str:
+    """A district as the text first names it: 西宁市城中区 where its first mention is so."""
+    k = sample.find(district)
+    m = _CITY_BEFORE.search(sample[max(0, k - 4) : k]) if k > 0 else None
+    if m is None:
+        return district
+    # 记者从西宁市: the name starts after the last character no place holds
+    name = m.group(1)
+    name = name[max((i + 1 for i, ch in enumerate(name) if ch in _BAD_PLACE_CHARS), default=0) :]
+    return name + district if len(name) >= 3 and own.is_organisation(name) else district
+
+
+_CITY_BEFORE = re.compile(r"([" + HAN + r"]{2,3}市)$")
 
 
 def _lower_place(name: str) -> str:
@@ -268,6 +284,9 @@ class Doc:
         """全市/我市/本市 → the city the text names, 全区 → the district, 全县 → the county."""
         if word in ("全市", "我市", "本市") and self.city:
             return self.city
+        # the district a text first names with its city (西宁市城中区), as it first names it
+        if word == self.district and self.jurisdiction and self.jurisdiction.endswith(word):
+            return self.jurisdiction
         region = self.district or self.autonomous
         if word in ("全区", "我区", "本区") and region:
             return region
@@ -416,6 +435,9 @@ def _places(sample: str, title: str) -> dict[str, str]:
                 name = name[cut + 1 :]
             # 中 ends function words (其中, 集中) but opens names (中宁县, 中卫市)
             bad = name[1:] if name[0] == "中" else name
+            # 城中区, 城关区: a district named after its quarter of the city holds 城
+            if name in _QUARTER_NAMES and kind == "区":
+                bad = ""
             if name.startswith(_BAD_PLACE_START) or not _BAD_PLACE_CHARS.isdisjoint(bad):
                 continue
             if name[-1] in "一二三四五六七八九十两几多":
@@ -689,7 +711,14 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         report_period=report_period,
         province=province,
         jurisdiction=_jurisdiction(
-            sample[:5000], city, district or autonomous, county, province, found.get("旗")
+            sample[:5000],
+            city,
+            _first_named(sample, district)
+            if district and not (city or owner)
+            else district or autonomous,
+            county,
+            province,
+            found.get("旗"),
         ),
         progress=progress,
         meeting="会议" in title[:200],

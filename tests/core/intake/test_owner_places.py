@@ -149,3 +149,18 @@ def test_a_city_named_once_is_the_city_of_a_text_that_speaks_for_全市():
         "2.全市新增城镇就业3万人以上。\n"
     )
     assert _doc(text).city == "嘉兴市"
+
+
+def test_a_district_named_after_its_quarter_is_written_as_first_named():
+    text = (
+        "2月10日,记者从临川市城东区2026年民生实事项目新闻发布会上获悉,"
+        "2026年,城东区确定民生实事项目12个,计划总投资4.36亿元。"
+        "城东区相关负责人介绍,城东区将新建学校2所。\n"
+    )
+    doc = _doc(text)
+    assert doc.district == "城东区"
+    assert doc.jurisdiction == "临川市城东区"
+    assert doc.resolve_region("城东区") == "临川市城东区"
+    # 城区 (the urban area) is no district's name
+    doc = _doc(text.replace("城东区", "城区"))
+    assert doc.district is None
