@@ -175,8 +175,9 @@ def strip_lead_words(name: str) -> str:
 
 # "绵阳市涪城区第六届人民代表大会第四次会议…代区长某某作政府工作报告": the report's place
 _CONGRESS = re.compile(
-    r"([" + HAN + r"]{2,10}?(?:自治区|[省市县区]))第[一二三四五六七八九十]{1,3}届"
-    r"人民代表大会第[一二三四五六七八九十]{1,3}次会议"
+    r"([" + HAN + r"]{2,10}?(?:自治区|[省市县区]))第?[一二三四五六七八九十]{1,3}届"
+    # 广东省十四届人大二次会议: the congress written short
+    r"(?:人民代表大会|人大)第?[一二三四五六七八九十]{1,3}次会议"
 )
 # "关于莆田市荔城区2022年国民经济和社会发展计划执行情况…的报告": the place whose plan it is
 _PLAN_REPORT = re.compile(
@@ -603,7 +604,11 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         if "政府工作报告" in head
         else None
     )
-    congress = _CONGRESS.search(head) if gov is None and "人民代表大会" in head else None
+    congress = (
+        _CONGRESS.search(head)
+        if gov is None and ("人民代表大会" in head or "人大" in head)
+        else None
+    )
     gov_name = (gov.group(1) or gov.group(2) or gov.group(3) or _autonomous(head)) if gov else None
     if congress:
         # "记者从刚刚闭幕的秦安县第十七届…": the name starts after the last character no place holds

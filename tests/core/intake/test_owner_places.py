@@ -164,3 +164,13 @@ def test_a_district_named_after_its_quarter_is_written_as_first_named():
     # 城区 (the urban area) is no district's name
     doc = _doc(text.replace("城东区", "城区"))
     assert doc.district is None
+
+
+def test_a_report_to_a_congress_written_short_is_the_places():
+    text = (
+        "1月23日上午,青湖省十四届人大二次会议在临川开幕。省长某某向大会作政府工作报告。\n"
+        "今年主要预期目标是:地区生产总值增长5%左右。\n"
+    )
+    assert _doc(text).owner == "青湖省"
+    # a meeting that is no congress's names no government
+    assert _doc(text.replace("十四届人大二次会议", "经济工作会议")).owner != "青湖省"
