@@ -543,6 +543,41 @@ def _whole(word: str, doc: Doc) -> str:
     return named if named != word else _WHOLE.get(word, word)
 
 
+_OPENING_VERB = re.compile(
+    r"((?:19|20)\d{2})\s?年(?:[^,，。；;、\d前底是全]{0,3}?)(建成投运|建成通车|建成投产|建成|投运|投产|通车|竣工)"
+)
+_OPENING_LIST = re.compile(r"((?:19|20)\d{2})\s?年\s?[、和及与]([^。；;,，、\n\d]{1,8})$")
+_OPENING_LEAD = re.compile(r"^(?:冲刺|力争|确保|争取|实现|计划|推动|和|及|与)+")
+
+
+def _opening_years(text: str, sent: tuple[int, int]) -> list[tuple[int, str, str, int, int]]:
+    """The years works are to open in (冲刺西延2025年、西康和西十2026年建成投运): one
+    (year, works, verb, start, end) a year, for works named before each year and no figure
+    after the verb in its clause."""
+    out: list[tuple[int, str, str, int, int]] = []
+    for m in _OPENING_VERB.finditer(text, sent[0], sent[1]):
+        verb = m.group(2)
+        clause = clause_bounds(text, m.start(), sent[0], sent[1])
+        if re.search(r"\d", text[m.end() : clause[1]]):
+            continue  # 2025年建成通车150公里: a figure, read as such
+        chain = [(int(m.group(1)), m.start(1), m.end())]
+        pos = m.start(1)
+        while True:
+            lm = _OPENING_LIST.search(text, clause[0], pos)
+            if not lm:
+                break
+            chain.insert(0, (int(lm.group(1)), lm.start(1), lm.end(1) + 1))
+            pos = lm.start(1)
+        ends = [clause[0]] + [e for _, _, e in chain[:-1]]
+        for (y, ys, ye), ns in zip(chain, ends, strict=True):
+            name = _OPENING_LEAD.sub("", text[ns:ys].strip(" 、,，"))
+            # 到2020年全面建成(小康社会): a slogan's year, not a work's
+            if not name or len(name) > 12 or name.endswith(("到", "至", "于")):
+                continue
+            out.append((y, name, verb, ns, ye))
+    return out
+
+
 def _in_control_frame(text: str, lo: int, clause_start: int, pos: int) -> bool:
     """Whether the figure at `pos` lies in a frame of control indicators (控制考核指标…为:)
     that no full stop has closed, and its clause names no fall (下降2.5% is a floor on it)."""
@@ -930,6 +965,26 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                     clause[0],
                     clause[1],
                     why={"kind": "kind.floor_words", "owner": owner_rule},
+                )
+            )
+        for y0, name, verb, ms, me in [] if stat_sentence else _opening_years(text, sent):
+            if not doc.year or y0 < doc.year or any(ds <= ms < de for ds, de, _ in deadlines):
+                continue
+            owner, owner_rule = _target_owner(text, sent, par, ms, seg, state, doc)
+            items.append(
+                _make(
+                    "target",
+                    "milestone",
+                    owner,
+                    f"{name}{verb}"[:40],
+                    "none",
+                    None,
+                    None,
+                    str(y0),
+                    text,
+                    ms,
+                    me,
+                    why={"kind": "kind.opening_year", "owner": owner_rule},
                 )
             )
         if sent_items == 0:
