@@ -274,6 +274,9 @@ def kind_of(
         if _quoted_task(text, sent, seg, ctimes):
             return "target", "kind.quoted_task"
     if seg.past_year or seg.frame == "review":
+        if strong and not marked and all(g.group(0) == "安排" for g in _STRONG_TARGET.finditer(cl)):
+            # 安排重点项目103个 in a review of the past year: what was arranged then
+            return "statistic", "kind.arranged_in_review"
         if strong or marked:
             return "target", "kind.strong_target"
         return "statistic", "kind.review_part" if seg.frame_inherited else "kind.review_section"
