@@ -378,10 +378,24 @@ def _autonomous(sample: str) -> str | None:
     """The autonomous region a text calls 全区, in the form it prints first (广西, 广西壮族自治区)."""
     best: tuple[int, str] | None = None
     for short, full in _AUTONOMOUS_NAMES.items():
-        k = sample.find(short)
+        # a region named only inside an institution's name (新疆农村综合产权交易中心) is no
+        # place the text names: its 全区 stays whole
+        k = next(
+            (
+                k
+                for k in _occurrences(sample, short)
+                if sample.startswith(full, k) or not _ENTITY_AFTER.match(sample, k + len(short))
+            ),
+            -1,
+        )
         if k >= 0 and (best is None or k < best[0]):
             best = (k, full if sample.startswith(full, k) else short)
     return best[1] if best else None
+
+
+_ENTITY_AFTER = re.compile(
+    r"[" + HAN + r"]{0,10}?(?:中心|公司|集团|大学|学院|银行|研究院|研究所|协会|医院)"
+)
 
 
 def _province(sample: str, owner: str | None) -> str | None:

@@ -174,3 +174,14 @@ def test_a_report_to_a_congress_written_short_is_the_places():
     assert _doc(text).owner == "青湖省"
     # a meeting that is no congress's names no government
     assert _doc(text.replace("十四届人大二次会议", "经济工作会议")).owner != "青湖省"
+
+
+def test_a_region_named_only_inside_an_institutions_name_is_no_place_of_the_text():
+    text = (
+        "今年我区经济社会发展的主要预期目标是:地区生产总值增长7%左右。\n"
+        "全区加快宁夏农村综合产权交易中心建设,粮食产量稳定在370万吨以上。\n"
+    )
+    assert _doc(text).jurisdiction == "全区"
+    # the region named as a place is the text's
+    doc = _doc(text.replace("全区加快", "全区上下和宁夏各地加快"))
+    assert doc.autonomous == "宁夏"
