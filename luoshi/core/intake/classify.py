@@ -251,7 +251,9 @@ def kind_of(
         return "statistic", "kind.supervision_count"
     if q_end > 0 and _TASK_STATE_AFTER.match(text, q_end, clause[1]):
         return "statistic", "kind.task_state"
-    if _GAP_MEASURE.search(pre_cl):
+    # 高于全国平均水平0.5个百分点以上: a gap printed with its bound is one to keep, a goal
+    bounded = q_end > 0 and text[max(0, q_end - 2) : q_end] in ("以上", "以内", "以下")
+    if _GAP_MEASURE.search(pre_cl) and not bounded:
         return "statistic", "kind.gap"
     if _PAST_ACTIVITY.search(cl):
         return "statistic", "kind.past_activity"

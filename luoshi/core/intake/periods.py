@@ -153,7 +153,9 @@ def find_times(
                     out.append(TimeExpr(s, e, f"{year}YTD", "past", year))
             elif g == "ly":
                 if year:
-                    out.append(TimeExpr(s, e, str(year - 1), "past", year - 1))
+                    # 保持上年水平: last year's level as a goal's baseline, no period spoken of
+                    role = "base" if _LEVEL_AFTER.match(text, e) else "past"
+                    out.append(TimeExpr(s, e, str(year - 1), role, year - 1))
             elif g == "fest":
                 if year:
                     out.append(TimeExpr(s, e, f"{year}春节假期", "past", year))
@@ -177,6 +179,8 @@ def find_times(
             continue
     return out
 
+
+_LEVEL_AFTER = re.compile(r"(?:的)?(?:水平|水准)")
 
 # a year named as the baseline of a goal, not as the time a sentence speaks of:
 # 以2012年…为基础, 控制在2010年水平, 比2020年下降
