@@ -956,6 +956,14 @@ def names_a_lead(sentence: str) -> bool:
 _LEAD_LABEL = re.compile(
     r"[(（【]\s?(?:牵头单位|牵头部门)\s?[:：]\s?([" + HAN + r"、]{2,40}?)\s?[;；,，)）】]"
 )
+_LEADERS_THEN_LEAD = re.compile(
+    r"[(（]["
+    + HAN
+    + r"、]{0,30}?(?:省长|市长|县长|区长|秘书长|主任)负责[,，](["
+    + HAN
+    + r"]{2,20}?)牵头"
+    r"(?:[,，][^()（）\n]{0,40})?(?:[)）][。；;]?)?\s*$"
+)
 _BRACKET_TAIL = re.compile(r"[。；;]\s*【([" + HAN + r"、]{3,40})】[。；;]?\s*$")
 
 
@@ -967,6 +975,11 @@ def trailing_owner(tail: str) -> str | None:
         parts = [clean_unit(p) or p for p in _LIST_SPLIT.split(lead.group(1)) if p]
         if parts and all(is_organisation(p) for p in parts):
             return "、".join(parts)
+    # (分管副省长、协管副秘书长负责,省发展改革委牵头,省工信厅…): the leaders answer for it,
+    # the unit that leads owns it, also where the text is cut inside the bracket
+    led = _LEADERS_THEN_LEAD.search(tail) if "牵头" in tail else None
+    if led and is_organisation(led.group(1)):
+        return led.group(1)
     m = _TRAILING_RE.search(tail) if _LEAD_HINT.search(tail) else None
     if not m:
         b = _BRACKET_TAIL.search(tail)
