@@ -1065,7 +1065,7 @@ def _dedupe(items: list[dict], text: str = "") -> list[dict]:
     seen_text: set[tuple] = set()
     # metrics kept by (value, unit, note) with where they end; their bigrams are
     # only needed when a later item has the same value and unit, so made on demand
-    buckets: dict[tuple, list[tuple[str, int, str | None]]] = {}
+    buckets: dict[tuple, list[tuple[str, int, str | None, tuple[str, str | None]]]] = {}
     grams: dict[str, set[str]] = {}
 
     def bigrams(metric: str) -> set[str]:
@@ -1097,8 +1097,17 @@ def _dedupe(items: list[dict], text: str = "") -> list[dict]:
             earlier = buckets.get(bkey)
             if earlier:
                 bg = bigrams(it["metric"])
-                for other, other_end, other_owner in earlier[-50:]:
+                for other, other_end, other_owner, other_fact in earlier[-50:]:
                     if other_owner and _named_owner(it) and other_owner != _named_owner(it):
+                        continue
+                    # last year's result and this year's goal of one figure (预计增长7.5%
+                    # in 2019, 增长7.5% the goal of 2020): two facts
+                    if (
+                        other_fact[0] != it["kind"]
+                        and other_fact[1] != it["period"]
+                        and str(other_fact[1]).isdigit()
+                        and str(it["period"]).isdigit()
+                    ):
                         continue
                     # the next member of a list ("…增长8%;农民人均纯收入增长8%")
                     gap = it["start"] - other_end
@@ -1121,7 +1130,9 @@ def _dedupe(items: list[dict], text: str = "") -> list[dict]:
         if dup:
             continue
         seen_text.add(key)
-        buckets.setdefault(bkey, []).append((it["metric"], it["end"], _named_owner(it)))
+        buckets.setdefault(bkey, []).append(
+            (it["metric"], it["end"], _named_owner(it), (it["kind"], it["period"]))
+        )
         out.append(it)
     return out
 
