@@ -668,6 +668,12 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
             one_city = {label.group(1) + "市"} - {"全市", "本市"}
         if len(one_city) == 1:
             found["市"] = one_city.pop()
+    if owner and owner[0] not in "市县区省州旗" and own.place_of_unit(owner) is None:
+        # an interviewed head of 发改局 whose bureau the text also prints with its level
+        # (县发改局): the bureau as the text names it whole
+        leveled = {w + owner for w in "市县区省" if w + owner in sample}
+        if len(leveled) == 1 and own.is_organisation(next(iter(leveled))):
+            owner = leveled.pop()
     places: list[str] = []
     for u in [owner] + [r[1] for r in reps]:
         p = own.place_of_unit(u)

@@ -185,3 +185,14 @@ def test_a_region_named_only_inside_an_institutions_name_is_no_place_of_the_text
     # the region named as a place is the text's
     doc = _doc(text.replace("全区加快", "全区上下和宁夏各地加快"))
     assert doc.autonomous == "宁夏"
+
+
+def test_an_interviewed_bureau_is_written_with_the_level_the_text_prints():
+    text = (
+        "发改部门如何主动适应新常态?记者专访了发改局局长某某。\n"
+        "记者:对于适应新常态,县发改局是如何做的?\n"
+        "某某:年内完成项目储备60亿元,项目开工40亿元。\n"
+    )
+    assert _doc(text).owner == "县发改局"
+    # a text that prints the bureau only bare keeps it so
+    assert _doc(text.replace("县发改局", "你们")).owner == "发改局"
