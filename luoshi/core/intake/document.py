@@ -43,6 +43,7 @@ _BAD_PLACE_START = (
 _BAD_PLACE_CHARS = set(
     "的了和与及在对全年已各本该我其这那每个城以为是将把被从向于等中级景园社街校厂矿营号属驻并请"
 )
+_CONGRESS_SESSION = re.compile(r"(?:人大|人民代表大会|政协)[^\n。]{0,8}?次会议")
 _QUARTER_NAMES = frozenset(lex.data()["owners"]["quarter_districts"])
 _TITLE_UNIT = re.compile(
     r"[#\s]*([" + HAN + r"]{2,16}?(?:局|委员会|委|办公室|厅|部|政府|管委会|中心))"
@@ -746,7 +747,8 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
             found.get("旗"),
         ),
         progress=progress,
-        meeting="会议" in title[:200],
+        # a congress's session (省十二届人大一次会议开幕) is no sector's work meeting
+        meeting="会议" in _CONGRESS_SESSION.sub("", title[:200]),
         progress_column=bool(_PROGRESS_COLUMN.search(text[:3000])),
         autonomous=autonomous,
         review_year=review_year if (progress or not plan) else None,

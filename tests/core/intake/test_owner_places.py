@@ -196,3 +196,13 @@ def test_an_interviewed_bureau_is_written_with_the_level_the_text_prints():
     assert _doc(text).owner == "县发改局"
     # a text that prints the bureau only bare keeps it so
     assert _doc(text.replace("县发改局", "你们")).owner == "发改局"
+
+
+def test_a_congress_session_in_the_head_is_no_work_meeting():
+    text = (
+        "政府工作报告描绘了未来五年青湖省经济社会发展的蓝图。\n"
+        "省十二届人大一次会议开幕。某某摄\n"
+        "到2017年,公共财政收入年均增长12%以上。\n"
+    )
+    assert not _doc(text).meeting
+    assert _doc(text.replace("省十二届人大一次会议开幕", "全省交通运输工作会议召开")).meeting
