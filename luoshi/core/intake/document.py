@@ -43,6 +43,7 @@ _BAD_PLACE_START = (
 _BAD_PLACE_CHARS = set(
     "的了和与及在对全年已各本该我其这那每个城以为是将把被从向于等中级景园社街校厂矿营号属驻并请"
 )
+_HEADLINE_PLACE = re.compile(r"\s*([" + HAN + r"]{2,3})[:：](?=[" + HAN + r"\d])")
 _CONGRESS_SESSION = re.compile(r"(?:人大|人民代表大会|政协)[^\n。]{0,8}?次会议")
 _QUARTER_NAMES = frozenset(lex.data()["owners"]["quarter_districts"])
 _TITLE_UNIT = re.compile(
@@ -722,6 +723,14 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
     months = [p for p in cands if "M" in p]
     report_period = months[0] if months else cands[0] if cands else None
     province = _province(sample[:5000], owner) if ("全省" in sample or "我省" in sample) else None
+    # a news headline that opens on the province's bare name (河北:18项民生工程…): the
+    # province as the headline writes it, which 全省 in the sentences means
+    lead = next((m for h in head_lines[:4] if (m := _HEADLINE_PLACE.match(h))), None)
+    if lead and lead.group(1) in own.PROVINCES and owner is None:
+        if province in (None, lead.group(1) + "省"):
+            province = lead.group(1)
+        if region is None:
+            region = lead.group(1)
     return Doc(
         text,
         y,

@@ -206,3 +206,15 @@ def test_a_congress_session_in_the_head_is_no_work_meeting():
     )
     assert not _doc(text).meeting
     assert _doc(text.replace("省十二届人大一次会议开幕", "全省交通运输工作会议召开")).meeting
+
+
+def test_a_headline_opening_on_the_provinces_bare_name_writes_it_so():
+    text = (
+        "湖南:去年农村危房改造竣工9.6万户\n\n"
+        "从全省住房和城乡建设工作会上获悉,2018年,全省棚户区改造开工23.5万套。\n"
+    )
+    doc = _doc(text)
+    assert doc.province == "湖南"
+    assert doc.resolve_region("全省") == "湖南"
+    # a speaker's line (记者:…) names no province
+    assert _doc(text.replace("湖南:", "记者:") + "湖南省政府部署全年工作。\n").province == "湖南省"
