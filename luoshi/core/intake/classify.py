@@ -34,6 +34,8 @@ class Segment:
     label: str | None = None  # a table row's name, the metric of a figure alone in a cell
     after_owner: str | None = None  # the owner line right after the paragraph (由X负责落实。)
     unit: str | None = None  # a bare figure's unit from its column header (万美元)
+    # its owner label names no organisation (责任单位:区, cut short): no owner is guessed
+    owner_unread: bool = False
 
 
 _SENT_END = "。！？!?；;"

@@ -308,13 +308,15 @@ def _target_owner(
     (广西壮族自治区 where it opens so, 广西 where it prints only that).
     """
     owner, rule = _target_owner_found(text, sent, par, pos, seg, state, doc)
+    if seg.owner_unread and rule in _DOCUMENT_LEVEL_RULES:
+        return None, None  # its own label names an owner no reader can make out
     if owner and rule in _DOCUMENT_LEVEL_RULES:
         owner = _place_form(owner, doc)
     if owner and "、" in owner:
         owner = _distributed_owner(text, sent, pos, owner)
     if owner is None and state.last_target is not None:
         return state.last_target
-    if owner is None and doc.jurisdiction and not doc.meeting:
+    if owner is None and doc.jurisdiction and not doc.meeting and not seg.owner_unread:
         # nothing in the text names a nearer owner: the jurisdiction it speaks for
         owner, rule = doc.jurisdiction, "owner.jurisdiction"
     if owner is not None and rule is not None:
@@ -543,6 +545,12 @@ def _whole(word: str, doc: Doc) -> str:
     return named if named != word else _WHOLE.get(word, word)
 
 
+_FIGURE_HEADING = re.compile(
+    r"\s*(?:#{1,6}\s*)?(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、])"
+    r"[^。；;\n\d]{2,30}\d+(?:\.\d+)?\s?(?:%|个百分点|万亿元|亿元|万元|万人|万吨|公里|万平方米|个|人|户|家|项|吨|亩)"
+    r"(?:以上|以内|以下|左右)?\s*(?:[。;；]|(?:责任单位|牵头单位)|$)"
+)
+_RUN_ON_OWNER = re.compile(r"(?:责任单位|牵头单位)[:：]\s*([^\s:：,，。；;]{1,30})\s*$")
 _OPENING_VERB = re.compile(
     r"((?:19|20)\d{2})\s?年(?:[^,，。；;、\d前底是全]{0,3}?)(建成投运|建成通车|建成投产|建成|投运|投产|通车|竣工)"
 )
@@ -669,6 +677,8 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
     pt.deadline_periods = [d[2] for d in deadlines]
     pt.bare = [bool(BARE_AFTER.match(text, d[1], min(hi, d[1] + 8))) for d in deadlines]
     tail_owner = own.trailing_owner(text[max(lo, hi - 40) : hi]) or own.owner_sentence(text[lo:hi])
+    if seg.after_owner and tail_owner and not own.is_organisation(tail_owner):
+        tail_owner = None  # the whole name a heading ran on (责任单位:区发展和改革局) instead
     # a numbered item closed by its owner ("3. 新建5G基站1200个以上。(市工信局负责)")
     # (or a one-sentence paragraph closed so: "新建5G基站1200个以上。(市工信局负责)")
     item_marked = bool(tail_owner) and (
@@ -1171,9 +1181,23 @@ def _segments(
     segs: list[Segment] = []
     frames = section_frames(text, lines, year, review_year)
     for i, ln in enumerate(lines):
-        if ln.kind != "content" or ln.dup or i in table_lines:
+        if ln.dup or i in table_lines:
+            continue
+        # a numbered heading that closes on a measured figure ((一)地区生产总值增长7%以上,
+        # its owner perhaps run on after it) is an item; another heading gives none
+        if ln.kind != "content" and not (
+            ln.kind == "heading" and _FIGURE_HEADING.match(text, ln.start, ln.end)
+        ):
             continue
         fr = frames[i]
+        # the owner a figure heading names after it (…7%以上责任单位:区发展和改革局)
+        run_on = None
+        unread = False
+        if ln.kind == "heading":
+            m = _RUN_ON_OWNER.search(text, ln.start, ln.end)
+            if m and own.is_organisation(m.group(1)):
+                run_on = m.group(1)
+            unread = bool(m) and run_on is None
         for s, e in _pieces(text, ln.start, ln.end):
             segs.append(
                 Segment(
@@ -1184,6 +1208,8 @@ def _segments(
                     past_year=fr.past_year,
                     frame=fr.role,
                     frame_inherited=fr.inherited,
+                    after_owner=run_on,
+                    owner_unread=unread,
                 )
             )
     for r in rows:

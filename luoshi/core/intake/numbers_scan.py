@@ -275,6 +275,9 @@ def _counted_in_words(text: str, s: int, e: int, start: int, low) -> bool:
     return verb is not None and verb.end() == s
 
 
+_OWNER_LABELS = ("责任单位", "牵头单位", "责任部门", "牵头部门", "配合单位")
+
+
 def _has_pre_comparator(text: str, s: int, start: int) -> bool:
     before = text[max(start, s - 4) : s]
     return any(before.endswith(w) for w, c in _PRE_WORDS if c not in ("reach", "~"))
@@ -455,7 +458,12 @@ def _scan(text: str, start: int, end: int) -> list[Quantity]:
         nxt = tail[:1]
         is_han = bool(nxt) and "\u4e00" <= nxt <= "\u9fff"
         if is_han and nxt not in "的和及、与或":
-            if post_comp in (">=", "<=") and text[pos - 2 : pos] in ("以上", "以下"):
+            # (a label of the owner run on after it, 7%以上责任单位:…, qualifies nothing)
+            if (
+                post_comp in (">=", "<=")
+                and text[pos - 2 : pos] in ("以上", "以下")
+                and not tail.startswith(_OWNER_LABELS)
+            ):
                 _flush(pending_range, out)
                 pending_range = None
                 continue
