@@ -676,6 +676,16 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         leveled = {w + owner for w in "市县区省" if w + owner in sample}
         if len(leveled) == 1 and own.is_organisation(next(iter(leveled))):
             owner = leveled.pop()
+    if owner and owner[0] in "市县区" and owner.endswith(("局", "委")) and "政府" not in owner:
+        # a head interviewed under his bureau's full name (泸州市交通局局长某某): the bureau as
+        # that line prints it, when the text prints it so one way only
+        full = {m.group(1) + owner for m in re.finditer(r"([" + HAN + r"]{2,3})" + owner, sample)}
+        full = {f for f in full if own.is_organisation(f) and own.place_of_unit(f) != f}
+        # its place one the text names as a place (not 方案报市交通运输局)
+        named_places = set(found.get("all", "").split("、"))
+        full = {f for f in full if f[: len(f) - len(owner) + 1] in named_places}
+        if len(full) == 1:
+            owner = full.pop()
     places: list[str] = []
     for u in [owner] + [r[1] for r in reps]:
         p = own.place_of_unit(u)

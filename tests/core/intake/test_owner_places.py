@@ -218,3 +218,17 @@ def test_a_headline_opening_on_the_provinces_bare_name_writes_it_so():
     assert doc.resolve_region("全省") == "湖南"
     # a speaker's line (记者:…) names no province
     assert _doc(text.replace("湖南:", "记者:") + "湖南省政府部署全年工作。\n").province == "湖南省"
+
+
+def test_a_bureau_head_interviewed_under_its_full_name_gives_that_name():
+    text = (
+        "青湖三年攻坚,临川构建区域性交通枢纽\n"
+        "记者:2009年,临川交通枢纽建设做了哪些工作?\n"
+        "某某某(临川市交通局局长某某某):全年完成交通建设投资45.1亿元。"
+        "全市交通系统城乡环境综合整治工作取得初步成效。\n"
+        "记者:今年临川交通工作总体要求是什么?\n"
+        "某某某:今年全市交通建设投资力争完成54.13亿元。\n"
+    )
+    assert _doc(text).owner == "临川市交通局"
+    # two full names of the bureau: the short one, as the system names it
+    assert _doc(text + "安平市交通局也到会。\n").owner == "市交通局"
