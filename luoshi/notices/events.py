@@ -5,14 +5,12 @@ daily job, once per hazard). Instructions (批示) are written by actions.give_i
 from __future__ import annotations
 
 from datetime import date
-from functools import partial
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django_tasks_db import DatabaseBackend
 
 from luoshi.ledgers.choices import HazardStatus
 from luoshi.ledgers.models import Hazard
@@ -40,23 +38,6 @@ def turned_bad(old_state, old_will_miss, new_state, new_will_miss) -> str | None
     ):
         return "will_miss"
     return None
-
-
-def queue_state_changes(sender, changes, today, **kwargs) -> None:
-    """In the stored-evaluation refresh's transaction (dashboards.store.state_changed):
-    queue the telling of the targets that turned behind or will now miss, a task row
-    that commits with the refresh's rows (so a crash after the commit loses no notice),
-    run by the worker (tasks.tell_state_changes) rather than in the person's request."""
-    from .tasks import tell_state_changes
-
-    bad = [list(change) for change in changes if turned_bad(*change[1:])]
-    if not bad:
-        return
-    enqueue = partial(tell_state_changes.enqueue, bad, today.isoformat())
-    if isinstance(tell_state_changes.get_backend(), DatabaseBackend):
-        enqueue()  # the task row, in this transaction
-    else:  # a queue beside the database (Redis) hears of it once the rows commit
-        transaction.on_commit(enqueue, robust=True)
 
 
 @transaction.atomic

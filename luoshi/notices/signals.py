@@ -17,7 +17,7 @@ from simple_history.signals import post_create_historical_record
 from luoshi.dashboards.store import state_changed
 from luoshi.reporting.models import Report
 
-from . import actions, events
+from . import actions, tasks
 from .choices import NoticeKind
 from .recipients import approvers_of
 
@@ -55,4 +55,4 @@ def on_history_row(sender, instance, history_instance, **kwargs):
     _report_changed(instance, kind, kwargs.get("history_user"))
 
 
-state_changed.connect(events.queue_state_changes, dispatch_uid="notices-state-changed")
+state_changed.connect(tasks.queue_state_changes, dispatch_uid="notices-state-changed")
