@@ -25,10 +25,13 @@ def told(kind) -> list[tuple[str, str]]:
 
 
 def run_queue() -> None:
-    """The worker: the refresh queues the telling, in its own transaction."""
+    """The worker: the refresh queues the telling, in its own transaction. The worker
+    closes the database connection when it is done, so its tests run with real
+    transactions (django_db(transaction=True)), not inside one the test rolls back."""
     call_command("db_worker", "--batch", "--no-startup-delay", stdout=StringIO())
 
 
+@pytest.mark.django_db(transaction=True)
 def test_a_target_that_turns_behind_tells_its_units_approvers_and_the_office_once(
     plan_city, django_capture_on_commit_callbacks
 ):
@@ -53,6 +56,7 @@ def test_a_target_that_turns_behind_tells_its_units_approvers_and_the_office_onc
     assert len(told("state")) == 2
 
 
+@pytest.mark.django_db(transaction=True)
 def test_the_telling_is_queued_with_the_refreshed_rows_or_not_at_all(
     plan_city, django_capture_on_commit_callbacks
 ):
