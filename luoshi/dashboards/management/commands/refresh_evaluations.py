@@ -23,4 +23,7 @@ class Command(BaseCommand):
         began = time.perf_counter()
         written = store.refresh(None, today=day)
         seconds = time.perf_counter() - began
-        self.stdout.write(f"Stored {written:,} evaluations in {seconds:.1f} s.")
+        # refresh() writes only the rows that changed: after load_demo that may be none
+        self.stdout.write(
+            f"Stored evaluations up to date ({written:,} rows changed) in {seconds:.1f} s."
+        )
