@@ -59,6 +59,22 @@ def assert_store_is_fresh(today=TODAY):
                 assert got == want, (target.pk, day, lang)
 
 
+def correct(report: Report, as_of, rng: random.Random) -> None:
+    """Supersede an approved reading with an approved correction dated `as_of`."""
+    report.status = ReportStatus.SUPERSEDED
+    report.save()
+    Report.objects.create(
+        target=report.target,
+        unit=report.unit,
+        as_of=as_of,
+        value=report.value * rng.uniform(0.5, 1.5),
+        status=ReportStatus.APPROVED,
+        version=report.version + 1,
+        supersedes=report,
+        created_by=report.created_by,
+    )
+
+
 def random_change(rng: random.Random) -> str:
     """One change of the kind people make, through ordinary saves."""
     choice = rng.randrange(6)
@@ -71,18 +87,7 @@ def random_change(rng: random.Random) -> str:
     if choice == 1:  # a correction of an approved reading
         report = Report.objects.filter(status=ReportStatus.APPROVED, value__isnull=False).first()
         if report:
-            report.status = ReportStatus.SUPERSEDED
-            report.save()
-            Report.objects.create(
-                target=report.target,
-                unit=report.unit,
-                as_of=report.as_of,
-                value=report.value * rng.uniform(0.5, 1.5),
-                status=ReportStatus.APPROVED,
-                version=report.version + 1,
-                supersedes=report,
-                created_by=report.created_by,
-            )
+            correct(report, report.as_of, rng)
         return "correct"
     if choice == 2:  # a re-baselined target value
         target = Target.objects.filter(kind="cumulative").order_by("?").first()
@@ -135,19 +140,8 @@ def random_report_change(rng: random.Random) -> str:
     if choice == 2:  # a correction dated otherwise than the reading it replaces
         report = reports.filter(status=ReportStatus.APPROVED).first()
         if report:
-            report.status = ReportStatus.SUPERSEDED
-            report.save()
             day = report.as_of + timedelta(rng.randint(-120, 40))
-            Report.objects.create(
-                target=report.target,
-                unit=report.unit,
-                as_of=min(TODAY, max(report.target.start, day)),
-                value=report.value * rng.uniform(0.5, 1.5),
-                status=ReportStatus.APPROVED,
-                version=report.version + 1,
-                supersedes=report,
-                created_by=report.created_by,
-            )
+            correct(report, min(TODAY, max(report.target.start, day)), rng)
         return "correct"
     if choice == 3:  # a report deleted (an approved reading, or one awaiting approval)
         report = reports.filter(
