@@ -199,13 +199,17 @@ _RELATED = re.compile(
 # presents the plan the reporter learns there
 _CONFERENCE_SPEAKER = re.compile(
     r"([" + HAN + r"]{2,20}?(?:局|委员会|委|厅|办|中心))(?:党组书记、|党组成员、)?副?"
-    r"(?:局长|主任|厅长|负责人)[" + HAN + r"·]{2,4}?(?:称|介绍|表示|说|指出)"
+    # a non-leading post speaks for the body too (二级巡视员, 总经济师)
+    r"(?:局长|主任|厅长|负责人|(?:[一二]级)?(?:巡视员|调研员)|总经济师|总工程师)"
+    r"[" + HAN + r"·]{2,4}?(?:在会上)?(?:称|介绍|表示|说|指出)"
     # a company that presents its plan there (县交通建设公司常务副总经理某某在发布会上介绍)
     r"|(["
     + HAN
     + r"]{2,20}?(?:有限公司|公司|集团))(?:党委书记、)?(?:常务)?副?(?:总经理|董事长|经理)"
     r"[" + HAN + r"·]{2,4}?(?:在发布会上)?(?:称|介绍|表示|说|指出)"
 )
+# a photo's credit that repair ran into the speaker after it (某某某 摄新疆…委员会副主任…说)
+_PHOTO_CREDIT = re.compile(r"^[" + HAN + r"·]{2,5}?摄(?!影)(?=[" + HAN + r"]{4})")
 # a level named as 县级/州级 (2023年县级重点项目): the jurisdiction when no other word names it
 _LEVEL_ADJ = re.compile(r"(?<![省市县区州])([市县区州])级(?:重点)?项目")
 
@@ -499,6 +503,79 @@ def _places(sample: str, title: str) -> dict[str, str]:
     return best
 
 
+# a division of the 兵团 by its number (七师, 第七师), printed on its own or after 兵团: not
+# a word ending in 师 (教师, 工程师)
+_DIVISION = re.compile(
+    r"(?:(?<![" + HAN + r"])|(?<=兵团))(第?[一二三四五六七八九十]{1,3}师)(?![范生资长部])"
+)
+
+
+def _division(sample: str) -> str | None:
+    """The one 兵团 division a text that speaks as a division (全师) names, as printed."""
+    if "全师" not in sample:
+        return None
+    names = {m.group(1) for m in _DIVISION.finditer(sample[:3000])}
+    return names.pop() if len(names) == 1 else None
+
+
+# the head of a place, by the party committee's post or the government's
+# (南平市委书记, 金凤区委副书记、区长, 江宁区区长)
+_PLACE_HEAD = re.compile(
+    r"([" + HAN + r"]{2,8}?(?:省|市|区|县))(?=委副?书记|代?(?:省长|市长|区长|县长))"
+)
+
+
+# the words of an interview itself (a reporter's byline is no interview)
+_INTERVIEWED = re.compile(r"采访|专访|访谈|[—-]访")
+
+
+def _interviewed_place(head: str) -> str | None:
+    """The first place whose head an interview names (see _PLACE_HEAD), as printed."""
+    for m in _PLACE_HEAD.finditer(head):
+        name = m.group(1)
+        # 记者采访了金凤区: the name starts after the last character no place holds
+        name = name[
+            max((i + 1 for i, ch in enumerate(name) if ch in _BAD_PLACE_CHARS), default=0) :
+        ]
+        name = strip_lead_words(name)
+        if len(name) >= 3 and own.is_organisation(name) and own.place_of_unit(name) == name:
+            return name
+    return None
+
+
+_MUNICIPALITIES = ("北京", "上海", "天津", "重庆")
+# a province named bare at the head of a headline, as its subject: not a paper or a
+# station of the province (黑龙江日报, 湖南卫视) nor a province named with its level (山西省)
+_BARE_PROVINCE = re.compile(
+    r"\s*(" + "|".join(own.PROVINCES) + r")(?!省|日报|晚报|卫视|电视|广播|新闻|网|频道|[:：])"
+    r"(?=[" + HAN + r"])"
+)
+
+
+_HEADLINE_END = re.compile(r"[ \t\u3000]{2,}|(?:19|20)\d{2}[-年/.]")
+
+
+def _bare_province_headline(head_lines: list[str]) -> str | None:
+    """The province a short headline opens on by its bare name (黑龙江加快新建高标准农田)."""
+    for hl in head_lines:
+        # repair may run the headline into its dateline and first paragraph: the headline
+        # ends at the first wide gap or date
+        hl = _HEADLINE_END.split(hl.strip(), maxsplit=1)[0]
+        if len(hl) > 60 or "。" in hl:
+            continue
+        m = _BARE_PROVINCE.match(hl)
+        if m:
+            return m.group(1)
+    return None
+
+
+def _title_municipality(title: str, sample: str) -> str | None:
+    """The one municipality the title lines name bare (上海) where the text never prints it
+    with 市 (上海市): the city the text's 全市 means, as the title writes it."""
+    named = [w for w in _MUNICIPALITIES if w in title[:400] and w + "市" not in sample]
+    return named[0] if len(named) == 1 else None
+
+
 def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
     head_lines = [
         text[ln.start : ln.end]
@@ -559,12 +636,20 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
     doc_place = owner if plan_report else None
     if owner is None and "发布会" in text[:1500]:
         m = _CONFERENCE_SPEAKER.search(text[:3000])
-        speaker = own.clean_unit(m.group(1) or m.group(2)) if m else None
+        speaker = own.clean_unit(_PHOTO_CREDIT.sub("", m.group(1) or m.group(2))) if m else None
         if speaker and own.is_organisation(speaker):
             owner = speaker
     if owner is None:
         owner = _system_body(text)
-    if owner is None and reps:
+    # an interview of a place's head (访南平市委书记某某, 采访了金凤区委副书记、区长某某): he
+    # speaks for the place, not the body whose meeting the news opens on; a place a
+    # sentence names (the region whose report he quotes) stays nearer
+    interviewed = (
+        _interviewed_place(text[:600])
+        if owner is None and _INTERVIEWED.search(text[:600])
+        else None
+    )
+    if owner is None and reps and not interviewed:
         owner = reps[0][1]
     if owner is None:
         # the publisher of a plan page: "来源:市交通运输局"
@@ -670,6 +755,12 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
             one_city = {label.group(1) + "市"} - {"全市", "本市"}
         if len(one_city) == 1:
             found["市"] = one_city.pop()
+    if "市" not in found and _own_suffix(sample) == "市":
+        # a municipality the title names bare (…提出今年上海主要预期目标) and the text never
+        # writes with 市: 全市 is that city, written as the title writes it
+        muni = _title_municipality(title, sample)
+        if muni:
+            found["市"] = muni
     if owner and owner[0] not in "市县区省州旗" and own.place_of_unit(owner) is None:
         # an interviewed head of 发改局 whose bureau the text also prints with its level
         # (县发改局): the bureau as the text names it whole
@@ -741,6 +832,33 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
             province = lead.group(1)
         if region is None:
             region = lead.group(1)
+    # a news headline that opens on the province's bare name as its subject (黑龙江加快新建…)
+    # names the province as the text first does: its government found below (黑龙江省第十三届
+    # 人民代表大会) and 全省 are written so too
+    bare = _bare_province_headline(head_lines[:4])
+    if bare and (owner is None or owner == bare + "省") and province in (None, bare + "省"):
+        province = bare
+        owner = bare if owner else None
+        if region in (None, bare + "省"):
+            region = bare
+    jurisdiction = _jurisdiction(
+        sample[:5000],
+        city,
+        _first_named(sample, district)
+        if district and not (city or owner)
+        else district or autonomous,
+        county,
+        province,
+        found.get("旗"),
+    )
+    if interviewed and owner is None:
+        region = interviewed
+    division = _division(sample) if owner is None and region is None else None
+    if division:
+        # a 兵团 division's text (全师…, 七师攻坚克难): the division as printed owns its figures
+        region = division
+        if jurisdiction is None or jurisdiction.startswith("全"):
+            jurisdiction = division
     return Doc(
         text,
         y,
@@ -755,16 +873,7 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         pub_month=pub_month,
         report_period=report_period,
         province=province,
-        jurisdiction=_jurisdiction(
-            sample[:5000],
-            city,
-            _first_named(sample, district)
-            if district and not (city or owner)
-            else district or autonomous,
-            county,
-            province,
-            found.get("旗"),
-        ),
+        jurisdiction=jurisdiction,
         progress=progress,
         # a congress's session (省十二届人大一次会议开幕) is no sector's work meeting
         meeting="会议" in _CONGRESS_SESSION.sub("", title[:200]),

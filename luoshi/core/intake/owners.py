@@ -805,18 +805,39 @@ _LABEL_LINE = re.compile(
 )
 
 
+# A 分工方案 prints, below each numbered item, the leader who answers for it and how the
+# departments share it ("分管省领导:某某⏎部门分工:省发展改革委牵头,各地、各部门配合"): the
+# leader's line names no owner, the unit that leads (牵头) in the division line owns the item.
+_LEADER_LINE = re.compile(
+    r"\s*(?:分管|协管|责任)[省市区县]?(?:领导|负责同志)\s?[:：][^\n:：]{1,40}?[ \t\u3000]*(?:\n|$)"
+)
+_DIVISION_LINE = re.compile(
+    r"\s*(?:部门分工|责任分工|任务分工|分工)\s?[:：]\s?([" + HAN + r"、]{2,60}?)(?:牵头负责|牵头)"
+    r"(?:[,，][^\n]{0,80}?)?[。；;]?[ \t\u3000]*(?:\n|$)"
+)
+
+
 def label_line_owner(text: str, par_start: int, par_end: int) -> str | None:
-    """The 牵头单位 (else 责任单位) line right below a numbered item's paragraph."""
+    """The 牵头单位 (else 责任单位) line right below a numbered item's paragraph; also the
+    unit a division line (部门分工:X牵头,…配合) makes lead, past a leader's line."""
     if not _ITEM_MARK.match(text, par_start, par_end):
         return None
     found: dict[str, str] = {}
     k = par_end
     for _ in range(2):
         m = _LABEL_LINE.match(text, k, k + 90)
-        if not m:
-            break
-        found.setdefault(m.group(1)[:2], m.group(2))
-        k = m.end()
+        if m:
+            found.setdefault(m.group(1)[:2], m.group(2))
+            k = m.end()
+            continue
+        leader = _LEADER_LINE.match(text, k, k + 60)
+        if leader:
+            k = leader.end()
+            continue
+        division = _DIVISION_LINE.match(text, k, k + 160)
+        if division:
+            found.setdefault("牵头", division.group(1))
+        break
     name = found.get("牵头") or found.get("责任")
     if not name:
         return None
@@ -1076,9 +1097,41 @@ _OWNER_SENTENCE = re.compile(
 )
 
 
+# "…粮食产量达到200万吨。(市发展改革委、市财政局、市农业农村委、人民": a bracket that only
+# lists units closes a paragraph of targets after its full stop, with no 牵头 or 负责 word;
+# the text may be cut inside it.  Every unit it lists owns the paragraph's items, in text
+# order; a cut fragment (人民) is no unit and is dropped.
+_UNIT_LIST_TAIL = re.compile(
+    r"[。；;][ \t\u3000]*[(（]([" + HAN + r"、]{5,120}?)([)）][。；;]?)?\s*$"
+)
+
+
+def unit_list_close(tail: str) -> str | None:
+    """The units of a bare bracket of two or more units closing `tail` (see _UNIT_LIST_TAIL)."""
+    m = _UNIT_LIST_TAIL.search(tail)
+    if m is None:
+        return None
+    parts = m.group(1).split("、")
+    if m.group(2) is None and parts and not _bracket_unit(parts[-1]):
+        parts = parts[:-1]  # the name the text cuts
+    if len(parts) < 2 or not all(_bracket_unit(p) for p in parts):
+        return None
+    return "、".join(parts)
+
+
+def _bracket_unit(name: str) -> bool:
+    """A department's name (市财政局), not a place (青湖区) nor a fragment (人民)."""
+    return (
+        is_organisation(name) and not _is_place_name(name) and bool(_subject_suffix().search(name))
+    )
+
+
 def owner_sentence(text: str) -> str | None:
     """The units of an owner sentence that ends `text`, joined by 、 (None if there is none)."""
     tail = text[-160:]
+    listed = unit_list_close(tail) if ("(" in tail or "（" in tail) else None
+    if listed:
+        return listed
     if "单位" in tail or "部门" in tail:
         labelled = labelled_close(tail)
         if labelled:
