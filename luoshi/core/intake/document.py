@@ -543,6 +543,20 @@ def _interviewed_place(head: str) -> str | None:
     return None
 
 
+# a league (盟) of Inner Mongolia named in a title (阿拉善盟2024年…): not an alliance (产业联盟)
+_LEAGUE = re.compile(r"(?<![" + HAN + r"])([" + HAN + r"]{2,4}盟)(?=(?:19|20)\d{2}|[" + HAN + r"])")
+
+
+def _title_league(title: str, sample: str) -> str | None:
+    """The league a text's title names, when the text speaks as a league (全盟, 盟委, 盟旗)."""
+    if not any(w in sample for w in ("全盟", "盟委", "盟旗", "我盟")):
+        return None
+    for m in _LEAGUE.finditer(title[:300]):
+        if "联" not in m.group(1):
+            return m.group(1)
+    return None
+
+
 _MUNICIPALITIES = ("北京", "上海", "天津", "重庆")
 # a province named bare at the head of a headline, as its subject: not a paper or a
 # station of the province (黑龙江日报, 湖南卫视) nor a province named with its level (山西省)
@@ -853,6 +867,15 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
     )
     if interviewed and owner is None:
         region = interviewed
+    # the headline may run into the first paragraph (repair joins them): its opening only
+    league = (
+        _title_league("\n".join(h[:40] for h in head_lines[:4]), sample) if owner is None else None
+    )
+    if league:
+        # a league's text (阿拉善盟2024年…, 全盟): its 全区 is the autonomous region above it
+        jurisdiction = league
+        if region is None or region.startswith("全"):
+            region = league
     division = _division(sample) if owner is None and region is None else None
     if division:
         # a 兵团 division's text (全师…, 七师攻坚克难): the division as printed owns its figures

@@ -158,3 +158,33 @@ def test_a_region_the_interviewed_head_quotes_keeps_its_targets():
         "今年政府工作报告提到,今年宁夏经济增长预期目标6%以上。\n"
     )
     assert _target_owners(text)[0] == "宁夏"
+
+
+# ---------------------------------------------------------------- district and league names
+
+
+def test_a_district_named_new_town_is_a_place():
+    text = (
+        "11月3日,督查组对新城区就业目标任务完成情况进行督查,听取新城区工作汇报。"
+        "截至10月底,新城区完成年目标任务8000人的95%。\n"
+    )
+    assert set(_target_owners(text)) == {"新城区"}
+
+
+def test_a_new_town_built_by_a_city_is_no_district_of_the_text():
+    text = "全市将加快建设新城区,今年新建道路20公里。\n"
+    assert "新城区" not in _target_owners(text)
+
+
+def test_a_league_named_in_the_headline_owns_the_targets_handed_to_it():
+    text = (
+        "首页 > 工作动态\n\n"
+        "青湖盟2026年招商引资到位资金增速跃居全区第一2026年,青湖盟落实全盟企业家大会部署,"
+        "紧盯自治区下达的“招商引资到位资金120亿元”的目标任务,盟旗两级联动。\n"
+    )
+    assert _target_owners(text) == ["青湖盟"]
+
+
+def test_an_alliance_is_no_league():
+    text = "首页 > 工作动态\n\n青湖产业联盟2026年成员大会召开,全盟成员单位力争实现产值120亿元。\n"
+    assert "青湖产业联盟" not in _target_owners(text)
