@@ -66,7 +66,12 @@ _REPORTER_HINT = re.compile(
     r"介绍|消息|透露|披露|统计|数据|召开|公布|印发|发布|举行|部署|制定|表示|获悉|了解到|作工作报告|作报告"
 )
 _LEAD_HINT = re.compile(r"牵头|负责|主抓|承办|主办|责任单位|责任部门")
-_ADDRESSEE_UNIT = r"各[" + HAN + r"()（）、]{0,20}?(?:单位|部门|街道|乡镇|镇街|县区|区县)"
+# 各有关单位, and a government's departments named by their role (省政府各牵头部门)
+_ADDRESSEE_UNIT = (
+    r"(?:[省市区县](?:人民)?政府)?各["
+    + HAN
+    + r"()（）、]{0,20}?(?:单位|部门|街道|乡镇|镇街|县区|区县)"
+)
 _ADDRESSEE_RE = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、[^。]{0,12}。)?\s?(?:请|由)?("
     + _ADDRESSEE_UNIT
@@ -75,6 +80,13 @@ _ADDRESSEE_RE = re.compile(
     + r"){0,3}(?:[(（]["
     + HAN
     + r"]{1,10}[)）])?)(?=要|须|应|需|于|在|对|将|务必|按|认真|结合|\s?[,，])"
+)
+
+# a notice's request after its preamble (现将…分解,请各地、各部门“一把手”亲自抓,…于1月23日前报):
+# the units asked own the duty
+_REQUESTED_RE = re.compile(
+    r"[,，]请(" + _ADDRESSEE_UNIT + r"(?:[、和及]" + _ADDRESSEE_UNIT + r"){0,3})"
+    r"(?=要|须|应|需|于|在|对|将|务必|按|认真|结合|“|\s?[,，])"
 )
 
 PROVINCES = (
@@ -581,7 +593,7 @@ def explicit_owner(sentence: str) -> str | None:
         name = next(g for g in m.groups() if g)
         parts = [clean_unit(p) or p for p in _LIST_SPLIT.split(name) if p]
         return "、".join(parts) if parts else None
-    m = _ADDRESSEE_RE.match(sentence)
+    m = _ADDRESSEE_RE.match(sentence) or _REQUESTED_RE.search(sentence)
     if m:
         return m.group(1)
     m = _UNIT_COLON_RE.match(sentence)
@@ -874,6 +886,8 @@ def is_organisation(name: str | None) -> bool:
     """
     if not name:
         return False
+    if "、" in name and is_group(name):
+        return True  # a group printed as a list (各地、各部门)
     # 浙江省(嘉兴、温州、台州): the bracket specifies the name before it
     if "(" in name or "（" in name:
         name = _BRACKETED.sub("", name)
@@ -1267,6 +1281,11 @@ def subject_owner(text: str, start: int, end: int) -> str | None:
             if g.fullmatch(one[j:]):
                 names = [one[j:]]
                 break
+    if len(names) == 1 and is_government(names[0]):
+        # 省政府各牵头部门要…: the government's departments named as a group, not the government
+        whole = lex.owner_model()[2].match(s)
+        if whole and len(whole.group(0)) > len(names[0]):
+            names = [whole.group(0)]
     if any(_is_place_name(n) or is_government(n) or _subject_veto().search(n) for n in names):
         return None
     # 某局局长…表示: the head speaks; the reporter and interview rules read that

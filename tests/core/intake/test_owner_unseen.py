@@ -188,3 +188,39 @@ def test_a_league_named_in_the_headline_owns_the_targets_handed_to_it():
 def test_an_alliance_is_no_league():
     text = "首页 > 工作动态\n\n青湖产业联盟2026年成员大会召开,全盟成员单位力争实现产值120亿元。\n"
     assert "青湖产业联盟" not in _target_owners(text)
+
+
+# ---------------------------------------------------------------- addressees of a notice
+
+
+def test_a_governments_departments_named_by_role_own_the_duty_given_them():
+    text = (
+        "二、明确责任。各地各部门要建立责任机制。"
+        "省政府各牵头部门要于1月底前完成10项任务的细化分解。\n"
+    )
+    assert _target_owners(text) == ["省政府各牵头部门"]
+
+
+def test_the_government_itself_is_no_group_of_its_departments():
+    from luoshi.core.intake.owners import is_group
+
+    assert is_group("省政府各牵头部门")
+    assert not is_group("省政府")
+
+
+def test_the_places_and_departments_a_notice_requests_own_the_dated_duty():
+    text = (
+        "经市人民政府同意,现将工作任务进行责任分解,请各地、各部门“一把手”亲自抓,"
+        "于2026年1月23日前将落实方案报市政府督查室。\n"
+    )
+    assert _target_owners(text) in ([], ["各地、各部门"])
+    items = [it for it in extract(text, year=2026).items if it["kind"] == "target"]
+    assert {"、".join([it["owner"], *(it.get("co_owners") or [])]) for it in items} == {
+        "各地、各部门"
+    }
+
+
+def test_a_request_to_no_group_names_no_addressee():
+    from luoshi.core.intake.owners import explicit_owner
+
+    assert explicit_owner("现将工作任务进行分解,请认真贯彻执行,于1月23日前报送。") is None
