@@ -210,6 +210,10 @@ _CONFERENCE_SPEAKER = re.compile(
 )
 # a photo's credit that repair ran into the speaker after it (某某某 摄新疆…委员会副主任…说)
 _PHOTO_CREDIT = re.compile(r"^[" + HAN + r"·]{2,5}?摄(?!影)(?=[" + HAN + r"]{4})")
+_BUREAU_MEETING = re.compile(
+    r"(?:19|20)\d{2}年(?:度)?([" + HAN + r"]{3,20}?(?:局|厅|委员会))(?:全系统)?工作(?:会议|会)"
+    r"(?:[" + HAN + r"]{0,4})?(?:召开|举行|在[" + HAN + r"]{2,6}召开)"
+)
 # a level named as 县级/州级 (2023年县级重点项目): the jurisdiction when no other word names it
 _LEVEL_ADJ = re.compile(r"(?<![省市县区州])([市县区州])级(?:重点)?项目")
 
@@ -558,6 +562,12 @@ def _title_league(title: str, sample: str) -> str | None:
 
 
 _MUNICIPALITIES = ("北京", "上海", "天津", "重庆")
+# a municipality's bare name, not a street named after it (北京东路) nor its paper (上海报业)
+_MUNICIPALITY = re.compile(
+    "("
+    + "|".join(_MUNICIPALITIES)
+    + r")(?![东西南北中]?[路街道]|日报|晚报|报|时报|电视|广播|卫视|站)"
+)
 # a province named bare at the head of a headline, as its subject: not a paper or a
 # station of the province (黑龙江日报, 湖南卫视) nor a province named with its level (山西省)
 _BARE_PROVINCE = re.compile(
@@ -586,8 +596,12 @@ def _bare_province_headline(head_lines: list[str]) -> str | None:
 def _title_municipality(title: str, sample: str) -> str | None:
     """The one municipality the title lines name bare (上海) where the text never prints it
     with 市 (上海市): the city the text's 全市 means, as the title writes it."""
-    named = [w for w in _MUNICIPALITIES if w in title[:400] and w + "市" not in sample]
-    return named[0] if len(named) == 1 else None
+    if not any(w in sample for w in ("全市", "本市", "我市")):
+        return None
+    named = {
+        m.group(1) for m in _MUNICIPALITY.finditer(title[:400]) if m.group(1) + "市" not in sample
+    }
+    return named.pop() if len(named) == 1 else None
 
 
 def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
@@ -653,6 +667,13 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         speaker = own.clean_unit(_PHOTO_CREDIT.sub("", m.group(1) or m.group(2))) if m else None
         if speaker and own.is_organisation(speaker):
             owner = speaker
+    if owner is None:
+        # the news of a bureau's own work meeting (2020年青湖公路管理局工作会议召开): its figures
+        # are that bureau's plan
+        m = _BUREAU_MEETING.search(text[:800])
+        name = own.clean_unit(strip_lead_words(m.group(1))) if m else None
+        if name and own.is_organisation(name) and not own.is_government(name):
+            owner = name
     if owner is None:
         owner = _system_body(text)
     # an interview of a place's head (访南平市委书记某某, 采访了金凤区委副书记、区长某某): he

@@ -316,11 +316,18 @@ class _Chain:
         return self._grams
 
 
-def opens_section(lines: list[Line], i: int) -> bool:
-    """A unit alone on a line opens a section unless it signs the text (a date follows, or nothing)."""
+# a page's masthead: the unit that runs the site, then its contact fields (电话:…, 地址:…)
+_CONTACT_FIELD = re.compile(r"\s*(?:联系电话|电话|传真|地址|邮箱|网址|邮编|官方微信)\s?[:：]")
+
+
+def opens_section(lines: list[Line], i: int, text: str | None = None) -> bool:
+    """A unit alone on a line opens a section unless it signs the text (a date follows, or
+    nothing) or heads the page's masthead (its contact fields follow)."""
     for ln in lines[i + 1 : i + 6]:
         if ln.kind == "blank":
             continue
+        if text is not None and _CONTACT_FIELD.match(text, ln.start, ln.end):
+            return False
         return ln.kind in ("content", "table")
     return False
 
@@ -371,7 +378,9 @@ def section_owners(text: str, lines: list[Line]) -> list[str | None]:
         orphan = []
 
     for i, ln in enumerate(lines):
-        is_heading = ln.kind == "heading" or (ln.kind == "unitline" and opens_section(lines, i))
+        is_heading = ln.kind == "heading" or (
+            ln.kind == "unitline" and opens_section(lines, i, text)
+        )
         if is_heading:
             resolve_orphans(False)
             unit = unit_of_heading(text[ln.start : ln.end])

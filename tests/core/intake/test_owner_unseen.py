@@ -224,3 +224,25 @@ def test_a_request_to_no_group_names_no_addressee():
     from luoshi.core.intake.owners import explicit_owner
 
     assert explicit_owner("现将工作任务进行分解,请认真贯彻执行,于1月23日前报送。") is None
+
+
+# ---------------------------------------------------------------- a site's masthead, a bureau's meeting
+
+
+def test_a_bureaus_work_meeting_gives_it_the_plan_not_the_sites_masthead():
+    text = (
+        "青湖路桥设计院有限责任公司\n电话:0000-1234567\n地址:青湖市白沙区北京东路1号\n"
+        "本网讯 1月17日,2026年青湖公路建设管理局工作会议召开,安排今年工作。\n"
+        "今年将续建、新开工国省干线公路300公里以上。\n"
+    )
+    assert _target_owners(text) == ["青湖公路建设管理局"]
+
+
+def test_a_unit_line_that_heads_a_section_still_owns_it():
+    text = "青湖公路建设管理局\n今年将新开工国省干线公路300公里以上。\n"
+    assert _target_owners(text) == ["青湖公路建设管理局"]
+
+
+def test_a_street_named_after_a_municipality_is_no_title_place():
+    text = "地址:北京东路1号\n全市将新建道路20公里。\n"
+    assert "北京" not in _target_owners(text)
