@@ -59,6 +59,11 @@ _PLAN_FIGURE = lex.cue("plan_figure")
 _TASK_STATE_AFTER = lex.cue("task_state_after")
 _CAP = re.compile(r"控制在[^,，。；;]{0,16}?(?:以内|以下)")
 _LAGGING_TASKS = lex.cue("lagging_tasks")
+_PROJECT_NOUN_BEFORE = lex.cue("project_noun_before")
+_PROJECT_NOUN_AFTER = lex.cue("project_noun_after")
+_PROJECT_DONE = lex.cue("project_done")
+_PROJECT_STATE = lex.cue("project_state")
+_PROJECT_INVESTMENT = lex.cue("project_investment")
 _ITEM_OPEN = re.compile(
     r"[ \t\u3000]*(?:\d{1,2}\s?[.、．](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）]|[①-⑩])"
 )
@@ -286,6 +291,12 @@ def kind_of(
         return "statistic", "kind.review_part" if seg.frame_inherited else "kind.review_section"
     if strong:
         return "target", "kind.strong_target"
+    if (
+        frame is None
+        and not (par_state and par_state[0] == "statistic")
+        and _project_scope(unit, text, q_start, q_end, sent, clause, times, doc)
+    ):
+        return "target", "kind.project_scope"
     if frame in ("review", "past", "review_par") and not marked:
         return "statistic", _FRAME_RULE[frame]
     st = _STAT_CUE.search(cl)
@@ -375,6 +386,60 @@ def kind_of(
     ):
         return "target", "kind.bound"
     return "statistic", "kind.default"
+
+
+def _counts_projects(unit: str | None, text: str, q_start: int, q_end: int, clause) -> bool:
+    """The figure counts projects (重点项目430项, 6个高速公路项目) and its clause says
+    nothing they have reached (已开工, 建成投产)."""
+    if unit not in ("个", "项") or q_end < 0:
+        return False
+    before = _PROJECT_NOUN_BEFORE.search(text, max(clause[0], q_start - 8), q_start)
+    after = _PROJECT_NOUN_AFTER.match(text, q_end - 1 if text[q_end - 1] in "个项" else q_end)
+    if before is None and (after is None or after.end() > clause[1]):
+        return False
+    noun_end = after.end() if before is None and after is not None else q_start
+    if _PROJECT_STATE.search(text, clause[0], noun_end):
+        return False
+    done_from = noun_end if before is None else q_end
+    return _PROJECT_DONE.search(text, done_from, clause[1]) is None
+
+
+def _project_scope(unit, text: str, q_start: int, q_end: int, sent, clause, times, doc) -> bool:
+    """A count of projects, or the total investment of the projects its sentence has just
+    counted, that nothing before it in the sentence reports as a result (截至, 累计, a
+    progress period, a year before the document's): the scope of the year's plan."""
+    if _STAT_CUE_STRONG.search(text, sent[0], clause[1]) or _PAST_ACTIVITY.search(
+        text, sent[0], clause[1]
+    ):
+        return False
+    # 其中,…项目116个 (and the later members of its list, after ；): a breakdown of the
+    # total before it, of that total's kind
+    opening = max(text.rfind("。", 0, sent[0]), text.rfind("\n", 0, sent[0])) + 1
+    if "其中" in text[opening:q_start]:
+        return False
+    for x in times:
+        if sent[0] <= x.start < clause[1] and x.role == "past":
+            # a year's plan speaks of the whole year (2026年,全区实施…); a part of it
+            # (上半年, 1-9月) or a year before is a report
+            if not (doc.year and x.period == str(doc.year)):
+                return False
+    if _counts_projects(unit, text, q_start, q_end, clause):
+        return True
+    if unit != "元" or not _PROJECT_INVESTMENT.search(text, max(clause[0], q_start - 6), q_start):
+        return False
+    # the count the investment belongs to: the clause before, in the same sentence
+    prev = (
+        clause_bounds(text, clause[0] - 2, sent[0], clause[0] - 1)
+        if clause[0] > sent[0] + 1
+        else None
+    )
+    if prev is None:
+        return False
+    m = _QUANTITY_COUNT.search(text, prev[0], prev[1])
+    return m is not None and _counts_projects(m.group(2), text, m.start(), m.end(), prev)
+
+
+_QUANTITY_COUNT = re.compile(r"(\d+)\s?([个项])")
 
 
 def _gap_after(text: str, clause: tuple[int, int], sent: tuple[int, int]) -> bool:
