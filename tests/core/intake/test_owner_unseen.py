@@ -246,3 +246,16 @@ def test_a_unit_line_that_heads_a_section_still_owns_it():
 def test_a_street_named_after_a_municipality_is_no_title_place():
     text = "地址:北京东路1号\n全市将新建道路20公里。\n"
     assert "北京" not in _target_owners(text)
+
+
+def test_an_interview_of_a_bureaus_party_secretary_gives_the_bureau_its_plan():
+    text = (
+        "开创发展改革工作新局面\n\n——访地区发改委党组书记某某某\n\n"
+        "记者:今年如何谋划?\n\n某某某:今年确保新建项目开工率在80%以上。\n"
+    )
+    assert _target_owners(text) == ["地区发改委"]
+
+
+def test_a_bureau_named_without_its_head_is_no_interviewee():
+    text = "开创发展改革工作新局面\n\n——访地区发改委项目现场\n\n今年确保新建项目开工率在80%以上。\n"
+    assert "地区发改委" not in _target_owners(text)
