@@ -59,6 +59,7 @@ _PLAN_FIGURE = lex.cue("plan_figure")
 _TASK_STATE_AFTER = lex.cue("task_state_after")
 _CAP = re.compile(r"控制在[^,，。；;]{0,16}?(?:以内|以下)")
 _LAGGING_TASKS = lex.cue("lagging_tasks")
+_GOAL_COMMITMENT = lex.cue("goal_commitment")
 _PROJECT_NOUN_BEFORE = lex.cue("project_noun_before")
 _PROJECT_NOUN_AFTER = lex.cue("project_noun_after")
 _PROJECT_DONE = lex.cue("project_done")
@@ -246,6 +247,8 @@ def kind_of(
         return "target", "kind.clause_target_year"
     pre_cl = text[clause[0] : q_start]
     if unit in ("%", "百分点") and _COMPLETION.search(pre_cl):
+        if _committed(text, sent, q_start):
+            return "target", "kind.goal_share"
         return "statistic", "kind.progress_share"
     # 完成年度目标任务420亿元的46.3%: the annual figure, set against the share after it
     if unit not in ("%", "百分点") and q_end > 0 and text.startswith("的", q_end):
@@ -265,7 +268,7 @@ def kind_of(
     if _PAST_ACTIVITY.search(cl):
         return "statistic", "kind.past_activity"
     strong = _STRONG_TARGET.search(cl)
-    if not strong and _gap_after(text, clause, sent):
+    if not strong and _gap_after(text, clause, sent) and not _committed(text, sent, q_start):
         return "statistic", "kind.gap_after"
     if strong:
         # "控制指标32人、实际死亡10人": a later member of the list with a result word of its own
@@ -440,6 +443,18 @@ def _project_scope(unit, text: str, q_start: int, q_end: int, sent, clause, time
 
 
 _QUANTITY_COUNT = re.compile(r"(\d+)\s?([个项])")
+
+
+def _committed(text: str, sent: tuple[int, int], q_start: int) -> bool:
+    """A commitment (确保, 力争) earlier in the sentence governs the figure: no estimate or
+    result word (预计, 累计, 截至) stands between them."""
+    last = None
+    for m in _GOAL_COMMITMENT.finditer(text, sent[0], q_start):
+        last = m
+    if last is None or _STAT_CUE_STRONG.search(text, last.end(), q_start):
+        return False
+    # a task quoted by its title (“力争解决…”,占任务总数的1.6%) commits to nothing here
+    return "”" not in text[last.end() : q_start] and '"' not in text[last.end() : q_start]
 
 
 def _gap_after(text: str, clause: tuple[int, int], sent: tuple[int, int]) -> bool:

@@ -894,6 +894,10 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                 ),
                 items[-1],
             )
+            if last["why"]["kind"] == "kind.goal_share":
+                # a sentence of progress that closes on the year's commitment (1-10月实现…,
+                # 全年确保…,完成全年目标任务的100%) passes on the report it opened with
+                last = items[-sent_items]
             sstate = (last["kind"], last["why"]["kind"])
             first = items[-sent_items]
             if (

@@ -56,3 +56,29 @@ def test_an_estimate_of_a_result_is_a_statistic():
 def test_a_projects_expected_capacity_is_what_it_is_built_for():
     text = "青湖化工新材料项目总投资80亿元,建成后预计年产新材料30万吨。"
     assert ("target", 3e5, "吨") in _kinds(text)
+
+
+def test_a_share_of_the_years_goal_that_a_commitment_governs_is_a_goal():
+    text = (
+        "1-9月,全县实现产值97亿元,完成全年目标任务的55%。"
+        "全年确保实现产值176亿元,增长9.3%,完成全年目标任务的100%。"
+    )
+    assert _kinds(text, 2025) == [
+        ("statistic", 9.7e9, "元"),
+        ("statistic", 55.0, "%"),
+        ("target", 1.76e10, "元"),
+        ("target", 9.3, "%"),
+        ("target", 100.0, "%"),
+    ]
+
+
+def test_a_share_after_an_estimate_is_a_result_even_before_a_commitment():
+    text = "截至11月底,全县预计实现投资105亿元,完成全年目标任务的109%,确保实现投资106亿元,完成全年目标任务的110%。"
+    kinds = _kinds(text, 2025)
+    assert ("statistic", 109.0, "%") in kinds
+    assert ("target", 110.0, "%") in kinds
+
+
+def test_a_commitment_quoted_as_a_tasks_title_governs_nothing_after_it():
+    text = "能够完成的有2项,分别为“力争解决城区交通梗阻问题”,占任务总数的1.6%。"
+    assert "kind.goal_share" not in _rules(text, 2025)
