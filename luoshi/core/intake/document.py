@@ -568,7 +568,8 @@ def _title_league(title: str, sample: str) -> str | None:
 _MUNICIPALITIES = ("北京", "上海", "天津", "重庆")
 # a municipality's bare name, not a street named after it (北京东路) nor its paper (上海报业)
 _MUNICIPALITY = re.compile(
-    "("
+    # a city the text's own city goes to or meets (赴上海招商, 与北京对接) is not its own
+    r"(?<![赴到在来去与对和及至从向])("
     + "|".join(_MUNICIPALITIES)
     + r")(?![东西南北中]?[路街道]|日报|晚报|报|时报|电视|广播|卫视|站)"
 )
@@ -592,7 +593,8 @@ def _bare_province_headline(head_lines: list[str]) -> str | None:
         if len(hl) > 60 or "。" in hl:
             continue
         m = _BARE_PROVINCE.match(hl)
-        if m:
+        # an institution named after the province (山西农业大学, 江西银行) is no place
+        if m and not _ENTITY_AFTER.match(hl, m.end()):
             return m.group(1)
     return None
 

@@ -259,3 +259,16 @@ def test_an_interview_of_a_bureaus_party_secretary_gives_the_bureau_its_plan():
 def test_a_bureau_named_without_its_head_is_no_interviewee():
     text = "开创发展改革工作新局面\n\n——访地区发改委项目现场\n\n今年确保新建项目开工率在80%以上。\n"
     assert "地区发改委" not in _target_owners(text)
+
+
+def test_an_institution_named_after_the_province_opens_no_place_headline():
+    text = (
+        "当前位置:首页 > 新闻\n\n    江西农业大学召开工作会议    2026-01-26 09:00:00\n\n"
+        "    记者从江西省第十四届人民代表大会第三次会议上了解到,今年将新建高标准农田300万亩。\n"
+    )
+    assert "江西" not in _target_owners(text)
+
+
+def test_a_municipality_the_city_goes_to_is_not_the_city():
+    text = "要闻\n\n我市赴重庆开展招商推介\n\n全市全年签约项目50个以上。\n"
+    assert "重庆" not in _target_owners(text)
