@@ -711,18 +711,33 @@ _CN_DIGITS = {
 }
 _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = {"万": 10_000, "亿": 100_000_000}
-_CN_RUN = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+成?")
+# A decimal point is written 点 (點 once simplified): 十点七 is 10.7, 四十九点五亿 4.95e9.
+_CN_RUN = re.compile(
+    r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+[万亿]*)?成?"
+)
 _CN_APPROX_INSIDE = re.compile(r"(?<=[十百千])[余多](?=[万亿])")
 _THOUSANDS_SEP = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 
 
 def chinese_number(run: str) -> float | None:
-    """Value of a run of Chinese numerals (四十万 -> 400000, 四成 -> 40, 千 -> 1000)."""
+    """Value of a run of Chinese numerals (四十万 -> 400000, 四成 -> 40, 千 -> 1000,
+    十点七 -> 10.7, 四十九点五亿 -> 4950000000)."""
     percent = run.endswith("成")
     if percent:
         run = run[:-1]
     if not run:
         return None
+    if "点" in run:
+        whole, _, rest = run.partition("点")
+        decimals = "".join(str(_CN_DIGITS[ch]) for ch in rest if ch in _CN_DIGITS)
+        scale = 1
+        for ch in rest:
+            scale *= _CN_BIG.get(ch, 1)
+        base = chinese_number(whole) if whole else 0.0
+        if base is None or not decimals:
+            return None
+        value = (base + float("0." + decimals)) * scale
+        return value * 10 if percent else value
     total = 0
     section = 0
     digit = None

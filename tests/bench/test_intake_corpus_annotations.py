@@ -137,3 +137,24 @@ def test_check_reads_a_thousands_separator():
     }
     assert check_annotation(item, text) == []
     assert check_annotation(dict(item, value=91173.0), text)
+
+
+def test_check_reads_chinese_numerals_with_a_decimal_point():
+    # Older reports write whole figures in words, 點 as the decimal point.
+    text = "全區生產總值增長百分之十點七,外貿進出口總額達到四十九點五億美元"
+    item = {
+        "kind": "statistic",
+        "target_kind": None,
+        "owner": "全区",
+        "metric": "外贸进出口总额",
+        "comparator": "=",
+        "value": 4950000000.0,
+        "unit": "美元",
+        "period": None,
+        "snippet": "外貿進出口總額達到四十九點五億美元",
+    }
+    assert check_annotation(item, text) == []
+    assert check_annotation(dict(item, value=4900000000.0), text)
+    growth = dict(item, metric="生产总值增长", value=10.7, unit="%", snippet="增長百分之十點七")
+    assert check_annotation(growth, text) == []
+    assert check_annotation(dict(growth, value=10.0), text)
