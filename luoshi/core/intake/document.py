@@ -452,7 +452,9 @@ def _occurrences(sample: str, word: str) -> list[int]:
     return out
 
 
-def _places(sample: str, title: str) -> dict[str, str]:
+def _places(sample: str, title: str, suffix: str) -> dict[str, str]:
+    """The places a text names, counted, and the one it names most of each level.
+    `suffix` is the text's own level word (_own_suffix), computed once by the caller."""
     counts: dict[tuple[str, str], int] = {}
     seen: dict[str, set[str]] = {}
     for rx in (_PLACE_RE, _PLACE_AFTER_VERB):
@@ -481,7 +483,6 @@ def _places(sample: str, title: str) -> dict[str, str]:
             counts[key] += 5
     # 作出平顶山更大贡献, 谱写中国式现代化洛江篇章: the place a government report speaks
     # for, with the suffix of the jurisdiction the text calls itself (全区 → 洛江区)
-    suffix = _own_suffix(sample)
     for rx in _PLACE_PHRASES:
         for m in rx.finditer(sample):
             name = m.group(1)
@@ -729,7 +730,9 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
     if owner is not None and not own.is_organisation(owner):
         owner = None
     sample = text[:100000]
-    found = _places(sample, title)
+    # the level the text calls itself (全市, 我区): asked four times below, counted once
+    own_suffix = _own_suffix(sample)
+    found = _places(sample, title, own_suffix)
     # the government whose work report it is ("五莲县县长…作政府工作报告", "临川市政府工作报告")
     # both patterns try a name at every position: run them only where their word is
     head = sample[:3000]
@@ -768,7 +771,7 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
             found[key] = _lower_place(gov_name)
     elif owner and (whole := _GOV_OWNER.fullmatch(owner)) and "政府工作报告" in head:
         owner = whole.group(1)
-    if "市" not in found and _own_suffix(sample) == "市":
+    if "市" not in found and own_suffix == "市":
         # a city notice addresses its zones by the city's name (日照经济开发区管委会): the
         # one city so named is the text's
         zones = {m.group(1) + "市" for m in _CITY_ZONE.finditer(sample[:3000])}
@@ -784,7 +787,7 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
             city_name = strip_lead_words(m.group(1)) + "市"
             if city_name in sample:
                 found["市"] = city_name
-    if "市" not in found and _own_suffix(sample) == "市":
+    if "市" not in found and own_suffix == "市":
         # a text that calls itself 全市 and names one city, however seldom (《绍兴市…纲要》 in
         # a table's row), or a provincial paper's page given to it (区域传真·长春): that city
         # (a city's daily that names its counties and one county-level city, 新泰市, is no page
@@ -796,7 +799,7 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
             one_city = {label.group(1) + "市"} - {"全市", "本市"}
         if len(one_city) == 1:
             found["市"] = one_city.pop()
-    if "市" not in found and _own_suffix(sample) == "市":
+    if "市" not in found and own_suffix == "市":
         # a municipality the title names bare (…提出今年上海主要预期目标) and the text never
         # writes with 市: 全市 is that city, written as the title writes it
         muni = _title_municipality(title, sample)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from operator import itemgetter
 
 from .numbers_scan import UNITS
 
@@ -492,9 +493,13 @@ def spam_tokens(text: str) -> list[str]:
     # ends at punctuation; counted length by length, in text order, as four
     # searches of "[一-鿿]{n}(?=punctuation)" would count them
     ends: Counter = Counter()
-    runs = _SPAM_RUN.findall(text)
+    # runs of at least n characters, narrowed as n grows (most runs are short; each
+    # round filters only the runs the last one kept), in text order
+    runs = [r for r in _SPAM_RUN.findall(text) if len(r) >= 3]
     for n in range(3, 7):
-        ends.update([r[-n:] for r in runs if len(r) >= n])
+        if n > 3:
+            runs = [r for r in runs if len(r) >= n]
+        ends.update(map(itemgetter(slice(-n, None)), runs))
     found: list[str] = []
     candidates = [(tok, f) for tok, f in ends.items() if f >= 3]
     # Finding every occurrence of every candidate scans the text once per
