@@ -36,6 +36,16 @@ class Segment:
     unit: str | None = None  # a bare figure's unit from its column header (万美元)
     # its owner label names no organisation (责任单位:区, cut short): no owner is guessed
     owner_unread: bool = False
+    # "past" when the paragraph just before, in the same section, ended still speaking of
+    # the past year it opened on (2018年,全省…。\n老旧小区改造完成1591个。): the frame it
+    # passes on; and the frame this paragraph ends in, for the next one
+    carried_frame: str | None = None
+    closing_frame: str | None = None
+    carried_year: int | None = None  # the past year the carried frame speaks of
+    closing_year: int | None = None
+    # where a lead-in announcing the year's list of practical projects (…民生实事项目
+    # 具体如下) ends, if the segment runs past it: what follows is that list of promises
+    promised_from: int | None = None
 
 
 _SENT_END = "。！？!?；;"
@@ -60,6 +70,11 @@ _TASK_STATE_AFTER = lex.cue("task_state_after")
 _CAP = re.compile(r"控制在[^,，。；;]{0,16}?(?:以内|以下)")
 _LAGGING_TASKS = lex.cue("lagging_tasks")
 _GOAL_COMMITMENT = lex.cue("goal_commitment")
+_ACTUAL_VERB = lex.cue("actual_verb")
+_PLAN_STATED = lex.cue("plan_stated")
+_PLAN_THEN_ACTUAL = lex.cue("plan_then_actual")
+# a result word close before its figure (已开工21个, 已完成12项) governs it
+_RESULT_VERB_SPAN = 4
 _PROJECT_NOUN_BEFORE = lex.cue("project_noun_before")
 _PROJECT_NOUN_AFTER = lex.cue("project_noun_after")
 _PROJECT_DONE = lex.cue("project_done")
@@ -182,6 +197,8 @@ def sentence_cues(text: str, sent: tuple[int, int]) -> tuple[list[int], list[int
     # 完成年度目标任务…: a report against the goal, read after the 目标 inside it
     if "完成" in s or "占" in s:
         stats = sorted(stats + [m.end() - 1 for m in _PROGRESS_MEASURE.finditer(s)])
+        # 计划为159亿元,完成164亿元,…: after the actual, the sentence reports results
+        stats = sorted(stats + [m.end() - 1 for m in _PLAN_THEN_ACTUAL.finditer(s)])
     return targets, stats
 
 
@@ -197,7 +214,11 @@ _FRAME_RULES = ("kind.past_year", "kind.review_opening", "kind.target_frame", "k
 def review_opening(text: str, sent: tuple[int, int]) -> bool:
     """The sentence opens by reporting results (会议指出…成效, 过去一年)."""
     m = _REVIEW_OPENING.search(text, sent[0], min(sent[1], sent[0] + 60))
-    return m is not None and m.start() - sent[0] <= 6
+    if m is None:
+        return False
+    # …or after the name an interview prints before an answer (梁某(市交通局局长):过去的一年,…)
+    lead = text[sent[0] : m.start()].rstrip()
+    return len(lead) <= 6 or (len(lead) <= 40 and lead.endswith((":", "：")))
 
 
 def target_opening(text: str, sent: tuple[int, int]) -> bool:
@@ -210,6 +231,7 @@ _FRAME_RULE = {
     "review": "kind.review_opening",
     "past": "kind.past_year",
     "review_par": "kind.review_paragraph",
+    "carried": "kind.review_continues",
 }
 _BOUNDS = ("以上", "以内", "以下")
 _BOUND_AFTER = re.compile(r"\s?(?:以上|以内|以下)")
@@ -268,6 +290,8 @@ def kind_of(
     if _PAST_ACTIVITY.search(cl):
         return "statistic", "kind.past_activity"
     strong = _STRONG_TARGET.search(cl)
+    if not strong and _actual_after_plan(text, sent, clause, q_start):
+        return "statistic", "kind.actual_after_plan"
     if not strong and _gap_after(text, clause, sent) and not _committed(text, sent, q_start):
         return "statistic", "kind.gap_after"
     if strong:
@@ -276,7 +300,12 @@ def kind_of(
         last_goal = goals[-1] if goals else None
         if last_goal is not None:
             res = _STAT_CUE_STRONG.search(text, last_goal.end(), q_start)
-            if res and _QUANTITY_HINT.search(text, last_goal.end(), res.start()):
+            # …or the goal word names what is counted and the result word the figure:
+            # 24个计划新开工项目已开工21个
+            if res and (
+                _QUANTITY_HINT.search(text, last_goal.end(), res.start())
+                or q_start - res.end() <= _RESULT_VERB_SPAN
+            ):
                 return "statistic", "kind.statistic_cue"
     if seg.past_year or seg.frame == "review" or doc.progress or doc.report_period:
         # the tasks a 督查 report names by their annual figures (未达到序时进度11项,为…)
@@ -300,7 +329,7 @@ def kind_of(
         and _project_scope(unit, text, q_start, q_end, sent, clause, times, doc)
     ):
         return "target", "kind.project_scope"
-    if frame in ("review", "past", "review_par") and not marked:
+    if frame in _FRAME_RULE and not marked:
         return "statistic", _FRAME_RULE[frame]
     st = _STAT_CUE.search(cl)
     # 同比/比上年 describe a change; whether it is a goal depends on the context
@@ -356,6 +385,8 @@ def kind_of(
             return "target", "kind.later_plan"
     if frame == "target":
         return "target", "kind.target_frame"
+    if seg.promised_from is not None and q_start >= seg.promised_from:
+        return "target", "kind.promise_list"
     # 控制在15人以内: a cap is a goal unless the paragraph reports results
     if (
         _CAP.search(cl)
@@ -420,12 +451,18 @@ def _project_scope(unit, text: str, q_start: int, q_end: int, sent, clause, time
     opening = max(text.rfind("。", 0, sent[0]), text.rfind("\n", 0, sent[0])) + 1
     if "其中" in text[opening:q_start]:
         return False
-    for x in times:
-        if sent[0] <= x.start < clause[1] and x.role == "past":
-            # a year's plan speaks of the whole year (2026年,全区实施…); a part of it
-            # (上半年, 1-9月) or a year before is a report
-            if not (doc.year and x.period == str(doc.year)):
-                return False
+    # the time the sentence speaks of, the last before the figure (not a dateline before
+    # it: 4月19日电 2024年,…): a year's plan speaks of the whole year (2026年,全区实施…);
+    # a part of it (上半年, 1-9月) or a year before is a report
+    spoken = [x for x in times if sent[0] <= x.start < q_start and x.role not in _NOT_SPOKEN]
+    if spoken and spoken[-1].role == "past" and spoken[-1].period != str(doc.year):
+        return False
+    # …and so does a part of a year its own clause names after it (4947个项目前8月引资…)
+    if any(
+        q_start <= x.start < clause[1] and x.role == "past" and x.period != str(doc.year)
+        for x in times
+    ):
+        return False
     if _counts_projects(unit, text, q_start, q_end, clause):
         return True
     if unit != "元" or not _PROJECT_INVESTMENT.search(text, max(clause[0], q_start - 6), q_start):
@@ -442,7 +479,16 @@ def _project_scope(unit, text: str, q_start: int, q_end: int, sent, clause, time
     return m is not None and _counts_projects(m.group(2), text, m.start(), m.end(), prev)
 
 
+_NOT_SPOKEN = ("deadline", "base")
 _QUANTITY_COUNT = re.compile(r"(\d+)\s?([个项])")
+
+
+def _actual_after_plan(text: str, sent, clause, q_start: int) -> bool:
+    """完成164亿元 right after 产值计划为159亿元 in the same sentence: the actual."""
+    if clause[0] <= sent[0] + 1 or not _ACTUAL_VERB.search(text[clause[0] : q_start]):
+        return False
+    prev = clause_bounds(text, clause[0] - 2, sent[0], clause[0] - 1)
+    return _PLAN_STATED.search(text, prev[0], prev[1]) is not None
 
 
 def _committed(text: str, sent: tuple[int, int], q_start: int) -> bool:

@@ -94,7 +94,7 @@ _GROUP_COUNT = lex.cue("group_count")
 _POWERS_OF_TEN = frozenset((10.0, 100.0, 1000.0, 1e4, 1e5, 1e6, 1e7, 1e8))
 _AMOUNT_VERB = re.compile(r"完成|达到|达|新增|建成|实现|突破|超过|超|累计|生产|产量")
 _SENT_MARK = re.compile(r"[。；;！？!?]")
-_LAST_YEAR = re.compile(r"过去一年|一年来|去年")
+_LAST_YEAR = re.compile(r"过去的?一年|一年来|去年")
 _SPEAKER_LEAD = lex.cue("speaker_lead")
 _PAST_FRAME_RULES = ("kind.past_year", "kind.review_opening", "kind.review_paragraph")
 _STRONG_GOAL = lex.cue("strong_target")
@@ -208,6 +208,9 @@ def _period(
         return pt.last_any.period if pt.last_any.role != "now" else None
     if seg.past_year:
         return str(seg.past_year)
+    # a paragraph that continues the review of the one before: that year
+    if seg.carried_frame and pt.frame_year:
+        return str(pt.frame_year)
     return doc.report_period
 
 
@@ -667,7 +670,9 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
         quantities = _header_unit_figure(text, lo, hi, seg.unit)
     state = _OwnerState()
     par_state: tuple[str, str] | None = None
-    par_frame: str | None = None  # "past" or "review": what the paragraph opened on
+    # "past" or "review": what the paragraph opened on; "carried": the past year of the
+    # paragraph before, which this one continues until it turns
+    par_frame: str | None = seg.carried_frame
     # the state a sentence that breaks the last one down (其中,…) takes instead
     part_state: tuple[str, str] | None = None
     qi = 0
@@ -676,6 +681,8 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
     pt.deadline_starts = [d[0] for d in deadlines]
     pt.deadline_periods = [d[2] for d in deadlines]
     pt.bare = [bool(BARE_AFTER.match(text, d[1], min(hi, d[1] + 8))) for d in deadlines]
+    if seg.carried_frame:
+        pt.frame_year = seg.carried_year
     tail_owner = own.trailing_owner(text[max(lo, hi - 40) : hi]) or own.owner_sentence(text[lo:hi])
     if seg.after_owner and tail_owner and not own.is_organisation(tail_owner):
         tail_owner = None  # the whole name a heading ran on (责任单位:区发展和改革局) instead
@@ -725,12 +732,14 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
         elif target_opening(text, sent):
             frame = "target"
         for x in stimes:
-            if x.role == "past" and x.period and x.period.isdigit():
-                pt.frame_year = int(x.period)
+            # a past year, or an ended five-year plan's period (“十二五”时期: 2011-2015)
+            if x.role == "past" and x.period and _PAST_SPAN.fullmatch(x.period):
+                pt.frame_year = int(x.period) if x.period.isdigit() else None
                 # a sentence that opens with a past year speaks of that year ("2014年，…"),
                 # also after the speaker it quotes ("某某在报告中指出,2012年,…")
                 if frame is None and (
-                    not text[sent[0] : x.start].strip(" \n，,")
+                    # (a list member's bullet before it: ●2023年…)
+                    not text[sent[0] : x.start].strip(" \n，,●◆■▲•·★")
                     # what a quoted speaker reports, not what he says was arranged
                     or (
                         _SPEAKER_LEAD.fullmatch(text, sent[0], x.start)
@@ -749,7 +758,7 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                 par_state = None  # what the past year framed ends where the paragraph turns
         elif par_frame is not None:
             # the paragraph's opening year (kind.past_year) or its results (会议指出…成效)
-            frame = "past" if par_frame == "past" else "review_par"
+            frame = {"past": "past", "carried": "carried"}.get(par_frame, "review_par")
         while qi < len(quantities) and quantities[qi].num_start < sent[1]:
             q = quantities[qi]
             qi += 1
@@ -1028,7 +1037,44 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                             why={"kind": "kind.deadline", "owner": owner_rule},
                         )
                     )
+    seg.closing_frame = "past" if par_frame in ("past", "carried") else None
+    seg.closing_year = pt.frame_year
     return items
+
+
+_PROMISE_LEAD = lex.cue("promise_lead")
+
+
+def _mark_promised(text: str, segs: list[Segment]) -> None:
+    """The lines after a lead-in that announces the year's list of practical projects
+    (…民生实事项目具体如下) are that list, up to a section that reviews."""
+    m = _PROMISE_LEAD.search(text)
+    if m is None:
+        return
+    for seg in segs:
+        if seg.end > m.end() and seg.kind_hint is None:
+            if seg.frame == "review" or seg.past_year:
+                break
+            seg.promised_from = m.end()
+
+
+_PAST_SPAN = re.compile(r"\d{4}(?:-\d{4})?")
+
+
+def _carry_frame(text: str, prev: Segment | None, seg: Segment) -> None:
+    """A paragraph that follows, in the same section, one that ended still speaking of
+    its past year (2018年,全省…。) continues that review until it turns (a time not past,
+    a goal word): the review of a year often runs over several paragraphs."""
+    if (
+        prev is None
+        or prev.closing_frame != "past"
+        or seg.kind_hint is not None
+        or (seg.frame, seg.past_year) != (prev.frame, prev.past_year)
+        or text[prev.end : seg.start].strip()
+    ):
+        return
+    seg.carried_frame = "carried"
+    seg.carried_year = prev.closing_year
 
 
 # Owners that the text names at the item (not the document's or a region's)
@@ -1079,7 +1125,7 @@ def _dedupe(items: list[dict], text: str = "") -> list[dict]:
     seen_text: set[tuple] = set()
     # metrics kept by (value, unit, note) with where they end; their bigrams are
     # only needed when a later item has the same value and unit, so made on demand
-    buckets: dict[tuple, list[tuple[str, int, str | None, tuple[str, str | None]]]] = {}
+    buckets: dict[tuple, list[tuple[str, int, str | None, tuple[str, str | None], str]]] = {}
     grams: dict[str, set[str]] = {}
 
     def bigrams(metric: str) -> set[str]:
@@ -1099,6 +1145,7 @@ def _dedupe(items: list[dict], text: str = "") -> list[dict]:
             it.get("note"),
             it["comparator"],
             it["metric"],
+            _share_context(text, it) if it.get("why", {}).get("kind") in _SHARE_RULES else None,
         )
         if key in seen_text:
             continue
@@ -1111,8 +1158,13 @@ def _dedupe(items: list[dict], text: str = "") -> list[dict]:
             earlier = buckets.get(bkey)
             if earlier:
                 bg = bigrams(it["metric"])
-                for other, other_end, other_owner, other_fact in earlier[-50:]:
+                share = it.get("why", {}).get("kind") in _SHARE_RULES
+                for other, other_end, other_owner, other_fact, other_snippet in earlier[-50:]:
                     if other_owner and _named_owner(it) and other_owner != _named_owner(it):
+                        continue
+                    # a share's metric names the share (完成年度任务的), not what it measures:
+                    # two shares are one fact only where their text is the same
+                    if share and other_snippet != _share_context(text, it):
                         continue
                     # last year's result and this year's goal of one figure (预计增长7.5%
                     # in 2019, 增长7.5% the goal of 2020): two facts
@@ -1145,10 +1197,25 @@ def _dedupe(items: list[dict], text: str = "") -> list[dict]:
             continue
         seen_text.add(key)
         buckets.setdefault(bkey, []).append(
-            (it["metric"], it["end"], _named_owner(it), (it["kind"], it["period"]))
+            (
+                it["metric"],
+                it["end"],
+                _named_owner(it),
+                (it["kind"], it["period"]),
+                _share_context(text, it),
+            )
         )
         out.append(it)
     return out
+
+
+_SHARE_RULES = ("kind.progress_share", "kind.goal_share")
+
+
+def _share_context(text: str, it: dict) -> str:
+    """A share with the clause before it (改造雨污管网60公里,占年度任务的100%): what it
+    measures. A duplicated paragraph repeats it all."""
+    return text[max(0, it["start"] - 16) : it["end"]] if text else it["snippet"]
 
 
 _MAX_SEGMENT = 1500
@@ -1267,8 +1334,12 @@ def extract(text: str, year: int | None = None) -> Extraction:
         return Extraction(repaired, [], index)
     items: list[dict] = []
     _mark_owner_lines(repaired, segs)
+    _mark_promised(repaired, segs)
+    prev: Segment | None = None
     for seg in segs:
         try:
+            _carry_frame(repaired, prev, seg)
+            prev = seg
             seg_items = _extract_segment(repaired, seg, doc)
             if seg.deadline and not any(it["value"] is not None for it in seg_items):
                 snippet_end = seg.end

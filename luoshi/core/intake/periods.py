@@ -50,7 +50,7 @@ class TimeExpr:
 
 
 # every time expression starts with one of these; the lookahead lets the scan skip other text fast
-_TIME_START = r"(?=[0-9〇零一二三四五六七八九到至前上今去开年全本当目截春第])"
+_TIME_START = r"(?=[0-9〇零一二三四五六七八九到至前上今去开年全本当目截春第十“\"])"
 _TIME_RE = re.compile(
     _TIME_START + r"(?:"
     r"(?P<to>(?<![增降升减])[到至]\s?(?P<toy>" + YEAR_RE + r")\s?年(?:底|末)?)"
@@ -72,6 +72,8 @@ _TIME_RE = re.compile(
     r"|(?P<cy>(?P<cyy>[〇零一二三四五六七八九]{4})年)"
     r"|(?P<ty>今年|(?<![占佔])全年(?!计划)|本年度|本年|年内)"
     r"|(?P<now>目前|当前|截至目前)"
+    # a five-year plan's period, named as a time (“十二五”时期, 十三五期间): not the plan
+    r"|(?P<fyp>[“\"]?十(?P<fypn>[一二三四五])五[”\"]?(?:时期|期间|以来))"
     r")"
 )
 
@@ -80,7 +82,7 @@ def _valid_month(m: int) -> bool:
     return 1 <= m <= 12
 
 
-_TIME_HINT = re.compile(r"[年月季春目当今去前]")
+_TIME_HINT = re.compile(r"[年月季春目当今去前期来]")
 
 
 def find_times(
@@ -175,6 +177,12 @@ def find_times(
                     out.append(TimeExpr(s, e, str(year), "plain", year, generic=True))
             elif g == "now":
                 out.append(TimeExpr(s, e, None, "now", None))
+            elif g == "fyp":
+                first = 2006 + 5 * "一二三四五".index(m.group("fypn"))
+                # only a plan period that has ended is a time a sentence reports on
+                if year and first + 4 < year:
+                    role = "base" if _baseline(text, s, e) else "past"
+                    out.append(TimeExpr(s, e, f"{first}-{first + 4}", role, first + 4))
         except (ValueError, KeyError):
             continue
     return out
