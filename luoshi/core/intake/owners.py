@@ -37,7 +37,7 @@ _ANNOUNCES = (
     r"(?:近日|日前|今天|今日|昨天|昨日)?"
     r"(?:召开|公布|披露|印发|发布|组织召开|举行|部署|制定|网站公布|表示|日前召开|数据显示)"
 )
-_HEAD_TITLE = r"(?:局长|主任|厅长|部长|司长|署长|负责人|主席)"
+_REPORTER_TITLE = r"(?:局长|主任|厅长|部长|司长|署长|负责人|主席)"
 _REPORTER_RE = re.compile(
     r"(?:据|由)(["
     + HAN
@@ -56,18 +56,25 @@ _REPORTER_RE = re.compile(
     + r"()（）]{2,20}?"
     + _UNIT_SUFFIX
     + r")(?:党组书记、|党委书记、|党组成员、)?副?"
-    + _HEAD_TITLE
+    + _REPORTER_TITLE
     + r"["
     + HAN
     + r"·]{0,4}?(?:在会上|在发布会上)?(?:介绍|表示|透露|作工作报告|作报告)"
     # "记者今天从住房城乡建设部获悉": the body the news comes from
     r"|从([" + HAN + r"()（）]{2,20}?" + _UNIT_SUFFIX + r")(?:获悉|了解到)"
 )
-# Every match of _REPORTER_RE holds one of these, whichever branch matched: 据, 由 or 从
-# opening it, a head's title, or a unit's suffix right before its announcement.  A
-# window without any cannot hold a match, and this search (no unit name tried at
-# every position) is about ten times cheaper than _REPORTER_RE's.
-_REPORTER_NEED = re.compile(r"[据由从]|" + _HEAD_TITLE + "|" + _UNIT_SUFFIX + _ANNOUNCES)
+# Every match of _REPORTER_RE holds one of these, whichever branch matched: a head's
+# title, or a unit's suffix right before the words that close its branch (召开, 介绍,
+# 获悉 …).  A window without any cannot hold a match, and this search (no unit name
+# tried at every position) is about ten times cheaper than _REPORTER_RE's.
+_REPORTER_NEED = re.compile(
+    _REPORTER_TITLE
+    + "|"
+    + _UNIT_SUFFIX
+    + "(?:"
+    + _ANNOUNCES
+    + "|(?:有关负责人|负责人|相关负责人)?(?:介绍|消息|透露|统计|数据)|获悉|了解到)"
+)
 _LEAD_RE = re.compile(
     r"由([" + HAN + r"、()（）]{2,40}?)(?:牵头|负责|主抓|承办)"
     r"|[(（](["

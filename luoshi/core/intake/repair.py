@@ -171,6 +171,9 @@ _UNIT_LINE = re.compile(
     + HAN_RE
     + r"()（）]{2,24}(?:局|委员会|委|办公室|办|厅|部|政府|管委会|中心|公司|集团)\s*$"
 )
+# no stripped line longer than this matches _UNIT_LINE (24 characters and a 3-character
+# suffix): a paragraph is not tried
+_UNIT_LINE_MAX = 27
 
 
 def classify_line(line: str) -> tuple[str, int]:
@@ -208,7 +211,7 @@ def classify_line(line: str) -> tuple[str, int]:
             return "heading", 3
         if _HEADING_NUM.match(s) and len(s) <= 30:
             return "heading", 4
-    if _UNIT_LINE.match(s):
+    if len(s) <= _UNIT_LINE_MAX and _UNIT_LINE.match(s):
         return "unitline", 0
     if len(s) <= 4 and s.isdigit():
         return "furniture", 0
