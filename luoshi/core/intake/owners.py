@@ -674,12 +674,19 @@ _CLAUSE_MARKER = re.compile(
 _CLAUSE_BARE = re.compile(r"[^,，。；;()（）]{0,40}?[(（【]([" + HAN + r"、]{3,40}?)[)）】]")
 
 
+_CLAUSE_OPEN = re.compile(r"[(（【]")
+
+
 def clause_owner(text: str, pos: int, end: int) -> str | None:
     """ "新增高标准农田2万亩(市农业农村局负责)": a marker closing the item's own clause;
     also a bare bracket naming bureaus ("新建5G基站1200个以上(市工信局);")."""
-    m = _CLAUSE_MARKER.match(text, pos, min(end, pos + 60))
+    lim = min(end, pos + 60)
+    # both patterns open a bracket in their window: most clauses have none to try
+    if _CLAUSE_OPEN.search(text, pos, lim) is None:
+        return closing_cell_owner(text, pos)
+    m = _CLAUSE_MARKER.match(text, pos, lim)
     if not m:
-        b = _CLAUSE_BARE.match(text, pos, min(end, pos + 60))
+        b = _CLAUSE_BARE.match(text, pos, lim)
         if b is None:
             return closing_cell_owner(text, pos)
         name = b.group(1)
