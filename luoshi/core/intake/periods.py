@@ -50,7 +50,7 @@ class TimeExpr:
 
 
 # every time expression starts with one of these; the lookahead lets the scan skip other text fast
-_TIME_START = r"(?=[0-9〇零一二三四五六七八九到至前上今去开年全本当目截春第十“\"])"
+_TIME_START = r"(?=[0-9〇零一二三四五六七八九到至前上今去开年全本当目截春第])"
 _TIME_RE = re.compile(
     _TIME_START + r"(?:"
     r"(?P<to>(?<![增降升减])[到至]\s?(?P<toy>" + YEAR_RE + r")\s?年(?:底|末)?)"
@@ -72,8 +72,6 @@ _TIME_RE = re.compile(
     r"|(?P<cy>(?P<cyy>[〇零一二三四五六七八九]{4})年)"
     r"|(?P<ty>今年|(?<![占佔])全年(?!计划)|本年度|本年|年内)"
     r"|(?P<now>目前|当前|截至目前)"
-    # a five-year plan's period, named as a time (“十二五”时期, 十三五期间): not the plan
-    r"|(?P<fyp>[“\"]?十(?P<fypn>[一二三四五])五[”\"]?(?:时期|期间|以来))"
     r")"
 )
 
@@ -82,7 +80,10 @@ def _valid_month(m: int) -> bool:
     return 1 <= m <= 12
 
 
-_TIME_HINT = re.compile(r"[年月季春目当今去前期来]")
+_TIME_HINT = re.compile(r"[年月季春目当今去前]")
+# a five-year plan's period, named as a time (“十二五”时期, 十三五期间): not the plan;
+# searched on its own, since 十 and “ are too common to start the scan of _TIME_RE
+_FIVE_YEAR_RE = re.compile(r"[“\"]?十([一二三四五])五[”\"]?(?:时期|期间|以来)")
 
 
 def find_times(
@@ -92,6 +93,7 @@ def find_times(
     2022); a part of a year printed without its year (上半年, 一季度, 1-5月) is of that year."""
     out: list[TimeExpr] = []
     inyear = review_year or year
+    five_year = _five_year_periods(text, year, out) if year and "五" in text else 0
     if not _TIME_HINT.search(text):
         return out
     for m in _TIME_RE.finditer(text):
@@ -177,15 +179,24 @@ def find_times(
                     out.append(TimeExpr(s, e, str(year), "plain", year, generic=True))
             elif g == "now":
                 out.append(TimeExpr(s, e, None, "now", None))
-            elif g == "fyp":
-                first = 2006 + 5 * "一二三四五".index(m.group("fypn"))
-                # only a plan period that has ended is a time a sentence reports on
-                if year and first + 4 < year:
-                    role = "base" if _baseline(text, s, e) else "past"
-                    out.append(TimeExpr(s, e, f"{first}-{first + 4}", role, first + 4))
         except (ValueError, KeyError):
             continue
+    if five_year:
+        out.sort(key=lambda t: t.start)  # the five-year periods were found first
     return out
+
+
+def _five_year_periods(text: str, year: int, out: list[TimeExpr]) -> int:
+    """Ended five-year plans' periods (“十二五”时期 → 2011-2015, past): the times a
+    sentence reports on; a plan still running names no past time."""
+    found = []
+    for m in _FIVE_YEAR_RE.finditer(text):
+        first = 2006 + 5 * "一二三四五".index(m.group(1))
+        if first + 4 < year:
+            role = "base" if _baseline(text, m.start(), m.end()) else "past"
+            found.append(TimeExpr(m.start(), m.end(), f"{first}-{first + 4}", role, first + 4))
+    out.extend(found)
+    return len(found)
 
 
 _LEVEL_AFTER = re.compile(r"(?:的)?(?:水平|水准)")
