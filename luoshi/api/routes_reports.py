@@ -102,7 +102,7 @@ def get_report(request, report_id: int):
 @router.post(
     "/reports",
     response={201: ReportDetail, 403: Error, 422: Error},
-    summary="Create a draft report",
+    summary="Create a draft report, or with `submit` a report submitted for approval",
 )
 @decorate_view(idempotent)
 def create_report(request, payload: ReportIn):
@@ -122,6 +122,7 @@ def create_report(request, payload: ReportIn):
         overdue=payload.overdue,
         milestone=_milestone(target, payload.milestone),
         narrative=payload.narrative,
+        submit=payload.submit,
     )
     report.has_evidence = False  # created without files (they are attached afterwards)
     return Status(201, report)

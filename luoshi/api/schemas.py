@@ -368,6 +368,9 @@ class ReportIn(Schema):
     overdue: Annotated[Number, Field(ge=0)] | None = None
     milestone: Id | None = None
     narrative: Text = ""
+    # Submit for approval in the same call, as the web form's 保存并提交 does: one request
+    # and one transaction, so a client never leaves a draft behind when its second call fails.
+    submit: bool = False
 
 
 # A report's revision as the database column holds it (PostgreSQL's integer): a

@@ -251,3 +251,30 @@ def test_two_requests_racing_with_one_key_create_one_report(api_city):
     assert [status for status, _ in answers] == [201, 201]
     assert answers[0][1] == answers[1][1]
     assert Report.objects.count() == count + 1
+
+
+def test_reporter_creates_and_submits_in_one_call(api_city):
+    response = api_city.api("commerce-reporter").post(
+        "/reports",
+        {"target": api_city.signed.pk, "as_of": "2025-07-10", "value": 31, "submit": True},
+    )
+    assert response.status_code == 201, response.content
+    body = response.json()
+    report = Report.objects.get(pk=body["id"])
+    assert (report.status, report.submitted_by) == ("submitted", api_city.commerce_reporter)
+    assert body["status"] == "submitted"
+    reasons = [h.history_change_reason for h in report.history.order_by("history_date", "pk")]
+    assert reasons == ["created", "submitted"]
+    # The approver finds it in the queue and approves it as any submitted report.
+    approved = api_city.api("commerce-approver").post(f"/reports/{report.pk}/approve")
+    assert approved.status_code == 200, approved.content
+
+
+def test_create_and_submit_with_bad_input_leaves_nothing(api_city):
+    before = Report.objects.count()
+    response = api_city.api("commerce-reporter").post(
+        "/reports",
+        {"target": api_city.signed.pk, "as_of": "2025-07-10", "value": 31, "submit": "yes please"},
+    )
+    assert response.status_code == 422
+    assert Report.objects.count() == before
