@@ -18,6 +18,10 @@ is stopped after it, as production runs one (docs/deploy.md): what a write enque
 time the request alone while the worker's CPU competes with it on the same machine.
 The tasks still waiting when the worker stops are counted and printed.
 
+A reporter creates a draft and then submits it (two requests, as an API client that
+attaches evidence in between must); with `--one-call` it creates and submits in one
+request (`"submit": true`), as a person does with the web form's 保存并提交.
+
 The pace: by default each person waits --think seconds (10-25) between actions, and an
 approver approves the reports of its queue one after the other. `--spread 180 --read 2,5`
 plays the issue's words instead ("300 reporters each submitting their unit's reports
@@ -238,6 +242,12 @@ def main() -> int:
         default="0,0",
         help="seconds an approver reads each report before approving it, low,high (default: none)",
     )
+    parser.add_argument(
+        "--one-call",
+        action="store_true",
+        help='a reporter creates and submits each report in one request ("submit": true), '
+        "as the web form's 保存并提交 does, instead of creating a draft and then submitting it",
+    )
     parser.add_argument("--workers", type=int, default=WORKERS, help="gunicorn workers")
     parser.add_argument("--threads", type=int, default=THREADS, help="threads per worker")
     parser.add_argument("--port", type=int, default=8766)
@@ -271,7 +281,7 @@ def main() -> int:
     worker = task_worker()
     pace = (
         f"--spread {args.spread:g} --read {args.read}" if args.spread else f"--think {args.think}"
-    )
+    ) + (" --one-call" if args.one_call else "")
     print(
         f"gunicorn: {args.workers} workers × {args.threads} threads; one task worker "
         f"(luoshi db_worker); {pace}; load {os.getloadavg()}"
@@ -305,6 +315,7 @@ def main() -> int:
                 RUSH_THINK=args.think,
                 RUSH_SPREAD=str(args.spread or ""),
                 RUSH_READ=args.read,
+                RUSH_ONE_CALL="1" if args.one_call else "",
             ),
             cwd=ROOT,
             check=False,

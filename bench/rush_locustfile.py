@@ -37,6 +37,8 @@ THINK = [float(x) for x in os.environ.get("RUSH_THINK", "0.2,1.0").split(",")]
 # an approver reads each report for RUSH_READ="low,high" seconds before approving it.
 SPREAD = float(os.environ.get("RUSH_SPREAD") or 0)
 READ = [float(x) for x in (os.environ.get("RUSH_READ") or "0,0").split(",")]
+# Create and submit in one request ("submit": true), as the web form does (rush.py --one-call).
+ONE_CALL = bool(os.environ.get("RUSH_ONE_CALL"))
 
 
 class Person(HttpUser):
@@ -84,16 +86,19 @@ class Person(HttpUser):
             time.sleep(1)
             return
         target = self.todo.pop()
+        body = {"target": target, "as_of": AS_OF, "value": 1.0, "narrative": "10月进展"}
         created = self.post(
             "/api/v1/reports",
-            {"target": target, "as_of": AS_OF, "value": 1.0, "narrative": "10月进展"},
-            "create report",
+            dict(body, submit=True) if ONE_CALL else body,
+            "create and submit report" if ONE_CALL else "create report",
             key=f"rush-{target}-{AS_OF}-{self.client.headers['Authorization'][-12:]}",
         )
         if created is None or created.status_code not in (200, 201):
             return
         report = created.json()
         log("created", report["id"])
+        if ONE_CALL:
+            return
         self.post(
             f"/api/v1/reports/{report['id']}/submit",
             {"revision": report["revision"]},
