@@ -361,6 +361,22 @@ def _place_form(owner: str, doc: Doc) -> str:
         owner = place
     if doc.autonomous and doc.autonomous.startswith(owner) and owner in own.AUTONOMOUS_SHORT:
         return doc.autonomous
+    return _as_first_named(owner, doc)
+
+
+def _as_first_named(owner: str, doc: Doc) -> str:
+    """A district or county the text is by, named bare in a sentence (兴庆区将…), in the
+    form the text first names it (银川市兴庆区): one place, written as the document writes it."""
+    full = doc.owner
+    if (
+        full
+        and owner in (doc.district, doc.county)
+        and len(full) > len(owner)
+        and full.endswith(owner)
+        and own.government_place(full) is None
+        and own.place_of_unit(full[: -len(owner)]) == full[: -len(owner)]
+    ):
+        return full
     return owner
 
 
