@@ -1448,7 +1448,8 @@ def split_owner(owner: str) -> list[str]:
     return [p for p in _split_outside_brackets(owner) if p]
 
 
-_ELEMENT_BOUND = re.compile(r"[,，。;；:：\n]")
+_ELEMENT_BOUND_CHARS = ",，。;；:：\n"
+_ELEMENT_BOUND = re.compile("[" + _ELEMENT_BOUND_CHARS + "]")
 _ELEMENT_PLACE_END = re.compile(r"[区县旗市州]")
 
 
@@ -1469,12 +1470,10 @@ def _opening_place(element: str, places: list[str]) -> str | None:
 def list_element_place(text: str, lo: int, pos: int, hi: int, places: list[str]) -> str | None:
     """ "直属学校项目4个、新城区项目13个、回民区项目8个": in a 、-list of which two elements or
     more open with a place, the place that opens the figure's element owns it."""
-    k = pos
-    while k > lo and not _ELEMENT_BOUND.match(text, k - 1):
-        k -= 1
-    e = pos
-    while e < hi and not _ELEMENT_BOUND.match(text, e):
-        e += 1
+    # the element's clause: after the last bound before pos, up to the first one after it
+    k = pos if pos <= lo else max(text.rfind(ch, lo, pos) for ch in _ELEMENT_BOUND_CHARS) + 1 or lo
+    after = _ELEMENT_BOUND.search(text, pos, hi)
+    e = after.start() if after else max(pos, hi)
     elements = text[k:e].split("、")
     if len(elements) < 2:
         return None
