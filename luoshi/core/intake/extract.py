@@ -570,6 +570,8 @@ _FIGURE_HEADING = re.compile(
     r"(?:以上|以内|以下|左右)?\s*(?:[。;；]|(?:责任单位|牵头单位)|$)"
 )
 _RUN_ON_OWNER = re.compile(r"(?:责任单位|牵头单位)[:：]\s*([^\s:：,，。；;]{1,30})\s*$")
+# a paragraph's closing bracket of owners cut by the text (…增长15%。(牵头单位:市)
+_CUT_OWNER_BRACKET = re.compile(r"[(（]\s*(?:责任单位|牵头单位)[:：]\s*([^)）;；,，、\n]{0,30})\s*$")
 _OPENING_VERB = re.compile(
     r"((?:19|20)\d{2})\s?年(?:[^,，。；;、\d前底是全]{0,3}?)(建成投运|建成通车|建成投产|建成|投运|投产|通车|竣工)"
 )
@@ -1256,6 +1258,13 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _owner_cut_off(text: str, start: int, end: int) -> bool:
+    """A paragraph that ends in an owner marker cut before the owner's name is whole
+    ((牵头单位:市): its owner is printed but unread, as a heading's is."""
+    m = _CUT_OWNER_BRACKET.search(text, start, end)
+    return bool(m) and not own.is_organisation(m.group(1))
+
+
 def _segments(
     text: str,
     lines: list[Line],
@@ -1285,6 +1294,8 @@ def _segments(
             if m and own.is_organisation(m.group(1)):
                 run_on = m.group(1)
             unread = bool(m) and run_on is None
+        else:
+            unread = _owner_cut_off(text, ln.start, ln.end)
         for s, e in _pieces(text, ln.start, ln.end):
             segs.append(
                 Segment(

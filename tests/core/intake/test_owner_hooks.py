@@ -4,7 +4,9 @@ Invented texts: no real bureau, figure or sentence of the corpus.  Each rule has
 positive example and a negative one that looks alike but must not fire:
 
 - a district the text is by, named bare in a sentence (青湖区将…), is written as the text
-  first names it (江北市青湖区).
+  first names it (江北市青湖区);
+- a paragraph that ends in an owner marker cut before the name ((牵头单位:市) has an owner
+  no reader can make out: none, as a heading's.
 """
 
 from luoshi.core.intake import extract
@@ -37,3 +39,19 @@ def test_another_district_named_bare_keeps_its_own_name():
         "南岭区确保固定资产投资达到80亿元以上。\n"
     )
     assert "江北市青湖区" not in _target_owners(text)
+
+
+# ------------------------------------------------------- an owner marker cut at the end
+
+
+_NOTICE_HEAD = "青湖市人民政府办公室关于分解落实2026年重点工作的通知\n"
+
+
+def test_a_paragraph_ending_in_a_cut_owner_marker_has_no_owner():
+    text = _NOTICE_HEAD + "3.新增城镇就业1.2万人,城镇调查失业率控制在5%以内。(牵头单位:市\n"
+    assert _target_owners(text) == [None, None]
+
+
+def test_a_paragraph_whose_marker_names_its_owner_keeps_it():
+    text = _NOTICE_HEAD + "3.新增城镇就业1.2万人,城镇调查失业率控制在5%以内。(牵头单位:市人社局\n"
+    assert _target_owners(text) == ["市人社局", "市人社局"]
