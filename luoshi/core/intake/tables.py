@@ -161,6 +161,25 @@ def _assign(header: list[str], cells: list[_Cell], roles: list[str]) -> list[tup
     return out
 
 
+def _unit_moved_left(cells: list[_Cell], roles: list[str]) -> tuple[_Cell, bool] | None:
+    """A flattened row whose merged leading cells were dropped: its cells start left of
+    their columns and end in empty ones.  Right-aligned, its last cell is the unit of the
+    owner column; the row continues the one above when no cell then reaches a work column
+    (2021.8 | 某集团 | ||), else it is a row of its own (任务 | 10月底前 | 某局 | |)."""
+    if len(cells) != len(roles) or not roles[-1].startswith("owner"):
+        return None
+    filled = [k for k, c in enumerate(cells) if c.text]
+    if not filled or filled[-1] == len(cells) - 1:
+        return None
+    last = filled[-1]
+    shift = len(cells) - 1 - last
+    unit = cells[last]
+    if len(unit.text) > 12 or not is_organisation(unit.text):
+        return None
+    reaches_work = any(roles[k + shift] in ("work", "target", "actual") for k in filled[:-1])
+    return unit, not reaches_work
+
+
 # a line above a table that gives the units of its bare figures ("单位:个、亿元", "(单位:万元)")
 _UNIT_LINE = re.compile(r"(?:计量)?单位\s*[:：]\s*([^)）|]{1,16}?)\s*[)）]?\s*$")
 _UNIT_WORD = re.compile(r"[万亿千百]?[\u4e00-\u9fff]{1,3}")
@@ -227,11 +246,25 @@ def _rows_from(
         lead = [c.text for r, c in assigned if r == "owner_lead" and c.text]
         resp = [c.text for r, c in assigned if r == "owner" and c.text]
         owner_cell = lead[0] if lead else (resp[0] if resp else None)
-        if owner_cell:
-            carry_owner = _owner_text(owner_cell)
-        elif not has_owner_col:
-            carry_owner = None
-        row.owner = carry_owner
+        moved = _unit_moved_left(cells, roles) if has_owner_col and not owner_cell else None
+        if moved is not None and moved[1] and rows and rows[-1].owner:
+            # a continuation line (2021.8 | 某集团 | ||): its unit joins the row above
+            unit = moved[0].text
+            above = rows[-1]
+            if unit not in above.owner.split("、"):
+                above.owner = f"{above.owner}、{unit}"
+            assigned = [(r, c) for r, c in assigned if c is not moved[0]]
+            row.owner = above.owner
+        else:
+            if moved is not None:
+                # a row that lost its merged first cell: its unit sits left of its column
+                owner_cell = moved[0].text
+                assigned = [(r, c) for r, c in assigned if c is not moved[0]]
+            if owner_cell:
+                carry_owner = _owner_text(owner_cell)
+            elif not has_owner_col:
+                carry_owner = None
+            row.owner = carry_owner
         dls = [c.text for r, c in assigned if r == "deadline" and c.text]
         if dls:
             carry_deadline = _deadline_info(dls[0], year)

@@ -6,10 +6,14 @@ positive example and a negative one that looks alike but must not fire:
 - a district the text is by, named bare in a sentence (青湖区将…), is written as the text
   first names it (江北市青湖区);
 - a paragraph that ends in an owner marker cut before the name ((牵头单位:市) has an owner
-  no reader can make out: none, as a heading's.
+  no reader can make out: none, as a heading's;
+- a flattened table's continuation line (2026.8 | 某集团 | ||) adds its unit to the row
+  above, and a row that lost its merged first cell (任务 | 10月底 | 某局 | |) keeps its own.
 """
 
 from luoshi.core.intake import extract
+from luoshi.core.intake.repair import repair_lines
+from luoshi.core.intake.tables import parse_tables
 
 
 def _target_owners(text, year=2026):
@@ -55,3 +59,28 @@ def test_a_paragraph_ending_in_a_cut_owner_marker_has_no_owner():
 def test_a_paragraph_whose_marker_names_its_owner_keeps_it():
     text = _NOTICE_HEAD + "3.新增城镇就业1.2万人,城镇调查失业率控制在5%以内。(牵头单位:市人社局\n"
     assert _target_owners(text) == ["市人社局", "市人社局"]
+
+
+# ------------------------------------------- a flattened table's rows and their units
+
+_TABLE_HEAD = "项目名称 | 工作任务 | 计划完成时间 | 牵头单位 |\n"
+
+
+def _row_owners(body):
+    text = "2026年青湖县民生实事进展表\n" + _TABLE_HEAD + body
+    repaired, _index, lines = repair_lines(text)
+    rows, _used = parse_tables(repaired, lines, 2026)
+    return [r.owner for r in rows]
+
+
+def test_a_continuation_line_adds_its_unit_to_the_row_above():
+    body = "1.道路提升项目 | 对两条道路进行改造提升; | 11月 | 住建局 |\n2026.8 | 交投集团 | ||\n"
+    assert _row_owners(body)[0] == "住建局、交投集团"
+
+
+def test_a_row_that_lost_its_first_cell_keeps_its_own_unit():
+    body = (
+        "1.道路提升项目 | 对两条道路进行改造提升; | 11月 | 住建局 |\n"
+        "在30所学校建设智慧食堂 | 10月底前 | 市场监管局 | |\n"
+    )
+    assert _row_owners(body) == ["住建局", "市场监管局"]
