@@ -454,9 +454,10 @@ def _target_owner_found(
         if own.is_government(reps[-1][1]) and whole_par:
             return _whole(whole_par, doc), "owner.jurisdiction"
         # a body that is only the news's source (记者从省经合局获悉,全省…) does not own the
-        # figures of the jurisdiction; a national body's plan for 全国 is its own
+        # goal the jurisdiction's progress is measured against (完成全年目标的68%); the
+        # plan it announces is its own (记者从市发改委获悉,我市…年度计划投资…亿元)
         source = text.startswith("从", reps[-1][0] + par[0])
-        if source and whole_par and whole_par != "全国":
+        if source and whole_par and whole_par != "全国" and _SHARE_OF_GOAL.match(text, pos):
             return _whole(whole_par, doc), "owner.jurisdiction"
         return reps[-1][1], "owner.reporter"
     regs = [
@@ -525,6 +526,8 @@ def _target_owner_found(
     return None, None
 
 
+# a goal followed by the share of it reached (7000亿元目标任务的68.09%)
+_SHARE_OF_GOAL = re.compile(r"[^,，。；;]{1,16}?的\s?\d[\d.]*\s?%")
 _SENT_LEAD = re.compile(r"[“\"\s]*(?:(?:今年|明年|全年|(?:19|20)\d{2}年)[,，]?)?")
 
 
@@ -571,7 +574,9 @@ _FIGURE_HEADING = re.compile(
 )
 _RUN_ON_OWNER = re.compile(r"(?:责任单位|牵头单位)[:：]\s*([^\s:：,，。；;]{1,30})\s*$")
 # a paragraph's closing bracket of owners cut by the text (…增长15%。(牵头单位:市)
-_CUT_OWNER_BRACKET = re.compile(r"[(（]\s*(?:责任单位|牵头单位)[:：]\s*([^)）;；,，、\n]{0,30})\s*$")
+_CUT_OWNER_BRACKET = re.compile(
+    r"[(（]\s*(?:责任单位|牵头单位)[:：]\s*([^)）;；,，、\n]{0,30})\s*$"
+)
 _OPENING_VERB = re.compile(
     r"((?:19|20)\d{2})\s?年(?:[^,，。；;、\d前底是全]{0,3}?)(建成投运|建成通车|建成投产|建成|投运|投产|通车|竣工)"
 )

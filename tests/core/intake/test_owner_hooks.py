@@ -8,7 +8,9 @@ positive example and a negative one that looks alike but must not fire:
 - a paragraph that ends in an owner marker cut before the name ((牵头单位:市) has an owner
   no reader can make out: none, as a heading's;
 - a flattened table's continuation line (2026.8 | 某集团 | ||) adds its unit to the row
-  above, and a row that lost its merged first cell (任务 | 10月底 | 某局 | |) keeps its own.
+  above, and a row that lost its merged first cell (任务 | 10月底 | 某局 | |) keeps its own;
+- a plan a newspaper learned from a bureau (记者从X获悉) is the bureau's, a goal the
+  jurisdiction's progress is measured against (完成全年目标的55.6%) the jurisdiction's.
 """
 
 from luoshi.core.intake import extract
@@ -84,3 +86,19 @@ def test_a_row_that_lost_its_first_cell_keeps_its_own_unit():
         "在30所学校建设智慧食堂 | 10月底前 | 市场监管局 | |\n"
     )
     assert _row_owners(body) == ["住建局", "市场监管局"]
+
+
+# ------------------------------------------------ a plan learned from a body (记者从X获悉)
+
+
+def test_a_plan_learned_from_a_bureau_is_the_bureau_s():
+    text = "10月9日,记者从青湖市发改委获悉,我市80个重点项目总投资1200亿元,年度计划投资300亿元。\n"
+    assert _target_owners(text) == ["青湖市发改委"]
+
+
+def test_a_goal_the_jurisdiction_s_progress_is_measured_against_is_the_jurisdiction_s():
+    text = (
+        "9月2日,记者从青湖省投资促进局获悉,今年1-8月,全省招商引资到位资金500亿元,"
+        "同比增长12%,完成全年到位资金900亿元目标任务的55.6%。\n"
+    )
+    assert _target_owners(text) == ["全省"]
