@@ -280,7 +280,17 @@ def _stat_subject(
     # 全国 only named in passing (居全国第10位) yields to the level the text calls itself (全省)
     if doc.region == "全国" and doc.jurisdiction and doc.jurisdiction.startswith("全"):
         return doc.jurisdiction
+    # a whole word the text does not use of itself (全市 in a county's text, 全县 its word):
+    # the place the text names as its jurisdiction (华容县)
+    if doc.region and doc.region.startswith("全") and _names_itself_otherwise(doc):
+        return doc.jurisdiction
     return doc.region or doc.jurisdiction
+
+
+def _names_itself_otherwise(doc: Doc) -> bool:
+    """The text's jurisdiction is a named place of another level than its whole word."""
+    named = doc.jurisdiction
+    return bool(named) and not named.startswith("全") and named[-1] != doc.region[-1]
 
 
 # rules that name the body a document is by or about (not a marker printed at the item)

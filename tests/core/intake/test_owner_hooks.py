@@ -10,10 +10,14 @@ positive example and a negative one that looks alike but must not fire:
 - a flattened table's continuation line (2026.8 | 某集团 | ||) adds its unit to the row
   above, and a row that lost its merged first cell (任务 | 10月底 | 某局 | |) keeps its own;
 - a plan a newspaper learned from a bureau (记者从X获悉) is the bureau's, a goal the
-  jurisdiction's progress is measured against (完成全年目标的55.6%) the jurisdiction's.
+  jurisdiction's progress is measured against (完成全年目标的55.6%) the jurisdiction's;
+- a statistic that nothing near names goes to the place the text names as its
+  jurisdiction when the whole word found for the text is of another level (全市 in a county's).
 """
 
 from luoshi.core.intake import extract
+from luoshi.core.intake.document import Doc
+from luoshi.core.intake.extract import _names_itself_otherwise
 from luoshi.core.intake.repair import repair_lines
 from luoshi.core.intake.tables import parse_tables
 
@@ -102,3 +106,20 @@ def test_a_goal_the_jurisdiction_s_progress_is_measured_against_is_the_jurisdict
         "同比增长12%,完成全年到位资金900亿元目标任务的55.6%。\n"
     )
     assert _target_owners(text) == ["全省"]
+
+
+# ------------------------------------- a whole word of another level than the text's own
+
+
+def _doc(region, jurisdiction):
+    return Doc("", 2026, False, None, [], region, [], jurisdiction=jurisdiction)
+
+
+def test_a_county_text_s_statistics_go_to_the_county_not_a_stray_whole_city():
+    assert _names_itself_otherwise(_doc("全市", "青湖县"))
+    assert _names_itself_otherwise(_doc("全国", "青湖省"))
+
+
+def test_a_text_whose_whole_word_is_its_own_level_keeps_it():
+    assert not _names_itself_otherwise(_doc("全市", "青湖市"))
+    assert not _names_itself_otherwise(_doc("全县", "全县"))
