@@ -620,6 +620,21 @@ def _title_municipality(title: str, sample: str) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
+# the national government's work report (国务院's, read to the 全国人大): it owns its targets
+_NATIONAL_GOVERNMENT = "国务院"
+
+
+def _national_work_report(title: str, sample: str, places: tuple[str | None, ...]) -> bool:
+    """A 政府工作报告 that names no place of its own and counts the national product
+    (国内生产总值; a place's report counts its 地区生产总值) is the State Council's."""
+    return (
+        "政府工作报告" in title + sample[:600]
+        and not any(places)
+        and "国内生产总值" in sample
+        and "地区生产总值" not in sample
+    )
+
+
 def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
     head_lines = [
         text[ln.start : ln.end]
@@ -894,6 +909,8 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         owner = bare if owner else None
         if region in (None, bare + "省"):
             region = bare
+    if owner is None and _national_work_report(title, sample, (city, district, county, province)):
+        owner = _NATIONAL_GOVERNMENT
     jurisdiction = _jurisdiction(
         sample[:5000],
         city,

@@ -7,6 +7,7 @@ none, and the engine then leaves the owner to another rule or to null.
 
 import pytest
 
+from luoshi.core.intake import extract
 from luoshi.core.intake.owners import is_organisation
 
 
@@ -42,3 +43,26 @@ from luoshi.core.intake.owners import is_organisation
 )
 def test_a_room_a_paper_a_slogan_or_a_fragment_owns_nothing(name, owner):
     assert is_organisation(name) is owner
+
+
+def _target_owners(text: str) -> set[str | None]:
+    return {it["owner"] for it in extract(text, year=2026).items if it["kind"] == "target"}
+
+
+def test_the_national_work_report_is_the_state_councils():
+    # document._national_work_report: a 政府工作报告 that names no place and counts the
+    # national product
+    text = (
+        "2026政府工作报告要点\n"
+        "今年发展主要预期目标是:国内生产总值增长5%左右,城镇新增就业1200万人以上。\n"
+    )
+    assert _target_owners(text) == {"国务院"}
+
+
+def test_a_places_work_report_is_not_the_state_councils():
+    # ... a place's report counts its 地区生产总值
+    text = (
+        "2026政府工作报告要点\n"
+        "今年全市发展主要预期目标是:地区生产总值增长5%左右,城镇新增就业1.2万人以上。\n"
+    )
+    assert "国务院" not in _target_owners(text)
