@@ -624,6 +624,15 @@ def _title_municipality(title: str, sample: str) -> str | None:
 _NATIONAL_GOVERNMENT = "国务院"
 
 
+# a newspaper page given to a development zone (第14版:今日开发区·特别报道): the zone as the
+# page names it owns the page's plan
+_ZONE_PAGE = re.compile(
+    r"第\s?\d+\s?版[:：]\s?(?:今日|聚焦|走进|魅力)?(["
+    + HAN
+    + r"]{0,6}?(?:开发区|高新区|经开区|新区))"
+)
+
+
 def _national_work_report(title: str, sample: str, places: tuple[str | None, ...]) -> bool:
     """A 政府工作报告 that names no place of its own and counts the national product
     (国内生产总值; a place's report counts its 地区生产总值) is the State Council's."""
@@ -911,6 +920,9 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
             region = bare
     if owner is None and _national_work_report(title, sample, (city, district, county, province)):
         owner = _NATIONAL_GOVERNMENT
+    zone_page = _ZONE_PAGE.search(sample[:1500])
+    if owner is None and zone_page and not (city or district or county):
+        owner = zone_page.group(1)
     jurisdiction = _jurisdiction(
         sample[:5000],
         city,

@@ -490,7 +490,8 @@ def _target_owner_found(
             and own.place_of_unit(doc.owner) != opener
         ):
             return opener, "owner.region"
-    if doc.owner and ok(doc.owner):
+    # a zone's page (document._ZONE_PAGE) sets a zone as the document's owner
+    if doc.owner and (ok(doc.owner) or own.is_zone(doc.owner)):
         # a government (or its office) issuing a plan for 全市/全省 (or 我市): the jurisdiction
         named = [r for r in regs if r[2] not in _WHOLE]
         if own.is_government(doc.owner) and whole_par and not named:

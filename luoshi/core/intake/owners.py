@@ -911,6 +911,15 @@ _PLACE_SUFFIXES = ("市", "区", "县", "省", "州", "旗", "镇", "乡")
 _NOT_PLACE_CHARS = set("的了和与及在对全年已各本该我其这那每个等")
 
 
+_ZONE_NAME = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:开发区|高新区|经开区|新区)")
+
+
+def is_zone(name: str | None) -> bool:
+    """A development zone's name (开发区, 临川高新区): it governs its page's plan, though a
+    bare 开发区 in a sentence is a common word (is_organisation refuses it)."""
+    return bool(name) and _ZONE_NAME.fullmatch(name) is not None
+
+
 def is_group(name: str) -> bool:
     """A named group of units: 一组单位, 各乡镇, 各有关部门."""
     return lex.owner_model()[2].fullmatch(name) is not None

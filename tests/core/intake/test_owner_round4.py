@@ -66,3 +66,24 @@ def test_a_places_work_report_is_not_the_state_councils():
         "今年全市发展主要预期目标是:地区生产总值增长5%左右,城镇新增就业1.2万人以上。\n"
     )
     assert "国务院" not in _target_owners(text)
+
+
+def test_a_zones_newspaper_page_is_the_zones():
+    # document._ZONE_PAGE: a page given to a development zone (第3版:今日高新区·…)
+    text = (
+        "2026年03月01日 临川日报\n"
+        "第3版:今日高新区·特别报道\n"
+        "2026年目标任务\n"
+        "实现地区生产总值增长7%以上;规上工业增加值增长9%左右。\n"
+    )
+    assert _target_owners(text) == {"高新区"}
+
+
+def test_a_page_of_another_name_gives_no_zone():
+    text = (
+        "2026年03月01日 临川日报\n"
+        "第3版:今日视点·特别报道\n"
+        "2026年目标任务\n"
+        "实现地区生产总值增长7%以上;规上工业增加值增长9%左右。\n"
+    )
+    assert "高新区" not in _target_owners(text)
