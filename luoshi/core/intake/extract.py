@@ -416,6 +416,9 @@ def _target_owner_found(
     label = own.label_line_owner(text, par[0], par[1])
     if label:
         return label, "owner.label_line"
+    each = own.each_group_owner(text, clause_bounds(text, pos, sent[0], sent[1])[0], pos)
+    if each:
+        return each, "owner.each_group"
     if state.explicit and ok(state.explicit):
         return state.explicit, state.explicit_rule
     if state.subject:

@@ -920,6 +920,18 @@ def is_zone(name: str | None) -> bool:
     return bool(name) and _ZONE_NAME.fullmatch(name) is not None
 
 
+# 每个县(市、区)至少落地5个…: a quota set for each member of a named group
+_EACH_GROUP = re.compile(
+    r"\s*每(?:一)?个?([\u4e00-\u9fff()（）、]{1,8}?)(?=至少|不少于|不低于|要|须|力争|确保|均)"
+)
+
+
+def each_group_owner(text: str, lo: int, pos: int) -> str | None:
+    """The named group whose every member a clause text[lo:pos] sets a quota for."""
+    m = _EACH_GROUP.match(text, lo, pos)
+    return m.group(1) if m and is_group(m.group(1)) else None
+
+
 def is_group(name: str) -> bool:
     """A named group of units: 一组单位, 各乡镇, 各有关部门."""
     return lex.owner_model()[2].fullmatch(name) is not None

@@ -87,3 +87,14 @@ def test_a_page_of_another_name_gives_no_zone():
         "实现地区生产总值增长7%以上;规上工业增加值增长9%左右。\n"
     )
     assert "高新区" not in _target_owners(text)
+
+
+def test_a_quota_for_each_member_of_a_named_group_is_the_groups():
+    # owner.each_group with owners.groups' 县(市、区)
+    text = "今年要抓好项目建设,每个县(市、区)至少落地5个亿元以上产业项目。\n"
+    assert _target_owners(text) == {"县(市、区)"}
+
+
+def test_a_quota_for_a_place_that_is_no_group_stays_the_places():
+    text = "今年要抓好项目建设,每个园区至少落地5个亿元以上产业项目。\n"
+    assert "园区" not in _target_owners(text)
