@@ -289,8 +289,10 @@ def _stat_subject(
 
 def _names_itself_otherwise(doc: Doc) -> bool:
     """The text's jurisdiction is a named place of another level than its whole word."""
-    named = doc.jurisdiction
-    return bool(named) and not named.startswith("全") and named[-1] != doc.region[-1]
+    named, region = doc.jurisdiction, doc.region
+    if not named or not region:
+        return False
+    return not named.startswith("全") and named[-1] != region[-1]
 
 
 # rules that name the body a document is by or about (not a marker printed at the item)
@@ -1281,7 +1283,7 @@ def _owner_cut_off(text: str, start: int, end: int) -> bool:
     """A paragraph that ends in an owner marker cut before the owner's name is whole
     ((牵头单位:市): its owner is printed but unread, as a heading's is."""
     m = _CUT_OWNER_BRACKET.search(text, start, end)
-    return bool(m) and not own.is_organisation(m.group(1))
+    return m is not None and not own.is_organisation(m.group(1))
 
 
 def _segments(

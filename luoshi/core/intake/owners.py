@@ -917,7 +917,7 @@ _ZONE_NAME = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:开发区|高新区|经开区|
 def is_zone(name: str | None) -> bool:
     """A development zone's name (开发区, 临川高新区): it governs its page's plan, though a
     bare 开发区 in a sentence is a common word (is_organisation refuses it)."""
-    return bool(name) and _ZONE_NAME.fullmatch(name) is not None
+    return name is not None and _ZONE_NAME.fullmatch(name) is not None
 
 
 # 每个县(市、区)至少落地5个…: a quota set for each member of a named group

@@ -222,7 +222,7 @@ def _rows_from(
     year: int | None,
     line_units: list[str] | None = None,
 ) -> list[TableRow]:
-    rows = []
+    rows: list[TableRow] = []
     carry_owner: str | None = None
     carry_deadline: tuple[str | None, str | None] = (None, None)
     roles = [_col_role(h) for h in header]
@@ -247,12 +247,12 @@ def _rows_from(
         resp = [c.text for r, c in assigned if r == "owner" and c.text]
         owner_cell = lead[0] if lead else (resp[0] if resp else None)
         moved = _unit_moved_left(cells, roles) if has_owner_col and not owner_cell else None
-        if moved is not None and moved[1] and rows and rows[-1].owner:
+        above = rows[-1] if rows else None
+        if moved is not None and moved[1] and above is not None and above.owner:
             # a continuation line (2021.8 | 某集团 | ||): its unit joins the row above
-            unit = moved[0].text
-            above = rows[-1]
-            if unit not in above.owner.split("、"):
-                above.owner = f"{above.owner}、{unit}"
+            joined = moved[0].text
+            if joined not in above.owner.split("、"):
+                above.owner = f"{above.owner}、{joined}"
             assigned = [(r, c) for r, c in assigned if c is not moved[0]]
             row.owner = above.owner
         else:
