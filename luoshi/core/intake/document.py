@@ -627,9 +627,7 @@ _NATIONAL_GOVERNMENT = "国务院"
 # a newspaper page given to a development zone (第14版:今日开发区·特别报道): the zone as the
 # page names it owns the page's plan
 _ZONE_PAGE = re.compile(
-    r"第\s?\d+\s?版[:：]\s?(?:今日|聚焦|走进|魅力)?(["
-    + HAN
-    + r"]{0,6}?(?:开发区|高新区|经开区|新区))"
+    r"第\s?\d+\s?版[:：]\s?(?:今日|聚焦|走进|魅力)?([" + HAN + r"]{0,6}?" + own.ZONE_WORDS + r")"
 )
 
 

@@ -418,7 +418,8 @@ def _target_owner_found(
     label = own.label_line_owner(text, par[0], par[1])
     if label:
         return label, "owner.label_line"
-    each = own.each_group_owner(text, clause_bounds(text, pos, sent[0], sent[1])[0], pos)
+    clause_start = clause_bounds(text, pos, sent[0], sent[1])[0]
+    each = own.each_group_owner(text, clause_start, pos)
     if each:
         return each, "owner.each_group"
     if state.explicit and ok(state.explicit):
@@ -427,7 +428,7 @@ def _target_owner_found(
         # "各县区…任务:青湖区到位资金50亿元,江北区…": a place opening the item's own
         # clause is the member of the group the figure is for
         if own.is_group(state.subject):
-            cl0 = clause_bounds(text, pos, sent[0], sent[1])[0]
+            cl0 = clause_start
             while cl0 < pos and text[cl0] in " \u3000:：":
                 cl0 += 1
             member = own.place_of_unit(text[cl0 : min(pos, cl0 + 8)])

@@ -911,7 +911,9 @@ _PLACE_SUFFIXES = ("市", "区", "县", "省", "州", "旗", "镇", "乡")
 _NOT_PLACE_CHARS = set("的了和与及在对全年已各本该我其这那每个等")
 
 
-_ZONE_NAME = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:开发区|高新区|经开区|新区)")
+# the words that end a development zone's name (临川高新区, 经开区)
+ZONE_WORDS = r"(?:开发区|高新区|经开区|新区)"
+_ZONE_NAME = re.compile(r"[" + HAN + r"]{0,6}?" + ZONE_WORDS)
 
 
 def is_zone(name: str | None) -> bool:
