@@ -127,8 +127,10 @@ def find_times(
             elif g == "mr":
                 a, b = int(m.group("m1")), int(m.group("m2"))
                 y = int(m.group("mry")) if m.group("mry") else inyear
-                if _valid_month(a) and _valid_month(b) and a < b and y:
-                    out.append(TimeExpr(s, e, f"{y}M{a:02d}-M{b:02d}", "past", y))
+                if _valid_month(a) and _valid_month(b) and a < b:
+                    # as 前三季度: months gone by, in an undated text of a year unknown
+                    period = f"{y}M{a:02d}-M{b:02d}" if y else None
+                    out.append(TimeExpr(s, e, period, "past", y))
             elif g == "fm":
                 raw = m.group("fmn")
                 n = int(raw) if raw.isdigit() else _CN_MONTH.get(raw, 0)
