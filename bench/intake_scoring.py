@@ -698,6 +698,7 @@ def read_jsonl(path: str | Path) -> list[dict]:
 _CN_DIGITS = {
     "零": 0,
     "〇": 0,
+    "○": 0,  # a white circle typed for 〇 (百分之○點一)
     "一": 1,
     "二": 2,
     "两": 2,
@@ -710,10 +711,12 @@ _CN_DIGITS = {
     "九": 9,
 }
 _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
-_CN_BIG = {"万": 10_000, "亿": 100_000_000}
+# 兆 is 万亿 where Taiwan's papers write mainland figures (五點六七兆元); before 瓦 or 帕 it
+# is the unit prefix mega, so a run ending in 兆 is also read without it (three hundred 兆瓦).
+_CN_BIG = {"万": 10_000, "亿": 100_000_000, "兆": 1_000_000_000_000}
 # A decimal point is written 点 (點 once simplified): 十点七 is 10.7, 四十九点五亿 4.95e9.
 _CN_RUN = re.compile(
-    r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+[万亿]*)?成?"
+    r"[零〇○一二两三四五六七八九十百千万亿兆]+(?:点[零〇○一二三四五六七八九]+[万亿兆]*)?成?"
 )
 _CN_APPROX_INSIDE = re.compile(r"(?<=[十百千])[余多](?=[万亿])")
 _THOUSANDS_SEP = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
@@ -828,7 +831,9 @@ def check_annotation(item: Any, document_text: str) -> list[str]:
         if sig not in digits_text:
             # 萬 is 万 once simplified, and 十余万 (over 100,000) holds the figure 十万.
             cn = _CN_APPROX_INSIDE.sub("", to_simplified(nfkc))
-            runs = [chinese_number(r) for r in _CN_RUN.findall(cn)]
+            found = _CN_RUN.findall(cn)
+            found += [r.rstrip("兆") for r in found if r.endswith("兆")]
+            runs = [chinese_number(r) for r in found]
             # A Chinese-numeral figure may be scaled by a following 万/亿 in the run.
             if not any(r is not None and values_equal(r, value) for r in runs):
                 problems.append(f"the value's digits {sig} are not in the snippet")

@@ -158,3 +158,27 @@ def test_check_reads_chinese_numerals_with_a_decimal_point():
     growth = dict(item, metric="生产总值增长", value=10.7, unit="%", snippet="增長百分之十點七")
     assert check_annotation(growth, text) == []
     assert check_annotation(dict(growth, value=10.0), text)
+
+
+def test_check_reads_zhao_as_a_trillion_and_a_white_circle_as_zero():
+    # Taiwan's papers write mainland figures 五點六七兆元 (兆 = 万亿) and 百分之○點一.
+    text = "全市生產總值五點六七兆元,居民消費價格上漲百分之○點一,新增裝機三百兆瓦"
+    item = {
+        "kind": "statistic",
+        "target_kind": None,
+        "owner": "上海市",
+        "metric": "生产总值",
+        "comparator": "=",
+        "value": 5.67e12,
+        "unit": "元",
+        "period": "2025",
+        "snippet": "生產總值五點六七兆元",
+    }
+    assert check_annotation(item, text) == []
+    assert check_annotation(dict(item, value=5.67e8), text)
+    prices = dict(item, metric="居民消费价格涨幅", value=0.1, unit="%", snippet="上漲百分之○點一")
+    assert check_annotation(prices, text) == []
+    assert check_annotation(dict(prices, value=1.0), text)
+    # Before 瓦, 兆 is the unit prefix: 三百兆瓦 is 300 of the unit 兆瓦.
+    power = dict(item, metric="新增装机", value=300.0, unit="兆瓦", snippet="新增裝機三百兆瓦")
+    assert check_annotation(power, text) == []
