@@ -741,7 +741,18 @@ def chinese_number(run: str) -> float | None:
             return None
         value = (base + float("0." + decimals)) * scale
         return value * 10 if percent else value
-    total = 0
+    total = _whole_number(run)
+    return float(total * 10) if percent else float(total)
+
+
+def _whole_number(run: str) -> int:
+    """一万亿 -> 10**12, 三亿五千万 -> 350000000: what stands before the largest of 万, 亿
+    and 兆 counts that many of it (so 万 inside 一万亿 scales 一, not the whole)."""
+    for big in sorted(_CN_BIG, key=_CN_BIG.__getitem__, reverse=True):
+        if big in run:
+            before, _, after = run.rpartition(big)
+            many = _whole_number(before) if before else 1
+            return (many or 1) * _CN_BIG[big] + (_whole_number(after) if after else 0)
     section = 0
     digit = None
     for ch in run:
@@ -750,13 +761,7 @@ def chinese_number(run: str) -> float | None:
         elif ch in _CN_SMALL:
             section += (1 if digit is None else digit) * _CN_SMALL[ch]
             digit = None
-        elif ch in _CN_BIG:
-            section += digit or 0
-            total += (section or 1) * _CN_BIG[ch]
-            section = 0
-            digit = None
-    total += section + (digit or 0)
-    return float(total * 10) if percent else float(total)
+    return section + (digit or 0)
 
 
 def significant_digits(value: float) -> str:

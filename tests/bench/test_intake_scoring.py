@@ -345,3 +345,10 @@ def test_joint_owner_right_as_lead_and_cooperating_units():
         r = run([e], annotations=[a])
         assert r["pairs"]["owner_accuracy"] == 0.0, (lead, co)
         assert r["errors"]["d"]["matched_with_wrong_details"][0]["fields"] == ["owner"]
+
+
+def test_chinese_number_scales_what_stands_before_the_largest_unit():
+    assert chinese_number("一万亿") == 1e12
+    assert chinese_number("三亿五千万") == 350_000_000
+    assert chinese_number("十万零五") == 100_005
+    assert chinese_number("一萬億".replace("萬", "万").replace("億", "亿")) == 1e12
