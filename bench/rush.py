@@ -53,9 +53,11 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
-from serving import THREADS, WORKERS, gunicorn  # bench/ is on the path when a script runs
+import machine  # bench/ is on the path when a script runs
+from serving import THREADS, WORKERS, gunicorn
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin"
@@ -82,13 +84,18 @@ def env() -> dict:
 
 
 def recreate(template: str | None) -> None:
-    """An empty database DB, or with `template` a fresh copy of it."""
+    """An empty database DB, or with `template` a fresh copy of it.
+
+    The copy is made file by file: PostgreSQL 15's default copies a template through its
+    write-ahead log, gigabytes for a province, whose checkpoints would then run during
+    the rush that follows and time the copy, not the rush."""
     import psycopg
 
     with psycopg.connect(f"{PG}/postgres", autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{DB}" WITH (FORCE)')
         if template:
-            conn.execute(f'CREATE DATABASE "{DB}" TEMPLATE "{template}"')
+            strategy = " STRATEGY FILE_COPY" if conn.info.server_version >= 150000 else ""
+            conn.execute(f'CREATE DATABASE "{DB}" TEMPLATE "{template}"{strategy}')
         else:
             conn.execute(f'CREATE DATABASE "{DB}"')
 
@@ -271,8 +278,15 @@ def main() -> int:
         import django
 
         django.setup()
+    from django.db import connection
     from django.utils import timezone
 
+    # What the preparation wrote is flushed before the clock starts (as pgbench's docs
+    # advise), so that each run starts alike; a checkpoint that falls inside the run
+    # still counts and is reported.
+    with connection.cursor() as cursor:
+        cursor.execute("CHECKPOINT")
+    checkpoints = machine.checkpoints(connection)
     since = timezone.now()
     plan = json.loads((WORK / "plan.json").read_text())
     for old in WORK.glob("client-*.jsonl"):
@@ -287,6 +301,8 @@ def main() -> int:
         f"(luoshi db_worker); {pace}; load {os.getloadavg()}"
     )
     users = len(plan["reporters"]) + len(plan["approvers"])
+    cpu = {}
+    children, postgres, started = machine.children_cpu(), machine.postgres_cpu(), time.monotonic()
     try:
         subprocess.run(
             [
@@ -320,9 +336,14 @@ def main() -> int:
             cwd=ROOT,
             check=False,
         )
+        elapsed = time.monotonic() - started
+        cpu["locust (the clients)"] = machine.children_cpu() - children
+        cpu["PostgreSQL"] = machine.postgres_spent(postgres)
     finally:
-        stop(server)
-        stop(worker)
+        for name, process in (("gunicorn", server), ("task worker", worker)):
+            before = machine.children_cpu()
+            stop(process)
+            cpu[name] = machine.children_cpu() - before
     print("\n| request | count | failures | p50 ms | p95 ms | p99 ms |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
     import csv
@@ -338,6 +359,12 @@ def main() -> int:
         print(f"| {name} | {value} |")
     tasks = ", ".join(f"{n} {status.lower()}" for status, n in tasks_since(since).items())
     print(f"\ntasks enqueued during the run (one worker): {tasks or 'none'}")
+    cores = os.cpu_count() or 1
+    print(f"\nCPU during the run ({elapsed:.0f} s × {cores} cores = {elapsed * cores:.0f} s):")
+    print("| process | CPU s | share of the machine |\n| --- | ---: | ---: |")
+    for name, seconds in cpu.items():
+        print(f"| {name} | {seconds:.0f} | {seconds / (elapsed * cores):.0%} |")
+    print(f"PostgreSQL checkpoints during the run: {machine.checkpoints(connection) - checkpoints}")
     return 0
 
 
