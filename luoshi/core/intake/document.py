@@ -365,6 +365,12 @@ def _township(sample: str) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def _self_level(sample: str) -> str | None:
+    """The level a text calls itself most (全市, 我县, 市政府 → 市), if it does."""
+    counts = Counter(m.group(1) or m.group(2) for m in _LEVEL_WORD.finditer(sample))
+    return counts.most_common(1)[0][0] if counts else None
+
+
 def _jurisdiction(
     sample: str,
     city: str | None,
@@ -376,11 +382,10 @@ def _jurisdiction(
     """The jurisdiction a text speaks for: the level it calls itself (全市, 我县, 市政府), named
     when the text names a place of that level, else written 全市/全县; with no such word,
     the one place the text names."""
-    counts = Counter(m.group(1) or m.group(2) for m in _LEVEL_WORD.finditer(sample))
     # a banner (旗) is a county of Inner Mongolia: 全旗, 我旗, 旗政府
     named = {"市": city, "区": district, "县": county, "省": province, "旗": banner}
-    if counts:
-        level = counts.most_common(1)[0][0]
+    level = _self_level(sample)
+    if level:
         if level in "乡镇":
             return _township(sample) or "全" + level
         return named[level] or "全" + level
@@ -836,6 +841,13 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         muni = _title_municipality(title, sample)
         if muni:
             found["市"] = muni
+    self_level = _self_level(sample[:5000])
+    if self_level in ("市", "县") and self_level not in found:
+        # a text that calls itself 全市/我市 and prints its city only bare (打造新慈溪):
+        # the gazetteer's one city so printed (rule owner.gazetteer_seat)
+        seat = own.seat_of(own.printed_places(sample[:5000]), self_level, need_level_word=False)
+        if seat:
+            found[self_level] = seat
     if owner and owner[0] not in "市县区省州旗" and own.place_of_unit(owner) is None:
         # an interviewed head of 发改局 whose bureau the text also prints with its level
         # (县发改局): the bureau as the text names it whole
@@ -931,6 +943,10 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         province,
         found.get("旗"),
     )
+    if jurisdiction is None and owner is None and self_level is None:
+        # a text that never says 全市/我县 nor names a place the usual way (围绕平昌县“2+2”…
+        # 平昌发展): the one place of the gazetteer it prints, once with its level word
+        jurisdiction = own.seat_of(own.printed_places(sample[:5000]), "", need_level_word=True)
     if interviewed and owner is None:
         region = interviewed
     # the headline may run into the first paragraph (repair joins them): its opening only

@@ -1506,3 +1506,99 @@ def list_element_place(text: str, lo: int, pos: int, hi: int, places: list[str])
         return None
     others = sum(1 for i, el in enumerate(elements) if i != at and _opening_place(el, places))
     return own_place if others >= 1 else None
+
+
+# ---------------------------------------------------------------- the gazetteer
+
+
+@dataclass(frozen=True)
+class Place:
+    """A city or county of the gazetteer (owners.toml [places])."""
+
+    name: str  # with its level word, as the corpus writes a place (慈溪市, 平昌县, 都安县)
+    stem: str  # as a text may print it bare (慈溪, 平昌, 都安)
+    level: str  # 市 or 县
+    above: str  # the prefecture it belongs to; "" for a prefecture-level city
+
+
+# an autonomous county is written by its place and 县 (都安瑶族自治县 → 都安县)
+_ETHNIC_COUNTY = re.compile(r"([" + HAN + r"]{2,}?)(?:[" + HAN + r"]{1,4}?族)+自治县")
+
+
+def _gazetteer_place(full: str, above: str) -> Place | None:
+    if full.endswith("自治县"):
+        m = _ETHNIC_COUNTY.fullmatch(full)
+        return Place(m.group(1) + "县", m.group(1), "县", above) if m else None
+    if full[-1] in "市县" and len(full) >= 3:
+        return Place(full, full[:-1], full[-1], above)
+    return None  # a prefecture (湘西土家族苗族自治州, 大兴安岭地区) or a one-character stem
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, tuple[Place, ...]]:
+    """The gazetteer's cities and counties by the first two characters of their stems."""
+    index: dict[str, list[Place]] = {}
+    for prefecture, below in lex.data()["places"].items():
+        head = _gazetteer_place(prefecture, "")
+        above = head.name if head else ""
+        for place in [head] + [_gazetteer_place(n, above) for n in below.split()]:
+            if place is not None:
+                index.setdefault(place.stem[:2], []).append(place)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+# what follows a place's stem when the text names something else: another level or a
+# street (中山区, 大连路), a paper or a site (滁州日报), a zone or a school (湘西高新区)
+_NOT_THE_PLACE_AFTER = re.compile(
+    r"[省市县区州旗乡镇村路街]|日报|晚报|[报网台]|新闻|电视|广播|高新|开发|经开|新区|大学|学院"
+)
+
+
+_ROUTE_MARKS = "至到-—~～"
+
+
+def _route_end(sample: str, start: int, end: int) -> bool:
+    """A name at an end of a route (衡阳至西渡, 永州至衡阳, 衡阳-株洲) names a road's or a
+    waterway's end, not the text's place."""
+    return (start > 0 and sample[start - 1] in _ROUTE_MARKS) or (
+        end < len(sample) and sample[end] in _ROUTE_MARKS
+    )
+
+
+_PROVINCE_AT = re.compile("|".join(sorted(PROVINCES, key=len, reverse=True)))
+
+
+def printed_places(sample: str) -> dict[Place, list[int]]:
+    """The gazetteer's places a text prints, each with [bare mentions, mentions with its
+    level word]: 慈溪 in 打造新慈溪 is bare, 平昌县 in 围绕平昌县 has its level word.
+    A stem inside a province's name (龙江 of 黑龙江, 吉林 the province) is none."""
+    index = gazetteer()
+    provinces = [m.span() for m in _PROVINCE_AT.finditer(sample)]
+    out: dict[Place, list[int]] = {}
+    for i in range(len(sample) - 1):
+        for place in index.get(sample[i : i + 2], ()):
+            if not sample.startswith(place.stem, i):
+                continue
+            if any(a <= i < b or a < i + len(place.stem) <= b for a, b in provinces):
+                continue
+            after = i + len(place.stem)
+            if sample.startswith(place.level, after):
+                out.setdefault(place, [0, 0])[1] += 1
+            elif not _NOT_THE_PLACE_AFTER.match(sample, after) and not _route_end(sample, i, after):
+                out.setdefault(place, [0, 0])[0] += 1
+    return out
+
+
+def seat_of(printed: dict[Place, list[int]], level: str, need_level_word: bool) -> str | None:
+    """The one place of `level` (市, 县; "" any) a text prints at least twice, once with its
+    level word when `need_level_word`: the place the text is by, when it calls itself only
+    全市/我市 (慈溪 in a city's plan that says 我市) or nothing. A name printed once (大沙河
+    holds 沙河, 真金白银 白银) is too weak to tell a place from a word."""
+    names = {
+        p.name
+        for p, (bare, leveled) in printed.items()
+        if (not level or p.level == level)
+        and bare + leveled >= 2
+        and (leveled or not need_level_word)
+    }
+    return names.pop() if len(names) == 1 else None

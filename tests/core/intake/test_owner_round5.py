@@ -1,0 +1,82 @@
+"""Owners that generalize, round 5 (issue 15): document-level places and levels.
+
+Invented texts.  A text that calls itself 全市/我市 and prints its city only bare, or
+that never says what it is and names its county once with its level word, is read
+with the gazetteer (owners.toml [places]): it tells a place from a word and says its
+level.  A name printed once, or at the end of a route, is too weak to tell.
+"""
+
+import pytest
+
+from luoshi.core.intake import extract
+from luoshi.core.intake.owners import Place, gazetteer, printed_places, seat_of
+
+
+def owners(text: str) -> list[str | None]:
+    return [it["owner"] for it in extract(text, year=2026).items if it["kind"] == "target"]
+
+
+def test_the_gazetteer_knows_cities_and_counties_by_their_stems():
+    stems = {p.stem: p for places in gazetteer().values() for p in places}
+    assert stems["慈溪"] == Place("慈溪市", "慈溪", "市", "宁波市")
+    assert stems["大连"].level == "市" and stems["大连"].above == ""
+    assert stems["平昌"].name == "平昌县"
+    # an autonomous county is written by its place and 县, as the corpus writes it
+    assert stems["都安"].name == "都安县"
+
+
+@pytest.mark.parametrize(
+    ("text", "bare", "leveled"),
+    [
+        ("打造具有余姚辨识度的现代农业,建设新余姚。", 2, 0),
+        ("围绕平昌县产业发展战略,迎接平昌发展新格局。", 1, 1),
+        # a route's end names a road, a paper names a newspaper: neither is the place
+        ("加快衡阳至西渡高速建设,推进永州至衡阳航道。", 0, 0),
+        ("据余姚日报报道。", 0, 0),
+    ],
+)
+def test_printed_places_counts_bare_and_leveled_mentions(text, bare, leveled):
+    counts = list(printed_places(text).values())
+    assert (counts[0] if counts else [0, 0]) == [bare, leveled]
+
+
+def test_a_stem_inside_a_province_name_is_no_place():
+    assert not any(p.stem == "龙江" for p in printed_places("黑龙江省新建高标准农田。黑龙江"))
+
+
+def test_seat_of_wants_one_place_printed_twice():
+    assert seat_of(printed_places("建设新余姚,打造余姚样板。"), "市", False) == "余姚市"
+    # printed once (大沙河 holds 沙河): a word as likely as a place
+    assert seat_of(printed_places("推进大沙河治理。"), "市", False) is None
+    # two cities printed twice each: no one place
+    assert seat_of(printed_places("余姚、慈溪两地,余姚和慈溪"), "市", False) is None
+
+
+# owner.gazetteer_seat through the jurisdiction: a city's plan that says 我市 and
+# prints its name only bare
+def test_a_city_printed_only_bare_owns_its_plan():
+    text = (
+        "2026年我市农业工作的总体要求是:打造具有余姚辨识度的现代农业,建设新余姚。"
+        "全年力争实现农业总产值增长3%以上。"
+    )
+    assert owners(text) == ["余姚市"]
+
+
+def test_a_city_printed_once_or_at_a_routes_end_leaves_the_whole_word():
+    once = "2026年我市农业工作的总体要求是:推进大沙河治理。全年力争实现农业总产值增长3%以上。"
+    assert owners(once) == ["全市"]
+    route = (
+        "2026年全市交通工作要点:加快衡阳至西渡高速建设,推进永州至衡阳航道工程。"
+        "全年完成交通投资30亿元。"
+    )
+    assert owners(route) == ["全市"]
+
+
+def test_a_text_that_never_calls_itself_takes_the_county_it_names_with_its_level():
+    text = (
+        "2011年招商引资工作总结\n今年,我们围绕平昌县“2+2”产业发展战略,"
+        "力争全年完成引资4亿元,迎接平昌发展新格局。"
+    )
+    assert owners(text) == ["平昌县"]
+    bare = text.replace("平昌县", "平昌")
+    assert owners(bare) == [None]
