@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import lexicon as lex
@@ -225,6 +226,85 @@ class _OwnerState:
         self.last_target: tuple[str, str] | None = None
 
 
+# the marks that end a clause on its left (classify.clause_bounds); a colon only opens one
+_CLAUSE_MARK = re.compile(r"[。！？!?；;,，:：\n]")
+
+
+def _between_digits(text: str, i: int) -> bool:
+    """A comma between digits (2,000) separates thousands, not clauses."""
+    return (
+        text[i] == "," and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+    )
+
+
+class _Lookups:
+    """Look-ups of one segment that several items of a sentence or of the paragraph ask
+    again: the clause marks of a sentence, the owner cells around the sentence or the
+    paragraph, the marker closing a figure's clause. Each is found once; the answers are
+    those of classify.clause_bounds and the owners functions they stand for."""
+
+    def __init__(self, text: str, par: tuple[int, int]):
+        self.text = text
+        self.par = par
+        self._marks: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
+        self._clause_owner: dict[tuple[int, int], str | None] = {}
+        self._row_cell: dict[tuple[int, int], str | None] = {}
+        self._paragraph: dict[str, str | None] = {}
+
+    def clause(self, pos: int, sent: tuple[int, int]) -> tuple[int, int]:
+        """classify.clause_bounds(text, pos, *sent), by bisection in the sentence's marks."""
+        lo, hi = sent
+        if not lo <= pos <= hi:
+            return clause_bounds(self.text, pos, lo, hi)
+        marks = self._marks.get(sent)
+        if marks is None:
+            marks = self._marks[sent] = self._clause_marks(lo, hi)
+        left, right = marks
+        k = bisect_left(left, pos)
+        start = left[k - 1] + 1 if k else lo
+        k = bisect_left(right, pos)
+        return start, (right[k] if k < len(right) else hi)
+
+    def _clause_marks(self, lo: int, hi: int) -> tuple[list[int], list[int]]:
+        """Where clauses end in text[lo:hi]: all marks (a clause's left end), and the
+        marks but colons (its right end)."""
+        text = self.text
+        left: list[int] = []
+        right: list[int] = []
+        for m in _CLAUSE_MARK.finditer(text, lo, hi):
+            i = m.start()
+            if _between_digits(text, i):
+                continue
+            left.append(i)
+            if text[i] not in ":：":
+                right.append(i)
+        return left, right
+
+    def clause_owner(self, pos: int, end: int) -> str | None:
+        key = (pos, end)
+        if key not in self._clause_owner:
+            self._clause_owner[key] = own.clause_owner(self.text, pos, end)
+        return self._clause_owner[key]
+
+    def row_cell(self, sent: tuple[int, int]) -> str | None:
+        """The unit cell of the sentence's table row, else of the paragraph's stacked row."""
+        if sent not in self._row_cell:
+            self._row_cell[sent] = own.row_cell_owner(
+                self.text, sent[0], sent[1]
+            ) or self._of_paragraph(own.stacked_cell_owner)
+        return self._row_cell[sent]
+
+    def label_line(self) -> str | None:
+        return self._of_paragraph(own.label_line_owner)
+
+    def _of_paragraph(self, find: Callable[[str, int, int], str | None]) -> str | None:
+        """What `find` reads around the whole paragraph (asked only when needed)."""
+        key = find.__name__
+        if key not in self._paragraph:
+            self._paragraph[key] = find(self.text, *self.par)
+        return self._paragraph[key]
+
+
 def _regions_in(text: str, lo: int, hi: int, doc: Doc) -> list[tuple[int, int, str]]:
     key = (lo, hi)
     cache = doc.region_cache
@@ -236,15 +316,27 @@ def _regions_in(text: str, lo: int, hi: int, doc: Doc) -> list[tuple[int, int, s
 
 
 def _stat_owner(
-    text: str, sent: tuple[int, int], pos: int, state: _OwnerState, doc: Doc, q_end: int = -1
+    text: str,
+    sent: tuple[int, int],
+    pos: int,
+    state: _OwnerState,
+    doc: Doc,
+    look: _Lookups,
+    q_end: int = -1,
 ) -> tuple[str | None, str | None]:
     """The subject of a statistic (a region, or the thing a bracket describes)."""
-    name = _stat_subject(text, sent, pos, state, doc, q_end)
+    name = _stat_subject(text, sent, pos, state, doc, look, q_end)
     return name, ("owner.region" if name else None)
 
 
 def _stat_subject(
-    text: str, sent: tuple[int, int], pos: int, state: _OwnerState, doc: Doc, q_end: int = -1
+    text: str,
+    sent: tuple[int, int],
+    pos: int,
+    state: _OwnerState,
+    doc: Doc,
+    look: _Lookups,
+    q_end: int = -1,
 ) -> str | None:
     # "哈依管道(全长246公里)": a figure in brackets describes the name before them
     if pos > 0 and text[pos - 1] in "(（" or _MEASURE_OPEN.search(text[max(0, pos - 8) : pos]):
@@ -267,7 +359,7 @@ def _stat_subject(
         and not (r[2].startswith("全") and r[0] > 0 and s_txt[r[0] - 1] in "较比占在于献超")
     ]
     if regs:
-        cl_start = clause_bounds(text, pos, sent[0], sent[1])[0] - sent[0]
+        cl_start = look.clause(pos, sent)[0] - sent[0]
         in_clause = [r for r in regs if r[0] >= cl_start]
         first = (in_clause or regs)[0]
         owner, _ = own.region_list_at(s_txt, regs, regs.index(first))
@@ -313,6 +405,7 @@ def _target_owner(
     seg: Segment,
     state: _OwnerState,
     doc: Doc,
+    look: _Lookups,
 ) -> tuple[str | None, str | None]:
     """The owner of a target, in the form the corpus writes a government: its place.
 
@@ -322,7 +415,7 @@ def _target_owner(
     names it); an autonomous region in the form the text first prints it
     (广西壮族自治区 where it opens so, 广西 where it prints only that).
     """
-    owner, rule = _target_owner_found(text, sent, par, pos, seg, state, doc)
+    owner, rule = _target_owner_found(text, sent, par, pos, seg, state, doc, look)
     if seg.owner_unread and rule in _DOCUMENT_LEVEL_RULES:
         return None, None  # its own label names an owner no reader can make out
     if owner and rule in _DOCUMENT_LEVEL_RULES:
@@ -400,6 +493,7 @@ def _target_owner_found(
     seg: Segment,
     state: _OwnerState,
     doc: Doc,
+    look: _Lookups,
 ) -> tuple[str | None, str | None]:
     """The owner of a target and the rule that found it, nearest first.
 
@@ -407,18 +501,16 @@ def _target_owner_found(
     passed over: when unsure, a farther source or none.
     """
     ok = own.is_organisation
-    own_marker = own.clause_owner(text, pos, sent[1])
+    own_marker = look.clause_owner(pos, sent[1])
     if own_marker and ok(own_marker):
         return own_marker, "owner.clause_marker"
-    row_cell = own.row_cell_owner(text, sent[0], sent[1]) or own.stacked_cell_owner(
-        text, par[0], par[1]
-    )
+    row_cell = look.row_cell(sent)
     if row_cell:
         return row_cell, "owner.row_cell"
-    label = own.label_line_owner(text, par[0], par[1])
+    label = look.label_line()
     if label:
         return label, "owner.label_line"
-    clause_start = clause_bounds(text, pos, sent[0], sent[1])[0]
+    clause_start = look.clause(pos, sent)[0]
     each = own.each_group_owner(text, clause_start, pos)
     if each:
         return each, "owner.each_group"
@@ -709,6 +801,7 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
     if not quantities and seg.unit:
         quantities = _header_unit_figure(text, lo, hi, seg.unit)
     state = _OwnerState()
+    look = _Lookups(text, par)
     par_state: tuple[str, str] | None = None
     # "past" or "review": what the paragraph opened on; "carried": the past year of the
     # paragraph before, which this one continues until it turns
@@ -817,12 +910,12 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                 continue  # 十万人死亡率: the base of a rate, not a figure
             if text[q.start - 1 : q.start] == "等" and _GROUP_COUNT.match(text, q.end, sent[1]):
                 continue  # 冶金机械等8个工贸行业: the size of a group named, not a figure
-            clause = clause_bounds(text, q.num_start, sent[0], sent[1])
+            clause = look.clause(q.num_start, sent)
             marked = (
                 item_marked
                 or lead_phrase
                 or bool(seg.after_owner)
-                or own.clause_owner(text, q.start, sent[1]) is not None
+                or look.clause_owner(q.start, sent[1]) is not None
             )
             kind, kind_rule = kind_of(
                 q.unit,
@@ -899,9 +992,9 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                 ):
                     period = str(met_year)
             if kind == "target":
-                owner, owner_rule = _target_owner(text, sent, par, q.start, seg, state, doc)
+                owner, owner_rule = _target_owner(text, sent, par, q.start, seg, state, doc, look)
             else:
-                owner, owner_rule = _stat_owner(text, sent, q.start, state, doc, q.end)
+                owner, owner_rule = _stat_owner(text, sent, q.start, state, doc, look, q.end)
                 if seg.unit and seg.explicit_owner and seg.owner:
                     # a bare figure of a breakdown table's row: the row's name is its subject
                     owner, owner_rule = seg.owner, "owner.section"
@@ -979,13 +1072,13 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
             s0, e0 = m.start() + sent[0], m.end() + sent[0]
             if _POLICY_COUNT.search(text[max(sent[0], s0 - 3) : s0]):
                 continue  # 四个清零: the name of a policy
-            clause = clause_bounds(text, s0, sent[0], sent[1])
+            clause = look.clause(s0, sent)
             if m.group(0).startswith(("杜绝", "避免发生")):
                 metric = m.group(0)[2:].removeprefix("发生")  # 杜绝X, 避免发生X: X must not occur
                 e0 = clause[1]
             else:
                 metric = _ZERO_VERB.sub("", text[clause[0] : s0]).strip()
-            owner, owner_rule = _target_owner(text, sent, par, s0, seg, state, doc)
+            owner, owner_rule = _target_owner(text, sent, par, s0, seg, state, doc, look)
             period = _period("target", s0, sent, stimes, pt, seg, doc, text)
             items.append(
                 _make(
@@ -1005,12 +1098,12 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
             )
         for m in [] if stat_sentence else FLOOR_RE.finditer(stext):
             s0 = m.start() + sent[0]
-            clause = clause_bounds(text, s0, sent[0], sent[1])
+            clause = look.clause(s0, sent)
             seg_start = max(clause[0], text.rfind("、", clause[0], s0) + 1)
             metric = _FLOOR_VERB.sub("", text[seg_start:s0]).strip()
             if not metric or len(metric) > 20:
                 continue
-            owner, owner_rule = _target_owner(text, sent, par, s0, seg, state, doc)
+            owner, owner_rule = _target_owner(text, sent, par, s0, seg, state, doc, look)
             period = _period("target", s0, sent, stimes, pt, seg, doc, text)
             held = m.group(1).startswith(("控制在", "与上年"))
             comp = "=" if held else FLOOR_COMP.get(m.group(1), ">=")
@@ -1033,7 +1126,7 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
         for y0, name, verb, ms, me in [] if stat_sentence else _opening_years(text, sent):
             if not doc.year or y0 < doc.year or any(ds <= ms < de for ds, de, _ in deadlines):
                 continue
-            owner, owner_rule = _target_owner(text, sent, par, ms, seg, state, doc)
+            owner, owner_rule = _target_owner(text, sent, par, ms, seg, state, doc, look)
             items.append(
                 _make(
                     "target",
@@ -1055,7 +1148,7 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
             for ds, de, periods in deadlines[k0 : k0 + 20]:
                 if not (sent[0] <= ds < sent[1]):
                     continue
-                owner, owner_rule = _target_owner(text, sent, par, ds, seg, state, doc)
+                owner, owner_rule = _target_owner(text, sent, par, ds, seg, state, doc, look)
                 metric = text[de : sent[1]].strip("，,。；; ") or text[sent[0] : ds].strip()
                 snip_s = sent[0]
                 while snip_s < ds and text[snip_s] in " ,，":
