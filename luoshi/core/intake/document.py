@@ -45,6 +45,9 @@ _BAD_PLACE_CHARS = set(
 )
 _HEADLINE_PLACE = re.compile(r"\s*([" + HAN + r"]{2,3})[:：](?=[" + HAN + r"\d])")
 _CONGRESS_SESSION = re.compile(r"(?:人大|人民代表大会|政协)[^\n。]{0,8}?次会议")
+# a meeting the title names but does not report: a congress's session (省十二届人大一次会议
+# 开幕), or a meeting whose spirit a plan carries out (落实全省经济工作会议精神)
+_CITED_MEETING = re.compile(_CONGRESS_SESSION.pattern + r"|会议精神")
 _QUARTER_NAMES = frozenset(lex.data()["owners"]["quarter_districts"])
 _TITLE_UNIT = re.compile(
     r"[#\s]*([" + HAN + r"]{2,16}?(?:局|委员会|委|办公室|厅|部|政府|管委会|中心))"
@@ -365,10 +368,20 @@ def _township(sample: str) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+# the levels from the lowest up: a text names the bodies above it (全省经济工作会议精神,
+# 县委要求) but calls itself by its own
+_LEVEL_RANK = {"乡": 0, "镇": 0, "县": 1, "区": 1, "旗": 1, "市": 2, "省": 3}
+
+
 def _self_level(sample: str) -> str | None:
-    """The level a text calls itself most (全市, 我县, 市政府 → 市), if it does."""
+    """The level a text calls itself most (全市, 我县, 市政府 → 市), if it does; of levels
+    named as often, the lowest (a township's plan that cites 全省 and 县委 once each and
+    says 全镇 once is the township's)."""
     counts = Counter(m.group(1) or m.group(2) for m in _LEVEL_WORD.finditer(sample))
-    return counts.most_common(1)[0][0] if counts else None
+    if not counts:
+        return None
+    top = max(counts.values())
+    return min((w for w, n in counts.items() if n == top), key=_LEVEL_RANK.__getitem__)
 
 
 def _jurisdiction(
@@ -981,7 +994,7 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         jurisdiction=jurisdiction,
         progress=progress,
         # a congress's session (省十二届人大一次会议开幕) is no sector's work meeting
-        meeting="会议" in _CONGRESS_SESSION.sub("", title[:200]),
+        meeting="会议" in _CITED_MEETING.sub("", title[:200]),
         progress_column=bool(_PROGRESS_COLUMN.search(text[:3000])),
         autonomous=autonomous,
         review_year=review_year if (progress or not plan) else None,

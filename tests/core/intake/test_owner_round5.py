@@ -80,3 +80,26 @@ def test_a_text_that_never_calls_itself_takes_the_county_it_names_with_its_level
     assert owners(text) == ["平昌县"]
     bare = text.replace("平昌县", "平昌")
     assert owners(bare) == [None]
+
+
+# document._self_level: of levels a text names as often, the lowest is its own
+def test_a_township_plan_that_cites_its_superiors_as_often_speaks_for_the_township():
+    text = (
+        "镇2026年度工作计划\n全面落实全省经济工作会议精神及县委工作要求,推动全镇高质量发展。"
+        "2026年主要预期目标是:地区生产总值增长7%。"
+    )
+    assert owners(text) == ["全镇"]
+
+
+def test_a_level_named_more_often_stays_the_texts_own():
+    text = (
+        "2026年全省交通工作要点\n全省上下贯彻落实交通工作会议精神,支持全市交通建设。"
+        "2026年全省完成交通投资900亿元。"
+    )
+    assert owners(text) == ["全省"]
+
+
+def test_a_meeting_the_news_reports_still_leaves_a_sector_plan_to_its_unnamed_bureau():
+    # the township plan above cites 会议精神, which no longer makes it a meeting's news
+    text = "2026年全区农业农村工作会议召开\n会议要求,全年新建高标准农田2万亩。"
+    assert owners(text) == [None]
