@@ -105,15 +105,19 @@ _INTERVIEW_HEAD = re.compile(
     + HAN
     + r"]{2,20}?(?:局|委员会|委|厅))(?:(?:党组|党委)书记(?!、)|(?:(?:党组|党委)书记、)?"
     r"(?:局长|主任|厅长))"
-    # "市交通运输局党组书记、局长李华接受记者专访": the body whose head is interviewed
-    r"|([" + HAN + r"]{2,20}?(?:局|委员会|委|厅|办|中心))(?:党组书记、|党委书记、)?"
-    r"(?:局长|主任|厅长)[" + HAN + r"·]{0,4}?接受[^。\n]{0,8}?(?:采访|专访)"
+    # "市交通运输局党组书记、局长李华接受记者专访": the body whose head is interviewed; the
+    # head of one of its departments speaks for it too, a deputy beside him or not
+    # (住房城乡建设部住房保障司司长某某和副司长某某接受专访 → 住房城乡建设部)
+    r"|([" + HAN + r"]{2,20}?(?:局|委员会|委|厅|办|中心|部))(?:[" + HAN + r"]{2,8}?[司处科])?"
+    r"(?:党组书记、|党委书记、)?(?:局长|主任|厅长|部长|司长|处长|科长)[" + HAN + r"·]{0,4}?"
+    r"(?:和副?(?:局长|主任|厅长|部长|司长|处长|科长)[" + HAN + r"·]{2,4}?)?"
+    r"接受[^。\n]{0,8}?(?:采访|专访)"
     # "市发改委主任张某:今年我们计划…": the answer of a bureau's head, labelled by his post
     r"|(?:^|\n)\s*([" + HAN + r"]{2,20}?(?:局|委员会|委|厅|办|中心))(?:党组书记、)?"
     r"副?(?:局长|主任|厅长)[" + HAN + r"·]{1,4}?[:：]"
 )
 # every match of _INTERVIEW_HEAD holds one of these titles: without them it cannot match
-_INTERVIEW_TITLE = re.compile(r"[省市区县局厅]长|主任|书记")
+_INTERVIEW_TITLE = re.compile(r"[省市区县局厅部司处科]长|主任|书记")
 _CITY_PAPER = re.compile(r"(?<![" + HAN + r"])([" + HAN + r"]{2,3})(?:日报|晚报)")
 # a newspaper's page label naming the region the page covers (第06版:区域传真·长春)
 _PAGE_PLACE = re.compile(r"第\s?\d+\s?版[:：][^\n·]*·([" + HAN + r"]{2,3})[ \t]*$", re.M)

@@ -903,6 +903,7 @@ def label_line_owner(text: str, par_start: int, par_end: int) -> str | None:
 _NOT_STARTS = tuple(lex.data()["owners"]["not_starts"] + lex.data()["owners"]["time_starts"])
 _FRAGMENT_STEMS = frozenset(lex.data()["owners"]["fragment_stems"])
 _FURNITURE = tuple(lex.data()["owners"]["furniture"])
+_ROLE_LABELS = frozenset(lex.data()["owners"]["role_labels"])
 _FIELD_BUREAU_ENDS = frozenset(lex.data()["owners"]["field_bureau_endings"])
 # 绍兴市, 嘉兴市: a city's three-character name that ends like a slogan (科技兴市)
 _CITY_SLOGAN_ENDS = frozenset(lex.data()["owners"]["city_slogan_endings"])
@@ -981,7 +982,7 @@ def is_organisation(name: str | None) -> bool:
         or (name.startswith(_NOT_STARTS) and not _dated_place(name) and not bureau)
     ):
         return False
-    if name in _FURNITURE:
+    if name in _FURNITURE or name in _ROLE_LABELS:
         return False
     m = suffix.search(name)
     if m is None:
@@ -1103,7 +1104,7 @@ def reporters(text: str) -> list[tuple[int, str]]:
     """Units that present a plan or a figure: 据X介绍, X召开, X公布."""
     out = []
     for m in _reporter_matches(text):
-        if _in_caption(text, m.end()):
+        if _in_caption(text, m.end()) or _carried_out(text, m.start()):
             continue
         raw = m.group(1) or m.group(2) or m.group(3) or m.group(4)
         # after 从 the name is whole (甘肃省经济合作服务局: 经 opens no clause here)
@@ -1122,6 +1123,18 @@ def reporters(text: str) -> list[tuple[int, str]]:
                 break
         k = text.find("作题为《", k + 4)
     return sorted(out) if len(out) > 1 else out
+
+
+# a body whose instructions a clause carries out (贯彻党中央国务院、省委省政府部署要求): a
+# superior the text obeys, not the body that presents its plan
+_CARRIES_OUT = re.compile(r"贯彻|落实|按照|根据|遵照|依照|响应")
+_CLAUSE_END = re.compile(r"[,，。；;！!？?\n]")
+
+
+def _carried_out(text: str, start: int) -> bool:
+    lo = max(0, start - 30)
+    clause = _CLAUSE_END.split(text[lo:start])[-1]
+    return bool(_CARRIES_OUT.search(clause))
 
 
 # the end of a photo's caption ("X网站公布的…进展情况截图", "(记者某某 摄)"), which a damaged

@@ -103,3 +103,43 @@ def test_a_meeting_the_news_reports_still_leaves_a_sector_plan_to_its_unnamed_bu
     # the township plan above cites 会议精神, which no longer makes it a meeting's news
     text = "2026年全区农业农村工作会议召开\n会议要求,全年新建高标准农田2万亩。"
     assert owners(text) == [None]
+
+
+# owners.role_labels: a table's column labels end like units but name a role
+@pytest.mark.parametrize(
+    ("name", "owner"),
+    [
+        ("牵头单位", False),
+        ("配合单位", False),
+        ("牵头单位、配合单位", False),
+        ("责任部门", False),
+        ("各牵头单位", True),  # a group the notice addresses
+        ("区发展改革委", True),
+    ],
+)
+def test_a_column_label_is_no_organisation(name, owner):
+    from luoshi.core.intake.owners import is_organisation
+
+    assert is_organisation(name) is owner
+
+
+# owners._carried_out: a body whose instructions the clause carries out is a superior
+def test_a_superior_whose_instructions_are_carried_out_presents_nothing():
+    from luoshi.core.intake.owners import reporters
+
+    cited = "会议深入贯彻党中央国务院、省委省政府部署要求,安排近期重点工作。"
+    assert reporters(cited) == []
+    presents = "市交通运输局召开会议,安排近期重点工作。"
+    assert reporters(presents) == [(0, "市交通运输局")]
+
+
+# document._INTERVIEW_HEAD: the head of a body's department is interviewed for the body
+def test_a_department_head_interviewed_speaks_for_his_ministry():
+    text = (
+        "2026年保障房建设目标\n12月30日,住房城乡建设部住房保障司司长某某和副司长某某某"
+        "接受政府网专访。\n某某说,明年保障性住房新开工要超过500万套。"
+    )
+    assert owners(text) == ["住房城乡建设部"]
+    # a head named without his body: nobody's plan to read
+    anon = text.replace("住房城乡建设部住房保障司", "")
+    assert owners(anon) != ["住房城乡建设部"]
