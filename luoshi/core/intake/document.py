@@ -377,11 +377,26 @@ def _township(sample: str) -> str | None:
 _LEVEL_RANK = {"乡": 0, "镇": 0, "县": 1, "区": 1, "旗": 1, "市": 2, "省": 3}
 
 
+# a level named as a comparison base or a beneficiary (高于全省平均, 为全省大局作出贡献,
+# 占全市): the text measures itself against it, it is not the text's own
+_MEASURED_AGAINST = "于比较占超为"
+
+
+def _superior_mention(sample: str, at: int) -> bool:
+    """A level word the text names as above it: in a clause that carries out its
+    instructions (落实省委、省政府和市委决策部署) or as a comparison base (高于全省平均)."""
+    return (at > 0 and sample[at - 1] in _MEASURED_AGAINST) or own.carried_out(sample, at)
+
+
 def _self_level(sample: str) -> str | None:
     """The level a text calls itself most (全市, 我县, 市政府 → 市), if it does; of levels
     named as often, the lowest (a township's plan that cites 全省 and 县委 once each and
     says 全镇 once is the township's)."""
-    counts = Counter(m.group(1) or m.group(2) for m in _LEVEL_WORD.finditer(sample))
+    counts = Counter(
+        m.group(1) or m.group(2)
+        for m in _LEVEL_WORD.finditer(sample)
+        if not _superior_mention(sample, m.start())
+    )
     if not counts:
         return None
     top = max(counts.values())
@@ -962,8 +977,12 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
     )
     if jurisdiction is None and owner is None and self_level is None:
         # a text that never says 全市/我县 nor names a place the usual way (围绕平昌县“2+2”…
-        # 平昌发展): the one place of the gazetteer it prints, once with its level word
-        jurisdiction = own.seat_of(own.printed_places(sample[:5000]), "", need_level_word=True)
+        # 平昌发展): the one place of the gazetteer it prints, once with its level word; a
+        # government's own work text (政府工作的总体要求) may print it bare (以金华的“稳”)
+        government = "政府工作" in title[:600] + sample[:600]
+        jurisdiction = own.seat_of(
+            own.printed_places(sample[:5000]), "", need_level_word=not government
+        )
     if interviewed and owner is None:
         region = interviewed
     # the headline may run into the first paragraph (repair joins them): its opening only

@@ -1104,7 +1104,7 @@ def reporters(text: str) -> list[tuple[int, str]]:
     """Units that present a plan or a figure: 据X介绍, X召开, X公布."""
     out = []
     for m in _reporter_matches(text):
-        if _in_caption(text, m.end()) or _carried_out(text, m.start()):
+        if _in_caption(text, m.end()) or carried_out(text, m.start()):
             continue
         raw = m.group(1) or m.group(2) or m.group(3) or m.group(4)
         # after 从 the name is whole (甘肃省经济合作服务局: 经 opens no clause here)
@@ -1131,7 +1131,7 @@ _CARRIES_OUT = re.compile(r"贯彻|落实|按照|根据|遵照|依照|响应")
 _CLAUSE_END = re.compile(r"[,，。；;！!？?\n]")
 
 
-def _carried_out(text: str, start: int) -> bool:
+def carried_out(text: str, start: int) -> bool:
     lo = max(0, start - 30)
     clause = _CLAUSE_END.split(text[lo:start])[-1]
     return bool(_CARRIES_OUT.search(clause))

@@ -143,3 +143,23 @@ def test_a_department_head_interviewed_speaks_for_his_ministry():
     # a head named without his body: nobody's plan to read
     anon = text.replace("住房城乡建设部住房保障司", "")
     assert owners(anon) != ["住房城乡建设部"]
+
+
+# document._superior_mention: levels named above the text (落实省委、省政府决策部署,
+# 高于全省平均, 为全省大局作贡献) are not its own; a government's work text then takes
+# the one place it prints, bare or not
+def test_a_city_work_text_that_names_only_its_superiors_levels_is_the_citys():
+    text = (
+        "2026年工作总体要求和目标任务\n2026年政府工作的总体要求是:认真落实省委、省政府和市委决策部署,"
+        "以余姚的“稳”为全省大局作出更大贡献,建设新余姚。主要预期目标是:地区生产总值增长6%左右,"
+        "主要指标增幅高于全省平均水平。"
+    )
+    assert owners(text)[0] == "余姚市"
+
+
+def test_a_text_that_is_no_government_work_text_needs_the_level_word():
+    text = (
+        "2026年招商工作思路\n认真落实省委、省政府决策部署,以余姚的产业为依托,建设新余姚。"
+        "力争全年引进项目20个。"
+    )
+    assert owners(text) != ["余姚市"]
