@@ -70,6 +70,9 @@ _TASK_STATE_AFTER = lex.cue("task_state_after")
 _CAP = re.compile(r"控制在[^,，。；;]{0,16}?(?:以内|以下)")
 _LAGGING_TASKS = lex.cue("lagging_tasks")
 _GOAL_COMMITMENT = lex.cue("goal_commitment")
+_GOAL_REACHED = lex.cue("goal_reached")
+_GOAL_MET_REPORTED = lex.cue("goal_met_reported")
+_GOAL_YARDSTICK = lex.cue("goal_yardstick")
 _ACTUAL_VERB = lex.cue("actual_verb")
 _PLAN_STATED = lex.cue("plan_stated")
 _PLAN_THEN_ACTUAL = lex.cue("plan_then_actual")
@@ -80,6 +83,8 @@ _PROJECT_NOUN_AFTER = lex.cue("project_noun_after")
 _PROJECT_DONE = lex.cue("project_done")
 _PROJECT_STATE = lex.cue("project_state")
 _PROJECT_INVESTMENT = lex.cue("project_investment")
+_PROJECT_MEASURED = lex.cue("project_measured")
+_PROJECT_PLANNED = lex.cue("project_planned")
 _ITEM_OPEN = re.compile(
     r"[ \t\u3000]*(?:\d{1,2}\s?[.、．](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）]|[①-⑩])"
 )
@@ -194,12 +199,33 @@ def sentence_cues(text: str, sent: tuple[int, int]) -> tuple[list[int], list[int
         spans = [(m.start(), m.end()) for m in _BRACKET_TARGET.finditer(s)]
         if spans:
             targets = [t for t in targets if not any(a <= t < b for a, b in spans)]
+    # 力争实现总产值同比增长2.5%以上: a change word that a goal word governs in its own
+    # clause describes the goal; it carries no result to the clauses after it
+    if targets and stats:
+        stats = [t for t in stats if not _governed_change(s, t, targets)]
+    # 超过节点目标, 为年度目标的50%: a goal named as the yardstick of a result sets nothing
+    if targets and ("目标" in s or "计划" in s or "任务" in s):
+        sticks = [(m.start(), m.end()) for m in _GOAL_YARDSTICK.finditer(s)]
+        if sticks:
+            targets = [t for t in targets if not any(a <= t < b for a, b in sticks)]
     # 完成年度目标任务…: a report against the goal, read after the 目标 inside it
     if "完成" in s or "占" in s:
         stats = sorted(stats + [m.end() - 1 for m in _PROGRESS_MEASURE.finditer(s)])
         # 计划为159亿元,完成164亿元,…: after the actual, the sentence reports results
         stats = sorted(stats + [m.end() - 1 for m in _PLAN_THEN_ACTUAL.finditer(s)])
     return targets, stats
+
+
+_CHANGE_WORDS = ("同比", "比上年", "较上年", "较去年", "比去年")
+_CLAUSE_MARKS = ",，、:：;；"
+
+
+def _governed_change(s: str, t: int, targets: list[int]) -> bool:
+    """The cue at t is a change word (同比) after a goal word of its own clause."""
+    if not s.startswith(_CHANGE_WORDS, t):
+        return False
+    lo = max(s.rfind(mark, 0, t) for mark in _CLAUSE_MARKS) + 1
+    return any(lo <= g < t for g in targets)
 
 
 def _last_before(starts: list[int], limit: int) -> int:
@@ -267,6 +293,12 @@ def kind_of(
     ctimes = [x for x in times if clause[0] <= x.start < clause[1]]
     if any(x.role == "target" for x in ctimes):
         return "target", "kind.clause_target_year"
+    if _counted_by_goal(text, sent, clause, q_start, q_end):
+        return "statistic", "kind.goal_reached_count"
+    if not (seg.past_year or seg.frame == "review") and _scope_measured(
+        unit, text, q_start, q_end, sent, clause, times
+    ):
+        return "target", "kind.project_scope_measured"
     pre_cl = text[clause[0] : q_start]
     if unit in ("%", "百分点") and _COMPLETION.search(pre_cl):
         if _committed(text, sent, q_start):
@@ -294,6 +326,8 @@ def kind_of(
         return "statistic", "kind.actual_after_plan"
     if not strong and _gap_after(text, clause, sent) and not _committed(text, sent, q_start):
         return "statistic", "kind.gap_after"
+    if not strong and _goal_met_after(text, sent, clause):
+        return "statistic", "kind.goal_met_after"
     if strong:
         # "控制指标32人、实际死亡10人": a later member of the list with a result word of its own
         goals = list(_STRONG_TARGET.finditer(text, clause[0], q_start))
@@ -438,6 +472,67 @@ def _counts_projects(unit: str | None, text: str, q_start: int, q_end: int, clau
     return _PROJECT_DONE.search(text, done_from, clause[1]) is None
 
 
+def _scope_measured(
+    unit: str | None, text: str, q_start: int, q_end: int, sent, clause, times
+) -> bool:
+    """A count of projects that its sentence goes on to measure (316个重点项目累计开复工291个,
+    23个新开工重点项目中,有19个…) or, in a report of progress, to give the plan's figures of
+    (城市建设项目16个,年度计划投资172.98亿元): the scope of the plan that a progress report
+    measures against, whatever period it reports on."""
+    if unit not in ("个", "项") or q_end < 0:
+        return False
+    noun_end = q_end
+    before = _PROJECT_NOUN_BEFORE.search(text, max(clause[0], q_start - 8), q_start)
+    if before is not None:
+        # a kind of project (城市建设项目16个), not projects at large (项目16个)
+        if len(han_only(text[clause[0] : before.start()])) < 2:
+            return False
+    else:
+        after = _PROJECT_NOUN_AFTER.match(text, q_end - 1 if text[q_end - 1] in "个项" else q_end)
+        if after is None or after.end() > clause[1] or after.end() - q_end < 3:
+            return False
+        noun_end = after.end()
+    # projects named as already in hand (签约项目, 在建, 已…) are counted as a result, and so
+    # are those a relative clause says something of (新对接的230个项目), unless it plans them
+    if _PROJECT_STATE.search(text, clause[0], noun_end):
+        return False
+    if text[clause[0] : q_start].endswith("的") and not TARGET_CUE.search(text, clause[0], q_start):
+        return False
+    if _breaks_down_results(text, sent, q_start):
+        return False
+    after = min(sent[1], noun_end + 12)
+    if _PROJECT_MEASURED.match(text, noun_end, after):
+        return True
+    # the plan's own figures (总投资, 年度计划投资) make a scope where the text reports
+    # progress: a part of a year gone by before the figure or in its own sentence
+    planned = _PROJECT_PLANNED.match(text, noun_end, after) is not None
+    return planned and any(x.start < sent[1] and _reports_progress(x) for x in times)
+
+
+def _reports_progress(x) -> bool:
+    """A part of a year gone by (1-6月, 前10月, 上半年, 今年以来), dated or not."""
+    return x.role == "past" and (x.period is None or _PART_OF_YEAR.search(x.period) is not None)
+
+
+_PART_OF_YEAR = re.compile(r"M\d\d-M\d\d|YTD|H1|Q")
+
+
+_COUNTED_PROJECTS = re.compile(
+    r"(?:项目|工程)[^,，。；;]{0,3}?\d+\s?[个项]|\d+\s?[个项][^，,。；;、\d]{0,14}?(?:项目|工程)"
+)
+
+
+def _breaks_down_results(text: str, sent, q_start: int) -> bool:
+    """After 其中, the figure breaks down a total counted before it; a total of projects in
+    hand (共开复工重点项目4587个。其中,…) makes its parts results too."""
+    opening = text.rfind("\n", 0, sent[0]) + 1  # the total may be a sentence before
+    k = text.rfind("其中", opening, q_start)
+    if k < 0:
+        return False
+    total = _COUNTED_PROJECTS.search(text, opening, k)
+    return total is not None and _PROJECT_STATE.search(text, opening, total.end()) is not None
+
+
 def _project_scope(unit, text: str, q_start: int, q_end: int, sent, clause, times, doc) -> bool:
     """A count of projects, or the total investment of the projects its sentence has just
     counted, that nothing before it in the sentence reports as a result (截至, 累计, a
@@ -501,6 +596,41 @@ def _committed(text: str, sent: tuple[int, int], q_start: int) -> bool:
         return False
     # a task quoted by its title (“力争解决…”,占任务总数的1.6%) commits to nothing here
     return "”" not in text[last.end() : q_start] and '"' not in text[last.end() : q_start]
+
+
+def _goal_words_outside(text: str, lo: int, hi: int, spans: list[tuple[int, int]]) -> bool:
+    """A goal word (要, 力争, 计划, 目标) between lo and hi that is not part of a phrase
+    that reports on a goal (the spans)."""
+    return any(
+        not any(a <= m.start() < b for a, b in spans) for m in TARGET_CUE.finditer(text, lo, hi)
+    )
+
+
+def _counted_by_goal(text: str, sent, clause, q_start: int, q_end: int) -> bool:
+    """The figure counts what reached or missed its goal (18项…超额完成年度目标任务, 有6项
+    没有完成“双过半”目标任务, 达到目标进度的项目32个): the goal is the yardstick, the
+    count a result. Not when a goal word outside such a phrase governs the sentence
+    (确保18项…全面完成年度目标任务)."""
+    if q_end < 0:
+        return False
+    # such phrases earlier in the sentence (从达到目标进度情况看,…) are no goal words either
+    spans = [(m.start(), m.end()) for m in _GOAL_REACHED.finditer(text, sent[0], clause[1])]
+    # …but one must be in the figure's clause, without the figure inside it (超额完成800亿元
+    # 目标任务 names the goal itself)
+    own = [(a, b) for a, b in spans if a >= clause[0] and not a <= q_start < b]
+    if not own:
+        return False
+    return not _goal_words_outside(text, sent[0], own[-1][1], spans)
+
+
+def _goal_met_after(text: str, sent, clause) -> bool:
+    """A later clause of the sentence reports its goals met in past words (…外贸出口4009
+    万美元,均超额完成了全年任务目标): the figures before it are the results. Not when a
+    goal word outside that phrase stands in the sentence before it (要…,超额完成…)."""
+    for m in _GOAL_MET_REPORTED.finditer(text, clause[1], sent[1]):
+        spans = [(m.start(), m.end())]
+        return not _goal_words_outside(text, sent[0], m.end(), spans)
+    return False
 
 
 def _gap_after(text: str, clause: tuple[int, int], sent: tuple[int, int]) -> bool:

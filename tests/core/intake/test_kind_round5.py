@@ -34,3 +34,124 @@ def test_figures_after_an_undated_range_of_months_are_results():
     # a plan with no months gone by before its figure stays a target
     plan = "记者从某市商务局获悉。全年计划引进到位资金300亿元,力争同比增长10%。"
     assert ("target", 3e10) in _kinds(plan)
+
+
+# kind.goal_reached_count: a count of what reached or missed its goal is a result
+
+
+def test_a_count_of_works_that_met_their_goal_is_a_statistic():
+    text = "2026年民生工程推进情况\n截至目前,全市9项民生工程超额完成年度目标任务。\n"
+    assert _kinds(text) == [("statistic", 9.0)]
+    assert _why(text) == ["kind.goal_reached_count"]
+
+
+def test_a_count_of_tasks_that_missed_their_goal_or_pace_is_a_statistic():
+    text = "2026年重点项目督查情况\n目前,有4项没有完成“双过半”目标任务。达到目标进度的项目27个。\n"
+    assert _kinds(text) == [("statistic", 4.0), ("statistic", 27.0)]
+
+
+def test_a_count_committed_to_meet_its_goal_stays_a_target():
+    text = "2026年工作要点\n确保9项民生工程全面完成年度目标任务。\n"
+    assert [k for k, _ in _kinds(text)] == ["target"]
+    assert "kind.goal_reached_count" not in _why(text)
+
+
+def test_a_goal_amount_named_inside_the_phrase_is_not_counted_as_met():
+    # the figure is the goal itself (完成年度目标任务300亿元的45%): not a count of what met it
+    text = "1-6月,全市完成年度目标任务300亿元的45%。"
+    assert "kind.goal_reached_count" not in _why(text)
+
+
+# kind.goal_met_after: a sentence that closes by reporting its goals met
+
+
+def test_results_of_a_sentence_that_ends_with_its_goals_met_are_statistics():
+    text = "某县工作会议召开。\n2019年,某县引进项目45个,到位资金18亿元,均超额完成了全年任务目标。\n"
+    assert _kinds(text) == [("statistic", 45.0), ("statistic", 1.8e9)]
+
+
+def test_a_plan_that_ends_by_asking_to_exceed_its_goals_stays_a_target():
+    text = "某县工作会议召开。\n2020年,要引进项目50个,到位资金20亿元,超额完成全年任务目标。\n"
+    assert [k for k, _ in _kinds(text)] == ["target", "target"]
+
+
+# kind.project_scope_measured: the plan's count of projects that a progress report measures
+
+
+def test_a_count_of_projects_measured_by_a_progress_report_is_the_plans_scope():
+    text = "2021年重点项目推进情况\n1-8月,全县120个重点项目累计开复工98个,完成投资45亿元。\n"
+    assert _kinds(text) == [("target", 120.0), ("statistic", 98.0), ("statistic", 4.5e9)]
+    assert _why(text)[0] == "kind.project_scope_measured"
+
+
+def test_the_kinds_of_projects_of_the_plan_are_its_scope_too():
+    text = (
+        "2021年重点项目推进情况\n1-8月,全县重点项目完成投资45亿元。其中:交通项目12个,"
+        "已开工建设9个;水利工程项目8个,年度计划投资6亿元。\n"
+    )
+    kinds = _kinds(text)
+    assert ("target", 12.0) in kinds and ("statistic", 9.0) in kinds
+    assert ("target", 8.0) in kinds
+
+
+def test_projects_counted_as_in_hand_or_contacted_are_results():
+    # a total of projects already started: its breakdown after 其中 counts results
+    started = "1-8月,全县共开复工项目150个。其中,产业项目90个,总投资300亿元。"
+    assert "kind.project_scope_measured" not in _why(started)
+    # projects that a relative clause says were contacted
+    contacted = "今年以来,新对接的120余个线索项目中,签约项目30个。"
+    assert "kind.project_scope_measured" not in _why(contacted)
+    # projects at large, with no kind named
+    bare = "1-8月,9个项目已开工建设。"
+    assert "kind.project_scope_measured" not in _why(bare)
+    # projects held in reserve are in hand too
+    reserve = "今年以来,全市储备项目860个,年度计划投资500亿元。"
+    assert "kind.project_scope_measured" not in _why(reserve)
+
+
+# a goal named as the yardstick of a result frames nothing after it
+
+
+def test_a_goal_exceeded_earlier_in_the_sentence_leaves_the_later_results_statistics():
+    text = (
+        "一季度,全省累计完成交通投资320亿元,占年度目标的26%,超过节点目标1.5个百分点,"
+        "投资额较去年同期增加41.2亿元。"
+    )
+    assert _kinds(text)[-1] == ("statistic", 4.12e9)
+    share = "截至6月底,累计完成投资96亿元,为年度目标的51%,比上年同期增长6.4%。"
+    assert _kinds(share)[-1] == ("statistic", 6.4)
+
+
+def test_a_goal_set_earlier_in_the_sentence_still_frames_the_later_figures():
+    text = "全年确保实现年度目标,交通投资较去年增加41.2亿元。"
+    assert _kinds(text)[-1] == ("target", 4.12e9)
+
+
+# 贡献率 is the name of a measure, not a word of a fact
+
+
+def test_a_contribution_rate_set_in_a_plan_is_a_target():
+    text = "2026年农业农村工作要点\n新增数字农业工厂3个,农业科技进步贡献率达到67%以上。\n"
+    assert _kinds(text)[-1] == ("target", 67.0)
+    # a contribution reported as a fact stays one
+    fact = "2025年,消费对经济增长的贡献达到52%。"
+    assert _kinds(fact) == [("statistic", 52.0)]
+
+
+# a change word governed by a goal word of its own clause carries no result
+
+
+def test_a_change_word_inside_a_goal_does_not_make_the_later_figures_results():
+    text = "全年力争实现农业总产值同比增长3%以上,农民人均可支配收入增长7%以上。"
+    assert _kinds(text) == [("target", 3.0), ("target", 7.0)]
+    # a change word of a clause of its own still reports a result for what follows
+    fact = "全年计划投资80亿元。1-6月,投资同比增长12%,农民人均可支配收入增长7%。"
+    assert _kinds(fact)[-1] == ("statistic", 7.0)
+
+
+def test_the_plans_figures_of_counted_projects_make_a_scope_only_in_a_progress_report():
+    report = "据了解,全县重点项目中,交通项目15个,年度计划投资30亿元,1-6月累计完成投资17亿元。"
+    assert _kinds(report)[0] == ("target", 15.0)
+    assert _why(report)[0] == "kind.project_scope_measured"
+    plan = "记者从某市发改委获悉,我市60个重点项目总投资900亿元,年度计划投资200亿元。"
+    assert "kind.project_scope_measured" not in _why(plan)
