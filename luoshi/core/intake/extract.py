@@ -785,6 +785,96 @@ _LEAD_RULES = (
 )
 
 
+def _read_frame(
+    text: str,
+    sent: tuple[int, int],
+    stimes: list[TimeExpr],
+    doc: Doc,
+    pt: _ParTimes,
+    par_frame: str | None,
+) -> tuple[str | None, str | None, bool]:
+    """The frame of a sentence (review, target, past, or what the paragraph carries), the
+    paragraph's frame after it, and whether the sentence turns the paragraph from its past.
+    Sets the past year the paragraph speaks of (pt.frame_year)."""
+    frame = None
+    turned = False
+    if review_opening(text, sent):
+        frame = "review"
+        if doc.year and _LAST_YEAR.search(text, sent[0], sent[1]):
+            pt.frame_year = doc.year - 1
+    elif target_opening(text, sent):
+        frame = "target"
+    for x in stimes:
+        # a past year, or an ended five-year plan's period (“十二五”时期: 2011-2015)
+        if x.role == "past" and x.period and _PAST_SPAN.fullmatch(x.period):
+            pt.frame_year = int(x.period) if x.period.isdigit() else None
+            # a sentence that opens with a past year speaks of that year ("2014年，…"),
+            # also after the speaker it quotes ("某某在报告中指出,2012年,…")
+            if frame is None and (
+                # (a list member's bullet before it: ●2023年…)
+                not text[sent[0] : x.start].strip(" \n，,●◆■▲•·★")
+                # what a quoted speaker reports, not what he says was arranged
+                or (
+                    _SPEAKER_LEAD.fullmatch(text, sent[0], x.start) and not _states_goal(text, sent)
+                )
+            ):
+                frame = "past"
+    # the paragraph speaks of the past year it opened on until a sentence names
+    # another time or a goal of its own: a later sentence inherits the frame
+    if frame in ("review", "past"):
+        # 2012年控制考核指标已经确定: a past year's plan, not its results
+        par_frame = None if _states_goal(text, sent) else frame
+    elif frame is not None or _leaves_past(text, sent, stimes, doc):
+        par_frame, turned = None, True
+    elif par_frame is not None:
+        # the paragraph's opening year (kind.past_year) or its results (会议指出…成效)
+        frame = {"past": "past", "carried": "carried"}.get(par_frame, "review_par")
+    return frame, par_frame, turned
+
+
+def _times_by_sentence(times: list[TimeExpr], sents: list[tuple[int, int]]) -> list[list[TimeExpr]]:
+    """The time expressions of each sentence (those starting before its end, after the
+    sentence before)."""
+    out = []
+    ti = 0
+    for sent in sents:
+        tj = ti
+        while tj < len(times) and times[tj].start < sent[1]:
+            tj += 1
+        out.append(times[ti:tj])
+        ti = tj
+    return out
+
+
+def _may_commit(text: str, sent: tuple[int, int]) -> bool:
+    """The sentence may say a commitment without a figure (zero, floor, a year to open in)."""
+    stext = text[sent[0] : sent[1]]
+    return bool(
+        ZERO_RE.search(stext)
+        or FLOOR_RE.search(stext)
+        or _OPENING_VERB.search(text, sent[0], sent[1])
+    )
+
+
+def _close_frame(
+    text: str,
+    seg: Segment,
+    doc: Doc,
+    sents: list[tuple[int, int]],
+    times_of: list[list[TimeExpr]],
+) -> None:
+    """The frame a paragraph without items closes on, as _extract_segment reads it: the
+    next paragraph may continue its review (_carry_frame)."""
+    pt = _ParTimes()
+    if seg.carried_frame:
+        pt.frame_year = seg.carried_year
+    par_frame = seg.carried_frame
+    for sent, stimes in zip(sents, times_of, strict=True):
+        _, par_frame, _ = _read_frame(text, sent, stimes, doc, pt, par_frame)
+    seg.closing_frame = "past" if par_frame in ("past", "carried") else None
+    seg.closing_year = pt.frame_year
+
+
 def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
     items: list[dict] = []
     lo, hi = seg.start, seg.end
@@ -800,6 +890,12 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
     quantities = scan_quantities(text, lo, hi)
     if not quantities and seg.unit:
         quantities = _header_unit_figure(text, lo, hi, seg.unit)
+    sents = sentences(text, lo, hi)
+    times_of = _times_by_sentence(times, sents)
+    if not (quantities or deadlines or any(_may_commit(text, sent) for sent in sents)):
+        # no figure, deadline or commitment: no item, only the frame the paragraph closes on
+        _close_frame(text, seg, doc, sents, times_of)
+        return items
     state = _OwnerState()
     look = _Lookups(text, par)
     par_state: tuple[str, str] | None = None
@@ -809,7 +905,6 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
     # the state a sentence that breaks the last one down (其中,…) takes instead
     part_state: tuple[str, str] | None = None
     qi = 0
-    ti = 0
     pt = _ParTimes()
     pt.deadline_starts = [d[0] for d in deadlines]
     pt.deadline_periods = [d[2] for d in deadlines]
@@ -830,15 +925,10 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
     elif seg.after_owner:
         state.explicit = seg.after_owner
         state.explicit_rule = "owner.following_line"
-    for sent in sentences(text, lo, hi):
+    for sent, stimes in zip(sents, times_of, strict=True):
         stext = text[sent[0] : sent[1]]
         if part_state is not None and stext.lstrip(" \u3000,，").startswith("其中"):
             par_state = part_state
-        tj = ti
-        while tj < len(times) and times[tj].start < sent[1]:
-            tj += 1
-        stimes = times[ti:tj]
-        ti = tj
         ex = None if (tail_owner or seg.after_owner) else own.explicit_owner(stext)
         if ex:
             state.explicit = ex
@@ -857,41 +947,9 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
         sent_items = 0
         sent_result = False  # an earlier figure of the sentence was a result, by its own words
         cues = sentence_cues(text, sent)
-        frame = None
-        if review_opening(text, sent):
-            frame = "review"
-            if doc.year and _LAST_YEAR.search(stext):
-                pt.frame_year = doc.year - 1
-        elif target_opening(text, sent):
-            frame = "target"
-        for x in stimes:
-            # a past year, or an ended five-year plan's period (“十二五”时期: 2011-2015)
-            if x.role == "past" and x.period and _PAST_SPAN.fullmatch(x.period):
-                pt.frame_year = int(x.period) if x.period.isdigit() else None
-                # a sentence that opens with a past year speaks of that year ("2014年，…"),
-                # also after the speaker it quotes ("某某在报告中指出,2012年,…")
-                if frame is None and (
-                    # (a list member's bullet before it: ●2023年…)
-                    not text[sent[0] : x.start].strip(" \n，,●◆■▲•·★")
-                    # what a quoted speaker reports, not what he says was arranged
-                    or (
-                        _SPEAKER_LEAD.fullmatch(text, sent[0], x.start)
-                        and not _states_goal(text, sent)
-                    )
-                ):
-                    frame = "past"
-        # the paragraph speaks of the past year it opened on until a sentence names
-        # another time or a goal of its own: a later sentence inherits the frame
-        if frame in ("review", "past"):
-            # 2012年控制考核指标已经确定: a past year's plan, not its results
-            par_frame = None if _states_goal(text, sent) else frame
-        elif frame is not None or _leaves_past(text, sent, stimes, doc):
-            par_frame = None
-            if par_state is not None and par_state[1] in _PAST_FRAME_RULES:
-                par_state = None  # what the past year framed ends where the paragraph turns
-        elif par_frame is not None:
-            # the paragraph's opening year (kind.past_year) or its results (会议指出…成效)
-            frame = {"past": "past", "carried": "carried"}.get(par_frame, "review_par")
+        frame, par_frame, turned = _read_frame(text, sent, stimes, doc, pt, par_frame)
+        if turned and par_state is not None and par_state[1] in _PAST_FRAME_RULES:
+            par_state = None  # what the past year framed ends where the paragraph turns
         while qi < len(quantities) and quantities[qi].num_start < sent[1]:
             q = quantities[qi]
             qi += 1
