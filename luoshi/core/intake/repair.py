@@ -50,8 +50,15 @@ _PINYIN_RE = re.compile(
 # (?<=\d) {0,3}\. {0,3}(?=\d)|(?<=\d) {1,3}(?=%): a figure's decimal point, or a
 # percent sign, set apart by spaces
 _NUM_SPACE_RE = re.compile(r"\.(?<=\d\.) {0,3}(?=\d)| (?<=\d )(?: {0,2}\. {0,3}(?=\d)| {0,2}(?=%))")
-# (?<=[一-鿿]) {1,2}(?=[一-鿿])
-_HAN_SPACE_RE = re.compile(r" (?<=[\u4e00-\u9fff] ) ?(?=[\u4e00-\u9fff])")
+# (?<=[一-鿿]) {1,2}(?=[一-鿿]), except the space between two units' names in one cell
+# (县教体局 各相关乡镇政府): a unit's last character before it, a group (各…) or a unit
+# named by its level (市财政局) after it
+_UNIT_LAST = "局委办厅府心司团队"
+_NEXT_UNIT = r"(?:各|[省市县区][\u4e00-\u9fff]{1,10}?(?:局|委|办|厅|政府|中心|公司|集团|大队))"
+_HAN_SPACE_RE = re.compile(
+    r" (?<=[\u4e00-\u9fff] ) ?(?=[\u4e00-\u9fff])"
+    r"(?!(?<=[" + _UNIT_LAST + r"] ) ?" + _NEXT_UNIT + r")"
+)
 _DECIMAL_MARKS = {"﹒", "．", "·", "•"}
 
 

@@ -163,3 +163,21 @@ def test_a_text_that_is_no_government_work_text_needs_the_level_word():
         "力争全年引进项目20个。"
     )
     assert owners(text) != ["余姚市"]
+
+
+# repair._HAN_SPACE_RE: a single space between Chinese characters is line-wrap damage,
+# except between two units' names in one cell, which it separates
+@pytest.mark.parametrize(
+    ("raw", "repaired"),
+    [
+        ("| 县教体局 各相关乡镇政府 |", "| 县教体局 各相关乡镇政府 |"),
+        ("| 市发改委 市财政局 |", "| 市发改委 市财政局 |"),
+        ("工作机 制", "工作机制"),
+        ("推进 各项工作", "推进各项工作"),
+        ("市发改 委", "市发改委"),
+    ],
+)
+def test_a_space_between_two_units_is_kept(raw, repaired):
+    from luoshi.core.intake.repair import repair
+
+    assert repair(raw)[0] == repaired
