@@ -1583,8 +1583,9 @@ _PROVINCE_AT = re.compile("|".join(sorted(PROVINCES, key=len, reverse=True)))
 
 def printed_places(sample: str) -> dict[Place, list[int]]:
     """The gazetteer's places a text prints, each with [bare mentions, mentions with its
-    level word]: 慈溪 in 打造新慈溪 is bare, 平昌县 in 围绕平昌县 has its level word.
-    A stem inside a province's name (龙江 of 黑龙江, 吉林 the province) is none."""
+    level word]: 慈溪 in 打造新慈溪 is bare, 平昌县 in 围绕平昌县 has its level word.  A
+    bare name after a mark (东北、辽宁、大连振兴) counts twice: no word holds it.  A stem
+    inside a province's name (龙江 of 黑龙江, 吉林 the province) is none."""
     index = gazetteer()
     provinces = [m.span() for m in _PROVINCE_AT.finditer(sample)]
     out: dict[Place, list[int]] = {}
@@ -1598,7 +1599,9 @@ def printed_places(sample: str) -> dict[Place, list[int]]:
             if sample.startswith(place.level, after):
                 out.setdefault(place, [0, 0])[1] += 1
             elif not _NOT_THE_PLACE_AFTER.match(sample, after) and not _route_end(sample, i, after):
-                out.setdefault(place, [0, 0])[0] += 1
+                # a name that opens after a mark (、大连, “慈溪) is cut from no longer word
+                clear = i == 0 or not "\u4e00" <= sample[i - 1] <= "\u9fff"
+                out.setdefault(place, [0, 0])[0] += 2 if clear else 1
     return out
 
 
@@ -1606,12 +1609,23 @@ def seat_of(printed: dict[Place, list[int]], level: str, need_level_word: bool) 
     """The one place of `level` (市, 县; "" any) a text prints at least twice, once with its
     level word when `need_level_word`: the place the text is by, when it calls itself only
     全市/我市 (慈溪 in a city's plan that says 我市) or nothing. A name printed once (大沙河
-    holds 沙河, 真金白银 白银) is too weak to tell a place from a word."""
-    names = {
-        p.name
+    holds 沙河, 真金白银 白银) is too weak to tell a place from a word.  Of a city and a
+    place under it, the city; of places apart, the one printed most."""
+    found = {
+        p
         for p, (bare, leveled) in printed.items()
         if (not level or p.level == level)
         and bare + leveled >= 2
         and (leveled or not need_level_word)
     }
-    return names.pop() if len(names) == 1 else None
+    # a city's text names the places under it (大连 … 金普、庄河农房改造): the city
+    cities = {p.name for p in found}
+    weights: Counter[str] = Counter()
+    for p in found:
+        if p.above not in cities:
+            weights[p.name] += sum(printed[p])
+    ranked = weights.most_common(2)
+    # one place, or one printed more than any other (吉水 beside 东山中央城, 白沙水厂)
+    if len(ranked) == 1 or (ranked and ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None

@@ -49,7 +49,7 @@ def test_seat_of_wants_one_place_printed_twice():
     # printed once (大沙河 holds 沙河): a word as likely as a place
     assert seat_of(printed_places("推进大沙河治理。"), "市", False) is None
     # two cities printed twice each: no one place
-    assert seat_of(printed_places("余姚、慈溪两地,余姚和慈溪"), "市", False) is None
+    assert seat_of(printed_places("在余姚和慈溪两地,推进余姚与慈溪合作"), "市", False) is None
 
 
 # owner.gazetteer_seat through the jurisdiction: a city's plan that says 我市 and
@@ -181,3 +181,20 @@ def test_a_space_between_two_units_is_kept(raw, repaired):
     from luoshi.core.intake.repair import repair
 
     assert repair(raw)[0] == repaired
+
+
+# owners.seat_of: a name after a mark counts twice; a city beats a place under it; of
+# places apart, the one printed most
+def test_a_city_named_once_in_a_list_of_levels_with_a_place_under_it():
+    text = (
+        "2026年全市住房城乡建设工作要点\n贯彻落实关于东北、辽宁、大连振兴发展的重要指示,"
+        "在金普、庄河农房改造试点中推广经验。全年计划改造老旧小区120个。"
+    )
+    assert owners(text) == ["大连市"]
+
+
+def test_seat_of_takes_the_place_printed_most_and_no_tie():
+    most = printed_places("推进吉水二中和东山中央城建设,完善吉水新城和东山新城,打造新吉水")
+    assert seat_of(most, "县", False) == "吉水县"
+    tie = printed_places("推进吉水二中和东山中央城建设,完善吉水新城和东山新城")
+    assert seat_of(tie, "县", False) is None
