@@ -403,6 +403,18 @@ def _self_level(sample: str) -> str | None:
     return min((w for w, n in counts.items() if n == top), key=_LEVEL_RANK.__getitem__)
 
 
+# a title that opens with a level, its name masked or cut (XX镇2026年工作计划, 镇2024年度
+# 工作计划): the text is that level's
+_TITLE_LEVEL = re.compile(
+    r"\s*(?:[" + HAN + r"]{2,4}?|[xX某]{1,4})?([乡镇县区市旗])(?:人民政府)?(?:19|20)\d{2}\s?年"
+)
+
+
+def _title_level(title: str) -> str | None:
+    m = _TITLE_LEVEL.match(title)
+    return m.group(1) if m else None
+
+
 def _jurisdiction(
     sample: str,
     city: str | None,
@@ -410,13 +422,14 @@ def _jurisdiction(
     county: str | None,
     province: str | None,
     banner: str | None = None,
+    title_level: str | None = None,
 ) -> str | None:
-    """The jurisdiction a text speaks for: the level it calls itself (全市, 我县, 市政府), named
-    when the text names a place of that level, else written 全市/全县; with no such word,
-    the one place the text names."""
+    """The jurisdiction a text speaks for: the level it calls itself (全市, 我县, 市政府), else
+    the level its title opens with (XX镇2026年工作计划), named when the text names a place of
+    that level, else written 全市/全镇; with neither, the one place the text names."""
     # a banner (旗) is a county of Inner Mongolia: 全旗, 我旗, 旗政府
     named = {"市": city, "区": district, "县": county, "省": province, "旗": banner}
-    level = _self_level(sample)
+    level = _self_level(sample) or title_level
     if level:
         if level in "乡镇":
             return _township(sample) or "全" + level
@@ -974,6 +987,7 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         county,
         province,
         found.get("旗"),
+        title_level=_title_level(title),
     )
     if jurisdiction is None and owner is None and self_level is None:
         # a text that never says 全市/我县 nor names a place the usual way (围绕平昌县“2+2”…

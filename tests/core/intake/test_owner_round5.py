@@ -198,3 +198,14 @@ def test_seat_of_takes_the_place_printed_most_and_no_tie():
     assert seat_of(most, "县", False) == "吉水县"
     tie = printed_places("推进吉水二中和东山中央城建设,完善吉水新城和东山新城")
     assert seat_of(tie, "县", False) is None
+
+
+# document._title_level: a title that opens with a level, its name masked, says what the
+# text is when no sentence does
+def test_a_masked_township_plan_is_the_townships():
+    assert owners("XX镇2026年工作计划\n全年完成固定资产投资5亿元。") == ["全镇"]
+    assert owners("青山镇2026年工作计划\n全年完成固定资产投资5亿元。") == ["青山镇"]
+
+
+def test_a_title_that_opens_with_no_level_says_nothing():
+    assert owners("2026年工作计划\n全年完成固定资产投资5亿元。") == [None]
