@@ -621,9 +621,17 @@ def _heading_owner(stack: dict[int, str | None]) -> str | None:
     return None
 
 
+# an inspection (督查组, 检查, 暗访) that the units a marker names lead: they inspect the
+# plan's work, they do not own it
+_INSPECTION = re.compile(r"督查|督导|检查|巡查|暗访|考核组|调研组")
+_INSPECTION_REACH = 24
+
+
 def explicit_owner(sentence: str) -> str | None:
     """由市XX局牵头, (市X局负责), 牵头单位: X, 各…单位 (the addressee of a duty)."""
     m = _LEAD_RE.search(sentence) if _LEAD_HINT.search(sentence) else None
+    if m and _INSPECTION.search(sentence, m.end(), m.end() + _INSPECTION_REACH):
+        return None  # 由县委办牵头,抽调18人组成督查组: they lead an inspection, not the plan
     if m:
         name = next(g for g in m.groups() if g)
         parts = [clean_unit(p) or p for p in _LIST_SPLIT.split(name) if p]

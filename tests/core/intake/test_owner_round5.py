@@ -209,3 +209,13 @@ def test_a_masked_township_plan_is_the_townships():
 
 def test_a_title_that_opens_with_no_level_says_nothing():
     assert owners("2026年工作计划\n全年完成固定资产投资5亿元。") == [None]
+
+
+# owners._INSPECTION: the units that lead an inspection (督查通报's opening) own nothing
+def test_the_units_leading_an_inspection_do_not_own_the_plan_inspected():
+    from luoshi.core.intake.owners import explicit_owner
+
+    inspect = "由县委办、县政府办牵头,抽调18人组成六个督查组,对安排的56个重点项目进行督查"
+    assert explicit_owner(inspect) is None
+    lead = "由县委办、县政府办牵头,全年新开工重点项目56个"
+    assert explicit_owner(lead) == "县委办、县政府办"
