@@ -86,6 +86,7 @@ _POST_WORDS = [
     ("左右", "~"),
     ("上下", "~"),
 ]
+_POST_FIRST = frozenset(w[0] for w, _ in _POST_WORDS)
 _EXCLUDE_BEFORE = (
     "相隔",
     "相距",
@@ -135,7 +136,7 @@ _FOLLOW_OK = set("%％‰成个") | _UNIT_FIRST
 _SIZE_NOUNS = ("项目", "企业", "工业", "重点", "产业", "以上")
 
 
-@dataclass
+@dataclass(slots=True)
 class Quantity:
     start: int  # start of the figure (or of 上/近…)
     end: int  # end of unit and hedge
@@ -194,21 +195,21 @@ def _per_unit(text: str, pos: int, end: int, unit: str) -> tuple[str, int]:
     return "", pos
 
 
+# up to the last clause mark of a window (greedy, so the regex engine finds the last one)
+_UP_TO_LAST_MARK = re.compile(r"(?s).*[。！？!?；;,，:：\n|]")
+
+
 def _clause_start(text: str, pos: int, lo: int) -> int:
-    i = pos - 1
+    """After the last clause mark of the 60 characters before pos (not before lo)."""
     floor = max(lo, pos - 60)
-    while i >= floor:
-        if text[i] in "。！？!?；;,，:：\n|":
-            return i + 1
-        i -= 1
-    return floor
+    m = _UP_TO_LAST_MARK.match(text, floor, pos)
+    return m.end() if m else floor
 
 
 def _parse_run(
-    run: str, shang: bool, text: str, after: int
+    run: str, shang: bool, text: str, after: int, has_digit: bool
 ) -> tuple[float | None, str | None, int]:
     """Value, special unit, and how many trailing run chars belong to the unit instead."""
-    has_digit = any(c.isdigit() for c in run)
     if not has_digit:
         if all(c in _MAGN for c in run):
             if not shang or len(run) != 1:
@@ -345,7 +346,9 @@ def _scan(text: str, start: int, end: int) -> list[Quantity]:
         s, e = m.start(), m.end()
         run = m.group(0)
         counted = False
-        if not _HAS_DIGIT(run):
+        # (dots stripped and a magnitude joined below change no digit of the run)
+        digits = _HAS_DIGIT(run) is not None
+        if not digits:
             # Chinese numerals alone count only with a magnitude (四十万), as 上千, as 四成,
             # or as a count after a verb of the lexicon (引进一个, 新增两家, 举办三至五场)
             counted = _counted_in_words(text, s, e, start, pending_range)
@@ -372,9 +375,9 @@ def _scan(text: str, start: int, end: int) -> list[Quantity]:
             run, e = run[:-1], e - 1
         shang = s > start and text[s - 1] == "上" and run[0] in _MAGN
         # 5.2兆元 (a Taiwan or Hong Kong paper's 兆 is 万亿); 兆瓦 stays a unit
-        trillion = text.startswith("兆元", e) and _HAS_DIGIT(run)
+        trillion = digits and text.startswith("兆元", e)
         # 120 亿元, 5 所, 9.9⏎个: a figure cut from its unit by a space or a PDF's line break
-        if e < end and text[e] in _GAP and not trillion and _HAS_DIGIT(run):
+        if digits and e < end and text[e] in _GAP and not trillion:
             j = _unit_after_gap(text, e, end)
             if j is not None:
                 if text[j] in "万亿":
@@ -394,7 +397,7 @@ def _scan(text: str, start: int, end: int) -> list[Quantity]:
             if counted:
                 value, special = parse_number(run), None
             else:
-                value, special, _ = _parse_run(run, shang, text, e)
+                value, special, _ = _parse_run(run, shang, text, e, digits)
         # A run that is not a number is not a figure: skip it, read the rest of the text.
         except Exception:  # noqa: S112 - see above
             continue
@@ -417,19 +420,13 @@ def _scan(text: str, start: int, end: int) -> list[Quantity]:
         q_start = s - 1 if shang else s
         if unit is None:
             # "1-2场": remember a possible range low end
-            if (
-                pos < end
-                and text[pos] in _RANGE_SEPS
-                and (counted or any(c.isdigit() for c in run))
-            ):
+            if pos < end and text[pos] in _RANGE_SEPS and (counted or digits):
                 pending_range = Quantity(q_start, pos + 1, s, value, "", None)
             else:
                 _flush(pending_range, out)
                 pending_range = None
             continue
-        if unit == "成" or (
-            unit in ("倍", "届", "期", "轮", "起", "次") and not any(c.isdigit() for c in run)
-        ):
+        if unit == "成" or (unit in ("倍", "届", "期", "轮", "起", "次") and not digits):
             _flush(pending_range, out)
             pending_range = None
             continue
@@ -444,7 +441,7 @@ def _scan(text: str, start: int, end: int) -> list[Quantity]:
             pending_range = None
             continue
         post_comp = None
-        for w, word_comp in _POST_WORDS:
+        for w, word_comp in _POST_WORDS if text[pos : pos + 1] in _POST_FIRST else ():
             if text.startswith(w, pos) and pos + len(w) <= end:
                 post_comp = word_comp
                 pos += len(w)

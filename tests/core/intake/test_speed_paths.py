@@ -1,0 +1,60 @@
+"""The shortcuts taken for speed give the answers of the slow paths they replace (issue 15)."""
+
+import random
+import sys
+
+from luoshi.core.intake import extract
+from luoshi.core.intake.classify import clause_bounds
+from luoshi.core.intake.numbers_scan import _clause_start
+
+# the module, not the function that luoshi.core.intake exports under the same name
+_extract_module = sys.modules["luoshi.core.intake.extract"]
+
+_MARKS = "。！？!?；;,，:：\n|"
+
+
+def _texts(n: int = 200) -> list[str]:
+    """Invented strings of digits, letters, Chinese characters and every clause mark."""
+    rng = random.Random(15)
+    alphabet = "12,3.4万亿全市增长" + _MARKS
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(n)]
+
+
+def test_a_clause_found_by_bisection_is_the_clause_bounds_scan_finds():
+    for text in _texts():
+        for lo in range(0, len(text) + 1, 3):
+            hi = len(text) - (len(text) - lo) // 4
+            look = _extract_module._Lookups(text, (lo, hi))
+            for pos in range(lo, hi + 1):
+                assert look.clause(pos, (lo, hi)) == clause_bounds(text, pos, lo, hi), (text, pos)
+
+
+def _clause_start_by_scan(text: str, pos: int, lo: int) -> int:
+    i = pos - 1
+    floor = max(lo, pos - 60)
+    while i >= floor:
+        if text[i] in _MARKS:
+            return i + 1
+        i -= 1
+    return floor
+
+
+def test_a_clause_start_found_by_regex_is_the_one_a_scan_back_finds():
+    long_text = "增长" * 40 + "，" + "全市" * 40
+    for text in [*_texts(), long_text]:
+        for lo in range(0, len(text) + 1, 5):
+            for pos in range(lo, len(text) + 1):
+                assert _clause_start(text, pos, lo) == _clause_start_by_scan(text, pos, lo)
+
+
+def test_a_paragraph_without_items_passes_on_the_past_year_it_speaks_of():
+    # the first paragraph has no figure: only its frame is read, and the next continues it
+    text = "2025年，全市经济稳中有进，发展质量稳步提升。\n全年地区生产总值增长5.1%。"
+    items = extract(text, year=2026).items
+    assert [(it["kind"], it["period"], it["why"]["kind"]) for it in items] == [
+        ("statistic", "2025", "kind.review_continues")
+    ]
+    # without a past year before it, the same sentence sets this year's goal
+    text = "全市经济稳中有进，发展质量稳步提升。\n全年地区生产总值增长5.1%。"
+    items = extract(text, year=2026).items
+    assert [(it["kind"], it["period"]) for it in items] == [("target", "2026")]
