@@ -6,8 +6,9 @@ processes a bench script starts are its children: `resource.getrusage(RUSAGE_CHI
 read before and after each is waited for gives its CPU, its own children included (a
 gunicorn arbiter waits for its workers). PostgreSQL's processes are not ours; their CPU
 is read from /proc at the start and at the end of the run, keyed by pid and start time so
-that a reused pid is not mistaken for the old process (a backend that closed during
-the run is missed; the bench servers keep their connections open).
+that a reused pid is not mistaken for the old process. A backend that ends during the
+run (a connection older than DATABASE_CONN_MAX_AGE is closed) takes its CPU with it,
+but the postmaster that waits for it adds it to its own children's time, read too.
 """
 
 from __future__ import annotations
@@ -36,9 +37,10 @@ def postgres_cpu() -> dict[tuple[int, int], float]:
         if name != "postgres" and not name.startswith("postgres:"):
             continue
         fields = text[text.rindex(")") + 2 :].split()
-        # After the name: state is field 3 of stat(5); utime 14, stime 15, starttime 22.
-        utime, stime, started = int(fields[11]), int(fields[12]), int(fields[19])
-        seen[(int(stat.parent.name), started)] = (utime + stime) / TICKS
+        # After the name: state is field 3 of stat(5); utime 14, stime 15, the waited-for
+        # children's cutime 16 and cstime 17, starttime 22.
+        spent = sum(int(field) for field in fields[11:15])
+        seen[(int(stat.parent.name), int(fields[19]))] = spent / TICKS
     return seen
 
 
