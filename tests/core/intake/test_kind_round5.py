@@ -155,3 +155,35 @@ def test_the_plans_figures_of_counted_projects_make_a_scope_only_in_a_progress_r
     assert _why(report)[0] == "kind.project_scope_measured"
     plan = "记者从某市发改委获悉,我市60个重点项目总投资900亿元,年度计划投资200亿元。"
     assert "kind.project_scope_measured" not in _why(plan)
+
+
+# structure_count: the text's own count of its tasks is no figure
+
+
+def test_a_count_of_the_tasks_a_text_sets_or_names_is_no_item():
+    for text in (
+        "2026年,某市确定了86项重点工作任务。",
+        "会议要求抓好《方案》确定的52项任务。",
+        "某县政府工作报告给出了9个预期目标。",
+        "某市将重点工作具体分解目标任务212项。",
+        "对照报告共细分出96项具体任务。",
+    ):
+        assert _kinds(text) == [], text
+
+
+def test_a_count_of_things_the_plan_settles_on_stays_a_figure():
+    text = "2026年民生实事工作方案\n某区确定民生实事项目共5大类12个,年内全部完成。\n"
+    assert [v for _, v in _kinds(text)] == [12.0]
+
+
+# 截止 is written for 截至
+
+
+def test_as_of_written_with_the_other_character_reports_results():
+    text = (
+        "2026年就业工作推进情况\n截止9月底,实现城镇新增就业8200人,完成年目标任务9000人的91.1%。\n"
+    )
+    assert _kinds(text)[0] == ("statistic", 8200.0)
+    # a deadline's name is no word of a result
+    plan = "2026年就业工作要点\n城镇新增就业9000人(截止时间:12月底)。\n"
+    assert _kinds(plan)[0] == ("target", 9000.0)
