@@ -937,10 +937,27 @@ _EACH_GROUP = re.compile(
 )
 
 
+# ... or a clause that opens with a list of zones or units and their quota (…,经开区、
+# 工业园区至少3个): the list as printed is the group
+_LISTED_GROUP = re.compile(
+    r"\s*([\u4e00-\u9fff]{2,10}(?:、[\u4e00-\u9fff]{2,10})+)(?=至少|不少于|不低于|各[\d一二三四五六七八九十])"
+)
+
+
+def _group_member(name: str) -> bool:
+    """A zone (经开区), an industrial park that governs itself (工业园区) or a unit."""
+    return is_zone(name) or name.endswith(("工业园区", "产业园区")) or is_organisation(name)
+
+
 def each_group_owner(text: str, lo: int, pos: int) -> str | None:
     """The named group whose every member a clause text[lo:pos] sets a quota for."""
     m = _EACH_GROUP.match(text, lo, pos)
-    return m.group(1) if m and is_group(m.group(1)) else None
+    if m and is_group(m.group(1)):
+        return m.group(1)
+    m = _LISTED_GROUP.match(text, lo, pos)
+    if m and all(_group_member(n) for n in m.group(1).split("、")):
+        return m.group(1)
+    return None
 
 
 def is_group(name: str) -> bool:

@@ -219,3 +219,18 @@ def test_the_units_leading_an_inspection_do_not_own_the_plan_inspected():
     assert explicit_owner(inspect) is None
     lead = "由县委办、县政府办牵头,全年新开工重点项目56个"
     assert explicit_owner(lead) == "县委办、县政府办"
+
+
+# owners._LISTED_GROUP: a clause that opens with a list of zones or units and their quota
+def test_a_listed_group_of_zones_owns_its_quota():
+    text = "今年要抓好项目建设,每个县(市、区)至少落地5个亿元以上产业项目,经开区、工业园区至少3个。"
+    assert owners(text) == ["县(市、区)", "经开区、工业园区"]
+
+
+def test_a_list_of_things_is_no_group():
+    from luoshi.core.intake.owners import each_group_owner
+
+    text = "老旧小区、棚户区至少改造3个"
+    assert each_group_owner(text, 0, text.index("3")) is None
+    units = "市发改委、市财政局至少争取3个项目"
+    assert each_group_owner(units, 0, units.index("3")) == "市发改委、市财政局"
