@@ -227,8 +227,9 @@ _BUREAU_MEETING = re.compile(
     r"(?:19|20)\d{2}年(?:度)?([" + HAN + r"]{3,20}?(?:局|厅|委员会))(?:全系统)?工作(?:会议|会)"
     r"(?:[" + HAN + r"]{0,4})?(?:召开|举行|在[" + HAN + r"]{2,6}召开)"
 )
-# a level named as 县级/州级 (2023年县级重点项目): the jurisdiction when no other word names it
-_LEVEL_ADJ = re.compile(r"(?<![省市县区州])([市县区州])级(?:重点)?项目")
+# a level named as 县级/州级 (2023年县级重点项目) or before its key projects (316个州重点建设
+# 项目): the jurisdiction when no other word names it
+_LEVEL_ADJ = re.compile(r"(?<![省市县区州])([市县区州])(?:级(?:重点)?|重点(?:建设)?)项目")
 
 
 def _issuers(head_lines: list[str]) -> str | None:

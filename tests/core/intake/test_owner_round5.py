@@ -234,3 +234,11 @@ def test_a_list_of_things_is_no_group():
     assert each_group_owner(text, 0, text.index("3")) is None
     units = "市发改委、市财政局至少争取3个项目"
     assert each_group_owner(units, 0, units.index("3")) == "市发改委、市财政局"
+
+
+# document._LEVEL_ADJ: a level named before its key projects (州重点建设项目) is the
+# jurisdiction of a text that names no place and no 全州
+def test_a_level_before_its_key_projects_names_the_jurisdiction():
+    text = "2021年重点建设项目简讯\n今年安排316个州重点建设项目,年度计划投资600亿元。"
+    assert owners(text) == ["全州", "全州"]
+    assert owners(text.replace("州重点", "重点")) == [None, None]
