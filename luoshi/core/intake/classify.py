@@ -293,10 +293,15 @@ def kind_of(
     ctimes = [x for x in times if clause[0] <= x.start < clause[1]]
     if any(x.role == "target" for x in ctimes):
         return "target", "kind.clause_target_year"
-    if _counted_by_goal(text, sent, clause, q_start, q_end):
+    # (each phrase of a goal reached names its yardstick: 目标, 任务 or 进度)
+    if ("目标" in cl or "任务" in cl or "进度" in cl) and _counted_by_goal(
+        text, sent, clause, q_start, q_end
+    ):
         return "statistic", "kind.goal_reached_count"
-    if not (seg.past_year or seg.frame == "review") and _scope_measured(
-        unit, text, q_start, q_end, sent, clause, times
+    if (
+        unit in ("个", "项")
+        and not (seg.past_year or seg.frame == "review")
+        and _scope_measured(unit, text, q_start, q_end, sent, clause, times)
     ):
         return "target", "kind.project_scope_measured"
     pre_cl = text[clause[0] : q_start]
@@ -627,6 +632,8 @@ def _goal_met_after(text: str, sent, clause) -> bool:
     """A later clause of the sentence reports its goals met in past words (…外贸出口4009
     万美元,均超额完成了全年任务目标): the figures before it are the results. Not when a
     goal word outside that phrase stands in the sentence before it (要…,超额完成…)."""
+    if clause[1] >= sent[1] or text.find("完成", clause[1], sent[1]) < 0:
+        return False
     for m in _GOAL_MET_REPORTED.finditer(text, clause[1], sent[1]):
         spans = [(m.start(), m.end())]
         return not _goal_words_outside(text, sent[0], m.end(), spans)
