@@ -97,11 +97,11 @@ _NUMBERED_HEADING = re.compile(
 )
 # an interview with the head of a government ("江宁区区长严应骏", "访市发展和改革委员会主任…"):
 # the body the head speaks for owns the figures
-_INTERVIEW_HINT = re.compile(r"主持人|记者|采访|访谈|专访")
+_INTERVIEW_HINT = re.compile(r"主持人|记者|采访|访谈|专访|[—-]访|对话|做客")
 _INTERVIEW_HEAD = re.compile(
     r"([" + HAN + r"]{2,6}?(?:省|市|区|县))(?:代?(?:省长|市长|区长|县长))"
     # its party secretary speaks for it too (访地区发改委党组书记某某)
-    r"|访(["
+    r"|(?:访|对话)(["
     + HAN
     + r"]{2,20}?(?:局|委员会|委|厅))(?:(?:党组|党委)书记(?!、)|(?:(?:党组|党委)书记、)?"
     r"(?:局长|主任|厅长))"
@@ -111,7 +111,7 @@ _INTERVIEW_HEAD = re.compile(
     r"|([" + HAN + r"]{2,20}?(?:局|委员会|委|厅|办|中心|部))(?:[" + HAN + r"]{2,8}?[司处科])?"
     r"(?:党组书记、|党委书记、)?(?:局长|主任|厅长|部长|司长|处长|科长)[" + HAN + r"·]{0,4}?"
     r"(?:和副?(?:局长|主任|厅长|部长|司长|处长|科长)[" + HAN + r"·]{2,4}?)?"
-    r"接受[^。\n]{0,8}?(?:采访|专访)"
+    r"(?:接受[^。\n]{0,8}?(?:采访|专访)|做客)"
     # "市发改委主任张某:今年我们计划…": the answer of a bureau's head, labelled by his post
     r"|(?:^|\n)\s*([" + HAN + r"]{2,20}?(?:局|委员会|委|厅|办|中心))(?:党组书记、)?"
     r"副?(?:局长|主任|厅长)[" + HAN + r"·]{1,4}?[:：]"
@@ -526,6 +526,9 @@ def _places(sample: str, title: str, suffix: str) -> dict[str, str]:
             cut = max((i for i, ch in enumerate(name) if ch in _BAD_PLACE_CHARS), default=-1)
             if 0 <= cut <= len(name) - 3:
                 name = name[cut + 1 :]
+            # 访余姚市, 对话余姚市: a page's lead word or its tail before a place the
+            # gazetteer knows (own.known_tail)
+            name = own.known_tail(strip_lead_words(name), kind)
             # 中 ends function words (其中, 集中) but opens names (中宁县, 中卫市)
             bad = name[1:] if name[0] == "中" else name
             # 城中区, 城关区: a district named after its quarter of the city holds 城

@@ -1654,3 +1654,20 @@ def seat_of(printed: dict[Place, list[int]], level: str, need_level_word: bool) 
     if len(ranked) == 1 or (ranked and ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
     return None
+
+
+def known_tail(name: str, level: str) -> str:
+    """A name cut out of a sentence with a character too many in front (话余姚 of 对话余姚市)
+    whose tail is a place of the gazetteer at that level: the tail (余姚).  A name the
+    gazetteer knows whole, or whose tail it does not know, is kept."""
+    index = gazetteer()
+
+    def known(stem: str) -> bool:
+        return any(p.stem == stem and p.level == level for p in index.get(stem[:2], ()))
+
+    if len(name) < 3 or known(name):
+        return name
+    for k in range(1, len(name) - 1):
+        if known(name[k:]):
+            return name[k:]
+    return name

@@ -242,3 +242,37 @@ def test_a_level_before_its_key_projects_names_the_jurisdiction():
     text = "2021年重点建设项目简讯\n今年安排316个州重点建设项目,年度计划投资600亿元。"
     assert owners(text) == ["全州", "全州"]
     assert owners(text.replace("州重点", "重点")) == [None, None]
+
+
+# owners.known_tail: a place cut out of a sentence with a character too many in front
+@pytest.mark.parametrize(
+    ("name", "level", "place"),
+    [
+        ("话余姚", "市", "余姚"),
+        ("余姚", "市", "余姚"),
+        ("青湖", "区", "青湖"),
+        ("访青湖", "区", "访青湖"),
+    ],
+)
+def test_known_tail_cuts_a_name_to_the_place_the_gazetteer_knows(name, level, place):
+    from luoshi.core.intake.owners import known_tail
+
+    assert known_tail(name, level) == place
+
+
+# document._INTERVIEW_HEAD and _INTERVIEW_HINT: the forms of an interview of a bureau's head
+@pytest.mark.parametrize(
+    "head",
+    [
+        "——访余姚市交通运输局党委书记、局长某某",
+        "对话余姚市交通运输局局长某某",
+        "余姚市交通运输局局长某某做客《民生热线》",
+        "专访余姚市交通运输局局长某某",
+    ],
+)
+def test_a_bureau_heads_interview_is_the_bureaus(head):
+    assert owners(head + "\n今年全市计划完成交通投资30亿元。") == ["余姚市交通运输局"]
+
+
+def test_an_interview_of_nobodys_head_leaves_the_jurisdiction():
+    assert owners("——访老党员某某\n今年全市计划完成交通投资30亿元。") == ["全市"]
