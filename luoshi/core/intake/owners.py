@@ -1402,6 +1402,10 @@ def _shortest_name(s: str, i: int, first: bool) -> str | None:
     strong = _subject_suffix()
     stop = s.find("、", i)
     limit = min(len(s), i + 20) if stop < 0 else min(stop, i + 20)
+    # a group whose levels a bracket lists (各县(市、区)) holds its own 、
+    whole = lex.owner_model()[2].match(s, i)
+    if whole and whole.end() > limit:
+        return whole.group(0)
     # a name ends where an organisation's suffix or a group's last character does
     ends = sorted({m.end() for m in _NAME_END_RX().finditer(s, i, limit)})
     for j in ends:

@@ -276,3 +276,24 @@ def test_a_bureau_heads_interview_is_the_bureaus(head):
 
 def test_an_interview_of_nobodys_head_leaves_the_jurisdiction():
     assert owners("——访老党员某某\n今年全市计划完成交通投资30亿元。") == ["全市"]
+
+
+# owners.toml groups, round 5: the counties with their levels in a bracket as one group,
+# and the units directly under a level
+@pytest.mark.parametrize(
+    ("sentence", "owner"),
+    [
+        ("各县(市、区)全年引进亿元以上项目不少于10个。", "各县(市、区)"),
+        ("市直各部门要完成引进项目2个以上。", "市直各部门"),
+        ("各县要完成引进项目2个以上。", "各县"),
+    ],
+)
+def test_a_named_group_is_the_subject_as_printed(sentence, owner):
+    assert owners("2026年招商引资目标任务\n" + sentence) == [owner]
+
+
+def test_a_bracket_of_no_levels_makes_no_group():
+    from luoshi.core.intake.owners import is_group
+
+    assert not is_group("各县(含开发区)")
+    assert is_group("各县(市)区")
