@@ -378,6 +378,8 @@ def kind_of(
     if any(x.role == "now" and x.start < q_start for x in ctimes) and not TARGET_CUE.search(cl):
         return "statistic", "kind.now"
     if st and not weak:
+        if _cumulative_by_target_year(text, sent, clause, cl, times):
+            return "target", "kind.cumulative_by_year"
         return "statistic", "kind.statistic_cue"
     if marked:
         return "target", "kind.owner_marked"
@@ -459,6 +461,19 @@ def kind_of(
     ):
         return "target", "kind.bound"
     return "statistic", "kind.default"
+
+
+def _cumulative_by_target_year(text: str, sent, clause, cl: str, times) -> bool:
+    """到2024年,全市累计建成5G基站1万个: a total to reach by a target year named before
+    the clause in its sentence; 累计 is the clause's only result word."""
+    words = {m.group(0) for m in _STAT_CUE_STRONG.finditer(cl)}
+    if words != {"累计"}:
+        return False
+    before = [x for x in times if sent[0] <= x.start < clause[0] and x.role not in _NOT_SPOKEN]
+    if not before or before[-1].role != "target":
+        return False
+    # 截至2025年底 dates a result (the time scan reads its 至2025年底 as a target year)
+    return text[max(0, before[-1].start - 1) : before[-1].start] != "截"
 
 
 def _counts_projects(unit: str | None, text: str, q_start: int, q_end: int, clause) -> bool:

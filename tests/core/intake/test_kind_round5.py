@@ -187,3 +187,18 @@ def test_as_of_written_with_the_other_character_reports_results():
     # a deadline's name is no word of a result
     plan = "2026年就业工作要点\n城镇新增就业9000人(截止时间:12月底)。\n"
     assert _kinds(plan)[0] == ("target", 9000.0)
+
+
+# kind.cumulative_by_year: a total to reach by a target year
+
+
+def test_a_total_to_reach_by_a_target_year_is_a_target():
+    text = "一、主要目标\n到2028年,全市累计建成5G基站8000个,累计新建创新平台40个以上。\n"
+    assert _kinds(text) == [("target", 8000.0), ("target", 40.0)]
+
+
+def test_a_total_reached_by_a_date_or_with_another_result_word_is_a_statistic():
+    reached = "截至2025年底,全市累计建成5G基站8000个。"
+    assert _kinds(reached) == [("statistic", 8000.0)]
+    done = "到2025年,全市累计已建成5G基站8000个。"
+    assert _kinds(done) == [("statistic", 8000.0)]
