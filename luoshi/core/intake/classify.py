@@ -308,6 +308,11 @@ def kind_of(
     if unit in ("%", "百分点") and _COMPLETION.search(pre_cl):
         if _committed(text, sent, q_start):
             return "target", "kind.goal_share"
+        # 占永久基本农田面积的55%以上: a share printed with the bound to meet is a goal; a
+        # share reached is reported as the value itself (完成年度计划的80.2%)
+        reported = _STAT_CUE_STRONG.search(cl) or any(x.role == "past" for x in ctimes)
+        if _with_bound(text, q_end) and not reported:
+            return "target", "kind.bounded_share"
         return "statistic", "kind.progress_share"
     # 完成年度目标任务420亿元的46.3%: the annual figure, set against the share after it
     if unit not in ("%", "百分点") and q_end > 0 and text.startswith("的", q_end):
@@ -461,6 +466,13 @@ def kind_of(
     ):
         return "target", "kind.bound"
     return "statistic", "kind.default"
+
+
+def _with_bound(text: str, q_end: int) -> bool:
+    """The figure is printed with a bound (55%以上, 3%以内), inside its span or right after."""
+    if q_end <= 0:
+        return False
+    return text[max(0, q_end - 2) : q_end] in _BOUNDS or _BOUND_AFTER.match(text, q_end) is not None
 
 
 def _cumulative_by_target_year(text: str, sent, clause, cl: str, times) -> bool:

@@ -53,7 +53,7 @@ class TimeExpr:
 _TIME_START = r"(?=[0-9〇零一二三四五六七八九到至前上今去开年全本当目截春第])"
 _TIME_RE = re.compile(
     _TIME_START + r"(?:"
-    r"(?P<to>(?<![增降升减])[到至]\s?(?P<toy>" + YEAR_RE + r")\s?年(?:底|末)?)"
+    r"(?P<to>(?<![增降升减截])[到至]\s?(?P<toy>" + YEAR_RE + r")\s?年(?:底|末)?)"
     r"|(?P<q3>(?P<q3y>" + YEAR_RE + r")?年?前三季度)"
     r"|(?P<h1>(?P<h1y>" + YEAR_RE + r")?年?上半年)"
     r"|(?P<q>(?P<qy>" + YEAR_RE + r")?年?第?(?P<qn>[一二三四1-4])季度)"

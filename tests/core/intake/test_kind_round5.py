@@ -202,3 +202,25 @@ def test_a_total_reached_by_a_date_or_with_another_result_word_is_a_statistic():
     assert _kinds(reached) == [("statistic", 8000.0)]
     done = "到2025年,全市累计已建成5G基站8000个。"
     assert _kinds(done) == [("statistic", 8000.0)]
+
+
+# periods: 截至 dates what has been reached, 到 a year to reach
+
+
+def test_jiezhi_before_a_year_end_is_no_target_year():
+    assert [t.role for t in find_times("截至2025年底,全市累计建成5G基站8000个", None)] != ["target"]
+    assert [t.role for t in find_times("到2028年底,全市累计建成5G基站8000个", None)] == ["target"]
+
+
+# kind.bounded_share: a share with the bound to meet is a goal
+
+
+def test_a_share_printed_with_its_bound_is_a_target():
+    plan = "2026年农田建设实施方案\n高标准农田占永久基本农田面积的60%以上。\n"
+    assert _kinds(plan) == [("target", 60.0)]
+    assert _why(plan) == ["kind.bounded_share"]
+
+
+def test_a_share_reached_stays_a_statistic():
+    report = "2026年农田建设推进情况\n1-6月,高标准农田占永久基本农田面积的58.2%。\n"
+    assert _kinds(report) == [("statistic", 58.2)]
