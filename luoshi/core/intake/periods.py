@@ -168,7 +168,9 @@ def find_times(
             elif g == "y":
                 y = int(m.group("yy"))
                 role = "past" if year and y < year else "plain"
-                if _baseline(text, s, e):
+                if _PLANNED_AFTER.match(text, e):
+                    role = "target"
+                elif _baseline(text, s, e):
                     role = "base"
                 out.append(TimeExpr(s, e, str(y), role, y))
             elif g == "cy":
@@ -202,6 +204,10 @@ def _five_year_periods(text: str, year: int, out: list[TimeExpr]) -> int:
 
 
 _LEVEL_AFTER = re.compile(r"(?:的)?(?:水平|水准)")
+
+# a year the sentence plans for (2023年将新建4500万亩, 2026年力争): a goal's year, never a
+# result's, even in a text written after it or one that reports progress (period.planned_year)
+_PLANNED_AFTER = re.compile(r"\s?(?:将(?![近来])|要(?!求)|力争|确保|争取(?!到))")
 
 # a year named as the baseline of a goal, not as the time a sentence speaks of:
 # 以2012年…为基础, 控制在2010年水平, 比2020年下降

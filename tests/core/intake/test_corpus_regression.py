@@ -91,7 +91,7 @@ FLOORS = {
     "own/64": (0.84, 0.84, 0.36),
     "own/65": (0.00, 1.00, 1.00),
     "own/66": (1.00, 1.00, 0.28),  # a bounded share gained, owner 全省 not 陕西省
-    "own/67": (0.33, 0.33, 1.00),
+    "own/67": (1.00, 1.00, 0.33),  # planned-year targets gained, their owner None not 全国
     "own/68": (0.90, 0.90, 1.00),
     "own/69": (1.00, 1.00, 1.00),
     "own/70": (0.83, 0.80, 0.40),

@@ -224,3 +224,21 @@ def test_a_share_printed_with_its_bound_is_a_target():
 def test_a_share_reached_stays_a_statistic():
     report = "2026年农田建设推进情况\n1-6月,高标准农田占永久基本农田面积的58.2%。\n"
     assert _kinds(report) == [("statistic", 58.2)]
+
+
+# periods: a year the sentence plans for (2023年将…) is a goal's year
+
+
+def test_a_year_followed_by_a_word_of_intent_is_a_target_year():
+    assert [t.role for t in find_times("2021年将新建农田50万亩", 2024)] == ["target"]
+    assert [t.role for t in find_times("2021年力争新建农田50万亩", None)] == ["target"]
+    # a year reported, or one followed by 将近 or 要求, keeps its role
+    assert [t.role for t in find_times("2021年新建农田50万亩", 2024)] == ["past"]
+    assert [t.role for t in find_times("2021年将近完成农田50万亩", 2024)] == ["past"]
+
+
+def test_a_planned_year_after_a_result_is_a_target_in_a_progress_sentence():
+    text = "某地农田建设进展\n2020年底已累计建成农田300万亩,2021年将新建农田50万亩。\n"
+    assert _kinds(text) == [("statistic", 3e6), ("target", 5e5)]
+    reported = "某地农田建设进展\n2020年底已累计建成农田300万亩,2021年新建农田50万亩。\n"
+    assert _kinds(reported) == [("statistic", 3e6), ("statistic", 5e5)]
