@@ -424,13 +424,15 @@ def _jurisdiction(
     province: str | None,
     banner: str | None = None,
     title_level: str | None = None,
+    self_level: str | None = None,
 ) -> str | None:
     """The jurisdiction a text speaks for: the level it calls itself (全市, 我县, 市政府), else
     the level its title opens with (XX镇2026年工作计划), named when the text names a place of
-    that level, else written 全市/全镇; with neither, the one place the text names."""
+    that level, else written 全市/全镇; with neither, the one place the text names.
+    `self_level` is _self_level(sample), which the caller has already counted."""
     # a banner (旗) is a county of Inner Mongolia: 全旗, 我旗, 旗政府
     named = {"市": city, "区": district, "县": county, "省": province, "旗": banner}
-    level = _self_level(sample) or title_level
+    level = self_level or title_level
     if level:
         if level in "乡镇":
             return _township(sample) or "全" + level
@@ -696,6 +698,16 @@ def _national_work_report(title: str, sample: str, places: tuple[str | None, ...
     )
 
 
+# the publisher of a page: "来源:市交通运输局", "发布机构: 市统计局"
+_PUBLISHER = re.compile(
+    r"(来源|发布机构|发文机关)\s?[:：|]\s?(["
+    + HAN
+    + r"]{2,20}?(?:局|委员会|委|办公室|办|厅|部|政府|中心))"
+)
+# a year a title names (2025年工作要点)
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s?年")
+
+
 def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
     head_lines = [
         text[ln.start : ln.end]
@@ -717,7 +729,7 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         text[ln.start : ln.end] for ln in lines[:15] if ln.kind in ("content", "heading")
     ]
     for hl in title_lines[:3]:
-        m = re.search(r"((?:19|20)\d{2})\s?年", hl)
+        m = _TITLE_YEAR.search(hl)
         # a sentence ("2025年，全市经济稳中有进。") or a review heading is not a title
         if (
             m
@@ -780,12 +792,7 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         owner = reps[0][1]
     if owner is None:
         # the publisher of a plan page: "来源:市交通运输局"
-        m = re.search(
-            r"(来源|发布机构|发文机关)\s?[:：|]\s?(["
-            + HAN
-            + r"]{2,20}?(?:局|委员会|委|办公室|办|厅|部|政府|中心))",
-            text[:1500],
-        )
+        m = _PUBLISHER.search(text[:1500])
         # the issuing body of a disclosure page issues the text; a source only a plan
         if m and (plan or m.group(1) != "来源"):
             owner = own.clean_unit(m.group(2))
@@ -992,6 +999,7 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         province,
         found.get("旗"),
         title_level=_title_level(title),
+        self_level=self_level,
     )
     if jurisdiction is None and owner is None and self_level is None:
         # a text that never says 全市/我县 nor names a place the usual way (围绕平昌县“2+2”…

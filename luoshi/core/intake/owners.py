@@ -1610,6 +1610,13 @@ def _route_end(sample: str, start: int, end: int) -> bool:
 _PROVINCE_AT = re.compile("|".join(sorted(PROVINCES, key=len, reverse=True)))
 
 
+@lru_cache(maxsize=1)
+def _stem_first_chars() -> re.Pattern[str]:
+    """Any first character of a stem of the gazetteer: the regex engine skips the text
+    between them, where a Python loop would look up every pair of characters."""
+    return re.compile("[" + "".join(sorted({re.escape(pair[0]) for pair in gazetteer()})) + "]")
+
+
 def printed_places(sample: str) -> dict[Place, list[int]]:
     """The gazetteer's places a text prints, each with [bare mentions, mentions with its
     level word]: 慈溪 in 打造新慈溪 is bare, 平昌县 in 围绕平昌县 has its level word.  A
@@ -1618,7 +1625,8 @@ def printed_places(sample: str) -> dict[Place, list[int]]:
     index = gazetteer()
     provinces = [m.span() for m in _PROVINCE_AT.finditer(sample)]
     out: dict[Place, list[int]] = {}
-    for i in range(len(sample) - 1):
+    for first in _stem_first_chars().finditer(sample):
+        i = first.start()
         for place in index.get(sample[i : i + 2], ()):
             if not sample.startswith(place.stem, i):
                 continue

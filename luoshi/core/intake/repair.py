@@ -502,13 +502,19 @@ def spam_tokens(text: str) -> list[str]:
     # the last 3, 4, 5 and 6 characters of every run of Chinese characters that
     # ends at punctuation; counted length by length, in text order, as four
     # searches of "[一-鿿]{n}(?=punctuation)" would count them
-    ends: Counter = Counter()
+    runs = [r for r in _SPAM_RUN.findall(text) if len(r) >= 3]
+    ends: Counter = Counter(map(itemgetter(slice(-3, None)), runs))
+    # a longer token ends its runs with its last three characters, as often: with no
+    # three that end three runs there is no candidate, and a run whose last three end
+    # fewer adds only to counts below three
+    repeated = {tok for tok, f in ends.items() if f >= 3}
+    if not repeated:
+        return []
+    runs = [r for r in runs if r[-3:] in repeated]
     # runs of at least n characters, narrowed as n grows (most runs are short; each
     # round filters only the runs the last one kept), in text order
-    runs = [r for r in _SPAM_RUN.findall(text) if len(r) >= 3]
-    for n in range(3, 7):
-        if n > 3:
-            runs = [r for r in runs if len(r) >= n]
+    for n in range(4, 7):
+        runs = [r for r in runs if len(r) >= n]
         ends.update(map(itemgetter(slice(-n, None)), runs))
     found: list[str] = []
     candidates = [(tok, f) for tok, f in ends.items() if f >= 3]

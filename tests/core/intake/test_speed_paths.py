@@ -1,6 +1,7 @@
 """The shortcuts taken for speed give the answers of the slow paths they replace (issue 15)."""
 
 import random
+import re
 import sys
 
 from luoshi.core.intake import extract
@@ -58,3 +59,32 @@ def test_a_paragraph_without_items_passes_on_the_past_year_it_speaks_of():
     text = "全市经济稳中有进，发展质量稳步提升。\n全年地区生产总值增长5.1%。"
     items = extract(text, year=2026).items
     assert [(it["kind"], it["period"]) for it in items] == [("target", "2026")]
+
+
+def test_printed_places_counts_what_a_look_up_at_every_character_counts(monkeypatch):
+    from luoshi.core.intake import owners
+
+    stems = sorted({p.stem for places in owners.gazetteer().values() for p in places})[:400]
+    rng = random.Random(15)
+    texts = [
+        "".join(
+            rng.choice(stems) if rng.random() < 0.3 else rng.choice("市县省、的在推进“”至江苏")
+            for _ in range(rng.randint(0, 30))
+        )
+        for _ in range(200)
+    ]
+    fast = [owners.printed_places(text) for text in texts]
+    # every character a possible start, as printed_places looked before its regex
+    monkeypatch.setattr(owners, "_stem_first_chars", lambda: re.compile(".", re.S))
+    for text, found in zip(texts, fast, strict=True):
+        slow = owners.printed_places(text)
+        assert list(found.items()) == list(slow.items()), text
+
+
+def test_spam_tokens_needs_a_three_character_end_repeated_three_times():
+    from luoshi.core.intake.repair import spam_tokens
+
+    spam = "城市建设加快,星空体育。\n3星空体育,道路通车星空体育。农田水利星空体育;学校星空体育,"
+    assert spam_tokens(spam) == ["星空体育"]
+    # each end of a run printed twice at most: no candidate at all
+    assert spam_tokens("城市建设加快,道路通车。城市建设加快,道路通车。") == []
