@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import lexicon as lex
 from . import owners as own
@@ -516,6 +517,33 @@ _ZONE = re.compile(r"(?<![" + HAN + r"])([" + HAN + r"]{2,4}(?:经开区|高新�
 _ZONE_WORDS = ("新区", "开发区", "经开区", "自贸区")
 
 
+# a text prints its places many times: each printed form is read once
+@lru_cache(maxsize=4096)
+def _place_name(printed: str, kind: str) -> str | None:
+    """The name of a place _PLACE_RE or _PLACE_AFTER_VERB found printed before its level
+    word `kind`, or None for no place's name."""
+    name = printed
+    # "15号盘锦市": the name starts after the last character no place holds
+    cut = max((i for i, ch in enumerate(name) if ch in _BAD_PLACE_CHARS), default=-1)
+    if 0 <= cut <= len(name) - 3:
+        name = name[cut + 1 :]
+    # 访余姚市, 对话余姚市: a page's lead word or its tail before a place the
+    # gazetteer knows (own.known_tail)
+    name = own.known_tail(strip_lead_words(name), kind)
+    # 中 ends function words (其中, 集中) but opens names (中宁县, 中卫市)
+    bad = name[1:] if name[0] == "中" else name
+    # 城中区, 城关区: a district named after its quarter of the city holds 城
+    if name in _QUARTER_NAMES and kind == "区":
+        bad = ""
+    if name.startswith(_BAD_PLACE_START) or not _BAD_PLACE_CHARS.isdisjoint(bad):
+        return None
+    if name[-1] in "一二三四五六七八九十两几多":
+        return None  # 桂西五县, 沿海三市: a count of places, not a name
+    if kind == "州" and name[-1] in "市县区":
+        return None  # 各市州, 分市州: the cities and prefectures together, no name
+    return name
+
+
 def _places(sample: str, title: str, suffix: str) -> dict[str, str]:
     """The places a text names, counted, and the one it names most of each level.
     `suffix` is the text's own level word (_own_suffix), computed once by the caller."""
@@ -523,25 +551,10 @@ def _places(sample: str, title: str, suffix: str) -> dict[str, str]:
     seen: dict[str, set[str]] = {}
     for rx in (_PLACE_RE, _PLACE_AFTER_VERB):
         for m in rx.finditer(sample):
-            name, kind = m.group(1), m.group(2)
-            # "15号盘锦市": the name starts after the last character no place holds
-            cut = max((i for i, ch in enumerate(name) if ch in _BAD_PLACE_CHARS), default=-1)
-            if 0 <= cut <= len(name) - 3:
-                name = name[cut + 1 :]
-            # 访余姚市, 对话余姚市: a page's lead word or its tail before a place the
-            # gazetteer knows (own.known_tail)
-            name = own.known_tail(strip_lead_words(name), kind)
-            # 中 ends function words (其中, 集中) but opens names (中宁县, 中卫市)
-            bad = name[1:] if name[0] == "中" else name
-            # 城中区, 城关区: a district named after its quarter of the city holds 城
-            if name in _QUARTER_NAMES and kind == "区":
-                bad = ""
-            if name.startswith(_BAD_PLACE_START) or not _BAD_PLACE_CHARS.isdisjoint(bad):
+            kind = m.group(2)
+            name = _place_name(m.group(1), kind)
+            if name is None:
                 continue
-            if name[-1] in "一二三四五六七八九十两几多":
-                continue  # 桂西五县, 沿海三市: a count of places, not a name
-            if kind == "州" and name[-1] in "市县区":
-                continue  # 各市州, 分市州: the cities and prefectures together, no name
             if rx is _PLACE_AFTER_VERB and _cut_place(sample, m.start(), name + kind, seen):
                 continue
             counts[(name + kind, kind)] = counts.get((name + kind, kind), 0) + 1
