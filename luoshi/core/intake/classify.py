@@ -364,6 +364,8 @@ def kind_of(
             return "statistic", "kind.arranged_in_review"
         if strong or marked:
             return "target", "kind.strong_target"
+        if _goal_paragraph_continues(text, sent, ctimes, par_state, q_end):
+            return "target", "kind.goal_paragraph"
         return "statistic", "kind.review_part" if seg.frame_inherited else "kind.review_section"
     if strong:
         return "target", "kind.strong_target"
@@ -466,6 +468,28 @@ def kind_of(
     ):
         return "target", "kind.bound"
     return "statistic", "kind.default"
+
+
+_GOAL_BOUND_AFTER = re.compile(r"\s?(?:以上|以内|以下|左右)")
+
+
+def _goal_paragraph_continues(text: str, sent, ctimes, par_state, q_end: int) -> bool:
+    """A sentence that goes on from a goal in a report's paragraph (确保…增长7%以上。服务业
+    增加值增长7%以上,…) with no result word or time gone by of its own lists more of the
+    goal: a requirement cell of a progress table, the goals a review quotes (kind.goal_paragraph)."""
+    if not (par_state and par_state[0] == "target"):
+        return False
+    # a goal is printed with its bound (增长7%以上, 8%左右); a result, as the value reached
+    if q_end <= 0 or not (
+        text[q_end - 2 : q_end] in ("以上", "以内", "以下", "左右")
+        or _GOAL_BOUND_AFTER.match(text, q_end)
+    ):
+        return False
+    if any(x.role == "past" for x in ctimes):
+        return False
+    return not (
+        _STAT_CUE.search(text, sent[0], sent[1]) or _PAST_ACTIVITY.search(text, sent[0], sent[1])
+    )
 
 
 def _with_bound(text: str, q_end: int) -> bool:

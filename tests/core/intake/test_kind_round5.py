@@ -242,3 +242,24 @@ def test_a_planned_year_after_a_result_is_a_target_in_a_progress_sentence():
     assert _kinds(text) == [("statistic", 3e6), ("target", 5e5)]
     reported = "某地农田建设进展\n2020年底已累计建成农田300万亩,2021年新建农田50万亩。\n"
     assert _kinds(reported) == [("statistic", 3e6), ("statistic", 5e5)]
+
+
+# kind.goal_paragraph: a report's paragraph that opens on a goal goes on listing it
+
+
+def test_bounded_figures_after_a_goal_in_a_progress_report_are_targets():
+    text = (
+        "2024年某市重点工作半年度进展情况表\n"
+        "确保地区生产总值增长6%以上。工业增加值增长7%以上,出口增长5%左右。\n"
+    )
+    assert _kinds(text) == [("target", 6.0), ("target", 7.0), ("target", 5.0)]
+    assert _why(text)[1:] == ["kind.goal_paragraph", "kind.goal_paragraph"]
+
+
+def test_a_result_after_a_goal_in_a_progress_report_stays_a_statistic():
+    # the value reached, printed with no bound, or with a result word of its own
+    text = (
+        "2024年某市重点工作半年度进展情况表\n"
+        "确保地区生产总值增长6%以上。工业增加值增长7.2%,出口同比增长5%以上。\n"
+    )
+    assert _kinds(text) == [("target", 6.0), ("statistic", 7.2), ("statistic", 5.0)]
