@@ -442,6 +442,10 @@ def kind_of(
         and not _QUANTITY_HINT.search(text, sent[0], clause[0])
     ):
         return "target", "kind.cap"
+    # a table of goals and their progress: the goal column states the change to reach
+    # (增长5%), the progress column the change measured against last year (同比增长3.4%)
+    if weak and doc.progress_column and any(w in cl for w in _CHANGE_WORDS):
+        return "statistic", "kind.progress_change"
     in_plan = seg.in_section or (doc.plan and not doc.progress) or seg.frame == "target"
     if weak and not (par_state and par_state[0] == "target") and not in_plan:
         return "statistic", "kind.weak_statistic"

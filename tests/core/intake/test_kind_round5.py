@@ -263,3 +263,23 @@ def test_a_result_after_a_goal_in_a_progress_report_stays_a_statistic():
         "确保地区生产总值增长6%以上。工业增加值增长7.2%,出口同比增长5%以上。\n"
     )
     assert _kinds(text) == [("target", 6.0), ("statistic", 7.2), ("statistic", 5.0)]
+
+
+# kind.progress_change: a change against last year in a goal-and-progress table is progress
+
+
+def test_a_change_against_last_year_in_a_progress_table_is_a_statistic():
+    head = (
+        "2026年区政府工作报告目标任务推进情况表\n序号 目标任务 责任单位 推进情况\n"
+        "一、主要预期目标\n1 工业增加值增长6%。 区经信委\n区统计局\n"
+    )
+    table = head + "工业增加值同比增长3.4%。\n"
+    assert _kinds(table) == [("target", 6.0), ("statistic", 3.4)]
+    assert _why(table)[1] == "kind.progress_change"
+    # with no 同比, a line of the goal column stays a goal
+    assert _why(head + "工业增加值增长3.4%。\n")[1] != "kind.progress_change"
+
+
+def test_a_change_against_last_year_in_a_plan_is_left_to_its_context():
+    plan = "2026年工作要点\n一、主要目标\n工业增加值同比增长6%。\n"
+    assert _why(plan) != ["kind.progress_change"]
