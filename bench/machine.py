@@ -14,6 +14,7 @@ but the postmaster that waits for it adds it to its own children's time, read to
 from __future__ import annotations
 
 import resource
+import threading
 from pathlib import Path
 
 TICKS = 100  # os.sysconf("SC_CLK_TCK") on Linux
@@ -55,3 +56,17 @@ def checkpoints(connection) -> int:
     with connection.cursor() as cursor:
         cursor.execute("SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter")
         return int(cursor.fetchone()[0])
+
+
+def checkpoint_later(url: str, seconds: float) -> threading.Timer:
+    """A CHECKPOINT `seconds` from now, on a connection of its own (`url`)."""
+    import psycopg
+
+    def run() -> None:
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("CHECKPOINT")
+
+    timer = threading.Timer(seconds, run)
+    timer.daemon = True
+    timer.start()
+    return timer

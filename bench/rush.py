@@ -261,6 +261,13 @@ def main() -> int:
     parser.add_argument("--reuse", action="store_true", help="keep the prepared database")
     parser.add_argument("--database", help="an existing city to rush (it is written to)")
     parser.add_argument("--template", help="re-create --database from this one first")
+    parser.add_argument(
+        "--checkpoint-at",
+        type=float,
+        metavar="SECONDS",
+        help="ask PostgreSQL for a checkpoint this many seconds into the run, as its timer "
+        "(checkpoint_timeout, 5 minutes by default) does in production during a long rush",
+    )
     args = parser.parse_args()
     global DB
     if args.database:
@@ -302,6 +309,8 @@ def main() -> int:
     )
     users = len(plan["reporters"]) + len(plan["approvers"])
     cpu = {}
+    if args.checkpoint_at:
+        machine.checkpoint_later(f"{PG}/{DB}", args.checkpoint_at)
     children, postgres, started = machine.children_cpu(), machine.postgres_cpu(), time.monotonic()
     try:
         subprocess.run(
