@@ -32,8 +32,10 @@ the figures of both paces side by side.
 Then the database is counted: every report a reporter was told was created
 exists (nothing lost), no target has two October reports of the same version
 made during the run (nothing twice), and every approval the API confirmed is an
-approved row. Prints the latencies (p50/p95/p99 per request kind) and the
-counts; asserts nothing in the suite.
+approved row. Prints the latencies (p50/p95/p99 per request kind), the
+counts, the CPU each group of processes took (locust, gunicorn, the task worker,
+PostgreSQL; bench/machine.py) and the checkpoints PostgreSQL began during the run;
+asserts nothing in the suite.
 
 On a city that exists already (a copy of the 10× one, say), never the shared one:
 
