@@ -172,14 +172,45 @@ def _separator(text: str, i: int) -> bool:
     )
 
 
+# The marks that end a clause: on its left every one, on its right all but a colon
+# (a colon only opens a clause: 主要目标：…).
+_CLAUSE_OPENERS = "。！？!?；;,，:：\n"
+_CLAUSE_CLOSERS = "。！？!?；;,，\n"
+_CLAUSE_MARK = re.compile("[" + _CLAUSE_OPENERS + "]")
+
+
 def clause_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
     i = pos - 1
-    while i >= lo and (text[i] not in "。！？!?；;,，:：\n" or _separator(text, i)):
+    while i >= lo and (text[i] not in _CLAUSE_OPENERS or _separator(text, i)):
         i -= 1
     j = pos
-    while j < hi and (text[j] not in "。！？!?；;,，\n" or _separator(text, j)):
+    while j < hi and (text[j] not in _CLAUSE_CLOSERS or _separator(text, j)):
         j += 1
     return i + 1, j
+
+
+def clause_marks(text: str, lo: int, hi: int) -> tuple[list[int], list[int]]:
+    """Where clauses end in text[lo:hi], found once for many look-ups (clause_in): every
+    mark (a clause's left end) and the marks but colons (its right end)."""
+    left: list[int] = []
+    right: list[int] = []
+    for m in _CLAUSE_MARK.finditer(text, lo, hi):
+        i = m.start()
+        if _separator(text, i):
+            continue
+        left.append(i)
+        if text[i] in _CLAUSE_CLOSERS:
+            right.append(i)
+    return left, right
+
+
+def clause_in(marks: tuple[list[int], list[int]], pos: int, lo: int, hi: int) -> tuple[int, int]:
+    """clause_bounds(text, pos, lo, hi) by bisection in clause_marks(text, lo, hi)."""
+    left, right = marks
+    k = bisect_left(left, pos)
+    start = left[k - 1] + 1 if k else lo
+    k = bisect_left(right, pos)
+    return start, (right[k] if k < len(right) else hi)
 
 
 def sentence_cues(text: str, sent: tuple[int, int]) -> tuple[list[int], list[int]]:

@@ -23,6 +23,8 @@ from .classify import (
     ZERO_RE,
     Segment,
     clause_bounds,
+    clause_in,
+    clause_marks,
     han_only,
     kind_of,
     metric_of,
@@ -226,17 +228,6 @@ class _OwnerState:
         self.last_target: tuple[str, str] | None = None
 
 
-# the marks that end a clause on its left (classify.clause_bounds); a colon only opens one
-_CLAUSE_MARK = re.compile(r"[。！？!?；;,，:：\n]")
-
-
-def _between_digits(text: str, i: int) -> bool:
-    """A comma between digits (2,000) separates thousands, not clauses."""
-    return (
-        text[i] == "," and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
-    )
-
-
 class _Lookups:
     """Look-ups of one segment that several items of a sentence or of the paragraph ask
     again: the clause marks of a sentence, the owner cells around the sentence or the
@@ -258,27 +249,8 @@ class _Lookups:
             return clause_bounds(self.text, pos, lo, hi)
         marks = self._marks.get(sent)
         if marks is None:
-            marks = self._marks[sent] = self._clause_marks(lo, hi)
-        left, right = marks
-        k = bisect_left(left, pos)
-        start = left[k - 1] + 1 if k else lo
-        k = bisect_left(right, pos)
-        return start, (right[k] if k < len(right) else hi)
-
-    def _clause_marks(self, lo: int, hi: int) -> tuple[list[int], list[int]]:
-        """Where clauses end in text[lo:hi]: all marks (a clause's left end), and the
-        marks but colons (its right end)."""
-        text = self.text
-        left: list[int] = []
-        right: list[int] = []
-        for m in _CLAUSE_MARK.finditer(text, lo, hi):
-            i = m.start()
-            if _between_digits(text, i):
-                continue
-            left.append(i)
-            if text[i] not in ":：":
-                right.append(i)
-        return left, right
+            marks = self._marks[sent] = clause_marks(self.text, lo, hi)
+        return clause_in(marks, pos, lo, hi)
 
     def clause_owner(self, pos: int, end: int) -> str | None:
         key = (pos, end)
