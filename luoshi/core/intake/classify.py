@@ -492,8 +492,7 @@ def kind_of(
     # a figure printed with its bound (下降36%以上, 控制在0.08以内) that nothing frames as a
     # result: a result is reported as the value reached, a goal as the bound to meet
     if (
-        q_end > 0
-        and _BOUND_AFTER.match(text, q_end if text[q_end - 2 : q_end] not in _BOUNDS else q_end - 2)
+        _with_bound(text, q_end)
         # not the last of a list of results (…增长8.3%,失业率控制在5%和3%以内): every
         # figure before it in the sentence is printed with its bound too
         and all(
