@@ -81,7 +81,9 @@ _CRUMB_UNIT = re.compile(
 )
 # "五莲县县长…作政府工作报告", "临川市政府工作报告": the place of a head or of a report
 _GOV_REPORT = re.compile(
-    r"(?:(?<![" + HAN + r"])|(?<=年))(?![年月日])([" + HAN + r"]{2,4}?(?:自治区|[省市县区乡镇]))"
+    # a district may follow its city (齐齐哈尔市铁锋区人民政府工作报告): the name is both
+    r"(?:(?<![" + HAN + r"])|(?<=年))(?![年月日])"
+    r"((?:[" + HAN + r"]{2,4}?[市州])?[" + HAN + r"]{2,4}?(?:自治区|[省市县区乡镇]))"
     r"(?:(?:人民政府)?代?(?:省长|市长|县长|区长|乡长|镇长|主席)[^。\n]{0,30}?政府工作报告"
     r"|(?:人民)?政府工作报告)"
     # the national report is the State Council's, delivered by its premier

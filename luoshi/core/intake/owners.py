@@ -1593,6 +1593,8 @@ def gazetteer() -> dict[str, tuple[Place, ...]]:
 # street (中山区, 大连路), a paper or a site (滁州日报), a zone or a school (湘西高新区)
 _NOT_THE_PLACE_AFTER = re.compile(
     r"[省市县区州旗乡镇村路街]|日报|晚报|[报网台]|新闻|电视|广播|高新|开发|经开|新区|大学|学院"
+    # a stem that is a word of a sector (新兴产业, 新兴业态 of 新兴县): the word, not the place
+    r"|产业|业态"
 )
 
 
