@@ -67,6 +67,8 @@ _BRACKET_TARGET = lex.cue("bracket_target")
 _GAP_AFTER = lex.cue("gap_after")
 _PLAN_FIGURE = lex.cue("plan_figure")
 _TASK_STATE_AFTER = lex.cue("task_state_after")
+_TASK_TALLY = lex.cue("task_tally")
+_TALLY_UNITS = ("项", "件")
 _CAP = re.compile(r"控制在[^,，。；;]{0,16}?(?:以内|以下)")
 _LAGGING_TASKS = lex.cue("lagging_tasks")
 _GOAL_COMMITMENT = lex.cue("goal_commitment")
@@ -90,7 +92,9 @@ _ITEM_OPEN = re.compile(
 )
 _COMPLETION = re.compile(
     r"(?:完成|占|佔)[^,，。；]{0,25}的$|[占佔](?:全年|年度)?(?:计划|目标|任务)|完成率$|"
-    r"完成[^,，。；]{0,12}?(?:计划|目标|任务)[^,，。；\d]{0,3}$|比重为$|占比为?$"
+    r"完成[^,，。；]{0,12}?(?:计划|目标|任务)[^,，。；\d]{0,3}$|比重为$|占比为?$|"
+    # 为年度目标的66.2%: the goal as the yardstick of what was done (cue goal_yardstick)
+    r"为(?:年度|全年|年)?(?:投资)?(?:目标任务|计划任务|目标|计划|任务)[^,，。；\d]{0,8}的$"
 )
 BARE_AFTER = re.compile(
     r"\s?(?:全面|全部|基本)?(?:完成|完工|建成|竣工|投用|投入使用|交付)?[。；;!！]"
@@ -356,6 +360,13 @@ def kind_of(
         return "statistic", "kind.supervision_count"
     if q_end > 0 and _TASK_STATE_AFTER.match(text, q_end, clause[1]):
         return "statistic", "kind.task_state"
+    # 重点任务完成12项: the tasks counted by what became of them, no goal word asking
+    if (
+        unit in _TALLY_UNITS
+        and _TASK_TALLY.search(text, clause[0], q_start)
+        and not _STRONG_TARGET.search(text, clause[0], q_start)
+    ):
+        return "statistic", "kind.task_tally"
     # 高于全国平均水平0.5个百分点以上: a gap printed with its bound is one to keep, a goal
     bounded = q_end > 0 and text[max(0, q_end - 2) : q_end] in ("以上", "以内", "以下")
     if _GAP_MEASURE.search(pre_cl) and not bounded:

@@ -88,6 +88,11 @@ _FALL_WORD = re.compile(r"下降|减少|降低|压减")
 _LIST_SEPS = (";", "；", "、", ",", "，")
 _STRUCTURE_COUNT = lex.cue("structure_count")
 _STRUCTURE_UNITS = ("项", "个", "条", "件", "类", "批")
+# what a report counts of its own making: places moved in a ranking, papers issued,
+# times a word is printed; statistics of the report at most, never a figure of the plan
+_RANK_MOVE = lex.cue("rank_move")
+_ISSUED_COUNT = lex.cue("issued_count")
+_ISSUED_UNITS = ("篇", "期", "份", "次")
 _NAMED_CAPACITY = lex.cue("named_capacity")
 _CAPACITY_UNITS = frozenset(
     ("吨", "锭", "千瓦", "兆瓦", "千瓦时", "辆", "台", "套", "米", "头", "只", "片")
@@ -847,6 +852,17 @@ def _close_frame(
     seg.closing_year = pt.frame_year
 
 
+def _counts_the_report(text: str, q: Quantity, sent: tuple[int, int]) -> bool:
+    """The figure counts what the report itself did or shows (排名提升5位, 印发督查通报3篇,
+    “发展”出现67次), unless a goal word of the sentence asks for it (确保编发简报12期)."""
+    lo = max(sent[0], q.start - 14)
+    if q.unit == "位":
+        return bool(_RANK_MOVE.search(text, lo, q.start))
+    if q.unit in _ISSUED_UNITS and _ISSUED_COUNT.search(text, lo, q.start):
+        return not _STRONG_GOAL.search(text, sent[0], q.start)
+    return False
+
+
 def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
     items: list[dict] = []
     lo, hi = seg.start, seg.end
@@ -929,6 +945,8 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                 text, max(sent[0], q.start - 6), q.start
             ):
                 continue  # 明确133项: the plan's structure, not a figure of it
+            if _counts_the_report(text, q, sent):
+                continue  # 排名提升5位, 印发督查通报3篇: the report's own tally, no item
             if (
                 q.unit in _CAPACITY_UNITS
                 and text[q.start - 1 : q.start] not in ("(", "（")  # 管网(585米): its length

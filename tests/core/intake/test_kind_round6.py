@@ -1,0 +1,78 @@
+"""Targets and statistics, round six: what statistics-heavy reports count (issue 15).
+
+Each rule has an invented example that it decides and one that it leaves alone.
+"""
+
+from luoshi.core.intake import extract
+
+
+def _kinds(text):
+    return [(it["kind"], it["value"]) for it in extract(text).items]
+
+
+def _why(text):
+    return [it["why"]["kind"] for it in extract(text).items]
+
+
+# cue rank_move: a move in a ranking is no figure of the plan
+
+
+def test_a_move_in_a_ranking_gives_no_item():
+    text = "某市第三季度工作通报\n本季度全市综合排名较上季度提升5位,营商环境排位前移3位,位列全省第2位。\n"
+    assert _kinds(text) == []
+
+
+def test_people_counted_in_wei_stay_figures():
+    text = "某市人才工作情况\n今年以来,全市引进院士3位,新增就业1.2万人。\n"
+    assert (3.0 in [v for _, v in _kinds(text)]) and len(_kinds(text)) == 2
+
+
+# cue issued_count: papers the report's authors issued, words it prints
+
+
+def test_papers_issued_and_words_printed_give_no_item():
+    text = "某县督查工作情况\n今年以来,共印发督查通报3篇,编发工作简报12期。“发展”一词出现67次。\n"
+    assert _kinds(text) == []
+
+
+def test_papers_a_plan_asks_for_stay_targets():
+    text = "某县2026年督查工作要点\n确保全年编发督查简报不少于12期。\n"
+    assert _kinds(text) == [("target", 12.0)]
+
+
+def test_meetings_held_are_not_papers_issued():
+    text = "某县督查工作情况\n今年以来,开展专项督查4次,召开调度会议5场。\n"
+    assert [v for _, v in _kinds(text)] == [4.0, 5.0]
+
+
+# cue supervision_count: a tally of tasks by state, the state right before the figure
+
+
+def test_tasks_left_undone_or_under_way_are_statistics():
+    text = "某市重点任务推进情况\n截至9月底,年度重点任务完成12项,未完成4项,正在推进8项。\n"
+    assert _kinds(text) == [("statistic", 12.0), ("statistic", 4.0), ("statistic", 8.0)]
+    assert _why(text)[1:] == ["kind.supervision_count", "kind.supervision_count"]
+
+
+def test_tasks_to_complete_stay_targets():
+    text = "某市2026年工作要点\n年内确保全部完成12项改造任务。\n"
+    assert _kinds(text) == [("target", 12.0)]
+
+
+# kind.progress_share: a share of the year's goal, the goal named as the yardstick
+
+
+def test_a_share_of_the_years_goal_is_a_statistic_and_so_is_what_follows():
+    text = (
+        "今年全县固定资产投资目标为500亿元。1至7月,全县完成投资300亿元,为年度目标的60.1%。"
+        "工业投资完成120亿元,增速8.8%。"
+    )
+    kinds = _kinds(text)
+    assert ("statistic", 60.1) in kinds
+    assert ("statistic", 1.2e10) in kinds
+    assert ("target", 5e10) in kinds
+
+
+def test_a_share_of_the_goal_to_reach_stays_a_target():
+    text = "2026年工作要点\n全年确保完成投资500亿元,确保达到年度目标的100%。\n"
+    assert ("target", 100.0) in _kinds(text)
