@@ -296,6 +296,8 @@ class Doc:
     report_period: str | None = None
     province: str | None = None
     autonomous: str | None = None  # an autonomous region the text is about, as first printed
+    #: the prefecture (黔西南州, 临夏州) a text that calls itself 全州/我州 names most
+    prefecture: str | None = None
     meeting: bool = False  # the title reports a meeting (工作会议, 会议召开)
     #: a table whose header has a responsible-unit column followed by a progress
     #: column (序号 目标任务 责任单位 上半年推进情况): what follows a unit cell is a result
@@ -322,6 +324,8 @@ class Doc:
             return self.county
         if word in ("全省", "我省", "本省") and self.province:
             return self.province
+        if word in ("全州", "我州", "本州") and self.prefecture:
+            return self.prefecture
         # a municipality the text calls 上海市 is not written 上海 when a sentence says 上海
         if self.city and word + "市" == self.city:
             return self.city
@@ -1061,6 +1065,7 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         meeting="会议" in _CITED_MEETING.sub("", title[:200]),
         progress_column=bool(_PROGRESS_COLUMN.search(text[:3000])),
         autonomous=autonomous,
+        prefecture=found.get("州"),
         review_year=review_year if (progress or not plan) else None,
     )
 

@@ -27,3 +27,16 @@ def test_a_stem_in_a_sectors_word_is_no_place():
     names = [p.name for p in printed_places("加快推动新兴产业发展,培育新兴业态。")]
     assert "新兴县" not in names
     assert [p.name for p in printed_places("新兴县今年新建学校3所,建设新兴。")] == ["新兴县"]
+
+
+def statistic_owners(text: str) -> list[str | None]:
+    return [it["owner"] for it in extract(text, year=2026).items if it["kind"] == "statistic"]
+
+
+def test_a_prefecture_that_calls_itself_quanzhou_is_named():
+    # 全州/我州 of a prefecture's text that names it (青湖州): the prefecture
+    text = "青湖州前7月固定资产投资增速居全省第三位\n1至7月,全州共完成投资861亿元,同比增长30%。\n"
+    assert set(statistic_owners(text)) == {"青湖州"}
+    # a text that never names its prefecture keeps 全州
+    unnamed = "1至7月,全州共完成投资861亿元,同比增长30%。\n"
+    assert set(statistic_owners(unnamed)) == {"全州"}
