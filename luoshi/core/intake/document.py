@@ -589,7 +589,8 @@ def _places(sample: str, title: str, suffix: str) -> dict[str, str]:
         cands = [
             (n, c)
             for (n, k), c in counts.items()
-            if k == kind and c >= 3 and own.is_organisation(n)
+            # ... nor a group of levels (县市区): the places of a level, not one place
+            if k == kind and c >= 3 and own.is_organisation(n) and not own.is_group(n)
         ]
         if cands:
             best[kind] = max(cands, key=lambda nc: (nc[1], len(nc[0])))[0]
@@ -1028,6 +1029,10 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         jurisdiction = own.seat_of(
             own.printed_places(sample[:5000]), "", need_level_word=not government
         )
+    if owner is None and region is None and jurisdiction is None and title_lines:
+        # a text that opens on a place as its subject (锡林郭勒盟全面贯彻落实…) and names
+        # no body nor jurisdiction otherwise: that place (owner.region)
+        region = jurisdiction = own.opening_place(title_lines[0])
     if interviewed and owner is None:
         region = interviewed
     # the headline may run into the first paragraph (repair joins them): its opening only

@@ -933,7 +933,8 @@ def is_zone(name: str | None) -> bool:
 
 # 每个县(市、区)至少落地5个…: a quota set for each member of a named group
 _EACH_GROUP = re.compile(
-    r"\s*每(?:一)?个?([\u4e00-\u9fff()（）、]{1,8}?)(?=至少|不少于|不低于|要|须|力争|确保|均)"
+    # the clause may open with its year (今年每个旗县市区至少…)
+    r"\s*(?:今年|明年|全年|年内)?[,，]?\s*每(?:一)?个?([\u4e00-\u9fff()（）、]{1,8}?)(?=至少|不少于|不低于|要|须|力争|确保|均)"
 )
 
 
@@ -1667,6 +1668,34 @@ def seat_of(printed: dict[Place, list[int]], level: str, need_level_word: bool) 
     # one place, or one printed more than any other (吉水 beside 东山中央城, 白沙水厂)
     if len(ranked) == 1 or (ranked and ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_names() -> frozenset[str]:
+    """Every name of the gazetteer as it is written whole: its prefectures, leagues and
+    地区 (锡林郭勒盟, 大兴安岭地区) and the cities and counties under them."""
+    names = {k for k in lex.data()["places"] if not k.endswith("直辖")}
+    names |= {p.name for places in gazetteer().values() for p in places}
+    return frozenset(names)
+
+
+def opening_place(line: str) -> str | None:
+    """The place of the gazetteer, written whole, that a text's first line opens on as
+    its subject (锡林郭勒盟全面贯彻落实…): the place the text is about.  Not one that
+    names a paper, a site or a zone (锡林郭勒盟日报, 临川市高新区)."""
+    line = line.lstrip()
+    for n in range(min(len(line), 12), 2, -1):
+        name = line[:n]
+        if name in _gazetteer_names():
+            after = line[n : n + 2]
+            if (
+                after[:1]
+                and "\u4e00" <= after[0] <= "\u9fff"
+                and not _NOT_THE_PLACE_AFTER.match(after)
+            ):
+                return name
+            return None
     return None
 
 

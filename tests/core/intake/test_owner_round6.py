@@ -6,7 +6,9 @@ sector's word (新兴产业 holds 新兴 of 新兴县) names no place.
 """
 
 from luoshi.core.intake import extract
-from luoshi.core.intake.owners import printed_places
+from luoshi.core.intake.document import doc_context
+from luoshi.core.intake.owners import is_group, opening_place, printed_places
+from luoshi.core.intake.repair import repair_lines
 
 
 def owners(text: str) -> list[str | None]:
@@ -40,3 +42,35 @@ def test_a_prefecture_that_calls_itself_quanzhou_is_named():
     # a text that never names its prefecture keeps 全州
     unnamed = "1至7月,全州共完成投资861亿元,同比增长30%。\n"
     assert set(statistic_owners(unnamed)) == {"全州"}
+
+
+def test_a_quota_for_each_of_the_levels_under_a_league_is_the_groups():
+    # 今年每个旗县市区…: the clause may open with its year; the levels run together
+    text = "今年每个旗县市区至少要建成3个重点项目。"
+    assert owners(text) == ["旗县市区"]
+    assert is_group("县市区") and is_group("旗县市区")
+    # 市区 is the urban area, no group
+    assert not is_group("市区")
+
+
+def test_a_group_of_levels_is_not_the_texts_district():
+    # 县市区 printed often is a group of places, never the district the text is about
+    text = (
+        "青湖州重点项目推进情况\n"
+        "州直项目58个;县市区项目258个。县市区完成投资359亿元,县市区开工率90%。\n"
+    )
+    repaired, _index, lines = repair_lines(text)
+    assert doc_context(repaired, lines, 2026).district is None
+
+
+def test_a_text_that_opens_on_a_league_is_about_it():
+    assert opening_place("锡林郭勒盟全面贯彻落实自治区党代会精神") == "锡林郭勒盟"
+    assert opening_place("大兴安岭地区始终将项目建设作为总抓手") == "大兴安岭地区"
+    # a paper or a zone of the place names no subject; a word is no place
+    assert opening_place("锡林郭勒盟日报讯") is None
+    assert opening_place("全盟上下全面贯彻") is None
+    text = (
+        "锡林郭勒盟全面贯彻落实自治区党代会精神,扎实做好稳增长各项工作。\n"
+        "一是抓好重点项目建设。全力推进190个盟级重点项目建设,确保年内完成投资675亿元以上。\n"
+    )
+    assert set(owners(text)) == {"锡林郭勒盟"}
