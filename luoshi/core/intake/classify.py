@@ -75,6 +75,7 @@ _GOAL_COMMITMENT = lex.cue("goal_commitment")
 _GOAL_REACHED = lex.cue("goal_reached")
 _GOAL_MET_REPORTED = lex.cue("goal_met_reported")
 _GOAL_YARDSTICK = lex.cue("goal_yardstick")
+_TITLE = re.compile(r"《[^》]{1,60}》")
 _ACTUAL_VERB = lex.cue("actual_verb")
 _PLAN_STATED = lex.cue("plan_stated")
 _PLAN_THEN_ACTUAL = lex.cue("plan_then_actual")
@@ -240,7 +241,9 @@ def sentence_cues(text: str, sent: tuple[int, int]) -> tuple[list[int], list[int
         stats = [t for t in stats if not _governed_change(s, t, targets)]
     # 超过节点目标, 为年度目标的50%: a goal named as the yardstick of a result sets nothing
     if targets and ("目标" in s or "计划" in s or "任务" in s):
+        # (a goal word inside a title, 《安全生产目标责任制考核办法》, names a text: the same)
         sticks = [(m.start(), m.end()) for m in _GOAL_YARDSTICK.finditer(s)]
+        sticks += [(m.start(), m.end()) for m in _TITLE.finditer(s)]
         if sticks:
             targets = [t for t in targets if not any(a <= t < b for a, b in sticks)]
     # 完成年度目标任务…: a report against the goal, read after the 目标 inside it

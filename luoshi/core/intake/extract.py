@@ -93,6 +93,9 @@ _STRUCTURE_UNITS = ("项", "个", "条", "件", "类", "批")
 _RANK_MOVE = lex.cue("rank_move")
 _ISSUED_COUNT = lex.cue("issued_count")
 _ISSUED_UNITS = ("篇", "期", "份", "次")
+_INSPECTION_COUNT = lex.cue("inspection_count")
+_INSPECTED_AFTER = lex.cue("inspected_after")
+_MEASURE_UNITS = ("%", "百分点", "元", "美元")
 _NAMED_CAPACITY = lex.cue("named_capacity")
 _CAPACITY_UNITS = frozenset(
     ("吨", "锭", "千瓦", "兆瓦", "千瓦时", "辆", "台", "套", "米", "头", "只", "片")
@@ -328,6 +331,10 @@ def _stat_subject(
     if _REGION_COUNT.match(after) and state.region:
         return state.region
     s_txt = text[sent[0] : sent[1]]
+    cl_lo = look.clause(pos, sent)[0]
+    if _MEMBER_LIST.fullmatch(text, cl_lo, pos):
+        # 市发改委、泰山区、东平县10家: the places listed are what is counted, not its subject
+        return _document_subject(doc)
     # a comparison base (较全国, 占全国, 贡献全国) is not the subject
     regs = [
         r
@@ -345,6 +352,15 @@ def _stat_subject(
         return owner
     if state.region:
         return state.region
+    return _document_subject(doc)
+
+
+# a clause that only lists names before its figure (甲局、乙区、丙县10家)
+_MEMBER_LIST = re.compile(r"[\u4e00-\u9fff]{2,14}(?:[、和及与][\u4e00-\u9fff]{2,14}){2,}等?")
+
+
+def _document_subject(doc: Doc) -> str | None:
+    """The subject of a statistic that names none of its own."""
     # the place the document is about, else the jurisdiction it speaks for (全市 when unnamed);
     # 全国 only named in passing (居全国第10位) yields to the level the text calls itself (全省)
     if doc.region == "全国" and doc.jurisdiction and doc.jurisdiction.startswith("全"):
@@ -854,13 +870,22 @@ def _close_frame(
 
 def _counts_the_report(text: str, q: Quantity, sent: tuple[int, int]) -> bool:
     """The figure counts what the report itself did or shows (排名提升5位, 印发督查通报3篇,
-    “发展”出现67次), unless a goal word of the sentence asks for it (确保编发简报12期)."""
+    “发展”出现67次, 抽调18人组成督查组), unless a goal word of the sentence asks for it
+    (确保编发简报12期)."""
     lo = max(sent[0], q.start - 14)
+    if q.unit == "个" and text.startswith("月", q.end):
+        return True  # 为期6个月, 连续22个月: a length of time, not a figure
     if q.unit == "位":
         return bool(_RANK_MOVE.search(text, lo, q.start))
     if q.unit in _ISSUED_UNITS and _ISSUED_COUNT.search(text, lo, q.start):
         return not _STRONG_GOAL.search(text, sent[0], q.start)
-    return False
+    if q.unit in _MEASURE_UNITS or q.unit == "次":
+        return False  # (开展专项督查4次: how often the government acted, a statistic)
+    # 抽调18人组成督查组, 现场核验34项, 对18个项目进行实地督查: how the inspection went
+    inspected = _INSPECTION_COUNT.search(text, lo, q.start) or (
+        text[q.start - 1 : q.start] == "对" and _INSPECTED_AFTER.match(text, q.end, sent[1])
+    )
+    return bool(inspected) and not _STRONG_GOAL.search(text, sent[0], q.start)
 
 
 def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:

@@ -76,3 +76,65 @@ def test_a_share_of_the_years_goal_is_a_statistic_and_so_is_what_follows():
 def test_a_share_of_the_goal_to_reach_stays_a_target():
     text = "2026年工作要点\n全年确保完成投资500亿元,确保达到年度目标的100%。\n"
     assert ("target", 100.0) in _kinds(text)
+
+
+# cue inspection_count / inspected_after: what an inspection itself did
+
+
+def test_an_inspections_own_method_gives_no_item():
+    text = (
+        "某县重点项目督查情况\n7月3-6日,抽调18人组成六个督查组,对18个项目进行实地督查,"
+        "现场核验34项,累计督查8个乡镇。\n"
+    )
+    assert _kinds(text) == []
+
+
+def test_inspections_a_plan_asks_for_stay_targets():
+    text = "某县2026年安全生产工作要点\n全年抽查企业不少于200家,对100名农民工开展技能培训。\n"
+    assert _kinds(text) == [("target", 200.0), ("target", 100.0)]
+
+
+# a length of time counted in 个月 is no figure
+
+
+def test_a_length_of_months_gives_no_item():
+    text = "某省安全生产情况\n全省开展了为期6个月的安全生产大检查,连续22个月无重特大事故。\n"
+    assert _kinds(text) == []
+
+
+# sentence cues: goal words that name a text or a goal reached set nothing after them
+
+
+def test_a_goal_word_inside_a_title_sets_no_goal():
+    text = (
+        "某省通报安全生产工作情况\n2018-02-08 来源:某报\n2017年,全省发生事故1121起、死亡605人。\n"
+        "完善了《安全生产目标责任制考核办法》,建立问责机制,问责党政领导干部57人。\n"
+    )
+    assert ("target", 57.0) not in _kinds(text)
+    # the same sentence that asks for the figure is a goal
+    plan = "某省2026年安全生产工作要点\n按照《安全生产目标责任制考核办法》,确保培训干部500人。\n"
+    assert ("target", 500.0) in _kinds(plan)
+
+
+def test_a_goal_reached_sets_no_goal_for_the_figures_after_it():
+    text = (
+        "某省通报安全生产工作情况\n2018-02-08 来源:某报\n2017年,全省事故起数下降16%。\n"
+        "全省开展了安全生产大检查,实现了“重点时段较大事故为零”的目标,事故起数同比下降80.9%。\n"
+    )
+    assert ("target", 80.9) not in _kinds(text)
+
+
+# a count of the units a clause lists: the listed places are counted, not the subject
+
+
+def test_a_count_of_listed_units_belongs_to_the_whole():
+    text = (
+        "某市政府工作报告任务半年督查情况\n半年评价中,市发展改革委、市水利局、泰山区、东平县10家"
+        "单位为优秀等次。\n"
+    )
+    items = extract(text).items
+    assert [it["value"] for it in items] == [10.0]
+    assert "东平县" not in (items[0]["owner"] or "")
+    # a place that did something itself stays its subject
+    done = "某市经济运行情况\n上半年,东平县完成投资10亿元。\n"
+    assert extract(done).items[0]["owner"] == "东平县"
