@@ -217,6 +217,11 @@ def normalise_region(name: str) -> str:
 _REGION_RX = re.compile("|".join(re.escape(w) for w in _REGION_WORDS))
 
 
+# a body or a place that hands a quota down (市安委会下达我区…, 吕梁市下达任务): the giver,
+# not the owner of the quota nor the subject of a figure
+_HANDS_DOWN = re.compile(r"\s*(?:下达|下发|分解下达|核定)")
+
+
 def find_regions(text: str, extra: list[str]) -> list[tuple[int, int, str]]:
     """Region mentions in text order; `extra` are the document's own place names.
 
@@ -230,7 +235,11 @@ def find_regions(text: str, extra: list[str]) -> list[tuple[int, int, str]]:
         found = [(m.start(), m.end(), m.group(0)) for m in _REGION_RX.finditer(text)]
     else:
         found = _merged_regions(text, places)
-    return [r for r in found if not _in_event_name(text, r[0], r[1])]
+    return [
+        r
+        for r in found
+        if not _in_event_name(text, r[0], r[1]) and not _HANDS_DOWN.match(text, r[1])
+    ]
 
 
 @lru_cache(maxsize=256)
@@ -1395,6 +1404,10 @@ def subject_owner(text: str, start: int, end: int) -> str | None:
     # 某局局长…表示: the head speaks; the reporter and interview rules read that
     after = s[len("、".join(names)) :] if s.startswith("、".join(names)) else ""
     if _HEAD_TITLE.match(after):
+        return None
+    # 市安委会下达我区…指标: the body that hands a quota down does not own it, the body
+    # that receives it does (the document's)
+    if _HANDS_DOWN.match(after):
         return None
     return "、".join(names)
 

@@ -7,7 +7,13 @@ sector's word (新兴产业 holds 新兴 of 新兴县) names no place.
 
 from luoshi.core.intake import extract
 from luoshi.core.intake.document import doc_context
-from luoshi.core.intake.owners import is_group, opening_place, printed_places
+from luoshi.core.intake.owners import (
+    find_regions,
+    is_group,
+    opening_place,
+    printed_places,
+    subject_owner,
+)
 from luoshi.core.intake.repair import repair_lines
 
 
@@ -74,3 +80,17 @@ def test_a_text_that_opens_on_a_league_is_about_it():
         "一是抓好重点项目建设。全力推进190个盟级重点项目建设,确保年内完成投资675亿元以上。\n"
     )
     assert set(owners(text)) == {"锡林郭勒盟"}
+
+
+def test_the_body_that_hands_a_quota_down_does_not_own_it():
+    # 市安委会下达我区…: the district that receives the quota owns it
+    text = (
+        "临川市鹤城区人民政府关于安全生产控制考核指标的通知\n"
+        "临川市安全生产委员会下达我区2026年度安全生产控制考核指标计97人。\n"
+    )
+    assert owners(text) == ["临川市鹤城区"]
+    assert subject_owner("市安全生产委员会要完成指标", 0, 12) == "市安全生产委员会"
+    assert subject_owner("市安全生产委员会下达我区指标", 0, 13) is None
+    # a place that hands a task down is no region of the sentence
+    assert [r[2] for r in find_regions("占到了吕梁市下达任务120公里的330%", [])] == []
+    assert [r[2] for r in find_regions("吕梁市完成任务120公里", ["吕梁市"])] == ["吕梁市"]
