@@ -497,7 +497,9 @@ def _cut_place(sample: str, at: int, name: str, seen: dict[str, set[str]]) -> bo
     `seen` keeps what stands before each name for the other matches of the text."""
     before = seen.get(name)
     if before is None:
-        before = seen[name] = {sample[k - 2 : k] for k in _occurrences(sample, name)}
+        at_all = _occurrences(sample, name)
+        # a name printed once shows nothing that stands before it every time (会议在松阳县)
+        before = seen[name] = {sample[k - 2 : k] for k in at_all} if len(at_all) > 1 else set()
     if len(before) != 1:
         return False
     (two,) = before
@@ -924,6 +926,13 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         seat = own.seat_of(own.printed_places(sample[:5000]), self_level, need_level_word=False)
         if seat:
             found[self_level] = seat
+    if self_level in ("市", "县") and self_level not in found:
+        # a text that calls itself 全县/我县 and names one place of the gazetteer, once and
+        # with its level word (临川县 in its last paragraph): that county.  A city's daily
+        # that names its counties (新泰市, 东平县) names no one place of its own
+        in_gazetteer = {n for n in found["all"].split("、") if n in own.gazetteer_names()}
+        if len(in_gazetteer) == 1 and next(iter(in_gazetteer)).endswith(self_level):
+            found[self_level] = in_gazetteer.pop()
     if owner and owner[0] not in "市县区省州旗" and own.place_of_unit(owner) is None:
         # an interviewed head of 发改局 whose bureau the text also prints with its level
         # (县发改局): the bureau as the text names it whole

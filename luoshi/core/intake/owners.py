@@ -1685,7 +1685,7 @@ def seat_of(printed: dict[Place, list[int]], level: str, need_level_word: bool) 
 
 
 @lru_cache(maxsize=1)
-def _gazetteer_names() -> frozenset[str]:
+def gazetteer_names() -> frozenset[str]:
     """Every name of the gazetteer as it is written whole: its prefectures, leagues and
     地区 (锡林郭勒盟, 大兴安岭地区) and the cities and counties under them."""
     names = {k for k in lex.data()["places"] if not k.endswith("直辖")}
@@ -1700,7 +1700,7 @@ def opening_place(line: str) -> str | None:
     line = line.lstrip()
     for n in range(min(len(line), 12), 2, -1):
         name = line[:n]
-        if name in _gazetteer_names():
+        if name in gazetteer_names():
             after = line[n : n + 2]
             if (
                 after[:1]

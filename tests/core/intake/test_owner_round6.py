@@ -94,3 +94,18 @@ def test_the_body_that_hands_a_quota_down_does_not_own_it():
     # a place that hands a task down is no region of the sentence
     assert [r[2] for r in find_regions("占到了吕梁市下达任务120公里的330%", [])] == []
     assert [r[2] for r in find_regions("吕梁市完成任务120公里", ["吕梁市"])] == ["吕梁市"]
+
+
+# a county's text that calls itself 全县/我县 and names its county once, late
+_COUNTY_TEXT = (
+    "今年全县经济工作的总体要求是稳中求进。\n"
+    + "全县上下坚持稳中求进工作总基调,统筹推进各项工作。\n" * 20
+    + "全县全年计划新建农村公路50公里,新增城镇就业3000人以上。\n"
+    "我县将继续推进项目建设。\n会议在{place}举行,与会人员进行了讨论。\n"
+)
+
+
+def test_a_county_named_once_is_the_texts_quanxian():
+    assert set(owners(_COUNTY_TEXT.format(place="松阳县"))) == {"松阳县"}
+    # two counties named: neither is the text's own
+    assert set(owners(_COUNTY_TEXT.format(place="松阳县和缙云县交界处"))) == {"全县"}
