@@ -720,6 +720,63 @@ def _national_work_report(title: str, sample: str, places: tuple[str | None, ...
     )
 
 
+# a bureau that opens a headline as its subject (临川市商务局招商引资工作取得实效): not its
+# head (市商务局局长…), a meeting's spirit it carries out, nor a government (read as places)
+_HEADLINE_BUREAU = re.compile(
+    r"\s*#*\s*([" + HAN + r"]{2,16}?(?:局|委员会|委|办公室|厅|管委会|中心))"
+    r"(?!局长|主任|书记|厅长|负责人|党组|副|[、和与及])(?=[" + HAN + r"])"
+)
+# a byline that names the bureau that wrote the page: "(临川市商务局 王某某)",
+# "(临川市商务局供稿)", "文/临川市商务局", "作者:临川市商务局"
+_BYLINE_BUREAU = re.compile(
+    r"(?:[(（]\s*|(?:文|稿|供稿)\s?[/／:：]\s?|作者\s?[:：]\s?)"
+    r"([" + HAN + r"]{2,16}?(?:局|委员会|委|办公室|厅|管委会|中心))"
+    # (市能源局负责), (市商务局牵头): a duty's marker, not the page's author
+    r"(?![、,，]|\s*(?:负责|牵头|配合|主办|承办|协办|落实|等))"
+    r"(?=\s*(?:["
+    + HAN
+    + r"]{2,3}\s*[)）]|供稿|供图|提供|[)）]|[ \t\u3000]?["
+    + HAN
+    + r"]{2,3}[ \t\u3000]*$|[ \t\u3000]*$))",
+    re.M,
+)
+
+
+_HEAD_OF = re.compile(r"局长|主任|书记|厅长|负责人")
+
+
+def _headline_bureau(title_lines: list[str]) -> str | None:
+    """The bureau a short headline opens on as its subject, when nothing names the text's body."""
+    for hl in title_lines:
+        if len(hl) > 40 or "。" in hl:
+            continue
+        m = _HEADLINE_BUREAU.match(hl)
+        # 市商务局局长…: the head (the name may not end inside his title)
+        if m and not _HEAD_OF.search(hl, 0, m.end() + 2):
+            name = own.clean_unit(m.group(1))
+            if name and own.is_organisation(name) and not own.is_government(name):
+                return name
+    return None
+
+
+def _headline_place(title_lines: list[str]) -> str | None:
+    """The place a headline opens on (海北州招商引资工作取得可喜成果), if it does."""
+    for hl in title_lines:
+        place = own.place_of_unit(hl.strip()[:8])
+        if place and own.is_organisation(place):
+            return place
+    return None
+
+
+def _byline_bureau(text: str) -> str | None:
+    """The one bureau a byline names (the page's head or its last lines)."""
+    names = {
+        m.group(1) for part in (text[:600], text[-300:]) for m in _BYLINE_BUREAU.finditer(part)
+    }
+    names = {n for n in names if own.is_organisation(n) and not own.is_government(n)}
+    return names.pop() if len(names) == 1 else None
+
+
 # the publisher of a page: "来源:市交通运输局", "发布机构: 市统计局"
 _PUBLISHER = re.compile(
     r"(来源|发布机构|发文机关)\s?[:：|]\s?(["
@@ -841,6 +898,12 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
             owner = own.clean_unit(
                 strip_lead_words(m.group(1) or m.group(2) or m.group(3) or m.group(4))
             )
+    if owner is None:
+        owner = _headline_bureau(title_lines[:2])
+    if owner is None and not _headline_place(title_lines[:1]):
+        # a headline that opens on a place (海北州招商引资…) is about it, whoever supplied
+        # the page (州经商委提供)
+        owner = _byline_bureau(text)
     if owner is not None and not own.is_organisation(owner):
         owner = None
     sample = text[:100000]

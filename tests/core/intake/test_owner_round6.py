@@ -6,7 +6,7 @@ sector's word (新兴产业 holds 新兴 of 新兴县) names no place.
 """
 
 from luoshi.core.intake import extract
-from luoshi.core.intake.document import doc_context
+from luoshi.core.intake.document import _byline_bureau, _headline_bureau, doc_context
 from luoshi.core.intake.owners import (
     find_regions,
     is_group,
@@ -109,3 +109,28 @@ def test_a_county_named_once_is_the_texts_quanxian():
     assert set(owners(_COUNTY_TEXT.format(place="松阳县"))) == {"松阳县"}
     # two counties named: neither is the text's own
     assert set(owners(_COUNTY_TEXT.format(place="松阳县和缙云县交界处"))) == {"全县"}
+
+
+_NEWS_BODY = "今年1到10月,招商引资到位资金超历史同期水平。今年计划新签约项目50个以上。\n"
+
+
+def test_a_headline_that_opens_on_a_bureau_is_its_news():
+    text = "临川市商务局招商引资工作取得实效\n" + _NEWS_BODY
+    assert owners(text) == ["临川市商务局"]
+    # its head is no subject the bureau owns the text as
+    assert _headline_bureau(["临川市商务局局长王某某调研企业"]) is None
+    assert _headline_bureau(["临川市人民政府召开常务会议"]) is None
+
+
+def test_a_byline_names_the_bureau_that_wrote_the_page():
+    for byline in ("(临川市商务局 王某某)", "(临川市商务局供稿)", "文/临川市商务局 王某某"):
+        text = "招商引资工作取得实效\n" + _NEWS_BODY + byline + "\n"
+        assert owners(text) == ["临川市商务局"], byline
+    # a paper's reporter is no bureau; two bureaus, no one author
+    assert _byline_bureau("(临川日报记者 王某某)") is None
+    assert _byline_bureau("(临川市商务局 王某)\n(临川市财政局 李某)") is None
+
+
+def test_a_headline_that_opens_on_a_place_is_about_it_whoever_supplied_it():
+    text = "海湖州招商引资工作取得可喜成果\n海湖州" + _NEWS_BODY + "(州经商委提供)\n"
+    assert "州经商委" not in owners(text)
