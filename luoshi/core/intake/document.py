@@ -477,12 +477,18 @@ _ENTITY_AFTER = re.compile(
 )
 
 
+_QUOTED_NAME = re.compile(r"[“\"][^”\"\n]{1,20}[”\"]")
+
+
 def _province(sample: str, owner: str | None) -> str | None:
     """The province a text is about: of its owner (辽宁省政府), else the one it names most."""
     for name in own.PROVINCES:
         if owner and owner.startswith(name):
             return name + "省"
     counts: Counter[str] = Counter()
+    # a province inside a quoted name (“澜湄·云南号” a train, “云南味道” a brand) is no
+    # place the text speaks for
+    sample = _QUOTED_NAME.sub("", sample)
     for name in own.PROVINCES:
         n = sample.count(name)
         if n:

@@ -134,3 +134,13 @@ def test_a_byline_names_the_bureau_that_wrote_the_page():
 def test_a_headline_that_opens_on_a_place_is_about_it_whoever_supplied_it():
     text = "海湖州招商引资工作取得可喜成果\n海湖州" + _NEWS_BODY + "(州经商委提供)\n"
     assert "州经商委" not in owners(text)
+
+
+def test_a_province_inside_a_quoted_name_is_no_place_of_the_text():
+    text = (
+        "全省交通运输工作会议召开\n"
+        "2025年,全省完成交通投资1200亿元,开行“澜湄·云南号”国际货运列车300列。\n"
+    )
+    assert statistic_owners(text)[0] == "全省"
+    named = text.replace("全省完成", "云南省完成")
+    assert statistic_owners(named)[0] == "云南省"
