@@ -238,8 +238,27 @@ def find_regions(text: str, extra: list[str]) -> list[tuple[int, int, str]]:
     return [
         r
         for r in found
-        if not _in_event_name(text, r[0], r[1]) and not _HANDS_DOWN.match(text, r[1])
+        if not _in_event_name(text, r[0], r[1])
+        and not _HANDS_DOWN.match(text, r[1])
+        and not _ranking_base(text, r)
     ]
+
+
+# a whole jurisdiction named as the base a figure is ranked or measured against (增幅全省
+# 排第7位, 高出全省0.1个百分点, 居全国前列): the text's place is ranked, not that one
+_RANKED_IN = re.compile(
+    r"排(?:名|在)?第|排名|第[\d一二三四五六七八九十]{1,3}位|平均|前列|首位|同期"
+)
+_MEASURED_BY = ("高出", "高于", "低于", "快于", "慢于", "超出", "位居", "位列", "居")
+
+
+def _ranking_base(text: str, region: tuple[int, int, str]) -> bool:
+    start, end, word = region
+    if not word.startswith("全"):
+        return False
+    return bool(_RANKED_IN.match(text, end)) or text[max(0, start - 2) : start].endswith(
+        _MEASURED_BY
+    )
 
 
 @lru_cache(maxsize=256)

@@ -144,3 +144,13 @@ def test_a_province_inside_a_quoted_name_is_no_place_of_the_text():
     assert statistic_owners(text)[0] == "全省"
     named = text.replace("全省完成", "云南省完成")
     assert statistic_owners(named)[0] == "云南省"
+
+
+def test_a_whole_jurisdiction_a_figure_is_ranked_against_is_not_its_subject():
+    text = (
+        "上半年,全市完成地区生产总值802亿元,同比增长8.6%,高出全省0.1个百分点,增幅全省排第7位;"
+        "固定资产投资增长6.1%,增幅全省排第9位;规模以上工业增加值增长9.1%。\n"
+    )
+    assert set(statistic_owners(text)) == {"全市"}
+    assert [r[2] for r in find_regions("全省完成投资900亿元", [])] == ["全省"]
+    assert [r[2] for r in find_regions("增幅全省排第7位,居全国前列", [])] == []
