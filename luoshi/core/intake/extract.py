@@ -868,6 +868,32 @@ def _close_frame(
     seg.closing_year = pt.frame_year
 
 
+# 均/都 before the change or level a list shares (人均 inside a member is not it)
+_SHARED_VALUE = re.compile(
+    r"(.+)(?<!人)(?:均|都)((?:增长|增速|稳定在|稳定|保持在|保持|达到|实现|下降|降低|提高|控制在|"
+    r"超过|突破|不低于|不少于)[^均都]*)"
+)
+_ITEM_NUMBER = re.compile(r"^[(（]?[一二三四五六七八九十\d]{1,3}[)）.、．]\s*")
+_PLACE_END = re.compile(r"(?:省|市|县|区|州|盟|旗|镇|乡|园|园区|开发区|新区)$")
+_MEMBER_SPLIT = re.compile(r"[、和及与]")
+
+
+def _shared_value_members(metric: str, doc: Doc) -> list[str]:
+    """The metrics a list shares one figure among (固定资产投资、工业投资均增长 gives
+    固定资产投资增长, 工业投资增长), or none: a list of places or units that did the same
+    (甲区、乙区均超过90%) is the figure's subject, not its metrics."""
+    m = _SHARED_VALUE.fullmatch(metric or "")
+    if not m or "、" not in m.group(1):
+        return []
+    head = _ITEM_NUMBER.sub("", m.group(1).strip())
+    members = [x for x in _MEMBER_SPLIT.split(head) if x]
+    if len(members) < 2 or any(len(x) < 2 or "的" in x or _PLACE_END.search(x) for x in members):
+        return []
+    if any(own.is_organisation(x) or own.find_regions(x, doc.places) for x in members):
+        return []
+    return [x + m.group(2) for x in members]
+
+
 def _counts_the_report(text: str, q: Quantity, sent: tuple[int, int]) -> bool:
     """The figure counts what the report itself did or shows (排名提升5位, 印发督查通报3篇,
     “发展”出现67次, 抽调18人组成督查组), unless a goal word of the sentence asks for it
@@ -1093,6 +1119,15 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                 )
             )
             sent_items += 1
+            # 固定资产投资、工业投资均增长12%: one figure, a fact for each metric listed
+            members = _shared_value_members(items[-1]["metric"], doc)
+            if members:
+                first = items[-1]
+                first["why"]["metric"] = "metric.shared_value"
+                first["metric"] = members[0]
+                for member in members[1:]:
+                    items.append(dict(first, metric=member, why=dict(first["why"])))
+                    sent_items += 1
         sstate = sentence_state(text, sent, stimes, cues)
         if frame == "review":
             sstate = ("statistic", "kind.review_opening")
@@ -1381,7 +1416,10 @@ def _dedupe(items: list[dict], text: str = "") -> list[dict]:
                         and str(it["period"]).isdigit()
                     ):
                         continue
-                    # the next member of a list ("…增长8%;农民人均纯收入增长8%")
+                    # the next member of a list ("…增长8%;农民人均纯收入增长8%"), or of a
+                    # list that shares the figure (固定资产投资、工业投资均增长12%)
+                    if other_end == it["end"] and it["why"].get("metric") == "metric.shared_value":
+                        continue
                     gap = it["start"] - other_end
                     if (
                         text

@@ -138,3 +138,27 @@ def test_a_count_of_listed_units_belongs_to_the_whole():
     # a place that did something itself stays its subject
     done = "某市经济运行情况\n上半年,东平县完成投资10亿元。\n"
     assert extract(done).items[0]["owner"] == "东平县"
+
+
+# metric.shared_value: one figure that a list of metrics shares
+
+
+def test_a_figure_shared_by_a_list_of_metrics_is_a_fact_for_each():
+    text = "某县2026年工作目标\n固定资产投资、工业投资、服务业投资均增长12%左右。\n"
+    items = extract(text).items
+    assert [(it["kind"], it["value"], it["metric"]) for it in items] == [
+        ("target", 12.0, "固定资产投资增长"),
+        ("target", 12.0, "工业投资增长"),
+        ("target", 12.0, "服务业投资增长"),
+    ]
+    # 人均 inside a member is not the shared 均
+    text = "某县2026年工作目标\n(七)城镇居民人均可支配收入、农民人均纯收入均增长8%以上。\n"
+    assert [it["metric"] for it in extract(text).items] == [
+        "城镇居民人均可支配收入增长",
+        "农民人均纯收入增长",
+    ]
+
+
+def test_places_that_reach_the_same_figure_stay_one_fact():
+    text = "某市2025年工作总结\n青湖区、江北区完成年度计划均超过90%。宁州工业园、修水工业园均增长10%。\n"
+    assert len(extract(text).items) == 2
