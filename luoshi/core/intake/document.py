@@ -474,6 +474,8 @@ def _autonomous(sample: str) -> str | None:
 
 _ENTITY_AFTER = re.compile(
     r"[" + HAN + r"]{0,10}?(?:中心|公司|集团|大学|学院|银行|研究院|研究所|协会|医院)"
+    # a paper named after the region (《西藏日报》, 西藏商报)
+    r"|(?:日报|晚报|商报|法制报)"
 )
 
 
@@ -555,6 +557,8 @@ def _place_name(printed: str, kind: str) -> str | None:
         return None  # 桂西五县, 沿海三市: a count of places, not a name
     if kind == "州" and name[-1] in "市县区":
         return None  # 各市州, 分市州: the cities and prefectures together, no name
+    if kind == "区" and name.endswith("自治") and name[:-2] not in own.AUTONOMOUS_SHORT:
+        return None  # 受自治区人民政府委托: 自治区 after a verb, no name
     return name
 
 

@@ -154,3 +154,17 @@ def test_a_whole_jurisdiction_a_figure_is_ranked_against_is_not_its_subject():
     assert set(statistic_owners(text)) == {"全市"}
     assert [r[2] for r in find_regions("全省完成投资900亿元", [])] == ["全省"]
     assert [r[2] for r in find_regions("增幅全省排第7位,居全国前列", [])] == []
+
+
+def test_a_plan_report_read_on_behalf_of_the_region_is_the_regions():
+    text = (
+        "《西藏日报》 《西藏商报》\n\n"
+        "西藏自治区2025年国民经济和社会发展计划执行情况与2026年计划草案的报告\n\n"
+        "各位代表:\n\n受自治区人民政府委托,现将计划草案提请大会审议。\n\n"
+        "一、2025年计划执行情况\n\n2025年全年地区生产总值增长9%左右。\n"
+    )
+    repaired, _index, lines = repair_lines(text)
+    doc = doc_context(repaired, lines, 2026)
+    # 受自治区 is no place; the paper (西藏日报) is not the form the region is first printed in
+    assert "受自治区" not in doc.places
+    assert doc.autonomous == "西藏自治区"
