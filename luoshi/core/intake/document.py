@@ -330,7 +330,7 @@ class Doc:
         if self.city and word + "市" == self.city:
             return self.city
         # 我市/本县 of a text that never names itself: the jurisdiction written whole (全市)
-        if len(word) == 2 and word[0] in "我本" and word[1] in "市区县省":
+        if len(word) == 2 and word[0] in "我本" and word[1] in "市区县省州":
             return "全" + word[1]
         return word
 

@@ -121,7 +121,7 @@ PROVINCES = (
 ).split()
 OTHER_REGIONS = (
     "北京 天津 上海 重庆 内蒙古 广西 西藏 宁夏 新疆 香港 澳门 京津冀 长三角 珠三角 粤港澳大湾区 "
-    "成渝 东北 全国 全省 全市 全区 全县 全州 我市 本市 我区 本区 我县 本县"
+    "成渝 东北 全国 全省 全市 全区 全县 全州 我市 本市 我区 本区 我县 本县 我州 本州 我省 本省"
 ).split()
 _AUTONOMOUS = frozenset(("内蒙古", "广西", "西藏", "宁夏", "新疆"))
 AUTONOMOUS_SHORT = _AUTONOMOUS

@@ -168,3 +168,9 @@ def test_a_plan_report_read_on_behalf_of_the_region_is_the_regions():
     # 受自治区 is no place; the paper (西藏日报) is not the form the region is first printed in
     assert "受自治区" not in doc.places
     assert doc.autonomous == "西藏自治区"
+
+
+def test_wozhou_and_wosheng_are_the_texts_own_jurisdiction():
+    # 我州 of a prefecture that never names itself: written whole (全州)
+    assert set(statistic_owners("2025年,我州新签约项目280个,协议签约资金583亿元。\n")) == {"全州"}
+    assert [r[2] for r in find_regions("今年我省新建基站1200个", [])] == ["我省"]
