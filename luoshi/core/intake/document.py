@@ -1044,7 +1044,10 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
     if region and owner and _TWO_LEVELS.fullmatch(owner):
         region = _lower_place(owner)
     if region is None:
-        for w, named in (("全市", city), ("全区", district or autonomous), ("全县", county)):
+        wholes = (("全市", city), ("全区", district or autonomous), ("全县", county))
+        # the level the text calls itself most first (全区 of a district's text that cites
+        # 全市 once)
+        for w, named in sorted(wholes, key=lambda wn: wn[0][1] != self_level):
             if w in sample:
                 region = named or w
                 break

@@ -10,6 +10,7 @@ from luoshi.core.intake.document import _byline_bureau, _headline_bureau, doc_co
 from luoshi.core.intake.owners import (
     find_regions,
     is_group,
+    is_organisation,
     opening_place,
     printed_places,
     subject_owner,
@@ -174,3 +175,13 @@ def test_wozhou_and_wosheng_are_the_texts_own_jurisdiction():
     # 我州 of a prefecture that never names itself: written whole (全州)
     assert set(statistic_owners("2025年,我州新签约项目280个,协议签约资金583亿元。\n")) == {"全州"}
     assert [r[2] for r in find_regions("今年我省新建基站1200个", [])] == ["我省"]
+
+
+def test_a_districts_text_that_cites_the_city_once_speaks_for_the_district():
+    text = (
+        "上半年经济运行情况\n"
+        "上半年,全区经济稳中有进,落实全市工作部署,建设首都功能核心区。\n"
+        "上半年全区地区生产总值同比增长4.5%,全区规上工业增加值同比增长6.1%。\n"
+    )
+    assert set(statistic_owners(text)) == {"全区"}
+    assert not is_organisation("核心区")
