@@ -157,6 +157,11 @@ def _first_named(sample: str, district: str) -> str:
 _CITY_BEFORE = re.compile(r"([" + HAN + r"]{2,3}市)$")
 
 
+_TOWNSHIP_GOVERNMENT = re.compile(
+    r"[省市州区县旗]([" + HAN + r"]{2,4}?[镇乡])(?:人民政府|政府)(?:办公室)?$"
+)
+
+
 def _lower_place(name: str) -> str:
     """ "莆田市荔城区" → "荔城区": the place a statistic of 全区 is written as."""
     m = _TWO_LEVELS.fullmatch(name)
@@ -1043,6 +1048,11 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
     region = own.place_of_unit(owner)
     if region and owner and _TWO_LEVELS.fullmatch(owner):
         region = _lower_place(owner)
+    township = _TOWNSHIP_GOVERNMENT.search(owner) if owner and region else None
+    if township:
+        # a township's government named with the levels above it (重庆市巴南区木洞镇人民政府):
+        # its figures are the township's, not the city's its name opens with
+        region = township.group(1)
     if region is None:
         wholes = (("全市", city), ("全区", district or autonomous), ("全县", county))
         # the level the text calls itself most first (全区 of a district's text that cites

@@ -185,3 +185,12 @@ def test_a_districts_text_that_cites_the_city_once_speaks_for_the_district():
     )
     assert set(statistic_owners(text)) == {"全区"}
     assert not is_organisation("核心区")
+
+
+def test_a_township_government_named_with_its_city_speaks_for_the_township():
+    text = (
+        "临川市鹤城区青湖镇人民政府2026年工作计划\n"
+        "2025年,全镇完成固定资产投资3.2亿元,同比增长8%。\n"
+        "2026年,全镇计划完成固定资产投资3.5亿元。\n"
+    )
+    assert set(statistic_owners(text)) == {"青湖镇"}
