@@ -157,6 +157,12 @@ def _first_named(sample: str, district: str) -> str:
 _CITY_BEFORE = re.compile(r"([" + HAN + r"]{2,3}市)$")
 
 
+def _area_prefecture(sample: str) -> str | None:
+    """The one prefecture named 地区 (大兴安岭地区) a text prints whole at least twice."""
+    named = {n for n in own.gazetteer_names() if n.endswith("地区") and sample.count(n) >= 2}
+    return named.pop() if len(named) == 1 else None
+
+
 _TOWNSHIP_GOVERNMENT = re.compile(
     r"[省市州区县旗]([" + HAN + r"]{2,4}?[镇乡])(?:人民政府|政府)(?:办公室)?$"
 )
@@ -1043,6 +1049,12 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
             del found[key]
     city, district, county = found.get("市"), found.get("区"), found.get("县")
     autonomous = _autonomous(sample[:3000]) if "全区" in sample or "自治区" in sample else None
+    if "州" not in found and "全区" in sample and not (district or autonomous):
+        # a prefecture named 地区 (大兴安岭地区, 阿里地区) calls itself 全区
+        area = _area_prefecture(sample)
+        if area:
+            found["州"] = area
+            district = area
     if doc_place and doc_place == owner and doc_place[-1] in "市区县":
         found[doc_place[-1]] = _lower_place(doc_place)
     region = own.place_of_unit(owner)

@@ -194,3 +194,12 @@ def test_a_township_government_named_with_its_city_speaks_for_the_township():
         "2026年,全镇计划完成固定资产投资3.5亿元。\n"
     )
     assert set(statistic_owners(text)) == {"青湖镇"}
+
+
+def test_a_prefecture_named_diqu_is_its_quanqu():
+    text = (
+        "阿里地区重点项目建设新闻发布会召开\n"
+        "阿里地区始终将项目建设作为经济工作的总抓手,预计上半年全区固定资产投资增长50%以上。\n"
+        "今年阿里地区强力推进139个重点项目。\n"
+    )
+    assert set(statistic_owners(text)) == {"阿里地区"}
