@@ -493,6 +493,20 @@ _ENTITY_AFTER = re.compile(
 _QUOTED_NAME = re.compile(r"[“\"][^”\"\n]{1,20}[”\"]")
 
 
+_INSTITUTION_AFTER = re.compile(
+    r"[" + HAN + r"]{0,10}?(?:中心|公司|集团|大学|学院|银行|研究院|研究所|协会|医院|区域)"
+)
+
+
+def _province_on_its_own(sample: str, name: str) -> bool:
+    """A province printed where a name starts (not after 华电 in 华电黑龙江区域) and not
+    as the opening of an institution's name (青海大学)."""
+    k = sample.find(name)
+    before = sample[k - 1] if k > 0 else ""
+    starts = not before or not "\u4e00" <= before <= "\u9fff" or before in "在和与及对向从到赴"
+    return starts and not _INSTITUTION_AFTER.match(sample, k + len(name))
+
+
 def _province(sample: str, owner: str | None) -> str | None:
     """The province a text is about: of its owner (辽宁省政府), else the one it names most."""
     for name in own.PROVINCES:
@@ -504,7 +518,9 @@ def _province(sample: str, owner: str | None) -> str | None:
     sample = _QUOTED_NAME.sub("", sample)
     for name in own.PROVINCES:
         n = sample.count(name)
-        if n:
+        # printed once and bare, a province may be a word of a name (华电黑龙江区域,
+        # 青海大学): with its level word (青海省), twice, or once on its own (湖南日报)
+        if n >= 2 or (n == 1 and (name + "省" in sample or _province_on_its_own(sample, name))):
             counts[name] = n
     return counts.most_common(1)[0][0] + "省" if counts else None
 

@@ -203,3 +203,13 @@ def test_a_prefecture_named_diqu_is_its_quanqu():
         "今年阿里地区强力推进139个重点项目。\n"
     )
     assert set(statistic_owners(text)) == {"阿里地区"}
+
+
+def test_a_province_printed_once_inside_a_name_is_not_the_texts():
+    base = "全省重点项目建设推进会召开\n2025年,全省完成重点项目投资900亿元。\n"
+    # 华电黑龙江区域, 青海大学: a word of a name
+    assert statistic_owners(base + "华电黑龙江区域公司参加会议。\n")[0] == "全省"
+    assert statistic_owners(base + "会议在青海大学举行。\n")[0] == "全省"
+    # a province's paper on its own, or the province with its level word, names it
+    assert statistic_owners("湖南日报讯 " + base)[0] == "湖南省"
+    assert statistic_owners(base + "青海省发展改革委参加会议。\n")[0] == "青海省"
