@@ -163,6 +163,20 @@ def _area_prefecture(sample: str) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
+_LEVEL_PIECE = re.compile(r"[" + HAN + r"]{2,5}?(?:自治区|省|市|州|盟|县|区|旗)")
+
+
+def _lowest_place(name: str) -> str | None:
+    """The lowest of two or more places a unit's name opens with (山东省聊城市茌平县招商局
+    → 茌平县), or None."""
+    pieces: list[str] = []
+    pos = 0
+    while (m := _LEVEL_PIECE.match(name, pos)) and own.is_organisation(m.group(0)):
+        pieces.append(m.group(0))
+        pos = m.end()
+    return pieces[-1] if len(pieces) >= 2 else None
+
+
 _TOWNSHIP_GOVERNMENT = re.compile(
     r"[省市州区县旗]([" + HAN + r"]{2,4}?[镇乡])(?:人民政府|政府)(?:办公室)?$"
 )
@@ -1063,6 +1077,9 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
     for key in "市区县":
         if key in found and not own.is_organisation(found[key]):
             del found[key]
+    lowest = _lowest_place(owner) if owner else None
+    if lowest and lowest[-1] in "市区县" and lowest[-1] not in found:
+        found[lowest[-1]] = lowest  # its 全县 is that county
     city, district, county = found.get("市"), found.get("区"), found.get("县")
     autonomous = _autonomous(sample[:3000]) if "全区" in sample or "自治区" in sample else None
     if "州" not in found and "全区" in sample and not (district or autonomous):
@@ -1076,6 +1093,9 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
     region = own.place_of_unit(owner)
     if region and owner and _TWO_LEVELS.fullmatch(owner):
         region = _lower_place(owner)
+    if lowest:
+        # a unit named with the places above it (山东省聊城市茌平县招商局): the lowest
+        region = lowest
     township = _TOWNSHIP_GOVERNMENT.search(owner) if owner and region else None
     if township:
         # a township's government named with the levels above it (重庆市巴南区木洞镇人民政府):

@@ -1020,6 +1020,9 @@ def is_organisation(name: str | None) -> bool:
     suffix, veto, _groups, not_places, thing = lex.owner_model()
     if is_group(name):
         return True
+    # a place of the gazetteer, though its name ends like a word (聊城市, 晋城市 end in 城市)
+    if name in gazetteer_names():
+        return True
     if name in _REGION_SET or normalise_region(name) != name:
         return True
     # 区农业农村委 (the bureau of agriculture and rural affairs) ends in 村委 too

@@ -213,3 +213,12 @@ def test_a_province_printed_once_inside_a_name_is_not_the_texts():
     # a province's paper on its own, or the province with its level word, names it
     assert statistic_owners("湖南日报讯 " + base)[0] == "湖南省"
     assert statistic_owners(base + "青海省发展改革委参加会议。\n")[0] == "青海省"
+
+
+def test_a_bureau_named_with_the_places_above_it_speaks_for_the_lowest():
+    text = (
+        "山东省临川市青湖县招商局2025年工作总结\n2025年,全县共引进项目75个,实际到位资金8.9亿元。\n"
+    )
+    assert set(statistic_owners(text)) == {"青湖县"}
+    # a city of the gazetteer whose name ends like a word (聊城市 ends in 城市) is a place
+    assert is_organisation("聊城市") and not is_organisation("城市")
