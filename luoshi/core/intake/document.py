@@ -814,7 +814,8 @@ def _headline_place(title_lines: list[str]) -> str | None:
     """The place a headline opens on (海北州招商引资工作取得可喜成果), if it does."""
     for hl in title_lines:
         place = own.place_of_unit(hl.strip()[:8])
-        if place and own.is_organisation(place):
+        # 我县招商引资…: the text's own word names no place apart from its author
+        if place and own.is_organisation(place) and place[0] not in "全我本":
             return place
     return None
 

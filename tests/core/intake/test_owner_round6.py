@@ -222,3 +222,11 @@ def test_a_bureau_named_with_the_places_above_it_speaks_for_the_lowest():
     assert set(statistic_owners(text)) == {"青湖县"}
     # a city of the gazetteer whose name ends like a word (聊城市 ends in 城市) is a place
     assert is_organisation("聊城市") and not is_organisation("城市")
+
+
+def test_a_byline_under_a_headline_that_says_woxian_names_the_author():
+    text = (
+        "我县招商引资实现开门红\n今年1月,全县新签约项目12个。今年全县力争签约项目100个以上。\n"
+        "(县商务局 王某某)\n"
+    )
+    assert owners(text) == ["县商务局"]
