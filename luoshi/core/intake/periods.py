@@ -227,10 +227,15 @@ def _baseline(text: str, s: int, e: int) -> bool:
     return after is not None
 
 
-_DATE = r"(?:(?:" + YEAR_RE + r")\s?年?\s?)?\d{1,2}\s?月\s?(?:\d{1,2}\s?日|底|末|中旬|下旬|上旬)"
+_DATE = (
+    r"(?:(?:" + YEAR_RE + r")\s?年?\s?)?\d{1,2}\s?月\s?(?:\d{1,2}\s?日|底|末|中旬|下旬|上旬"
+    # a month alone before 前 (力争9月前完工), not the end of a range of months (1-9月)
+    r"|(?=\s?(?:之前|以前|前)))"
+)
 _DATE_OR_YEAR_END = r"(?:" + _DATE + r"|(?:" + YEAR_RE + r"\s?年\s?)?年?(?:底|末))"
 _DEADLINE_RE = re.compile(
-    r"(?=[0-9年])(?:"
+    # (not the end of a range of months: 1-9月前三季度)
+    r"(?<![\d\-—－~～至到])(?=[0-9年])(?:"
     + _DATE_OR_YEAR_END
     + r")(?:\s?[、,，及和与]\s?(?:"
     + _DATE_OR_YEAR_END
@@ -240,21 +245,49 @@ _DEADLINE_RE = re.compile(
 _ONE_DATE_RE = re.compile(
     r"(?:(?P<y>"
     + YEAR_RE
-    + r")\s?年?\s?)?(?:(?P<m>\d{1,2})\s?月\s?(?:(?P<d>\d{1,2})\s?日|(?P<me>底|末)|(?P<mid>中旬|下旬|上旬))|年?(?P<ye>底|末))"
+    + r")\s?年?\s?)?(?:(?P<m>\d{1,2})\s?月\s?(?:(?P<d>\d{1,2})\s?日|(?P<me>底|末)|(?P<mid>中旬|下旬|上旬))?|年?(?P<ye>底|末))"
 )
 
 _MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
 
+# a date a goal word sets for what is to be done, printed without 前 (计划2022年12月底完成,
+# 拟于11月开园运营, 力争明年3月底达到开工状态): a deadline as well
+_STATE_VERB = r"(?:建成|开工|竣工|完工|投用|投入使用|投入运营|开园|运营|通车|投产|交付)"
+_GOAL_DATE_RE = re.compile(
+    r"(?:计划|拟|力争|确保|争取)(?:于|在)?\s?(?P<date>(?:明年|次年)?(?:"
+    + YEAR_RE
+    + r"\s?年\s?)?\d{1,2}\s?月\s?(?:(?:\d{1,2}\s?日|底|末)(?=\s?(?:全面|全部|基本)?(?:完成|达到|实现|"
+    + _STATE_VERB[3:-1]
+    + r"))"
+    # a month alone only before a state reached (拟于11月开园运营); before 完成 it is
+    # when a figure is due (计划5月完成投资2亿元)
+    + r"|(?=\s?(?:全面|全部|基本)?"
+    + _STATE_VERB
+    + r")))"
+)
+_NEXT_YEAR = ("明年", "次年")
+
+
+def _goal_dates(text: str) -> list[tuple[int, int]]:
+    return [(m.start("date"), m.end("date")) for m in _GOAL_DATE_RE.finditer(text)]
+
+
 def find_deadlines(text: str, year: int | None) -> list[tuple[int, int, list[str]]]:
     """Deadline lists: (start, end, [period per date])."""
     out: list[tuple[int, int, list[str]]] = []
-    if "前" not in text:
-        return out
-    for m in _DEADLINE_RE.finditer(text):
+    spans: list[tuple[int, int]] = []
+    if "前" in text:
+        spans = [(m.start(), m.end()) for m in _DEADLINE_RE.finditer(text)]
+    if "计划" in text or "拟" in text or "力争" in text or "确保" in text or "争取" in text:
+        spans += [g for g in _goal_dates(text) if not any(a <= g[0] < b for a, b in spans)]
+        spans.sort()
+    for start, end in spans:
         periods = []
         y_cur = year
-        for d in _ONE_DATE_RE.finditer(m.group(0)):
+        if y_cur and text.startswith(_NEXT_YEAR, start):
+            y_cur += 1
+        for d in _ONE_DATE_RE.finditer(text[start:end]):
             if d.group("y"):
                 y_cur = int(d.group("y"))
             if not y_cur:
@@ -276,7 +309,7 @@ def find_deadlines(text: str, year: int | None) -> list[tuple[int, int, list[str
             else:
                 periods.append(f"{y_cur}-{mm:02d}")
         if periods:
-            out.append((m.start(), m.end(), periods))
+            out.append((start, end, periods))
     return out
 
 

@@ -87,13 +87,17 @@ _ACTUAL_COL = re.compile(r"实际|完成(?!时)|进度|完成率|同比|累计|�
 _TARGET_COL = re.compile(r"目标|计划|预期|任务值|指标值")
 
 
+_BARE_MONTH = re.compile(r"\d{4}-\d{2}")
+
+
 def _deadline_info(cell: str, year: int | None) -> tuple[str | None, str | None]:
     """(period, milestone deadline) for a deadline cell."""
     c = cell.strip()
     if not c:
         return None, None
     dl = find_deadlines(c + ("前" if not c.endswith("前") else ""), year)
-    if dl and dl[0][2] and re.search(r"\d|底|末", c):
+    # (a month alone, 11月, dates the row's period; only a day or a month's end is a deadline)
+    if dl and dl[0][2] and re.search(r"\d|底|末", c) and not _BARE_MONTH.fullmatch(dl[0][2][-1]):
         p = dl[0][2][-1]
         # a year-end deadline is the plan year itself (2025年12月底 → 2025)
         period = p[:4] if re.fullmatch(r"\d{4}(?:-12-31)?", p) else p

@@ -4,6 +4,7 @@ Each rule has an invented example that it decides and one that it leaves alone.
 """
 
 from luoshi.core.intake import extract
+from luoshi.core.intake.periods import find_deadlines
 
 
 def _kinds(text):
@@ -162,3 +163,24 @@ def test_a_figure_shared_by_a_list_of_metrics_is_a_fact_for_each():
 def test_places_that_reach_the_same_figure_stay_one_fact():
     text = "某市2025年工作总结\n青湖区、江北区完成年度计划均超过90%。宁州工业园、修水工业园均增长10%。\n"
     assert len(extract(text).items) == 2
+
+
+# periods: a deadline a goal word dates without 前, and a month alone before 前
+
+
+def test_a_month_alone_before_qian_is_a_deadline():
+    assert find_deadlines("3个续建项目,力争9月前完工。", 2020) == [(9, 12, ["2020-09"])]
+    # the end of a range of months gone by is none
+    assert find_deadlines("1-9月前三季度全市完成投资10亿元。", 2020) == []
+
+
+def test_a_date_a_goal_word_sets_for_a_state_to_reach_is_a_deadline():
+    assert find_deadlines("南岩农贸市场计划2022年12月底完成项目建设。", 2021) == [
+        (8, 17, ["2022-12-31"])
+    ]
+    assert find_deadlines("力争明年3月底达到开工状态。", 2018) == [(2, 7, ["2019-03-31"])]
+    assert find_deadlines("街区修缮项目拟于11月开园运营。", 2024) == [(8, 11, ["2024-11"])]
+    # a month alone before 完成 dates a figure due, not a milestone
+    assert find_deadlines("计划5月完成投资2亿元。", 2021) == []
+    # a date with no goal word is when something happened
+    assert find_deadlines("街区修缮项目于11月开园运营。", 2024) == []
