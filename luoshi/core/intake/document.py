@@ -774,7 +774,7 @@ def _national_work_report(title: str, sample: str, places: tuple[str | None, ...
 # a bureau that opens a headline as its subject (临川市商务局招商引资工作取得实效): not its
 # head (市商务局局长…), a meeting's spirit it carries out, nor a government (read as places)
 _HEADLINE_BUREAU = re.compile(
-    r"\s*#*\s*([" + HAN + r"]{2,16}?(?:局|委员会|委|办公室|厅|管委会|中心))"
+    r"\s*#*\s*([" + HAN + r"]{2,16}?(?:局|委员会|委|办公室|厅|管委会|中心|人民政府|政府))"
     r"(?!局长|主任|书记|厅长|负责人|党组|副|[、和与及])(?=[" + HAN + r"])"
 )
 # a byline that names the bureau that wrote the page: "(临川市商务局 王某某)",
@@ -805,7 +805,11 @@ def _headline_bureau(title_lines: list[str]) -> str | None:
         # 市商务局局长…: the head (the name may not end inside his title)
         if m and not _HEAD_OF.search(hl, 0, m.end() + 2):
             name = own.clean_unit(m.group(1))
-            if name and own.is_organisation(name) and not own.is_government(name):
+            if name and own.is_government(name):
+                # 慈溪市政府召开常务会议: the government, written as its place
+                place = own.government_place(name)
+                return place if place and len(place) >= 3 else None
+            if name and own.is_organisation(name):
                 return name
     return None
 
@@ -950,8 +954,11 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
             owner = own.clean_unit(
                 strip_lead_words(m.group(1) or m.group(2) or m.group(3) or m.group(4))
             )
+    headline_place = None
     if owner is None:
         owner = _headline_bureau(title_lines[:2])
+        if owner and owner[-1] in "市区县" and own.place_of_unit(owner) == owner:
+            headline_place = owner
     if owner is None and not _headline_place(title_lines[:1]):
         # a headline that opens on a place (海北州招商引资…) is about it, whoever supplied
         # the page (州经商委提供)
@@ -1078,6 +1085,11 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
     for key in "市区县":
         if key in found and not own.is_organisation(found[key]):
             del found[key]
+    gov_place = own.government_place(owner) if owner else None
+    if gov_place and len(gov_place) >= 3:
+        headline_place = headline_place or gov_place  # 慈溪市政府 (its office) speaks for 慈溪市
+    if headline_place and headline_place[-1] in "市区县" and headline_place[-1] not in found:
+        found[headline_place[-1]] = headline_place  # its 全市 is that city
     lowest = _lowest_place(owner) if owner else None
     if lowest and lowest[-1] in "市区县" and lowest[-1] not in found:
         found[lowest[-1]] = lowest  # its 全县 is that county

@@ -230,3 +230,15 @@ def test_a_byline_under_a_headline_that_says_woxian_names_the_author():
         "(县商务局 王某某)\n"
     )
     assert owners(text) == ["县商务局"]
+
+
+def test_a_government_that_opens_the_headline_speaks_for_its_place():
+    text = (
+        "慈溪市政府召开常务会议\n"
+        + "全市上下坚持稳中求进工作总基调,统筹推进各项工作。\n" * 20
+        + "今年全市计划新建学校10所。\n"
+    )
+    assert owners(text) == ["慈溪市"]
+    assert _headline_bureau(["慈溪市政府召开常务会议"]) == "慈溪市"
+    # a government without its place names none
+    assert _headline_bureau(["市政府召开常务会议"]) is None
