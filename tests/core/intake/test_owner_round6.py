@@ -120,7 +120,8 @@ def test_a_headline_that_opens_on_a_bureau_is_its_news():
     assert owners(text) == ["临川市商务局"]
     # its head is no subject the bureau owns the text as
     assert _headline_bureau(["临川市商务局局长王某某调研企业"]) is None
-    assert _headline_bureau(["临川市人民政府召开常务会议"]) is None
+    # a government is written as its place
+    assert _headline_bureau(["临川市人民政府召开常务会议"]) == "临川市"
 
 
 def test_a_byline_names_the_bureau_that_wrote_the_page():
