@@ -205,7 +205,11 @@ def place_of_unit(unit: str | None) -> str | None:
         return None
     m = _PLACE_PREFIX.match(unit)
     if m and len(m.group(1)) >= 2:
-        return m.group(1)
+        place = m.group(1)
+        # 杭州市发改委, 郑州将…: the 州 of a city's stem is no prefecture's level word
+        if place.endswith("州") and place + "市" in gazetteer_names():
+            return place + "市"
+        return place
     return None
 
 

@@ -12,6 +12,7 @@ from luoshi.core.intake.owners import (
     is_group,
     is_organisation,
     opening_place,
+    place_of_unit,
     printed_places,
     subject_owner,
 )
@@ -243,3 +244,20 @@ def test_a_government_that_opens_the_headline_speaks_for_its_place():
     assert _headline_bureau(["慈溪市政府召开常务会议"]) == "慈溪市"
     # a government without its place names none
     assert _headline_bureau(["市政府召开常务会议"]) is None
+
+
+def test_the_zhou_of_a_citys_stem_is_no_level_word():
+    assert place_of_unit("杭州市发改委") == "杭州市"
+    assert place_of_unit("滁州市人民政府") == "滁州市"
+    # a prefecture keeps its 州 (黔西南州), a bare city its stem's form as a city
+    assert place_of_unit("黔西南州发改委") == "黔西南州"
+    assert place_of_unit("郑州将固定资产投资增长15%") == "郑州市"
+
+
+def test_a_city_that_opens_its_sentence_owns_its_goals_in_a_comparison_of_cities():
+    text = (
+        "中部省会城市公布2026年经济增长目标\n"
+        "2026年郑州的主要预期目标是生产总值增长7%,固定资产投资增长15%。\n"
+        "2026年长沙的主要预期目标是地区生产总值增长7%左右。\n"
+    )
+    assert owners(text)[:2] == ["郑州市", "郑州市"]
