@@ -89,7 +89,8 @@ _GOV_REPORT = re.compile(
     # the national report is the State Council's, delivered by its premier
     r"|(国务院)总理[^。\n]{0,30}?政府工作报告"
     # "代表湟中区人民政府向大会作政府工作报告"
-    r"|代表([" + HAN + r"]{2,6}?(?:自治区|[省市县区乡镇]))人民政府(?:向大会)?作政府工作报告"
+    r"|代表([" + HAN + r"]{2,6}?(?:自治区|[省市县区乡镇]))人民政府[,，]?\s?(?:向大会)?"
+    r"(?:作政府工作报告|报告(?:政府)?工作)"
     # "自治区人民政府主席王莉霞作政府工作报告": the region the text names (doc.autonomous)
     r"|(?<![" + HAN + r"])(自治区)(?:人民政府)?主席[^。\n]{0,30}?政府工作报告"
 )
@@ -231,6 +232,9 @@ _GUEST = re.compile(
     r"(?:嘉宾|受访者|访谈对象|受访人)\s?[:：]\s?[" + HAN + r"·]{2,5}[(（]"
     r"([" + HAN + r"]{2,20}?(?:局|委员会|委|厅|办|中心))(?:、[^)）\n]{0,30}?)?"
     r"(?:党组书记、)?副?(?:局长|主任|厅长)[)）]"
+    # a host who introduces the guest (主持人:今天我们请到了松阳县农业农村局局长王某某)
+    r"|(?:请到了|邀请到了?|做客的是|来到直播间的是)\s?"
+    r"([" + HAN + r"]{2,20}?(?:局|委员会|委|厅|办|中心))(?:党组书记、)?副?(?:局长|主任|厅长)"
 )
 # a page's related-news block (新闻推荐, 相关新闻): what follows is another text
 _RELATED = re.compile(
@@ -939,8 +943,10 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         m = _CRUMB_UNIT.search(text[:1500])
         if m and own.is_organisation(m.group(1)):
             owner = m.group(1)
-    if owner is None and (g := _GUEST.search(text[:1500])) and own.is_organisation(g.group(1)):
-        owner = g.group(1)
+    if owner is None and (g := _GUEST.search(text[:1500])):
+        guest = g.group(1) or g.group(2)
+        if own.is_organisation(guest):
+            owner = guest
     if owner is None and _INTERVIEW_HINT.search(text[:600]) and _INTERVIEW_TITLE.search(text[:600]):
         m = next(
             (

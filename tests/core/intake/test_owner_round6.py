@@ -261,3 +261,19 @@ def test_a_city_that_opens_its_sentence_owns_its_goals_in_a_comparison_of_cities
         "2026年长沙的主要预期目标是地区生产总值增长7%左右。\n"
     )
     assert owners(text)[:2] == ["郑州市", "郑州市"]
+
+
+def test_a_work_report_read_on_behalf_of_the_government_is_its_places():
+    text = (
+        "政府工作报告\n各位代表:\n现在,我代表松阳县人民政府,向大会报告工作。\n"
+        "今年全县主要预期目标是:地区生产总值增长6%左右。\n"
+    )
+    assert owners(text) == ["松阳县"]
+
+
+def test_a_guest_the_host_introduces_speaks_for_his_bureau():
+    text = (
+        "【访谈】\n主持人:今天我们请到了松阳县农业农村局局长王某某。\n"
+        "王某某:今年我们计划新建高标准农田2万亩。\n"
+    )
+    assert owners(text) == ["松阳县农业农村局"]
