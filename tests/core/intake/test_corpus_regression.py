@@ -74,7 +74,9 @@ FLOORS = {
     "own/47": (0.71, 0.76, 0.40),
     "own/48": (0.50, 0.75, 0.95),
     "own/49": (0.81, 0.90, 1.00),
-    "own/50": (0.64, 0.78, 0.90),
+    # 50: 这五年…年均增长6.3% etc. now statistics (review_opening), recall 0.65 -> 0.82; their
+    # owner 西藏 where this text's annotation writes 西藏自治区 (others write 西藏)
+    "own/50": (0.80, 0.95, 0.85),
     "own/51": (1.00, 1.00, 0.00),
     "own/52": (1.00, 1.00, 0.25),
     "own/53": (0.82, 0.88, 0.95),
