@@ -33,7 +33,9 @@ _CN_MONTH = {
     "十一": 11,
     "十二": 12,
 }
-_CN_YEAR_DIGITS = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5"}
+# (○, the white circle, is how many texts print 〇: 二○二五年)
+_CN_YEAR_DIGITS = {"〇": "0", "○": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4"}
+_CN_YEAR_DIGITS.update({"五": "5"})
 _CN_YEAR_DIGITS.update({"六": "6", "七": "7", "八": "8", "九": "9"})
 
 YEAR_RE = r"(?:19|20)\d{2}"
@@ -50,7 +52,7 @@ class TimeExpr:
 
 
 # every time expression starts with one of these; the lookahead lets the scan skip other text fast
-_TIME_START = r"(?=[0-9〇零一二三四五六七八九到至前上今去开年全本当目截春第])"
+_TIME_START = r"(?=[0-9〇○零一二三四五六七八九到至前上今去开年全本当目截春第])"
 _TIME_RE = re.compile(
     _TIME_START + r"(?:"
     r"(?P<to>(?<![增降升减截])[到至]\s?(?P<toy>" + YEAR_RE + r")\s?年(?:底|末)?)"
@@ -69,7 +71,7 @@ _TIME_RE = re.compile(
     r"|(?P<ly>(?<![比较同])(?:去年|上年))"
     r"|(?P<fest>春节(?:假期|期间|黄金周)?)"
     r"|(?P<y>(?P<yy>" + YEAR_RE + r")\s?年(?:度)?)"
-    r"|(?P<cy>(?P<cyy>[〇零一二三四五六七八九]{4})年)"
+    r"|(?P<cy>(?P<cyy>[〇○零一二三四五六七八九]{4})年)"
     r"|(?P<ty>今年|(?<![占佔])全年(?!计划)|本年度|本年|年内)"
     r"|(?P<now>目前|当前|截至目前)"
     r")"
@@ -341,7 +343,7 @@ def document_year(text: str) -> int | None:
         if 1990 <= y <= 2100 and (best is None or y > best):
             best = y
     if best is None:
-        for m in re.finditer(r"([〇零一二三四五六七八九]{4})年", text[:limit]):
+        for m in re.finditer(r"([〇○零一二三四五六七八九]{4})年", text[:limit]):
             try:
                 y = int("".join(_CN_YEAR_DIGITS[c] for c in m.group(1)))
             except KeyError:

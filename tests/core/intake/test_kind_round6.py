@@ -4,7 +4,7 @@ Each rule has an invented example that it decides and one that it leaves alone.
 """
 
 from luoshi.core.intake import extract
-from luoshi.core.intake.periods import find_deadlines
+from luoshi.core.intake.periods import find_deadlines, find_times
 
 
 def _kinds(text):
@@ -184,3 +184,23 @@ def test_a_date_a_goal_word_sets_for_a_state_to_reach_is_a_deadline():
     assert find_deadlines("计划5月完成投资2亿元。", 2021) == []
     # a date with no goal word is when something happened
     assert find_deadlines("街区修缮项目于11月开园运营。", 2024) == []
+
+
+# periods: a year printed in Chinese numerals with ○ for 〇; review_opening: the years just ended
+
+
+def test_a_year_printed_with_a_white_circle_is_a_year():
+    times = find_times("二○二五年上海GDP增长百分之五点四。", 2026)
+    assert [(t.period, t.role) for t in times] == [("2025", "past")]
+    text = "上海市政府工作报告\n二○二六年主要预期目标:GDP增长百分之五左右。二○二五年上海GDP增长百分之五点四。\n"
+    assert [it["kind"] for it in extract(text).items] == ["target", "statistic"]
+
+
+def test_the_years_just_ended_open_a_review():
+    text = (
+        "某区2026年政府工作报告\n今年全区生产总值增长6%左右。\n"
+        "这五年是全区发展最好的五年,GDP年均增长6.3%。\n"
+    )
+    assert _kinds(text) == [("target", 6.0), ("statistic", 6.3)]
+    plan = "某区2026年政府工作报告\n今年全区生产总值增长6%左右。\n这五年内要建成高速公路100公里。\n"
+    assert ("target", 100.0) in _kinds(plan)
