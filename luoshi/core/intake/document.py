@@ -264,12 +264,20 @@ _BUREAU_MEETING = re.compile(
 _LEVEL_ADJ = re.compile(r"(?<![省市县区州])([市县区州])(?:级(?:重点)?|重点(?:建设)?)项目")
 
 
+# the issuers run together, repair having removed the spaces between them
+# (成都市发展和改革委员会中共成都市委社会工作部…关于印发…): one run, cut by _segment_units
+_ISSUERS_RUN = re.compile(
+    r"\s*#*\s*([" + HAN + r"]{4,100}?(?:委员会|局|委|办公室|办|厅|部|政府|管委会|中心))"
+    r"关于(?:印发|下发|转发|做好|落实)"
+)
+
+
 def _issuers(head_lines: list[str]) -> str | None:
     """The issuers of a notice: "市发展改革委 市工信局关于印发…" → "市发展改革委、市工信局"."""
     for hl in head_lines:
         if len(hl) > 160:
             continue
-        m = _ISSUERS.match(hl)
+        m = _ISSUERS.match(hl) or _ISSUERS_RUN.match(hl)
         if m:
             names = _segment_units(m.group(1).replace(" ", ""))
             if names:

@@ -6,7 +6,7 @@ sector's word (新兴产业 holds 新兴 of 新兴县) names no place.
 """
 
 from luoshi.core.intake import extract
-from luoshi.core.intake.document import _byline_bureau, _headline_bureau, doc_context
+from luoshi.core.intake.document import _byline_bureau, _headline_bureau, _issuers, doc_context
 from luoshi.core.intake.owners import (
     find_regions,
     is_group,
@@ -277,3 +277,15 @@ def test_a_guest_the_host_introduces_speaks_for_his_bureau():
         "王某某:今年我们计划新建高标准农田2万亩。\n"
     )
     assert owners(text) == ["松阳县农业农村局"]
+
+
+def test_issuers_run_together_are_cut_into_units():
+    line = (
+        "临川市发展和改革委员会中共临川市委社会工作部临川市住房和城乡建设局"
+        "关于印发临川市社区服务设施建设实施方案的通知"
+    )
+    assert (
+        _issuers([line]) == "临川市发展和改革委员会、中共临川市委社会工作部、临川市住房和城乡建设局"
+    )
+    # a long line of suffixes with no 关于 is read at once (no backtracking blow-up)
+    assert _issuers(["局" * 150]) is None
