@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench import intake_learned as learned  # noqa: E402
 from bench.intake_scoring import (  # noqa: E402
     DocumentText,
     _candidate,
@@ -45,7 +46,7 @@ from bench.intake_scoring import (  # noqa: E402
     score,
     score_document,
 )
-from luoshi.core.intake import extract, learned  # noqa: E402
+from luoshi.core.intake import extract  # noqa: E402
 
 OWN = ROOT / "tests" / "intake_corpus"
 SHARED = ROOT.parent / "shared" / "corpus"
@@ -416,7 +417,7 @@ def speed(docs: list[dict], repeat: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cv", action="store_true", help="grouped cross-validation")
-    parser.add_argument("--write", action="store_true", help="write learned_model.json")
+    parser.add_argument("--write", action="store_true", help="write intake_learned_model.json")
     parser.add_argument(
         "--train-on",
         choices=("current", "cold", "both"),

@@ -1,7 +1,12 @@
-"""A learned second look at the items the rules produced (issue 15).
+"""A learned second look at the items the rules produced (issue 15): an experiment.
+
+It lives in bench/, not in the engine, because grouped cross-validation by cold
+batch (``bench/intake_train.py --cv``) found it does not earn its place
+(docs/performance.md, "Intake: a learned reviewer (measured)"); ``extract``
+never calls it.
 
 ``review(items, text)`` scores every item with two small logistic models whose
-weights live in ``learned_model.json`` (written by ``bench/intake_train.py``):
+weights live in ``intake_learned_model.json`` (written by ``bench/intake_train.py``):
 
 * ``drop``: is this figure no target and no statistic at all?  Above the
   model's ``drop`` threshold the item is removed.
@@ -33,7 +38,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-MODEL_PATH = Path(__file__).with_name("learned_model.json")
+MODEL_PATH = Path(__file__).with_name("intake_learned_model.json")
 
 # Cue words, each with its traditional form where that differs (documents come in
 # both scripts).  The name is the simplified word; a feature fires when any form occurs.

@@ -1,10 +1,10 @@
-"""The learned reviewer of intake items (luoshi/core/intake/learned.py), on invented text."""
+"""The learned reviewer of intake items (bench/intake_learned.py), on invented text."""
 
 from __future__ import annotations
 
 import json
 
-from luoshi.core.intake import learned
+from bench import intake_learned as learned
 
 PLAN = (
     "临川市2025年工作要点\n"
