@@ -368,6 +368,7 @@ def kind_of(
         unit in _TALLY_UNITS
         and _TASK_TALLY.search(text, clause[0], q_start)
         and not _STRONG_TARGET.search(text, clause[0], q_start)
+        and not _with_bound(text, q_end)  # (任务完成12项以上: the bound to meet, a goal)
     ):
         return "statistic", "kind.task_tally"
     # 高于全国平均水平0.5个百分点以上: a gap printed with its bound is one to keep, a goal

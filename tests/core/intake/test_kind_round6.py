@@ -58,6 +58,11 @@ def test_tasks_left_undone_or_under_way_are_statistics():
 def test_tasks_to_complete_stay_targets():
     text = "某市2026年工作要点\n年内确保全部完成12项改造任务。\n"
     assert _kinds(text) == [("target", 12.0)]
+    # kind.task_tally: a tally printed with the bound to meet is a goal
+    text = "某市重点任务推进情况\n年度重点任务完成12项以上。\n"
+    assert "kind.task_tally" not in _why(text)
+    text = "某市重点任务推进情况\n截至9月底,年度重点任务完成12项。\n"
+    assert _why(text) == ["kind.task_tally"]
 
 
 # kind.progress_share: a share of the year's goal, the goal named as the yardstick
