@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from . import lexicon as lex
 from . import owners as own
+from .fastre import scanning
 from .periods import document_year, find_times
 from .repair import Line
 
@@ -61,7 +62,11 @@ _PLAN_TITLE = re.compile(
 # a progress period (1-9月, 前三季度, 上半年, 一季度, 前5个月) and the words one needs:
 # without them find_times cannot return one, and need not run
 _PROGRESS_PERIOD = re.compile(r"M\d\d-M\d\d|Q\d|H\d")
-_PROGRESS_HINT = re.compile(r"季度|上半年|\d\s?[-—~～至到]\s?\d{1,2}\s?(?:月|累计)|前[^月]{0,5}月")
+# (季度|上半年|\d…月|前…月, written to start with the class of their first characters, so
+# that the regex engine skips ahead to one instead of trying every position)
+_PROGRESS_HINT = re.compile(
+    r"[季上前\d](?:(?<=季)度|(?<=上)半年|(?<=\d)\s?[-—~～至到]\s?\d{1,2}\s?(?:月|累计)|(?<=前)[^月]{0,5}月)"
+)
 _PROGRESS_COLUMN = re.compile(
     r"(?:责任单位|牵头单位|责任部门)[ \t\u3000|]*[^\n]{0,12}?(?:推进情况|完成情况|进展情况|落实情况|执行情况)"
 )
@@ -158,9 +163,17 @@ def _first_named(sample: str, district: str) -> str:
 _CITY_BEFORE = re.compile(r"([" + HAN + r"]{2,3}市)$")
 
 
+@lru_cache(maxsize=1)
+def _area_names() -> tuple[str, ...]:
+    """The gazetteer's prefectures named 地区 (picked out once, not on every text)."""
+    return tuple(n for n in own.gazetteer_names() if n.endswith("地区"))
+
+
 def _area_prefecture(sample: str) -> str | None:
     """The one prefecture named 地区 (大兴安岭地区) a text prints whole at least twice."""
-    named = {n for n in own.gazetteer_names() if n.endswith("地区") and sample.count(n) >= 2}
+    if "地区" not in sample:
+        return None
+    named = {n for n in _area_names() if sample.count(n) >= 2}
     return named.pop() if len(named) == 1 else None
 
 
@@ -228,7 +241,7 @@ _PLAN_REPORT = re.compile(
     r"关于([" + HAN + r"]{2,10}?(?:自治区|[省市县区]))(?:19|20)\d{2}年(?:度)?国民经济和社会发展计划"
 )
 # a guest named with his post in brackets (本期嘉宾:某某(宁波市交通局、市港口管理局局长))
-_GUEST = re.compile(
+_GUEST = scanning(
     r"(?:嘉宾|受访者|访谈对象|受访人)\s?[:：]\s?[" + HAN + r"·]{2,5}[(（]"
     r"([" + HAN + r"]{2,20}?(?:局|委员会|委|厅|办|中心))(?:、[^)）\n]{0,30}?)?"
     r"(?:党组书记、)?副?(?:局长|主任|厅长)[)）]"
@@ -261,7 +274,7 @@ _BUREAU_MEETING = re.compile(
 )
 # a level named as 县级/州级 (2023年县级重点项目) or before its key projects (316个州重点建设
 # 项目): the jurisdiction when no other word names it
-_LEVEL_ADJ = re.compile(r"(?<![省市县区州])([市县区州])(?:级(?:重点)?|重点(?:建设)?)项目")
+_LEVEL_ADJ = scanning(r"(?<![省市县区州])([市县区州])(?:级(?:重点)?|重点(?:建设)?)项目")
 
 
 # the issuers run together, repair having removed the spaces between them
@@ -393,9 +406,12 @@ _AUTONOMOUS_NAMES = {
 
 # the look-ahead names every character a match can start with: the regex engine then
 # skips to those characters instead of trying both branches at every position (half the time)
+# 全市/我县/本区 (group 2), or 市/区/… (group 1) not after a name, then 人民政府/政府/委;
+# written to start with the class of the first characters, so that the regex engine skips
+# ahead to one instead of trying every position of the text
 _LEVEL_WORD = re.compile(
-    r"(?=[全我本市区县省旗])"
-    r"(?:[全我本]([市区县省乡镇旗])|(?<![" + HAN + r"])([市区县省旗])(?:人民政府|政府|委))"
+    r"([全我本市区县省旗])"
+    r"(?:(?<=[全我本])([市区县省乡镇旗])|(?<=[市区县省旗])(?<![" + HAN + r"].)(?:人民政府|政府|委))"
 )
 # a township's name (鼎龙乡, 木洞镇): two characters and 乡/镇, not a common word
 _TOWNSHIP = re.compile(r"([" + HAN + r"]{2}[乡镇])(?![村街])")
@@ -438,7 +454,7 @@ def _self_level(sample: str) -> str | None:
     named as often, the lowest (a township's plan that cites 全省 and 县委 once each and
     says 全镇 once is the township's)."""
     counts = Counter(
-        m.group(1) or m.group(2)
+        m.group(2) or m.group(1)
         for m in _LEVEL_WORD.finditer(sample)
         if not _superior_mention(sample, m.start())
     )
@@ -664,7 +680,7 @@ def _places(sample: str, title: str, suffix: str) -> dict[str, str]:
 
 # a division of the 兵团 by its number (七师, 第七师), printed on its own or after 兵团: not
 # a word ending in 师 (教师, 工程师)
-_DIVISION = re.compile(
+_DIVISION = scanning(
     r"(?:(?<![" + HAN + r"])|(?<=兵团))(第?[一二三四五六七八九十]{1,3}师)(?![范生资长部])"
 )
 
@@ -718,7 +734,7 @@ def _title_league(title: str, sample: str) -> str | None:
 
 _MUNICIPALITIES = ("北京", "上海", "天津", "重庆")
 # a municipality's bare name, not a street named after it (北京东路) nor its paper (上海报业)
-_MUNICIPALITY = re.compile(
+_MUNICIPALITY = scanning(
     # a city the text's own city goes to or meets (赴上海招商, 与北京对接) is not its own
     r"(?<![赴到在来去与对和及至从向])("
     + "|".join(_MUNICIPALITIES)
@@ -735,17 +751,31 @@ _BARE_PROVINCE = re.compile(
 _HEADLINE_END = re.compile(r"[ \t\u3000]{2,}|(?:19|20)\d{2}[-年/.]")
 
 
+_HEADLINE_MAX = 60
+
+
+def _headline_of(line: str) -> str | None:
+    """The line up to its first wide gap or date, or None when that is longer than a
+    headline.  A match of _HEADLINE_END is at most 5 characters long unless it is a run
+    of blanks, so only the line's first _HEADLINE_MAX + 6 characters need searching (a
+    line run together with its first paragraph may be thousands long)."""
+    m = _HEADLINE_END.search(line, 0, _HEADLINE_MAX + 6)
+    if m is not None and m.start() <= _HEADLINE_MAX:
+        return line[: m.start()]
+    return line if len(line) <= _HEADLINE_MAX else None
+
+
 def _bare_province_headline(head_lines: list[str]) -> str | None:
     """The province a short headline opens on by its bare name (黑龙江加快新建高标准农田)."""
     for hl in head_lines:
         # repair may run the headline into its dateline and first paragraph: the headline
         # ends at the first wide gap or date
-        hl = _HEADLINE_END.split(hl.strip(), maxsplit=1)[0]
-        if len(hl) > 60 or "。" in hl:
+        headline = _headline_of(hl.strip())
+        if headline is None or "。" in headline:
             continue
-        m = _BARE_PROVINCE.match(hl)
+        m = _BARE_PROVINCE.match(headline)
         # an institution named after the province (山西农业大学, 江西银行) is no place
-        if m and not _ENTITY_AFTER.match(hl, m.end()):
+        if m and not _ENTITY_AFTER.match(headline, m.end()):
             return m.group(1)
     return None
 
@@ -791,7 +821,7 @@ _HEADLINE_BUREAU = re.compile(
 )
 # a byline that names the bureau that wrote the page: "(临川市商务局 王某某)",
 # "(临川市商务局供稿)", "文/临川市商务局", "作者:临川市商务局"
-_BYLINE_BUREAU = re.compile(
+_BYLINE_BUREAU = scanning(
     r"(?:[(（]\s*|(?:文|稿|供稿)\s?[/／:：]\s?|作者\s?[:：]\s?)"
     r"([" + HAN + r"]{2,16}?(?:局|委员会|委|办公室|厅|管委会|中心))"
     # (市能源局负责), (市商务局牵头): a duty's marker, not the page's author

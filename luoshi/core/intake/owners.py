@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import lexicon as lex
+from .fastre import scanning
 from .repair import Line
 
 HAN = r"\u4e00-\u9fff"
@@ -67,7 +68,7 @@ _REPORTER_RE = re.compile(
 # title, or a unit's suffix right before the words that close its branch (召开, 介绍,
 # 获悉 …).  A window without any cannot hold a match, and this search (no unit name
 # tried at every position) is about ten times cheaper than _REPORTER_RE's.
-_REPORTER_NEED = re.compile(
+_REPORTER_NEED = scanning(
     _REPORTER_TITLE
     + "|"
     + _UNIT_SUFFIX
@@ -363,15 +364,32 @@ class _Chain:
     text: str = ""
     closed: bool = False
     dangling: bool = False
-    # _bigrams(text), kept while text does not grow: a section is compared with
-    # every fragment that may continue it
+    # _bigrams(text), kept up to date as text grows (extend): a section is compared with
+    # every fragment that may continue it, and counting its whole text again each time
+    # made a long section quadratic
     _grams: Counter | None = None
-    _grams_len: int = -1
+    _last_han: str = ""  # the last Chinese character of text, for the pair across a seam
 
     def bigrams(self) -> Counter:
-        if self._grams is None or self._grams_len != len(self.text):
-            self._grams, self._grams_len = _bigrams(self.text), len(self.text)
+        if self._grams is None:
+            han = _NOT_HAN.sub("", self.text)
+            self._grams = Counter(han[i : i + 2] for i in range(len(han) - 1))
+            self._last_han = han[-1:]
         return self._grams
+
+    def extend(self, fragment: str) -> None:
+        """Append fragment to text; the bigrams of the whole are those of the two parts
+        and the pair across the seam (_bigrams counts the Chinese characters only)."""
+        self.text += fragment
+        if self._grams is None:
+            return
+        han = _NOT_HAN.sub("", fragment)
+        if not han:
+            return
+        if self._last_han:
+            self._grams[self._last_han + han[0]] += 1
+        self._grams.update(han[i : i + 2] for i in range(len(han) - 1))
+        self._last_han = han[-1]
 
 
 # a page's masthead: the unit that runs the site, then its contact fields (电话:…, 地址:…)
@@ -425,7 +443,7 @@ def section_owners(text: str, lines: list[Line]) -> list[str | None]:
         if best is not None:
             for i in orphan:
                 owners[i] = best.owner
-            best.text += frag_text
+            best.extend(frag_text)
             best.dangling = False
             if closing:
                 best.closed = True
@@ -467,7 +485,7 @@ def section_owners(text: str, lines: list[Line]) -> list[str | None]:
             continue
         if current is not None and not current.closed and not current.dangling:
             owners[i] = current.owner
-            current.text += text[ln.start : ln.end]
+            current.extend(text[ln.start : ln.end])
             s = text[ln.start : ln.end].rstrip()
             if s and s[-1] not in '。！？!?；;”")）|:：':
                 current.dangling = True
@@ -687,7 +705,7 @@ _UNIT_COLON_RE = re.compile(
 _DUTY_WAY = r"(?:按照?职责分工|按职责|按分工|共同|分工)?"
 
 
-_TRAILING_RE = re.compile(
+_TRAILING_RE = scanning(
     # (A主办,B协办): the lead (主办) owns the item, its helpers (协办) do not join it
     r"[(（](?:由)?(["
     + HAN

@@ -25,6 +25,7 @@ from collections import Counter
 from dataclasses import dataclass
 from operator import itemgetter
 
+from .fastre import scanning
 from .numbers_scan import UNITS
 
 try:
@@ -144,7 +145,7 @@ _FURNITURE_PREFIX = re.compile(
     r"浏览次数|点击数|阅读数|访问量|分享到|扫一扫|【字体|首页\s*[>＞]|当前位置|您的位置|"
     r"第\s*[0-9一二三四五六七八九十]{1,3}\s*版|上一篇|下一篇|附件\s*[:：]?\s*\d?\s*$)"
 )
-_FURNITURE_ANY = re.compile(
+_FURNITURE_ANY = scanning(
     r"点击蓝字|关注我们|长按二维码|扫码关注|阅读原文|登录\s*[|｜]\s*注册|打印本页|关闭窗口|"
     r"(?:浏览|阅读|点击)(?:次数|量|数)?\s*[:：]\s*\d|[>＞].{0,20}[>＞]"
 )

@@ -88,3 +88,37 @@ def test_spam_tokens_needs_a_three_character_end_repeated_three_times():
     assert spam_tokens(spam) == ["星空体育"]
     # each end of a run printed twice at most: no candidate at all
     assert spam_tokens("城市建设加快,道路通车。城市建设加快,道路通车。") == []
+
+
+def _scan_texts(alphabet: str, n: int = 400) -> list[str]:
+    rng = random.Random(15)
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(n)]
+
+
+def test_a_scanning_regex_finds_what_the_plain_one_finds():
+    from luoshi.core.intake.fastre import first_characters, scanning
+
+    patterns = [
+        r"(?:会议|报告)(?:指出|回顾)[^。]{0,6}?成效|过去一年|[三十]年来",
+        r"(?<![省市])([市县])(?:级|重点)项目",
+        r"(?:(?:19|20)\d{2}年)?(?:年底|年内)完成",  # may open on a digit or on 年
+        r"(?:[(（]\s*|文\s?[/:])([局委办]{1,3})",
+        r"(?:到|至)?\s?202\d年",  # may open on a blank: no class is read
+    ]
+    texts = _scan_texts(
+        "会议报告指出回顾成效过去一年三十来。市县省级重点项目2019年底内完成(（ 文/:局委办"
+    )
+    for pattern in patterns:
+        plain, fast = re.compile(pattern), scanning(pattern)
+        for text in texts:
+            assert [m.span() for m in plain.finditer(text)] == [
+                m.span() for m in fast.finditer(text)
+            ]
+            for lo in range(0, len(text), 7):
+                a, b = plain.search(text, lo), fast.search(text, lo)
+                assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))
+    # what the look-ahead admits: every first character, and none when one is unknown
+    assert set(first_characters(patterns[0]) or "") == set("会报过三十")
+    assert first_characters(r"\s?年") is None  # a blank or 年: \s is a category
+    assert first_characters(r"[全我本]市") is None  # the engine skips to 全/我/本 itself
+    assert scanning(r"[全我本]市").pattern == r"[全我本]市"

@@ -1,0 +1,117 @@
+"""Regexes that the regex engine can skip ahead in.
+
+Python's regex engine finds a prefix of a pattern (a literal, a character class, or
+alternatives that each open on a literal) and then skips ahead to where it can start.
+A pattern that opens otherwise (on a group of words, a repeat, a look-around) is tried
+at every position of the text, each of its alternatives in turn: on a sentence of
+prose that is most of its cost.
+
+`scanning(pattern)` compiles such a pattern behind a look-ahead for the characters
+every match starts with, when they can be read from it: a position where none stands
+then fails at once.  The look-ahead only refuses positions where the pattern could
+not match, so the matches are the same.  A pattern the engine already finds a prefix
+in, or whose first characters cannot be told (a negated class, a category such as
+\\d, an optional start), is compiled as it is.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from typing import Any
+
+try:  # the parser of the re module (private), to read a pattern's first characters
+    _p: Any = importlib.import_module("re._parser")
+    _c: Any = importlib.import_module("re._constants")
+except ImportError:  # pragma: no cover - another Python: patterns compile as written
+    _p = _c = None
+
+# a class wider than this is no help to the look-ahead (and slow to write out)
+_MAX_FIRST = 400
+
+
+def _starts(items: list, out: set[str]) -> bool | None:
+    """Add to `out` the characters a match of `items` can start with.  True when every
+    match consumes one of them first, False when a match may consume none (the items
+    may match empty), None when they cannot be told."""
+    for op, av in items:
+        if op is _c.LITERAL:
+            out.add(chr(av))
+            return True
+        if op is _c.IN:
+            for o, a in av:
+                if o is _c.LITERAL:
+                    out.add(chr(a))
+                elif o is _c.RANGE and a[1] - a[0] <= _MAX_FIRST:
+                    out.update(chr(k) for k in range(a[0], a[1] + 1))
+                else:
+                    return None  # a negated class or a category (\d, \s)
+            return True
+        if op is _c.SUBPATTERN:
+            _group, add_flags, del_flags, sub = av
+            if add_flags or del_flags:
+                return None
+            found = _starts(list(sub), out)
+            if found is None or found:
+                return found
+        elif op is _c.BRANCH:
+            every = True
+            for alternative in av[1]:
+                found = _starts(list(alternative), out)
+                if found is None:
+                    return None
+                every = every and found
+            if every:
+                return True
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+            low, _high, sub = av
+            found = _starts(list(sub), out)
+            if found is None:
+                return None
+            if found and low >= 1:
+                return True
+        elif op not in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
+            return None  # (a look-around or an anchor consumes nothing: read on)
+    return False
+
+
+def _engine_has_prefix(items: list) -> bool:
+    """Whether the engine finds a prefix of its own (a literal, a class, or alternatives
+    that all open on a literal): then it skips ahead already, faster than a look-ahead."""
+    while items and items[0][0] is _c.SUBPATTERN and not (items[0][1][1] or items[0][1][2]):
+        items = list(items[0][1][3])
+    if not items:
+        return False
+    op, av = items[0]
+    if op in (_c.LITERAL, _c.IN) or (op is _c.AT and av is _c.AT_BEGINNING):
+        return True  # (a pattern held to the start is tried there only)
+    return op is _c.BRANCH and all(alt and alt[0][0] is _c.LITERAL for alt in av[1])
+
+
+def first_characters(pattern: str, flags: int = 0) -> str | None:
+    """The characters every match of `pattern` starts with, as a class's body, or None
+    when they cannot be told or the engine needs no look-ahead."""
+    if _p is None or flags & re.IGNORECASE:
+        return None
+    try:
+        items = list(_p.parse(pattern, flags))
+    except Exception:  # pragma: no cover - the plain compile reports the error
+        return None
+    if _engine_has_prefix(items):
+        return None
+    out: set[str] = set()
+    if _starts(items, out) is not True or not out or len(out) > _MAX_FIRST:
+        return None
+    return "".join(re.escape(ch) for ch in sorted(out))
+
+
+def scanning(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`re.compile(pattern, flags)`, behind a look-ahead for its first characters when
+    the engine would otherwise try it at every position (see the module's doc)."""
+    first = first_characters(pattern, flags)
+    if first is None:
+        return re.compile(pattern, flags)
+    try:
+        return re.compile(f"(?=[{first}])(?:{pattern})", flags)
+    except re.error:  # pragma: no cover - (a global flag such as (?s) must open a pattern)
+        return re.compile(pattern, flags)
