@@ -30,22 +30,36 @@ except ImportError:  # pragma: no cover - another Python: patterns compile as wr
 _MAX_FIRST = 400
 
 
+# the categories a class may hold (\d, \s, \w), written back as they were
+_CATEGORIES = {
+    "CATEGORY_DIGIT": r"\d",
+    "CATEGORY_SPACE": r"\s",
+    "CATEGORY_WORD": r"\w",
+    "CATEGORY_NOT_DIGIT": r"\D",
+    "CATEGORY_NOT_SPACE": r"\S",
+    "CATEGORY_NOT_WORD": r"\W",
+}
+
+
 def _starts(items: list, out: set[str]) -> bool | None:
-    """Add to `out` the characters a match of `items` can start with.  True when every
-    match consumes one of them first, False when a match may consume none (the items
-    may match empty), None when they cannot be told."""
+    """Add to `out` what a match of `items` can start with (characters, escaped, and
+    categories such as \\d).  True when every match consumes one of them first, False
+    when a match may consume none (the items may match empty), None when they cannot
+    be told."""
     for op, av in items:
         if op is _c.LITERAL:
-            out.add(chr(av))
+            out.add(re.escape(chr(av)))
             return True
         if op is _c.IN:
             for o, a in av:
                 if o is _c.LITERAL:
-                    out.add(chr(a))
+                    out.add(re.escape(chr(a)))
                 elif o is _c.RANGE and a[1] - a[0] <= _MAX_FIRST:
-                    out.update(chr(k) for k in range(a[0], a[1] + 1))
+                    out.update(re.escape(chr(k)) for k in range(a[0], a[1] + 1))
+                elif o is _c.CATEGORY and str(a) in _CATEGORIES:
+                    out.add(_CATEGORIES[str(a)])
                 else:
-                    return None  # a negated class or a category (\d, \s)
+                    return None  # a negated class, a wide range
             return True
         if op is _c.SUBPATTERN:
             _group, add_flags, del_flags, sub = av
@@ -102,7 +116,20 @@ def first_characters(pattern: str, flags: int = 0) -> str | None:
     out: set[str] = set()
     if _starts(items, out) is not True or not out or len(out) > _MAX_FIRST:
         return None
-    return "".join(re.escape(ch) for ch in sorted(out))
+    return "".join(sorted(out))
+
+
+def guarded(alternatives: list[str]) -> str:
+    """The alternatives joined with |, each behind a look-ahead for its own first
+    characters where they can be told: at a position where an alternative cannot
+    start, the engine leaves it at once instead of entering its optional parts (a year
+    that may open a date, 2025年上半年 or 上半年)."""
+    out = []
+    for alternative in alternatives:
+        first: set[str] = set()
+        known = _p is not None and _starts(list(_p.parse(alternative)), first) is True
+        out.append(f"(?=[{''.join(sorted(first))}]){alternative}" if known else alternative)
+    return "|".join(out)
 
 
 def scanning(pattern: str, flags: int = 0) -> re.Pattern[str]:

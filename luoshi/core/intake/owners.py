@@ -1672,9 +1672,12 @@ _PROVINCE_AT = re.compile("|".join(sorted(PROVINCES, key=len, reverse=True)))
 
 @lru_cache(maxsize=1)
 def _stem_first_chars() -> re.Pattern[str]:
-    """Any first character of a stem of the gazetteer: the regex engine skips the text
-    between them, where a Python loop would look up every pair of characters."""
-    return re.compile("[" + "".join(sorted({re.escape(pair[0]) for pair in gazetteer()})) + "]")
+    """Any first character of a stem of the gazetteer, followed by any second character
+    of one (every stem has two at least): the regex engine skips the text between them,
+    where a Python loop would look up every pair of characters."""
+    firsts = sorted({re.escape(pair[0]) for pair in gazetteer()})
+    seconds = sorted({re.escape(pair[1]) for pair in gazetteer()})
+    return re.compile("[" + "".join(firsts) + "](?=[" + "".join(seconds) + "])")
 
 
 def printed_places(sample: str) -> dict[Place, list[int]]:

@@ -103,7 +103,8 @@ def test_a_scanning_regex_finds_what_the_plain_one_finds():
         r"(?<![省市])([市县])(?:级|重点)项目",
         r"(?:(?:19|20)\d{2}年)?(?:年底|年内)完成",  # may open on a digit or on 年
         r"(?:[(（]\s*|文\s?[/:])([局委办]{1,3})",
-        r"(?:到|至)?\s?202\d年",  # may open on a blank: no class is read
+        r"(?:到|至)?\s?202\d年",  # may open on a blank: \s is in the class
+        r"[^。]{0,3}年",  # may open on anything: no class is read
     ]
     texts = _scan_texts(
         "会议报告指出回顾成效过去一年三十来。市县省级重点项目2019年底内完成(（ 文/:局委办"
@@ -119,6 +120,25 @@ def test_a_scanning_regex_finds_what_the_plain_one_finds():
                 assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))
     # what the look-ahead admits: every first character, and none when one is unknown
     assert set(first_characters(patterns[0]) or "") == set("会报过三十")
-    assert first_characters(r"\s?年") is None  # a blank or 年: \s is a category
+    assert first_characters(r"\s?年") == r"\s年"  # a blank or 年: \s kept as a category
+    assert first_characters(r"[^。]?年") is None  # anything but 。: no class to read
     assert first_characters(r"[全我本]市") is None  # the engine skips to 全/我/本 itself
     assert scanning(r"[全我本]市").pattern == r"[全我本]市"
+
+
+def test_guarded_alternatives_find_what_the_plain_ones_find():
+    from luoshi.core.intake.fastre import guarded
+
+    alternatives = [
+        r"(?P<h1>(?P<h1y>20\d{2})?年?上半年)",
+        r"(?P<ym>(?P<ymy>20\d{2})\s?年\s?(?P<ymm>\d{1,2})\s?月)",
+        r"(?P<ly>(?<![比较])(?:去年|上年))",
+        r"(?P<any>[^。]{0,2}底)",  # opens on anything: left as it is
+    ]
+    plain = re.compile("|".join(alternatives))
+    fast = re.compile(guarded(alternatives))
+    assert fast.pattern.count("(?=[") == 3
+    for text in _scan_texts("2025年上半年去年比较底。 1月"):
+        assert [(m.span(), m.groupdict()) for m in plain.finditer(text)] == [
+            (m.span(), m.groupdict()) for m in fast.finditer(text)
+        ]
