@@ -49,8 +49,10 @@ _PINYIN_RE = re.compile(
     r"[a-zü" + _TONE_VOWELS + r"]{1,8}\)"
 )
 # (?<=\d) {0,3}\. {0,3}(?=\d)|(?<=\d) {1,3}(?=%): a figure's decimal point, or a
-# percent sign, set apart by spaces
-_NUM_SPACE_RE = re.compile(r"\.(?<=\d\.) {0,3}(?=\d)| (?<=\d )(?: {0,2}\. {0,3}(?=\d)| {0,2}(?=%))")
+# percent sign, set apart by spaces.  A decimal point with no space after it (5.2) would
+# be replaced by itself: the first branch asks for a space, so that a text's every
+# decimal does not rebuild the text and its index for nothing
+_NUM_SPACE_RE = re.compile(r"\.(?<=\d\.) {1,3}(?=\d)| (?<=\d )(?: {0,2}\. {0,3}(?=\d)| {0,2}(?=%))")
 # (?<=[一-鿿]) {1,2}(?=[一-鿿]), except the space between two units' names in one cell
 # (县教体局 各相关乡镇政府): a unit's last character before it, a group (各…) or a unit
 # named by its level (市财政局) after it

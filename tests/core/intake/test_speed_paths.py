@@ -142,3 +142,20 @@ def test_guarded_alternatives_find_what_the_plain_ones_find():
         assert [(m.span(), m.groupdict()) for m in plain.finditer(text)] == [
             (m.span(), m.groupdict()) for m in fast.finditer(text)
         ]
+
+
+def test_a_decimal_point_without_spaces_is_left_as_it_is_not_rewritten():
+    from luoshi.core.intake import repair
+
+    # the pattern before: a decimal point matched with no space after it too
+    before = re.compile(r"\.(?<=\d\.) {0,3}(?=\d)| (?<=\d )(?: {0,2}\. {0,3}(?=\d)| {0,2}(?=%))")
+
+    def dot(m: re.Match) -> str:
+        return "." if "." in m.group(0) else ""
+
+    for text in _scan_texts("12. %增长", 3000):
+        index = list(range(len(text)))
+        assert repair._apply_regex_deletions(
+            text, index, before, dot
+        ) == repair._apply_regex_deletions(text, index, repair._NUM_SPACE_RE, dot)
+    assert repair.repair_lines("增长5.2%, 5. 3 %")[0] == "增长5.2%, 5.3%"
