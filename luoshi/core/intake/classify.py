@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from . import lexicon as lex
 from .document import Doc
+from .fastre import scanning
 from .numbers_scan import Quantity
 
 
@@ -91,7 +92,7 @@ _PROJECT_PLANNED = lex.cue("project_planned")
 _ITEM_OPEN = re.compile(
     r"[ \t\u3000]*(?:\d{1,2}\s?[.、．](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）]|[①-⑩])"
 )
-_COMPLETION = re.compile(
+_COMPLETION = scanning(
     r"(?:完成|占|佔)[^,，。；]{0,25}的$|[占佔](?:全年|年度)?(?:计划|目标|任务)|完成率$|"
     r"完成[^,，。；]{0,12}?(?:计划|目标|任务)[^,，。；\d]{0,3}$|比重为$|占比为?$|"
     # 为年度目标的66.2%: the goal as the yardstick of what was done (cue goal_yardstick)
@@ -104,7 +105,7 @@ _QUANTITY_HINT = re.compile(r"\d[\d.]*\s?[万亿千百]?\s?(?:[%个家户人元�
 _DEADLINE_CUE = re.compile(r"底前|日前|月前|年内完成|前完成")
 _PROGRESS_PERIOD = re.compile(r"M\d\d-M\d\d|YTD")
 _GROWTH = re.compile(r"增长|增速|增幅|涨幅|上涨|下降|降低|减少|提高|提升|增加|增|涨")
-_LEVEL_WORD = re.compile(r"率|比重|占比|强度|[占佔]|比例|水平|覆盖")
+_LEVEL_WORD = scanning(r"率|比重|占比|强度|[占佔]|比例|水平|覆盖")
 _LEVEL_STRICT = re.compile(r"率|浓度|强度|密度|指数|比重|占比|水平")
 _LEVEL_CUM = re.compile(r"年产|年均|总量|规模|保有|稳定在|保持在|日均|每天|每年")
 _METRIC_STRIP = re.compile(
@@ -622,7 +623,7 @@ def _reports_progress(x) -> bool:
 _PART_OF_YEAR = re.compile(r"M\d\d-M\d\d|YTD|H1|Q")
 
 
-_COUNTED_PROJECTS = re.compile(
+_COUNTED_PROJECTS = scanning(
     r"(?:项目|工程)[^,，。；;]{0,3}?\d+\s?[个项]|\d+\s?[个项][^，,。；;、\d]{0,14}?(?:项目|工程)"
 )
 
@@ -814,7 +815,7 @@ def sentence_state(
     return "statistic", "kind.past_year" if past else "kind.sentence_cue"
 
 
-_METRIC_DATES = re.compile(
+_METRIC_DATES = scanning(
     r"(?:19|20)\d{2}年(?:前三季度|上半年|底|末)?|\d{1,2}-\d{1,2}月?|\d{1,2}月(?:\d{1,2}日)?"
 )
 _METRIC_VERB_END = re.compile(

@@ -36,6 +36,7 @@ from .classify import (
     target_opening,
 )
 from .document import Doc, doc_context, section_frames
+from .fastre import scanning
 from .numbers_scan import Quantity, scan_quantities
 from .periods import TimeExpr, find_deadlines, find_times
 from .repair import Line, repair_lines
@@ -73,7 +74,7 @@ _MEASURE_OPEN = re.compile(r"[(（](?:全长|总长|长|面积|占地)[^)）]{0,
 _NAME_END = re.compile(r"([\u4e00-\u9fff]{2,10})$")
 _NAME_SPLIT = re.compile(r"[的了在对与和及将把]")
 _REGION_COUNT = re.compile(r"个?(?:地区|省份|省|城市|区县|县区)")
-_ALREADY = re.compile(r"(?<!经)已(?!经运行)")
+_ALREADY = scanning(r"(?<!经)已(?!经运行)")
 _POLICY_COUNT = re.compile(r"[一二三四五六七八九十两]个?[“\"]?$")
 _ZERO_VERB = re.compile(r"^(?:推动|确保|实现|坚持|做到|力争)")
 _FLOOR_VERB = re.compile(r"^(?:确保|保持|实现|做到)")
@@ -426,7 +427,7 @@ def _target_owner(
 
 
 _FENBIE = re.compile(r"分别(?:为|是|达到|达|完成|增长|引进|实现)?")
-_LIST_FIGURE = re.compile(r"(?<![\d.])\d[\d.,]*")
+_LIST_FIGURE = scanning(r"(?<![\d.])\d[\d.,]*")
 
 
 def _distributed_owner(text: str, sent: tuple[int, int], pos: int, owner: str) -> str:
@@ -652,7 +653,7 @@ def _quote_close(text: str, lo: int, pos: int, hi: int) -> int | None:
 
 # 全市/我市/本市 …: the jurisdiction a text speaks for, written 全市 when unnamed
 _WHOLE = {f"{a}{b}": f"全{b}" for a in "全我本" for b in "市区县省"}
-_WHOLE_WORD = re.compile(r"(?<![较比占在于献超])(?:全国|[全我本][市区县省州])")
+_WHOLE_WORD = scanning(r"(?<![较比占在于献超])(?:全国|[全我本][市区县省州])")
 
 
 def _whole_before(text: str, lo: int, pos: int) -> str | None:
@@ -1400,12 +1401,15 @@ def _dedupe(items: list[dict], text: str = "") -> list[dict]:
             if earlier:
                 bg = bigrams(it["metric"])
                 share = it.get("why", {}).get("kind") in _SHARE_RULES
+                # (asked once for the item, not again for each earlier one)
+                named = _named_owner(it)
+                context = _share_context(text, it) if share else None
                 for other, other_end, other_owner, other_fact, other_snippet in earlier[-50:]:
-                    if other_owner and _named_owner(it) and other_owner != _named_owner(it):
+                    if other_owner and named and other_owner != named:
                         continue
                     # a share's metric names the share (完成年度任务的), not what it measures:
                     # two shares are one fact only where their text is the same
-                    if share and other_snippet != _share_context(text, it):
+                    if share and other_snippet != context:
                         continue
                     # last year's result and this year's goal of one figure (预计增长7.5%
                     # in 2019, 增长7.5% the goal of 2020): two facts

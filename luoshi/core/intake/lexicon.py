@@ -18,6 +18,8 @@ import tomllib
 from functools import cache
 from importlib.resources import files
 
+from .fastre import scanning
+
 _FILES = ("lexicon.toml", "owners.toml")
 
 
@@ -62,7 +64,8 @@ def compile_cues(entry: dict) -> re.Pattern:
     vetoes = entry.get("vetoes", [])
     alts = [_word_alternative(w, vetoes) for w in entry.get("words", [])]
     alts += list(entry.get("patterns", []))
-    return re.compile("|".join(alts))
+    # a cue set mixes words with patterns: often no prefix the engine can skip ahead to
+    return scanning("|".join(alts))
 
 
 @cache

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .fastre import guarded, scanning
+
 _CN_MONTH = {
     "一": 1,
     "二": 2,
@@ -52,29 +54,38 @@ class TimeExpr:
 
 
 # every time expression starts with one of these; the lookahead lets the scan skip other text fast
+# (and each alternative has a look-ahead of its own, fastre.guarded: where a 年 or a digit
+# lets the scan in, only the alternatives that can start there are entered)
 _TIME_START = r"(?=[0-9〇○零一二三四五六七八九到至前上今去开年全本当目截春第])"
 _TIME_RE = re.compile(
-    _TIME_START + r"(?:"
-    r"(?P<to>(?<![增降升减截])[到至]\s?(?P<toy>" + YEAR_RE + r")\s?年(?:底|末)?)"
-    r"|(?P<q3>(?P<q3y>" + YEAR_RE + r")?年?前三季度)"
-    r"|(?P<h1>(?P<h1y>" + YEAR_RE + r")?年?上半年)"
-    r"|(?P<q>(?P<qy>" + YEAR_RE + r")?年?第?(?P<qn>[一二三四1-4])季度)"
-    r"|(?P<mr>(?P<mry>"
-    + YEAR_RE
-    + r")?年?\s?(?P<m1>\d{1,2})\s?[-—~～至到]\s?(?P<m2>\d{1,2})\s?(?:月份?|(?=累计)))"
-    r"|(?P<fm>前\s?(?P<fmn>\d{1,2}|十[一二]?|[一二三四五六七八九])\s?个?月)"
-    r"|(?P<lym>去年\s?(?P<lymm>\d{1,2})\s?月)"
-    r"|(?P<ymd>(?P<ymdy>" + YEAR_RE + r")?\s?年?\s?(?P<ymdm>\d{1,2})\s?月\s?(?P<ymdd>\d{1,2})\s?日)"
-    r"|(?P<ym>(?P<ymy>" + YEAR_RE + r")\s?年\s?(?P<ymm>\d{1,2})\s?月)"
-    r"|(?P<tym>今年\s?(?P<tymm>\d{1,2})\s?月(?!\s?\d{1,2}\s?日))"
-    r"|(?P<ytd>(?:开年|今年|年初|年内)以来|今年来)"
-    r"|(?P<ly>(?<![比较同])(?:去年|上年))"
-    r"|(?P<fest>春节(?:假期|期间|黄金周)?)"
-    r"|(?P<y>(?P<yy>" + YEAR_RE + r")\s?年(?:度)?)"
-    r"|(?P<cy>(?P<cyy>[〇○零一二三四五六七八九]{4})年)"
-    r"|(?P<ty>今年|(?<![占佔])全年(?!计划)|本年度|本年|年内)"
-    r"|(?P<now>目前|当前|截至目前)"
-    r")"
+    _TIME_START
+    + "(?:"
+    + guarded(
+        [
+            r"(?P<to>(?<![增降升减截])[到至]\s?(?P<toy>" + YEAR_RE + r")\s?年(?:底|末)?)",
+            r"(?P<q3>(?P<q3y>" + YEAR_RE + r")?年?前三季度)",
+            r"(?P<h1>(?P<h1y>" + YEAR_RE + r")?年?上半年)",
+            r"(?P<q>(?P<qy>" + YEAR_RE + r")?年?第?(?P<qn>[一二三四1-4])季度)",
+            r"(?P<mr>(?P<mry>"
+            + YEAR_RE
+            + r")?年?\s?(?P<m1>\d{1,2})\s?[-—~～至到]\s?(?P<m2>\d{1,2})\s?(?:月份?|(?=累计)))",
+            r"(?P<fm>前\s?(?P<fmn>\d{1,2}|十[一二]?|[一二三四五六七八九])\s?个?月)",
+            r"(?P<lym>去年\s?(?P<lymm>\d{1,2})\s?月)",
+            r"(?P<ymd>(?P<ymdy>"
+            + YEAR_RE
+            + r")?\s?年?\s?(?P<ymdm>\d{1,2})\s?月\s?(?P<ymdd>\d{1,2})\s?日)",
+            r"(?P<ym>(?P<ymy>" + YEAR_RE + r")\s?年\s?(?P<ymm>\d{1,2})\s?月)",
+            r"(?P<tym>今年\s?(?P<tymm>\d{1,2})\s?月(?!\s?\d{1,2}\s?日))",
+            r"(?P<ytd>(?:开年|今年|年初|年内)以来|今年来)",
+            r"(?P<ly>(?<![比较同])(?:去年|上年))",
+            r"(?P<fest>春节(?:假期|期间|黄金周)?)",
+            r"(?P<y>(?P<yy>" + YEAR_RE + r")\s?年(?:度)?)",
+            r"(?P<cy>(?P<cyy>[〇○零一二三四五六七八九]{4})年)",
+            r"(?P<ty>今年|(?<![占佔])全年(?!计划)|本年度|本年|年内)",
+            r"(?P<now>目前|当前|截至目前)",
+        ]
+    )
+    + ")"
 )
 
 
@@ -85,7 +96,7 @@ def _valid_month(m: int) -> bool:
 _TIME_HINT = re.compile(r"[年月季春目当今去前]")
 # a five-year plan's period, named as a time (“十二五”时期, 十三五期间): not the plan;
 # searched on its own, since 十 and “ are too common to start the scan of _TIME_RE
-_FIVE_YEAR_RE = re.compile(r"[“\"]?十([一二三四五])五[”\"]?(?:时期|期间|以来)")
+_FIVE_YEAR_RE = scanning(r"[“\"]?十([一二三四五])五[”\"]?(?:时期|期间|以来)")
 
 
 def find_times(
@@ -235,7 +246,7 @@ _DATE = (
     r"|(?=\s?(?:之前|以前|前)))"
 )
 _DATE_OR_YEAR_END = r"(?:" + _DATE + r"|(?:" + YEAR_RE + r"\s?年\s?)?年?(?:底|末))"
-_DEADLINE_RE = re.compile(
+_DEADLINE_RE = scanning(
     # (not the end of a range of months: 1-9月前三季度)
     r"(?<![\d\-—－~～至到])(?=[0-9年])(?:"
     + _DATE_OR_YEAR_END
@@ -244,7 +255,7 @@ _DEADLINE_RE = re.compile(
     + r")){0,11}"
     r"\s?(?:之前|以前|前)"
 )
-_ONE_DATE_RE = re.compile(
+_ONE_DATE_RE = scanning(
     r"(?:(?P<y>"
     + YEAR_RE
     + r")\s?年?\s?)?(?:(?P<m>\d{1,2})\s?月\s?(?:(?P<d>\d{1,2})\s?日|(?P<me>底|末)|(?P<mid>中旬|下旬|上旬))?|年?(?P<ye>底|末))"
@@ -323,13 +334,16 @@ _MILESTONE_YEAR = re.compile(
 _RANGE_END = re.compile(r"(?:19|20)\d{2}\s?年?\s?[—－\-~～–]{1,2}\s?$")
 
 
+# a year named as such (2025年, 2025-01-02, 202501月): it opens on 1 or 2, which the look-ahead of
+# scanning lets the engine skip to
+_YEAR_NAMED = scanning(r"(?<!\d)((?:19|20)\d{2})(?=\s?年|-\d{1,2}-\d{1,2}|\d{1,2}\s?月)")
+
+
 def document_year(text: str) -> int | None:
     """The year a document speaks of: the latest year named, other than target years (到2027年)."""
     best = None
     limit = min(len(text), 200000)
-    for m in re.finditer(
-        r"(?<!\d)((?:19|20)\d{2})(?=\s?年|-\d{1,2}-\d{1,2}|\d{1,2}\s?月)", text[:limit]
-    ):
+    for m in _YEAR_NAMED.finditer(text[:limit]):
         pre = text[max(0, m.start() - 2) : m.start()]
         if "到" in pre or "至" in pre:
             continue

@@ -159,3 +159,24 @@ def test_a_decimal_point_without_spaces_is_left_as_it_is_not_rewritten():
             text, index, before, dot
         ) == repair._apply_regex_deletions(text, index, repair._NUM_SPACE_RE, dot)
     assert repair.repair_lines("增长5.2%, 5. 3 %")[0] == "增长5.2%, 5.3%"
+
+
+def test_every_cue_set_finds_with_its_look_ahead_what_the_plain_regex_finds():
+    from luoshi.core.intake import lexicon as lex
+
+    rng = random.Random(15)
+    for name in lex.cue_names():
+        entry = lex.data()["cues"][name]
+        vetoes = entry.get("vetoes", [])
+        alternatives = [lex._word_alternative(w, vetoes) for w in entry.get("words", [])]
+        plain = re.compile("|".join(alternatives + list(entry.get("patterns", []))))
+        examples = [str(x) for x in (*entry.get("pos", []), *entry.get("neg", []))]
+        seen = "".join(examples) + "".join(entry.get("words", []))
+        alphabet = "".join(sorted(set(seen))) + "12,。 "
+        texts = examples + [
+            "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(100)
+        ]
+        for text in texts:
+            assert [m.span() for m in plain.finditer(text)] == [
+                m.span() for m in lex.cue(name).finditer(text)
+            ], (name, text)
