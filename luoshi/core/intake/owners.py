@@ -129,6 +129,8 @@ AUTONOMOUS_SHORT = _AUTONOMOUS
 _REGION_WORDS = sorted(PROVINCES + OTHER_REGIONS, key=len, reverse=True)
 _REGION_SET = frozenset(_REGION_WORDS)
 _PLACE_PREFIX = re.compile(r"^([" + HAN + r"]{1,6}?[市县区省州旗])")
+# a zone named after the city whose stem it follows (兰州新区, 郑州高新区, 苏州工业园区)
+_ZONE_AFTER_STEM = re.compile(r"新区|高新区|经开区|开发区|工业园区|园区|港区")
 
 
 def clean_unit(name: str) -> str | None:
@@ -207,8 +209,13 @@ def place_of_unit(unit: str | None) -> str | None:
     m = _PLACE_PREFIX.match(unit)
     if m and len(m.group(1)) >= 2:
         place = m.group(1)
-        # 杭州市发改委, 郑州将…: the 州 of a city's stem is no prefecture's level word
-        if place.endswith("州") and place + "市" in gazetteer_names():
+        # 杭州市发改委, 郑州将…: the 州 of a city's stem is no prefecture's level word;
+        # but 兰州新区, 郑州高新区 are zones named after the city, not the city
+        if (
+            place.endswith("州")
+            and not _ZONE_AFTER_STEM.match(unit, len(place))
+            and place + "市" in gazetteer_names()
+        ):
             return place + "市"
         return place
     return None

@@ -254,6 +254,18 @@ def test_the_zhou_of_a_citys_stem_is_no_level_word():
     assert place_of_unit("郑州将固定资产投资增长15%") == "郑州市"
 
 
+def test_a_zone_named_after_a_city_is_not_the_city():
+    # 兰州新区 is a state-level new area, not 兰州市: its own goals stay its own
+    assert place_of_unit("郑州高新区管委会") != "郑州市"
+    text = (
+        "兰州新区2026年预期发展目标地区生产总值增长16%以上\n"
+        "1月13日上午,兰州新区召开2026年工作会议,部署推进2026年重点工作任务。\n"
+        "某某客户端兰州讯(记者某某)1月13日上午,兰州新区召开2026年工作会议。"
+        "会议提出,2026年兰州新区地区生产总值增长16%以上,固定资产投资增长10%。\n"
+    )
+    assert owners(text) == ["兰州新区", "兰州新区"]
+
+
 def test_a_city_that_opens_its_sentence_owns_its_goals_in_a_comparison_of_cities():
     text = (
         "中部省会城市公布2026年经济增长目标\n"
