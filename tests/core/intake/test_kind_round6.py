@@ -209,3 +209,18 @@ def test_the_years_just_ended_open_a_review():
     assert _kinds(text) == [("target", 6.0), ("statistic", 6.3)]
     plan = "某区2026年政府工作报告\n今年全区生产总值增长6%左右。\n这五年内要建成高速公路100公里。\n"
     assert ("target", 100.0) in _kinds(plan)
+
+
+# a self-inspection or self-assessment report (自查报告, 自评报告) reports what was done,
+# like a 工作总结: its figures are results, not goals
+
+
+def test_a_self_inspection_report_reports_results():
+    body = (
+        "我县坚持把招商引资作为压倒一切的经济工作不动摇。\n一、招引总量增加,质量提高\n"
+        "今年,全县共签订正式合同109个,到位资金8.29亿元。\n二、招引目标明确,重点突出\n"
+        "基建项目上档升级。引进省港航公司投资13.6亿元兴建航电枢纽工程,今年到位资金3.07亿元。\n"
+    )
+    assert {k for k, _ in _kinds("招商引资工作自查报告\n" + body)} == {"statistic"}
+    # the same lines under a plan's title set goals
+    assert "target" in {k for k, _ in _kinds("招商引资工作计划\n" + body)}
