@@ -75,11 +75,14 @@ _PROGRESS_TITLE = re.compile(
 )
 
 
-_UNIT_NAME = r"[" + HAN + r"]{2,24}?(?:委员会|局|委|办公室|办|厅|部|政府|管委会|中心)"
+_UNIT_SUFFIX = r"(?:委员会|局|委|办公室|办|厅|部|政府|管委会|中心)"
+_UNIT_NAME = r"[" + HAN + r"]{2,24}?" + _UNIT_SUFFIX
+# the verb of an issuing title (…关于印发…的通知)
+_ISSUES = r"关于(?:印发|下发|转发|做好|落实)"
 _ISSUERS = re.compile(
     # a document number may open the title line: "盘政办发〔2009〕15号 盘锦市人民政府办公室关于印发…"
     r"^\s*#*\s*(?:[" + HAN + r"]{1,8}[〔\[(（]\d{4}[〕\])）]\s?\d{1,4}\s?号\s*)?"
-    r"((?:" + _UNIT_NAME + r"\s+)*" + _UNIT_NAME + r")\s*关于(?:印发|下发|转发|做好|落实)"
+    r"((?:" + _UNIT_NAME + r"\s+)*" + _UNIT_NAME + r")\s*" + _ISSUES
 )
 _CRUMB_UNIT = re.compile(
     r"[>＞]\s*([" + HAN + r"]{2,20}?(?:局|委员会|委|办公室|办|厅|中心))\s*$", re.M
@@ -279,10 +282,7 @@ _LEVEL_ADJ = scanning(r"(?<![省市县区州])([市县区州])(?:级(?:重点)?|
 
 # the issuers run together, repair having removed the spaces between them
 # (成都市发展和改革委员会中共成都市委社会工作部…关于印发…): one run, cut by _segment_units
-_ISSUERS_RUN = re.compile(
-    r"\s*#*\s*([" + HAN + r"]{4,100}?(?:委员会|局|委|办公室|办|厅|部|政府|管委会|中心))"
-    r"关于(?:印发|下发|转发|做好|落实)"
-)
+_ISSUERS_RUN = re.compile(r"\s*#*\s*([" + HAN + r"]{4,100}?" + _UNIT_SUFFIX + ")" + _ISSUES)
 
 
 def _issuers(head_lines: list[str]) -> str | None:

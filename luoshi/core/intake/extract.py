@@ -344,7 +344,7 @@ def _stat_subject(
         and not (r[2].startswith("全") and r[0] > 0 and s_txt[r[0] - 1] in "较比占在于献超")
     ]
     if regs:
-        cl_start = look.clause(pos, sent)[0] - sent[0]
+        cl_start = cl_lo - sent[0]
         in_clause = [r for r in regs if r[0] >= cl_start]
         first = (in_clause or regs)[0]
         owner, _ = own.region_list_at(s_txt, regs, regs.index(first))

@@ -36,9 +36,7 @@ _CN_MONTH = {
     "十二": 12,
 }
 # (○, the white circle, is how many texts print 〇: 二○二五年)
-_CN_YEAR_DIGITS = {"〇": "0", "○": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4"}
-_CN_YEAR_DIGITS.update({"五": "5"})
-_CN_YEAR_DIGITS.update({"六": "6", "七": "7", "八": "8", "九": "9"})
+_CN_YEAR_DIGITS = dict(zip("〇○零一二三四五六七八九", "000123456789", strict=True))
 
 YEAR_RE = r"(?:19|20)\d{2}"
 
