@@ -7,6 +7,8 @@ nothing: SQLite uses var/test.sqlite3, PostgreSQL its own test database, and eac
 own Redis database (LUOSHI_TEST_REDIS). LUOSHI_TEST_SERIAL=1 runs them one after the
 other with their output straight to the terminal.
 
+The tests that open no database (DATABASE_FREE) run on SQLite only.
+
 LUOSHI_TEST_POSTGRES names the PostgreSQL server (default
 postgres://postgres@127.0.0.1:5432/postgres). With CI=true an unreachable
 PostgreSQL is a failure, not a skip. Extra arguments go to pytest.
@@ -34,6 +36,19 @@ def postgres_reachable(url: str) -> str | None:
 
 
 REDIS = "redis://127.0.0.1:6379"
+
+# Tests that never open a database connection (the intake engine on text, the corpus
+# scorer): running them a second time on PostgreSQL checks nothing new and costs
+# minutes, so the PostgreSQL run leaves them to the SQLite run.
+DATABASE_FREE = ("tests/core/intake", "tests/bench")
+
+
+def postgres_args(args: list[str]) -> list[str]:
+    """The PostgreSQL run's arguments: the developer's, less the database-free tests
+    unless the developer named what to run."""
+    if any(not a.startswith("-") for a in args):
+        return args
+    return args + [f"--ignore={path}" for path in DATABASE_FREE]
 
 
 def environment(database_url: str, redis_db: int) -> dict[str, str]:
@@ -67,13 +82,13 @@ def finish(label: str, process: subprocess.Popen, log: Path | None, began: float
 def main() -> int:
     args = sys.argv[1:]
     (ROOT / "var").mkdir(exist_ok=True)
-    sqlite = ("SQLite", environment(f"sqlite:///{ROOT / 'var' / 'test.sqlite3'}", 13))
+    sqlite = ("SQLite", environment(f"sqlite:///{ROOT / 'var' / 'test.sqlite3'}", 13), args)
     runs = [sqlite]
     failed = []
     pg_url = os.environ.get("LUOSHI_TEST_POSTGRES", "postgres://postgres@127.0.0.1:5432/postgres")
     problem = postgres_reachable(pg_url)
     if problem is None:
-        runs.append(("PostgreSQL", environment(pg_url, 14)))
+        runs.append(("PostgreSQL", environment(pg_url, 14), postgres_args(args)))
     elif os.environ.get("CI", "").lower() == "true":
         print(f"PostgreSQL is not reachable ({problem}) and CI=true: failing.")
         failed.append("PostgreSQL (unreachable)")
@@ -82,17 +97,17 @@ def main() -> int:
 
     began = time.monotonic()
     if os.environ.get("LUOSHI_TEST_SERIAL") or len(runs) == 1:
-        for label, env in runs:
+        for label, env, run_args in runs:
             print(f"\n=== tests on {label} ===", flush=True)
-            if finish(*start(label, env, args, None), began) != 0:
+            if finish(*start(label, env, run_args, None), began) != 0:
                 failed.append(label)
     else:
         print(
             f"Running the suite on {' and '.join(r[0] for r in runs)} side by side...", flush=True
         )
         started = [
-            start(label, env, args, ROOT / "var" / f"test-{label.lower()}.log")
-            for label, env in runs
+            start(label, env, run_args, ROOT / "var" / f"test-{label.lower()}.log")
+            for label, env, run_args in runs
         ]
         for label, process, log in started:
             if finish(label, process, log, began) != 0:
