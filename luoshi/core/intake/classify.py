@@ -78,6 +78,13 @@ _GOAL_MET_REPORTED = lex.cue("goal_met_reported")
 _GOAL_YARDSTICK = lex.cue("goal_yardstick")
 _TITLE = re.compile(r"《[^》]{1,60}》")
 _ACTUAL_VERB = lex.cue("actual_verb")
+# a goal printed with its figure inside a result's comparison (超过目标任务4000亿元的19%)
+_GOAL_NAMED = lex.cue("goal_named")
+_GOAL_MEASURE_AFTER = lex.cue("goal_measure_after")
+_GOAL_NAMED_AFTER = lex.cue("goal_named_after")
+_GOAL_COMPARED = lex.cue("goal_compared")
+_GOAL_MEASURE = lex.cue("goal_measure")
+_GOAL_EXCEEDED = re.compile(r"超额完成")
 _PLAN_STATED = lex.cue("plan_stated")
 _PLAN_THEN_ACTUAL = lex.cue("plan_then_actual")
 # a result word close before its figure (已开工21个, 已完成12项) governs it
@@ -328,6 +335,9 @@ def kind_of(
     bracket = bracket_role(text, q_start, q_end, clause)
     if bracket:
         return bracket
+    against = _against_goal(text, clause, q_start, q_end)
+    if against:
+        return against
     cl = text[clause[0] : clause[1]]
     ctimes = [x for x in times if clause[0] <= x.start < clause[1]]
     if any(x.role == "target" for x in ctimes):
@@ -375,6 +385,9 @@ def kind_of(
     # 高于全国平均水平0.5个百分点以上: a gap printed with its bound is one to keep, a goal
     bounded = q_end > 0 and text[max(0, q_end - 2) : q_end] in ("以上", "以内", "以下")
     if _GAP_MEASURE.search(pre_cl) and not bounded:
+        # 力争高于全省平均水平1个百分点: a gap its own clause commits to is a goal
+        if _GOAL_COMMITMENT.search(pre_cl):
+            return "target", "kind.committed_gap"
         return "statistic", "kind.gap"
     if _PAST_ACTIVITY.search(cl):
         return "statistic", "kind.past_activity"
@@ -540,6 +553,31 @@ def _goal_paragraph_continues(text: str, sent, ctimes, par_state, q_end: int) ->
     return not (
         _STAT_CUE.search(text, sent[0], sent[1]) or _PAST_ACTIVITY.search(text, sent[0], sent[1])
     )
+
+
+def _against_goal(
+    text: str, clause: tuple[int, int], q_start: int, q_end: int
+) -> tuple[str, str] | None:
+    """A result measured against a goal printed with its figure (超过目标任务4000亿元的19%,
+    比控制指标2492人减少28人, 超过了下达的全年3起控制数): the goal's figure is a target,
+    what the result measures against it a statistic."""
+    if _GOAL_MEASURE.search(text, clause[0], q_start):
+        return "statistic", "kind.goal_gap"
+    if q_end <= 0:
+        return None
+    named = _GOAL_NAMED.search(text, clause[0], q_start)
+    # (低于目标0.9个百分点 alone measures a gap: the goal's figure is followed by what
+    # the result measures against it, or the goal is said exceeded)
+    if named and (
+        _GOAL_MEASURE_AFTER.match(text, q_end, clause[1])
+        or _GOAL_EXCEEDED.match(text, named.start())
+    ):
+        return "target", "kind.goal_named"
+    if _GOAL_NAMED_AFTER.match(text, q_end, clause[1]) and _GOAL_COMPARED.search(
+        text, clause[0], q_start
+    ):
+        return "target", "kind.goal_named"
+    return None
 
 
 def _with_bound(text: str, q_end: int) -> bool:

@@ -83,6 +83,7 @@ _LIST_MARK = re.compile(
     r"\s*(?:\d{1,2}\s?[.、．](?!\d)|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])"
 )
 _CAP_QUOTA = lex.cue("cap_quota")
+_CAP_QUOTA_AFTER = lex.cue("cap_quota_after")
 _CAP_WORD = re.compile(r"控制在")
 _CONTROL_FRAME = lex.cue("control_frame")
 _FALL_WORD = re.compile(r"下降|减少|降低|压减")
@@ -726,6 +727,20 @@ def _in_control_frame(text: str, lo: int, clause_start: int, pos: int) -> bool:
     return not _FALL_WORD.search(text, clause_start, pos)
 
 
+_HARM_COUNT = lex.cue("harm_count")
+_HARM_UNITS = ("人", "起", "宗", "次", "人次")
+_CHANGE_WORD = re.compile(r"下降|减少|降低|压减|增加|上升|增长|比(?![重例])|较(?![大小为好多少])")
+
+
+def _harm_cap(text: str, clause_start: int, q: Quantity) -> bool:
+    """The figure counts accidents or their dead or injured (事故起数, 死亡人数) and its
+    clause names no change (减少20人 is a floor on the fall)."""
+    if q.unit not in _HARM_UNITS:
+        return False
+    m = _HARM_COUNT.search(text, clause_start, q.num_start)
+    return m is not None and not _CHANGE_WORD.search(text, clause_start, q.num_start)
+
+
 def _make(
     kind, tkind, owner, metric, comp, value, unit, period, text, s, e, note=None, why=None
 ) -> dict:
@@ -1065,12 +1080,18 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                 comp = q.comparator
             elif q.reach:
                 comp = ">=" if kind == "target" else "="
-            elif kind == "target" and _CAP_QUOTA.search(text, clause[0], q.num_start):
+            elif kind == "target" and (
+                _CAP_QUOTA.search(text, clause[0], q.num_start)
+                or _CAP_QUOTA_AFTER.match(text, q.end, clause[1])
+            ):
                 # 死亡人数控制指标45人, 目标任务为…: a quota is a cap
                 comp = "<="
             elif kind == "target" and _in_control_frame(text, lo, clause[0], q.num_start):
                 # 控制考核指标分解情况为:工矿商贸企业474人,…上升0.05%: caps
                 comp, comp_rule = "<=", "comparator.control_frame"
+            elif kind == "target" and _harm_cap(text, clause[0], q):
+                # 较大事故起数目标任务为3起: no plan asks for more accidents, a cap
+                comp, comp_rule = "<=", "comparator.harm_cap"
             else:
                 comp = ">=" if kind == "target" else "="
             metric = metric_of(text, q, clause)
@@ -1091,7 +1112,15 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                     for g in _GOAL_MET.finditer(text, clause[0], clause[1])
                 ):
                     period = str(met_year)
-            if kind == "target":
+            if kind_rule == "kind.goal_named":
+                # the goal a result is measured against (全省…超过目标任务4000亿元) is the
+                # goal of whoever the result is of: the result's subject
+                owner, owner_rule = _stat_owner(text, sent, q.start, state, doc, look, q.end)
+                if owner is None:
+                    owner, owner_rule = _target_owner(
+                        text, sent, par, q.start, seg, state, doc, look
+                    )
+            elif kind == "target":
                 owner, owner_rule = _target_owner(text, sent, par, q.start, seg, state, doc, look)
             else:
                 owner, owner_rule = _stat_owner(text, sent, q.start, state, doc, look, q.end)

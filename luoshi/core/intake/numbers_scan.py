@@ -234,6 +234,10 @@ _SMALL_NUMERAL = re.compile(r"[一两二三四五六七八九十]{1,3}")
 
 
 # the rest of a list whose last member is in points (…、7 个、14 个和4.8 个百分点)
+# a rate or its change before a figure in 个点 (增速高于全省1个点, 拉高2个点)
+_RATE_CHANGE = re.compile(
+    r"增速|增幅|增长率|[率速](?:高于|低于|快于|慢于|提高|下降|回落)|高于|低于|快于|慢于|拉高|拉低|拉动"
+)
 _POINTS_LIST_END = re.compile(r"(?:\s?[、和及与]\s?[\d.]+\s?个)*\s?[、和及与]\s?[\d.]+\s?个百分点")
 _GAP = frozenset(" \u3000\t\n")
 
@@ -417,6 +421,15 @@ def _scan(text: str, start: int, end: int) -> list[Quantity]:
             unit, pos = "%", pos + 1
         else:
             unit, pos = _unit_at(text, pos, end)
+        if (
+            unit == "个"
+            and pos < end
+            and text[pos] == "点"
+            and _RATE_CHANGE.search(text, _clause_start(text, s, start), s)
+        ):
+            # 增速高于全省1个点: spoken for a percentage point, after a rate or its change
+            # (not 建设3个点位, 10个点 of a network)
+            unit, pos = "百分点", pos + 1
         q_start = s - 1 if shang else s
         if unit is None:
             # "1-2场": remember a possible range low end
@@ -493,6 +506,7 @@ def _scan(text: str, start: int, end: int) -> list[Quantity]:
         comparator = post_comp or pre_comp or approx or (">=" if shang else None)
         if unit == "个" and _POINTS_LIST_END.match(text, pos, end):
             unit = "百分点"  # 分别提高9.9个、3.1个百分点: the list's last member names the unit
+
         q = Quantity(q_start, pos, s, value, unit, comparator, reach=reach and not comparator)
         low = pending_range
         pending_range = None

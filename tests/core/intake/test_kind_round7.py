@@ -1,0 +1,99 @@
+"""Targets and statistics, round seven: goals printed inside results (issue 15).
+
+Each rule has an invented example that it decides and one that it leaves alone.
+"""
+
+from luoshi.core.intake import extract
+
+
+def _items(text):
+    return [(it["kind"], it["value"], it["unit"], it["comparator"]) for it in extract(text).items]
+
+
+def _why(text):
+    return [it["why"]["kind"] for it in extract(text).items]
+
+
+# cues goal_named, goal_measure: a goal printed with its figure in a result's comparison
+
+
+def test_a_goal_exceeded_by_a_share_is_a_target_and_the_share_a_statistic():
+    text = "2019年全市签约项目总投资612亿元,超过目标任务500亿元的22%。\n"
+    assert _items(text) == [
+        ("statistic", 61200000000.0, "元", "="),
+        ("target", 50000000000.0, "元", ">="),
+        ("statistic", 22.0, "%", "="),
+    ]
+    assert _why(text)[1:] == ["kind.goal_named", "kind.goal_gap"]
+
+
+def test_a_quota_undercut_by_a_count_is_a_cap_and_the_count_a_statistic():
+    text = "2019年全市事故死亡人数比省下达的控制指标120人减少9人。\n"
+    assert _items(text) == [("target", 120.0, "人", "<="), ("statistic", 9.0, "人", "=")]
+
+
+def test_a_goal_exceeded_is_named_by_its_figure():
+    text = "2019年完成外贸进出口8亿元,超额完成年度指标6.5亿元。\n"
+    assert _items(text)[1] == ("target", 650000000.0, "元", ">=")
+
+
+def test_a_gap_to_a_goal_without_its_figure_stays_a_statistic():
+    text = "前三季度全区地区生产总值增长5.1%,低于目标1.4个百分点。\n"
+    assert [k for k, *_ in _items(text)] == ["statistic", "statistic"]
+    assert "kind.goal_named" not in _why(text)
+
+
+def test_a_quota_printed_after_its_figure_is_a_cap():
+    text = "2019年全市发生较大事故5起,超过了省里下达的全年4起控制数。\n"
+    assert ("target", 4.0, "起", "<=") in _items(text)
+
+
+# rule committed_gap: a gap its own clause commits to
+
+
+def test_a_gap_a_commitment_asks_for_is_a_goal():
+    text = "全县地区生产总值增速力争高于全市平均水平1.5个百分点。\n"
+    assert _items(text) == [("target", 1.5, "百分点", ">=")]
+    assert _why(text) == ["kind.committed_gap"]
+
+
+def test_a_gap_measured_stays_a_statistic():
+    text = "全县地区生产总值增速高于全市平均水平1.5个百分点。\n"
+    assert _items(text) == [("statistic", 1.5, "百分点", "=")]
+
+
+def test_the_larger_accidents_are_no_comparison():
+    # 较大事故 names a grade of accident, not a comparison with something larger
+    text = "2026年安全生产工作要点\n全县较大事故起数目标任务为2起。\n"
+    assert [k for k, *_ in _items(text)] == ["target"]
+
+
+# rule comparator.harm_cap: a target of accidents or their dead is a cap
+
+
+def test_a_target_of_accidents_or_deaths_is_a_cap():
+    text = "2026年安全生产工作要点\n全县较大事故起数目标任务为2起,火灾事故死亡人数目标任务为3人。\n"
+    assert _items(text) == [("target", 2.0, "起", "<="), ("target", 3.0, "人", "<=")]
+
+
+def test_a_fall_in_deaths_is_no_cap():
+    text = "2026年安全生产工作要点\n全县道路交通事故死亡人数比上年减少6人。\n"
+    assert [c for *_, c in _items(text)] == [">="]
+
+
+def test_a_target_of_other_people_is_no_cap():
+    text = "2026年安全生产工作要点\n全年培训安全管理人员3000人。\n"
+    assert _items(text) == [("target", 3000.0, "人", ">=")]
+
+
+# numbers: 个点 spoken for a percentage point after a rate or its change
+
+
+def test_points_spoken_after_a_rate_are_percentage_points():
+    text = "确保全年经济增速高于全省2个点以上。\n"
+    assert _items(text) == [("target", 2.0, "百分点", ">=")]
+
+
+def test_points_of_a_network_stay_counts():
+    text = "今年新建空气质量监测站10个点位。\n"
+    assert all(u == "个" for _, _, u, _ in _items(text))
