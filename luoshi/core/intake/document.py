@@ -34,7 +34,7 @@ _PLACE_RE = re.compile(
     r"(?<![" + HAN + r"])([" + HAN + r"]{2,3})([市区县州])(?![委场民政级属内外长直辖域划])"
 )
 _PLACE_AFTER_VERB = re.compile(
-    r"(?:在|对|到|与|和|及|、|于)([" + HAN + r"]{2,3})([市区县])(?![委场民政级属内外长直辖域划])"
+    r"(?:在|对|到|与|和|及|、|于|是)([" + HAN + r"]{2,3})([市区县])(?![委场民政级属内外长直辖域划])"
 )
 _BAD_PLACE_START = (
     "确保", "推动", "按照", "根据", "全力", "加快", "推进", "落实", "实现", "支持", "鼓励", "围绕",
@@ -631,6 +631,21 @@ def _place_name(printed: str, kind: str) -> str | None:
     return name
 
 
+# 排湘潭市第一, 居青湖市前列, 在临川市排名第二: the place a figure is ranked in holds the
+# text's place, it is not the text's own
+_RANK_VERB_AFTER = re.compile(r"(?:排名|排在|排|位居|位列|居)第")
+_RANK_AFTER = re.compile(r"首位|前列|第[\d一二三四五六七八九十]{1,2}[位名]?[,，。；;、]")
+
+
+def _ranked_in(sample: str, start: int, end: int) -> bool:
+    """The place printed at sample[start:end] is the base of a ranking."""
+    if _RANK_VERB_AFTER.match(sample, end):
+        return True
+    return sample[max(0, start - 1) : start] in ("排", "居", "列") and bool(
+        _RANK_AFTER.match(sample, end)
+    )
+
+
 def _places(sample: str, title: str, suffix: str) -> dict[str, str]:
     """The places a text names, counted, and the one it names most of each level.
     `suffix` is the text's own level word (_own_suffix), computed once by the caller."""
@@ -643,6 +658,8 @@ def _places(sample: str, title: str, suffix: str) -> dict[str, str]:
             if name is None:
                 continue
             if rx is _PLACE_AFTER_VERB and _cut_place(sample, m.start(), name + kind, seen):
+                continue
+            if _ranked_in(sample, m.end(1) - len(name), m.end()):
                 continue
             counts[(name + kind, kind)] = counts.get((name + kind, kind), 0) + 1
     for key in counts:
@@ -786,7 +803,11 @@ def _title_municipality(title: str, sample: str) -> str | None:
     if not any(w in sample for w in ("全市", "本市", "我市")):
         return None
     named = {
-        m.group(1) for m in _MUNICIPALITY.finditer(title[:400]) if m.group(1) + "市" not in sample
+        m.group(1)
+        for m in _MUNICIPALITY.finditer(title[:400])
+        if m.group(1) + "市" not in sample
+        # 北京华联 (a firm: 北京华联超市) names no city of the text's
+        and not own.opens_a_firms_name(title, m.start(1), m.end(1), sample)
     }
     return named.pop() if len(named) == 1 else None
 

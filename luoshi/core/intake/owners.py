@@ -771,7 +771,9 @@ def clause_owner(text: str, pos: int, end: int) -> str | None:
 # closed by a bare bracket ("…1200个以上。(工信局)").  The cell ends where the next
 # row's serial number, the line or the text does; the item's line opens with a serial.
 _CLOSING_CELL = re.compile(
-    r"[^。;；\n]{0,100}?(?:[.。;；][ \t\u3000]?[(（【]([" + HAN + r"、]{2,30}?)[)）】][。;；]?"
+    r"[^。;；\n]{0,100}?(?:[.。;；][ \t\u3000]?[(（【]((?:[" + HAN + r"、]|[,，](?=[" + HAN + r"])"
+    # units listed with commas, a group with its own bracket (各县〔市、区〕政府)
+    r"|[〔(（][" + HAN + r"、]{1,8}[〕)）]){2,40}?)[)）】][。;；]?"
     # a cell after a space and a sentence's 。 is the row cell's (row_cell_owner)
     r"|(?:\.[ \t\u3000]?|[。;；])([" + HAN + r"、]{2,30}?))"
     r"(?=[ \t\u3000]?\d{1,2}[ \t\u3000.、．]|[ \t\u3000]*(?:\n|$))"
@@ -827,7 +829,8 @@ def closing_cell_owner(text: str, pos: int) -> str | None:
     cell = m.group(1) or m.group(2)
     if _MARKER_WORD.search(cell):
         return None  # (X负责), (X主办): the marker rules read those
-    parts = [p for p in cell.split("、") if p]
+    # (市发展改革委,各县〔市、区〕政府): a comma between the units joins them as 、 does
+    parts = [p for p in _split_outside_brackets(re.sub("[,，]", "、", cell)) if p]
     if not parts or not all(
         is_organisation(p) and not _is_place_name(p) and _subject_suffix().search(p) for p in parts
     ):
@@ -972,7 +975,7 @@ _ROLE_LABELS = frozenset(lex.data()["owners"]["role_labels"])
 _FIELD_BUREAU_ENDS = frozenset(lex.data()["owners"]["field_bureau_endings"])
 # 绍兴市, 嘉兴市: a city's three-character name that ends like a slogan (科技兴市)
 _CITY_SLOGAN_ENDS = frozenset(lex.data()["owners"]["city_slogan_endings"])
-_BRACKETED = re.compile(r"[(（][^)）]*[)）]")
+_BRACKETED = re.compile(r"[(（〔][^)）〕]*[)）〕]")
 _PLACE_SUFFIXES = ("市", "区", "县", "省", "州", "旗", "镇", "乡")
 _NOT_PLACE_CHARS = set("的了和与及在对全年已各本该我其这那每个等")
 
@@ -1038,7 +1041,7 @@ def is_organisation(name: str | None) -> bool:
     if "、" in name and is_group(name):
         return True  # a group printed as a list (各地、各部门)
     # 浙江省(嘉兴、温州、台州): the bracket specifies the name before it
-    if "(" in name or "（" in name:
+    if "(" in name or "（" in name or "〔" in name:
         name = _BRACKETED.sub("", name)
     parts = [p for p in _split_outside_brackets(name) if p] if "、" in name else [name]
     if len(parts) > 1:
@@ -1122,9 +1125,9 @@ def _split_outside_brackets(s: str) -> list[str]:
     cur: list[str] = []
     depth = 0
     for ch in s:
-        if ch in "(（":
+        if ch in "(（〔":
             depth += 1
-        elif ch in ")）":
+        elif ch in ")）〕":
             depth = max(0, depth - 1)
         if ch == "、" and depth == 0:
             out.append("".join(cur))
@@ -1663,6 +1666,21 @@ _NOT_THE_PLACE_AFTER = re.compile(
 )
 
 
+# a firm's name opens with a place (北京华联…北京华联超市, 上海家化集团): wherever the text
+# prints the name so, the place is the firm's, not the text's
+_FIRM_WORDS = r"(?:超市|商场|商城|百货|集团|公司|酒店|银行|药业|股份)"
+
+
+def opens_a_firms_name(text: str, start: int, after: int, sample: str | None = None) -> bool:
+    """The place printed at text[start:after] opens a name that `sample` (else `text`) prints
+    as a firm's somewhere."""
+    name = text[start : after + 2]
+    if len(name) < after - start + 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in name):
+        return False
+    firm = re.escape(name) + r"[\u4e00-\u9fff]{0,3}?" + _FIRM_WORDS
+    return re.search(firm, text if sample is None else sample) is not None
+
+
 _ROUTE_MARKS = "至到-—~～"
 
 
@@ -1705,7 +1723,11 @@ def printed_places(sample: str) -> dict[Place, list[int]]:
             after = i + len(place.stem)
             if sample.startswith(place.level, after):
                 out.setdefault(place, [0, 0])[1] += 1
-            elif not _NOT_THE_PLACE_AFTER.match(sample, after) and not _route_end(sample, i, after):
+            elif (
+                not _NOT_THE_PLACE_AFTER.match(sample, after)
+                and not _route_end(sample, i, after)
+                and not opens_a_firms_name(sample, i, after)
+            ):
                 # a name that opens after a mark (、大连, “慈溪) is cut from no longer word
                 clear = i == 0 or not "\u4e00" <= sample[i - 1] <= "\u9fff"
                 out.setdefault(place, [0, 0])[0] += 2 if clear else 1

@@ -306,6 +306,12 @@ _ITEM_START = re.compile(
 )
 
 
+# a news story opens with its dateline (本报讯, 本报北京3月1日电, 新华社…电, 本报记者…)
+_NEWS_LEAD = re.compile(
+    r"[ \t\u3000]*(?:本报讯|本报记者|(?:本报|新华社|中新社|中新网)[\u4e00-\u9fff\d]{0,10}?(?:讯|电))"
+)
+
+
 def _section_heading(line: str) -> bool:
     """A short line that names a review or a goal section (2024年工作回顾, 2025年主要预期目标)."""
     s = line.strip()
@@ -395,6 +401,10 @@ def _join_breaks(
             i += 1
             continue
         if blanks and _ITEM_START.match(text, b.start, b.end):
+            i += 1
+            continue
+        if blanks and _NEWS_LEAD.match(text, b.start, b.end):
+            # "本报讯 …" after blank lines opens the story: the line above is its headline
             i += 1
             continue
         if _ITEM_START.match(text, b.start, b.end) and _ITEM_START.match(text, a.start, a.end):

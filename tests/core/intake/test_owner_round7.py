@@ -1,0 +1,95 @@
+"""Owners on unseen documents, round 7 (issue 15).
+
+Invented texts, one positive and one negative example per rule.
+"""
+
+from luoshi.core.intake import extract
+from luoshi.core.intake.owners import is_group, is_organisation
+
+
+def owners(text: str) -> list[str | None]:
+    return [it["owner"] for it in extract(text, year=2026).items if it["kind"] == "target"]
+
+
+def test_a_closing_bracket_lists_units_with_commas_and_a_bracketed_group():
+    # a breakdown item closed by its units after the full stop, a comma between the lead
+    # and the governments of the counties, whose levels sit in their own bracket
+    text = (
+        "一、2026年主要预期目标分解\n"
+        "1.地区生产总值增长6%以上。(市发展改革委,各县〔市、区〕政府)\n"
+        "2.研发投入强度超过2.1%。(市科技局,各县(市、区)政府)\n"
+    )
+    assert owners(text) == [
+        "市发展改革委、各县〔市、区〕政府",
+        "市科技局、各县(市、区)政府",
+    ]
+    # a bracket that names no unit (a thing, a place) owns nothing
+    other = "1.地区生产总值增长6%以上。(不含园区,青湖市)\n"
+    assert owners(other) != ["不含园区、青湖市"]
+
+
+def test_the_governments_of_each_lower_level_are_a_group():
+    assert is_group("各县〔市、区〕政府") and is_group("各区人民政府") and is_group("各乡镇政府")
+    assert not is_group("各县政府工作报告") and not is_group("县政府")
+
+
+def test_a_kind_of_city_to_build_is_no_place():
+    # 公交都市, 国际化大都市: what a plan means to become, never the owner of its goals
+    assert not is_organisation("公交都市") and not is_organisation("国际化大都市")
+    # the cities whose names end so are places
+    assert is_organisation("成都市") and is_organisation("宜都市")
+
+
+def test_a_place_after_shi_is_the_reports_place():
+    # 也是青湖市…之年: the city the work report speaks for, named after 是
+    text = (
+        "政府工作报告指出,2026年是关键一年,也是青湖市全面建成示范城市的决胜之年。"
+        "今年主要预期目标是:地区生产总值增长6%,开展“公交都市”创建工作。\n"
+    )
+    assert owners(text) == ["青湖市"]
+    # 是 before a common word ending in 市 (是超大城市) names no place
+    other = "政府工作报告指出,这是超大城市的治理之年。今年主要预期目标是:地区生产总值增长6%。\n"
+    assert owners(other) != ["超大城市"]
+
+
+def test_the_place_a_figure_is_ranked_in_is_not_the_texts_own():
+    from luoshi.core.intake.document import _places
+
+    # 排临川市第一: the county-level city reporting is ranked among 临川市's places
+    text = "今年以来,全市经济总体平稳。1—10月固定资产投资同比增长7.9%,排临川市第一。"
+    assert "临川市" not in _places(text, "", "市")["all"].split("、")
+    # a place printed as the subject, not as a ranking's base, is counted
+    named = "今年以来,临川市经济总体平稳。1—10月固定资产投资同比增长7.9%。"
+    assert "临川市" in _places(named, "", "市")["all"].split("、")
+
+
+def test_an_amounts_unit_before_a_level_word_is_no_place():
+    # 超额完成175亿元市定目标: 亿元 and 市定, no city named 亿元市
+    assert not is_organisation("亿元市") and not is_organisation("万元县")
+    assert is_organisation("临元市")
+
+
+def test_a_dateline_opens_the_story_under_its_headline():
+    from luoshi.core.intake.repair import repair_lines
+
+    raw = "青湖市政府明确今年120项重点工作\n\n本报讯 记者从市政府常务会议获悉,今年将新建学校3所。\n"
+    text, _idx, lines = repair_lines(raw)
+    assert text.splitlines()[0] == "青湖市政府明确今年120项重点工作"
+    # a line that does not open with a dateline still continues a cut sentence
+    cut = "今年全市将新建学校3所,改造老旧小区\n\n120个,新增停车位2000个。\n"
+    text, _idx, _lines = repair_lines(cut)
+    assert "改造老旧小区120个" in text
+
+
+def test_a_place_that_opens_a_firms_name_is_not_the_texts_city():
+    from luoshi.core.intake.document import _title_municipality
+    from luoshi.core.intake.owners import opens_a_firms_name
+
+    text = "截止5月底,全市开工项目29个。\n主要有:上海联华投资0.2亿元扩建的上海联华超市项目。\n"
+    start = text.index("上海联华")
+    assert opens_a_firms_name(text, start, start + 2)
+    assert _title_municipality(text, text) is None
+    # a municipality named as the text's subject is still its city
+    named = "上海今年新开工项目29个,全市完成投资120亿元。\n"
+    assert not opens_a_firms_name(named, 0, 2)
+    assert _title_municipality(named, named) == "上海"
