@@ -12,6 +12,13 @@ then fails at once.  The look-ahead only refuses positions where the pattern cou
 not match, so the matches are the same.  A pattern the engine already finds a prefix
 in, or whose first characters cannot be told (a negated class, a category such as
 \\d, an optional start), is compiled as it is.
+
+The look-ahead alone still makes the engine enter the pattern at every position (one
+call of its matcher each): the class is also written into the compiled pattern's
+information block, where the engine reads the set of characters a search skips ahead
+to, as it does for a pattern that opens on a class (`with_start_set`).  A search then
+passes over the other characters in a tight loop; a match at a given position
+(`match`, `fullmatch`) does not read that block.
 """
 
 from __future__ import annotations
@@ -23,8 +30,11 @@ from typing import Any
 try:  # the parser of the re module (private), to read a pattern's first characters
     _p: Any = importlib.import_module("re._parser")
     _c: Any = importlib.import_module("re._constants")
+    # and its compiler, to write the start set into a compiled pattern (with_start_set)
+    _compiler: Any = importlib.import_module("re._compiler")
+    _sre: Any = importlib.import_module("_sre")
 except ImportError:  # pragma: no cover - another Python: patterns compile as written
-    _p = _c = None
+    _p = _c = _compiler = _sre = None
 
 # a class wider than this is no help to the look-ahead (and slow to write out)
 _MAX_FIRST = 400
@@ -139,6 +149,37 @@ def scanning(pattern: str, flags: int = 0) -> re.Pattern[str]:
     if first is None:
         return re.compile(pattern, flags)
     try:
-        return re.compile(f"(?=[{first}])(?:{pattern})", flags)
+        return with_start_set(f"(?=[{first}])(?:{pattern})", first, flags)
     except re.error:  # pragma: no cover - (a global flag such as (?s) must open a pattern)
         return re.compile(pattern, flags)
+
+
+def with_start_set(pattern: str, first: str, flags: int = 0) -> re.Pattern[str]:
+    """`re.compile(pattern, flags)`, with the characters of the class `[first]` as the
+    ones a search skips ahead to (the engine's own skip for a pattern that opens on a
+    class).  `first` must hold every character a match of `pattern` can start with, and
+    every match must consume one: at other positions the pattern is not tried at all.
+    The pattern is compiled as re.compile does (same code), only the information block
+    that opens it differs; where that cannot be done, it is compiled as written."""
+    if _compiler is None or flags & re.IGNORECASE:
+        return re.compile(pattern, flags)
+    parsed = _p.parse(pattern, flags)
+    start = _p.parse(f"[{first}]", flags)
+    # a class of one character parses as a literal, which the engine would take for
+    # the whole pattern's prefix; a pattern that may match empty has no start set
+    if len(start.data) != 1 or start.data[0][0] is not _c.IN or parsed.getwidth()[0] == 0:
+        return re.compile(pattern, flags)
+    all_flags = parsed.state.flags | flags
+    # the information block of a pattern that opens on the class, with this one's widths
+    start.width = parsed.getwidth()
+    code: list[int] = []
+    _compiler._compile_info(code, start, all_flags)
+    _compiler._compile(code, parsed.data, all_flags)
+    code.append(_c.SUCCESS)
+    groupindex = parsed.state.groupdict
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    return _sre.compile(
+        pattern, all_flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup)
+    )

@@ -126,6 +126,33 @@ def test_a_scanning_regex_finds_what_the_plain_one_finds():
     assert scanning(r"[全我本]市").pattern == r"[全我本]市"
 
 
+def test_a_pattern_with_a_start_set_finds_what_the_plain_one_finds():
+    from luoshi.core.intake.fastre import with_start_set
+
+    cases = [
+        # named groups, alternatives behind their look-aheads, a look-behind
+        (r"(?=[到今2])(?:(?P<to>(?<![增])到(?P<y>20\d\d)年)|(?P<ty>今年)|(?P<n>2\d))", "到今2"),
+        (r"(?=[共发])(?:(?<![免绝止])发生[^，]{0,3}事故|共计)", "共发"),
+        (r"(?=[a])(?:a|ab)", "a"),  # one character: a literal, compiled as written
+        (r"(?=[年])(?:年?)", "年"),  # may match empty: compiled as written
+    ]
+    texts = _scan_texts("到今2025年增免发生事故共计，ab年 ")
+    for pattern, first in cases:
+        plain, fast = re.compile(pattern), with_start_set(pattern, first)
+        assert fast.pattern == pattern and fast.groupindex == plain.groupindex
+        for text in texts:
+            assert [(m.span(), m.groupdict()) for m in plain.finditer(text)] == [
+                (m.span(), m.groupdict()) for m in fast.finditer(text)
+            ]
+            for lo in range(0, len(text), 5):
+                for a, b in (
+                    (plain.search(text, lo), fast.search(text, lo)),
+                    (plain.match(text, lo), fast.match(text, lo)),
+                    (plain.search(text, 0, lo), fast.search(text, 0, lo)),
+                ):
+                    assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))
+
+
 def test_guarded_alternatives_find_what_the_plain_ones_find():
     from luoshi.core.intake.fastre import guarded
 
