@@ -169,10 +169,18 @@ def find_times(
                 if year:
                     out.append(TimeExpr(s, e, f"{year}YTD", "past", year))
             elif g == "ly":
+                # 保持上年水平, 在去年…基础上: last year as a goal's baseline, no period
+                # spoken of
+                base = _LEVEL_AFTER.match(text, e) or (
+                    text[s - 1 : s] == "在" and _ON_THE_BASIS.match(text, e)
+                )
+                role = "base" if base else "past"
                 if year:
-                    # 保持上年水平: last year's level as a goal's baseline, no period spoken of
-                    role = "base" if _LEVEL_AFTER.match(text, e) else "past"
                     out.append(TimeExpr(s, e, str(year - 1), role, year - 1))
+                elif text[s - 1 : s] not in _COMPARED:
+                    # a text that never prints its year still speaks of the year before it
+                    # (not 高于上年, a floor's baseline)
+                    out.append(TimeExpr(s, e, None, role, None))
             elif g == "fest":
                 if year:
                     out.append(TimeExpr(s, e, f"{year}春节假期", "past", year))
@@ -215,6 +223,8 @@ def _five_year_periods(text: str, year: int, out: list[TimeExpr]) -> int:
 
 
 _LEVEL_AFTER = re.compile(r"(?:的)?(?:水平|水准)")
+_ON_THE_BASIS = re.compile(r"[^,，。；;]{0,12}?基础上")
+_COMPARED = ("于", "比", "较", "同")
 
 # a year the sentence plans for (2023年将新建4500万亩, 2026年力争): a goal's year, never a
 # result's, even in a text written after it or one that reports progress (period.planned_year)

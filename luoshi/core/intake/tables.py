@@ -346,7 +346,44 @@ def parse_tables(text: str, lines: list[Line], year: int | None) -> tuple[list[T
         except Exception:  # noqa: S110 - see above
             pass
         i = j
+    # a table of goals against results flattened one cell a line without pipes
+    for run in _short_line_runs(text, lines, used):
+        found = _role_rows(_line_cells(text, lines, run))
+        if found:
+            rows.extend(_rows_from(found[0], found[1], found[2], year))
+            used.update(run[found[3] : found[4]])
+    rows.sort(key=lambda r: r.line)
     return rows, used
+
+
+_RUN_MIN = 8
+_SHORT_LINE = 30
+_SENTENCE_MARK = re.compile(r"[。；;，,]")
+
+
+def _short_line_runs(text: str, lines: list[Line], used: set[int]) -> list[list[int]]:
+    """Runs of short lines of text (blank lines between them allowed) that may be the cells
+    of a table printed one a line: at least eight, none a sentence."""
+    runs: list[list[int]] = []
+    cur: list[int] = []
+    for k, ln in enumerate(lines):
+        if ln.kind == "blank" and cur:
+            continue
+        t = text[ln.start : ln.end].strip()
+        if (
+            k not in used
+            and ln.kind in ("content", "heading")
+            and 0 < len(t) <= _SHORT_LINE
+            and not _SENTENCE_MARK.search(t)
+        ):
+            cur.append(k)
+            continue
+        if len(cur) >= _RUN_MIN:
+            runs.append(cur)
+        cur = []
+    if len(cur) >= _RUN_MIN:
+        runs.append(cur)
+    return runs
 
 
 def _units_above(text: str, lines: list[Line], i: int) -> list[str]:
@@ -474,7 +511,8 @@ def _run(flags: list[bool], i: int):
 _TABLE_TITLE = re.compile(r"^.{4,40}(?:表|清单|一览|明细)$")
 
 
-def _flat_table(text: str, lines: list[Line], block: list[int], year: int | None) -> list[TableRow]:
+def _line_cells(text: str, lines: list[Line], block: list[int]) -> list[tuple[_Cell, int]]:
+    """One cell a line, without the pipe that may close it."""
     cells = []
     for k in block:
         ln = lines[k]
@@ -484,9 +522,71 @@ def _flat_table(text: str, lines: list[Line], block: list[int], year: int | None
             cell = cell[:-1]
         lead = len(cell) - len(cell.lstrip())
         cells.append((_Cell(ln.start + lead, ln.start + len(cell.rstrip()), cell.strip()), k))
+    return cells
+
+
+_ROLE_COLS = ("target", "actual")
+_MAX_CELL = 30
+
+
+def _is_figure_cell(t: str) -> bool:
+    """A cell of a row's figure (6.3%, 150亿元, 增长6%), not a column's name (1-6月完成)."""
+    return _HAS_FIGURE(t) is not None and _col_role(t) not in _ROLE_COLS
+
+
+def _role_rows(
+    cells: list[tuple[_Cell, int]],
+) -> tuple[list[str], list[list[_Cell]], list[int], int, int] | None:
+    """A table flattened one cell a line whose header names a goal column and a result
+    column (指标名称 | 预期目标 | 实际完成), then its rows of a name and figures: (header,
+    rows, the line of each row, the first and the end cell read), or None."""
+    for hs in range(min(3, len(cells))):
+        f = next((i for i in range(hs, len(cells)) if _is_figure_cell(cells[i][0].text)), None)
+        if f is None:
+            return None
+        for names in (1, 2):  # the row's name cells before its first figure
+            he = f - names
+            header = [c.text for c, _ in cells[hs:he]]
+            roles = [_col_role(h) for h in header]
+            first_role = next((k for k, r in enumerate(roles) if r in _ROLE_COLS), None)
+            if (
+                first_role != names
+                or "target" not in roles
+                or "actual" not in roles
+                or any(len(h) > 16 or _HAS_FIGURE(h) and _col_role(h) == "work" for h in header)
+            ):
+                continue
+            width = len(header)
+            body: list[list[_Cell]] = []
+            line_of: list[int] = []
+            i = he
+            while i + width <= len(cells):
+                row = [c for c, _ in cells[i : i + width]]
+                figures_ok = all(
+                    _HAS_FIGURE(c.text) or c.text.strip("-—/ ") == ""
+                    for c, r in zip(row, roles, strict=True)
+                    if r in _ROLE_COLS
+                )
+                named = all(not _is_figure_cell(c.text) for c in row[:names])
+                if not (figures_ok and named) or any(len(c.text) > _MAX_CELL for c in row):
+                    break
+                body.append(row)
+                line_of.append(cells[i][1])
+                i += width
+            if len(body) >= 2:
+                return header, body, line_of, hs, i
+    return None
+
+
+def _flat_table(text: str, lines: list[Line], block: list[int], year: int | None) -> list[TableRow]:
+    cells = _line_cells(text, lines, block)
     figures = _figure_table(cells)
     if figures:
         return figures
+    # a table of goals against results without serial numbers (预期目标 | 实际完成)
+    roled = _role_rows([(c, k) for c, k in cells if c.text.strip("| ")])
+    if roled:
+        return _rows_from(roled[0], roled[1], roled[2], year)
     # the table's title and empty separator cells printed before its header
     # (洋县2024年十大民生实事项目清单 |, ||||||)
     while cells and (not cells[0][0].text.strip("| ") or _TABLE_TITLE.search(cells[0][0].text)):

@@ -97,3 +97,54 @@ def test_points_spoken_after_a_rate_are_percentage_points():
 def test_points_of_a_network_stay_counts():
     text = "今年新建空气质量监测站10个点位。\n"
     assert all(u == "个" for _, _, u, _ in _items(text))
+
+
+# tables: goals against results flattened one cell a line, without serial numbers
+
+
+_GOAL_RESULT_TABLE = (
+    "某县重点指标完成情况\n指标名称\n年度目标\n实际完成\n规上工业增加值增长\n7%\n7.4%\n"
+    "新增城镇就业\n3000人\n3120人\n"
+)
+
+
+def test_a_flattened_table_of_goals_and_results_reads_its_columns():
+    items = _items(_GOAL_RESULT_TABLE)
+    assert [(k, v) for k, v, _, _ in items] == [
+        ("target", 7.0),
+        ("statistic", 7.4),
+        ("target", 3000.0),
+        ("statistic", 3120.0),
+    ]
+    assert set(_why(_GOAL_RESULT_TABLE)) == {"kind.table_column"}
+
+
+def test_the_same_table_with_closing_pipes_reads_its_columns():
+    text = "".join(line + " |\n" for line in _GOAL_RESULT_TABLE.splitlines()[1:])
+    assert [k for k, *_ in _items("某县重点指标完成情况\n" + text)] == [
+        "target",
+        "statistic",
+        "target",
+        "statistic",
+    ]
+
+
+def test_short_lines_without_a_goal_and_a_result_column_are_no_such_table():
+    text = (
+        "某县2026年工作安排\n重点项目\n新建学校\n3所\n改造道路\n12公里\n新增绿地\n5万平方米\n"
+        "新建公园\n2个\n"
+    )
+    assert "kind.table_column" not in _why(text)
+
+
+# periods: last year in a text that never prints its year
+
+
+def test_last_year_is_past_in_a_text_without_a_year():
+    text = "局长谈交通工作目标\n去年全市完成交通投资76亿元。今年我们要完成交通投资80亿元。\n"
+    assert [k for k, *_ in _items(text)] == ["statistic", "target"]
+
+
+def test_last_year_as_a_baseline_is_no_past_time():
+    text = "某县农业工作要点\n在去年粮食丰收的基础上,今年粮食产量稳定在30万吨以上。\n"
+    assert [k for k, *_ in _items(text)] == ["target"]
