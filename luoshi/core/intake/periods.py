@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .fastre import guarded, scanning
+from .fastre import guarded, scanning, with_start_set
 
 _CN_MONTH = {
     "一": 1,
@@ -54,9 +54,19 @@ class TimeExpr:
 # every time expression starts with one of these; the lookahead lets the scan skip other text fast
 # (and each alternative has a look-ahead of its own, fastre.guarded: where a 年 or a digit
 # lets the scan in, only the alternatives that can start there are entered)
-_TIME_START = r"(?=[0-9〇○零一二三四五六七八九到至前上今去开年全本当目截春第])"
-_TIME_RE = re.compile(
+_TIME_FIRST = "0-9〇○零一二三四五六七八九到至前上今去开年全本当目截春第"
+_TIME_START = f"(?=[{_TIME_FIRST}])"
+# the starts the scan lets in most often that open no time: a figure whose digits are
+# followed by none of the characters a time goes on with (年 月 季 a range mark, 第 or a
+# quarter's numeral, a space then a digit), 全 not before 年, 目 not before 前, 开 not
+# before 年, 上 not before 半 or 年.  Refused here at once, instead of in each alternative
+_TIME_SKIP = (
+    r"(?![0-9](?!\d*+(?:\s?[年月季前上第一二三四\-—~～至到]|\s\d))"
+    r"|全(?!年)|目(?!前)|开(?!年)|上(?![半年]))"
+)
+_TIME_RE = with_start_set(
     _TIME_START
+    + _TIME_SKIP
     + "(?:"
     + guarded(
         [
@@ -83,7 +93,8 @@ _TIME_RE = re.compile(
             r"(?P<now>目前|当前|截至目前)",
         ]
     )
-    + ")"
+    + ")",
+    _TIME_FIRST,  # (a search skips ahead to these characters)
 )
 
 
