@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import lexicon as lex
 from .document import Doc
@@ -506,7 +507,12 @@ def kind_of(
     # (增长5%), the progress column the change measured against last year (同比增长3.4%)
     if weak and doc.progress_column and any(w in cl for w in _CHANGE_WORDS):
         return "statistic", "kind.progress_change"
-    in_plan = seg.in_section or (doc.plan and not doc.progress) or seg.frame == "target"
+    in_plan = (
+        seg.in_section
+        or (doc.plan and not doc.progress)
+        or seg.frame == "target"
+        or (not (doc.progress or doc.meeting) and _reports_work_report(doc.text))
+    )
     if weak and not (par_state and par_state[0] == "target") and not in_plan:
         return "statistic", "kind.weak_statistic"
     if par_state:
@@ -578,6 +584,20 @@ def _against_goal(
     ):
         return "target", "kind.goal_named"
     return None
+
+
+# a text that delivers or reports a government work report (作政府工作报告, 政府工作报告指出)
+# and opens on the year it plans for (今年…主要预期目标是, 2023年要…): what it says of the
+# year is the report's plan, its review framed as such (过去一年, 2024年,…)
+# (not a report a meeting or a plan cites as its guide: 落实《政府工作报告》)
+_WORK_REPORT = re.compile(r"(?<![《〈“\"])政府工作报告(?![》〉”\"])")
+_PLANS_THE_YEAR = re.compile(r"预期目标|主要目标|今年|(?:19|20)\d{2}年(?:要|将(?![近来]))")
+
+
+@lru_cache(maxsize=4)
+def _reports_work_report(text: str) -> bool:
+    found = _WORK_REPORT.search(text, 0, 1500)
+    return found is not None and _PLANS_THE_YEAR.search(text, 0, 1500) is not None
 
 
 def _with_bound(text: str, q_end: int) -> bool:

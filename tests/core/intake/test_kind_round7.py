@@ -148,3 +148,35 @@ def test_last_year_is_past_in_a_text_without_a_year():
 def test_last_year_as_a_baseline_is_no_past_time():
     text = "某县农业工作要点\n在去年粮食丰收的基础上,今年粮食产量稳定在30万吨以上。\n"
     assert [k for k, *_ in _items(text)] == ["target"]
+
+
+# rule plan_default: a text that reports a government work report and opens on the year
+# it plans for reads its bare figures as the report's plan
+
+
+def test_the_work_of_a_reported_work_report_is_its_plan():
+    text = (
+        "政府工作报告指出,今年是实施“十五五”规划的开局之年,是全面深化改革的关键一年。"
+        "今年全市经济社会发展的主要预期目标是:地区生产总值增长6%。\n"
+        "城市建设\n完善城市路网,建成8条市政道路,改造老旧小区40个。\n"
+    )
+    items = _items(text)
+    assert [k for k, *_ in items] == ["target", "target", "target"]
+
+
+def test_a_reported_review_without_a_plan_stays_results():
+    text = (
+        "新华社某地1月19日电 某县第十届人民代表大会第三次会议19日在县城开幕,县长在向大会作政府"
+        "工作报告时称,2024年,全县地区生产总值增长6.1%。\n"
+        "报告指出,2024年,全县建成8条市政道路,改造老旧小区40个。\n"
+    )
+    assert [k for k, *_ in _items(text)] == ["statistic", "statistic", "statistic"]
+
+
+def test_a_meeting_that_carries_out_a_work_report_is_no_work_report():
+    text = (
+        "3月18日下午,我市召开全市商务工作会议。会议深入贯彻中央经济工作会议精神,落实市委全会、"
+        "《政府工作报告》以及全省商务工作会议的部署要求,总结去年工作,安排部署今年商务工作。\n"
+        "会议指出,过去一年全市商务工作成效明显。\n1、外贸稳中有进\n全市外贸进出口总额820亿元。\n"
+    )
+    assert ("statistic", 82000000000.0, "元", "=") in _items(text)
