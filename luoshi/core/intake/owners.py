@@ -721,7 +721,9 @@ _TRAILING_RE = scanning(
     + r"(?:牵头|分别负责|负责|牵头负责|为责任单位|主办)"
     r"(?:[,，][" + HAN + r"、]{2,60}?(?:协办|配合))?[)）][。；;]?\s*$"
     # 牵头单位:X;配合单位:Y。 — the lead's field, the fields after it left
-    r"|[(（【]?(?:牵头单位|责任单位|牵头部门|责任部门)\s?[:：]\s?([" + HAN + r"、]{2,40}?)"
+    # (责任单位:市发展改革委,各县(市、区)人民政府): units after commas, a group's bracket
+    r"|[(（【]?(?:牵头单位|责任单位|牵头部门|责任部门)\s?[:：]\s?("
+    r"(?:[" + HAN + r"、]|[,，](?=[" + HAN + r"])|[(（〔][" + HAN + r"、]{1,8}[)）〕]){2,60}?)"
     r"(?:[;；,，]\s?(?:配合|协办|责任|完成|时限)[^。\n()（）【】]{0,90})?[)）】]?[。；;]?\s*$"
 )
 
@@ -1177,8 +1179,16 @@ def trailing_owner(tail: str) -> str | None:
             return b.group(1)
         return None
     name = m.group(1) or m.group(2)
+    if _LISTED_WITH_COMMAS.search(name):
+        # a comma joins the units as 、 does; a group keeps its bracket (各县(市、区)人民政府)
+        listed = [clean_unit(p) or p for p in _split_outside_brackets(re.sub("[,，]", "、", name))]
+        listed = [p for p in listed if p]
+        return "、".join(listed) if listed and all(is_organisation(p) for p in listed) else None
     parts = [clean_unit(p) or p for p in _LIST_SPLIT.split(name) if p]
     return "、".join(parts) if parts else None
+
+
+_LISTED_WITH_COMMAS = re.compile(r"[,，(（〔]")
 
 
 # the head of a bureau gives a meeting's report under its title (市水利局局长某某作题为
@@ -1380,11 +1390,14 @@ def is_owner_line(text: str) -> str | None:
 # the sentences after it in the paragraph, until another subject opens one.
 _SUBJECT_LEAD = re.compile(
     r"[ \t\u3000]*(?:[①②③④⑤⑥⑦⑧⑨⑩㈠㈡㈢㈣㈤]|\d{1,2}\s?[.、．](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）]"
-    r"|[一二三四五六七八九十]{1,3}、)?\s*(?:(?:19|20)\d{2}年(?:度)?\s?[,，]?\s?)?"
+    # the sentence may open with its year, a number or a word (2026年, 今年, 年内)
+    r"|[一二三四五六七八九十]{1,3}、)?\s*(?:(?:(?:19|20)\d{2}年(?:度)?|今年|明年|年内)\s?[,，]?\s?)?"
     # a photo's credit run into the sentence after it (胡某某摄新疆…发展和改革委员会…在会上说)
     r"(?:[\u4e00-\u9fff]{2,3}摄\s?)?"
 )
-_SUBJECT_NAME = re.compile(r"[" + HAN + r"()（）、]{2,24}")
+# a name may carry an aside in brackets (各区县(包括开发区,下同)、各行业)
+_SUBJECT_NAME = re.compile(r"(?:[(（][^()（）\n]{1,30}[)）]|[" + HAN + r"()（）、]){2,24}")
+_ASIDE = re.compile(r"[(（][^()（）\n]{1,30}[,，][^()（）\n]{0,30}[)）]")
 
 
 _MODAL = re.compile(r"将|要|须|需|必须|应|计划|力争|确保|拟|全年")
@@ -1436,6 +1449,9 @@ def subject_owner(text: str, start: int, end: int) -> str | None:
             break
         names.append(name)
         i += len(name)
+        aside = _ASIDE.match(s, i)
+        if aside:
+            i = aside.end()  # (包括开发区,下同): what the name covers, not another name
         if not s.startswith("、", i):
             break
         i += 1
@@ -1484,6 +1500,8 @@ def _shortest_name(s: str, i: int, first: bool) -> str | None:
             continue
         if cand.startswith("各") and not is_group(cand):
             continue
+        if whole and len(whole.group(0)) > len(cand) and whole.group(0).startswith(cand):
+            return whole.group(0)  # 各区县, not 各区: the whole group's name
         if first and len(cand) < 3 and not is_group(cand):
             return None
         # grow over the rest of the suffix: 部 → 部门, 委 → 委员会, 政府 → 政府办公室
@@ -1501,7 +1519,8 @@ def _shortest_name(s: str, i: int, first: bool) -> str | None:
             ):
                 return longer
         return cand
-    return None
+    # a group whose name ends in no organisation's suffix (各行业)
+    return whole.group(0) if whole else None
 
 
 _SUFFIX_CHARS = set("门员会办公室厅局委府")

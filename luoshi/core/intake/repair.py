@@ -176,6 +176,11 @@ _MEASURED_ITEM = re.compile(
     + r")(?:以上|以内|左右|以下)?\s*$"
 )
 _HEADING_NUM = re.compile(r"^\s*\d{1,2}\s*[、.．](?!\d)")
+# an owner's bracket closing a line (市工信局负责, 区商务局): it names a unit or a duty
+_CLOSING_BRACKET = re.compile(
+    r"\s*[(（【〔][^()（）【】〔〕]{1,38}(?:局|委|办|厅|政府|中心|公司|集团|单位|部门|牵头|负责|主办)"
+    r"[)）】〕]\s*$"
+)
 _UNIT_LINE = re.compile(
     r"^\s*["
     + HAN_RE
@@ -214,6 +219,8 @@ def classify_line(line: str) -> tuple[str, int]:
         and s[-1] not in "。；;！？!?,，"
         and not _ITEM_INSIDE.search(s)
         and not _MEASURED_ITEM.search(s)
+        # …1200个以上(市工信局负责): the figure closes the item before its owner's bracket
+        and not _MEASURED_ITEM.search(_CLOSING_BRACKET.sub("", s))
     ):
         if _HEADING_CN.match(s):
             return "heading", 2

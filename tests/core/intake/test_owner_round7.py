@@ -93,3 +93,42 @@ def test_a_place_that_opens_a_firms_name_is_not_the_texts_city():
     named = "上海今年新开工项目29个,全市完成投资120亿元。\n"
     assert not opens_a_firms_name(named, 0, 2)
     assert _title_municipality(named, named) == "上海"
+
+
+def test_a_numbered_item_closed_by_its_owners_bracket_without_a_full_stop():
+    # no 。 between the figure and the bracket: still an item, not a heading
+    text = "3. 新建5G基站1200个以上(市工信局负责)\n4. 完成造林绿化面积2万亩(市林业局)\n"
+    assert owners(text) == ["市工信局", "市林业局"]
+    # a heading that counts its tasks, closed by a note that names no unit, stays a heading
+    assert owners("一、综合指标类9项(按考核目标统计)\n") == []
+
+
+def test_a_responsibility_label_lists_units_with_commas():
+    text = "1.地区生产总值增长6%以上。(责任单位:市发展改革委,各县(市、区)人民政府)\n"
+    assert owners(text) == ["市发展改革委、各县(市、区)人民政府"]
+    # the lead's label followed by the helpers' label: the lead alone
+    led = "1.地区生产总值增长6%以上。(牵头单位:市发展改革委,配合单位:市统计局)\n"
+    assert owners(led) == ["市发展改革委"]
+
+
+def test_a_group_subject_is_named_whole_over_its_aside():
+    from luoshi.core.intake.owners import subject_owner
+
+    s = "各区县(包括青湖经济开发区,下同)、各行业生产安全事故死亡人数比上年下降5%"
+    assert subject_owner(s, 0, len(s)) == "各区县、各行业"
+    # 各区县, not the shorter 各区 it opens with
+    s = "各区县要完成新增就业不少于200人"
+    assert subject_owner(s, 0, len(s)) == "各区县"
+    # a unit's bracket without a comma is no aside: the unit alone
+    s = "市发改委(市统计局)要确保增长5%"
+    assert subject_owner(s, 0, len(s)) == "市发改委"
+
+
+def test_a_unit_opening_a_sentence_after_its_year_word_is_its_subject():
+    from luoshi.core.intake.owners import subject_owner
+
+    s = "今年,省交通运输厅聚焦年度800亿元投资目标"
+    assert subject_owner(s, 0, len(s)) == "省交通运输厅"
+    # a verb after the year word opens no unit's name
+    s = "今年,完成交通投资800亿元"
+    assert subject_owner(s, 0, len(s)) is None
