@@ -442,6 +442,10 @@ def kind_of(
     # 同比/比上年 describe a change; whether it is a goal depends on the context
     weak = bool(st) and not _STAT_CUE_STRONG.search(cl)
     if any(x.role == "past" for x in ctimes):
+        # 确保…,一季度投资增速超过25%: a part of the plan's own year that a commitment
+        # governs is when the goal falls due, not a time gone by
+        if _due_in_part_of_year(ctimes, doc) and _committed(text, sent, q_start):
+            return "target", "kind.due_in_part_of_year"
         return "statistic", "kind.past_year"
     if any(x.role == "now" and x.start < q_start for x in ctimes) and not TARGET_CUE.search(cl):
         return "statistic", "kind.now"
@@ -598,6 +602,22 @@ _PLANS_THE_YEAR = re.compile(r"预期目标|主要目标|今年|(?:19|20)\d{2}�
 def _reports_work_report(text: str) -> bool:
     found = _WORK_REPORT.search(text, 0, 1500)
     return found is not None and _PLANS_THE_YEAR.search(text, 0, 1500) is not None
+
+
+_PART_OF_PLAN_YEAR = re.compile(r"(\d{4})(?:H1|Q[1-4]|Q1-Q3)")
+
+
+def _due_in_part_of_year(ctimes, doc: Doc) -> bool:
+    """Every past time of the clause is a quarter or a half of the document's own year
+    (一季度, 上半年), in a text that is no report of progress."""
+    if doc.progress or not doc.year:
+        return False
+    past = [x for x in ctimes if x.role == "past"]
+    return all(
+        (m := _PART_OF_PLAN_YEAR.fullmatch(x.period or "")) is not None
+        and int(m.group(1)) == doc.year
+        for x in past
+    )
 
 
 def _with_bound(text: str, q_end: int) -> bool:

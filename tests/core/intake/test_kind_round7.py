@@ -180,3 +180,17 @@ def test_a_meeting_that_carries_out_a_work_report_is_no_work_report():
         "会议指出,过去一年全市商务工作成效明显。\n1、外贸稳中有进\n全市外贸进出口总额820亿元。\n"
     )
     assert ("statistic", 82000000000.0, "元", "=") in _items(text)
+
+
+# rule due_in_part_of_year: a quarter of the plan's own year under a commitment
+
+
+def test_a_quarter_a_commitment_governs_is_when_the_goal_falls_due():
+    text = "某县2026年重点项目工作安排\n确保全年完成投资80亿元,上半年新开工项目20个。\n"
+    assert [k for k, *_ in _items(text)] == ["target", "target"]
+    assert _why(text)[1] == "kind.due_in_part_of_year"
+
+
+def test_a_quarter_of_a_progress_report_stays_past():
+    text = "某县2026年上半年重点项目推进情况\n上半年,全县完成投资41亿元,新增城镇就业3200人。\n"
+    assert [k for k, *_ in _items(text)] == ["statistic", "statistic"]
