@@ -1285,6 +1285,9 @@ def _reporter_matches(text: str):
 # it owns the list.  Units may be separated by 、 or a comma.
 _OWNER_SENTENCE = re.compile(
     r"由([" + HAN + r"、,，()（）]{2,80}?)(?:牵头)?(?:负责|承办)(?:落实|实施|完成)?[。；;]?\s*$"
+    # 由市农业农村局牵头,市财政局配合。: the lead owns the paragraph, not its helpers
+    r"|(?:^|[。；;]\s*)由?([" + HAN + r"、()（）]{2,60}?)牵头(?:负责)?"
+    r"[,，][" + HAN + r"、()（）]{2,80}?(?:配合|协办|参与)(?:落实|实施)?[。；;]?\s*$"
 )
 
 
@@ -1332,12 +1335,12 @@ def owner_sentence(text: str) -> str | None:
         marker = trailing_owner(tail)
         if marker:
             return marker
-    if "由" not in tail:
-        return None  # the pattern needs it; most sentences have none
+    if "由" not in tail and "牵头" not in tail:
+        return None  # the pattern needs one of them; most sentences have none
     m = _OWNER_SENTENCE.search(tail)
     if not m:
         return None
-    parts = [clean_unit(p) or p for p in re.split(r"[、,，]", m.group(1)) if p]
+    parts = [clean_unit(p) or p for p in re.split(r"[、,，]", m.group(1) or m.group(2)) if p]
     name = "、".join(parts)
     return name if parts and is_organisation(name) else None
 
@@ -1619,6 +1622,34 @@ def _opening_place(element: str, places: list[str]) -> str | None:
     return None
 
 
+_CLAUSE_BOUND = re.compile(r"[,，;；:：]")
+
+
+def _clause_list_place(
+    text: str, lo: int, k: int, e: int, hi: int, places: list[str]
+) -> str | None:
+    """ "其中:青湖区120亿元,江北区100亿元,临川县80亿元": clauses of a sentence that each open
+    with a place; the place opening the figure's clause owns it."""
+    own_place = _clause_place(text, k, e, places)
+    if own_place is None:
+        return None
+    bounds = [lo] + [m.end() for m in _CLAUSE_BOUND.finditer(text, lo, hi)]
+    others = sum(1 for b in bounds if b != k and _clause_place(text, b, hi, places))
+    return own_place if others >= 1 else None
+
+
+def _clause_place(text: str, b: int, e: int, places: list[str]) -> str | None:
+    """The place a clause opens with as its subject: not one that opens a unit's name
+    (临川市发展改革委主任…介绍)."""
+    while b < e and text[b] in " \t\u3000":
+        b += 1
+    place = _opening_place(text[b : min(e, b + 8)], places)
+    if place is None:
+        return None
+    unit = _UNIT_RE.match(text, b, min(e, b + 20))
+    return None if unit and len(unit.group(0)) > len(place) else place
+
+
 def list_element_place(text: str, lo: int, pos: int, hi: int, places: list[str]) -> str | None:
     """ "直属学校项目4个、新城区项目13个、回民区项目8个": in a 、-list of which two elements or
     more open with a place, the place that opens the figure's element owns it."""
@@ -1628,7 +1659,7 @@ def list_element_place(text: str, lo: int, pos: int, hi: int, places: list[str])
     e = after.start() if after else max(pos, hi)
     elements = text[k:e].split("、")
     if len(elements) < 2:
-        return None
+        return _clause_list_place(text, lo, k, e, hi, places)
     at = text.count("、", k, pos)
     own_place = _opening_place(elements[at].lstrip(), places)
     if own_place is None:

@@ -132,3 +132,24 @@ def test_a_unit_opening_a_sentence_after_its_year_word_is_its_subject():
     # a verb after the year word opens no unit's name
     s = "今年,完成交通投资800亿元"
     assert subject_owner(s, 0, len(s)) is None
+
+
+def test_a_closing_sentence_naming_the_lead_and_its_helpers():
+    from luoshi.core.intake.owners import owner_sentence
+
+    text = "全年粮食播种面积稳定在120万亩以上,产量达到50万吨。由市农业农村局牵头,市财政局配合。"
+    assert owner_sentence(text) == "市农业农村局"
+    bare = "全年新建设施大棚2000亩。市农业农村局牵头,市财政局、各县(市、区)政府配合。"
+    assert owner_sentence(bare) == "市农业农村局"
+    # helpers alone own nothing
+    assert owner_sentence("全年新建设施大棚2000亩。市财政局配合。") is None
+
+
+def test_clauses_that_each_open_with_a_place_give_each_figure_its_place():
+    text = (
+        "2026年全市招商引资目标任务分解\n"
+        "全市全年引进到位资金500亿元,其中:青湖区120亿元,江北区100亿元,临川县80亿元。\n"
+    )
+    assert owners(text) == ["全市", "青湖区", "江北区", "临川县"]
+    # one place opening the sentence owns all its clauses
+    assert owners("青湖区今年将新建学校3所,改造老旧小区20个。\n") == ["青湖区", "青湖区"]
