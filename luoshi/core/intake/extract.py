@@ -898,7 +898,9 @@ def _shared_value_members(metric: str, doc: Doc) -> list[str]:
     """The metrics a list shares one figure among (固定资产投资、工业投资均增长 gives
     固定资产投资增长, 工业投资增长), or none: a list of places or units that did the same
     (甲区、乙区均超过90%) is the figure's subject, not its metrics."""
-    m = _SHARED_VALUE.fullmatch(metric or "")
+    if not metric or "、" not in metric:
+        return []  # (no list: what the pattern reads below needs a 、 before its 均/都)
+    m = _SHARED_VALUE.fullmatch(metric)
     if not m or "、" not in m.group(1):
         return []
     head = _ITEM_NUMBER.sub("", m.group(1).strip())

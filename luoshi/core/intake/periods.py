@@ -56,13 +56,19 @@ class TimeExpr:
 # lets the scan in, only the alternatives that can start there are entered)
 _TIME_FIRST = "0-9〇○零一二三四五六七八九到至前上今去开年全本当目截春第"
 _TIME_START = f"(?=[{_TIME_FIRST}])"
-# the starts the scan lets in most often that open no time: a figure whose digits are
-# followed by none of the characters a time goes on with (年 月 季 a range mark, 第 or a
-# quarter's numeral, a space then a digit), 全 not before 年, 目 not before 前, 开 not
-# before 年, 上 not before 半 or 年.  Refused here at once, instead of in each alternative
+# the starts the scan lets in that open no time, refused here at once instead of in each
+# alternative: a figure whose digits are followed by none of the characters a time goes
+# on with (年 月 季 a range mark, 第 or a quarter's numeral, a space then a digit), a
+# numeral not before 季 nor opening a year (二〇二五年), 到/至 not before a year, 前 not
+# before a count of months or 三季度, a 年 that opens none of 年前三季度, 年上半年,
+# 年第一季度, 年3月, 年初/年内; 上 not before 半 or 年, 今/去/本/开/全 not before 年,
+# 目/当 not before 前, 截 not before 至目前, 春 not before 节, 第 not before a quarter
 _TIME_SKIP = (
     r"(?![0-9](?!\d*+(?:\s?[年月季前上第一二三四\-—~～至到]|\s\d))"
-    r"|全(?!年)|目(?!前)|开(?!年)|上(?![半年]))"
+    r"|[〇○零一二三四五六七八九](?!季|[〇○零一二三四五六七八九]{3}年)"
+    r"|[到至](?!\s?[12])|前(?![\s\d十一二三四五六七八九])|年(?![前上第一二三四内初\s\d])"
+    r"|上(?![半年])|[今去本开全](?!年)|[目当](?!前)|截(?!至目前)|春(?!节)"
+    r"|第(?![一二三四1-4]季))"
 )
 _TIME_RE = with_start_set(
     _TIME_START
