@@ -443,10 +443,23 @@ _LEVEL_RANK = {"乡": 0, "镇": 0, "县": 1, "区": 1, "旗": 1, "市": 2, "省"
 _MEASURED_AGAINST = "于比较占超为"
 
 
+# a level a figure is ranked in (居全区第一, 全区第四个, 跃居全区首位, 领跑全区): the text's
+# place is ranked among its places, the level is the one above it
+_RANKED_AFTER = re.compile(r"第[\d一二三四五六七八九十]|首位|前列|之首|排名|排第|领先")
+_RANKED_BEFORE = ("居", "领跑", "位列", "领先")
+
+
 def _superior_mention(sample: str, at: int) -> bool:
     """A level word the text names as above it: in a clause that carries out its
-    instructions (落实省委、省政府和市委决策部署) or as a comparison base (高于全省平均)."""
-    return (at > 0 and sample[at - 1] in _MEASURED_AGAINST) or own.carried_out(sample, at)
+    instructions (落实省委、省政府和市委决策部署), as a comparison base (高于全省平均) or
+    as the field of a ranking (居全区第一)."""
+    if at > 0 and sample[at - 1] in _MEASURED_AGAINST:
+        return True
+    if sample[at] == "全" and (
+        _RANKED_AFTER.match(sample, at + 2) or sample[max(0, at - 2) : at].endswith(_RANKED_BEFORE)
+    ):
+        return True
+    return own.carried_out(sample, at)
 
 
 def _self_level(sample: str) -> str | None:

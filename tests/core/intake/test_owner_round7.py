@@ -153,3 +153,17 @@ def test_clauses_that_each_open_with_a_place_give_each_figure_its_place():
     assert owners(text) == ["全市", "青湖区", "江北区", "临川县"]
     # one place opening the sentence owns all its clauses
     assert owners("青湖区今年将新建学校3所,改造老旧小区20个。\n") == ["青湖区", "青湖区"]
+
+
+def test_a_level_a_figure_is_ranked_in_is_not_the_texts_own_level():
+    from luoshi.core.intake.document import _self_level
+
+    # a city's review ranked within its autonomous region: 全区 three times, all rankings
+    text = (
+        "预计全市地区生产总值增长4%左右。工业投资增长30%、领跑全区,签约项目数量居全区第一,"
+        "新能源装机跃居全区首位。全市人民期盼多年的机场建成。"
+    )
+    assert _self_level(text) == "市"
+    # a district that speaks of itself as 全区 keeps it
+    own_text = "全区地区生产总值增长6%,全区新增就业3000人,全区完成投资50亿元,高于全市平均。"
+    assert _self_level(own_text) == "区"
