@@ -89,6 +89,8 @@ _CONTROL_FRAME = lex.cue("control_frame")
 _FALL_WORD = re.compile(r"下降|减少|降低|压减")
 _LIST_SEPS = (";", "；", "、", ",", "，")
 _STRUCTURE_COUNT = lex.cue("structure_count")
+_COUNT_REFERENCE = lex.cue("count_reference")
+_COUNT_PARTITIONED = lex.cue("count_partitioned")
 _STRUCTURE_UNITS = ("项", "个", "条", "件", "类", "批")
 # what a report counts of its own making: places moved in a ranking, papers issued,
 # times a word is printed; statistics of the report at most, never a figure of the plan
@@ -1010,10 +1012,14 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
         while qi < len(quantities) and quantities[qi].num_start < sent[1]:
             q = quantities[qi]
             qi += 1
-            if q.unit in _STRUCTURE_UNITS and _STRUCTURE_COUNT.search(
-                text, max(sent[0], q.start - 6), q.start
+            if q.unit in _STRUCTURE_UNITS and (
+                _STRUCTURE_COUNT.search(text, max(sent[0], q.start - 6), q.start)
+                or _COUNT_REFERENCE.search(text, max(sent[0], q.start - 2), q.start)
+                or _COUNT_PARTITIONED.match(text, q.end, sent[1])
             ):
-                continue  # 明确133项: the plan's structure, not a figure of it
+                # 明确133项: the plan's structure, not a figure of it; 这198项: the count
+                # named again; 在198项任务中: the plan's tasks partitioned
+                continue
             if _counts_the_report(text, q, sent):
                 continue  # 排名提升5位, 印发督查通报3篇: the report's own tally, no item
             if (

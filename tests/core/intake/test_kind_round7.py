@@ -194,3 +194,20 @@ def test_a_quarter_a_commitment_governs_is_when_the_goal_falls_due():
 def test_a_quarter_of_a_progress_report_stays_past():
     text = "某县2026年上半年重点项目推进情况\n上半年,全县完成投资41亿元,新增城镇就业3200人。\n"
     assert [k for k, *_ in _items(text)] == ["statistic", "statistic"]
+
+
+# cues structure_count, count_reference, count_partitioned: the plan's own tasks counted
+
+
+def test_the_plans_tasks_counted_named_again_or_partitioned_give_no_item():
+    text = (
+        "某市2026年政府工作报告重点工作分工方案印发\n"
+        "分工方案将政府工作报告细化分解成156项重点工作任务。据了解,这156项任务涉及8个方面。"
+        "在156项任务中,每一项都明确了牵头单位。\n"
+    )
+    assert [v for _, v, _, _ in _items(text)] == []
+
+
+def test_a_count_the_plan_sets_stays_a_target():
+    text = "某市2026年工作要点\n全年新建5G基站156个,改造老旧小区40个。\n"
+    assert [v for _, v, _, _ in _items(text)] == [156.0, 40.0]
