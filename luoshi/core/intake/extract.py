@@ -1132,6 +1132,9 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                 owner, owner_rule = _target_owner(text, sent, par, q.start, seg, state, doc, look)
             else:
                 owner, owner_rule = _stat_owner(text, sent, q.start, state, doc, look, q.end)
+                if owner and "、" in owner:
+                    # 甲县、乙区分别以21.45%和20.52%…: each figure its own place's
+                    owner = _distributed_owner(text, sent, q.start, owner)
                 if seg.unit and seg.explicit_owner and seg.owner:
                     # a bare figure of a breakdown table's row: the row's name is its subject
                     owner, owner_rule = seg.owner, "owner.section"

@@ -162,8 +162,10 @@ def find_times(
             elif g == "fm":
                 raw = m.group("fmn")
                 n = int(raw) if raw.isdigit() else _CN_MONTH.get(raw, 0)
-                if _valid_month(n) and inyear:
-                    out.append(TimeExpr(s, e, f"{inyear}M01-M{n:02d}", "past", inyear))
+                if _valid_month(n):
+                    # as 1-5月: months gone by, in an undated text of a year unknown
+                    period = f"{inyear}M01-M{n:02d}" if inyear else None
+                    out.append(TimeExpr(s, e, period, "past", inyear))
             elif g == "lym":
                 mm = int(m.group("lymm"))
                 if year and _valid_month(mm):

@@ -211,3 +211,26 @@ def test_the_plans_tasks_counted_named_again_or_partitioned_give_no_item():
 def test_a_count_the_plan_sets_stays_a_target():
     text = "某市2026年工作要点\n全年新建5G基站156个,改造老旧小区40个。\n"
     assert [v for _, v, _, _ in _items(text)] == [156.0, 40.0]
+
+
+# periods: months gone by in a text that never prints its year; cue target: 计划完成率
+
+
+def test_months_gone_by_are_past_in_a_text_without_a_year():
+    text = (
+        "全县招商引资实现双过半\n从今年前5个月情况看,甲镇、乙镇分别以21.5%和20.3%的占比领跑全县。\n"
+    )
+    assert [k for k, *_ in _items(text)] == ["statistic", "statistic"]
+
+
+def test_a_plans_completion_rate_is_a_result():
+    text = (
+        "某省2026年上半年重大项目建设情况\n1-6月,重大项目年度计划投资完成率46.2%,"
+        "较去年同期提高8.1个百分点。\n"
+    )
+    assert [k for k, *_ in _items(text)] == ["statistic", "statistic"]
+
+
+def test_a_plans_investment_stays_a_goal():
+    text = "某省2026年重大项目建设安排\n全年重大项目计划投资1200亿元。\n"
+    assert [k for k, *_ in _items(text)] == ["target"]
