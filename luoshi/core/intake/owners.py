@@ -25,6 +25,8 @@ from .repair import Line
 
 HAN = r"\u4e00-\u9fff"
 _UNIT_SUFFIX = r"(?:常委会|委员会|管委会|办公室|工作部|人民政府|政府|指挥部|局|厅|委|办|部|中心|有限公司|公司|集团)"
+# what the units after the lead do (市财政局配合, 各县区政府落实): they help, the lead owns it
+_HELPERS = r"(?:协办|配合|参与|具体落实|落实|共同推进|实施)"
 _UNIT_RE = re.compile(r"[" + HAN + r"]{1,16}?" + _UNIT_SUFFIX + r"(?![" + HAN + r"]{0,1}[部门])")
 _STOP_BEFORE = set("据由在经对向与从把将被是为的了起到并或让请给叫使等")
 _BAD_UNIT = re.compile(
@@ -82,7 +84,9 @@ _LEAD_RE = re.compile(
     + HAN
     + r"、]{2,40}?)(?:牵头|分别负责|负责|主办)(?:[,，]["
     + HAN
-    + r"、]{2,60}?(?:协办|配合))?[)）]"
+    + r"、()（）〔〕]{2,60}?"
+    + _HELPERS
+    + r")?[)）]"
     r"|(?:牵头单位|责任单位|责任部门|牵头部门)\s?[:：]\s?([" + HAN + r"、]{2,40})"
     r"|(?:^|[,，;；。])([" + HAN + r"]{2,20}?" + _UNIT_SUFFIX + r")牵头(?!单位|部门)"
 )
@@ -719,12 +723,16 @@ _TRAILING_RE = scanning(
     + r"、]{2,40}?)"
     + _DUTY_WAY
     + r"(?:牵头|分别负责|负责|牵头负责|为责任单位|主办)"
-    r"(?:[,，][" + HAN + r"、]{2,60}?(?:协办|配合))?[)）][。；;]?\s*$"
+    r"(?:[,，][" + HAN + r"、()（）〔〕]{2,60}?" + _HELPERS + r")?[)）][。；;]?\s*$"
     # 牵头单位:X;配合单位:Y。 — the lead's field, the fields after it left
     # (责任单位:市发展改革委,各县(市、区)人民政府): units after commas, a group's bracket
     r"|[(（【]?(?:牵头单位|责任单位|牵头部门|责任部门)\s?[:：]\s?("
     r"(?:[" + HAN + r"、]|[,，](?=[" + HAN + r"])|[(（〔][" + HAN + r"、]{1,8}[)）〕]){2,60}?)"
-    r"(?:[;；,，]\s?(?:配合|协办|责任|完成|时限)[^。\n()（）【】]{0,90})?[)）】]?[。；;]?\s*$"
+    # the next field after a mark, a run of spaces or nothing, its spaces joined by repair
+    # (责任单位:市人社局  完成时限:12月底)
+    r"(?:(?:[;；,，]\s?|[ \t\u3000]{1,4}|(?=(?:完成时限|完成时间|配合单位|协办单位)[:：]))"
+    r"(?:配合|协办|责任|完成|时限)[^。\n()（）【】]{0,90})?"
+    r"[)）】]?[。；;]?\s*$"
 )
 
 
@@ -734,7 +742,7 @@ _CLAUSE_MARKER = re.compile(
     + r"、]{2,40}?)"
     + _DUTY_WAY
     + r"(?:牵头|分别负责|负责|牵头负责|主办)"
-    r"(?:[,，][" + HAN + r"、]{2,60}?(?:协办|配合))?[)）]"
+    r"(?:[,，][" + HAN + r"、()（）〔〕]{2,60}?" + _HELPERS + r")?[)）]"
 )
 
 
@@ -790,7 +798,11 @@ _SERIAL_OPEN = re.compile(
 # cut at the end of its line ("…达到40%以上。 (市建委、") still names its units.
 _CLOSING_MARKER = re.compile(
     r"[^。;；\n]{0,100}?[。;；][ \t\u3000]?[(（](?:由)?([" + HAN + r"、]{2,40}?)"
-    r"(?:(?:牵头负责|牵头|分别负责|负责|主办)(?:[,，][" + HAN + r"、]{2,60}?(?:协办|配合))?[)）]"
+    r"(?:(?:牵头负责|牵头|分别负责|负责|主办)(?:[,，]["
+    + HAN
+    + r"、()（）〔〕]{2,60}?"
+    + _HELPERS
+    + r")?[)）]"
     # the next item runs on after the marker; a marker that ends its line closes the
     # paragraph or the numbered item (trailing_owner)
     r"(?=[ \t\u3000]*[^\s。；;])"

@@ -167,3 +167,22 @@ def test_a_level_a_figure_is_ranked_in_is_not_the_texts_own_level():
     # a district that speaks of itself as 全区 keeps it
     own_text = "全区地区生产总值增长6%,全区新增就业3000人,全区完成投资50亿元,高于全市平均。"
     assert _self_level(own_text) == "区"
+
+
+def test_the_lead_of_a_bracket_whose_other_units_carry_it_out():
+    text = (
+        "1.地区生产总值增长6%以上。(市发展改革委牵头,各县区政府落实)\n"
+        "2.进出口总额增长5%。(市商务局牵头,各县(市、区)人民政府配合)\n"
+    )
+    assert owners(text) == ["市发展改革委", "市商务局"]
+    # a bracket whose second part names no helpers' duty is no lead marker
+    assert owners("1.地区生产总值增长6%以上。(市发展改革委牵头,年底前完成)\n") != [
+        "市发展改革委、年底前完成"
+    ]
+
+
+def test_a_responsibility_field_followed_by_a_deadline_field_on_its_line():
+    text = "3.城镇新增就业1.2万人。责任单位:市人社局  完成时限:2026年12月底\n"
+    assert owners(text) == ["市人社局"]
+    # a deadline field alone names no owner
+    assert owners("3.城镇新增就业1.2万人。完成时限:2026年12月底\n") != ["完成时限"]
