@@ -109,7 +109,7 @@ _NUMBERED_HEADING = re.compile(
 )
 # an interview with the head of a government ("江宁区区长严应骏", "访市发展和改革委员会主任…"):
 # the body the head speaks for owns the figures
-_INTERVIEW_HINT = re.compile(r"主持人|记者|采访|访谈|专访|[—-]访|对话|做客")
+_INTERVIEW_HINT = scanning(r"主持人|记者|采访|访谈|专访|[—-]访|对话|做客")
 _INTERVIEW_HEAD = re.compile(
     r"([" + HAN + r"]{2,6}?(?:省|市|区|县))(?:代?(?:省长|市长|区长|县长))"
     # its party secretary speaks for it too (访地区发改委党组书记某某)
@@ -253,9 +253,7 @@ _GUEST = scanning(
     r"([" + HAN + r"]{2,20}?(?:局|委员会|委|厅|办|中心))(?:党组书记、)?副?(?:局长|主任|厅长)"
 )
 # a page's related-news block (新闻推荐, 相关新闻): what follows is another text
-_RELATED = re.compile(
-    r"(?:^|\n|[。!！])\s*(?:新闻推荐|相关新闻|相关阅读|相关链接|推荐阅读|延伸阅读)"
-)
+_RELATED = scanning(r"(?:^|\n|[。!！])\s*(?:新闻推荐|相关新闻|相关阅读|相关链接|推荐阅读|延伸阅读)")
 # the official who speaks at a press conference (新疆发展和改革委员会副主任某某称): his body
 # presents the plan the reporter learns there
 _CONFERENCE_SPEAKER = re.compile(
@@ -731,7 +729,7 @@ _PLACE_HEAD = re.compile(
 
 
 # the words of an interview itself (a reporter's byline is no interview)
-_INTERVIEWED = re.compile(r"采访|专访|访谈|[—-]访")
+_INTERVIEWED = scanning(r"采访|专访|访谈|[—-]访")
 
 
 def _interviewed_place(head: str) -> str | None:
@@ -778,7 +776,7 @@ _BARE_PROVINCE = re.compile(
 )
 
 
-_HEADLINE_END = re.compile(r"[ \t\u3000]{2,}|(?:19|20)\d{2}[-年/.]")
+_HEADLINE_END = scanning(r"[ \t\u3000]{2,}|(?:19|20)\d{2}[-年/.]")
 
 
 _HEADLINE_MAX = 60

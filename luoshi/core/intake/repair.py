@@ -155,7 +155,7 @@ _BYLINE = re.compile(
     r"^\s*[(（]\s*(?:本报)?(?:记者|通讯员|供稿|转自|来源|编辑|作者|撰稿)[^()（）]{0,40}[)）]\s*$|"
     r"^\s*(?:《[^》]{1,12}》)?\s*(?:本报)?(?:记者|评论员|通讯员)[\s\u4e00-\u9fff、,]{0,40}$"
 )
-_MASTHEAD = re.compile(
+_MASTHEAD = scanning(
     r"(?:19|20)\d{2}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日\s*(?:星期|周)[一二三四五六日天]|第\s?[0-9一二三四五六七八九十]{1,3}\s?版"
 )
 _DATE_LINE = re.compile(
@@ -170,7 +170,7 @@ _HEADING_PAREN = re.compile(r"^\s*[(（][一二三四五六七八九十]{1,3}[)�
 _ITEM_INSIDE = re.compile(r"[。；;！？!?]\s*\S")
 # a numbered line that closes on a measured figure ("(一)地区生产总值增长7%以上",
 # "2.新建学校10所"): an item printed without its full stop, not a heading
-_MEASURED_ITEM = re.compile(
+_MEASURED_ITEM = scanning(
     r"(?<!第)\d(?:\.\d+)?\s?[万亿]{0,2}(?:[%％‰]|"
     + "|".join(re.escape(u) for u in UNITS)
     + r")(?:以上|以内|左右|以下)?\s*$"
