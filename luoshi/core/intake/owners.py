@@ -532,6 +532,12 @@ _STACKED_UNIT_TIME = re.compile(
 )
 
 
+# a figure cell: 6%, ≥80%, 1200个以上, 50万亩
+_STACKED_FIGURE = re.compile(
+    r"[≥≤><]?\s?\d[\d.,]*\s?(?:[%％‰]|[万亿]?[" + HAN + r"]{0,3})(?:以上|以内|左右|以下)?"
+)
+
+
 def _stacked_unit(s: str) -> bool:
     return is_organisation(s) and not _is_place_name(s) and bool(_subject_suffix().search(s))
 
@@ -587,6 +593,10 @@ def _stacked_column_owners(text: str, lines: list[Line], owners: list[str | None
             row.append(i)
             continue
         if row and len(s) <= 12 and _STACKED_TIME.fullmatch(s):
+            row.append(i)
+            continue
+        if row and len(s) <= 12 and _STACKED_FIGURE.fullmatch(s):
+            # the row's figure in a cell of its own (目标任务: 6%, 1200个以上)
             row.append(i)
             continue
         if len(s) > 6:

@@ -186,3 +186,19 @@ def test_a_responsibility_field_followed_by_a_deadline_field_on_its_line():
     assert owners(text) == ["市人社局"]
     # a deadline field alone names no owner
     assert owners("3.城镇新增就业1.2万人。完成时限:2026年12月底\n") != ["完成时限"]
+
+
+def test_a_table_one_cell_a_line_gives_its_figure_cells_the_rows_unit():
+    text = (
+        "青湖县2026年目标任务分解表\n序号\n指标名称\n目标任务\n责任单位\n"
+        "1\n地区生产总值增长\n6%\n县发改局\n"
+        "2\n固定资产投资增长\n8%\n"
+        "3\n规上工业增加值增长\n7%\n县工信局\n"
+    )
+    # the merged cell of row 2 is the unit printed above it (as the corpus's 02)
+    assert owners(text) == ["县发改局", "县发改局", "县工信局"]
+    from luoshi.core.intake.owners import _STACKED_FIGURE
+
+    assert _STACKED_FIGURE.fullmatch("6%") and _STACKED_FIGURE.fullmatch("1200个以上")
+    # a cell of words is no figure's cell
+    assert not _STACKED_FIGURE.fullmatch("年底前完成") and not _STACKED_FIGURE.fullmatch("县发改局")
