@@ -790,14 +790,18 @@ def clause_owner(text: str, pos: int, end: int) -> str | None:
 # table row ("1 生产总值增长6%以上. 发改委2 财政收入…", the rows run together) or an item
 # closed by a bare bracket ("…1200个以上。(工信局)").  The cell ends where the next
 # row's serial number, the line or the text does; the item's line opens with a serial.
-_CLOSING_CELL = re.compile(
-    r"[^。;；\n]{0,100}?(?:[.。;；][ \t\u3000]?[(（【]((?:[" + HAN + r"、]|[,，](?=[" + HAN + r"])"
+_CLOSING_CELL_REST = (
+    r"(?:[.。;；][ \t\u3000]?[(（【]((?:[" + HAN + r"、]|[,，](?=[" + HAN + r"])"
     # units listed with commas, a group with its own bracket (各县〔市、区〕政府)
     r"|[〔(（][" + HAN + r"、]{1,8}[〕)）]){2,40}?)[)）】][。;；]?"
     # a cell after a space and a sentence's 。 is the row cell's (row_cell_owner)
     r"|(?:\.[ \t\u3000]?|[。;；])([" + HAN + r"、]{2,30}?))"
     r"(?=[ \t\u3000]?\d{1,2}[ \t\u3000.、．]|[ \t\u3000]*(?:\n|$))"
 )
+_CLOSING_CELL = re.compile(r"[^。;；\n]{0,100}?" + _CLOSING_CELL_REST)
+# with no "." within its reach, the item can only end at its first 。 or ;: the same
+# match, without trying the rest of the pattern after every character before it
+_CLOSING_CELL_NO_POINT = re.compile(r"[^。;；\n]{0,100}+" + _CLOSING_CELL_REST)
 _SERIAL_OPEN = re.compile(
     r"[ \t\u3000]*(?:\d{1,2}[ \t\u3000.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)"
 )
@@ -807,7 +811,8 @@ _SERIAL_OPEN = re.compile(
 # printed right after an item's full stop closes that item, whatever follows it; a marker
 # cut at the end of its line ("…达到40%以上。 (市建委、") still names its units.
 _CLOSING_MARKER = re.compile(
-    r"[^。;；\n]{0,100}?[。;；][ \t\u3000]?[(（](?:由)?([" + HAN + r"、]{2,40}?)"
+    # (the item ends at its first 。 or ;, so the run before it is taken whole, at once)
+    r"[^。;；\n]{0,100}+[。;；][ \t\u3000]?[(（](?:由)?([" + HAN + r"、]{2,40}?)"
     r"(?:(?:牵头负责|牵头|分别负责|负责|主办)(?:[,，]["
     + HAN
     + r"、()（）〔〕]{2,60}?"
@@ -842,7 +847,9 @@ def closing_cell_owner(text: str, pos: int) -> str | None:
         parts = [clean_unit(p) or p for p in _LIST_SPLIT.split(mk.group(1)) if p]
         if parts and all(is_organisation(p) and not _is_place_name(p) for p in parts):
             return "、".join(parts)
-    m = _CLOSING_CELL.match(text, pos, min(len(text), pos + 140))
+    end = min(len(text), pos + 140)
+    point = text.find(".", pos, min(end, pos + 101)) >= 0
+    m = (_CLOSING_CELL if point else _CLOSING_CELL_NO_POINT).match(text, pos, end)
     if m is None:
         return None
     line_start = _line_start(text, pos)
