@@ -609,15 +609,39 @@ _PART_OF_PLAN_YEAR = re.compile(r"(\d{4})(?:H1|Q[1-4]|Q1-Q3)")
 
 def _due_in_part_of_year(ctimes, doc: Doc) -> bool:
     """Every past time of the clause is a quarter or a half of the document's own year
-    (一季度, 上半年), in a text that is no report of progress."""
-    if doc.progress or not doc.year:
+    (一季度, 上半年), in a text that is no report of progress, or that ends after the
+    period a progress report reports on (下一步,…确保上半年完成投资35亿元 in a report on
+    the first quarter)."""
+    if not doc.year:
         return False
-    past = [x for x in ctimes if x.role == "past"]
-    return all(
-        (m := _PART_OF_PLAN_YEAR.fullmatch(x.period or "")) is not None
-        and int(m.group(1)) == doc.year
-        for x in past
-    )
+    reported = _end_month(doc.report_period) if doc.progress else 0
+    if doc.progress and not reported:
+        return False
+    for x in ctimes:
+        if x.role != "past":
+            continue
+        m = _PART_OF_PLAN_YEAR.fullmatch(x.period or "")
+        if m is None or int(m.group(1)) != doc.year:
+            return False
+        if doc.progress and _end_month(x.period) <= reported:
+            return False
+    return True
+
+
+_END_MONTH = re.compile(r"\d{4}(?:M\d\d-M(\d\d)|Q(?:1-Q)?([1-4])|H([12]))$")
+
+
+def _end_month(period: str | None) -> int:
+    """The last month of a part of a year (2026Q1 → 3, 2026H1 → 6, 2026M01-M09 → 9), 0 if
+    it is none."""
+    m = _END_MONTH.fullmatch(period or "")
+    if m is None:
+        return 0
+    if m.group(1):
+        return int(m.group(1))
+    if m.group(2):
+        return 3 * int(m.group(2))
+    return 6 * int(m.group(3))
 
 
 def _with_bound(text: str, q_end: int) -> bool:

@@ -234,3 +234,29 @@ def test_a_plans_completion_rate_is_a_result():
 def test_a_plans_investment_stays_a_goal():
     text = "某省2026年重大项目建设安排\n全年重大项目计划投资1200亿元。\n"
     assert [k for k, *_ in _items(text)] == ["target"]
+
+
+def test_a_half_year_after_the_quarter_a_report_covers_is_still_due():
+    text = (
+        "某县2026年一季度重点项目督查通报\n一季度,全县完成投资15.6亿元。\n"
+        "下一步,各责任单位要确保上半年完成投资35亿元。\n"
+    )
+    assert [k for k, *_ in _items(text)] == ["statistic", "target"]
+
+
+def test_the_half_year_a_half_year_report_covers_is_past():
+    text = "某县2026年上半年重点项目督查通报\n确保全年目标实现,上半年完成投资35亿元。\n"
+    assert [k for k, *_ in _items(text)][-1] == "statistic"
+
+
+# cue task_state_after: projects found behind
+
+
+def test_projects_found_behind_are_counted_results():
+    text = "某县2026年一季度重点项目督查通报\n从督查情况看,有5个项目进度滞后。\n"
+    assert _items(text) == [("statistic", 5.0, "个", "=")]
+
+
+def test_projects_planned_stay_the_plans_scope():
+    text = "某县2026年重点项目工作安排\n全年安排重点项目45个。\n"
+    assert [k for k, *_ in _items(text)] == ["target"]
