@@ -202,3 +202,10 @@ def test_a_table_one_cell_a_line_gives_its_figure_cells_the_rows_unit():
     assert _STACKED_FIGURE.fullmatch("6%") and _STACKED_FIGURE.fullmatch("1200个以上")
     # a cell of words is no figure's cell
     assert not _STACKED_FIGURE.fullmatch("年底前完成") and not _STACKED_FIGURE.fullmatch("县发改局")
+
+
+def test_kinds_of_towns_and_titles_are_no_government():
+    for thing in ("特色小镇", "重点镇", "商业街区", "集镇", "先进县"):
+        assert not is_organisation(thing), thing
+    # a town or a street office by its name governs
+    assert is_organisation("青湖镇") and is_organisation("青湖街道")
