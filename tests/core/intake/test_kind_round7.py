@@ -260,3 +260,21 @@ def test_projects_found_behind_are_counted_results():
 def test_projects_planned_stay_the_plans_scope():
     text = "某县2026年重点项目工作安排\n全年安排重点项目45个。\n"
     assert [k for k, *_ in _items(text)] == ["target"]
+
+
+# the later members of a list of shares; a tally of the units a description fits
+
+
+def test_every_share_of_a_list_of_shares_is_a_result():
+    text = "2025年各地安全生产情况\n甲县和乙县去年事故死亡人数只占控制指标的61%和74%。\n"
+    assert [k for k, *_ in _items(text)] == ["statistic", "statistic"]
+
+
+def test_a_share_to_keep_stays_a_goal():
+    text = "某县2026年工作要点\n确保新能源汽车占新车销量的40%以上。\n"
+    assert [k for k, *_ in _items(text)] == ["target"]
+
+
+def test_a_tally_of_units_a_description_fits_is_a_result():
+    text = "某省2026年一季度经济运行情况\n全省16个市中,增速高于全省的有9个。\n"
+    assert ("statistic", 9.0, "个", "=") in _items(text)
