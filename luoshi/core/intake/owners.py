@@ -87,7 +87,10 @@ _LEAD_RE = re.compile(
     + r"、()（）〔〕]{2,60}?"
     + _HELPERS
     + r")?[)）]"
-    r"|(?:牵头单位|责任单位|责任部门|牵头部门)\s?[:：]\s?([" + HAN + r"、]{2,40})"
+    # 主责单位是市发展改革委、各区政府 (news of a breakdown names the field in prose)
+    r"|(?:牵头单位|责任单位|责任部门|牵头部门|主责单位|主责部门)\s?(?:[:：]|是|为)\s?(["
+    + HAN
+    + r"、]{2,40})"
     r"|(?:^|[,，;；。])([" + HAN + r"]{2,20}?" + _UNIT_SUFFIX + r")牵头(?!单位|部门)"
 )
 # Every match of _REPORTER_RE contains one of these words, and every match of
@@ -96,7 +99,7 @@ _LEAD_RE = re.compile(
 _REPORTER_HINT = re.compile(
     r"介绍|消息|透露|披露|统计|数据|召开|公布|印发|发布|举行|部署|制定|表示|获悉|了解到|作工作报告|作报告"
 )
-_LEAD_HINT = re.compile(r"牵头|负责|主抓|承办|主办|责任单位|责任部门")
+_LEAD_HINT = re.compile(r"牵头|负责|主抓|承办|主办|责任单位|责任部门|主责单位|主责部门")
 # 各有关单位, and a government's departments named by their role (省政府各牵头部门)
 _ADDRESSEE_UNIT = (
     r"(?:[省市区县](?:人民)?政府)?各["

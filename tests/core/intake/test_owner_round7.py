@@ -209,3 +209,11 @@ def test_kinds_of_towns_and_titles_are_no_government():
         assert not is_organisation(thing), thing
     # a town or a street office by its name governs
     assert is_organisation("青湖镇") and is_organisation("青湖街道")
+
+
+def test_a_responsibility_field_named_in_prose():
+    text = "第1项任务“地区生产总值增长6.5%左右”,牵头领导是常务副市长张三,主责单位是市发展改革委、各区政府。\n"
+    assert owners(text) == ["市发展改革委、各区政府"]
+    # the leader named alone owns nothing
+    leader = "第1项任务“地区生产总值增长6.5%左右”,牵头领导是常务副市长张三。\n"
+    assert owners(leader) != ["常务副市长张三"]
