@@ -808,6 +808,10 @@ def _bare_province_headline(head_lines: list[str]) -> str | None:
     return None
 
 
+# the speaker of a work report or a plan report names the government he speaks for
+_SPEAKS_FOR = re.compile(r"(?:我代表|受)([省市县区旗])人民政府(?:委托)?[,，]?\s?(?:向大会)?报告")
+
+
 def _title_municipality(title: str, sample: str) -> str | None:
     """The one municipality the title lines name bare (上海) where the text never prints it
     with 市 (上海市): the city the text's 全市 means, as the title writes it."""
@@ -1083,6 +1087,10 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
             found[key] = _lower_place(gov_name)
     elif owner and (whole := _GOV_OWNER.fullmatch(owner)) and "政府工作报告" in head:
         owner = whole.group(1)
+    elif owner is None and (spoken := _SPEAKS_FOR.search(head)):
+        # 我代表市人民政府,向大会报告工作 (受县人民政府委托): the report of a government the
+        # text names by its level only; the jurisdiction owns its goals (全市, or the city named)
+        owner = spoken.group(1) + "人民政府"
     if "市" not in found and own_suffix == "市":
         # a city notice addresses its zones by the city's name (日照经济开发区管委会): the
         # one city so named is the text's

@@ -217,3 +217,14 @@ def test_a_responsibility_field_named_in_prose():
     # the leader named alone owns nothing
     leader = "第1项任务“地区生产总值增长6.5%左右”,牵头领导是常务副市长张三。\n"
     assert owners(leader) != ["常务副市长张三"]
+
+
+def test_a_report_given_for_a_government_named_by_its_level_only():
+    text = (
+        "各位代表:\n现在,我代表县人民政府,向大会报告工作。\n"
+        "今年主要预期目标:地区生产总值增长7%,城乡居民收入增长7%。\n"
+    )
+    assert owners(text) == ["全县", "全县"]
+    # a report that names its place keeps the place
+    named = "各位代表:\n现在,我代表县人民政府,向大会报告工作。青湖县今年主要预期目标:地区生产总值增长7%。\n"
+    assert owners(named) == ["青湖县"]
