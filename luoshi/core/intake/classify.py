@@ -126,6 +126,9 @@ _METRIC_STRIP = re.compile(
 # every alternative starts with a literal character (a faster search)
 ZERO_RE = re.compile(
     r"动态清零|清零|日产日清|杜绝[^,，。；;]{1,20}|避免发生[^,，。；;]{1,24}|力争为零|确保为零|实现为零|零控制"
+    # 不发生一次死亡10人以上的特大事故, 防止重特大事故的发生: accidents that must not occur
+    # (not 未发生, a result; nor 不发生规模性返贫, a floor's slogan)
+    r"|不发生[^,，。；;]{1,30}?事故|防止[^,，。；;]{1,24}?事故的?发生"
 )
 FLOOR_RE = re.compile(
     r"(不减少|不减|不下降|不降低|不降|不变|有所提高|有提高|有所提升|有提升|高于上年|高于去年|不低于上年|不低于去年"

@@ -76,6 +76,8 @@ _NAME_SPLIT = re.compile(r"[的了在对与和及将把]")
 _REGION_COUNT = re.compile(r"个?(?:地区|省份|省|城市|区县|县区)")
 _ALREADY = scanning(r"(?<!经)已(?!经运行)")
 _POLICY_COUNT = re.compile(r"[一二三四五六七八九十两]个?[“\"]?$")
+_ZERO_OPENING = re.compile(r"^(?:杜绝|避免发生|不发生|防止)")
+_ZERO_CLOSING = re.compile(r"(?<=事故)的?发生$")
 _ZERO_VERB = re.compile(r"^(?:推动|确保|实现|坚持|做到|力争)")
 _FLOOR_VERB = re.compile(r"^(?:确保|保持|实现|做到)")
 _COMPANY_RE = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:有限公司|股份公司|集团)")
@@ -1222,8 +1224,9 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
             if _POLICY_COUNT.search(text[max(sent[0], s0 - 3) : s0]):
                 continue  # 四个清零: the name of a policy
             clause = look.clause(s0, sent)
-            if m.group(0).startswith(("杜绝", "避免发生")):
-                metric = m.group(0)[2:].removeprefix("发生")  # 杜绝X, 避免发生X: X must not occur
+            if m.group(0).startswith(("杜绝", "避免发生", "不发生", "防止")):
+                # 杜绝X, 避免发生X, 不发生X, 防止X的发生: X must not occur
+                metric = _ZERO_OPENING.sub("", _ZERO_CLOSING.sub("", m.group(0)))
                 e0 = clause[1]
             else:
                 metric = _ZERO_VERB.sub("", text[clause[0] : s0]).strip()

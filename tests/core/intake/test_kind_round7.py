@@ -278,3 +278,27 @@ def test_a_share_to_keep_stays_a_goal():
 def test_a_tally_of_units_a_description_fits_is_a_result():
     text = "某省2026年一季度经济运行情况\n全省16个市中,增速高于全省的有9个。\n"
     assert ("statistic", 9.0, "个", "=") in _items(text)
+
+
+# zero words: accidents that must not occur (不发生…事故, 防止…事故的发生)
+
+
+def test_accidents_that_must_not_occur_are_zero_targets():
+    text = (
+        "某县2026年安全生产目标\n全县不发生一次死亡3人以上的较大生产安全事故,"
+        "防止重特大火灾事故的发生。\n"
+    )
+    items = extract(text).items
+    assert [(it["target_kind"], it["value"]) for it in items] == [("zero", 0.0), ("zero", 0.0)]
+    assert items[0]["metric"] == "一次死亡3人以上的较大生产安全事故"
+    assert items[1]["metric"] == "重特大火灾事故"
+
+
+def test_accidents_that_did_not_occur_are_no_target():
+    text = "2025年安全生产工作总结\n全年全县未发生较大以上生产安全事故。\n"
+    assert extract(text).items == []
+
+
+def test_a_slogan_of_no_relapse_into_poverty_is_no_zero_target():
+    text = "某县2026年工作要点\n坚决守住不发生规模性返贫底线。\n"
+    assert extract(text).items == []
