@@ -518,7 +518,8 @@ def _jurisdiction(
 
 
 def _autonomous(sample: str) -> str | None:
-    """The autonomous region a text calls 全区, in the form it prints first (广西, 广西壮族自治区)."""
+    """The autonomous region a text calls 全区, in the form it prints first (广西, 广西壮族自治区,
+    宁夏自治区)."""
     best: tuple[int, str] | None = None
     for short, full in _AUTONOMOUS_NAMES.items():
         # a region named only inside an institution's name (新疆农村综合产权交易中心) is no
@@ -532,7 +533,9 @@ def _autonomous(sample: str) -> str | None:
             -1,
         )
         if k >= 0 and (best is None or k < best[0]):
-            best = (k, full if sample.startswith(full, k) else short)
+            # a headline's own shortening (宁夏自治区确定…) is the form the text prints
+            form = next((f for f in (full, short + "自治区") if sample.startswith(f, k)), short)
+            best = (k, form)
     return best[1] if best else None
 
 

@@ -228,3 +228,14 @@ def test_a_report_given_for_a_government_named_by_its_level_only():
     # a report that names its place keeps the place
     named = "各位代表:\n现在,我代表县人民政府,向大会报告工作。青湖县今年主要预期目标:地区生产总值增长7%。\n"
     assert owners(named) == ["青湖县"]
+
+
+def test_an_autonomous_region_keeps_the_shortened_form_its_headline_prints():
+    text = (
+        "宁夏自治区部署今年交通建设任务\n"
+        "记者从全区交通工作会议上获悉,今年全区公路建设投资力争完成120亿元。\n"
+    )
+    assert owners(text) == ["宁夏自治区"]
+    # a text printing the short name first keeps the short name
+    short = "宁夏部署今年交通建设任务\n记者从全区交通工作会议上获悉,今年全区公路建设投资力争完成120亿元。\n"
+    assert owners(short) == ["宁夏"]
