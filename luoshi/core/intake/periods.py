@@ -190,8 +190,11 @@ def find_times(
             elif g == "ly":
                 # 保持上年水平, 在去年…基础上: last year as a goal's baseline, no period
                 # spoken of
-                base = _LEVEL_AFTER.match(text, e) or (
-                    text[s - 1 : s] == "在" and _ON_THE_BASIS.match(text, e)
+                # (与上年度持平, 与上年相比: the year compared with)
+                base = (
+                    _LEVEL_AFTER.match(text, e)
+                    or text[s - 1 : s] == "与"
+                    or (text[s - 1 : s] == "在" and _ON_THE_BASIS.match(text, e))
                 )
                 role = "base" if base else "past"
                 if year:

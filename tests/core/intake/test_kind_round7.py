@@ -302,3 +302,16 @@ def test_accidents_that_did_not_occur_are_no_target():
 def test_a_slogan_of_no_relapse_into_poverty_is_no_zero_target():
     text = "某县2026年工作要点\n坚决守住不发生规模性返贫底线。\n"
     assert extract(text).items == []
+
+
+# periods: 与上年 names the year compared with, no time spoken of
+
+
+def test_a_hold_at_last_years_level_after_a_semicolon_is_a_floor():
+    text = "主要预期目标是:地区生产总值增长6%左右;固定资产投资与上年度持平。\n"
+    assert [it["target_kind"] for it in extract(text).items] == ["growth", "floor"]
+
+
+def test_last_year_spoken_of_stays_past():
+    text = "主要预期目标是:地区生产总值增长6%左右;上年固定资产投资增长3%。\n"
+    assert [k for k, *_ in _items(text)] == ["target", "statistic"]
