@@ -1455,9 +1455,10 @@ def _dedupe(items: list[dict], text: str = "") -> list[dict]:
                     if share and other_snippet != context:
                         continue
                     # last year's result and this year's goal of one figure (预计增长7.5%
-                    # in 2019, 增长7.5% the goal of 2020): two facts
+                    # in 2019, 增长7.5% the goal of 2020), or last year's goal and this
+                    # year's (下降3.5% met in 2004, 下降3.5% due in 2005): two facts
                     if (
-                        other_fact[0] != it["kind"]
+                        (other_fact[0] != it["kind"] or it["kind"] == "target")
                         and other_fact[1] != it["period"]
                         and str(other_fact[1]).isdigit()
                         and str(it["period"]).isdigit()

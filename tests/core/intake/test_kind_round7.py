@@ -315,3 +315,22 @@ def test_a_hold_at_last_years_level_after_a_semicolon_is_a_floor():
 def test_last_year_spoken_of_stays_past():
     text = "主要预期目标是:地区生产总值增长6%左右;上年固定资产投资增长3%。\n"
     assert [k for k, *_ in _items(text)] == ["target", "statistic"]
+
+
+# dedupe: last year's goal and this year's goal of one figure are two facts
+
+
+def test_last_years_goal_met_and_this_years_goal_of_one_figure_are_two_targets():
+    text = (
+        "全市安全生产工作会议召开。2025年全市完成了省里下达的死亡人数比上年下降3.5%的控制指标。"
+        "2026年全市事故死亡人数比2025年下降3.5%。\n"
+    )
+    assert [(k, v) for k, v, _, _ in _items(text)].count(("target", 3.5)) == 2
+
+
+def test_a_goal_printed_twice_is_one_target():
+    text = (
+        "某市2026年安全生产工作要点\n全年事故死亡人数下降3.5%。\n"
+        "全年事故死亡人数下降3.5%,较大事故起数下降5%。\n"
+    )
+    assert [(k, v) for k, v, _, _ in _items(text)].count(("target", 3.5)) == 1
