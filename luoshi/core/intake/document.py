@@ -172,6 +172,12 @@ def _area_names() -> tuple[str, ...]:
     return tuple(n for n in own.gazetteer_names() if n.endswith("地区"))
 
 
+# a prefecture named 地区 names its own party committee and office so (地委, 行署)
+_PREFECTURE_SELF = re.compile(
+    r"在地委|地委(?:[、和]?行署|书记|副书记|的(?:坚强|正确)领导)|行署专员"
+)
+
+
 def _area_prefecture(sample: str) -> str | None:
     """The one prefecture named 地区 (大兴安岭地区) a text prints whole at least twice."""
     if "地区" not in sample:
@@ -1188,6 +1194,13 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         if area:
             found["州"] = area
             district = area
+    if "州" not in found and not district and _PREFECTURE_SELF.search(sample[:5000]):
+        # a prefecture named 地区 speaks of its own 地委 and 行署 (在地委的坚强领导下), not of
+        # 全区, and may print its name only bare (塔城口岸): the one such prefecture of the
+        # gazetteer whose name it prints, over the autonomous region above it (新疆工作)
+        areas = {n for n in _area_names() if n[:-2] in sample}
+        if len(areas) == 1:
+            found["州"] = district = areas.pop()
     if doc_place and doc_place == owner and doc_place[-1] in "市区县":
         found[doc_place[-1]] = _lower_place(doc_place)
     region = own.place_of_unit(owner)

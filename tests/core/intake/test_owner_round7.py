@@ -239,3 +239,16 @@ def test_an_autonomous_region_keeps_the_shortened_form_its_headline_prints():
     # a text printing the short name first keeps the short name
     short = "宁夏部署今年交通建设任务\n记者从全区交通工作会议上获悉,今年全区公路建设投资力争完成120亿元。\n"
     assert owners(short) == ["宁夏"]
+
+
+def test_a_prefecture_named_area_speaks_of_its_own_party_committee():
+    text = (
+        "一、2025年工作回顾\n"
+        "2025年,在地委的坚强领导下,我们贯彻落实习近平总书记关于新疆工作的重要指示,"
+        "阿勒泰冰雪旅游持续升温。\n"
+        "二、2026年工作安排\n今年主要预期目标是:地区生产总值增长7%左右。\n"
+    )
+    assert owners(text) == ["阿勒泰地区"]
+    # the same text without its 地委 is no prefecture's
+    plain = text.replace("在地委的坚强领导下,", "")
+    assert owners(plain) != ["阿勒泰地区"]
