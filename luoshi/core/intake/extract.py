@@ -670,6 +670,31 @@ def _whole_before(text: str, lo: int, pos: int) -> str | None:
     return w if w == "全国" else _WHOLE.get(w, "全" + w[1])
 
 
+# a goal's noun right after its figure (7%目标任务, 25%的目标), and a government that set
+# the goal before it (省政府要求的当年签约项目落地率)
+_GOAL_NOUN_AFTER = re.compile(r"\s?的?(?:目标任务|年度目标|目标)(?!值)")
+_GOVERNMENT_SET = re.compile(
+    r"([省市县区])(?:人民)?政府(?:要求|下达|确定|提出|制定|明确)的[^，,。；;:：]{0,24}$"
+)
+
+
+def _jurisdiction_goal(
+    text: str, sent: tuple[int, int], pos: int, q_end: int, doc: Doc
+) -> str | None:
+    """The jurisdiction whose goal a figure is, when the text calls it a goal (…7%目标任务)
+    and the jurisdiction works towards it (全省各级各有关部门紧盯…) or its government set
+    it (省政府要求的…): a goal of the whole, not of the bureau that reports it."""
+    if not _GOAL_NOUN_AFTER.match(text, q_end, sent[1]):
+        return None
+    gov = _GOVERNMENT_SET.search(text, sent[0], pos)
+    if gov:
+        return _whole("全" + gov.group(1), doc)
+    word = _whole_before(text, sent[0], pos)
+    if word and word != "全国":
+        return _whole(word, doc)
+    return None
+
+
 def _whole(word: str, doc: Doc) -> str:
     named = doc.resolve_region(word)
     return named if named != word else _WHOLE.get(word, word)
@@ -1132,6 +1157,12 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                     )
             elif kind == "target":
                 owner, owner_rule = _target_owner(text, sent, par, q.start, seg, state, doc, look)
+                if owner_rule in ("owner.reporter", "owner.document"):
+                    # a body reporting on the jurisdiction names the jurisdiction's goal
+                    # (全省…紧盯固定资产投资增长7%目标任务, 省政府要求的…落地率25%的目标)
+                    whole = _jurisdiction_goal(text, sent, q.start, q.end, doc)
+                    if whole:
+                        owner, owner_rule = whole, "owner.jurisdiction"
             else:
                 owner, owner_rule = _stat_owner(text, sent, q.start, state, doc, look, q.end)
                 if owner and "、" in owner:

@@ -334,3 +334,42 @@ def test_a_goal_printed_twice_is_one_target():
         "全年事故死亡人数下降3.5%,较大事故起数下降5%。\n"
     )
     assert [(k, v) for k, v, _, _ in _items(text)].count(("target", 3.5)) == 1
+
+
+# second pass: the jurisdiction's goal in a bureau's progress report
+
+
+def _owners(text):
+    return [(it["kind"], it["value"], it["owner"]) for it in extract(text).items]
+
+
+def test_a_share_of_the_years_goal_makes_the_goal_the_jurisdictions():
+    text = (
+        "山阳省交通运输厅\n5月2日,记者从山阳省交通运输厅获悉,一季度,全省交通投资完成"
+        "120亿元,占年度目标600亿元的20%。\n"
+    )
+    assert ("target", 60000000000.0, "山阳省") in _owners(text)
+
+
+def test_a_goal_of_the_bureaus_own_stays_the_bureaus():
+    text = "山阳省交通运输厅\n5月2日,记者从山阳省交通运输厅获悉,该厅今年将完成交通投资600亿元。\n"
+    goals = [o for k, v, o in _owners(text) if k == "target"]
+    assert goals and goals != ["山阳省"]
+
+
+def test_a_goal_the_whole_province_works_towards_is_the_provinces():
+    text = (
+        "记者从山阳省发展改革委获悉,上半年,全省各级各部门紧盯固定资产投资增长8%目标任务,"
+        "推进项目建设。\n"
+    )
+    goals = [o for k, v, o in _owners(text) if k == "target"]
+    assert goals in (["山阳省"], ["全省"])
+
+
+def test_a_goal_the_government_set_is_the_jurisdictions():
+    text = (
+        "“今年已有80个项目开工。”山阳省商务厅负责人介绍,项目落地率达40%,"
+        "超过省政府要求的落地率30%的目标。\n"
+    )
+    goals = [o for k, v, o in _owners(text) if k == "target"]
+    assert goals in (["山阳省"], ["全省"])
