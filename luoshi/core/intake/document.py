@@ -31,10 +31,12 @@ _DATELINE = re.compile(
     r"((?:19|20)\d{2})\s?(?:年|-|/|\.)\s?(\d{1,2})\s?(?:月|-|/|\.)\s?\d{1,2}\s?日?(?:\s|$|星期|\d{1,2}:)"
 )
 _PLACE_RE = re.compile(
-    r"(?<![" + HAN + r"])([" + HAN + r"]{2,3})([市区县州])(?![委场民政级属内外长直辖域划])"
+    r"(?<![" + HAN + r"])([" + HAN + r"]{2,3})([市区县州])(?![委场民政级属内外长直辖域划间])"
 )
 _PLACE_AFTER_VERB = re.compile(
-    r"(?:在|对|到|与|和|及|、|于|是)([" + HAN + r"]{2,3})([市区县])(?![委场民政级属内外长直辖域划])"
+    r"(?:在|对|到|与|和|及|、|于|是)(["
+    + HAN
+    + r"]{2,3})([市区县])(?![委场民政级属内外长直辖域划间])"
 )
 _BAD_PLACE_START = (
     "确保", "推动", "按照", "根据", "全力", "加快", "推进", "落实", "实现", "支持", "鼓励", "围绕",
@@ -680,6 +682,8 @@ def _places(sample: str, title: str, suffix: str) -> dict[str, str]:
             if rx is _PLACE_AFTER_VERB and _cut_place(sample, m.start(), name + kind, seen):
                 continue
             if _ranked_in(sample, m.end(1) - len(name), m.end()):
+                continue
+            if own.opens_a_project_name(sample, m.end(1) - len(name), m.end()):
                 continue
             counts[(name + kind, kind)] = counts.get((name + kind, kind), 0) + 1
     for key in counts:

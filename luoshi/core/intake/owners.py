@@ -260,7 +260,30 @@ def find_regions(text: str, extra: list[str]) -> list[tuple[int, int, str]]:
         if not _in_event_name(text, r[0], r[1])
         and not _HANDS_DOWN.match(text, r[1])
         and not _ranking_base(text, r)
+        and not opens_a_project_name(text, r[0], r[1])
     ]
+
+
+# a listed project named by its place (独山子区20万吨/年EVA项目、…; G320南昌县向塘至新建区
+# 西山段公路工程、…): a word of the project's name, not the place the sentence speaks of;
+# nor is the place a firm is named by
+_PROJECT_NAME_REST = re.compile(r"[^,，。；;:：、\n]{0,30}?(?:项目|工程)(?=[、等])")
+
+
+# a firm named by its place (宁夏丰源纺织有限公司, 江苏瑞盛新材料科技有限公司)
+_FIRM_NAME_REST = re.compile(
+    r"[^\s\d与和及同在对向将把被为是的各,，。；;、:：()（）]{1,10}?(?:有限公司|股份公司|集团|公司)"
+)
+
+
+def opens_a_project_name(text: str, start: int, end: int) -> bool:
+    """The named place text[start:end] is a word of a listed project's or a firm's name."""
+    if text.startswith("全", start):
+        return False
+    return (
+        _PROJECT_NAME_REST.match(text, end) is not None
+        or _FIRM_NAME_REST.match(text, end) is not None
+    )
 
 
 # a whole jurisdiction named as the base a figure is ranked or measured against (增幅全省

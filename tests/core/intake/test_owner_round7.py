@@ -252,3 +252,24 @@ def test_a_prefecture_named_area_speaks_of_its_own_party_committee():
     # the same text without its 地委 is no prefecture's
     plain = text.replace("在地委的坚强领导下,", "")
     assert owners(plain) != ["阿勒泰地区"]
+
+
+def test_a_place_opening_a_listed_projects_name_is_no_region_of_the_sentence():
+    from luoshi.core.intake.owners import find_regions
+
+    places = ["青湖区", "江北区"]
+    listed = "其中青湖区20万吨乙烯项目、江北区物流园工程等5个项目已开工。"
+    assert find_regions(listed, places) == []
+    # nor is the place a firm is named by
+    firm = "青湖丰源纺织有限公司年产值增长20%。"
+    assert find_regions(firm, ["青湖"]) == []
+    # a place that is the subject of its own count stays the sentence's region
+    counted = "青湖区新开工项目12个,江北区新开工项目8个。"
+    assert [r[2] for r in find_regions(counted, places)] == ["青湖区", "江北区"]
+
+
+def test_a_range_is_no_district():
+    from luoshi.core.intake.document import _PLACE_RE
+
+    assert _PLACE_RE.search("保持经济运行在合理区间") is None
+    assert _PLACE_RE.search("今年,青湖区新开工项目12个")
