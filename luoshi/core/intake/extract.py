@@ -348,17 +348,33 @@ def _stat_subject(
         if r[1] + sent[0] <= pos
         and not (r[2].startswith("全") and r[0] > 0 and s_txt[r[0] - 1] in "较比占在于献超")
     ]
+    # a comparison in brackets (增长11.0%(全国10.7%、全省10.1%)) is an aside: its places
+    # own its own figures, not those after it, and the text's subject carries on
+    rel = pos - sent[0]
+    asides = [_aside_of(s_txt, r[0]) for r in regs]
+    regs = [r for r, a in zip(regs, asides, strict=True) if a is None or a > rel]
     if regs:
         cl_start = cl_lo - sent[0]
         in_clause = [r for r in regs if r[0] >= cl_start]
         first = (in_clause or regs)[0]
         owner, _ = own.region_list_at(s_txt, regs, regs.index(first))
         owner = doc.resolve_region(owner)
-        state.region = owner
+        if _aside_of(s_txt, first[0]) is None:
+            state.region = owner
         return owner
     if state.region:
         return state.region
     return _document_subject(doc)
+
+
+def _aside_of(s: str, i: int) -> int | None:
+    """Where the bracket that holds s[i] closes (the end of s if it never does), or None
+    when s[i] is in no bracket."""
+    o = max(s.rfind("(", 0, i), s.rfind("（", 0, i))
+    if o < 0 or max(s.rfind(")", o, i), s.rfind("）", o, i)) >= 0:
+        return None
+    ends = [k for k in (s.find(")", i), s.find("）", i)) if k >= 0]
+    return min(ends) if ends else len(s)
 
 
 # a clause that only lists names before its figure (甲局、乙区、丙县10家)

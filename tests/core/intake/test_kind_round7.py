@@ -373,3 +373,19 @@ def test_a_goal_the_government_set_is_the_jurisdictions():
     )
     goals = [o for k, v, o in _owners(text) if k == "target"]
     assert goals in (["山阳省"], ["全省"])
+
+
+def test_a_comparison_in_brackets_does_not_carry_its_place_on():
+    text = (
+        "去年,青湖市实现社会消费品零售总额900亿元,增长8%(全国7.5%、全省7.9%);"
+        "外贸进出口300亿元,增长5%。\n"
+    )
+    owners = {v: o for k, v, o in _owners(text)}
+    assert owners[30000000000.0] == "青湖市"
+    assert owners[7.5] == "全国"
+
+
+def test_a_place_outside_brackets_still_carries_on():
+    text = "去年,全省实现社会消费品零售总额900亿元,增长8%;外贸进出口300亿元,增长5%。\n"
+    owners = {v: o for k, v, o in _owners(text)}
+    assert owners[30000000000.0] == owners[90000000000.0]
