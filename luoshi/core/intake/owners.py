@@ -276,13 +276,19 @@ _FIRM_NAME_REST = re.compile(
 )
 
 
+# a street named after a city (沿江中大道——上海路, 北京东路): no place of the text
+_STREET_REST = re.compile(r"[东西南北中]?路(?![网面况线径基段况])|大道|大街")
+
+
 def opens_a_project_name(text: str, start: int, end: int) -> bool:
-    """The named place text[start:end] is a word of a listed project's or a firm's name."""
+    """The named place text[start:end] is a word of a listed project's, a firm's or a
+    street's name."""
     if text.startswith("全", start):
         return False
     return (
         _PROJECT_NAME_REST.match(text, end) is not None
         or _FIRM_NAME_REST.match(text, end) is not None
+        or _STREET_REST.match(text, end) is not None
     )
 
 

@@ -263,6 +263,8 @@ def test_a_place_opening_a_listed_projects_name_is_no_region_of_the_sentence():
     # nor is the place a firm is named by
     firm = "青湖丰源纺织有限公司年产值增长20%。"
     assert find_regions(firm, ["青湖"]) == []
+    # nor the city a street is named after
+    assert find_regions("解放西路至上海路改造工程已开工2个。", []) == []
     # a place that is the subject of its own count stays the sentence's region
     counted = "青湖区新开工项目12个,江北区新开工项目8个。"
     assert [r[2] for r in find_regions(counted, places)] == ["青湖区", "江北区"]
