@@ -1082,6 +1082,8 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                 or lead_phrase
                 or bool(seg.after_owner)
                 or look.clause_owner(q.start, sent[1]) is not None
+                # a numbered item with its own 牵头单位/责任单位 line below it: a unit's task
+                or look.label_line() is not None
             )
             kind, kind_rule = kind_of(
                 q.unit,

@@ -389,3 +389,13 @@ def test_a_place_outside_brackets_still_carries_on():
     text = "去年,全省实现社会消费品零售总额900亿元,增长8%;外贸进出口300亿元,增长5%。\n"
     owners = {v: o for k, v, o in _owners(text)}
     assert owners[30000000000.0] == owners[90000000000.0]
+
+
+def test_a_numbered_item_with_its_lead_unit_line_below_is_that_units_target():
+    text = "1.一般公共预算收入增长5%。\n牵头单位：市财政局\n"
+    assert _owners(text) == [("target", 5.0, "市财政局")]
+
+
+def test_a_numbered_result_without_a_unit_line_stays_a_statistic():
+    text = "1.一般公共预算收入增长5%。\n全年财政运行平稳。\n"
+    assert [k for k, *_ in _owners(text)] == ["statistic"]
