@@ -399,3 +399,13 @@ def test_a_numbered_item_with_its_lead_unit_line_below_is_that_units_target():
 def test_a_numbered_result_without_a_unit_line_stays_a_statistic():
     text = "1.一般公共预算收入增长5%。\n全年财政运行平稳。\n"
     assert [k for k, *_ in _owners(text)] == ["statistic"]
+
+
+def test_a_plans_points_settled_announce_the_plan():
+    text = "2026年全市就业工作重点敲定 城镇新增就业达到5万人以上\n"
+    assert [k for k, *_ in _owners(text)] == ["target"]
+
+
+def test_deals_settled_are_a_result():
+    text = "洽谈会上,青湖市现场敲定合作项目12个,总投资80亿元。\n"
+    assert [k for k, *_ in _owners(text)][0] == "statistic"
