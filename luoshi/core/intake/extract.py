@@ -111,6 +111,9 @@ _GROUP_COUNT = lex.cue("group_count")
 _POWERS_OF_TEN = frozenset((10.0, 100.0, 1000.0, 1e4, 1e5, 1e6, 1e7, 1e8))
 _AMOUNT_VERB = re.compile(r"完成|达到|达|新增|建成|实现|突破|超过|超|累计|生产|产量")
 _SENT_MARK = re.compile(r"[。；;！？!?]")
+# a count right before a short quoted term that is the whole noun (3个“年”、4个“目标”和…,
+# 两个“确保”。): the parts of a slogan, not a quantity of things (3个“500强”企业 goes on)
+_QUOTED_TERMS = re.compile(r"\s?[“\"][^”\"，,。；;]{1,4}[”\"](?=[、和及与，,。；;:：\s]|$)")
 _LAST_YEAR = re.compile(r"过去的?一年|一年来|去年")
 _SPEAKER_LEAD = lex.cue("speaker_lead")
 _PAST_FRAME_RULES = ("kind.past_year", "kind.review_opening", "kind.review_paragraph")
@@ -1074,6 +1077,8 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                 continue  # 年产30万吨再生铜冶炼等项目: a project's name
             if q.value in _POWERS_OF_TEN and _RATE_BASE.match(text, q.end, sent[1]):
                 continue  # 十万人死亡率: the base of a rate, not a figure
+            if q.unit in _STRUCTURE_UNITS and _QUOTED_TERMS.match(text, q.end, sent[1]):
+                continue  # 做到一个“认识”、3个“年”、4个“目标”: a slogan's parts counted
             if text[q.start - 1 : q.start] == "等" and _GROUP_COUNT.match(text, q.end, sent[1]):
                 continue  # 冶金机械等8个工贸行业: the size of a group named, not a figure
             clause = look.clause(q.num_start, sent)

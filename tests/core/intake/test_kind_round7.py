@@ -409,3 +409,13 @@ def test_a_plans_points_settled_announce_the_plan():
 def test_deals_settled_are_a_result():
     text = "洽谈会上,青湖市现场敲定合作项目12个,总投资80亿元。\n"
     assert [k for k, *_ in _owners(text)][0] == "statistic"
+
+
+def test_a_slogans_parts_counted_are_no_figures():
+    text = "2026年全市要做到2个“坚持”、3个“确保”和5个“强化”,新建学校4所。\n"
+    assert [(k, v) for k, v, _ in _owners(text)] == [("target", 4.0)]
+
+
+def test_a_count_of_a_kind_named_in_quotes_stays_a_figure():
+    text = "2026年全市力争培育5个“专精特新”企业。\n"
+    assert [(k, v) for k, v, _ in _owners(text)] == [("target", 5.0)]
