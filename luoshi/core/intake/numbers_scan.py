@@ -335,9 +335,48 @@ def _percent_words(text: str, start: int, end: int) -> list[Quantity]:
     return out
 
 
+# a bare magnitude a level is reached at (营收稳定在百亿元以上, 产量均稳定在百万吨以上,
+# 突破千亿元大关): a round figure; a bare magnitude elsewhere names a kind (千亿元园区)
+_BARE_MAGNITUDE = re.compile(
+    r"(?:(?<=稳定在|保持在|突破了|超过了|达到了)|(?<=突破|超过|达到|迈上|站上))([百千])(万亿|万|亿)?"
+)
+_BARE_VALUE = {"百": 100.0, "千": 1000.0, "万": 1e4, "亿": 1e8, "万亿": 1e12}
+_BARE_END = re.compile(r"(?:以上|大关|规模)?(?=[,，。；;、)）\s]|$)")
+
+
+def _bare_magnitudes(text: str, start: int, end: int) -> list[Quantity]:
+    out: list[Quantity] = []
+    for m in _BARE_MAGNITUDE.finditer(text, start, end):
+        unit, pos = _unit_at(text, m.end(), end)
+        if unit is None or unit in ("个", "项", "家", "%"):
+            continue
+        tail = _BARE_END.match(text, pos, end)
+        if tail is None:
+            continue  # 百亿元园区, 千亿级产业: a magnitude in a name
+        value = _BARE_VALUE[m.group(1)] * (_BARE_VALUE[m.group(2)] if m.group(2) else 1.0)
+        comp = None
+        for w, word_comp in _POST_WORDS:
+            if text.startswith(w, pos):
+                comp, pos = word_comp, pos + len(w)
+                break
+        reach = False
+        if comp is None:
+            c = _pre_word(text[max(start, m.start() - 4) : m.start()])
+            if c == "reach":
+                reach = True
+            elif c is not None:
+                comp = c
+        out.append(Quantity(m.start(), pos, m.start(), value, unit, comp, reach=reach))
+    return out
+
+
 def scan_quantities(text: str, start: int, end: int) -> list[Quantity]:
     out = _scan(text, start, end)
     extra = _percent_words(text, start, end)
+    if any(c in text[start:end] for c in "百千"):
+        bare = _bare_magnitudes(text, start, end)
+        if bare:
+            extra = extra + bare
     if extra:
         out = sorted(out + extra, key=lambda q: q.num_start)
     return out

@@ -419,3 +419,13 @@ def test_a_slogans_parts_counted_are_no_figures():
 def test_a_count_of_a_kind_named_in_quotes_stays_a_figure():
     text = "2026年全市力争培育5个“专精特新”企业。\n"
     assert [(k, v) for k, v, _ in _owners(text)] == [("target", 5.0)]
+
+
+def test_a_bare_magnitude_a_level_is_held_at_is_a_figure():
+    text = "2026年,青湖区营收稳定在百亿元以上。\n"
+    assert [(k, v) for k, v, _ in _owners(text)] == [("target", 1e10)]
+
+
+def test_a_bare_magnitude_in_a_name_is_no_figure():
+    text = "2026年,青湖区力争打造千亿元产业集群。\n"
+    assert _owners(text) == []
