@@ -79,6 +79,8 @@ _POLICY_COUNT = re.compile(r"[一二三四五六七八九十两]个?[“\"]?$")
 _ZERO_OPENING = re.compile(r"^(?:杜绝|避免发生|不发生|防止)")
 _ZERO_CLOSING = re.compile(r"(?<=事故)的?发生$")
 _ZERO_VERB = re.compile(r"^(?:推动|确保|实现|坚持|做到|力争)")
+_ZERO_DONE = re.compile(r"(?:杜绝|避免|防止)了")
+_ZERO_DONE_BEFORE = re.compile(r"(?:实现了|做到了|已经?|均已)$")
 _FLOOR_VERB = re.compile(r"^(?:确保|保持|实现|做到)")
 _COMPANY_RE = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:有限公司|股份公司|集团)")
 _LIST_MARK = re.compile(
@@ -1277,6 +1279,10 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
             s0, e0 = m.start() + sent[0], m.end() + sent[0]
             if _POLICY_COUNT.search(text[max(sent[0], s0 - 3) : s0]):
                 continue  # 四个清零: the name of a policy
+            if _ZERO_DONE.match(stext, m.start()) or _ZERO_DONE_BEFORE.search(
+                text, max(sent[0], s0 - 3), s0
+            ):
+                continue  # 有效杜绝了重特大事故, 已实现清零: a result, no commitment
             clause = look.clause(s0, sent)
             if m.group(0).startswith(("杜绝", "避免发生", "不发生", "防止")):
                 # 杜绝X, 避免发生X, 不发生X, 防止X的发生: X must not occur

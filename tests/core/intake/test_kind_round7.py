@@ -429,3 +429,13 @@ def test_a_bare_magnitude_a_level_is_held_at_is_a_figure():
 def test_a_bare_magnitude_in_a_name_is_no_figure():
     text = "2026年,青湖区力争打造千亿元产业集群。\n"
     assert _owners(text) == []
+
+
+def test_accidents_averted_are_a_result_not_a_zero_target():
+    text = "上半年,全市有效杜绝了重特大安全生产事故。\n"
+    assert _owners(text) == []
+
+
+def test_accidents_to_be_averted_are_a_zero_target():
+    text = "下半年,全市要有效杜绝重特大安全生产事故。\n"
+    assert [k for k, *_ in _owners(text)] == ["target"]
