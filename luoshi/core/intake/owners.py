@@ -1779,7 +1779,9 @@ _NOT_THE_PLACE_AFTER = re.compile(
 
 # a firm's name opens with a place (北京华联…北京华联超市, 上海家化集团): wherever the text
 # prints the name so, the place is the firm's, not the text's
-_FIRM_WORDS = r"(?:超市|商场|商城|百货|集团|公司|酒店|银行|药业|股份)"
+_FIRM_AFTER = re.compile(
+    r"[\u4e00-\u9fff]{0,3}?(?:超市|商场|商城|百货|集团|公司|酒店|银行|药业|股份)"
+)
 
 
 def opens_a_firms_name(text: str, start: int, after: int, sample: str | None = None) -> bool:
@@ -1788,8 +1790,15 @@ def opens_a_firms_name(text: str, start: int, after: int, sample: str | None = N
     name = text[start : after + 2]
     if len(name) < after - start + 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in name):
         return False
-    firm = re.escape(name) + r"[\u4e00-\u9fff]{0,3}?" + _FIRM_WORDS
-    return re.search(firm, text if sample is None else sample) is not None
+    # Every printing of the name, then the firm's word after it: a pattern built from the
+    # name would be compiled anew for each text and push the fixed patterns out of re's cache.
+    where = text if sample is None else sample
+    at = where.find(name)
+    while at >= 0:
+        if _FIRM_AFTER.match(where, at + len(name)):
+            return True
+        at = where.find(name, at + 1)
+    return False
 
 
 _ROUTE_MARKS = "至到-—~～"
