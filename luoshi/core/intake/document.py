@@ -648,6 +648,10 @@ def _place_name(printed: str, kind: str) -> str | None:
         return None  # 桂西五县, 沿海三市: a count of places, not a name
     if kind == "州" and name[-1] in "市县区":
         return None  # 各市州, 分市州: the cities and prefectures together, no name
+    if kind == "市" and (name[-1] == "盟" or name.endswith("设区")):
+        # 其他盟市, 各盟市: leagues and cities together; 全省10个设区市, 报设区市政府: a
+        # class of cities (those divided into districts), no city's name
+        return None
     if kind == "区" and name.endswith("自治") and name[:-2] not in own.AUTONOMOUS_SHORT:
         return None  # 受自治区人民政府委托: 自治区 after a verb, no name
     return name

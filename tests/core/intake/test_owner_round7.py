@@ -275,3 +275,19 @@ def test_a_range_is_no_district():
 
     assert _PLACE_RE.search("保持经济运行在合理区间") is None
     assert _PLACE_RE.search("今年,青湖区新开工项目12个")
+
+
+def test_a_class_of_cities_is_no_citys_name():
+    from luoshi.core.intake.document import _place_name
+
+    # 其他盟市 (the other leagues and cities), 设区市 (cities divided into districts): a
+    # class of places, never the owner of a region's goals
+    assert _place_name("他盟", "市") is None and _place_name("各盟", "市") is None
+    assert _place_name("设区", "市") is None and _place_name("报设区", "市") is None
+    # a city whose name is printed before 市 stays one
+    assert _place_name("包头", "市") == "包头" and _place_name("鄂尔多斯", "市") == "鄂尔多斯"
+    text = (
+        "青湖自治区2026年重大项目集中开工仪式在临川市举行,其他盟市设分会场。\n"
+        "临川市计划实施重点项目300个以上,力争全年固定资产投资增长15%以上。\n"
+    )
+    assert "他盟市" not in owners(text)
