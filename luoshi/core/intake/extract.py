@@ -982,6 +982,14 @@ def _counts_the_report(text: str, q: Quantity, sent: tuple[int, int]) -> bool:
     return bool(inspected) and not _STRONG_GOAL.search(text, sent[0], q.start)
 
 
+_EXCLUSION_ASIDE = re.compile(r"[(（](?:扣除|不含|剔除|除去)[^()（）]{0,30}$")
+
+
+def _in_exclusion_aside(text: str, lo: int, pos: int) -> bool:
+    """pos lies in an open parenthesis that begins with an exclusion word (扣除, 不含)."""
+    return bool(_EXCLUSION_ASIDE.search(text, max(lo, pos - 32), pos))
+
+
 def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
     items: list[dict] = []
     lo, hi = seg.start, seg.end
@@ -990,6 +998,9 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
     for t in times:
         t.start += lo
         t.end += lo
+    # a year inside an aside that excludes part of the metric (支出(扣除2022年专项资金外)增长3%)
+    # qualifies the metric: it neither dates the figure nor turns the sentence to the past
+    times = [t for t in times if not _in_exclusion_aside(text, lo, t.start)]
     deadlines = [(s + lo, e + lo, p) for s, e, p in find_deadlines(text[lo:hi], doc.year)]
     for t in times:
         if any(ds <= t.start < de for ds, de, _ in deadlines):

@@ -439,3 +439,23 @@ def test_accidents_averted_are_a_result_not_a_zero_target():
 def test_accidents_to_be_averted_are_a_zero_target():
     text = "下半年,全市要有效杜绝重特大安全生产事故。\n"
     assert [k for k, *_ in _owners(text)] == ["target"]
+
+
+# a year inside an exclusion aside (扣除2021年…外) qualifies the metric, it does not date it
+
+
+def test_a_year_in_an_exclusion_aside_leaves_the_goal_list_a_goal_list():
+    text = (
+        "2025年主要预期目标建议为:地区生产总值增长6%以上;"
+        "一般公共预算支出(扣除2024年专项债券支出外)增长4%以上;农民人均可支配收入增长7%以上。\n"
+    )
+    got = [(it["kind"], it["value"], it["period"]) for it in extract(text).items]
+    assert got == [("target", 6.0, "2025"), ("target", 4.0, "2025"), ("target", 7.0, "2025")]
+
+
+def test_a_year_outside_an_aside_still_dates_the_figure():
+    text = (
+        "2025年主要预期目标建议为:地区生产总值增长6%以上。2024年(全年)农民人均可支配收入增长7%。\n"
+    )
+    got = [(it["kind"], it["value"], it["period"]) for it in extract(text).items]
+    assert got[1] == ("statistic", 7.0, "2024")
