@@ -459,3 +459,20 @@ def test_a_year_outside_an_aside_still_dates_the_figure():
     )
     got = [(it["kind"], it["value"], it["period"]) for it in extract(text).items]
     assert got[1] == ("statistic", 7.0, "2024")
+
+
+# cue goal_commitment: the header of a goal list commits to each share it lists
+
+
+def test_a_share_listed_under_a_goal_header_is_a_goal_and_so_is_what_follows():
+    text = (
+        "2026年全市主要预期目标:地区生产总值增长6%,完成老旧小区改造任务的80%。"
+        "一般公共预算收入增长5%。\n"
+    )
+    got = [(it["kind"], it["value"]) for it in extract(text).items]
+    assert got == [("target", 6.0), ("target", 80.0), ("target", 5.0)]
+
+
+def test_a_share_reported_under_a_completion_heading_stays_a_result():
+    text = "2025年主要目标任务完成情况:全市完成老旧小区改造任务的80%。\n"
+    assert [(it["kind"], it["value"]) for it in extract(text).items] == [("statistic", 80.0)]
