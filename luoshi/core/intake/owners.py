@@ -570,6 +570,10 @@ _STACKED_FIGURE = re.compile(
 )
 
 
+# a cell of units whose first is marked the lead (▲发改局,各部门; ★区发改委、统计局)
+_LEAD_MARKED = re.compile(r"(.*?)[▲★]\s*([^,，、;；\s]{2,14})(?:[,，、;；].*)?")
+
+
 def _stacked_unit(s: str) -> bool:
     return is_organisation(s) and not _is_place_name(s) and bool(_subject_suffix().search(s))
 
@@ -612,6 +616,15 @@ def _stacked_column_owners(text: str, lines: list[Line], owners: list[str | None
         s = text[ln.start : ln.end].strip()
         if ln.kind not in ("content", "unitline") or not s or _STACKED_SERIAL.fullmatch(s):
             continue
+        marked = _LEAD_MARKED.fullmatch(s)
+        if marked and _stacked_unit(marked.group(2)):
+            # ▲发改局,各部门,各镇乡(街道): the marked first unit leads, the rest help
+            if len(marked.group(1).strip()) > 6:
+                # the item's cell and its units' joined on one line: a row of its own
+                close()
+                row, units = [i], [marked.group(2)]
+                continue
+            s = marked.group(2)
         if _stacked_unit(s):
             if row and (not units or (len(units) == len(row) - 1 and not lead_only)):
                 units.append(s)

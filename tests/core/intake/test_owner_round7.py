@@ -291,3 +291,15 @@ def test_a_class_of_cities_is_no_citys_name():
         "临川市计划实施重点项目300个以上,力争全年固定资产投资增长15%以上。\n"
     )
     assert "他盟市" not in owners(text)
+
+
+def test_a_marked_first_unit_leads_a_stacked_row():
+    text = (
+        "附件\n\n2026年主要目标任务分解清单\n\n序号\n\n主要工作\n\n责任单位\n\n1\n\n"
+        "地区生产总值增长6%左右\n\n▲经信局,各部门,各乡镇(街道)\n\n2\n\n"
+        "研发投入强度3.1%以上\n\n▲科技局,各乡镇(街道)\n"
+    )
+    assert owners(text) == ["经信局", "科技局"]
+    # a mark before no unit (▲全年完成) gives the row no owner of that name
+    other = text.replace("▲科技局,各乡镇(街道)", "▲全年完成,各乡镇(街道)")
+    assert "全年完成" not in owners(other)
