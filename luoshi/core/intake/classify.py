@@ -79,6 +79,7 @@ _GOAL_MET_REPORTED = lex.cue("goal_met_reported")
 _GOAL_YARDSTICK = lex.cue("goal_yardstick")
 _TITLE = re.compile(r"《[^》]{1,60}》")
 _ACTUAL_VERB = lex.cue("actual_verb")
+_PLAN_MEASURE = re.compile(r"投资|产值")
 # a goal printed with its figure inside a result's comparison (超过目标任务4000亿元的19%)
 _GOAL_NAMED = lex.cue("goal_named")
 _GOAL_MEASURE_AFTER = lex.cue("goal_measure_after")
@@ -796,7 +797,13 @@ def _actual_after_plan(text: str, sent, clause, q_start: int) -> bool:
     if clause[0] <= sent[0] + 1 or not _ACTUAL_VERB.search(text[clause[0] : q_start]):
         return False
     prev = clause_bounds(text, clause[0] - 2, sent[0], clause[0] - 1)
-    return _PLAN_STATED.search(text, prev[0], prev[1]) is not None
+    m = _PLAN_STATED.search(text, prev[0], prev[1])
+    if m is None:
+        return False
+    # 计划投资378亿元,完成投资463.5亿元: a plan that names its measure is met by a clause
+    # that names it again; 计划投资1067万元,完成22所学校…工程 lists the plan's work
+    measure = _PLAN_MEASURE.search(m.group())
+    return measure is None or measure.group() in text[clause[0] : q_start]
 
 
 def _committed(text: str, sent: tuple[int, int], q_start: int) -> bool:

@@ -476,3 +476,18 @@ def test_a_share_listed_under_a_goal_header_is_a_goal_and_so_is_what_follows():
 def test_a_share_reported_under_a_completion_heading_stays_a_result():
     text = "2025年主要目标任务完成情况:全市完成老旧小区改造任务的80%。\n"
     assert [(it["kind"], it["value"]) for it in extract(text).items] == [("statistic", 80.0)]
+
+
+# cues plan_stated, actual_verb: a plan that names its measure (计划投资) and the actual after it
+
+
+def test_investment_done_after_the_planned_investment_is_the_actual():
+    text = "截至10月底,15个重大产业项目年度计划投资42亿元,完成投资47亿元。\n"
+    got = [(it["kind"], it["value"]) for it in extract(text).items]
+    assert got[-1] == ("statistic", 4700000000.0)
+
+
+def test_work_listed_after_a_planned_investment_is_the_plan():
+    text = "体育设施提升项目:计划投资850万元,完成15所学校操场改造工程。\n"
+    got = [(it["kind"], it["value"]) for it in extract(text).items]
+    assert got[-1] == ("target", 15.0)
