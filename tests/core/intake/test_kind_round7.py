@@ -491,3 +491,21 @@ def test_work_listed_after_a_planned_investment_is_the_plan():
     text = "体育设施提升项目:计划投资850万元,完成15所学校操场改造工程。\n"
     got = [(it["kind"], it["value"]) for it in extract(text).items]
     assert got[-1] == ("target", 15.0)
+
+
+# cue goal_yardstick: a share done of a goal that names its size is measured by it
+
+
+def test_a_change_after_the_share_of_a_sized_goal_is_a_result():
+    text = (
+        "记者从市投资促进局了解到,今年一季度,全市外资实际到位资金2.1亿美元,"
+        "完成全年9亿美元外资目标任务的23.3%,同比增长8.2%。\n"
+    )
+    got = [(it["kind"], it["value"]) for it in extract(text).items]
+    assert got[-1] == ("statistic", 8.2)
+
+
+def test_a_committed_share_of_the_goal_stays_a_goal():
+    text = "2026年,力争外资到位资金增长8%,完成全年外资目标任务的100%。\n"
+    got = [(it["kind"], it["value"]) for it in extract(text).items]
+    assert got == [("target", 8.0), ("target", 100.0)]
