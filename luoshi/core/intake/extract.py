@@ -967,6 +967,16 @@ def _counts_the_report(text: str, q: Quantity, sent: tuple[int, int]) -> bool:
     “发展”出现67次, 抽调18人组成督查组), unless a goal word of the sentence asks for it
     (确保编发简报12期)."""
     lo = max(sent[0], q.start - 14)
+    if q.unit == "人" and text[max(sent[0], q.start - 2) : q.start] == "一行":
+        return True  # 副主任张三一行5人: a delegation's size, not a figure of the plan
+    if _counts_listed_members(text, q, sent):
+        return True
+    if (
+        q.unit in _STRUCTURE_UNITS
+        and text[max(sent[0], q.num_start - 2) : q.num_start] in ("(共", "（共")
+        and text[q.end : q.end + 1] in (")", "）")
+    ):
+        return True  # 重点项目清单(共86项): the size of the plan's own list, no figure
     if q.unit == "个" and text.startswith("月", q.end):
         return True  # 为期6个月, 连续22个月: a length of time, not a figure
     if q.unit == "位":
@@ -980,6 +990,34 @@ def _counts_the_report(text: str, q: Quantity, sent: tuple[int, int]) -> bool:
         text[q.start - 1 : q.start] == "对" and _INSPECTED_AFTER.match(text, q.end, sent[1])
     )
     return bool(inspected) and not _STRONG_GOAL.search(text, sent[0], q.start)
+
+
+_MEMBER_SEP = re.compile(r"、|和|及|与")
+# the class a list's members are counted as when the list is what the plan works on
+# (围绕工业、农业2个方面, 商贸、文旅3大优势产业)
+_MEMBER_CLASS = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:方面|领域|方向|产业|板块|行业|环节)")
+_CLAUSE_OPEN = re.compile(r"[，,。；;：:（(）)\s]")
+
+
+def _counts_listed_members(text: str, q: Quantity, sent: tuple[int, int]) -> bool:
+    """The figure counts the members of the list printed right before it (东城、西城和南城
+    3个, 甲、乙、丙等3个): as many as the names given, the size of the list, no figure."""
+    if q.unit not in _STRUCTURE_UNITS + ("人", "名", "家", "位") or q.value < 2:
+        return False
+    end = q.num_start
+    if text[end - 1 : end] == "等":
+        end -= 1
+    start = end
+    while start > sent[0] and not _CLAUSE_OPEN.match(text, start - 1):
+        start -= 1
+    span = text[start:end]
+    parts = [p for p in _MEMBER_SEP.split(span) if p]
+    if len(parts) != int(q.value) or q.value != int(q.value) or "、" not in span:
+        return False
+    if q.unit not in ("人", "名", "位") and not _MEMBER_CLASS.match(text, q.end, sent[1]):
+        return False  # 甲、乙等2个项目完成投资…, 丙、丁2个区增速…: the members a result is told of
+    # names and short clauses only; a figure inside is a list of amounts, not of members
+    return all(len(p) <= 16 and not any(c.isdigit() for c in p) for p in parts)
 
 
 _EXCLUSION_ASIDE = re.compile(r"[(（](?:扣除|不含|剔除|除去)[^()（）]{0,30}$")

@@ -509,3 +509,40 @@ def test_a_committed_share_of_the_goal_stays_a_goal():
     text = "2026年,力争外资到位资金增长8%,完成全年外资目标任务的100%。\n"
     got = [(it["kind"], it["value"]) for it in extract(text).items]
     assert got == [("target", 8.0), ("target", 100.0)]
+
+
+# counts that are no figure of the plan: a delegation, the members of a list, the list's size
+
+
+def _values(text):
+    return [(it["kind"], it["value"], it["unit"]) for it in extract(text).items]
+
+
+def test_a_delegation_size_gives_no_item():
+    text = "2025年5月8日,省交通厅副厅长李明一行5人到我县调研,全县新建公路120公里。\n"
+    assert (5.0, "人") not in [(v, u) for _, v, u in _values(text)]
+
+
+def test_a_team_of_people_sent_stays_a_figure():
+    text = "2025年,全县新增就业岗位1200人。\n"
+    assert [(v, u) for _, v, u in _values(text)] == [(1200.0, "人")]
+
+
+def test_the_members_of_a_list_counted_as_a_class_give_no_item():
+    text = "2025年,全市围绕装备制造、食品加工、文化旅游3个优势产业招商,力争签约项目40个。\n"
+    assert [(v, u) for _, v, u in _values(text)] == [(40.0, "个")]
+
+
+def test_the_members_a_result_is_told_of_stay_a_statistic():
+    text = "2024年,东城、西城、南城3个区的增速高于全市平均水平。\n"
+    assert [(k, v) for k, v, _ in _values(text)] == [("statistic", 3.0)]
+
+
+def test_the_size_of_the_plans_own_list_gives_no_item():
+    text = "附件:2025年重点项目清单(共86项)\n一、全年完成投资120亿元。\n"
+    assert (86.0, "项") not in [(v, u) for _, v, u in _values(text)]
+
+
+def test_a_count_in_brackets_that_is_not_the_lists_size_stays():
+    text = "2025年,新建学校(含幼儿园12所),全年完成投资8亿元。\n"
+    assert (12.0, "所") in [(v, u) for _, v, u in _values(text)]
