@@ -1156,6 +1156,12 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         in_gazetteer = {n for n in found["all"].split("、") if n in own.gazetteer_names()}
         if len(in_gazetteer) == 1 and next(iter(in_gazetteer)).endswith(self_level):
             found[self_level] = in_gazetteer.pop()
+    if "县" not in found and self_level in ("县", None):
+        # a county named by one character (宾县人民政府, 深入道县): the place patterns want
+        # two characters before 县, so its own text (全县, or none) finds it here
+        single = own.one_character_county(sample[:5000])
+        if single:
+            found["县"] = single
     if owner and owner[0] not in "市县区省州旗" and own.place_of_unit(owner) is None:
         # an interviewed head of 发改局 whose bureau the text also prints with its level
         # (县发改局): the bureau as the text names it whole

@@ -1936,3 +1936,46 @@ def known_tail(name: str, level: str) -> str:
         if known(name[k:]):
             return name[k:]
     return name
+
+
+@lru_cache(maxsize=1)
+def _one_character_counties() -> dict[str, Place]:
+    """The gazetteer's counties named by one character and 县 (宾县, 道县, 沛县, 蠡县), which
+    _gazetteer_place leaves out: a stem of one character is no name to look for bare."""
+    out: dict[str, Place] = {}
+    for prefecture, below in lex.data()["places"].items():
+        head = _gazetteer_place(prefecture, "")
+        for n in below.split():
+            if len(n) == 2 and n[1] == "县":
+                out[n] = Place(n, n[0], "县", head.name if head else prefecture)
+    return out
+
+
+# the county's own bodies printed after its name (宾县人民政府, 道县县委, 沛县政府)
+_COUNTY_BODY_AFTER = re.compile(r"人民政府|县委|县政府|政府|人大|政协|发改|统计局")
+
+
+def one_character_county(sample: str) -> str | None:
+    """The one county named by one character (宾县) that a text prints at least twice, once
+    where no longer word can hold it: after a mark or its city (，沛县; 永州市道县) or
+    before its own bodies (宾县人民政府, 道县县委).  None when it prints none or several."""
+    found: set[str] = set()
+    for name, place in _one_character_counties().items():
+        at = sample.find(name)
+        if at < 0 or sample.find(name, at + 1) < 0:
+            continue
+        city = place.above[:-1] if place.above.endswith("市") else place.above
+        while at >= 0:
+            before = sample[at - 1] if at else ""
+            clear = (
+                not before
+                or not "\u4e00" <= before <= "\u9fff"
+                or (city and sample.endswith(city, 0, at))
+                or sample.endswith(place.above, 0, at)
+                or _COUNTY_BODY_AFTER.match(sample, at + 2) is not None
+            )
+            if clear:
+                found.add(name)
+                break
+            at = sample.find(name, at + 1)
+    return found.pop() if len(found) == 1 else None

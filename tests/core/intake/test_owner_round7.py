@@ -303,3 +303,19 @@ def test_a_marked_first_unit_leads_a_stacked_row():
     # a mark before no unit (▲全年完成) gives the row no owner of that name
     other = text.replace("▲科技局,各乡镇(街道)", "▲全年完成,各乡镇(街道)")
     assert "全年完成" not in owners(other)
+
+
+def test_a_county_named_by_one_character_owns_its_own_texts_goals():
+    from luoshi.core.intake.owners import one_character_county
+
+    # 沛县, 蠡县: one character before 县, which the place patterns (two characters at
+    # least) never see; its government's text and its 全县 give the goals to it
+    text = (
+        "沛县人民政府关于印发2026年重点项目建设计划的通知\n\n"
+        "2026年,全县计划实施重点项目80个,力争完成投资120亿元。\n"
+    )
+    assert set(owners(text)) == {"沛县"}
+    assert one_character_county("调研组深入保定市蠡县,实地察看蠡县重点项目建设") == "蠡县"
+    # a county printed once, or only inside a longer word (知道县里), names no place
+    assert one_character_county("调研组到沛县调研。") is None
+    assert one_character_county("大家都知道县里的安排,知道县城的变化") is None
