@@ -269,6 +269,11 @@ def sentence_cues(text: str, sent: tuple[int, int]) -> tuple[list[int], list[int
     return targets, stats
 
 
+# 完成投资2124.6亿元,占年计划的114.6%: a figure the next clause measures as a share of
+# the plan is the actual, in a plan's text too (the same for a list: 60.3亿元、52.4亿元,占…)
+_SHARE_OF_PLAN_AFTER = re.compile(
+    r"(?:、\d[\d.]*[万亿]*元)*[,，]\s*(?:占|完成|达到?|为)(?:年度|年|全年)?(?:计划|目标任务|目标)的"
+)
 _CHANGE_WORDS = ("同比", "比上年", "较上年", "较去年", "比去年")
 _CLAUSE_MARKS = ",，、:：;；"
 
@@ -525,6 +530,8 @@ def kind_of(
     )
     if weak and not (par_state and par_state[0] == "target") and not in_plan:
         return "statistic", "kind.weak_statistic"
+    if q_end > 0 and _SHARE_OF_PLAN_AFTER.match(text, q_end, sent[1]):
+        return "statistic", "kind.actual_before_share"
     if par_state:
         return par_state[0], par_state[1] if par_state[1] in _FRAME_RULES else "kind.paragraph"
     if seg.frame == "target":

@@ -546,3 +546,16 @@ def test_the_size_of_the_plans_own_list_gives_no_item():
 def test_a_count_in_brackets_that_is_not_the_lists_size_stays():
     text = "2025年,新建学校(含幼儿园12所),全年完成投资8亿元。\n"
     assert (12.0, "所") in [(v, u) for _, v, u in _values(text)]
+
+
+# rule kind.actual_before_share: a figure the next clause measures against the plan
+
+
+def test_an_amount_followed_by_its_share_of_the_plan_is_a_result():
+    text = "2026年全市重点项目推进方案\n一、主要任务\n民生项目完成投资8亿元,占年计划的91%。\n"
+    assert [k for k, _, _ in _values(text)] == ["statistic", "statistic"]
+
+
+def test_an_amount_followed_by_a_share_to_raise_stays_a_goal():
+    text = "2026年全市重点项目推进方案\n一、主要任务\n民生项目完成投资8亿元,占比提高到40%。\n"
+    assert [k for k, _, _ in _values(text)][0] == "target"
