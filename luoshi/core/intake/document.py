@@ -690,6 +690,11 @@ def _places(sample: str, title: str, suffix: str) -> dict[str, str]:
             if own.opens_a_project_name(sample, m.end(1) - len(name), m.end()):
                 continue
             counts[(name + kind, kind)] = counts.get((name + kind, kind), 0) + 1
+    long_names = own.long_place_names()
+    for m in long_names.finditer(sample) if long_names is not None else ():
+        # 呼和浩特市, 鄂尔多斯市: a name longer than the patterns above reach, printed whole
+        key = (m.group(0), m.group(0)[-1])
+        counts[key] = counts.get(key, 0) + 1
     for key in counts:
         if key[0] in title or key[0] in sample[:400]:
             counts[key] += 5

@@ -1979,3 +1979,15 @@ def one_character_county(sample: str) -> str | None:
                 break
             at = sample.find(name, at + 1)
     return found.pop() if len(found) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def long_place_names() -> re.Pattern[str] | None:
+    """The gazetteer's cities and counties whose names before their level word run longer
+    than three characters (呼和浩特市, 鄂尔多斯市, 齐齐哈尔市), beyond the reach of the place
+    patterns; printed whole, such a name is no common word."""
+    names = sorted(
+        {p.name for places in gazetteer().values() for p in places if len(p.stem) > 3},
+        key=lambda n: (-len(n), n),
+    )
+    return re.compile("|".join(re.escape(n) for n in names)) if names else None

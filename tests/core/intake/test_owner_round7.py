@@ -319,3 +319,15 @@ def test_a_county_named_by_one_character_owns_its_own_texts_goals():
     # a county printed once, or only inside a longer word (知道县里), names no place
     assert one_character_county("调研组到沛县调研。") is None
     assert one_character_county("大家都知道县里的安排,知道县城的变化") is None
+
+
+def test_a_city_whose_name_runs_past_three_characters_owns_its_clause():
+    # 呼和浩特市, 鄂尔多斯市: names longer than the place patterns reach (and 呼和浩特 holds 和)
+    text = (
+        "今年,呼和浩特市计划实施重点项目900个以上。\n"
+        "今年,包头市计划实施重大项目500个。\n"
+        "今年,鄂尔多斯市计划实施亿元以上重点项目400个。\n"
+    )
+    assert owners(text) == ["呼和浩特市", "包头市", "鄂尔多斯市"]
+    # a long name the gazetteer does not hold is no place found by this rule
+    assert "青湖山水市" not in owners("今年,青湖山水市计划实施重点项目900个以上。\n")
