@@ -578,6 +578,25 @@ def _stacked_unit(s: str) -> bool:
     return is_organisation(s) and not _is_place_name(s) and bool(_subject_suffix().search(s))
 
 
+def _between_bars(text: str, lines: list[Line], i: int) -> bool:
+    """Line i stands between two lines of bars only (|, ||||): a cell of a table printed
+    one cell a line."""
+
+    def bars(k: int) -> bool:
+        if not 0 <= k < len(lines):
+            return False
+        line = text[lines[k].start : lines[k].end].strip()
+        return bool(line) and set(line) <= set("|｜ ")
+
+    before = i - 1
+    while before >= 0 and lines[before].kind == "blank":
+        before -= 1
+    after = i + 1
+    while after < len(lines) and lines[after].kind == "blank":
+        after += 1
+    return bars(before) and bars(after)
+
+
 def _stacked_column_owners(text: str, lines: list[Line], owners: list[str | None]) -> None:
     head = None
     for i, ln in enumerate(lines[:400]):
@@ -612,7 +631,13 @@ def _stacked_column_owners(text: str, lines: list[Line], owners: list[str | None
     for i in range(head + 1, len(lines)):
         ln = lines[i]
         if ln.kind == "heading":
-            break
+            if not _between_bars(text, lines, i):
+                break
+            # 一、主要预期目标 printed as a cell between bar lines (|): a chapter's row of
+            # the table, which opens rows of its own; the table goes on
+            close()
+            row, units, carry = [], [], None
+            continue
         s = text[ln.start : ln.end].strip()
         if ln.kind not in ("content", "unitline") or not s or _STACKED_SERIAL.fullmatch(s):
             continue

@@ -331,3 +331,18 @@ def test_a_city_whose_name_runs_past_three_characters_owns_its_clause():
     assert owners(text) == ["呼和浩特市", "包头市", "鄂尔多斯市"]
     # a long name the gazetteer does not hold is no place found by this rule
     assert "青湖山水市" not in owners("今年,青湖山水市计划实施重点项目900个以上。\n")
+
+
+def test_a_chapter_row_between_bar_lines_does_not_end_a_stacked_table():
+    # a table printed one cell a line, cells parted by bar lines: its chapter row
+    # (一、主要预期目标) is a cell, and the marked lead of each row below owns it
+    text = (
+        "附件\n\n2026年重点工作分解\n序号\n|\n项目\n|\n重点工作目标任务\n|\n牵头领导\n|\n"
+        "责任单位\n|\n一、2026年全区主要预期目标\n|\n||||\n1\n|\n主要预期目标\n|\n"
+        "1.地区生产总值增长6%以上。\n|\n张 三\n|\n★区发改委、统计局\n|\n"
+        "2.一般公共预算收入增长5%以上。\n|\n★区财政局、税务局\n"
+    )
+    assert owners(text) == ["区发改委", "区财政局"]
+    # a chapter heading printed on its own (no bars around it) still ends the table
+    other = text.replace("|\n一、2026年全区主要预期目标\n|\n", "\n一、2026年全区主要预期目标\n\n")
+    assert "区发改委" not in owners(other)
