@@ -133,6 +133,7 @@ _EXCLUDED_BEFORE = re.compile("|".join(_EXCLUDE_BEFORE[:-3]))
 _RANGE_SEPS = "-—~～至到"
 _HAS_DIGIT = re.compile(r"\d").search
 _FOLLOW_OK = set("%％‰成个") | _UNIT_FIRST
+_COUNTED_THINGS = ("个", "项", "家")
 _SIZE_NOUNS = ("项目", "企业", "工业", "重点", "产业", "以上")
 
 
@@ -512,6 +513,8 @@ def _scan(text: str, start: int, end: int) -> list[Quantity]:
                 post_comp in (">=", "<=")
                 and text[pos - 2 : pos] in ("以上", "以下")
                 and not tail.startswith(_OWNER_LABELS)
+                # (签约10个以上招商项目: a count of the things named after it, not a class)
+                and unit not in _COUNTED_THINGS
             ):
                 _flush(pending_range, out)
                 pending_range = None

@@ -559,3 +559,16 @@ def test_an_amount_followed_by_its_share_of_the_plan_is_a_result():
 def test_an_amount_followed_by_a_share_to_raise_stays_a_goal():
     text = "2026年全市重点项目推进方案\n一、主要任务\n民生项目完成投资8亿元,占比提高到40%。\n"
     assert [k for k, _, _ in _values(text)][0] == "target"
+
+
+# a count with 以上 before the things it counts (签约10个以上招商项目) is a figure, not a class
+
+
+def test_a_recurring_count_before_its_noun_is_a_target():
+    text = "2026年,要求每季度新开工8个以上工业项目、每年引进5家以上规上企业。\n"
+    assert [(k, v) for k, v, _ in _values(text)] == [("target", 8.0), ("target", 5.0)]
+
+
+def test_an_amount_threshold_before_a_noun_stays_a_class():
+    text = "2026年,全市引进5000万元以上工业项目20个。\n"
+    assert [(v, u) for _, v, u in _values(text)] == [(20.0, "个")]
