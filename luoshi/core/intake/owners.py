@@ -140,6 +140,11 @@ _PLACE_PREFIX = re.compile(r"^([" + HAN + r"]{1,6}?[市县区省州旗])")
 _ZONE_AFTER_STEM = re.compile(r"新区|高新区|经开区|开发区|工业园区|园区|港区")
 
 
+_FIELDS_JOINED = re.compile(
+    r"[省市县区州旗][" + HAN + r"]{2,4}与[" + HAN + r"]{2,4}(?:局|委|厅|办)"
+)
+
+
 def clean_unit(name: str) -> str | None:
     name = name.strip()
     # strip leading function words (据, 由, 在 …) and anything before them
@@ -148,6 +153,10 @@ def clean_unit(name: str) -> str | None:
         if ch in _STOP_BEFORE:
             # 经 and 起 open names after a level or a place too (市经信局, 湖州市经合办)
             if ch in "经起" and i > 0 and name[i - 1] in "省市县区州旗":
+                continue
+            # 县海洋与渔业局, 市文化与旅游局: a bureau of two fields joined by 与 after its
+            # level word, not a unit after a function word
+            if ch == "与" and cut == 0 and _FIELDS_JOINED.fullmatch(name):
                 continue
             cut = i + 1
     name = name[cut:]

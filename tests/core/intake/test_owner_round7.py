@@ -346,3 +346,14 @@ def test_a_chapter_row_between_bar_lines_does_not_end_a_stacked_table():
     # a chapter heading printed on its own (no bars around it) still ends the table
     other = text.replace("|\n一、2026年全区主要预期目标\n|\n", "\n一、2026年全区主要预期目标\n\n")
     assert "区发改委" not in owners(other)
+
+
+def test_a_bureau_of_two_fields_joined_by_yu_keeps_its_whole_name():
+    from luoshi.core.intake.owners import clean_unit
+
+    # 县海洋与渔业局: one bureau whose two fields 与 joins, after its level word
+    assert clean_unit("县海洋与渔业局") == "县海洋与渔业局"
+    text = "1.确保9月底前新建码头投入运行。\n\n责任单位:县海洋与渔业局\n"
+    assert owners(text) == ["县海洋与渔业局"]
+    # 与 after a verb still cuts the unit off what comes before it
+    assert clean_unit("会同与市财政局") == "市财政局"
