@@ -356,15 +356,15 @@ def _stat_subject(
     # a comparison in brackets (增长11.0%(全国10.7%、全省10.1%)) is an aside: its places
     # own its own figures, not those after it, and the text's subject carries on
     rel = pos - sent[0]
-    asides = [_aside_of(s_txt, r[0]) for r in regs]
-    regs = [r for r, a in zip(regs, asides, strict=True) if a is None or a > rel]
+    aside = {r: _aside_of(s_txt, r[0]) for r in regs}
+    regs = [r for r in regs if (a := aside[r]) is None or a > rel]
     if regs:
         cl_start = cl_lo - sent[0]
         in_clause = [r for r in regs if r[0] >= cl_start]
         first = (in_clause or regs)[0]
         owner, _ = own.region_list_at(s_txt, regs, regs.index(first))
         owner = doc.resolve_region(owner)
-        if _aside_of(s_txt, first[0]) is None:
+        if aside[first] is None:
             state.region = owner
         return owner
     if state.region:
