@@ -70,6 +70,7 @@ _GAP_AFTER = lex.cue("gap_after")
 _PLAN_FIGURE = lex.cue("plan_figure")
 _TASK_STATE_AFTER = lex.cue("task_state_after")
 _TASK_TALLY = lex.cue("task_tally")
+_FORECAST_AHEAD = lex.cue("forecast_ahead")
 _TALLY_UNITS = ("项", "件")
 _CAP = re.compile(r"控制在[^,，。；;]{0,16}?(?:以内|以下)")
 _LAGGING_TASKS = lex.cue("lagging_tasks")
@@ -380,6 +381,10 @@ def kind_of(
         m = _PROGRESS_MEASURE.search(pre_cl)
         if m and not pre_cl[m.end() :].strip(" 为是达"):
             return "target", "kind.annual_figure"
+    # 预计上半年开工率将突破80%: what a forecast expects still to happen is a goal, even after
+    # the results of a progress report
+    if _FORECAST_AHEAD.search(text, clause[0], q_start):
+        return "target", "kind.forecast_ahead"
     if any(x.role == "past" and _PROGRESS_PERIOD.search(x.period or "") for x in ctimes):
         return "statistic", "kind.progress_period"
     if _SUPERVISION_COUNT.search(text, max(sent[0], q_start - 24), q_start):
