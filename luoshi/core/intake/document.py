@@ -454,12 +454,21 @@ _MEASURED_AGAINST = "于比较占超为"
 _RANKED_AFTER = re.compile(r"第[\d一二三四五六七八九十]|首位|前列|之首|排名|排第|领先")
 _RANKED_BEFORE = ("居", "领跑", "位列", "领先")
 
+# a body's meeting whose spirit the text carries out, named in a list that a clause mark
+# before it cuts from its verb (…精神,以及中央经济工作会议、省委十一届三次全会、州委九届三次
+# 全会等精神): the meeting of a body that instructs the text, not the text's own level
+# (rule owner.cited_meeting)
+_SPIRIT_AHEAD = re.compile(r"[^,，。；;！？!?\n]{0,40}?精神")
+
 
 def _superior_mention(sample: str, at: int) -> bool:
     """A level word the text names as above it: in a clause that carries out its
-    instructions (落实省委、省政府和市委决策部署), as a comparison base (高于全省平均) or
-    as the field of a ranking (居全区第一)."""
+    instructions (落实省委、省政府和市委决策部署), as a comparison base (高于全省平均), as
+    the field of a ranking (居全区第一) or as the body whose meeting's spirit the clause
+    names (省委十一届三次全会等精神)."""
     if at > 0 and sample[at - 1] in _MEASURED_AGAINST:
+        return True
+    if sample[at] != "全" and _SPIRIT_AHEAD.match(sample, at + 2):
         return True
     if sample[at] == "全" and (
         _RANKED_AFTER.match(sample, at + 2) or sample[max(0, at - 2) : at].endswith(_RANKED_BEFORE)
@@ -1161,6 +1170,12 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         in_gazetteer = {n for n in found["all"].split("、") if n in own.gazetteer_names()}
         if len(in_gazetteer) == 1 and next(iter(in_gazetteer)).endswith(self_level):
             found[self_level] = in_gazetteer.pop()
+    if self_level in ("市", "县") and self_level not in found:
+        # ... or prints its place once, bare, before words of its own development (为随州发展
+        # 贡献力量, 视察江西和赣州重要讲话精神): that place (rule owner.place_in_own_words)
+        named = own.place_in_own_words(sample[:5000], self_level)
+        if named:
+            found[self_level] = named
     if "县" not in found and self_level in ("县", None):
         # a county named by one character (宾县人民政府, 深入道县): the place patterns want
         # two characters before 县, so its own text (全县, or none) finds it here
@@ -1304,6 +1319,10 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         jurisdiction = own.seat_of(
             own.printed_places(sample[:5000]), "", need_level_word=not government
         )
+        if jurisdiction is None and government:
+            # ... or prints it before words of its own development (作出漾濞贡献), where
+            # seat_of finds two places as often printed (融入大理, 把漾濞打造成…)
+            jurisdiction = own.place_in_own_words(sample[:5000], "")
     if owner is None and region is None and jurisdiction is None and title_lines:
         # a text that opens on a place as its subject (锡林郭勒盟全面贯彻落实…) and names
         # no body nor jurisdiction otherwise: that place (owner.region)

@@ -1872,14 +1872,12 @@ def _stem_first_chars() -> re.Pattern[str]:
     return re.compile("[" + "".join(firsts) + "](?=[" + "".join(seconds) + "])")
 
 
-def printed_places(sample: str) -> dict[Place, list[int]]:
-    """The gazetteer's places a text prints, each with [bare mentions, mentions with its
-    level word]: 慈溪 in 打造新慈溪 is bare, 平昌县 in 围绕平昌县 has its level word.  A
-    bare name after a mark (东北、辽宁、大连振兴) counts twice: no word holds it.  A stem
-    inside a province's name (龙江 of 黑龙江, 吉林 the province) is none."""
+def _printings(sample: str):
+    """Each printing of a place of the gazetteer: (place, where its stem ends, whether its
+    level word follows).  A bare stem that another word holds (滁州日报, 中山路, a firm's
+    name, a route's end) is none, nor a stem inside a province's name (龙江 of 黑龙江)."""
     index = gazetteer()
     provinces = [m.span() for m in _PROVINCE_AT.finditer(sample)]
-    out: dict[Place, list[int]] = {}
     for first in _stem_first_chars().finditer(sample):
         i = first.start()
         for place in index.get(sample[i : i + 2], ()):
@@ -1889,16 +1887,55 @@ def printed_places(sample: str) -> dict[Place, list[int]]:
                 continue
             after = i + len(place.stem)
             if sample.startswith(place.level, after):
-                out.setdefault(place, [0, 0])[1] += 1
+                yield place, i, after, True
             elif (
                 not _NOT_THE_PLACE_AFTER.match(sample, after)
                 and not _route_end(sample, i, after)
                 and not opens_a_firms_name(sample, i, after)
             ):
-                # a name that opens after a mark (、大连, “慈溪) is cut from no longer word
-                clear = i == 0 or not "\u4e00" <= sample[i - 1] <= "\u9fff"
-                out.setdefault(place, [0, 0])[0] += 2 if clear else 1
+                yield place, i, after, False
+
+
+def printed_places(sample: str) -> dict[Place, list[int]]:
+    """The gazetteer's places a text prints, each with [bare mentions, mentions with its
+    level word]: 慈溪 in 打造新慈溪 is bare, 平昌县 in 围绕平昌县 has its level word.  A
+    bare name after a mark (东北、辽宁、大连振兴) counts twice: no word holds it.  A stem
+    inside a province's name (龙江 of 黑龙江, 吉林 the province) is none."""
+    out: dict[Place, list[int]] = {}
+    for place, i, _after, leveled in _printings(sample):
+        if leveled:
+            out.setdefault(place, [0, 0])[1] += 1
+        else:
+            # a name that opens after a mark (、大连, “慈溪) is cut from no longer word
+            clear = i == 0 or not "\u4e00" <= sample[i - 1] <= "\u9fff"
+            out.setdefault(place, [0, 0])[0] += 2 if clear else 1
     return out
+
+
+# what a text writes right after its own place, printed bare or whole: its development, its
+# contribution, the leader's words to it (为随州发展贡献力量, 推动保山高质量跨越, 作出漾濞贡献,
+# 视察江西和赣州重要讲话精神, 把漾濞打造成…); see `own_place_after` in owners.toml
+_OWN_PLACE_AFTER = re.compile(
+    "|".join(re.escape(w) for w in lex.data()["owners"]["own_place_after"])
+)
+
+
+def place_in_own_words(sample: str, level: str) -> str | None:
+    """The one place of the gazetteer of `level` (市, 县; "" any) that a text prints before
+    words of its own development or contribution (see _OWN_PLACE_AFTER), once being enough:
+    the place the text speaks for when it calls itself only 全市/我市 or nothing and names
+    its place so seldom that `seat_of` cannot tell it from a word.  Of a city and a place
+    under it, the city; None when no place, or more than one, is printed so (rule
+    owner.place_in_own_words)."""
+    found: set[Place] = set()
+    for place, _i, after, leveled in _printings(sample):
+        if (not level or place.level == level) and _OWN_PLACE_AFTER.match(
+            sample, after + len(place.level) if leveled else after
+        ):
+            found.add(place)
+    cities = {p.name for p in found}
+    found = {p for p in found if p.above not in cities}
+    return found.pop().name if len(found) == 1 else None
 
 
 def seat_of(printed: dict[Place, list[int]], level: str, need_level_word: bool) -> str | None:

@@ -1,0 +1,49 @@
+"""Owners on unseen documents, round 8 (issue 15).
+
+Invented texts, one positive and one negative example per rule.  The places are real
+names of the gazetteer (owners.toml [places]), which the rules look up.
+"""
+
+from luoshi.core.intake import extract
+
+
+def owners(text: str) -> list[str | None]:
+    return [it["owner"] for it in extract(text, year=2026).items if it["kind"] == "target"]
+
+
+def test_a_level_whose_meetings_spirit_the_text_carries_out_is_not_the_texts_own():
+    from luoshi.core.intake.document import _self_level
+
+    # 省委十二届五次全会…等精神: a list of meetings cut from its verb by a comma
+    cited = (
+        "认真贯彻党的二十大精神,以及中央经济工作会议、省委十二届五次全会、市委八届三次全会等精神。"
+    )
+    assert _self_level(cited) is None
+    # the province's committee named as the body at work is the province's own level
+    acting = "今年,省委、省政府部署开展项目攻坚年活动,省委要求全面提速。"
+    assert _self_level(acting) == "省"
+
+
+def test_a_place_printed_once_before_words_of_its_own_development_owns_the_text():
+    # a city's meeting that says 全市 and prints its name once, bare (为丽水发展贡献力量)
+    text = (
+        "今年以来,我市招商引资稳步推进。会议要求,全体干部要为丽水发展贡献力量。\n"
+        "力争全年全市签约项目120个以上。\n"
+    )
+    assert owners(text) == ["丽水市"]
+    # the name before other words (借鉴丽水经验) is a model the text names, not its place
+    other = text.replace("为丽水发展贡献力量", "学习借鉴丽水经验")
+    assert owners(other) != ["丽水市"]
+
+
+def test_a_work_report_that_names_no_level_takes_its_place_from_its_own_words():
+    # a county's report that cites its superiors' meetings only and names itself bare
+    text = (
+        "2026年政府工作总体要求是:认真贯彻党的二十大精神,以及省委十二届五次全会、"
+        "市委八届三次全会等精神,为全省发展大局作出青田贡献。\n"
+        "2026年主要预期目标是:地区生产总值增长6%以上。\n"
+    )
+    assert owners(text) == ["青田县"]
+    # two places so written: neither is the text's
+    both = text.replace("作出青田贡献", "作出青田贡献,推动缙云高质量发展")
+    assert owners(both) != ["青田县"]
