@@ -1157,6 +1157,14 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         if muni:
             found["市"] = muni
     self_level = _self_level(sample[:5000])
+    if self_level is None and found.get("市"):
+        # a text that never calls itself by a level and prints a place under its city far
+        # more often than the city (湛江市…现场会在廉江召开, then 廉江 again and again): that
+        # place (rule owner.place_below_named_most)
+        below = own.place_below_named_most(own.printed_places(sample[:5000]), found["市"])
+        if below is not None:
+            found.pop("市")
+            found[below.level] = below.name
     if self_level in ("市", "县") and self_level not in found:
         # a text that calls itself 全市/我市 and prints its city only bare (打造新慈溪):
         # the gazetteer's one city so printed (rule owner.gazetteer_seat)

@@ -47,3 +47,16 @@ def test_a_work_report_that_names_no_level_takes_its_place_from_its_own_words():
     # two places so written: neither is the text's
     both = text.replace("作出青田贡献", "作出青田贡献,推动缙云高质量发展")
     assert owners(both) != ["青田县"]
+
+
+def test_a_place_under_the_city_printed_far_more_often_than_the_city_owns_the_text():
+    # a city's meeting held in one of its counties, then the county again and again
+    text = (
+        "3月5日,湛江市招商引资推进会在遂溪召开。去年遂溪签约项目40个。\n"
+        "遂溪制定三项目标,要求每季度签约10个以上招商项目。"
+        "遂溪把招商引资作为一把手工程,遂溪各镇同步推进。\n"
+    )
+    assert owners(text) == ["遂溪县"]
+    # the city printed about as often as its county: the city's text
+    other = text.replace("去年遂溪签约", "去年湛江市签约").replace("遂溪各镇", "湛江市各镇")
+    assert owners(other) == ["湛江市"]
