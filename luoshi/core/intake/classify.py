@@ -71,6 +71,8 @@ _PLAN_FIGURE = lex.cue("plan_figure")
 _TASK_STATE_AFTER = lex.cue("task_state_after")
 _TASK_TALLY = lex.cue("task_tally")
 _FORECAST_AHEAD = lex.cue("forecast_ahead")
+_PROJECTS_REACHED = lex.cue("projects_reached")
+_PROJECTS_ALL_REACHED = lex.cue("projects_all_reached")
 _TALLY_UNITS = ("项", "件")
 _CAP = re.compile(r"控制在[^,，。；;]{0,16}?(?:以内|以下)")
 _LAGGING_TASKS = lex.cue("lagging_tasks")
@@ -391,6 +393,8 @@ def kind_of(
         return "statistic", "kind.supervision_count"
     if q_end > 0 and _TASK_STATE_AFTER.match(text, q_end, clause[1]):
         return "statistic", "kind.task_state"
+    if unit in ("个", "项") and _projects_reached(text, sent, clause, q_start, q_end, seg, doc):
+        return "statistic", "kind.projects_reached"
     # 重点任务完成12项: the tasks counted by what became of them, no goal word asking
     if (
         unit in _TALLY_UNITS
@@ -816,6 +820,27 @@ def _actual_after_plan(text: str, sent, clause, q_start: int) -> bool:
     # that names it again; 计划投资1067万元,完成22所学校…工程 lists the plan's work
     measure = _PLAN_MEASURE.search(m.group())
     return measure is None or measure.group() in text[clause[0] : q_start]
+
+
+def _projects_reached(text: str, sent, clause, q_start: int, q_end: int, seg, doc) -> bool:
+    """等36个项目均已完成年度投资目标, 131个计划新开工项目有112个实现开工: the count is told
+    of what its projects reached (in a progress report or review, also 全部破土动工), and no
+    commitment (确保, 力争) governs it."""
+    if q_end < 0:
+        return False
+    # 甲、乙等36个项目均已完成…: a count of named members, whose owner is the list they name,
+    # is left to the rules of such lists
+    if text[max(clause[0], q_start - 2) : q_start].rstrip().endswith("等"):
+        return False
+    m = _PROJECTS_REACHED.match(text, q_end, clause[1])
+    if m is None and (doc.progress or doc.report_period or seg.past_year or seg.frame == "review"):
+        m = _PROJECTS_ALL_REACHED.match(text, q_end, clause[1])
+    if m is None or TARGET_CUE.search(text, q_end, m.end()):
+        return False
+    # 计划建成的6个项目已完工4个: the state counts the figure after it; this one is the plan's
+    if _DIGIT.search(text, m.end(), clause[1]):
+        return False
+    return _GOAL_COMMITMENT.search(text, sent[0], q_start) is None
 
 
 def _committed(text: str, sent: tuple[int, int], q_start: int) -> bool:

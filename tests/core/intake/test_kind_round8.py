@@ -48,3 +48,51 @@ def test_an_estimate_of_a_result_is_no_forecast_ahead():
 def test_a_result_reached_is_no_capacity():
     text = "全年完成投资已达到12亿元。\n"
     assert "kind.forecast_ahead" not in _why(text)
+
+
+# rule projects_reached: a count told of what its projects reached is a result
+
+
+def test_projects_done_after_the_plan_count_are_a_statistic():
+    text = "1-10月,全市计划新开工项目60个,其中21个项目已开工建设。\n"
+    assert [k for k, *_ in _items(text)] == ["target", "statistic"]
+    assert _why(text)[1] == "kind.projects_reached"
+
+
+def test_projects_counted_against_the_plan_are_a_statistic():
+    text = "1-9月,全省80个计划新开工项目有65个实现开工。\n"
+    assert [k for k, *_ in _items(text)] == ["target", "statistic"]
+    assert _why(text)[1] == "kind.projects_reached"
+
+
+def test_units_that_failed_to_act_are_a_statistic():
+    text = "全省各市中,3个未按时报送年度安全生产目标分解方案。\n"
+    assert _why(text) == ["kind.projects_reached"]
+
+
+def test_projects_all_started_in_a_progress_report_are_a_statistic():
+    text = "2026年1-6月交通建设进展情况\n截至目前,甲线计划年内通车;5个新开工项目全部破土动工。\n"
+    assert _items(text) == [("statistic", 5.0, "个", "=")]
+    assert _why(text) == ["kind.projects_reached"]
+
+
+def test_projects_all_to_start_in_a_plan_stay_a_target():
+    text = "关于印发2026年重点工作安排的通知\n甲线计划年内通车;5个新开工项目全部破土动工。\n"
+    assert [k for k, *_ in _items(text)] == ["target"]
+
+
+def test_projects_committed_to_start_stay_a_target():
+    text = "确保21个项目已开工建设。\n"
+    assert [k for k, *_ in _items(text)] == ["target"]
+    assert "kind.projects_reached" not in _why(text)
+
+
+def test_the_plan_count_before_the_count_done_stays_a_target():
+    text = "1-7月,计划上半年建成的9个项目已完工6个。\n"
+    assert _items(text)[0][0] == "target"
+    assert _why(text)[0] != "kind.projects_reached"
+
+
+def test_a_count_of_named_members_is_left_to_the_list_rules():
+    text = "1-10月,全市计划新开工项目60个,其中甲路、乙桥等21个项目已开工建设。\n"
+    assert "kind.projects_reached" not in _why(text)
