@@ -1265,7 +1265,10 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
                 region = named or w
                 break
         else:
-            region = city or ("全国" if "全国" in sample else None)
+            # a province's text (全省 its own level word) that names a city in passing (兰州市
+            # 6次挖破…事故) is not that city's: the province, found below
+            provincial = self_level == "省"
+            region = (None if provincial else city) or ("全国" if "全国" in sample else None)
         # a banner's text (全旗, 我旗) that names the league's city once (全市经济工作会议)
         if "全旗" in sample and sample.count("全旗") > sample.count("全市"):
             region = found.get("旗") or "全旗"
@@ -1302,6 +1305,8 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         owner = bare if owner else None
         if region in (None, bare + "省"):
             region = bare
+    if region is None and self_level == "省" and province:
+        region = province  # rule owner.provincial_region
     if owner is None and _national_work_report(title, sample, (city, district, county, province)):
         owner = _NATIONAL_GOVERNMENT
     zone_page = _ZONE_PAGE.search(sample[:1500])

@@ -60,3 +60,15 @@ def test_a_place_under_the_city_printed_far_more_often_than_the_city_owns_the_te
     # the city printed about as often as its county: the city's text
     other = text.replace("去年遂溪签约", "去年湛江市签约").replace("遂溪各镇", "湛江市各镇")
     assert owners(other) == ["湛江市"]
+
+
+def test_a_provinces_text_that_names_a_city_in_passing_is_the_provinces():
+    # 全省 is the text's own level; the city is named once, for one of its figures
+    text = (
+        "25日,甘肃省安全生产工作会议召开。去年全省共发生各类事故5000起,兰州市6次挖破燃气管道"
+        "事故被严肃处理。\n今年全省将力争各类事故死亡人数下降2%以上。\n"
+    )
+    assert owners(text) == ["甘肃省"]
+    # a city's text (全市) that names its city keeps the city
+    city = text.replace("甘肃省安全生产", "兰州市安全生产").replace("全省", "全市")
+    assert owners(city) == ["兰州市"]
