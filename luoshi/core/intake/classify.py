@@ -792,7 +792,13 @@ def _project_scope(unit, text: str, q_start: int, q_end: int, sent, clause, time
         return True
     if unit != "元" or not _PROJECT_INVESTMENT.search(text, max(clause[0], q_start - 6), q_start):
         return False
-    # the count the investment belongs to: the clause before, in the same sentence
+    # the count the investment belongs to, in its own clause before it (我县8项省重点项目
+    # 总投资198.16亿元)…
+    counts = list(_QUANTITY_COUNT.finditer(text, clause[0], q_start))
+    if counts:
+        own = counts[-1]
+        return _counts_projects(own.group(2), text, own.start(), own.end(), clause)
+    # …or in the clause before, in the same sentence
     prev = (
         clause_bounds(text, clause[0] - 2, sent[0], clause[0] - 1)
         if clause[0] > sent[0] + 1

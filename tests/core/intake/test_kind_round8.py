@@ -96,3 +96,20 @@ def test_the_plan_count_before_the_count_done_stays_a_target():
 def test_a_count_of_named_members_is_left_to_the_list_rules():
     text = "1-10月,全市计划新开工项目60个,其中甲路、乙桥等21个项目已开工建设。\n"
     assert "kind.projects_reached" not in _why(text)
+
+
+# rule project_scope: the total investment of projects counted in its own clause
+
+
+def test_the_total_investment_of_the_plan_projects_in_one_clause_is_a_target():
+    text = (
+        "1-6月,全县重大项目建设稳步推进。\n"
+        "我县12项市重点项目总投资86.5亿元,2026年度计划投资20.1亿元,1-6月份累计完成投资11.2亿元。\n"
+    )
+    assert [k for k, *_ in _items(text)] == ["target", "target", "target", "statistic"]
+    assert _why(text)[1] == "kind.project_scope"
+
+
+def test_the_total_investment_of_projects_started_stays_a_statistic():
+    text = "1-6月,全县重大项目建设稳步推进。\n我县已开工12项市重点项目总投资86.5亿元。\n"
+    assert [k for k, *_ in _items(text)] == ["statistic", "statistic"]
