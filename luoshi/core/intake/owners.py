@@ -27,7 +27,21 @@ HAN = r"\u4e00-\u9fff"
 _UNIT_SUFFIX = r"(?:常委会|委员会|管委会|办公室|工作部|人民政府|政府|指挥部|局|厅|委|办|部|中心|有限公司|公司|集团)"
 # what the units after the lead do (市财政局配合, 各县区政府落实): they help, the lead owns it
 _HELPERS = r"(?:协办|配合|参与|具体落实|落实|共同推进|实施)"
-_UNIT_RE = re.compile(r"[" + HAN + r"]{1,16}?" + _UNIT_SUFFIX + r"(?![" + HAN + r"]{0,1}[部门])")
+# a suffix's character that opens a common word (谋划部署, 新的局面, 委托, 办法) ends no name
+# (rule owner.suffix_opens_a_word)
+_SUFFIX_OPENS_WORD = r"(?<=部)署|(?<=局)[面势]|(?<=委)托|(?<=办)法"
+_UNIT_RE = re.compile(
+    r"["
+    + HAN
+    + r"]{1,16}?"
+    + _UNIT_SUFFIX
+    + r"(?!["
+    + HAN
+    + r"]{0,1}[部门]|"
+    + _SUFFIX_OPENS_WORD
+    + r")"
+)
+_SUFFIX_OPENS_WORD_RE = re.compile(_SUFFIX_OPENS_WORD)
 _STOP_BEFORE = set("据由在经对向与从把将被是为的了起到并或让请给叫使等")
 _BAD_UNIT = re.compile(
     r"^(?:[东西南北中内外全总局干一各本该其基]部|部|局|委|办|全局|大局|格局|布局|开局|结局|当局|"
@@ -797,7 +811,9 @@ def explicit_owner(sentence: str) -> str | None:
 
 _UNIT_COLON_RE = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、]|[(（][一二三四五六七八九十\d]{1,3}[)）])?\s*"
-    r"([" + HAN + r"]{2,16}?(?:局|委员会|委|办公室|办|厅|部|中心|政府))\s*[:：]"
+    # a name may hold a bracketed word (工业(产业)园区建设工作指挥部:)
+    r"((?:[" + HAN + r"]|[(（][" + HAN + r"]{1,6}[)）]){2,16}?"
+    r"(?:局|委员会|委|办公室|办|厅|部|中心|政府))\s*[:：]"
 )
 
 
@@ -1604,7 +1620,7 @@ def _shortest_name(s: str, i: int, first: bool) -> str | None:
     # a name ends where an organisation's suffix or a group's last character does
     ends = sorted({m.end() for m in _NAME_END_RX().finditer(s, i, limit)})
     for j in ends:
-        if j < i + 2:
+        if j < i + 2 or _SUFFIX_OPENS_WORD_RE.match(s, j):
             continue
         cand = s[i:j]
         if not (is_organisation(cand) and (strong.search(cand) or is_group(cand))):

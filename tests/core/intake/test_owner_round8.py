@@ -72,3 +72,26 @@ def test_a_provinces_text_that_names_a_city_in_passing_is_the_provinces():
     # a city's text (全市) that names its city keeps the city
     city = text.replace("甘肃省安全生产", "兰州市安全生产").replace("全省", "全市")
     assert owners(city) == ["兰州市"]
+
+
+def test_a_suffix_that_opens_a_common_word_ends_no_name():
+    from luoshi.core.intake.owners import find_units
+
+    # 谋划部署: 部 opens the verb 部署, it ends no unit's name
+    text = "今年,青湖省谋划部署48个省重点前期工作项目,总投资600亿元。\n"
+    assert "青湖省谋划部" not in owners(text)
+    assert all(not name.endswith("谋划部") for _k, name in find_units(text))
+    # a unit named before the verb 部署 keeps its name
+    other = "2026年,省商务厅部署开展促消费活动200场。\n"
+    assert owners(other) == ["省商务厅"]
+
+
+def test_a_label_unit_may_hold_a_bracketed_word():
+    text = (
+        "2026年重点项目分解\n1.城市更新工作指挥部:新开工项目30个。\n"
+        "2.工业(产业)园区建设工作指挥部:新开工项目57个。\n"
+    )
+    assert owners(text) == ["城市更新工作指挥部", "工业(产业)园区建设工作指挥部"]
+    # a long aside in brackets is no piece of a name
+    other = text.replace("工业(产业)园区", "工业(含所有省级以上园区)园区")
+    assert "工业(含所有省级以上园区)园区建设工作指挥部" not in owners(other)
