@@ -1057,7 +1057,7 @@ _LABEL_LINE = re.compile(
 # departments share it ("分管省领导:某某⏎部门分工:省发展改革委牵头,各地、各部门配合"): the
 # leader's line names no owner, the unit that leads (牵头) in the division line owns the item.
 _LEADER_LINE = re.compile(
-    r"\s*(?:分管|协管|责任)[省市区县]?(?:领导|负责同志)\s?[:：][^\n:：]{1,40}?[ \t\u3000]*(?:\n|$)"
+    r"\s*(?:分管|协管|责任|牵头)[省市区县]?(?:领导|负责同志)\s?[:：][^\n:：]{1,40}?[ \t\u3000]*(?:\n|$)"
 )
 _DIVISION_LINE = re.compile(
     r"\s*(?:部门分工|责任分工|任务分工|分工)\s?[:：]\s?([" + HAN + r"、]{2,60}?)(?:牵头负责|牵头)"
@@ -1065,11 +1065,22 @@ _DIVISION_LINE = re.compile(
 )
 
 
+# the fields of the item above with the next item run onto their line after a gap of
+# spaces (责任单位:省税务局等,各市人民政府  2.一般公共预算收入增长5%。): the item opens
+# after the gap (rule owner.label_line)
+_GLUED_ITEM = re.compile(
+    r"[ \t\u3000]*(?:牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门)\s?[:：][^\n]{2,160}?"
+    r"[ \t\u3000]{2,}(?=\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）])"
+)
+
+
 def label_line_owner(text: str, par_start: int, par_end: int) -> str | None:
     """The 牵头单位 (else 责任单位) line right below a numbered item's paragraph; also the
     unit a division line (部门分工:X牵头,…配合) makes lead, past a leader's line."""
     if not _ITEM_MARK.match(text, par_start, par_end):
-        return None
+        glued = _GLUED_ITEM.match(text, par_start, par_end)
+        if glued is None or not _ITEM_MARK.match(text, glued.end(), par_end):
+            return None
     found: dict[str, str] = {}
     k = par_end
     for _ in range(2):

@@ -95,3 +95,26 @@ def test_a_label_unit_may_hold_a_bracketed_word():
     # a long aside in brackets is no piece of a name
     other = text.replace("工业(产业)园区", "工业(含所有省级以上园区)园区")
     assert "工业(含所有省级以上园区)园区建设工作指挥部" not in owners(other)
+
+
+def test_the_lead_leaders_line_stands_between_an_item_and_its_lead_unit():
+    text = (
+        "一、今年全市主要预期目标\n  1.地区生产总值增长6%左右。\n  牵头领导:张三\n"
+        "  牵头单位:市发展改革委\n  责任单位:市工信局、市商务局\n"
+    )
+    assert owners(text) == ["市发展改革委"]
+    # a line that names neither a leader nor a unit ends the item's fields
+    other = text.replace("牵头领导:张三", "今年要狠抓落实")
+    assert owners(other) != ["市发展改革委"]
+
+
+def test_an_item_run_onto_the_fields_line_of_the_item_above_keeps_its_own_lead_unit():
+    text = (
+        "一、今年全市主要预期目标\n  1.地区生产总值增长6%左右。\n  牵头领导:张三\n"
+        "  牵头单位:市发展改革委\n  责任单位:市工信局、市商务局  2.一般公共预算收入增长5%。\n"
+        "  牵头领导:李四\n  牵头单位:市财政局\n  责任单位:市税务局\n"
+    )
+    assert owners(text) == ["市发展改革委", "市财政局"]
+    # one space is no gap between two cells: the line is one paragraph of fields
+    other = text.replace("市商务局  2.", "市商务局 2.")
+    assert owners(other)[1:] != ["市财政局"]
