@@ -103,6 +103,10 @@ _ISSUED_COUNT = lex.cue("issued_count")
 _ISSUED_UNITS = ("篇", "期", "份", "次")
 _INSPECTION_COUNT = lex.cue("inspection_count")
 _INSPECTED_AFTER = lex.cue("inspected_after")
+_ATTENDANCE_AFTER = lex.cue("attendance_after")
+_ATTENDANCE_BEFORE = lex.cue("attendance_before")
+# (家 counts the guests only after 特邀, 回答: 邀请16家企业参加推介会 is what promotion achieved)
+_ATTENDANCE_UNITS = ("名", "人", "位", "个")
 _MEASURE_UNITS = ("%", "百分点", "元", "美元")
 _NAMED_CAPACITY = lex.cue("named_capacity")
 _CAPACITY_UNITS = frozenset(
@@ -977,8 +981,17 @@ def _counts_the_report(text: str, q: Quantity, sent: tuple[int, int]) -> bool:
         and text[q.end : q.end + 1] in (")", "）")
     ):
         return True  # 重点项目清单(共86项): the size of the plan's own list, no figure
-    if q.unit == "个" and text.startswith("月", q.end):
-        return True  # 为期6个月, 连续22个月: a length of time, not a figure
+    if q.unit == "个" and text.startswith(("月", "小时"), q.end):
+        return True  # 为期6个月, 连续22个月, 持续2个小时: a length of time, not a figure
+    # 823名代表出席会议, 60家企业参会, 回答18家媒体的提问: who came to the event reported
+    if (
+        (q.unit in _ATTENDANCE_UNITS and _ATTENDANCE_AFTER.match(text, q.end, sent[1]))
+        or (
+            q.unit in (*_ATTENDANCE_UNITS, "家")
+            and _ATTENDANCE_BEFORE.search(text, max(sent[0], q.start - 4), q.start)
+        )
+    ) and not _STRONG_GOAL.search(text, sent[0], q.start):
+        return True
     if q.unit == "位":
         return bool(_RANK_MOVE.search(text, lo, q.start))
     if q.unit in _ISSUED_UNITS and _ISSUED_COUNT.search(text, lo, q.start):

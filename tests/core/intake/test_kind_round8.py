@@ -113,3 +113,26 @@ def test_the_total_investment_of_the_plan_projects_in_one_clause_is_a_target():
 def test_the_total_investment_of_projects_started_stays_a_statistic():
     text = "1-6月,全县重大项目建设稳步推进。\n我县已开工12项市重点项目总投资86.5亿元。\n"
     assert [k for k, *_ in _items(text)] == ["statistic", "statistic"]
+
+
+# count noise: who came to the event reported, and how long it lasted
+
+
+def test_the_delegates_at_a_session_give_no_item():
+    text = "全县第十届人大第三次会议今天开幕,186名人大代表出席会议。大会还特邀5个友好县的代表旁听会议。\n"
+    assert _items(text) == []
+
+
+def test_the_questions_answered_give_no_item():
+    text = "会后,县长回答了12家媒体的提问。记者会持续2个小时。\n"
+    assert _items(text) == []
+
+
+def test_firms_brought_to_a_promotion_meeting_stay_a_statistic():
+    text = "上半年,召开产业链招商推介会,邀请甲公司等16家企业参加会议。\n"
+    assert [k for k, *_ in _items(text)] == ["statistic"]
+
+
+def test_a_goal_of_attendance_stays_a_target():
+    text = "力争全年组织500人参加招商推介会。\n"
+    assert [k for k, *_ in _items(text)] == ["target"]
