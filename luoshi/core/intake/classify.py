@@ -282,11 +282,18 @@ _CLAUSE_MARKS = ",，、:：;；"
 
 
 def _governed_change(s: str, t: int, targets: list[int]) -> bool:
-    """The cue at t is a change word (同比) after a goal word of its own clause."""
+    """The cue at t is a change word (同比) after a goal word of its own clause, or one
+    that opens the clause right after a goal's figure (目标任务是实际到位资金660亿元,同比
+    增长10%): the goal's change."""
     if not s.startswith(_CHANGE_WORDS, t):
         return False
     lo = max(s.rfind(mark, 0, t) for mark in _CLAUSE_MARKS) + 1
-    return any(lo <= g < t for g in targets)
+    if any(lo <= g < t for g in targets):
+        return True
+    if lo < 2 or s[lo:t].strip() or s[lo - 1] not in ",，":
+        return False
+    prev = max(s.rfind(mark, 0, lo - 1) for mark in _CLAUSE_MARKS) + 1
+    return any(prev <= g < lo for g in targets) and _DIGIT.search(s, prev, lo) is not None
 
 
 def _last_before(starts: list[int], limit: int) -> int:
@@ -485,7 +492,7 @@ def kind_of(
     past = False
     for x in times:
         if sent[0] <= x.start < clause[0]:
-            if x.role == "past":
+            if x.role == "past" and not _due_period(text, sent, x):
                 if x.start - sent[0] > bs:
                     bs, past = x.start - sent[0], True
             elif x.role == "target":
@@ -949,6 +956,20 @@ def _quoted_task(text: str, sent: tuple[int, int], seg: Segment, ctimes) -> bool
     return _PROGRESS_LATER.search(text, sent[1], seg.end) is not None
 
 
+# 计划一季度…, 力争上半年…: the part of the year a goal word opens on is when it falls due
+_GOAL_BEFORE_TIME = re.compile(r"(?:计划|力争|确保|争取|目标是?|要|将)(?:在|于|到)?\s?$")
+
+
+def _due_period(text: str, sent: tuple[int, int], x) -> bool:
+    """A part of the year (一季度, 上半年) right after a goal word: the goal's period, no
+    time gone by that the clauses after it report on."""
+    return (
+        x.period is not None
+        and _PART_OF_YEAR.search(x.period) is not None
+        and _GOAL_BEFORE_TIME.search(text, max(sent[0], x.start - 5), x.start) is not None
+    )
+
+
 def sentence_state(
     text: str, sent: tuple[int, int], times, cues: tuple[list[int], list[int]] | None = None
 ) -> tuple[str, str] | None:
@@ -960,7 +981,7 @@ def sentence_state(
     past = False
     for x in times:
         if sent[0] <= x.start < sent[1]:
-            if x.role == "past":
+            if x.role == "past" and not _due_period(text, sent, x):
                 if x.start - sent[0] > bs:
                     bs, past = x.start - sent[0], True
             elif x.role == "target":

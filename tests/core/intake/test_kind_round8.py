@@ -136,3 +136,28 @@ def test_firms_brought_to_a_promotion_meeting_stay_a_statistic():
 def test_a_goal_of_attendance_stays_a_target():
     text = "力争全年组织500人参加招商推介会。\n"
     assert [k for k, *_ in _items(text)] == ["target"]
+
+
+# sentence cues: the change of a goal's figure, and the period a goal word opens on
+
+
+def test_a_change_right_after_a_goal_figure_describes_the_goal():
+    text = (
+        "会议要求,今年全县招商引资目标任务是到位资金120亿元,同比增长12%,实际利用外资5000万美元。\n"
+    )
+    assert [k for k, *_ in _items(text)] == ["target", "target", "target"]
+
+
+def test_a_change_after_a_result_stays_a_statistic():
+    text = "1-9月,全县到位资金92亿元,同比增长12%,实际利用外资4200万美元。\n"
+    assert [k for k, *_ in _items(text)] == ["statistic", "statistic", "statistic"]
+
+
+def test_the_quarter_a_plan_opens_on_is_when_its_goal_falls_due():
+    text = "今年,甲市计划一季度实际利用内资80亿元,同比增长15%。\n"
+    assert [k for k, *_ in _items(text)] == ["target", "target"]
+
+
+def test_a_quarter_gone_by_reports_results():
+    text = "今年一季度,甲市实际利用内资80亿元,同比增长15%。\n"
+    assert [k for k, *_ in _items(text)] == ["statistic", "statistic"]
