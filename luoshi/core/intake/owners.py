@@ -1112,6 +1112,8 @@ _ROLE_LABELS = frozenset(lex.data()["owners"]["role_labels"])
 _FIELD_BUREAU_ENDS = frozenset(lex.data()["owners"]["field_bureau_endings"])
 # 绍兴市, 嘉兴市: a city's three-character name that ends like a slogan (科技兴市)
 _CITY_SLOGAN_ENDS = frozenset(lex.data()["owners"]["city_slogan_endings"])
+_DISTRICT_THING_ENDS = frozenset(lex.data()["owners"]["district_thing_endings"])
+_THING_DESCRIBERS = frozenset(lex.data()["owners"]["thing_describers"])
 _BRACKETED = re.compile(r"[(（〔][^)）〕]*[)）〕]")
 _PLACE_SUFFIXES = ("市", "区", "县", "省", "州", "旗", "镇", "乡")
 _NOT_PLACE_CHARS = set("的了和与及在对全年已各本该我其这那每个等")
@@ -1199,6 +1201,10 @@ def is_organisation(name: str | None) -> bool:
         thing.search(name)
         and not name.endswith("农村委")
         and not (len(name) == 3 and name[1:] in _CITY_SLOGAN_ENDS)
+        # 金山区, 宝山区: a district, not a mountain area (深山区) (rule owner.district_not_a_thing)
+        and not (
+            len(name) == 3 and name[1:] in _DISTRICT_THING_ENDS and name[0] not in _THING_DESCRIBERS
+        )
     )
     # 建设局, 建设委: a bureau named by its field alone, which not_starts' verb opens
     bureau = len(name) == 3 and name[2] in _FIELD_BUREAU_ENDS and name[:2] in _NOT_STARTS
@@ -1799,8 +1805,17 @@ def list_element_place(text: str, lo: int, pos: int, hi: int, places: list[str])
     own_place = _opening_place(elements[at].lstrip(), places)
     if own_place is None:
         return None
-    others = sum(1 for i, el in enumerate(elements) if i != at and _opening_place(el, places))
+    # the others carry figures of their own (回民区项目8个); names alone (泰山区、东平县10家
+    # 单位) are the members a figure counts, whose list owns it whole
+    others = sum(
+        1
+        for i, el in enumerate(elements)
+        if i != at and _opening_place(el, places) and _DIGIT.search(el)
+    )
     return own_place if others >= 1 else None
+
+
+_DIGIT = re.compile(r"\d")
 
 
 # ---------------------------------------------------------------- the gazetteer

@@ -118,3 +118,26 @@ def test_an_item_run_onto_the_fields_line_of_the_item_above_keeps_its_own_lead_u
     # one space is no gap between two cells: the line is one paragraph of fields
     other = text.replace("市商务局  2.", "市商务局 2.")
     assert owners(other)[1:] != ["市财政局"]
+
+
+def test_a_three_character_name_ending_in_shanqu_is_a_district():
+    from luoshi.core.intake.owners import is_organisation
+
+    assert is_organisation("宝山区") and is_organisation("萧山区")
+    text = "日前,宝山区举行重点项目集中开工仪式。今年,宝山区将力争调整低效用地1500亩。\n"
+    assert owners(text) == ["宝山区"]
+    # a mountain area, described or in a sentence, governs nothing
+    assert not is_organisation("深山区") and not is_organisation("贫困山区")
+    assert not is_organisation("进山区")
+
+
+def test_a_list_element_owns_its_figure_only_beside_others_with_figures_of_their_own():
+    from luoshi.core.intake.owners import list_element_place
+
+    text = "今年计划新开工项目:宝山区项目13个、萧山区项目8个。"
+    pos = text.index("8个")
+    assert list_element_place(text, 0, pos, len(text), []) == "萧山区"
+    # names alone before the figure are the members it counts
+    listed = "市水利局、宝山区、萧山区10家单位为优秀等次。"
+    pos = listed.index("10")
+    assert list_element_place(listed, 0, pos, len(listed), []) is None
