@@ -394,6 +394,10 @@ def kind_of(
     # the results of a progress report
     if _FORECAST_AHEAD.search(text, clause[0], q_start):
         return "target", "kind.forecast_ahead"
+    # 完成9.45亿吨保供煤任务, 完成烟叶生产任务603万公斤: the figure is the size of the task
+    # met, the quota; a share of it (完成任务的80%) is the result
+    if q_end > 0 and unit not in ("%", "百分点") and _task_quota(text, clause, q_start, q_end):
+        return "target", "kind.task_quota"
     if any(x.role == "past" and _PROGRESS_PERIOD.search(x.period or "") for x in ctimes):
         return "statistic", "kind.progress_period"
     if _SUPERVISION_COUNT.search(text, max(sent[0], q_start - 24), q_start):
@@ -854,6 +858,21 @@ def _projects_reached(text: str, sent, clause, q_start: int, q_end: int, seg, do
     if _DIGIT.search(text, m.end(), clause[1]):
         return False
     return _GOAL_COMMITMENT.search(text, sent[0], q_start) is None
+
+
+_TASK_BEFORE = re.compile(r"完成(?:了)?[^,，。；;:：\d]{0,10}?任务(?:为|是)?\s?$")
+_TASK_AFTER = re.compile(r"[^,，。；;:：\d的]{0,8}?任务(?![的书])")
+# (全年完成8000亿元建设任务, 累计完成: the amount done in the year, a result)
+_DONE_BEFORE = re.compile(r"(?<!全年)(?<!累计)完成(?:了)?[^,，。；;:：\d]{0,4}?$")
+
+
+def _task_quota(text: str, clause, q_start: int, q_end: int) -> bool:
+    """完成烟叶生产任务603万公斤, 完成9.45亿吨保供煤任务: the figure names the task met."""
+    if _TASK_BEFORE.search(text, clause[0], q_start):
+        return not text.startswith("的", q_end)
+    return bool(
+        _DONE_BEFORE.search(text, clause[0], q_start) and _TASK_AFTER.match(text, q_end, clause[1])
+    )
 
 
 def _committed(text: str, sent: tuple[int, int], q_start: int) -> bool:

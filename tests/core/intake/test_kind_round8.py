@@ -161,3 +161,18 @@ def test_the_quarter_a_plan_opens_on_is_when_its_goal_falls_due():
 def test_a_quarter_gone_by_reports_results():
     text = "今年一季度,甲市实际利用内资80亿元,同比增长15%。\n"
     assert [k for k, *_ in _items(text)] == ["statistic", "statistic"]
+
+
+# rule task_quota: the size of a task met is the quota
+
+
+def test_the_size_of_a_task_met_is_a_target():
+    text = "一、2025年工作回顾\n完成生猪出栏任务12万头,完成8万亩高标准农田建设任务。\n"
+    assert [k for k, *_ in _items(text)] == ["target", "target"]
+    assert _why(text) == ["kind.task_quota", "kind.task_quota"]
+
+
+def test_the_amount_done_in_the_year_and_a_share_of_the_task_stay_statistics():
+    text = "一、2025年工作回顾\n全年完成5亿元建设任务,完成年度目标任务的105%。\n"
+    assert [k for k, *_ in _items(text)] == ["statistic", "statistic"]
+    assert "kind.task_quota" not in _why(text)
