@@ -657,6 +657,11 @@ def _place_name(printed: str, kind: str) -> str | None:
         return None  # 桂西五县, 沿海三市: a count of places, not a name
     if kind == "州" and name[-1] in "市县区":
         return None  # 各市州, 分市州: the cities and prefectures together, no name
+    if name[-1] in "市县区" and not set(name) <= set("市县区"):
+        # 来到道县市重点项目: a place whose level word ends its name (道县) and the level
+        # of what follows (市重点项目), no place 道县市 (rule owner.level_after_a_place);
+        # levels named together (县市区) are read as before
+        return None
     if kind == "市" and (name[-1] == "盟" or name.endswith("设区")):
         # 其他盟市, 各盟市: leagues and cities together; 全省10个设区市, 报设区市政府: a
         # class of cities (those divided into districts), no city's name

@@ -141,3 +141,14 @@ def test_a_list_element_owns_its_figure_only_beside_others_with_figures_of_their
     listed = "市水利局、宝山区、萧山区10家单位为优秀等次。"
     pos = listed.index("10")
     assert list_element_place(listed, 0, pos, len(listed), []) is None
+
+
+def test_a_level_word_after_a_place_named_with_its_own_is_no_city():
+    from luoshi.core.intake.document import _places
+
+    # 来到道县市重点项目: 道县 and a city-level project, no city 道县市
+    text = "调研组一行来到道县市重点项目现场。今年以来,道县列入省级考核重点项目一个。"
+    assert "道县市" not in _places(text, "", "县")["all"].split("、")
+    # a place named after the verb with its level word is read as before
+    named = "调研组一行来到临川市重点项目现场。"
+    assert "临川市" in _places(named, "", "市")["all"].split("、")
