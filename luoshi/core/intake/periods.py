@@ -295,17 +295,18 @@ _MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
 
 # a date a goal word sets for what is to be done, printed without 前 (计划2022年12月底完成,
-# 拟于11月开园运营, 力争明年3月底达到开工状态): a deadline as well
+# 拟于11月开园运营, 力争明年3月底达到开工状态), or a forecast expects it by (预计12月26日可实现
+# 实质性开工): a deadline as well
 _STATE_VERB = r"(?:建成|开工|竣工|完工|投用|投入使用|投入运营|开园|运营|通车|投产|交付)"
 _GOAL_DATE_RE = re.compile(
-    r"(?:计划|拟|力争|确保|争取)(?:于|在)?\s?(?P<date>(?:明年|次年)?(?:"
+    r"(?:计划|拟|力争|确保|争取|预计)(?:于|在)?\s?(?P<date>(?:明年|次年)?(?:"
     + YEAR_RE
-    + r"\s?年\s?)?\d{1,2}\s?月\s?(?:(?:\d{1,2}\s?日|底|末)(?=\s?(?:全面|全部|基本)?(?:完成|达到|实现|"
+    + r"\s?年\s?)?\d{1,2}\s?月\s?(?:(?:\d{1,2}\s?日|底|末)(?=\s?(?:可|将|能)?\s?(?:全面|全部|基本)?(?:完成|达到|实现|"
     + _STATE_VERB[3:-1]
     + r"))"
     # a month alone only before a state reached (拟于11月开园运营); before 完成 it is
     # when a figure is due (计划5月完成投资2亿元)
-    + r"|(?=\s?(?:全面|全部|基本)?"
+    + r"|(?=\s?(?:可|将|能)?\s?(?:全面|全部|基本)?"
     + _STATE_VERB
     + r")))"
 )
@@ -322,7 +323,7 @@ def find_deadlines(text: str, year: int | None) -> list[tuple[int, int, list[str
     spans: list[tuple[int, int]] = []
     if "前" in text:
         spans = [(m.start(), m.end()) for m in _DEADLINE_RE.finditer(text)]
-    if "计划" in text or "拟" in text or "力争" in text or "确保" in text or "争取" in text:
+    if any(w in text for w in ("计划", "拟", "力争", "确保", "争取", "预计")):
         spans += [g for g in _goal_dates(text) if not any(a <= g[0] < b for a, b in spans)]
         spans.sort()
     for start, end in spans:

@@ -176,3 +176,17 @@ def test_the_amount_done_in_the_year_and_a_share_of_the_task_stay_statistics():
     text = "一、2025年工作回顾\n全年完成5亿元建设任务,完成年度目标任务的105%。\n"
     assert [k for k, *_ in _items(text)] == ["statistic", "statistic"]
     assert "kind.task_quota" not in _why(text)
+
+
+# milestones: the date a forecast expects a state by
+
+
+def test_the_date_a_forecast_expects_a_start_by_is_a_milestone():
+    text = "2026年1-11月全省重点项目进展情况\n甲乙铁路完成可研立项,预计12月26日可实现实质性开工。\n"
+    items = extract(text).items
+    assert [(it["target_kind"], it["period"]) for it in items] == [("milestone", "2026-12-26")]
+
+
+def test_a_start_on_a_date_gone_by_is_no_milestone():
+    text = "2026年1-11月全省重点项目进展情况\n甲乙铁路已于11月26日实现实质性开工。\n"
+    assert extract(text).items == []
