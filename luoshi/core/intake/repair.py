@@ -65,8 +65,16 @@ _HAN_SPACE_RE = re.compile(
 _DECIMAL_MARKS = {"﹒", "．", "·", "•"}
 
 
+# variant forms that the converter leaves as they are (陜西省 with 陜, U+965C, for 陕; 囯 for
+# 国; 峩 for 峨): written as the simplified character, one for one, so that a place or a
+# name printed with a variant is read as itself
+_VARIANTS = {"陜": "陕", "囯": "国", "峩": "峨"}
+
+
 def _t2s_char(ch: str) -> str:
     out = _t2s_cache.get(ch)
+    if out is None and ch in _VARIANTS:
+        out = _t2s_cache[ch] = _VARIANTS[ch]
     if out is None:
         out = ch
         if _T2S is not None:

@@ -152,3 +152,16 @@ def test_a_level_word_after_a_place_named_with_its_own_is_no_city():
     # a place named after the verb with its level word is read as before
     named = "调研组一行来到临川市重点项目现场。"
     assert "临川市" in _places(named, "", "市")["all"].split("、")
+
+
+def test_a_variant_character_the_converter_leaves_is_read_as_its_simplified_form():
+    from luoshi.core.intake.repair import repair
+
+    # 陜 (U+965C) is a variant of 陕: 陜西省 is the province its 全省 means
+    text = "陜西省高标准农田建设任务\n到2026年,全省高标准农田面积达到1860万亩以上。\n"
+    assert repair("陜西省")[0] == "陕西省"
+    assert owners(text) == ["陕西省"]
+    # one for one: the offsets of the text stay those of the raw text
+    assert len(repair(text)[0]) == len(text)
+    # a province the text does not print leaves 全省 as written
+    assert owners(text.replace("陜西省", "本")) == ["全省"]
