@@ -550,6 +550,16 @@ def kind_of(
     )
     if weak and not (par_state and par_state[0] == "target") and not in_plan:
         return "statistic", "kind.weak_statistic"
+    # 基础设施领域投资同比增长24%: in a progress report, a change measured against last year
+    # in a sentence with no goal word reports a result, after a paragraph's plans too
+    if (
+        weak
+        and (doc.progress or doc.report_period)
+        and not in_plan
+        # (the whole sentence: the parts of a list of goals run on after ；)
+        and not TARGET_CUE.search(text, _full_stop_before(text, sent[0]), sent[1])
+    ):
+        return "statistic", "kind.weak_statistic"
     if q_end > 0 and _SHARE_OF_PLAN_AFTER.match(text, q_end, sent[1]):
         return "statistic", "kind.actual_before_share"
     if par_state:
@@ -873,6 +883,11 @@ def _task_quota(text: str, clause, q_start: int, q_end: int) -> bool:
     return bool(
         _DONE_BEFORE.search(text, clause[0], q_start) and _TASK_AFTER.match(text, q_end, clause[1])
     )
+
+
+def _full_stop_before(text: str, pos: int) -> int:
+    """Where the sentence that holds pos began, counting ；-parts as one sentence."""
+    return max(text.rfind("。", 0, pos), text.rfind("\n", 0, pos)) + 1
 
 
 def _committed(text: str, sent: tuple[int, int], q_start: int) -> bool:

@@ -190,3 +190,27 @@ def test_the_date_a_forecast_expects_a_start_by_is_a_milestone():
 def test_a_start_on_a_date_gone_by_is_no_milestone():
     text = "2026年1-11月全省重点项目进展情况\n甲乙铁路已于11月26日实现实质性开工。\n"
     assert extract(text).items == []
+
+
+# rule weak_statistic: a change against last year in a progress report, after a paragraph's plans
+
+_PROGRESS_HEAD = (
+    "甲省重点项目建设提速增效 有效投资支撑高质量发展\n发布日期:2026年07月20日\n"
+    "今年以来,甲省以重点项目建设为抓手,持续扩大有效投资。\n一、重点项目投资实现开门红\n"
+    "甲省共安排省级重点建设项目500个,年度计划投资4000亿元。前4个月完成投资1500亿元,"
+    "较上年同期提高12个百分点。\n二、重大基础设施项目进展顺利\n"
+)
+
+
+def test_a_change_in_a_progress_report_after_plans_is_a_statistic():
+    text = (
+        _PROGRESS_HEAD
+        + "甲乙高铁计划二季度开工建设。基础设施领域投资同比增长21%,成为稳投资的重要支撑。\n"
+    )
+    assert _items(text)[-1] == ("statistic", 21.0, "%", "=")
+    assert _why(text)[-1] == "kind.weak_statistic"
+
+
+def test_a_change_in_a_list_of_goals_stays_a_target():
+    text = _PROGRESS_HEAD + "今年,全省计划投资1400亿元以上;多式联运货运量同比增长12%。\n"
+    assert _items(text)[-1][0] == "target"
