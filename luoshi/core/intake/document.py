@@ -1362,6 +1362,17 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         region = division
         if jurisdiction is None or jurisdiction.startswith("全"):
             jurisdiction = division
+    if owner is None and (region or jurisdiction):
+        # a text that reports several places in turn, each leading its own paragraphs (在包头市
+        # 分会场…, 鄂尔多斯市分会场设在…, a launch day in several cities): no one of them is the
+        # place of a paragraph that names none; its earlier sentences are (rule
+        # owner.places_in_turn)
+        in_turn = _places_in_turn(text, lines)
+        above = {region, jurisdiction}
+        if len(in_turn) >= 3 and not any(
+            (pl := own.place_named(n)) is not None and pl.above in above for n in in_turn
+        ):
+            region = jurisdiction = None
     return Doc(
         text,
         y,
@@ -1385,6 +1396,24 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         prefecture=found.get("州"),
         review_year=review_year if (progress or not plan) else None,
     )
+
+
+# what may stand before the place a paragraph opens on (在包头市分会场, 今年,鄂尔多斯市…)
+_PARAGRAPH_LEAD = re.compile(r"[ \t\u3000]*(?:在|今年[,，]?|目前[,，]?|同时[,，]?)?")
+
+
+def _places_in_turn(text: str, lines: list[Line]) -> set[str]:
+    """The places of the gazetteer, written whole, that open the text's paragraphs."""
+    opened = set()
+    for ln in lines:
+        if ln.kind != "content":
+            continue
+        m = _PARAGRAPH_LEAD.match(text, ln.start, ln.end)
+        k = m.end() if m else ln.start
+        place = own.opening_place(text[k : min(ln.end, k + 16)])
+        if place:
+            opened.add(place)
+    return opened
 
 
 # ---------------------------------------------------------------- the frames of sections

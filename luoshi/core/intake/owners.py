@@ -2046,6 +2046,16 @@ def opening_place(line: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _places_by_name() -> dict[str, Place]:
+    return {p.name: p for places in gazetteer().values() for p in places}
+
+
+def place_named(name: str) -> Place | None:
+    """The city or county of the gazetteer written `name` (呼和浩特市, 廉江市), if any."""
+    return _places_by_name().get(name)
+
+
 def known_tail(name: str, level: str) -> str:
     """A name cut out of a sentence with a character too many in front (话余姚 of 对话余姚市)
     whose tail is a place of the gazetteer at that level: the tail (余姚).  A name the

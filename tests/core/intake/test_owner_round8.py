@@ -165,3 +165,31 @@ def test_a_variant_character_the_converter_leaves_is_read_as_its_simplified_form
     assert len(repair(text)[0]) == len(text)
     # a province the text does not print leaves 全省 as written
     assert owners(text.replace("陜西省", "本")) == ["全省"]
+
+
+_LAUNCH_DAY = (
+    "3月31日,全区重大项目集中开工仪式举行。\n"
+    "在包头市分会场,当天93个项目集中开工。今年包头市计划实施重大项目521个。"
+    "4月底前,其余的86个项目也将全部开工。\n"
+    "在乌海市分会场,当天20个项目集中开工。今年乌海市计划实施重大项目100个。"
+    "力争全年固定资产投资增长15%以上。\n"
+    "赤峰市分会场设在高新区。今年,赤峰市计划实施重大项目300个。\n"
+)
+
+
+def test_places_that_lead_their_own_paragraphs_own_the_paragraphs_later_sentences():
+    got = dict(
+        (it["snippet"][:6], it["owner"])
+        for it in extract(_LAUNCH_DAY, year=2026).items
+        if it["kind"] == "target"
+    )
+    assert got["其余的86个"] == "包头市"
+    assert got["力争全年固定"] == "乌海市"
+    # two places in turn are no such text: the text's own jurisdiction stays
+    two = _LAUNCH_DAY.replace("赤峰市分会场设在高新区。今年,赤峰市计划实施重大项目300个。\n", "")
+    got = dict(
+        (it["snippet"][:6], it["owner"])
+        for it in extract(two, year=2026).items
+        if it["kind"] == "target"
+    )
+    assert got["其余的86个"] == "全区"
