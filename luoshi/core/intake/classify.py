@@ -392,7 +392,9 @@ def kind_of(
             return "target", "kind.annual_figure"
     # 预计上半年开工率将突破80%: what a forecast expects still to happen is a goal, even after
     # the results of a progress report
-    if _FORECAST_AHEAD.search(text, clause[0], q_start):
+    if _FORECAST_AHEAD.search(text, clause[0], q_start) or _forecast_of_goal(
+        text, sent, clause, q_start
+    ):
         return "target", "kind.forecast_ahead"
     # 完成9.45亿吨保供煤任务, 完成烟叶生产任务603万公斤: the figure is the size of the task
     # met, the quota; a share of it (完成任务的80%) is the result
@@ -888,6 +890,16 @@ def _task_quota(text: str, clause, q_start: int, q_end: int) -> bool:
 def _full_stop_before(text: str, pos: int) -> int:
     """Where the sentence that holds pos began, counting ；-parts as one sentence."""
     return max(text.rfind("。", 0, pos), text.rfind("\n", 0, pos)) + 1
+
+
+def _forecast_of_goal(text: str, sent, clause, q_start: int) -> bool:
+    """确保重大项目上半年100%开复工,预计完成投资468亿元: a forecast in the clause after a
+    commitment of the same sentence expects what the commitment is for."""
+    k = text.find("预计", clause[0], q_start)
+    if k < 0 or text[clause[0] : k].strip(" ,，"):
+        return False
+    commits = list(_GOAL_COMMITMENT.finditer(text, sent[0], clause[0]))
+    return bool(commits) and not _STAT_CUE_STRONG.search(text, commits[-1].end(), clause[0])
 
 
 def _committed(text: str, sent: tuple[int, int], q_start: int) -> bool:

@@ -214,3 +214,14 @@ def test_a_change_in_a_progress_report_after_plans_is_a_statistic():
 def test_a_change_in_a_list_of_goals_stays_a_target():
     text = _PROGRESS_HEAD + "今年,全省计划投资1400亿元以上;多式联运货运量同比增长12%。\n"
     assert _items(text)[-1][0] == "target"
+
+
+def test_a_forecast_after_a_commitment_expects_the_goal():
+    text = "截至目前,全市已开工项目300个。确保上半年重大项目全部开工,预计完成投资210亿元。\n"
+    assert _items(text)[-1] == ("target", 21000000000.0, "元", ">=")
+    assert _why(text)[-1] == "kind.forecast_ahead"
+
+
+def test_a_forecast_after_a_result_reported_stays_a_statistic():
+    text = "确保全年增长8%,1-11月已完成投资190亿元,预计全年完成投资210亿元。\n"
+    assert _items(text)[-1][0] == "statistic"
