@@ -375,6 +375,14 @@ def kind_of(
         and _scope_measured(unit, text, q_start, q_end, sent, clause, times)
     ):
         return "target", "kind.project_scope_measured"
+    # 年度投资计划完成均在30%以下: where the members of a result all lie, in a report of
+    # what was done (完成 in the clause, or a progress report), with no goal word asking
+    if (
+        _SPREAD_BEFORE.search(text, max(clause[0], q_start - 6), q_start)
+        and ("完成" in text[clause[0] : q_start] or doc.progress or doc.report_period)
+        and not _GOAL_WORD_BEFORE.search(text, sent[0], q_start)
+    ):
+        return "statistic", "kind.spread_reached"
     pre_cl = text[clause[0] : q_start]
     if unit in ("%", "百分点") and _COMPLETION.search(pre_cl):
         if _committed(text, sent, q_start):
@@ -900,6 +908,10 @@ def _forecast_of_goal(text: str, sent, clause, q_start: int) -> bool:
         return False
     commits = list(_GOAL_COMMITMENT.finditer(text, sent[0], clause[0]))
     return bool(commits) and not _STAT_CUE_STRONG.search(text, commits[-1].end(), clause[0])
+
+
+_SPREAD_BEFORE = re.compile(r"均(?:已)?(?:在|超过|超|达到|达)\s?$")
+_GOAL_WORD_BEFORE = re.compile(r"力争|确保|争取|要(?!求)|将(?![近来])|目标为|目标是")
 
 
 def _committed(text: str, sent: tuple[int, int], q_start: int) -> bool:

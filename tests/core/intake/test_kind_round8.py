@@ -225,3 +225,20 @@ def test_a_forecast_after_a_commitment_expects_the_goal():
 def test_a_forecast_after_a_result_reported_stays_a_statistic():
     text = "确保全年增长8%,1-11月已完成投资190亿元,预计全年完成投资210亿元。\n"
     assert _items(text)[-1][0] == "statistic"
+
+
+# rule spread_reached: where the members of a result all lie
+
+
+def test_where_the_results_all_lie_is_a_statistic():
+    text = (
+        "10个续建项目进展缓慢,年度投资计划完成均在30%以下;8个收尾项目完成年投资计划均在75%以上。\n"
+    )
+    shares = [(k, v) for k, v, u, _ in _items(text) if u == "%"]
+    assert shares == [("statistic", 30.0), ("statistic", 75.0)]
+    assert _why(text).count("kind.spread_reached") == 2
+
+
+def test_a_level_all_are_committed_to_reach_stays_a_target():
+    text = "确保各乡镇年度投资计划完成均在90%以上。\n"
+    assert [k for k, *_ in _items(text)] == ["target"]
