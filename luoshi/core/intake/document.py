@@ -99,7 +99,9 @@ _GOV_REPORT = re.compile(
     # the national report is the State Council's, delivered by its premier
     r"|(国务院)总理[^。\n]{0,30}?政府工作报告"
     # "代表湟中区人民政府向大会作政府工作报告"
-    r"|代表([" + HAN + r"]{2,6}?(?:自治区|[省市县区乡镇]))人民政府[,，]?\s?(?:向大会)?"
+    # (我代表十八届县人民政府: the government's term before its level, no place's name)
+    r"|代表(?!第?[一二三四五六七八九十]{1,3}届)"
+    r"([" + HAN + r"]{2,6}?(?:自治区|[省市县区乡镇]))人民政府[,，]?\s?(?:向大会)?"
     r"(?:作政府工作报告|报告(?:政府)?工作)"
     # "自治区人民政府主席王莉霞作政府工作报告": the region the text names (doc.autonomous)
     r"|(?<![" + HAN + r"])(自治区)(?:人民政府)?主席[^。\n]{0,30}?政府工作报告"
@@ -845,7 +847,10 @@ def _bare_province_headline(head_lines: list[str]) -> str | None:
 
 
 # the speaker of a work report or a plan report names the government he speaks for
-_SPEAKS_FOR = re.compile(r"(?:我代表|受)([省市县区旗])人民政府(?:委托)?[,，]?\s?(?:向大会)?报告")
+_SPEAKS_FOR = re.compile(
+    r"(?:我代表|受)(?:第?[一二三四五六七八九十]{1,3}届)?([省市县区旗])人民政府(?:委托)?[,，]?\s?"
+    r"(?:向大会)?报告"
+)
 
 
 def _title_municipality(title: str, sample: str) -> str | None:

@@ -193,3 +193,16 @@ def test_places_that_lead_their_own_paragraphs_own_the_paragraphs_later_sentence
         if it["kind"] == "target"
     )
     assert got["其余的86个"] == "全区"
+
+
+def test_a_governments_term_before_its_level_is_no_places_name():
+    from luoshi.core.intake.document import _GOV_REPORT, _SPEAKS_FOR
+
+    # 我代表十八届县人民政府: the government's term (十八届), then its level; no place 十八届县
+    text = "各位代表:现在,我代表十八届县人民政府,向大会报告工作,请予审议。"
+    assert not any("十八届县" in (m.group(3) or "") for m in _GOV_REPORT.finditer(text))
+    spoken = _SPEAKS_FOR.search(text)
+    assert spoken is not None and spoken.group(1) == "县"
+    # a government named by its place keeps it
+    named = "各位代表:现在,我代表平昌县人民政府,向大会报告工作,请予审议。"
+    assert [m.group(3) for m in _GOV_REPORT.finditer(named)] == ["平昌县"]
