@@ -197,8 +197,9 @@ def _separator(text: str, i: int) -> bool:
 
 # The marks that end a clause: on its left every one, on its right all but a colon
 # (a colon only opens a clause: 主要目标：…).
-_CLAUSE_OPENERS = "。！？!?；;,，:：\n"
-_CLAUSE_CLOSERS = "。！？!?；;,，\n"
+# (a bullet • opens a list item as a line would: 增长9%以上  • 城镇新增就业5.75万人)
+_CLAUSE_OPENERS = "。！？!?；;,，:：\n•"
+_CLAUSE_CLOSERS = "。！？!?；;,，\n•"
 _CLAUSE_MARK = re.compile("[" + _CLAUSE_OPENERS + "]")
 
 

@@ -242,3 +242,20 @@ def test_where_the_results_all_lie_is_a_statistic():
 def test_a_level_all_are_committed_to_reach_stays_a_target():
     text = "确保各乡镇年度投资计划完成均在90%以上。\n"
     assert [k for k, *_ in _items(text)] == ["target"]
+
+
+# clauses: a bullet opens a list item
+
+
+def test_each_bulleted_goal_is_read_on_its_own():
+    text = (
+        "2026年主要预期目标\n"
+        "  • 地区生产总值增长6%左右  • 居民消费价格涨幅控制在3%以内  • 一般公共预算收入增长5%左右\n"
+    )
+    got = [(v, c) for k, v, u, c in _items(text)]
+    assert got == [(6.0, "~"), (3.0, "<="), (5.0, "~")]
+
+
+def test_goals_in_one_clause_still_share_it():
+    text = "2026年主要预期目标\n居民消费价格涨幅和失业率均控制在3%以内。\n"
+    assert [c for *_, c in _items(text)] == ["<="]
