@@ -1317,6 +1317,13 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
             region = bare
     if region is None and self_level == "省" and province:
         region = province  # rule owner.provincial_region
+    if region == "全国" and owner is None and self_level is None and province is None:
+        # a text about one province that names the country once in passing (陕西省以重点项目
+        # 建设为抓手…, and 全国 once): the province it names three times or more, as it
+        # prints it (rule owner.provincial_region)
+        named = _province(sample[:5000], None)
+        if named and sample[:5000].count(named[:-1]) >= 3:
+            region = named if named in sample[:5000] else named[:-1]
     if owner is None and _national_work_report(title, sample, (city, district, county, province)):
         owner = _NATIONAL_GOVERNMENT
     zone_page = _ZONE_PAGE.search(sample[:1500])

@@ -206,3 +206,15 @@ def test_a_governments_term_before_its_level_is_no_places_name():
     # a government named by its place keeps it
     named = "各位代表:现在,我代表平昌县人民政府,向大会报告工作,请予审议。"
     assert [m.group(3) for m in _GOV_REPORT.finditer(named)] == ["平昌县"]
+
+
+def test_a_text_about_one_province_that_names_the_country_once_is_the_provinces():
+    text = (
+        "今年以来,陕西省以重点项目建设为抓手,持续扩大有效投资。\n"
+        "陕西重点项目投资增速居全国前列,陕西省级重点项目进展顺利。\n"
+        "下一步,将充分发挥担保机构作用,力争为民营企业提供担保规模达到80%。\n"
+    )
+    assert owners(text) == ["陕西省"]
+    # a province named once is a place in passing: the country the text names stays
+    once = text.replace("陕西重点项目", "重点项目").replace("陕西省级", "省级")
+    assert owners(once) != ["陕西省"]
