@@ -1168,10 +1168,10 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
             found["市"] = muni
     self_level = _self_level(sample[:5000])
     if self_level is None and found.get("市"):
-        # a text that never calls itself by a level and prints a place under its city far
-        # more often than the city (湛江市…现场会在廉江召开, then 廉江 again and again): that
-        # place (rule owner.place_below_named_most)
-        below = own.place_below_named_most(own.printed_places(sample[:5000]), found["市"])
+        # a text that never calls itself by a level and prints a place under its city more
+        # often than the city (湛江市…现场会在廉江召开, then 廉江 again and again): the one
+        # so printed most (rule owner.place_below_named_most)
+        below = own.place_below_named_most(sample[:5000], found["市"])
         if below is not None:
             found.pop("市")
             found[below.level] = below.name
@@ -1319,10 +1319,10 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         region = province  # rule owner.provincial_region
     if region == "全国" and owner is None and self_level is None and province is None:
         # a text about one province that names the country once in passing (陕西省以重点项目
-        # 建设为抓手…, and 全国 once): the province it names three times or more, as it
-        # prints it (rule owner.provincial_region)
+        # 建设为抓手…, and 全国 once): the province it names more often than the country, as
+        # it prints it (rule owner.provincial_region)
         named = _province(sample[:5000], None)
-        if named and sample[:5000].count(named[:-1]) >= 3:
+        if named and sample[:5000].count(named[:-1]) > sample[:5000].count("全国"):
             region = named if named in sample[:5000] else named[:-1]
     if owner is None and _national_work_report(title, sample, (city, district, county, province)):
         owner = _NATIONAL_GOVERNMENT

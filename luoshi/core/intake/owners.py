@@ -2006,16 +2006,18 @@ def seat_of(printed: dict[Place, list[int]], level: str, need_level_word: bool) 
     return None
 
 
-def place_below_named_most(printed: dict[Place, list[int]], city: str) -> Place | None:
-    """The place under `city` that a text prints (bare or whole) at least four times and
-    three times as often as the city: the text is about it, the city is only named (a
-    city's meeting held in one of its counties, 湛江市…现场会在廉江召开, then 廉江制定…,
-    廉江把…).  None when no place under the city stands out so, or two do (rule
+def place_below_named_most(sample: str, city: str) -> Place | None:
+    """The place under `city` that a text prints (bare or whole) most, and more often than
+    the city: the text is about it, the city is only named (a city's meeting held in one of
+    its counties, 湛江市…现场会在廉江召开, then 廉江制定…, 廉江把…).  None when no place
+    under the city is printed more often than the city, or two tie (rule
     owner.place_below_named_most)."""
-    weight = {p: sum(n) for p, n in printed.items()}
-    of_city = sum(w for p, w in weight.items() if p.name == city and not p.above)
-    below = [(w, p) for p, w in weight.items() if p.above == city and w >= max(4, 3 * of_city)]
-    return below[0][1] if len(below) == 1 else None
+    times = Counter(place for place, _i, _after, _leveled in _printings(sample))
+    of_city = sum(n for p, n in times.items() if p.name == city and not p.above)
+    below = [(n, p) for p, n in times.most_common() if p.above == city and n > of_city]
+    if not below or (len(below) > 1 and below[1][0] == below[0][0]):
+        return None
+    return below[0][1]
 
 
 @lru_cache(maxsize=1)

@@ -49,7 +49,7 @@ def test_a_work_report_that_names_no_level_takes_its_place_from_its_own_words():
     assert owners(both) != ["青田县"]
 
 
-def test_a_place_under_the_city_printed_far_more_often_than_the_city_owns_the_text():
+def test_a_place_under_the_city_printed_more_often_than_the_city_owns_the_text():
     # a city's meeting held in one of its counties, then the county again and again
     text = (
         "3月5日,湛江市招商引资推进会在遂溪召开。去年遂溪签约项目40个。\n"
@@ -218,3 +218,27 @@ def test_a_text_about_one_province_that_names_the_country_once_is_the_provinces(
     # a province named once is a place in passing: the country the text names stays
     once = text.replace("陕西重点项目", "重点项目").replace("陕西省级", "省级")
     assert owners(once) != ["陕西省"]
+
+
+def test_the_place_under_the_city_printed_most_is_found_without_a_count_to_reach():
+    from luoshi.core.intake.owners import place_below_named_most
+
+    # printed twice against the city's once: more often than the city, so the text's
+    text = "湛江市招商引资推进会在遂溪召开。遂溪要求每季度签约10个以上项目。"
+    found = place_below_named_most(text, "湛江市")
+    assert found is not None and found.name == "遂溪县"
+    # two places under the city printed as often: neither is the text's
+    tied = "湛江市招商引资推进会召开。遂溪要求签约10个项目,廉江要求签约8个项目。"
+    assert place_below_named_most(tied, "湛江市") is None
+
+
+def test_a_province_named_more_often_than_the_country_owns_the_text():
+    # the province twice, the country once: the province's text, with no count to reach
+    text = (
+        "今年以来,福建省以重点项目建设为抓手,投资增速居全国前列,福建重点项目进展顺利。\n"
+        "下一步,将力争全年重点项目完成投资2000亿元以上。\n"
+    )
+    assert owners(text) == ["福建省"]
+    # the country named more often than the province: a national text that names it
+    national = text.replace("今年以来,", "今年以来,全国重点项目建设提速,全国投资稳中有进,")
+    assert owners(national) != ["福建省"]
