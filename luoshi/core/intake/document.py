@@ -635,11 +635,24 @@ _ZONE = re.compile(r"(?<![" + HAN + r"])([" + HAN + r"]{2,4}(?:经开区|高新�
 _ZONE_WORDS = ("新区", "开发区", "经开区", "自贸区")
 
 
+# the levels whose names the gazetteer vouches for before the character vetoes: a district
+# may be a common noun too (新城区, 矿区)
+_GAZETTEER_LEVELS = ("市", "县")
+
+
 # a text prints its places many times: each printed form is read once
 @lru_cache(maxsize=4096)
 def _place_name(printed: str, kind: str) -> str | None:
     """The name of a place _PLACE_RE or _PLACE_AFTER_VERB found printed before its level
     word `kind`, or None for no place's name."""
+    if kind in _GAZETTEER_LEVELS:
+        # a city or county of the gazetteer, printed whole or after a lead character (对本溪),
+        # is a place whatever characters its name holds (东营市, 盐城市, 营口市, 和田市,
+        # 本溪市, 景德镇市), though each of them ends or opens function words elsewhere
+        # (rule owner.gazetteer_name)
+        tail = own.known_tail(printed, kind)
+        if own.known_place(tail, kind):
+            return tail
     name = printed
     # "15号盘锦市": the name starts after the last character no place holds
     cut = max((i for i, ch in enumerate(name) if ch in _BAD_PLACE_CHARS), default=-1)

@@ -2058,6 +2058,11 @@ def place_named(name: str) -> Place | None:
     return _places_by_name().get(name)
 
 
+def known_place(stem: str, level: str) -> bool:
+    """The gazetteer knows a place `stem` of `level` (东营 of 市, 和田 of 市)."""
+    return any(p.stem == stem and p.level == level for p in gazetteer().get(stem[:2], ()))
+
+
 def known_tail(name: str, level: str) -> str:
     """A name cut out of a sentence with a character too many in front (话余姚 of 对话余姚市)
     whose tail is a place of the gazetteer at that level: the tail (余姚).  A name the

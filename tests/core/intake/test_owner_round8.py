@@ -242,3 +242,19 @@ def test_a_province_named_more_often_than_the_country_owns_the_text():
     # the country named more often than the province: a national text that names it
     national = text.replace("今年以来,", "今年以来,全国重点项目建设提速,全国投资稳中有进,")
     assert owners(national) != ["福建省"]
+
+
+def test_a_city_or_county_of_the_gazetteer_is_a_place_whatever_characters_its_name_holds():
+    from luoshi.core.intake.document import _place_name
+
+    # 营 ends 经营, 城 ends 县城, 本 opens 本市, 和 joins names: each is still a place's name
+    for city in ("东营市", "盐城市", "本溪市", "和田市", "营口市"):
+        text = f"{city}2026年政府工作报告\n今年全市主要预期目标是:地区生产总值增长6%左右。\n"
+        assert owners(text) == [city]
+    county = "城固县2026年重点工作安排\n今年全县力争新增规模以上工业企业10家。\n"
+    assert owners(county) == ["城固县"]
+    # after a lead character (对本溪市) the place is the gazetteer's tail
+    assert _place_name("对本溪", "市") == "本溪"
+    # a name the gazetteer does not know keeps the character vetoes (营城市, 和平市)
+    assert _place_name("营城", "市") is None
+    assert _place_name("和平", "市") is None
