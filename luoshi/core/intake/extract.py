@@ -105,6 +105,7 @@ _INSPECTION_COUNT = lex.cue("inspection_count")
 _INSPECTED_AFTER = lex.cue("inspected_after")
 _ATTENDANCE_AFTER = lex.cue("attendance_after")
 _ATTENDANCE_BEFORE = lex.cue("attendance_before")
+_ACTOR_COUNT = lex.cue("actor_count")
 # (家 counts the guests only after 特邀, 回答: 邀请16家企业参加推介会 is what promotion achieved)
 _ATTENDANCE_UNITS = ("名", "人", "位", "个")
 _MEASURE_UNITS = ("%", "百分点", "元", "美元")
@@ -1169,6 +1170,13 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                 marked=marked,
                 q_end=q.end,
             )
+            if (
+                kind == "target"
+                and q.unit in ("个", "家")
+                and q.value >= 2
+                and _ACTOR_COUNT.match(text, q.end, sent[1])
+            ):
+                continue  # 88个省级部门将联系…: the bodies that do the plan, not a goal of it
             if progress_cell:
                 kind, kind_rule = "statistic", "kind.table_column"
             elif kind_rule == "kind.default" and q.note and q.note.startswith("range"):

@@ -259,3 +259,26 @@ def test_each_bulleted_goal_is_read_on_its_own():
 def test_goals_in_one_clause_still_share_it():
     text = "2026年主要预期目标\n居民消费价格涨幅和失业率均控制在3%以内。\n"
     assert [c for *_, c in _items(text)] == ["<="]
+
+
+# cue actor_count: a count of the bodies that carry the work is no goal of the plan
+
+
+def test_a_count_of_the_departments_that_do_the_work_is_no_item():
+    text = "2027年招商工作安排\n全市46个市直部门将分别对接一个重点产业链。\n"
+    assert [v for _, v, *_ in _items(text)] == []
+
+
+def test_a_count_of_units_with_a_task_is_no_item():
+    text = "2027年招商引资工作通知\n全区25家承担招商任务的区直单位要落实专人负责。\n"
+    assert all(v != 25 for _, v, *_ in _items(text))
+
+
+def test_a_count_of_model_units_to_build_is_kept():
+    text = "2027年工作要点\n全年创建市级示范单位12家。\n"
+    assert [k for k, *_ in _items(text)] == ["target"]
+
+
+def test_what_units_reached_stays_a_result():
+    text = "上半年,全市有9个单位超额完成招商目标任务。\n"
+    assert [k for k, *_ in _items(text)] == ["statistic"]
