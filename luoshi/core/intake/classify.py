@@ -276,7 +276,9 @@ def sentence_cues(text: str, sent: tuple[int, int]) -> tuple[list[int], list[int
 # 完成投资2124.6亿元,占年计划的114.6%: a figure the next clause measures as a share of
 # the plan is the actual, in a plan's text too (the same for a list: 60.3亿元、52.4亿元,占…)
 _SHARE_OF_PLAN_AFTER = re.compile(
-    r"(?:、\d[\d.]*[万亿]*元)*[,，]\s*(?:占|完成|达到?|为)(?:年度|年|全年)?(?:计划|目标任务|目标)的"
+    r"(?:、\d[\d.]*[万亿]*元)*[,，]\s*(?:占|完成|达到?|为)(?:年度|年|全年)?(?:计划|目标任务|目标|任务)"
+    # (完成年目标任务6600人的100.76%: the plan's figure may stand before 的)
+    r"(?:\d[\d.]*[万亿]?[^\d,，。；;的]{0,2})?的"
 )
 _CHANGE_WORDS = ("同比", "比上年", "较上年", "较去年", "比去年")
 _CLAUSE_MARKS = ",，、:：;；"

@@ -282,3 +282,22 @@ def test_a_count_of_model_units_to_build_is_kept():
 def test_what_units_reached_stays_a_result():
     text = "上半年,全市有9个单位超额完成招商目标任务。\n"
     assert [k for k, *_ in _items(text)] == ["statistic"]
+
+
+# rule actual_before_share: a figure measured next as a share of the year's task is the actual
+
+
+def test_a_figure_measured_as_a_share_of_the_annual_task_is_a_statistic():
+    text = "2027年重点工作推进情况\n全市新建社区食堂120个,占年度任务的96%。\n"
+    assert [k for k, *_ in _items(text)][0] == "statistic"
+    assert _why(text)[0] == "kind.actual_before_share"
+
+
+def test_a_share_naming_the_task_figure_before_it_is_a_statistic():
+    text = "2027年重点工作推进情况\n全市新建社区食堂130个,完成年度任务120个的108%。\n"
+    assert _why(text)[0] == "kind.actual_before_share"
+
+
+def test_a_task_without_a_share_after_it_is_no_actual():
+    text = "2027年工作要点\n全市新建社区食堂120个,年度任务分解到各区。\n"
+    assert "kind.actual_before_share" not in _why(text)
