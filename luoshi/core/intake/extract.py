@@ -106,6 +106,8 @@ _INSPECTED_AFTER = lex.cue("inspected_after")
 _ATTENDANCE_AFTER = lex.cue("attendance_after")
 _ATTENDANCE_BEFORE = lex.cue("attendance_before")
 _ACTOR_COUNT = lex.cue("actor_count")
+# goal words that may open a deadline's clause before its date (力争, 确保要在)
+_DEADLINE_LEAD = re.compile(r"力争|确保|争取|计划|要|将|拟|在|于|并|且|[\s，,；;:：]")
 # (家 counts the guests only after 特邀, 回答: 邀请16家企业参加推介会 is what promotion achieved)
 _ATTENDANCE_UNITS = ("名", "人", "位", "个")
 _MEASURE_UNITS = ("%", "百分点", "元", "美元")
@@ -1425,14 +1427,25 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                     why={"kind": "kind.opening_year", "owner": owner_rule},
                 )
             )
-        if sent_items == 0:
+        if sent_items == 0 or not stat_sentence:
             k0 = bisect_left(pt.deadline_starts, sent[0])
             for ds, de, periods in deadlines[k0 : k0 + 20]:
                 if not (sent[0] <= ds < sent[1]):
                     continue
+                span = sent
+                if sent_items:
+                    # a sentence with figures: a deadline whose own clause has none
+                    # (…开工率在80%以上,续建项目在3月底前全部复工) is a milestone of its own
+                    span = look.clause(ds, sent)
+                    if any(span[0] < it["end"] <= span[1] for it in items[-sent_items:]):
+                        continue
+                    if not text[de : span[1]].strip("，,。；; "):
+                        continue  # 4月底前,其余86个项目将全部开工: the date of the figure after
+                    if not _DEADLINE_LEAD.sub("", text[span[0] : ds]).strip():
+                        continue  # 新建学校12所,力争9月底前全部投入使用: the figures' date
                 owner, owner_rule = _target_owner(text, sent, par, ds, seg, state, doc, look)
-                metric = text[de : sent[1]].strip("，,。；; ") or text[sent[0] : ds].strip()
-                snip_s = sent[0]
+                metric = text[de : span[1]].strip("，,。；; ") or text[span[0] : ds].strip()
+                snip_s = span[0]
                 while snip_s < ds and text[snip_s] in " ,，":
                     snip_s += 1
                 for p in periods:
@@ -1448,7 +1461,7 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                             p,
                             text,
                             snip_s,
-                            sent[1],
+                            span[1],
                             why={"kind": "kind.deadline", "owner": owner_rule},
                         )
                     )

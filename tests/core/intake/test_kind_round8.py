@@ -301,3 +301,22 @@ def test_a_share_naming_the_task_figure_before_it_is_a_statistic():
 def test_a_task_without_a_share_after_it_is_no_actual():
     text = "2027年工作要点\n全市新建社区食堂120个,年度任务分解到各区。\n"
     assert "kind.actual_before_share" not in _why(text)
+
+
+# deadline in a clause of its own: a sentence with figures may also set a dated milestone
+
+
+def test_a_deadline_clause_without_a_figure_is_a_milestone():
+    text = "2027年工作要点\n确保开工率在85%以上,续建项目在4月底前全部复工。\n"
+    kinds = [(it["target_kind"], it["period"]) for it in extract(text).items]
+    assert ("milestone", "2027-04-30") in kinds
+
+
+def test_a_deadline_that_dates_the_figure_after_it_is_no_milestone():
+    text = "2027年工作要点\n全市已开工项目120个。5月底前,其余40个项目将全部开工。\n"
+    assert all(it["target_kind"] != "milestone" for it in extract(text).items)
+
+
+def test_a_deadline_in_the_clause_of_a_figure_is_no_milestone():
+    text = "2027年工作要点\n确保6月底前开工率在90%以上。\n"
+    assert all(it["target_kind"] != "milestone" for it in extract(text).items)
