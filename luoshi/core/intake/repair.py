@@ -67,8 +67,10 @@ _DECIMAL_MARKS = {"﹒", "．", "·", "•"}
 
 # variant forms that the converter leaves as they are (陜西省 with 陜, U+965C, for 陕; 囯 for
 # 国; 峩 for 峨): written as the simplified character, one for one, so that a place or a
-# name printed with a variant is read as itself
-_VARIANTS = {"陜": "陕", "囯": "国", "峩": "峨"}
+# name printed with a variant is read as itself; 瞭, which the converter keeps for 瞭望 one
+# character at a time, is the traditional 了 of 了解 and 明了 (记者從省交通運輸廳瞭解到):
+# the cues that name a text's source (了解到) read it as written in either script
+_VARIANTS = {"陜": "陕", "囯": "国", "峩": "峨", "瞭": "了"}
 
 
 def _t2s_char(ch: str) -> str:

@@ -258,3 +258,14 @@ def test_a_city_or_county_of_the_gazetteer_is_a_place_whatever_characters_its_na
     # a name the gazetteer does not know keeps the character vetoes (营城市, 和平市)
     assert _place_name("营城", "市") is None
     assert _place_name("和平", "市") is None
+
+
+def test_the_traditional_liao_of_liaojie_is_read_as_the_simplified_le():
+    from luoshi.core.intake.repair import repair
+
+    # 記者從…瞭解到: the body the reporter learned from owns the text, in either script
+    text = "記者從臨川市交通運輸局瞭解到,今年全市將新改建農村公路300公里。\n"
+    assert repair("瞭解到")[0] == "了解到"
+    assert owners(text) == ["临川市交通运输局"]
+    # a source that is no body (a place) gives the text no body's name
+    assert owners(text.replace("交通運輸局", "")) == ["全市"]
