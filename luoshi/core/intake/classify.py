@@ -411,6 +411,10 @@ def kind_of(
     # met, the quota; a share of it (完成任务的80%) is the result
     if q_end > 0 and unit not in ("%", "百分点") and _task_quota(text, clause, q_start, q_end):
         return "target", "kind.task_quota"
+    # 45个重大产业项目中的31个已开工, 283个重点项目完成投资606亿元: the set a result of
+    # its own clause is counted from is the plan's list, even in a progress report
+    if unit in ("个", "项") and _project_base(text, clause, q_start, q_end):
+        return "target", "kind.project_base"
     if any(x.role == "past" and _PROGRESS_PERIOD.search(x.period or "") for x in ctimes):
         return "statistic", "kind.progress_period"
     if _SUPERVISION_COUNT.search(text, max(sent[0], q_start - 24), q_start):
@@ -860,6 +864,29 @@ def _actual_after_plan(text: str, sent, clause, q_start: int) -> bool:
     # that names it again; 计划投资1067万元,完成22所学校…工程 lists the plan's work
     measure = _PLAN_MEASURE.search(m.group())
     return measure is None or measure.group() in text[clause[0] : q_start]
+
+
+_PROJECT_BASE_AFTER = re.compile(
+    r"[^，,。；;\d]{0,12}?(?:中的|中有|中已有|中|有|已经?(?:开工|开复工|复工|完工|竣工|建成|投产)"
+    r"|(?:累计)?完成(?:了)?(?:年度)?投资)[^，,。；;\d]{0,8}?\d"
+)
+
+
+def _project_base(text: str, clause, q_start: int, q_end: int) -> bool:
+    """The count of projects (45个重大产业项目, 108个续建项目) is the set a second figure of
+    its clause is counted from or reported about (中的31个, 有12个, 已开工16个, 完成投资
+    606亿元): the plan's list. A count of named members (甲、乙等36个项目) is left out, and
+    so is a set whose clause tells an activity as done (共完成, 共签约)."""
+    if q_end < 0 or text[max(clause[0], q_start - 2) : q_start].rstrip().endswith("等"):
+        return False
+    noun = _PROJECT_NOUN_AFTER.match(text, q_end - 1 if text[q_end - 1] in "个项" else q_end)
+    if noun is None or noun.end() > clause[1]:
+        return False
+    m = _PROJECT_BASE_AFTER.match(text, noun.end(), clause[1])
+    if m is None or _PROJECT_STATE.search(text, clause[0], noun.end()):
+        return False
+    # (36项重点项目共完成投资105亿元: an activity told as done, 共…, reports the set too)
+    return not _PAST_ACTIVITY.search(text, clause[0], clause[1])
 
 
 def _projects_reached(text: str, sent, clause, q_start: int, q_end: int, seg, doc) -> bool:

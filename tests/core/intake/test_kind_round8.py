@@ -320,3 +320,32 @@ def test_a_deadline_that_dates_the_figure_after_it_is_no_milestone():
 def test_a_deadline_in_the_clause_of_a_figure_is_no_milestone():
     text = "2027年工作要点\n确保6月底前开工率在90%以上。\n"
     assert all(it["target_kind"] != "milestone" for it in extract(text).items)
+
+
+# rule project_base: the set a result of its own clause is counted from is the plan's list
+
+
+def test_the_projects_a_part_is_counted_from_are_the_plan():
+    text = "2027年上半年重点项目推进情况\n上半年,全市40个重点产业项目中的25个已开工建设。\n"
+    assert [k for k, *_ in _items(text)][0] == "target"
+    assert _why(text)[0] == "kind.project_base"
+
+
+def test_projects_with_their_investment_done_are_the_plan():
+    text = "2027年重点项目推进情况\n截至6月底,全区58个重点项目完成投资31亿元。\n"
+    assert [k for k, *_ in _items(text)] == ["target", "statistic"]
+
+
+def test_projects_counted_alone_in_a_progress_report_are_no_base():
+    text = "2027年上半年重点项目推进情况\n上半年,全市新开工重点产业项目25个。\n"
+    assert "kind.project_base" not in _why(text)
+
+
+def test_named_projects_counted_are_no_base():
+    text = "2027年上半年重点项目推进情况\n甲厂扩建、乙路改造等2个项目已完工。\n"
+    assert "kind.project_base" not in _why(text)
+
+
+def test_projects_told_as_a_total_done_are_no_base():
+    text = "去年全县重点项目推进有力。20项重点项目共完成投资45亿元。\n"
+    assert "kind.project_base" not in _why(text)
