@@ -1043,8 +1043,9 @@ def row_cell_owner(text: str, sent_start: int, sent_end: int) -> str | None:
 
 # A numbered item followed by its labelled lines ("1.地区生产总值增长6%左右。⏎⏎牵头单位:
 # 区发改局⏎⏎责任单位:…"): the lead unit line owns the item; a 责任单位 line alone does.
+# a Word heading keeps its Markdown marks when the reader writes it (## (一)地区生产总值…)
 _ITEM_MARK = re.compile(
-    r"[ \t\u3000]*(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)"
+    r"[ \t\u3000]*(?:#{1,6}[ \t]*)?(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)"
 )
 _LABEL_LINE = re.compile(
     r"\s*(牵头单位|牵头部门|责任单位|责任部门)\s?[:：]\s?([" + HAN + r"、,，]{2,90}?)[。；;]?"

@@ -317,6 +317,8 @@ _DOC_TYPE_END = re.compile(r"(?:通知|意见|方案|计划|要点|报告|决定
 _LIST_MARK = re.compile(r"[,，、;；\d]")
 # a numbered item after blank lines opens a new item (2.规模上…, (二)…, 三、…), even
 # when the line before it ends without punctuation (责任单位:各街道)
+# a line of an item's fields (牵头单位:省财政厅, 责任单位:…, 牵头领导:某某) is whole
+_FIELD_LINE = re.compile(r"[ \t\u3000]*(?:牵头|责任|配合|协办|主办|分管)(?:单位|部门|领导)\s?[:：]")
 _ITEM_START = re.compile(
     r"[ \t\u3000]*(?:\d{1,2}[.、．](?=[\u4e00-\u9fff])|[(（][一二三四五六七八九十\d]{1,3}[)）]"
     r"|[一二三四五六七八九十]{1,3}、)"
@@ -424,8 +426,12 @@ def _join_breaks(
             # "本报讯 …" after blank lines opens the story: the line above is its headline
             i += 1
             continue
-        if _ITEM_START.match(text, b.start, b.end) and _ITEM_START.match(text, a.start, a.end):
-            # two numbered items, one a line ("1.…。责任单位:市工信局⏎2.…"): two items
+        if _ITEM_START.match(text, b.start, b.end) and (
+            _ITEM_START.match(text, a.start, a.end) or _FIELD_LINE.match(text, a.start, a.end)
+        ):
+            # two numbered items, one a line ("1.…。责任单位:市工信局⏎2.…"), or an item after
+            # the last field line of the one above (责任单位:…,省沈抚示范区管委会⏎2.…, as a
+            # Word list prints it with no indent): two items
             i += 1
             continue
         bare = _YEAR_WORD.sub("", atext.strip())

@@ -269,3 +269,37 @@ def test_the_traditional_liao_of_liaojie_is_read_as_the_simplified_le():
     assert owners(text) == ["临川市交通运输局"]
     # a source that is no body (a place) gives the text no body's name
     assert owners(text.replace("交通運輸局", "")) == ["全市"]
+
+
+def test_an_item_printed_as_a_word_heading_keeps_the_unit_line_below_it():
+    from luoshi.core.intake.owners import label_line_owner
+
+    # the reader writes a Word heading with its Markdown marks (## (一)…)
+    text = (
+        "# 一、2026年全区主要预期目标\n## (一)地区生产总值增长7%以上\n\n责任单位:区发展和改革局\n\n"
+        "## (二)固定资产投资增长10%以上\n\n责任单位:区住房和城乡建设局\n"
+    )
+    assert owners(text) == ["区发展和改革局", "区住房和城乡建设局"]
+    # a heading with no item mark is no numbered item
+    bare = "## 地区生产总值增长7%以上\n责任单位:区发展和改革局\n"
+    assert label_line_owner(bare, 0, bare.index("\n")) is None
+
+
+def test_a_field_line_is_not_continued_by_the_next_numbered_item():
+    from luoshi.core.intake.repair import repair
+
+    # a Word list prints its items with no indent: the last field line of item 1 ends
+    # without a stop, and item 2 follows on the next line
+    text = (
+        "1.地区生产总值增长5.5%左右。\n牵头单位:省发展改革委\n"
+        "责任单位:省工业和信息化厅、省农业农村厅、省商务厅等,各市人民政府,省青湖示范区管委会\n"
+        "2.一般公共预算收入增长5%。\n牵头单位:省财政厅\n"
+    )
+    assert "管委会\n2." in repair(text)[0]
+    assert owners(text) == ["省发展改革委", "省财政厅"]
+    # a line that names no field is still joined to what continues it
+    cut = (
+        "全年要完成的主要任务包括以下几个方面的工作内容和相关要求以及各单位的具体分工\n"
+        "2.一般公共预算收入增长5%。\n"
+    )
+    assert "分工2." in repair(cut)[0]
