@@ -165,8 +165,9 @@ def clean_unit(name: str) -> str | None:
     cut = 0
     for i, ch in enumerate(name[:-1]):
         if ch in _STOP_BEFORE:
-            # 经 and 起 open names after a level or a place too (市经信局, 湖州市经合办)
-            if ch in "经起" and i > 0 and name[i - 1] in "省市县区州旗":
+            # 经 and 起 open names after a level or a place too (市经信局, 湖州市经合办), and
+            # after 和 joining two fields of one bureau (区科技和经信局)
+            if ch in "经起" and i > 0 and name[i - 1] in "省市县区州旗和":
                 continue
             # 县海洋与渔业局, 市文化与旅游局: a bureau of two fields joined by 与 after its
             # level word, not a unit after a function word

@@ -303,3 +303,14 @@ def test_a_field_line_is_not_continued_by_the_next_numbered_item():
         "2.一般公共预算收入增长5%。\n"
     )
     assert "分工2." in repair(cut)[0]
+
+
+def test_jing_after_he_joining_two_fields_opens_the_second_field():
+    from luoshi.core.intake.owners import clean_unit
+
+    # 区科技和经信局: one bureau of two fields; 经 opens 经信, no unit after a function word
+    assert clean_unit("区科技和经信局") == "区科技和经信局"
+    assert clean_unit("区发展和改革局") == "区发展和改革局"
+    # a function character before the name is still cut off (据…)
+    assert clean_unit("据区科技和经信局") == "区科技和经信局"
+    assert clean_unit("据经信局") != "据经信局"
