@@ -1018,7 +1018,9 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
     for hl in head_lines[:12] if owner is None else ():
         if len(hl) <= 40:
             m = _TITLE_UNIT.match(hl)
-            if m:
+            # a suffix that opens a common word (…调研道县部分省市重点项目) ends no unit's name
+            # (rule owner.suffix_opens_a_word)
+            if m and not own.suffix_opens_a_word(hl, m.end(1)):
                 owner = own.clean_unit(m.group(1))
                 break
     if owner is None:

@@ -29,7 +29,7 @@ _UNIT_SUFFIX = r"(?:常委会|委员会|管委会|办公室|工作部|人民政�
 _HELPERS = r"(?:协办|配合|参与|具体落实|落实|共同推进|实施)"
 # a suffix's character that opens a common word (谋划部署, 新的局面, 委托, 办法) ends no name
 # (rule owner.suffix_opens_a_word)
-_SUFFIX_OPENS_WORD = r"(?<=部)署|(?<=局)[面势]|(?<=委)托|(?<=办)法"
+_SUFFIX_OPENS_WORD = r"(?<=部)[署分]|(?<=局)[面势]|(?<=委)托|(?<=办)法"
 _UNIT_RE = re.compile(
     r"["
     + HAN
@@ -42,6 +42,13 @@ _UNIT_RE = re.compile(
     + r")"
 )
 _SUFFIX_OPENS_WORD_RE = re.compile(_SUFFIX_OPENS_WORD)
+
+
+def suffix_opens_a_word(text: str, end: int) -> bool:
+    """The unit's suffix that ends at text[end] opens a common word (部署, 部分, 局面)."""
+    return _SUFFIX_OPENS_WORD_RE.match(text, end) is not None
+
+
 _STOP_BEFORE = set("据由在经对向与从把将被是为的了起到并或让请给叫使等")
 _BAD_UNIT = re.compile(
     r"^(?:[东西南北中内外全总局干一各本该其基]部|部|局|委|办|全局|大局|格局|布局|开局|结局|当局|"

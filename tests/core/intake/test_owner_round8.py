@@ -314,3 +314,19 @@ def test_jing_after_he_joining_two_fields_opens_the_second_field():
     # a function character before the name is still cut off (据…)
     assert clean_unit("据区科技和经信局") == "区科技和经信局"
     assert clean_unit("据经信局") != "据经信局"
+
+
+def test_a_title_unit_whose_suffix_opens_a_common_word_is_no_unit():
+    from luoshi.core.intake.document import doc_context
+    from luoshi.core.intake.repair import repair_lines
+
+    def doc_owner(text: str) -> str | None:
+        repaired, _index, lines = repair_lines(text)
+        return doc_context(repaired, lines, 2026).owner
+
+    # 部分 (part of) after a place: no unit 调研组现场走访调研宾县部
+    caption = "调研组现场走访调研宾县部分省市重点项目建设情况。\n今年全县计划完成投资6亿元。\n"
+    assert not (doc_owner(caption) or "").endswith("部")
+    # a bureau named before its plan's title word keeps its name
+    titled = "临川市商务局2026年工作要点\n全年签约项目不少于50个。\n"
+    assert doc_owner(titled) == "临川市商务局"
