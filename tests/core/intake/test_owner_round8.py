@@ -330,3 +330,15 @@ def test_a_title_unit_whose_suffix_opens_a_common_word_is_no_unit():
     # a bureau named before its plan's title word keeps its name
     titled = "临川市商务局2026年工作要点\n全年签约项目不少于50个。\n"
     assert doc_owner(titled) == "临川市商务局"
+
+
+def test_a_name_that_opens_with_a_task_verb_is_no_unit():
+    from luoshi.core.intake.owners import is_organisation
+
+    # a verb of the task left in front of what it acts on (扩增公办, 依托…中心): no unit
+    assert not is_organisation("扩增公办")
+    assert not is_organisation("依托电商服务中心")
+    assert not is_organisation("安排市")
+    # a unit named without the verb keeps its name
+    assert is_organisation("县教育局")
+    assert is_organisation("电商服务中心")
