@@ -363,6 +363,10 @@ def kind_of(
     against = _against_goal(text, clause, q_start, q_end)
     if against:
         return against
+    # 从每月631元提高到653元: the level a change starts from is where things stand, the
+    # level it goes to the goal
+    if q_end > 0 and _change_baseline(text, sent, q_start, q_end):
+        return "statistic", "kind.change_baseline"
     cl = text[clause[0] : clause[1]]
     ctimes = [x for x in times if clause[0] <= x.start < clause[1]]
     if any(x.role == "target" for x in ctimes):
@@ -938,6 +942,21 @@ def _forecast_of_goal(text: str, sent, clause, q_start: int) -> bool:
         return False
     commits = list(_GOAL_COMMITMENT.finditer(text, sent[0], clause[0]))
     return bool(commits) and not _STAT_CUE_STRONG.search(text, commits[-1].end(), clause[0])
+
+
+_FROM_SPAN_STOP = re.compile(r"[,，;；。:：]|到|至")
+_CHANGE_TO = re.compile(
+    r"[^,，;；。:：从到至]{0,24}?(?:提高|提升|增加|增长|上升|上调|扩大|下降|降低|减少|下调|缩小|缩减|压减)\s?(?:到|至)"
+)
+
+
+def _change_baseline(text: str, sent: tuple[int, int], q_start: int, q_end: int) -> bool:
+    """The figure stands between 从 and a change to another level (从631元、286元提高到…,
+    从2003年的12.35下降到10.4): the baseline of the change, in one clause."""
+    k = text.rfind("从", max(sent[0], q_start - 24), q_start)
+    if k < 0 or _FROM_SPAN_STOP.search(text, k + 1, q_start):
+        return False
+    return _CHANGE_TO.match(text, q_end, sent[1]) is not None
 
 
 _SPREAD_BEFORE = re.compile(r"均(?:已)?(?:在|超过|超|达到|达)\s?$")

@@ -349,3 +349,22 @@ def test_named_projects_counted_are_no_base():
 def test_projects_told_as_a_total_done_are_no_base():
     text = "去年全县重点项目推进有力。20项重点项目共完成投资45亿元。\n"
     assert "kind.project_base" not in _why(text)
+
+
+# rule change_baseline: the level a change starts from (从X提高到Y) is where things stand
+
+
+def test_the_level_a_change_starts_from_is_a_statistic():
+    text = "2027年民生实事\n城乡低保标准分别从每人每月600元、420元提高到650元、460元。\n"
+    assert [k for k, *_ in _items(text)] == ["statistic", "statistic", "target", "target"]
+    assert _why(text)[:2] == ["kind.change_baseline", "kind.change_baseline"]
+
+
+def test_a_fall_from_a_past_level_names_its_baseline():
+    text = "2027年安全生产工作要点\n城镇调查失业率力争从5.6%下降到5.2%。\n"
+    assert [k for k, *_ in _items(text)] == ["statistic", "target"]
+
+
+def test_a_level_to_reach_without_a_start_is_no_baseline():
+    text = "2027年民生实事\n城乡低保标准提高到每人每月650元,从5月起执行。\n"
+    assert "kind.change_baseline" not in _why(text)
