@@ -165,9 +165,15 @@ _FIELDS_JOINED = re.compile(
     r"[省市县区州旗][" + HAN + r"]{2,4}与[" + HAN + r"]{2,4}(?:局|委|厅|办)"
 )
 
+# a news item's dateline and byline glued to the name that opens its first sentence
+# (本报讯(记者 某某)省商务厅…, 新华社电(通讯员 某某)市统计局…): cut off (owner.byline)
+_BYLINE = re.compile(r"^[^()（）]*[(（][^()（）]*(?:记者|通讯员)[^()（）]*[)）]")
+
 
 def clean_unit(name: str) -> str | None:
     name = name.strip()
+    if "记者" in name or "通讯员" in name:
+        name = _BYLINE.sub("", name)
     # strip leading function words (据, 由, 在 …) and anything before them
     cut = 0
     for i, ch in enumerate(name[:-1]):

@@ -342,3 +342,13 @@ def test_a_name_that_opens_with_a_task_verb_is_no_unit():
     # a unit named without the verb keeps its name
     assert is_organisation("县教育局")
     assert is_organisation("电商服务中心")
+
+
+def test_a_byline_glued_to_the_first_unit_is_cut_off():
+    from luoshi.core.intake.owners import clean_unit
+
+    # 本报讯(记者 某某)市商务局…: the dateline and byline are no part of the name
+    assert clean_unit("本报讯(记者某某)临川市商务局") == "临川市商务局"
+    assert clean_unit("本报讯（通讯员 某某）县统计局") == "县统计局"
+    # a bracket that names no reporter stays (the bracket specifies the unit)
+    assert clean_unit("县政府(牵头)县统计局") != "县统计局"
