@@ -368,3 +368,21 @@ def test_a_fall_from_a_past_level_names_its_baseline():
 def test_a_level_to_reach_without_a_start_is_no_baseline():
     text = "2027年民生实事\n城乡低保标准提高到每人每月650元,从5月起执行。\n"
     assert "kind.change_baseline" not in _why(text)
+
+
+# headings by their last word: 成就 reviews what was done; N年目标, “十五五”目标 set goals
+
+
+def test_figures_under_an_achievements_heading_are_statistics():
+    text = "2026年成就:\n地区生产总值增长5.2%\n城镇新增就业3.1万人\n2027年目标:\n地区生产总值增长5%左右\n"
+    assert [k for k, *_ in _items(text)] == ["statistic", "statistic", "target"]
+
+
+def test_figures_under_a_plan_period_goals_heading_are_targets():
+    text = "“十四五”成就:\n城镇化率提高4.1个百分点\n“十五五”目标:\n人均生产总值达到12万元左右\n"
+    assert [k for k, *_ in _items(text)] == ["statistic", "target"]
+
+
+def test_a_heading_on_how_goals_were_met_is_no_goals_heading():
+    text = "2026年目标完成情况:\n地区生产总值增长5.2%\n"
+    assert [k for k, *_ in _items(text)] == ["statistic"]
