@@ -412,6 +412,29 @@ def region_list_at(text: str, regions: list[tuple[int, int, str]], k: int) -> tu
 
 
 _LIST_SPLIT = re.compile(r"[、和及]")
+_LIST_JOIN = re.compile(r"([、和及])")
+
+
+def _split_list(name: str) -> list[str]:
+    """Units listed with 、, 和 or 及. 和 and 及 join two units only where the name before
+    them is a unit already: 县发展和改革局 and 发展改革和统计局 are one bureau of two
+    fields, 市发改委和市统计局 two units (rule owner.field_joined)."""
+    if "和" not in name and "及" not in name:
+        return [p for p in name.split("、") if p]
+    out: list[str] = []
+    cur = ""
+    for tok in _LIST_JOIN.split(name):
+        if tok == "、" or (tok in "和及" and len(tok) == 1 and is_organisation(cur)):
+            if cur:
+                out.append(cur)
+            cur = ""
+        else:
+            cur += tok
+    if cur:
+        out.append(cur)
+    return out
+
+
 _NOT_HAN = re.compile(r"[^" + HAN + r"]")
 
 
@@ -812,7 +835,7 @@ def explicit_owner(sentence: str) -> str | None:
         return None  # 由县委办牵头,抽调18人组成督查组: they lead an inspection, not the plan
     if m:
         name = next(g for g in m.groups() if g)
-        parts = [clean_unit(p) or p for p in _LIST_SPLIT.split(name) if p]
+        parts = [clean_unit(p) or p for p in _split_list(name) if p]
         return "、".join(parts) if parts else None
     m = _ADDRESSEE_RE.match(sentence) or _REQUESTED_RE.search(sentence)
     if m:
@@ -884,14 +907,14 @@ def clause_owner(text: str, pos: int, end: int) -> str | None:
         if b is None:
             return closing_cell_owner(text, pos)
         name = b.group(1)
-        parts = [p for p in _LIST_SPLIT.split(name) if p]
+        parts = [p for p in _split_list(name) if p]
         if parts and all(
             is_organisation(p) and not _is_place_name(p) and _subject_suffix().search(p)
             for p in parts
         ):
             return "、".join(parts)
         return None
-    parts = [clean_unit(p) or p for p in _LIST_SPLIT.split(m.group(1)) if p]
+    parts = [clean_unit(p) or p for p in _split_list(m.group(1)) if p]
     return "、".join(parts) if parts else None
 
 
@@ -953,7 +976,7 @@ def closing_cell_owner(text: str, pos: int) -> str | None:
     """The unit that closes an item after its full stop (see _CLOSING_MARKER, _CLOSING_CELL)."""
     mk = _CLOSING_MARKER.match(text, pos, min(len(text), pos + 150))
     if mk is not None:
-        parts = [clean_unit(p) or p for p in _LIST_SPLIT.split(mk.group(1)) if p]
+        parts = [clean_unit(p) or p for p in _split_list(mk.group(1)) if p]
         if parts and all(is_organisation(p) and not _is_place_name(p) for p in parts):
             return "、".join(parts)
     end = min(len(text), pos + 140)
@@ -1320,7 +1343,7 @@ def trailing_owner(tail: str) -> str | None:
     lead = _LEAD_LABEL.search(tail)
     if lead:
         # (牵头单位:市工信局;责任单位:各县区): the lead, not the units after it
-        parts = [clean_unit(p) or p for p in _LIST_SPLIT.split(lead.group(1)) if p]
+        parts = [clean_unit(p) or p for p in _split_list(lead.group(1)) if p]
         if parts and all(is_organisation(p) for p in parts):
             return "、".join(parts)
     # (分管副省长、协管副秘书长负责,省发展改革委牵头,省工信厅…): the leaders answer for it,
@@ -1340,7 +1363,7 @@ def trailing_owner(tail: str) -> str | None:
         listed = [clean_unit(p) or p for p in _split_outside_brackets(re.sub("[,，]", "、", name))]
         listed = [p for p in listed if p]
         return "、".join(listed) if listed and all(is_organisation(p) for p in listed) else None
-    parts = [clean_unit(p) or p for p in _LIST_SPLIT.split(name) if p]
+    parts = [clean_unit(p) or p for p in _split_list(name) if p]
     return "、".join(parts) if parts else None
 
 

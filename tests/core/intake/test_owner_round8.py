@@ -352,3 +352,13 @@ def test_a_byline_glued_to_the_first_unit_is_cut_off():
     assert clean_unit("本报讯（通讯员 某某）县统计局") == "县统计局"
     # a bracket that names no reporter stays (the bracket specifies the unit)
     assert clean_unit("县政府(牵头)县统计局") != "县统计局"
+
+
+def test_he_inside_a_bureau_of_two_fields_joins_no_list():
+    from luoshi.core.intake.owners import trailing_owner
+
+    # 县发展和改革局, 发展改革和统计局: one bureau of two fields, not two units
+    assert trailing_owner("1.地区生产总值增长6%。(牵头单位:县发展和改革局)") == "县发展和改革局"
+    assert trailing_owner("3.生产总值增长6.5%。(发展改革和统计局负责)") == "发展改革和统计局"
+    # 和 between two whole units still lists them
+    assert trailing_owner("4.出口增长5%。(市商务局和市海关负责)") == "市商务局、市海关"
