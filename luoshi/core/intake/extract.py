@@ -112,6 +112,7 @@ _DEADLINE_LEAD = re.compile(r"力争|确保|争取|计划|要|将|拟|在|于|�
 _ATTENDANCE_UNITS = ("名", "人", "位", "个")
 _MEASURE_UNITS = ("%", "百分点", "元", "美元")
 _NAMED_CAPACITY = lex.cue("named_capacity")
+_GRADE_DEFINITION = lex.cue("grade_definition")
 _CAPACITY_UNITS = frozenset(
     ("吨", "锭", "千瓦", "兆瓦", "千瓦时", "辆", "台", "套", "米", "头", "只", "片")
 )
@@ -1142,6 +1143,8 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                 and not _AMOUNT_VERB.search(text, max(sent[0], q.start - 4), q.start)
             ):
                 continue  # 年产30万吨再生铜冶炼等项目: a project's name
+            if q.range_pair and _GRADE_DEFINITION.search(text, max(sent[0], q.start - 10), q.start):
+                continue  # 较大事故(一次死亡3-9人): the range that defines a grade, no figure
             if q.value in _POWERS_OF_TEN and _RATE_BASE.match(text, q.end, sent[1]):
                 continue  # 十万人死亡率: the base of a rate, not a figure
             if q.unit in _STRUCTURE_UNITS and _QUOTED_TERMS.match(text, q.end, sent[1]):

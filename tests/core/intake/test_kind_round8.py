@@ -386,3 +386,16 @@ def test_figures_under_a_plan_period_goals_heading_are_targets():
 def test_a_heading_on_how_goals_were_met_is_no_goals_heading():
     text = "2026年目标完成情况:\n地区生产总值增长5.2%\n"
     assert [k for k, *_ in _items(text)] == ["statistic"]
+
+
+# cue grade_definition: the range that defines a grade of accident is no figure
+
+
+def test_a_range_defining_an_accident_grade_is_no_item():
+    text = "2008年安全生产控制指标:较大事故(一次死亡3-9人)控制在60起以内。\n"
+    assert [v for _, v, *_ in _items(text)] == [60.0]
+
+
+def test_a_range_of_a_one_off_grant_is_kept():
+    text = "2008年民生实事:发放一次性补助3-5万元。\n"
+    assert 3.0 in [v for _, v, *_ in _items(text)]
