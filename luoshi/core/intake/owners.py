@@ -1082,10 +1082,13 @@ def row_cell_owner(text: str, sent_start: int, sent_end: int) -> str | None:
 # 区发改局⏎⏎责任单位:…"): the lead unit line owns the item; a 责任单位 line alone does.
 # a Word heading keeps its Markdown marks when the reader writes it (## (一)地区生产总值…)
 _ITEM_MARK = re.compile(
-    r"[ \t\u3000]*(?:#{1,6}[ \t]*)?(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)"
+    r"[ \t\u3000]*(?:#{1,6}[ \t]*)?(?:\d{1,2}[.、．﹒]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)"
 )
 _LABEL_LINE = re.compile(
-    r"\s*(牵头单位|牵头部门|责任单位|责任部门)\s?[:：]\s?([" + HAN + r"、,，]{2,90}?)[。；;]?"
+    # 牵头责任单位 is the lead, 协同责任单位 a helper (read, never the owner)
+    r"\s*(牵头责任单位|牵头责任部门|协同责任单位|协同责任部门|牵头单位|牵头部门|责任单位|责任部门)\s?[:：]\s?(["
+    + HAN
+    + r"、,，]{2,90}?)[。；;]?"
     # a note on how the list reads (列第一位者为工作牵头单位,下同)
     r"(?:[(（][^()（）\n]{2,40}[)）])?[。；;]?[ \t\u3000]*(?:\n|$)"
 )
@@ -1095,7 +1098,7 @@ _LABEL_LINE = re.compile(
 # departments share it ("分管省领导:某某⏎部门分工:省发展改革委牵头,各地、各部门配合"): the
 # leader's line names no owner, the unit that leads (牵头) in the division line owns the item.
 _LEADER_LINE = re.compile(
-    r"\s*(?:分管|协管|责任|牵头)[省市区县]?(?:领导|负责同志)\s?[:：][^\n:：]{1,40}?[ \t\u3000]*(?:\n|$)"
+    r"\s*(?:分管|协管|责任|牵头)[省市区县]?(?:负责)?(?:领导|负责同志)\s?[:：][^\n:：]{1,40}?[ \t\u3000]*(?:\n|$)"
 )
 _DIVISION_LINE = re.compile(
     r"\s*(?:部门分工|责任分工|任务分工|分工)\s?[:：]\s?([" + HAN + r"、]{2,60}?)(?:牵头负责|牵头)"
@@ -1108,7 +1111,7 @@ _DIVISION_LINE = re.compile(
 # after the gap (rule owner.label_line)
 _GLUED_ITEM = re.compile(
     r"[ \t\u3000]*(?:牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门)\s?[:：][^\n]{2,160}?"
-    r"[ \t\u3000]{2,}(?=\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）])"
+    r"[ \t\u3000]{2,}(?=\d{1,2}[.、．﹒]|[(（][一二三四五六七八九十\d]{1,3}[)）])"
 )
 
 

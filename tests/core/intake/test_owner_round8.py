@@ -362,3 +362,22 @@ def test_he_inside_a_bureau_of_two_fields_joins_no_list():
     assert trailing_owner("3.生产总值增长6.5%。(发展改革和统计局负责)") == "发展改革和统计局"
     # 和 between two whole units still lists them
     assert trailing_owner("4.出口增长5%。(市商务局和市海关负责)") == "市商务局、市海关"
+
+
+def test_the_lead_responsible_unit_line_owns_the_item_above():
+    # 牵头负责领导 (a leader), 牵头责任单位 (the lead), 协同责任单位 (helpers) below an item
+    # numbered with a small full stop (1﹒)
+    text = (
+        "一、确保完成主要目标\n"
+        "1﹒全省生产总值增长6%以上。\n"
+        "牵头负责领导:某某。\n"
+        "牵头责任单位:省发展改革委。\n"
+        "协同责任单位:省财政厅、省统计局。\n"
+        "2﹒进出口总额增长5%左右。\n"
+        "牵头负责领导:某某。\n"
+        "协同责任单位:省财政厅。\n"
+    )
+    got = owners(text)
+    assert got[0] == "省发展改革委"
+    # helpers alone own nothing
+    assert got[1] != "省财政厅"
