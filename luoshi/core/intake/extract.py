@@ -113,6 +113,10 @@ _ATTENDANCE_UNITS = ("名", "人", "位", "个")
 _MEASURE_UNITS = ("%", "百分点", "元", "美元")
 _NAMED_CAPACITY = lex.cue("named_capacity")
 _GRADE_DEFINITION = lex.cue("grade_definition")
+_SIZE_THRESHOLD_AFTER = lex.cue("size_threshold")
+_SIZE_THRESHOLD_AFTER_ALT = re.compile(
+    r"[^，,。；;、\d]{0,4}?(?:以上)?(?:的)?(?:产业|重大|工业)?项目"
+)
 _CAPACITY_UNITS = frozenset(
     ("吨", "锭", "千瓦", "兆瓦", "千瓦时", "辆", "台", "套", "米", "头", "只", "片")
 )
@@ -1145,6 +1149,14 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                 continue  # 年产30万吨再生铜冶炼等项目: a project's name
             if q.range_pair and _GRADE_DEFINITION.search(text, max(sent[0], q.start - 10), q.start):
                 continue  # 较大事故(一次死亡3-9人): the range that defines a grade, no figure
+            if q.unit in ("元", "美元") and (
+                _SIZE_THRESHOLD_AFTER.match(text, q.end, sent[1])
+                or (
+                    text[max(0, q.start - 3) : q.start].strip().endswith(("或", "或超", "或超过"))
+                    and _SIZE_THRESHOLD_AFTER_ALT.match(text, q.end, sent[1])
+                )
+            ):
+                continue  # 总投资超30亿元或3亿美元产业项目2个: the size that defines a class
             if q.value in _POWERS_OF_TEN and _RATE_BASE.match(text, q.end, sent[1]):
                 continue  # 十万人死亡率: the base of a rate, not a figure
             if q.unit in _STRUCTURE_UNITS and _QUOTED_TERMS.match(text, q.end, sent[1]):

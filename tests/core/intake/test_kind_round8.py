@@ -399,3 +399,16 @@ def test_a_range_defining_an_accident_grade_is_no_item():
 def test_a_range_of_a_one_off_grant_is_kept():
     text = "2008年民生实事:发放一次性补助3-5万元。\n"
     assert 3.0 in [v for _, v, *_ in _items(text)]
+
+
+# cue size_threshold: a sum given with its equal in dollars defines a class of projects
+
+
+def test_a_size_given_in_two_currencies_is_no_item():
+    text = "2027年招商目标:全年招引落户总投资超30亿元或3亿美元产业项目2个。\n"
+    assert [v for _, v, *_ in _items(text)] == [2.0]
+
+
+def test_a_sum_without_its_dollar_equal_is_kept():
+    text = "2027年招商目标:全年招引落户总投资超30亿元、3亿美元以上项目2个。\n"
+    assert 3e9 in [v for _, v, *_ in _items(text)]
