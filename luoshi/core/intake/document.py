@@ -971,6 +971,7 @@ _PUBLISHER = re.compile(
     + HAN
     + r"]{2,20}?(?:局|委员会|委|办公室|办|厅|部|政府|中心))"
 )
+_PUBLISHER_SITE = re.compile(r"\s?(?:门户网站|网站|官网|官方网站|微信公众号|公众号|网)")
 # a year a title names (2025年工作要点)
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s?年")
 
@@ -1063,6 +1064,10 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         # the publisher of a plan page: "来源:市交通运输局"
         m = _PUBLISHER.search(text[:1500])
         # the issuing body of a disclosure page issues the text; a source only a plan
+        # a source that is a body's website (来源:市发展改革委网站) republished the news: it
+        # names no issuer (rule owner.publisher_site)
+        if m and _PUBLISHER_SITE.match(text, m.end()):
+            m = None
         if m and (plan or m.group(1) != "来源"):
             owner = own.clean_unit(m.group(2))
             # a government issuing its disclosure page is written as its place (苍溪县政府)

@@ -381,3 +381,19 @@ def test_the_lead_responsible_unit_line_owns_the_item_above():
     assert got[0] == "省发展改革委"
     # helpers alone own nothing
     assert got[1] != "省财政厅"
+
+
+def test_a_source_that_is_a_bodys_website_names_no_owner():
+    from luoshi.core.intake.document import doc_context
+    from luoshi.core.intake.repair import repair_lines
+
+    def doc_owner(text: str) -> str | None:
+        repaired, _index, lines = repair_lines(text)
+        return doc_context(repaired, lines, 2026).owner
+
+    # the news republished by a bureau's website: the website issues nothing
+    site = "今年全区计划实施重点项目300个\n今年全区计划实施重点项目300个。\n来源:临川市发展改革委网站\n"
+    assert doc_owner(site) != "临川市发展改革委"
+    # a plan page whose source is the bureau itself keeps it
+    plan = "2026年工作要点\n全年新建农村公路300公里。\n来源:临川市交通运输局\n"
+    assert doc_owner(plan) == "临川市交通运输局"
