@@ -60,7 +60,7 @@ run: install
 	$(DEMO_ENV) $(BIN)/luoshi migrate --no-input
 	$(DEMO_ENV) $(BIN)/luoshi load_demo
 	$(DEMO_ENV) $(BIN)/luoshi refresh_evaluations
-	@trap 'kill 0' EXIT INT TERM; \
+	@trap 'trap - EXIT INT TERM; kill 0' EXIT INT TERM; \
 	$(DEMO_ENV) $(BIN)/luoshi db_worker --interval 2 >var/worker.log 2>&1 & \
 	$(DEMO_ENV) $(BIN)/luoshi scheduler >var/scheduler.log 2>&1 & \
 	$(DEMO_ENV) $(BIN)/luoshi runserver 127.0.0.1:$(PORT)
