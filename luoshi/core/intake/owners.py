@@ -1955,10 +1955,19 @@ def _stem_first_chars() -> re.Pattern[str]:
     return re.compile("[" + "".join(firsts) + "](?=[" + "".join(seconds) + "])")
 
 
-def _printings(sample: str):
-    """Each printing of a place of the gazetteer: (place, where its stem ends, whether its
-    level word follows).  A bare stem that another word holds (滁州日报, 中山路, a firm's
-    name, a route's end) is none, nor a stem inside a province's name (龙江 of 黑龙江)."""
+@lru_cache(maxsize=2)
+def _printings(sample: str) -> tuple[tuple[Place, int, int, bool], ...]:
+    """Each printing of a place of the gazetteer: (place, where its stem starts, where it
+    ends, whether its level word follows).  Kept for the text last asked about, since the
+    document context asks up to five times about the same opening (printed_places,
+    place_in_own_words, place_below_named_most) and the walk is the same each time."""
+    return tuple(_walk_printings(sample))
+
+
+def _walk_printings(sample: str):
+    """The walk behind _printings.  A bare stem that another word holds (滁州日报, 中山路,
+    a firm's name, a route's end) is none, nor a stem inside a province's name (龙江 of
+    黑龙江)."""
     index = gazetteer()
     provinces = [m.span() for m in _PROVINCE_AT.finditer(sample)]
     for first in _stem_first_chars().finditer(sample):
