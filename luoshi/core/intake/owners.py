@@ -411,7 +411,6 @@ def region_list_at(text: str, regions: list[tuple[int, int, str]], k: int) -> tu
     return "、".join(names), j
 
 
-_LIST_SPLIT = re.compile(r"[、和及]")
 _LIST_JOIN = re.compile(r"([、和及])")
 
 
