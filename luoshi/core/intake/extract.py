@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import lexicon as lex
@@ -23,8 +22,6 @@ from .classify import (
     ZERO_RE,
     Segment,
     clause_bounds,
-    clause_in,
-    clause_marks,
     han_only,
     kind_of,
     metric_of,
@@ -38,6 +35,14 @@ from .classify import (
 from .document import Doc, doc_context, section_frames
 from .fastre import scanning
 from .numbers_scan import Quantity, scan_quantities
+from .owner_choice import (
+    Lookups,
+    OwnerState,
+    distributed_owner,
+    jurisdiction_goal,
+    stat_owner,
+    target_owner,
+)
 from .periods import TimeExpr, find_deadlines, find_times
 from .repair import Line, repair_lines
 from .tables import TableRow, parse_tables
@@ -69,11 +74,6 @@ class Extraction:
     source_index: list[int] = field(default_factory=list, repr=False)
 
 
-_COMPANY_WE = re.compile(r"我们|我公司|本公司")
-_MEASURE_OPEN = re.compile(r"[(（](?:全长|总长|长|面积|占地)[^)）]{0,3}$")
-_NAME_END = re.compile(r"([\u4e00-\u9fff]{2,10})$")
-_NAME_SPLIT = re.compile(r"[的了在对与和及将把]")
-_REGION_COUNT = re.compile(r"个?(?:地区|省份|省|城市|区县|县区)")
 _ALREADY = scanning(r"(?<!经)已(?!经运行)")
 _POLICY_COUNT = re.compile(r"[一二三四五六七八九十两]个?[“\"]?$")
 _ZERO_OPENING = re.compile(r"^(?:杜绝|避免发生|不发生|防止)")
@@ -82,7 +82,6 @@ _ZERO_VERB = re.compile(r"^(?:推动|确保|实现|坚持|做到|力争)")
 _ZERO_DONE = re.compile(r"(?:杜绝|避免|防止)了")
 _ZERO_DONE_BEFORE = re.compile(r"(?:实现了|做到了|已经?|均已)$")
 _FLOOR_VERB = re.compile(r"^(?:确保|保持|实现|做到)")
-_COMPANY_RE = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:有限公司|股份公司|集团)")
 _LIST_MARK = re.compile(
     r"\s*(?:\d{1,2}\s?[.、．](?!\d)|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])"
 )
@@ -246,491 +245,6 @@ def _period(
     if seg.carried_frame and pt.frame_year:
         return str(pt.frame_year)
     return doc.report_period
-
-
-class _OwnerState:
-    def __init__(self):
-        self.explicit: str | None = None
-        self.explicit_rule: str = "owner.paragraph_marker"
-        self.region: str | None = None
-        self.subject: str | None = None  # the unit that opened a sentence of the paragraph
-        # the owner of the paragraph's last target, and its rule: a later target of the
-        # paragraph that names no owner of its own continues it (其中新开工项目…)
-        self.last_target: tuple[str, str] | None = None
-
-
-class _Lookups:
-    """Look-ups of one segment that several items of a sentence or of the paragraph ask
-    again: the clause marks of a sentence, the owner cells around the sentence or the
-    paragraph, the marker closing a figure's clause. Each is found once; the answers are
-    those of classify.clause_bounds and the owners functions they stand for."""
-
-    def __init__(self, text: str, par: tuple[int, int]):
-        self.text = text
-        self.par = par
-        self._marks: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
-        self._clause_owner: dict[tuple[int, int], str | None] = {}
-        self._row_cell: dict[tuple[int, int], str | None] = {}
-        self._paragraph: dict[str, str | None] = {}
-
-    def clause(self, pos: int, sent: tuple[int, int]) -> tuple[int, int]:
-        """classify.clause_bounds(text, pos, *sent), by bisection in the sentence's marks."""
-        lo, hi = sent
-        if not lo <= pos <= hi:
-            return clause_bounds(self.text, pos, lo, hi)
-        marks = self._marks.get(sent)
-        if marks is None:
-            marks = self._marks[sent] = clause_marks(self.text, lo, hi)
-        return clause_in(marks, pos, lo, hi)
-
-    def clause_owner(self, pos: int, end: int) -> str | None:
-        key = (pos, end)
-        if key not in self._clause_owner:
-            self._clause_owner[key] = own.clause_owner(self.text, pos, end)
-        return self._clause_owner[key]
-
-    def row_cell(self, sent: tuple[int, int]) -> str | None:
-        """The unit cell of the sentence's table row, else of the paragraph's stacked row."""
-        if sent not in self._row_cell:
-            self._row_cell[sent] = own.row_cell_owner(
-                self.text, sent[0], sent[1]
-            ) or self._of_paragraph(own.stacked_cell_owner)
-        return self._row_cell[sent]
-
-    def label_line(self) -> str | None:
-        return self._of_paragraph(own.label_line_owner)
-
-    def _of_paragraph(self, find: Callable[[str, int, int], str | None]) -> str | None:
-        """What `find` reads around the whole paragraph (asked only when needed)."""
-        key = find.__name__
-        if key not in self._paragraph:
-            self._paragraph[key] = find(self.text, *self.par)
-        return self._paragraph[key]
-
-
-def _regions_in(text: str, lo: int, hi: int, doc: Doc) -> list[tuple[int, int, str]]:
-    key = (lo, hi)
-    cache = doc.region_cache
-    if key not in cache:
-        if len(cache) > 256:
-            cache.clear()
-        cache[key] = own.find_regions(text[lo:hi], doc.places)
-    return cache[key]
-
-
-def _stat_owner(
-    text: str,
-    sent: tuple[int, int],
-    pos: int,
-    state: _OwnerState,
-    doc: Doc,
-    look: _Lookups,
-    q_end: int = -1,
-) -> tuple[str | None, str | None]:
-    """The subject of a statistic (a region, or the thing a bracket describes)."""
-    name = _stat_subject(text, sent, pos, state, doc, look, q_end)
-    return name, ("owner.region" if name else None)
-
-
-def _stat_subject(
-    text: str,
-    sent: tuple[int, int],
-    pos: int,
-    state: _OwnerState,
-    doc: Doc,
-    look: _Lookups,
-    q_end: int = -1,
-) -> str | None:
-    # "哈依管道(全长246公里)": a figure in brackets describes the name before them
-    if pos > 0 and text[pos - 1] in "(（" or _MEASURE_OPEN.search(text[max(0, pos - 8) : pos]):
-        br = max(text.rfind("(", sent[0], pos), text.rfind("（", sent[0], pos))
-        m = _NAME_END.search(text[max(sent[0], br - 10) : br])
-        if m:
-            name = _NAME_SPLIT.split(m.group(1))[-1]
-            if len(name) >= 2:
-                return name
-    # "6个地区": a count of regions belongs to the area they are part of
-    after = text[q_end : q_end + 3] if q_end >= 0 else ""
-    if _REGION_COUNT.match(after) and state.region:
-        return state.region
-    s_txt = text[sent[0] : sent[1]]
-    cl_lo = look.clause(pos, sent)[0]
-    if _MEMBER_LIST.fullmatch(text, cl_lo, pos):
-        # 市发改委、泰山区、东平县10家: the places listed are what is counted, not its subject
-        return _document_subject(doc)
-    # a comparison base (较全国, 占全国, 贡献全国) is not the subject
-    regs = [
-        r
-        for r in _regions_in(text, sent[0], sent[1], doc)
-        if r[1] + sent[0] <= pos
-        and not (r[2].startswith("全") and r[0] > 0 and s_txt[r[0] - 1] in "较比占在于献超")
-    ]
-    # a comparison in brackets (增长11.0%(全国10.7%、全省10.1%)) is an aside: its places
-    # own its own figures, not those after it, and the text's subject carries on
-    rel = pos - sent[0]
-    aside = {r: _aside_of(s_txt, r[0]) for r in regs}
-    regs = [r for r in regs if (a := aside[r]) is None or a > rel]
-    if regs:
-        cl_start = cl_lo - sent[0]
-        in_clause = [r for r in regs if r[0] >= cl_start]
-        first = (in_clause or regs)[0]
-        owner, _ = own.region_list_at(s_txt, regs, regs.index(first))
-        owner = doc.resolve_region(owner)
-        if aside[first] is None:
-            state.region = owner
-        return owner
-    if state.region:
-        return state.region
-    return _document_subject(doc)
-
-
-def _aside_of(s: str, i: int) -> int | None:
-    """Where the bracket that holds s[i] closes (the end of s if it never does), or None
-    when s[i] is in no bracket."""
-    o = max(s.rfind("(", 0, i), s.rfind("（", 0, i))
-    if o < 0 or max(s.rfind(")", o, i), s.rfind("）", o, i)) >= 0:
-        return None
-    ends = [k for k in (s.find(")", i), s.find("）", i)) if k >= 0]
-    return min(ends) if ends else len(s)
-
-
-# a clause that only lists names before its figure (甲局、乙区、丙县10家)
-_MEMBER_LIST = re.compile(r"[\u4e00-\u9fff]{2,14}(?:[、和及与][\u4e00-\u9fff]{2,14}){2,}等?")
-
-
-def _document_subject(doc: Doc) -> str | None:
-    """The subject of a statistic that names none of its own."""
-    # the place the document is about, else the jurisdiction it speaks for (全市 when unnamed);
-    # 全国 only named in passing (居全国第10位) yields to the level the text calls itself (全省)
-    if doc.region == "全国" and doc.jurisdiction and doc.jurisdiction.startswith("全"):
-        return doc.jurisdiction
-    # a whole word the text does not use of itself (全市 in a county's text, 全县 its word):
-    # the place the text names as its jurisdiction (华容县)
-    if doc.region and doc.region.startswith("全") and _names_itself_otherwise(doc):
-        return doc.jurisdiction
-    return doc.region or doc.jurisdiction
-
-
-def _names_itself_otherwise(doc: Doc) -> bool:
-    """The text's jurisdiction is a named place of another level than its whole word."""
-    named, region = doc.jurisdiction, doc.region
-    if not named or not region:
-        return False
-    return not named.startswith("全") and named[-1] != region[-1]
-
-
-# rules that name the body a document is by or about (not a marker printed at the item)
-_DOCUMENT_LEVEL_RULES = (
-    "owner.document",
-    "owner.section",
-    "owner.reporter",
-    "owner.region",
-    "owner.jurisdiction",
-)
-
-
-def _target_owner(
-    text: str,
-    sent: tuple[int, int],
-    par: tuple[int, int],
-    pos: int,
-    seg: Segment,
-    state: _OwnerState,
-    doc: Doc,
-    look: _Lookups,
-) -> tuple[str | None, str | None]:
-    """The owner of a target, in the form the corpus writes a government: its place.
-
-    A government found at the document level (金乡县人民政府, 辽宁省政府, 盘锦市人民政府办公室)
-    is written as its place (金乡县, 辽宁省, 盘锦市); one written without its place
-    (区人民政府) as the jurisdiction the text calls itself (全区, named when the text
-    names it); an autonomous region in the form the text first prints it
-    (广西壮族自治区 where it opens so, 广西 where it prints only that).
-    """
-    owner, rule = _target_owner_found(text, sent, par, pos, seg, state, doc, look)
-    if seg.owner_unread and rule in _DOCUMENT_LEVEL_RULES:
-        return None, None  # its own label names an owner no reader can make out
-    if owner and rule in _DOCUMENT_LEVEL_RULES:
-        owner = _place_form(owner, doc)
-    if owner and "、" in owner:
-        owner = _distributed_owner(text, sent, pos, owner)
-    if owner is None and state.last_target is not None:
-        return state.last_target
-    if owner is None and doc.jurisdiction and not doc.meeting and not seg.owner_unread:
-        # nothing in the text names a nearer owner: the jurisdiction it speaks for
-        owner, rule = doc.jurisdiction, "owner.jurisdiction"
-    if owner is not None and rule is not None:
-        state.last_target = (owner, rule)
-    return owner, rule
-
-
-_FENBIE = re.compile(r"分别(?:为|是|达到|达|完成|增长|引进|实现)?")
-_LIST_FIGURE = scanning(r"(?<![\d.])\d[\d.,]*")
-
-
-def _distributed_owner(text: str, sent: tuple[int, int], pos: int, owner: str) -> str:
-    """ "一组单位、二组单位、三组单位…分别为700万元、500万元、400万元": the k-th figure of a
-    distributive list belongs to the k-th of as many owners."""
-    names = own.split_owner(owner)
-    m = None
-    for m0 in _FENBIE.finditer(text, sent[0], pos):
-        m = m0
-    if m is None or len(names) < 2:
-        return owner
-    end = pos
-    while end < sent[1] and text[end] not in ",，。；;":
-        end += 1
-    figures = [f.start() for f in _LIST_FIGURE.finditer(text, m.end(), end)]
-    if len(figures) != len(names) or pos < figures[0]:
-        return owner
-    k = sum(1 for f in figures if f <= pos) - 1
-    return names[k] if 0 <= k < len(names) else owner
-
-
-def _place_form(owner: str, doc: Doc) -> str:
-    place = own.government_place(owner)
-    if place is not None:
-        if place in ("", "市", "区", "县", "省", "自治区"):
-            word = "全" + (place[0] if place else "市")
-            if place == "自治区":
-                word = "全区"
-            return _whole(word, doc)
-        owner = place
-    if doc.autonomous and doc.autonomous.startswith(owner) and owner in own.AUTONOMOUS_SHORT:
-        return doc.autonomous
-    return _as_first_named(owner, doc)
-
-
-def _as_first_named(owner: str, doc: Doc) -> str:
-    """A district or county the text is by, named bare in a sentence (兴庆区将…), in the
-    form the text first names it (银川市兴庆区): one place, written as the document writes it."""
-    full = doc.owner
-    if (
-        full
-        and owner in (doc.district, doc.county)
-        and len(full) > len(owner)
-        and full.endswith(owner)
-        and own.government_place(full) is None
-        and own.place_of_unit(full[: -len(owner)]) == full[: -len(owner)]
-    ):
-        return full
-    return owner
-
-
-def _target_owner_found(
-    text: str,
-    sent: tuple[int, int],
-    par: tuple[int, int],
-    pos: int,
-    seg: Segment,
-    state: _OwnerState,
-    doc: Doc,
-    look: _Lookups,
-) -> tuple[str | None, str | None]:
-    """The owner of a target and the rule that found it, nearest first.
-
-    A candidate that is not an organisation's name (own.is_organisation) is
-    passed over: when unsure, a farther source or none.
-    """
-    ok = own.is_organisation
-    own_marker = look.clause_owner(pos, sent[1])
-    if own_marker and ok(own_marker):
-        return own_marker, "owner.clause_marker"
-    row_cell = look.row_cell(sent)
-    if row_cell:
-        return row_cell, "owner.row_cell"
-    label = look.label_line()
-    if label:
-        return label, "owner.label_line"
-    clause_start = look.clause(pos, sent)[0]
-    each = own.each_group_owner(text, clause_start, pos)
-    if each:
-        return each, "owner.each_group"
-    if state.explicit and ok(state.explicit):
-        return state.explicit, state.explicit_rule
-    if state.subject:
-        # "各县区…任务:青湖区到位资金50亿元,江北区…": a place opening the item's own
-        # clause is the member of the group the figure is for
-        if own.is_group(state.subject):
-            cl0 = clause_start
-            while cl0 < pos and text[cl0] in " \u3000:：":
-                cl0 += 1
-            member = own.place_of_unit(text[cl0 : min(pos, cl0 + 8)])
-            if (
-                member
-                and own.is_organisation(member)
-                and (member in doc.places or len(member) == 3)
-            ):
-                return member, "owner.region"
-        return state.subject, "owner.subject"
-    member = own.list_element_place(text, sent[0], pos, sent[1], doc.places)
-    if member:
-        return member, "owner.region"  # 新城区项目13个、回民区项目8个: each its place's
-    # a figure table's row names its owner, a part included (其中:食品工业园)
-    if seg.owner and (ok(seg.owner) or (seg.unit and seg.explicit_owner)):
-        return seg.owner, "owner.section"
-    par_text = text[par[0] : min(par[1], par[0] + 400)]
-    if (
-        _COMPANY_WE.search(text[sent[0] : sent[1]])
-        and "公司" in text[sent[0] : min(len(text), sent[1] + 20)]
-    ):
-        comps = _COMPANY_RE.findall(text[max(0, par[0] - 0) : par[1]])
-        if comps and ok(own.clean_unit(comps[-1]) or comps[-1]):
-            return own.clean_unit(comps[-1]) or comps[-1], "owner.reporter"
-    if par[0] not in doc.reporter_cache:
-        if len(doc.reporter_cache) > 256:
-            doc.reporter_cache.clear()
-        doc.reporter_cache[par[0]] = own.reporters(par_text)
-    # a quotation followed by its speaker ("“…年度计划投资487亿元。”石嘴山市发展改革委负责人
-    # 王志军表示"): the body the speaker is head of
-    close = _quote_close(text, par[0], pos, par[1])
-    if close is not None:
-        for r in doc.reporter_cache[par[0]]:
-            if close <= r[0] + par[0] <= close + 2 and ok(r[1]):
-                return r[1], "owner.reporter"
-    reps = [r for r in doc.reporter_cache[par[0]] if r[0] + par[0] < pos and ok(r[1])]
-    whole_par = _whole_before(text, par[0], pos)
-    if reps:
-        if own.is_government(reps[-1][1]) and whole_par:
-            return _whole(whole_par, doc), "owner.jurisdiction"
-        # a body that is only the news's source (记者从省经合局获悉,全省…) does not own the
-        # goal the jurisdiction's progress is measured against (完成全年目标的68%); the
-        # plan it announces is its own (记者从市发改委获悉,我市…年度计划投资…亿元)
-        source = text.startswith("从", reps[-1][0] + par[0])
-        if source and whole_par and whole_par != "全国" and _SHARE_OF_GOAL.match(text, pos):
-            return _whole(whole_par, doc), "owner.jurisdiction"
-        return reps[-1][1], "owner.reporter"
-    regs = [
-        r
-        for r in _regions_in(text, sent[0], sent[1], doc)
-        if r[1] + sent[0] <= pos and not r[2].startswith("全")
-    ]
-    # a place opens the sentence as its subject ("今年吴忠市固定资产投资要完成…"): the place,
-    # nearer than the body the document is by
-    lead = _SENT_LEAD.match(text, sent[0], pos)
-    if lead:
-        opener = own.place_of_unit(text[lead.end() : min(pos, lead.end() + 8)])
-        if (
-            opener
-            # a place the text names elsewhere, or a two-character name (吴忠市): not
-            # a phrase that ends in 县 (共安排县)
-            and (opener in doc.places or len(opener) == 3)
-            and _is_city_level(opener)
-            and own.is_organisation(opener)
-            and own.place_of_unit(doc.owner) != opener
-        ):
-            return opener, "owner.region"
-    # a zone's page (document._ZONE_PAGE) sets a zone as the document's owner
-    if doc.owner and (ok(doc.owner) or own.is_zone(doc.owner)):
-        # a government (or its office) issuing a plan for 全市/全省 (or 我市): the jurisdiction
-        named = [r for r in regs if r[2] not in _WHOLE]
-        if own.is_government(doc.owner) and whole_par and not named:
-            return _whole(whole_par, doc), "owner.jurisdiction"
-        # a government written without its place (区人民政府2024年工作计划): as the
-        # text calls itself (全区), named when the text names it
-        if own.is_government(doc.owner) and own.place_of_unit(doc.owner) is None:
-            word = "全" + doc.owner[0] if doc.owner[0] in "市区县省" else None
-            if word:
-                return _whole(word, doc), "owner.jurisdiction"
-        return doc.owner, "owner.document"
-    if regs:
-        owner, _ = own.region_list_at(text[sent[0] : pos], regs, 0)
-        # 本市/我县: the jurisdiction the text speaks for, named or written whole
-        return (
-            _whole(owner, doc) if owner in _WHOLE else doc.resolve_region(owner)
-        ), "owner.region"
-    # a named place may own its plan; "全市" alone is a guess, so no owner
-    if doc.region and not doc.region.startswith("全"):
-        return doc.region, "owner.region"
-    # the sentence itself speaks for the whole jurisdiction ("全市完成…", "今年我市将…"):
-    # the city if the text names it, else the jurisdiction as the text says it
-    s_txt = text[sent[0] : sent[1]]
-    whole = [
-        r
-        for r in _regions_in(text, sent[0], sent[1], doc)
-        if r[1] + sent[0] <= pos
-        and r[2] in _WHOLE
-        and not (r[0] > 0 and s_txt[r[0] - 1] in "较比占在于献超")
-    ]
-    if whole:
-        return _whole(whole[0][2], doc), "owner.region"
-    # the paragraph speaks for the whole country (2012年全国安全生产控制考核指标…)
-    if whole_par == "全国":
-        return "全国", "owner.jurisdiction"
-    # nothing closer names an owner: the jurisdiction the document speaks for, as it
-    # calls itself when it never names itself (全市); a sector's meeting whose
-    # convener is not named (全区农业农村工作会议) is some bureau's: no owner
-    if doc.region and doc.region != "全国" and not (doc.meeting and doc.region in _WHOLE):
-        return _whole(doc.region, doc) if doc.region in _WHOLE else doc.region, (
-            "owner.jurisdiction"
-        )
-    return None, None
-
-
-# a goal followed by the share of it reached (7000亿元目标任务的68.09%)
-_SHARE_OF_GOAL = re.compile(r"[^,，。；;]{1,16}?的\s?\d[\d.]*\s?%")
-_SENT_LEAD = re.compile(r"[“\"\s]*(?:(?:今年|明年|全年|(?:19|20)\d{2}年)[,，]?)?")
-
-
-def _is_city_level(name: str) -> bool:
-    """A city, county or district named in full (吴忠市), not a province or a list."""
-    return "、" not in name and name.endswith(("市", "县", "区", "州", "旗")) and len(name) >= 3
-
-
-def _quote_close(text: str, lo: int, pos: int, hi: int) -> int | None:
-    """The end of the quotation of the paragraph text[lo:hi] that holds pos (the position
-    after its ”), if pos is in one."""
-    k = text.find("”", pos, hi)
-    if k < 0:
-        return None
-    opening = text.rfind("“", lo, pos)
-    if opening < 0 or text.find("”", opening, pos) >= 0 or text.find("“", pos, k) >= 0:
-        return None
-    return k + 1
-
-
-# 全市/我市/本市 …: the jurisdiction a text speaks for, written 全市 when unnamed
-_WHOLE = {f"{a}{b}": f"全{b}" for a in "全我本" for b in "市区县省"}
-_WHOLE_WORD = scanning(r"(?<![较比占在于献超])(?:全国|[全我本][市区县省州])")
-
-
-def _whole_before(text: str, lo: int, pos: int) -> str | None:
-    """The first whole-jurisdiction word (全市, 我省, 全国) of text[lo:pos], if any."""
-    m = _WHOLE_WORD.search(text, lo, pos)
-    if not m:
-        return None
-    w = m.group(0)
-    return w if w == "全国" else _WHOLE.get(w, "全" + w[1])
-
-
-# a goal's noun right after its figure (7%目标任务, 25%的目标), and a government that set
-# the goal before it (省政府要求的当年签约项目落地率)
-_GOAL_NOUN_AFTER = re.compile(r"\s?的?(?:目标任务|年度目标|目标)(?!值)")
-_GOVERNMENT_SET = re.compile(
-    r"([省市县区])(?:人民)?政府(?:要求|下达|确定|提出|制定|明确)的[^，,。；;:：]{0,24}$"
-)
-
-
-def _jurisdiction_goal(
-    text: str, sent: tuple[int, int], pos: int, q_end: int, doc: Doc
-) -> str | None:
-    """The jurisdiction whose goal a figure is, when the text calls it a goal (…7%目标任务)
-    and the jurisdiction works towards it (全省各级各有关部门紧盯…) or its government set
-    it (省政府要求的…): a goal of the whole, not of the bureau that reports it."""
-    if not _GOAL_NOUN_AFTER.match(text, q_end, sent[1]):
-        return None
-    gov = _GOVERNMENT_SET.search(text, sent[0], pos)
-    if gov:
-        return _whole("全" + gov.group(1), doc)
-    word = _whole_before(text, sent[0], pos)
-    if word and word != "全国":
-        return _whole(word, doc)
-    return None
-
-
-def _whole(word: str, doc: Doc) -> str:
-    named = doc.resolve_region(word)
-    return named if named != word else _WHOLE.get(word, word)
 
 
 _FIGURE_HEADING = re.compile(
@@ -1073,8 +587,8 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
         # no figure, deadline or commitment: no item, only the frame the paragraph closes on
         _close_frame(text, seg, doc, sents, times_of)
         return items
-    state = _OwnerState()
-    look = _Lookups(text, par)
+    state = OwnerState()
+    look = Lookups(text, par)
     par_state: tuple[str, str] | None = None
     # "past" or "review": what the paragraph opened on; "carried": the past year of the
     # paragraph before, which this one continues until it turns
@@ -1262,24 +776,24 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
             if kind_rule == "kind.goal_named":
                 # the goal a result is measured against (全省…超过目标任务4000亿元) is the
                 # goal of whoever the result is of: the result's subject
-                owner, owner_rule = _stat_owner(text, sent, q.start, state, doc, look, q.end)
+                owner, owner_rule = stat_owner(text, sent, q.start, state, doc, look, q.end)
                 if owner is None:
-                    owner, owner_rule = _target_owner(
+                    owner, owner_rule = target_owner(
                         text, sent, par, q.start, seg, state, doc, look
                     )
             elif kind == "target":
-                owner, owner_rule = _target_owner(text, sent, par, q.start, seg, state, doc, look)
+                owner, owner_rule = target_owner(text, sent, par, q.start, seg, state, doc, look)
                 if owner_rule in ("owner.reporter", "owner.document"):
                     # a body reporting on the jurisdiction names the jurisdiction's goal
                     # (全省…紧盯固定资产投资增长7%目标任务, 省政府要求的…落地率25%的目标)
-                    whole = _jurisdiction_goal(text, sent, q.start, q.end, doc)
+                    whole = jurisdiction_goal(text, sent, q.start, q.end, doc)
                     if whole:
                         owner, owner_rule = whole, "owner.jurisdiction"
             else:
-                owner, owner_rule = _stat_owner(text, sent, q.start, state, doc, look, q.end)
+                owner, owner_rule = stat_owner(text, sent, q.start, state, doc, look, q.end)
                 if owner and "、" in owner:
                     # 甲县、乙区分别以21.45%和20.52%…: each figure its own place's
-                    owner = _distributed_owner(text, sent, q.start, owner)
+                    owner = distributed_owner(text, sent, q.start, owner)
                 if seg.unit and seg.explicit_owner and seg.owner:
                     # a bare figure of a breakdown table's row: the row's name is its subject
                     owner, owner_rule = seg.owner, "owner.section"
@@ -1377,7 +891,7 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                 e0 = clause[1]
             else:
                 metric = _ZERO_VERB.sub("", text[clause[0] : s0]).strip()
-            owner, owner_rule = _target_owner(text, sent, par, s0, seg, state, doc, look)
+            owner, owner_rule = target_owner(text, sent, par, s0, seg, state, doc, look)
             period = _period("target", s0, sent, stimes, pt, seg, doc, text)
             items.append(
                 _make(
@@ -1402,7 +916,7 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
             metric = _FLOOR_VERB.sub("", text[seg_start:s0]).strip()
             if not metric or len(metric) > 20:
                 continue
-            owner, owner_rule = _target_owner(text, sent, par, s0, seg, state, doc, look)
+            owner, owner_rule = target_owner(text, sent, par, s0, seg, state, doc, look)
             period = _period("target", s0, sent, stimes, pt, seg, doc, text)
             held = m.group(1).startswith(("控制在", "与上年"))
             comp = "=" if held else FLOOR_COMP.get(m.group(1), ">=")
@@ -1425,7 +939,7 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
         for y0, name, verb, ms, me in [] if stat_sentence else _opening_years(text, sent):
             if not doc.year or y0 < doc.year or any(ds <= ms < de for ds, de, _ in deadlines):
                 continue
-            owner, owner_rule = _target_owner(text, sent, par, ms, seg, state, doc, look)
+            owner, owner_rule = target_owner(text, sent, par, ms, seg, state, doc, look)
             items.append(
                 _make(
                     "target",
@@ -1458,7 +972,7 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                         continue  # 4月底前,其余86个项目将全部开工: the date of the figure after
                     if not _DEADLINE_LEAD.sub("", text[span[0] : ds]).strip():
                         continue  # 新建学校12所,力争9月底前全部投入使用: the figures' date
-                owner, owner_rule = _target_owner(text, sent, par, ds, seg, state, doc, look)
+                owner, owner_rule = target_owner(text, sent, par, ds, seg, state, doc, look)
                 metric = text[de : span[1]].strip("，,。；; ") or text[span[0] : ds].strip()
                 snip_s = span[0]
                 while snip_s < ds and text[snip_s] in " ,，":

@@ -17,7 +17,7 @@ positive example and a negative one that looks alike but must not fire:
 
 from luoshi.core.intake import extract
 from luoshi.core.intake.document import Doc
-from luoshi.core.intake.extract import _names_itself_otherwise
+from luoshi.core.intake.owner_choice import _names_itself_otherwise
 from luoshi.core.intake.repair import repair_lines
 from luoshi.core.intake.tables import parse_tables
 

@@ -7,6 +7,7 @@ import sys
 from luoshi.core.intake import extract
 from luoshi.core.intake.classify import clause_bounds
 from luoshi.core.intake.numbers_scan import _clause_start
+from luoshi.core.intake.owner_choice import Lookups
 
 # the module, not the function that luoshi.core.intake exports under the same name
 _extract_module = sys.modules["luoshi.core.intake.extract"]
@@ -25,7 +26,7 @@ def test_a_clause_found_by_bisection_is_the_clause_bounds_scan_finds():
     for text in _texts():
         for lo in range(0, len(text) + 1, 3):
             hi = len(text) - (len(text) - lo) // 4
-            look = _extract_module._Lookups(text, (lo, hi))
+            look = Lookups(text, (lo, hi))
             for pos in range(lo, hi + 1):
                 assert look.clause(pos, (lo, hi)) == clause_bounds(text, pos, lo, hi), (text, pos)
 
