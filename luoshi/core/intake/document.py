@@ -578,7 +578,13 @@ def _province_on_its_own(sample: str, name: str) -> bool:
     as the opening of an institution's name (青海大学)."""
     k = sample.find(name)
     before = sample[k - 1] if k > 0 else ""
-    starts = not before or not "\u4e00" <= before <= "\u9fff" or before in "在和与及对向从到赴"
+    starts = (
+        not before
+        or not "\u4e00" <= before <= "\u9fff"
+        or before in "在和与及对向从到赴"
+        # a verb no place's name opens with (推动湖北高质量发展, 服务江西)
+        or sample[max(0, k - 2) : k] in _BAD_PLACE_START
+    )
     return starts and not _INSTITUTION_AFTER.match(sample, k + len(name))
 
 
@@ -1317,7 +1323,9 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
     )
     months = [p for p in cands if "M" in p]
     report_period = months[0] if months else cands[0] if cands else None
-    province = _province(sample[:5000], owner) if ("全省" in sample or "我省" in sample) else None
+    # a text that calls itself a province (全省, 我省, 省政府): the province it names
+    provincial = self_level == "省" or "全省" in sample or "我省" in sample
+    province = _province(sample[:5000], owner) if provincial else None
     # a news headline that opens on the province's bare name (河北:18项民生工程…): the
     # province as the headline writes it, which 全省 in the sentences means
     lead = next((m for h in head_lines[:4] if (m := _HEADLINE_PLACE.match(h))), None)

@@ -1,0 +1,34 @@
+"""Owners on unseen documents, round 9 (issue 15).
+
+Invented texts, one positive and one negative example per rule.  The places are real
+names of the gazetteer (owners.toml [places]), which the rules look up.
+"""
+
+from luoshi.core.intake import extract
+
+
+def owners(text: str) -> list[str | None]:
+    return [it["owner"] for it in extract(text, year=2026).items if it["kind"] == "target"]
+
+
+def test_a_province_that_calls_itself_by_its_government_fills_in_its_own_name():
+    # no 全省 nor 我省: the text names its level by 省委、省政府 only, and the province
+    text = (
+        "2月10日,浙江省委、省政府召开重大项目推进大会。\n"
+        "2026年省级层面重点推进项目1200个,计划年度完成投资3000亿元。\n"
+    )
+    assert owners(text) == ["浙江省", "浙江省"]
+    # a city's text (市委、市政府) that names the province in passing keeps its own level
+    city = text.replace("浙江省委、省政府", "浙江省衢州市委、市政府").replace(
+        "省级层面", "市级层面"
+    )
+    assert "浙江省" not in owners(city)
+
+
+def test_a_province_printed_once_after_a_verb_is_the_province_the_text_speaks_for():
+    # the plan of a province that prints its name once, after a verb (推动浙江…)
+    text = "为推动浙江高质量发展,特制定本方案。\n到2027年,全省社会消费品零售总额年均增长8%以上。\n"
+    assert owners(text) == ["浙江省"]
+    # printed once inside a firm's name (华电浙江分公司): no place the text speaks for
+    firm = text.replace("推动浙江高质量发展", "支持华电浙江分公司发展")
+    assert owners(firm) == ["全省"]
