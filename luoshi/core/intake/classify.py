@@ -378,8 +378,22 @@ def kind_of(
         return "statistic", "kind.goal_reached_count"
     if (
         unit in ("个", "项")
-        and not (seg.past_year or seg.frame == "review")
+        and not seg.past_year
         and _scope_measured(unit, text, q_start, q_end, sent, clause, times)
+    ):
+        return "target", "kind.project_scope_measured"
+    # …and the total investment of the projects such a count has just counted (其中续建项目
+    # 27个,总投资97.9亿元,年度计划投资…): the plan's figure of the same scope (where no
+    # frame of results holds, kind.project_scope below reads it)
+    if (
+        unit == "元"
+        and not seg.past_year
+        and (
+            seg.frame == "review"
+            or frame is not None
+            or (par_state and par_state[0] == "statistic")
+        )
+        and _scope_investment(text, sent, clause, q_start, q_end, times)
     ):
         return "target", "kind.project_scope_measured"
     # 年度投资计划完成均在30%以下: where the members of a result all lie, in a report of
@@ -778,7 +792,31 @@ def _scope_measured(
     # the plan's own figures (总投资, 年度计划投资) make a scope where the text reports
     # progress: a part of a year gone by before the figure or in its own sentence
     planned = _PROJECT_PLANNED.match(text, noun_end, after) is not None
-    return planned and any(x.start < sent[1] and _reports_progress(x) for x in times)
+    if not planned:
+        return False
+    # …or where its own sentence goes on to measure what was done against the plan
+    # (…,累计完成投资3.44亿元,占年度计划投资的28.45%)
+    if _PROGRESS_MEASURE.search(text, noun_end, sent[1]):
+        return True
+    return any(x.start < sent[1] and _reports_progress(x) for x in times)
+
+
+def _scope_investment(text: str, sent, clause, q_start: int, q_end: int, times) -> bool:
+    """A total investment (总投资97.9亿元) of the projects counted in its own clause or the
+    clause before, where that count is a scope the sentence measures (_scope_measured)."""
+    if not _PROJECT_INVESTMENT.search(text, max(clause[0], q_start - 6), q_start):
+        return False
+    counts = list(_QUANTITY_COUNT.finditer(text, clause[0], q_start))
+    if counts:
+        own = counts[-1]
+        return _scope_measured(own.group(2), text, own.start(), own.end(), sent, clause, times)
+    if clause[0] <= sent[0] + 1:
+        return False
+    prev = clause_bounds(text, clause[0] - 2, sent[0], clause[0] - 1)
+    m = _QUANTITY_COUNT.search(text, prev[0], prev[1])
+    return m is not None and _scope_measured(
+        m.group(2), text, m.start(), m.end(), sent, prev, times
+    )
 
 
 def _reports_progress(x) -> bool:

@@ -1,0 +1,58 @@
+"""Targets and statistics, round nine: the frame an item inherits (issue 15).
+
+Each rule has an invented example that it decides and one that it leaves alone.
+"""
+
+from luoshi.core.intake import extract
+
+
+def _kinds(text):
+    return [(it["kind"], it["value"], it["why"]["kind"]) for it in extract(text).items]
+
+
+# rule project_scope_measured, widened: a count of projects with the plan's figures in a
+# sentence that measures progress against the plan is the plan's scope, under a progress
+# heading too; so is the total investment of the projects it counts
+
+
+_PROGRESS = (
+    "一、重点项目进展情况\n"
+    "全县计划实施重点项目40个,总投资120亿元,年度计划投资30亿元,元-5月累计完成投资12亿元,"
+    "占年度计划投资的40%。其中续建项目15个,总投资50亿元,年度计划投资10亿元,"
+    "元-5月累计完成投资5亿元,占年度计划投资的50%。\n"
+)
+
+
+def test_a_project_scope_under_a_progress_heading_is_a_target():
+    items = _kinds(_PROGRESS)
+    scope = [(k, v) for k, v, why in items if why == "kind.project_scope_measured"]
+    assert scope == [
+        ("target", 40.0),
+        ("target", 12e9),
+        ("target", 15.0),
+        ("target", 5e9),
+    ]
+    # what was done against it stays a result
+    assert ("statistic", 5e8) in [(k, v) for k, v, _ in items]
+    assert ("statistic", 50.0) in [(k, v) for k, v, _ in items]
+
+
+def test_a_year_gone_by_keeps_its_projects_as_results():
+    text = (
+        "一、2025年工作回顾\n"
+        "2025年,青湖区实施重点项目40个,总投资120亿元,年度计划投资30亿元,累计完成投资32亿元,"
+        "占年度计划投资的106%。\n"
+    )
+    items = _kinds(text)
+    assert items[0][:2] == ("statistic", 40.0)
+    assert items[1][:2] == ("statistic", 12e9)
+
+
+def test_projects_in_hand_under_a_progress_heading_are_results():
+    text = (
+        "一、重点项目进展情况\n"
+        "临川市签约项目40个,总投资120亿元,累计完成投资12亿元,占年度计划投资的40%。\n"
+    )
+    items = _kinds(text)
+    assert items[0][:2] == ("statistic", 40.0)
+    assert items[1][:2] == ("statistic", 12e9)
