@@ -3,6 +3,7 @@ and a selection approved from page 2 back on page 2. Nothing scrolls sideways.
 Set LUOSHI_SCREENSHOTS=DIR to keep a screenshot of each width."""
 
 import pytest
+from playwright.sync_api import expect
 
 from luoshi.reporting.models import Report
 from luoshi.reporting.views_queue import PAGE_SIZE
@@ -28,10 +29,15 @@ def test_a_long_queue_pages_filters_and_approves_from_page_two(
     _shoot(page, f"approvals-{viewport['width']}")
 
     page.select_option("#q-unit", str(c.commerce.pk))
+    # each click loads a new page: wait for it (expect retries) rather than read the rows
+    # of the page still on screen or of the blank one between
     page.click("#queue-filter button[type=submit]")
-    assert page.locator("[data-queue-size]").get_attribute("data-queue-size") == str(PAGE_SIZE + 4)
+    expect(page.locator("[data-queue-size]")).to_have_attribute(
+        "data-queue-size", str(PAGE_SIZE + 4)
+    )
     page.click("a[rel=next]")
-    assert page.locator("tr[data-report]").count() == 4
+    page.wait_for_url("**page=2**")
+    expect(page.locator("tr[data-report]")).to_have_count(4)
     assert "page=2" in page.url and f"unit={c.commerce.pk}" in page.url
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     _shoot(page, f"approvals-page2-{viewport['width']}")
@@ -40,5 +46,5 @@ def test_a_long_queue_pages_filters_and_approves_from_page_two(
     page.click("#approve-selected")
     page.click("#confirm-approve")
     page.wait_for_url(f"**/approvals/?unit={c.commerce.pk}&page=2")
-    assert page.locator("tr[data-report]").count() == 3
+    expect(page.locator("tr[data-report]")).to_have_count(3)
     assert Report.objects.filter(status="approved").count() == 1
