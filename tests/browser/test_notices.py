@@ -4,6 +4,7 @@ import os
 from datetime import date
 
 import pytest
+from playwright.sync_api import expect
 
 from luoshi.reporting import actions
 
@@ -139,7 +140,8 @@ def test_the_supervisor_sends_a_chase_from_the_overview_and_the_reporter_reports
     reporter.fill("#id_as_of", "2025-06-30")
     reporter.fill("#id_value", "30")
     reporter.click("button[name=action][value=submit]")
-    assert reporter.locator("[data-status]").get_attribute("data-status") == "submitted"
+    # the submit loads a new page: wait for it rather than read the form still on screen
+    expect(reporter.locator("[data-status]")).to_have_attribute("data-status", "submitted")
     assert Report.objects.get(target=c.signed).status == "submitted"
 
 

@@ -1,6 +1,7 @@
 """In a real browser: a reporter submits with evidence, the approver approves, the overview changes."""
 
 import pytest
+from playwright.sync_api import expect
 
 from luoshi.reporting.models import Report
 
@@ -28,7 +29,8 @@ def test_reported_and_approved_reading_changes_the_supervisors_overview(
     reporter.fill("#id_narrative", "上半年签约项目30个")
     reporter.set_input_files("#id_evidence", str(evidence))
     reporter.click("button[name=action][value=submit]")
-    assert reporter.locator("[data-status]").get_attribute("data-status") == "submitted"
+    # the submit loads a new page: wait for it rather than read the form still on screen
+    expect(reporter.locator("[data-status]")).to_have_attribute("data-status", "submitted")
     assert "签约清单.pdf" in reporter.locator("main").inner_text()
 
     approver = sign_in("commerce-approver")
