@@ -286,6 +286,16 @@ _BUREAU_MEETING = re.compile(
 # a level named as 县级/州级 (2023年县级重点项目) or before its key projects (316个州重点建设
 # 项目): the jurisdiction when no other word names it
 _LEVEL_ADJ = scanning(r"(?<![省市县区州])([市县区州])(?:级(?:重点)?|重点(?:建设)?)项目")
+# a party committee named by its level only (认真贯彻县委“1357”工作体系)
+_LEVEL_COMMITTEE = scanning(r"(?<![省市县区州])([市县区州])委(?![托屈员])")
+
+
+def _committee_level(sample: str) -> str | None:
+    """The lowest level whose party committee a text names by its level only (贯彻县委…):
+    the level of a text that names no place nor level of its own otherwise, a government
+    carrying out its own committee's plans (rule owner.level_of_its_committee)."""
+    levels = {m.group(1) for m in _LEVEL_COMMITTEE.finditer(sample)} - {"州"}
+    return "全" + min(levels, key=_LEVEL_RANK.__getitem__) if levels else None
 
 
 # the issuers run together, repair having removed the spaces between them
@@ -1385,6 +1395,9 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         # a text that opens on a place as its subject (锡林郭勒盟全面贯彻落实…) and names
         # no body nor jurisdiction otherwise: that place (owner.region)
         region = jurisdiction = own.opening_place(title_lines[0])
+    if jurisdiction is None and owner is None and region is None and self_level is None:
+        # ... nor a place its title opens with: the level whose committee it names (全县)
+        jurisdiction = _committee_level(sample[:5000])
     if interviewed and owner is None:
         region = interviewed
     # the headline may run into the first paragraph (repair joins them): its opening only

@@ -32,3 +32,16 @@ def test_a_province_printed_once_after_a_verb_is_the_province_the_text_speaks_fo
     # printed once inside a firm's name (华电浙江分公司): no place the text speaks for
     firm = text.replace("推动浙江高质量发展", "支持华电浙江分公司发展")
     assert owners(firm) == ["全省"]
+
+
+def test_a_text_that_names_only_the_committee_it_carries_out_is_of_that_level():
+    # a plan that names no place nor 全县/我县, only the committee whose plans it carries out
+    text = (
+        "2026年重点工作安排\n"
+        "认真贯彻县委“三大战略”部署,着力抓好六个方面的重点工作。\n"
+        "新增高新技术企业20家,技改投资增长10%以上。\n"
+    )
+    assert owners(text) == ["全县", "全县"]
+    # a township's plan that calls itself 全镇 keeps its own level
+    town = text.replace("着力抓好", "全镇着力抓好")
+    assert "全县" not in owners(town)
