@@ -851,6 +851,9 @@ def _project_scope(unit, text: str, q_start: int, q_end: int, sent, clause, time
         text, sent[0], clause[1]
     ):
         return False
+    # 本次集中开工的项目…: the projects of one event, what started or was signed at it
+    if _event_projects(text, sent, q_start):
+        return False
     # 其中,…项目116个 (and the later members of its list, after ；): a breakdown of the
     # total before it, of that total's kind
     opening = max(text.rfind("。", 0, sent[0]), text.rfind("\n", 0, sent[0])) + 1
@@ -888,6 +891,36 @@ def _project_scope(unit, text: str, q_start: int, q_end: int, sent, clause, time
         return False
     m = _QUANTITY_COUNT.search(text, prev[0], prev[1])
     return m is not None and _counts_projects(m.group(2), text, m.start(), m.end(), prev)
+
+
+_EVENT_PROJECTS = lex.cue("event_projects")
+_LIST_MEMBER = re.compile(
+    r"[ \t\u3000]*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|[一二三四五六七八九十]+[、.．]"
+    r"|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])"
+)
+
+
+def _event_projects(text: str, sent, q_start: int) -> bool:
+    """The figure counts the projects of one event (本次集中开工的项目, 此次签约): named
+    before it in its sentence, or in the lead-in (…主要呈现以下特点:) of the list (一是…,
+    二是…) whose member the figure's paragraph is."""
+    if _EVENT_PROJECTS.search(text, sent[0], q_start):
+        return True
+    p = text.rfind("\n", 0, sent[0]) + 1
+    if not _LIST_MEMBER.match(text, p):
+        return False
+    for _ in range(12):
+        if p <= 1:
+            return False
+        q = text.rfind("\n", 0, p - 1) + 1
+        line = text[q : p - 1].rstrip()
+        if not line or _LIST_MEMBER.match(line):
+            p = q
+            continue
+        return line.endswith((":", "：")) and bool(
+            _EVENT_PROJECTS.search(text, max(q, q + len(line) - 60), q + len(line))
+        )
+    return False
 
 
 _NOT_SPOKEN = ("deadline", "base")

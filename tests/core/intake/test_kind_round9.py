@@ -56,3 +56,30 @@ def test_projects_in_hand_under_a_progress_heading_are_results():
     items = _kinds(text)
     assert items[0][:2] == ("statistic", 40.0)
     assert items[1][:2] == ("statistic", 12e9)
+
+
+# rule project_scope, narrowed: the projects of one event (本次集中开工的项目, 此次签约),
+# named in the sentence or in the lead-in of the list the paragraph belongs to, are results
+
+
+def test_the_projects_of_one_event_are_results():
+    text = (
+        "4月8日,临川市举行二季度重点项目集中开工活动。\n"
+        "此次集中开工的项目呈现以下特点:\n"
+        "一是结构更优。工业项目42个,总投资85亿元;基础设施项目33个,总投资72亿元。\n"
+        "二是规模更大。亿元以上项目37个,总投资94亿元。\n"
+    )
+    items = _kinds(text)
+    assert [k for k, _, _ in items] == ["statistic"] * 6
+
+
+def test_the_projects_of_a_plan_list_stay_its_scope():
+    text = (
+        "2026年青湖区重点项目计划主要呈现以下特点:\n"
+        "一是结构更优。工业项目42个,总投资85亿元;基础设施项目33个,总投资72亿元。\n"
+    )
+    items = _kinds(text)
+    assert [(k, why) for k, _, why in items][:2] == [
+        ("target", "kind.project_scope"),
+        ("target", "kind.project_scope"),
+    ]
