@@ -502,6 +502,10 @@ def kind_of(
         and _project_scope(unit, text, q_start, q_end, sent, clause, times, doc)
     ):
         return "target", "kind.project_scope"
+    # 2024年1月23日的会议上,确定了10件为民实事:…新增就业30万人: the list its own sentence
+    # announces, not the date the sentence opens on
+    if seg.promised_from is not None and sent[0] < seg.promised_from <= q_start:
+        return "target", "kind.promise_list"
     if frame in _FRAME_RULE and not marked:
         return "statistic", _FRAME_RULE[frame]
     st = _STAT_CUE.search(cl)

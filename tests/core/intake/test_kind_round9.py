@@ -83,3 +83,28 @@ def test_the_projects_of_a_plan_list_stay_its_scope():
         ("target", "kind.project_scope"),
         ("target", "kind.project_scope"),
     ]
+
+
+# rule promise_list, widened: the family of the year's list of practical works (民心工程,
+# 为民实事, 惠民工程…), announced a sentence after its name (…20项民心工程。…具体如下:) or by its
+# name before a colon (确定了10件为民实事:), and over the date its own sentence opens on
+
+
+def test_a_list_of_the_years_works_announced_later_in_the_paragraph_is_promises():
+    text = (
+        "1月10日,临川市公布了2026年15项民心工程,市住建局负责6个子项任务。具体如下:\n"
+        "1.改造老旧管网。更新改造供水老旧管道120公里。\n"
+        "2.新建口袋公园。新建口袋公园36个。\n"
+    )
+    items = [(k, v, why) for k, v, why in _kinds(text) if v in (120e3, 120.0, 36.0)]
+    assert [(k, why) for k, _, why in items] == [("target", "kind.promise_list")] * 2
+
+
+def test_a_list_named_before_its_colon_in_a_dated_sentence_is_promises():
+    text = "2026年1月20日的市人代会上,确定了继续推进8件为民实事:城镇新增就业3万人、改造农村公路150公里。\n"
+    assert [k for k, v, _ in _kinds(text) if v in (3e4, 150.0)] == ["target", "target"]
+
+
+def test_a_progress_lead_of_the_list_is_no_promise():
+    text = "2025年1月20日,青湖区8件为民实事完成情况:城镇新增就业3万人、改造农村公路150公里。\n"
+    assert [k for k, v, _ in _kinds(text) if v in (3e4, 150.0)] == ["statistic", "statistic"]
