@@ -1184,6 +1184,12 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
             city_name = strip_lead_words(m.group(1)) + "市"
             if city_name in sample:
                 found["市"] = city_name
+            elif city_name[:-1] in _MUNICIPALITIES and any(
+                k.group(1) == city_name[:-1] for k in _MUNICIPALITY.finditer(sample[:5000])
+            ):
+                # a municipality's daily (重庆日报) whose text prints the city bare outside
+                # the paper's name (今年重庆招商引资…): the city as the text writes it
+                found["市"] = city_name[:-1]
     if "市" not in found and own_suffix == "市":
         # a text that calls itself 全市 and names one city, however seldom (《绍兴市…纲要》 in
         # a table's row), or a provincial paper's page given to it (区域传真·长春): that city

@@ -91,7 +91,7 @@ def _regions_in(text: str, lo: int, hi: int, doc: Doc) -> list[tuple[int, int, s
     if key not in cache:
         if len(cache) > 256:
             cache.clear()
-        cache[key] = own.find_regions(text[lo:hi], doc.places)
+        cache[key] = own.places_spoken_of(text[lo:hi], doc.places)
     return cache[key]
 
 

@@ -301,6 +301,38 @@ def find_regions(text: str, extra: list[str]) -> list[tuple[int, int, str]]:
     ]
 
 
+def places_spoken_of(text: str, extra: list[str]) -> list[tuple[int, int, str]]:
+    """find_regions without the places that only name another place's address or a
+    medium: a province printed right before a place under it (陕西省宝鸡市) and a place
+    that names a paper (陕西日报讯)."""
+    found = find_regions(text, extra)
+    return [
+        r
+        for k, r in enumerate(found)
+        if not (k + 1 < len(found) and _above_the_next(text, r, found[k + 1]))
+        and not _MEDIUM_AFTER.match(text, r[1])
+    ]
+
+
+# a paper or a station named after a place (陕西日报讯, 宝鸡晚报, 湖南卫视): the medium's
+# name, not a place the sentence speaks of (rule owner.medium_name)
+_MEDIUM_AFTER = re.compile(r"[省市]?(?:日报|晚报|早报|商报|都市报|法制报|卫视|电视台|广播电视台)")
+
+
+# the level word between a province and the place under it (陕西省宝鸡市, 广西壮族自治区南宁市)
+_PROVINCE_LEVEL = re.compile(r"(?:省|市|[" + HAN + r"]{0,3}?自治区)?")
+_ABOVE_CITIES = frozenset(PROVINCES) | _AUTONOMOUS | frozenset(("北京", "天津", "上海", "重庆"))
+
+
+def _above_the_next(text: str, region: tuple[int, int, str], nxt: tuple[int, int, str]) -> bool:
+    """A province printed right before a place under it (陕西省宝鸡市): the address of the
+    lower place, which is the one the sentence names (rule owner.province_before_city)."""
+    if region[2] not in _ABOVE_CITIES or nxt[2] in _REGION_SET:
+        return False
+    m = _PROVINCE_LEVEL.match(text, region[1])
+    return m is not None and m.end() == nxt[0]
+
+
 # a listed project named by its place (独山子区20万吨/年EVA项目、…; G320南昌县向塘至新建区
 # 西山段公路工程、…): a word of the project's name, not the place the sentence speaks of;
 # nor is the place a firm is named by

@@ -45,3 +45,46 @@ def test_a_text_that_names_only_the_committee_it_carries_out_is_of_that_level():
     # a township's plan that calls itself 全镇 keeps its own level
     town = text.replace("着力抓好", "全镇着力抓好")
     assert "全县" not in owners(town)
+
+
+def stat_owners(text: str) -> list[str | None]:
+    return [it["owner"] for it in extract(text, year=2026).items if it["kind"] == "statistic"]
+
+
+def test_a_province_printed_before_its_city_is_the_citys_address():
+    from luoshi.core.intake.owners import places_spoken_of
+
+    # 浙江省衢州市: one place, the city
+    assert [r[2] for r in places_spoken_of("浙江省衢州市今年将新开工项目120个", ["衢州市"])] == [
+        "衢州市"
+    ]
+    # a list of the two names two places
+    listed = places_spoken_of("浙江省、衢州市分别新开工项目120个、30个", ["衢州市"])
+    assert [r[2] for r in listed] == ["浙江", "衢州市"]
+
+
+def test_a_place_that_names_a_paper_is_no_place_of_the_sentence():
+    text = (
+        "浙江日报讯(记者 某某)2月3日,记者从衢州市发展和改革工作会议上获悉:今年,衢州市"
+        "全年谋划项目300个以上。\n"
+    )
+    assert owners(text) == ["衢州市"]
+    # the province named as the subject of the sentence is its place
+    subject = text.replace("浙江日报讯(记者 某某)", "")
+    subject = subject.replace(
+        "衢州市发展和改革工作会议上获悉:今年,衢州市", "省发展改革工作会议上获悉:今年,浙江"
+    )
+    assert owners(subject) == ["浙江省"]
+
+
+def test_a_municipalitys_daily_names_the_city_the_text_prints_bare():
+    text = (
+        "全市招商工作开局良好\n"
+        "4月8日,重庆日报记者从市招商投资局了解到,今年1-3月,全市实现合同引资4231亿元。\n"
+        "今年1-3月,重庆招商引资到位资金619亿元,比上年同期增加237亿元,完成全年目标的19.4%,"
+        "其中工业合同引资2238亿元。\n"
+    )
+    assert stat_owners(text)[0] == "重庆"
+    # the city named only in the paper's name: 全市, the paper's place is not the sentence's
+    paper_only = text.replace("重庆招商引资", "全市招商引资")
+    assert stat_owners(paper_only)[0] == "全市"
