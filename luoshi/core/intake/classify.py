@@ -921,9 +921,14 @@ def _event_projects(text: str, sent, q_start: int) -> bool:
         if not line or _LIST_MEMBER.match(line):
             p = q
             continue
-        return line.endswith((":", "：")) and bool(
-            _EVENT_PROJECTS.search(text, max(q, q + len(line) - 60), q + len(line))
-        )
+        if not line.endswith((":", "：")):
+            return False
+        if _EVENT_PROJECTS.search(text, max(q, q + len(line) - 60), q + len(line)):
+            return True
+        # …or the paragraph right before the lead-in, that tells of the event
+        # (临川市举行重大项目集中签约仪式。\n签约项目呈现以下特点:)
+        r = text.rfind("\n", 0, max(q - 1, 0)) + 1
+        return q > 1 and bool(_EVENT_PROJECTS.search(text, max(r, q - 121), q - 1))
     return False
 
 

@@ -6,8 +6,8 @@ Each rule has an invented example that it decides and one that it leaves alone.
 from luoshi.core.intake import extract
 
 
-def _kinds(text):
-    return [(it["kind"], it["value"], it["why"]["kind"]) for it in extract(text).items]
+def _kinds(text, year=None):
+    return [(it["kind"], it["value"], it["why"]["kind"]) for it in extract(text, year).items]
 
 
 # rule project_scope_measured, widened: a count of projects with the plan's figures in a
@@ -108,3 +108,44 @@ def test_a_list_named_before_its_colon_in_a_dated_sentence_is_promises():
 def test_a_progress_lead_of_the_list_is_no_promise():
     text = "2025年1月20日,青湖区8件为民实事完成情况:城镇新增就业3万人、改造农村公路150公里。\n"
     assert [k for k, v, _ in _kinds(text) if v in (3e4, 150.0)] == ["statistic", "statistic"]
+
+
+# rule project_scope, narrowed by the whole family of events: the projects named by the
+# collective act they took part in (集中签约的项目, 参加开工仪式的项目, 推介会上签约) or by
+# the event the paragraph before the list's lead-in tells of are results too
+
+
+def test_the_projects_named_by_their_collective_act_are_results():
+    texts = [
+        "3月2日,临川市举行重大项目集中签约活动。集中签约的项目涵盖:\n(一)工业项目30个,总投资60亿元。\n",
+        "青湖区重点项目集中开工仪式举行。参加开工仪式的项目中,工业项目30个,总投资60亿元。\n",
+        "5月6日,临川市举行重大项目集中签约仪式。\n签约项目主要呈现以下特点:\n"
+        "一是体量大。工业项目12个,总投资45亿元。\n",
+    ]
+    for text in texts:
+        assert [k for k, _, _ in _kinds(text)] == ["statistic", "statistic"], text
+
+
+def test_a_planned_collective_start_stays_a_target():
+    text = "2026年,临川市计划集中开工项目30个,总投资60亿元。\n"
+    assert [k for k, _, _ in _kinds(text)] == ["target", "target"]
+
+
+# rule promise_list, widened: the leads of the family (主要是:, 包括:, 清单:) and the
+# verbs that name it before its colon (票决产生, 发布)
+
+
+def test_a_list_of_the_years_works_led_by_its_other_words_is_promises():
+    texts = [
+        "1月10日,青湖区确定了2026年重点民生项目,主要是:\n1.新建中小学5所。\n2.改造农村公路150公里。\n",
+        "1月5日,青湖区发布了今年的为民办实事项目清单:\n1.新建中小学5所。\n2.改造农村公路150公里。\n",
+        "2026年1月20日,临川市人代会票决产生了10件民生实事,主要是:新建中小学5所、改造农村公路150公里。\n",
+    ]
+    for text in texts:
+        kinds = [(k, why) for k, v, why in _kinds(text, 2026) if v in (5.0, 150.0)]
+        assert kinds == [("target", "kind.promise_list")] * 2, text
+
+
+def test_a_progress_lead_in_other_words_is_no_promise():
+    text = "1月10日,临川市十件实事进展如下:\n1.新建中小学5所。\n2.改造农村公路150公里。\n"
+    assert [k for k, v, _ in _kinds(text, 2026) if v in (5.0, 150.0)] == ["statistic"] * 2
