@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from . import lexicon as lex
 from . import owners as own
+from . import region_columns
 from .classify import (
     BARE_AFTER,
     FLOOR_COMP,
@@ -1302,10 +1303,12 @@ def extract(text: str, year: int | None = None) -> Extraction:
         doc = doc_context(repaired, lines, year)
         sec = own.section_owners(repaired, lines)
         rows, table_lines = parse_tables(repaired, lines, doc.year)
+        # tables with one column per region: read whole, their lines kept from the others
+        region_items = region_columns.read(raw, repaired, index, lines, doc.year, table_lines)
         segs = _segments(repaired, lines, rows, sec, table_lines, doc.year, doc.review_year)
     except Exception:
         return Extraction(repaired, [], index)
-    items: list[dict] = []
+    items: list[dict] = list(region_items)
     _mark_owner_lines(repaired, segs)
     _mark_promised(repaired, segs)
     prev: Segment | None = None
