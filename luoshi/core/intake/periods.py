@@ -254,7 +254,14 @@ _PLANNED_AFTER = re.compile(r"\s?(?:将(?![近来])|要(?!求)|力争|确保|争
 
 # a year named as the baseline of a goal, not as the time a sentence speaks of:
 # 以2012年…为基础, 控制在2010年水平, 比2020年下降
-_BASE_BEFORE = re.compile(r"(?:以|控制在|不超过|不高于|不突破|保持在|恢复到|比|较)\s?$")
+_BASE_BEFORE = re.compile(
+    r"(?:以|控制在|不超过|不高于|不突破|保持在|恢复到|比|较|相比|相较|对比|与|同|和|跟)\s?[“\"]?$"
+)
+# …and the year a comparison is made with (与2015年相比, 同“十二五”末比较, 和上年比): the
+# base of the change the sentence states, not its period
+_COMPARED_WITH = re.compile(
+    r"[”\"]?(?:年|年度)?(?:末|期末|底|时期|期间)?(?:的)?(?:水平)?(?:相比|比较|相较|对比|比)"
+)
 _BASE_AFTER = re.compile(
     r"(?:[^,，。；;:：]{0,24}?为(?:基础|基数|基准|基期))|(?:的)?(?:水平|基础上)"
 )
@@ -264,8 +271,10 @@ def _baseline(text: str, s: int, e: int) -> bool:
     before = _BASE_BEFORE.search(text, max(0, s - 3), s)
     if before is None:
         return False
+    if before.group(0).startswith(("与", "同", "和", "跟")):
+        return _COMPARED_WITH.match(text, e) is not None
     after = _BASE_AFTER.match(text, e)
-    if before.group(0).startswith(("比", "较")):
+    if before.group(0).startswith(("比", "较", "相比", "相较", "对比")):
         return after is None or not after.group(0).startswith("为")
     return after is not None
 

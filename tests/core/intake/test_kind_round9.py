@@ -149,3 +149,24 @@ def test_a_list_of_the_years_works_led_by_its_other_words_is_promises():
 def test_a_progress_lead_in_other_words_is_no_promise():
     text = "1月10日,临川市十件实事进展如下:\n1.新建中小学5所。\n2.改造农村公路150公里。\n"
     assert [k for k, v, _ in _kinds(text, 2026) if v in (5.0, 150.0)] == ["statistic"] * 2
+
+
+# periods: the year a comparison is made with (与2020年相比, 同“十三五”末比较) is the base of
+# the change, not the period of the figure: the plan's target year before it stays its period
+
+
+def test_the_base_year_of_a_comparison_is_no_period():
+    text = (
+        "临川市安全生产实施方案\n"
+        "到2026年,全市安全生产水平明显提升。与2020年相比,生产安全事故死亡人数下降15%。\n"
+    )
+    items = [
+        (k, it_p) for k, it_p in ((it["kind"], it["period"]) for it in extract(text, 2026).items)
+    ]
+    assert items == [("target", "2026")]
+
+
+def test_a_year_joined_by_and_stays_the_period():
+    text = "2024年,青湖区地区生产总值与2023年相比增长6%。\n"
+    items = [(it["kind"], it["period"]) for it in extract(text, 2026).items]
+    assert items == [("statistic", "2024")]
