@@ -661,6 +661,10 @@ _STACKED_FIGURE = re.compile(
 )
 
 
+# a progress cell: a figure and a remark in brackets (57%(赤溪、灵溪偏慢), 50%(马站未开工)
+_STACKED_PROGRESS = re.compile(r"[≥≤><]?\s?\d[\d.,]*\s?[%％‰]?\s?[(（][^()（）\n]{1,40}[)）]?")
+
+
 # a cell of units whose first is marked the lead (▲发改局,各部门; ★区发改委、统计局)
 _LEAD_MARKED = re.compile(r"(.*?)[▲★]\s*([^,，、;；\s]{2,14})(?:[,，、;；].*)?")
 
@@ -758,6 +762,12 @@ def _stacked_column_owners(text: str, lines: list[Line], owners: list[str | None
             continue
         if row and len(s) <= 12 and _STACKED_FIGURE.fullmatch(s):
             # the row's figure in a cell of its own (目标任务: 6%, 1200个以上)
+            row.append(i)
+            continue
+        if row and not units and _STACKED_PROGRESS.fullmatch(s):
+            # its progress with a remark in brackets (当前进度: 80%(新区实验幼儿园进度滞后),
+            # the bracket perhaps cut): a cell of the row, before its unit (rule
+            # owner.stacked_progress)
             row.append(i)
             continue
         if len(s) > 6:
@@ -1075,10 +1085,21 @@ def stacked_cell_owner(text: str, par_start: int, par_end: int) -> str | None:
     line_start = _line_start(text, k)
     if line_start is None or not _SERIAL_LINE.fullmatch(text, line_start, k):
         return None
-    m = _NEXT_CELL.match(text, par_end, par_end + 60)
-    if not m or not is_organisation(m.group(1)) or _is_place_name(m.group(1)):
-        return None
-    return m.group(1)
+    names: list[str] = []
+    k = par_end
+    # a cell of several units prints them one a line (县教科局⏎⏎县代建中心)
+    while len(names) < 8:
+        m = _NEXT_CELL.match(text, k, k + 60)
+        if not m or not _stacked_unit(m.group(1)):
+            break
+        names.append(m.group(1))
+        k = m.end(1)
+    if not names:
+        m = _NEXT_CELL.match(text, par_end, par_end + 60)
+        if not m or not is_organisation(m.group(1)) or _is_place_name(m.group(1)):
+            return None
+        return m.group(1)
+    return "、".join(names)
 
 
 def row_cell_owner(text: str, sent_start: int, sent_end: int) -> str | None:

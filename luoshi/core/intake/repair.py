@@ -352,6 +352,50 @@ _UNIT_START = re.compile(
 )
 
 
+# the column labels of a table printed one cell a line: its serial's label, and a unit's
+_SERIAL_LABEL = re.compile(r"[ \t\u3000]*序\s*号[ \t\u3000]*")
+_UNIT_LABEL = re.compile(
+    r"[ \t\u3000]*(?:牵\s*头|责\s*任|主\s*办|承\s*办)\s*(?:单\s*位|部\s*门)[ \t\u3000]*"
+)
+_LABEL_MAX = 12  # a column label is short (主 要 工 作 任 务)
+
+
+def _stacked_tables(text: str, lines: list[Line]) -> list[tuple[int, int]]:
+    """The header lines (first, last) of the tables printed one cell a line: a 序号 line,
+    then short column labels one a line with a unit's among them (序号⏎项目内容⏎当前进度⏎
+    牵头单位⏎备注) (rule repair.stacked_labels)."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        ln = lines[i]
+        if ln.kind == "blank" or not _SERIAL_LABEL.fullmatch(text, ln.start, ln.end):
+            i += 1
+            continue
+        labels: list[int] = []
+        for k in range(i + 1, min(n, i + 20)):
+            cell = text[lines[k].start : lines[k].end].strip()
+            if lines[k].kind == "blank":
+                continue
+            # the labels end at the first row's serial or at a cell longer than a label
+            if len(labels) == 8 or len(cell) > _LABEL_MAX or cell.isdigit():
+                break
+            labels.append(k)
+        if not any(_UNIT_LABEL.fullmatch(text, lines[k].start, lines[k].end) for k in labels):
+            i += 1
+            continue
+        spans.append((i, labels[-1]))
+        i = labels[-1] + 1
+    return spans
+
+
+def _in_table(cells: list[tuple[int, int]], lines: list[Line], i: int) -> bool:
+    """Line i is a cell of a table printed one cell a line, or the line right before its
+    labels (字体:[ ]⏎⏎序号): no cut text either way."""
+    nxt = next((k for k in range(i + 1, min(len(lines), i + 10)) if lines[k].kind != "blank"), i)
+    return any(first <= i <= last or nxt == first for first, last in cells)
+
+
 def _join_breaks(
     text: str, idx: list[int], known: dict[str, tuple[str, int]] | None = None
 ) -> tuple[str, list[int], list[Line] | None]:
@@ -359,9 +403,11 @@ def _join_breaks(
 
     Also returns the lines of the text (classified, duplicates marked) when
     nothing was joined, so that the extractor need not split the text again.
+    A table printed one cell a line is no broken paragraph: its lines stay apart.
     """
     lines = split_lines(text, known)
     find_duplicates(text, lines)
+    cells = _stacked_tables(text, lines) if "序" in text else []
     cut: list[tuple[int, int]] = []  # spans of text to delete
     i = 0
     nlines = len(lines)
@@ -370,6 +416,9 @@ def _join_breaks(
         a = lines[i]
         was_continued, continued = continued, False
         if a.kind != "content" or a.dup:
+            i += 1
+            continue
+        if cells and _in_table(cells, lines, i):
             i += 1
             continue
         atext = text[a.start : a.end].rstrip()

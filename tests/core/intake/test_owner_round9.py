@@ -88,3 +88,53 @@ def test_a_municipalitys_daily_names_the_city_the_text_prints_bare():
     # the city named only in the paper's name: 全市, the paper's place is not the sentence's
     paper_only = text.replace("重庆招商引资", "全市招商引资")
     assert stat_owners(paper_only)[0] == "全市"
+
+
+def test_the_red_cross_and_the_charities_are_organisations():
+    from luoshi.core.intake.owners import is_organisation
+
+    assert is_organisation("县红十字会") and is_organisation("市慈善总会")
+    # 会 alone ends no organisation's name (工作会, 推介会)
+    assert not is_organisation("项目推介会")
+
+
+_STACKED = (
+    "2026年民生实事项目进度表\n\n  • 浏览次数:\n  • 来源:青湖县人民政府办公室\n  • 字体:[ ]\n\n序号\n\n项目内容\n\n当前进度\n\n牵头单位\n\n"
+    "备注\n\n1\n\n新建公办幼儿园5所。\n\n80%(青湖幼儿园进度滞后)\n\n县教育局\n\n县民生实事\n\n"
+    "2\n\n建设四好农村路55公里\n\n95%\n\n县交通局\n\n县民生实事\n\n"
+    "3\n\n建成投用中心敬老院3家。\n\n57%(赤溪、灵溪偏慢\n\n县民政局\n\n县民生实事\n"
+)
+
+
+def test_the_labels_of_a_table_printed_one_cell_a_line_stay_apart():
+    from luoshi.core.intake.repair import repair_lines
+
+    text, _, _ = repair_lines(_STACKED)
+    # the column labels stay apart, from each other and from the page's furniture before them
+    assert "[ ]\n\n序号\n\n项目内容\n\n当前进度\n\n牵头单位\n\n备注\n" in text
+    # a text cut at a page break is still joined
+    cut, _, _ = repair_lines("今年全县将新建公办幼儿园5所,新增学位\n\n1000个,改造农村公路55公里。")
+    assert "学位1000个" in cut
+
+
+def owner_of(text: str, snippet: str) -> str | None:
+    return next(it["owner"] for it in extract(text, year=2026).items if snippet in it["snippet"])
+
+
+def test_a_progress_cell_stands_between_an_item_and_its_unit():
+    # each item's unit is the one printed after its progress (80%(…), 95%)
+    assert owner_of(_STACKED, "幼儿园5所") == "县教育局"
+    assert owner_of(_STACKED, "55公里") == "县交通局"
+    assert owner_of(_STACKED, "敬老院3家") == "县民政局"
+    # a unit printed right after its item: the same
+    plain = _STACKED.replace("80%(青湖幼儿园进度滞后)\n\n", "").replace("95%\n\n", "")
+    assert owner_of(plain, "55公里") == "县交通局"
+
+
+def test_a_cell_of_several_units_one_a_line_owns_its_item_together():
+    text = (
+        "序号\n\n民生实事\n\n责任单位\n\n完成时限\n\n1\n\n新建中心幼儿园2所。\n\n县教科局\n\n"
+        "县代建中心\n\n12月底前\n\n2\n\n完成棚户区改造2836户。\n\n县住建局\n\n12月底前\n"
+    )
+    assert owner_of(text, "幼儿园2所") == "县教科局、县代建中心"
+    assert owner_of(text, "2836户") == "县住建局"
