@@ -109,8 +109,9 @@ _COMPLETION = scanning(
     r"(?:完成|占|佔)[^,，。；]{0,25}的(?:\s?[\d.]+\s?%\s?[和、及与])*$|"
     r"[占佔](?:全年|年度)?(?:计划|目标|任务)|完成率$|"
     r"完成[^,，。；]{0,12}?(?:计划|目标|任务)[^,，。；\d]{0,3}$|比重为$|占比为?$|"
-    # 为年度目标的66.2%: the goal as the yardstick of what was done (cue goal_yardstick)
-    r"为(?:年度|全年|年)?(?:投资)?(?:目标任务|计划任务|目标|计划|任务)[^,，。；\d]{0,8}的$"
+    # 为年度目标的66.2%, 为年度确保目标1200亿元的111.7%: the goal as the yardstick of what
+    # was done (cue goal_yardstick)
+    r"为(?:年度|全年|年)?(?:投资)?(?:确保|预期|力争|争取|奋斗|考核)?(?:目标任务|计划任务|目标|计划|任务)(?:\d[\d.]*[万亿]*元)?[^,，。；\d]{0,8}的$"
 )
 BARE_AFTER = re.compile(
     r"\s?(?:全面|全部|基本)?(?:完成|完工|建成|竣工|投用|投入使用|交付)?[。；;!！]"
@@ -1047,8 +1048,15 @@ def _committed(text: str, sent: tuple[int, int], q_start: int) -> bool:
     """A commitment (确保, 力争) earlier in the sentence governs the figure: no estimate or
     result word (预计, 累计, 截至) stands between them."""
     last = None
+    sticks: list[tuple[int, int]] | None = None
     for m in _GOAL_COMMITMENT.finditer(text, sent[0], q_start):
-        last = m
+        if sticks is None:
+            sticks = [
+                (g.start(), g.end()) for g in _GOAL_YARDSTICK.finditer(text, sent[0], sent[1])
+            ]
+        # 为年度确保目标1200亿元的111.7%: the goal's name, the yardstick of a result
+        if not any(a <= m.start() < b for a, b in sticks):
+            last = m
     if last is None or _STAT_CUE_STRONG.search(text, last.end(), q_start):
         return False
     # a task quoted by its title (“力争解决…”,占任务总数的1.6%) commits to nothing here

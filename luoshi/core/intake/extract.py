@@ -133,6 +133,7 @@ _SPEAKER_LEAD = lex.cue("speaker_lead")
 _PAST_FRAME_RULES = ("kind.past_year", "kind.review_opening", "kind.review_paragraph")
 _STRONG_GOAL = lex.cue("strong_target")
 _GOAL_MET = lex.cue("goal_met")
+_GOAL_YARDSTICK = lex.cue("goal_yardstick")
 
 
 def _leaves_past(text: str, sent: tuple[int, int], stimes: list[TimeExpr], doc: Doc) -> bool:
@@ -155,11 +156,13 @@ def _leaves_past(text: str, sent: tuple[int, int], stimes: list[TimeExpr], doc: 
 
 
 def _states_goal(text: str, sent: tuple[int, int]) -> bool:
-    """The sentence says a goal word (力争, 确保, 目标) that no 完成了…目标任务 reports met."""
+    """The sentence says a goal word (力争, 确保, 目标) that no 完成了…目标任务 reports met
+    and that names no yardstick of a result (为年度确保目标1200亿元的111.7%)."""
     met: list[re.Match] | None = None
     for m in _STRONG_GOAL.finditer(text, sent[0], sent[1]):
         if met is None:
             met = list(_GOAL_MET.finditer(text, sent[0], sent[1]))
+            met += list(_GOAL_YARDSTICK.finditer(text, sent[0], sent[1]))
         if not any(g.start() <= m.start() < g.end() for g in met):
             return True
     return False

@@ -170,3 +170,31 @@ def test_a_year_joined_by_and_stays_the_period():
     text = "2024年,青湖区地区生产总值与2023年相比增长6%。\n"
     items = [(it["kind"], it["period"]) for it in extract(text, 2026).items]
     assert items == [("statistic", "2024")]
+
+
+# rule 1 (round 9, pass 4): a goal named as the yardstick of a result (为年度确保目标80亿元的
+# 104.2%) sets nothing: the review of a year gone by does not turn into a plan at it, and the
+# share it measures is a result
+
+
+def test_a_goal_named_as_a_yardstick_keeps_the_year_under_review():
+    text = (
+        "青湖区交通运输工作会议召开。\n"
+        "去年,青湖区交通运输系统攻坚克难。交通投资实现突破,2025年累计完成交通投资84.5亿元,"
+        "为年度确保目标80亿元的105.6%,同比增长12.1%;建成高速公路项目3个、96公里,"
+        "高速公路总里程达到812公里。\n"
+    )
+    items = _kinds(text, 2026)
+    assert ("target", 8e9, "kind.strong_target") in items
+    assert ("statistic", 105.6, "kind.progress_share") in items
+    for value in (12.1, 3.0, 96.0, 812.0):
+        assert [k for k, v, _ in items if v == value] == ["statistic"]
+
+
+def test_a_goal_to_be_secured_still_turns_the_review_to_the_plan():
+    text = (
+        "青湖区交通运输工作会议召开。\n"
+        "去年,青湖区交通运输系统攻坚克难。今年要确保完成交通投资90亿元,建成高速公路项目4个。\n"
+    )
+    items = _kinds(text, 2026)
+    assert [k for k, v, _ in items if v in (9e9, 4.0)] == ["target", "target"]
