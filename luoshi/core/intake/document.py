@@ -1282,6 +1282,18 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         found[lowest[-1]] = lowest  # its 全县 is that county
     city, district, county = found.get("市"), found.get("区"), found.get("县")
     autonomous = _autonomous(sample[:3000]) if "全区" in sample or "自治区" in sample else None
+    if self_level == "区" and not (district or autonomous) and owner is None:
+        # a development zone's text (全区 its own word) whose headline names the zone
+        # (长春高新区今年计划建设项目100个): its 全区 is that zone (rule owner.zone_headline)
+        zones = {
+            m.group(1)
+            # the zone opens the headline as its subject (the headline may run into the
+            # first paragraph); a zone it names further on (…成绩包括铜仁高新区) is another's
+            for h in head_lines[:6]
+            if (m := _ZONE.match(h.strip())) and not m.group(1).startswith(_BAD_PLACE_START)
+        }
+        if len(zones) == 1:
+            district = zones.pop()
     if "州" not in found and "全区" in sample and not (district or autonomous):
         # a prefecture named 地区 (大兴安岭地区, 阿里地区) calls itself 全区
         area = _area_prefecture(sample)

@@ -138,3 +138,16 @@ def test_a_cell_of_several_units_one_a_line_owns_its_item_together():
     )
     assert owner_of(text, "幼儿园2所") == "县教科局、县代建中心"
     assert owner_of(text, "2836户") == "县住建局"
+
+
+def test_a_zone_that_opens_the_headline_is_the_zone_its_text_calls_whole():
+    text = (
+        "临川高新区今年计划建设项目100个\n"
+        "2月28日,临川高新区召开工作推进会议。2026年,全区地区生产总值增长8%左右。\n"
+        "力争全年引进内资80亿元,新引进项目30个。\n"
+    )
+    assert set(owners(text)) == {"临川高新区"}
+    # a zone the headline names further on (…成绩包括临川高新区) is not the text's own
+    other = text.replace("临川高新区今年计划建设项目100个", "区招商引资成绩包括临川高新区")
+    other = other.replace("2月28日,临川高新区召开", "2月28日,区政府召开")
+    assert "临川高新区" not in owners(other)
