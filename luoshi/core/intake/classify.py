@@ -1214,9 +1214,17 @@ def metric_of(text: str, q: Quantity, clause: tuple[int, int]) -> str:
     return (left + right).strip()[:30] or text[clause[0] : q.start].strip()[-30:]
 
 
+_RELATIVE_CHANGE = re.compile(
+    r"(?:下降|降低|减少|减少了|压减|削减|减排|上升|增长|提高|提升|增加)(?:了|约|分别|均|幅度为?|比例为?)?$"
+)
+
+
 def target_kind_of(metric: str, unit: str, clause_text: str, q: Quantity, text: str) -> str:
     pre = text[max(0, q.start - 8) : q.start]
     if unit in ("%", "百分点", "‰"):
+        # 死亡率下降30%: a rate's relative change, right after its verb (下降至30%: a level)
+        if unit == "%" and _RELATIVE_CHANGE.search(pre):
+            return "growth"
         if _LEVEL_WORD.search(metric) or _LEVEL_WORD.search(pre):
             return "level"
         if _GROWTH.search(pre) or _GROWTH.search(metric):

@@ -198,3 +198,23 @@ def test_a_goal_to_be_secured_still_turns_the_review_to_the_plan():
     )
     items = _kinds(text, 2026)
     assert [k for k, v, _ in items if v in (9e9, 4.0)] == ["target", "target"]
+
+
+# rule 4 (round 9, pass 4): a rate's relative change right after its verb (死亡率下降30%) is
+# a growth target; the rate brought to a figure (下降至/到0.05) is a level
+
+
+def _target_kinds(text, year=None):
+    return [(it["value"], it.get("target_kind")) for it in extract(text, year).items]
+
+
+def test_a_rates_relative_fall_is_growth():
+    text = "到2030年,临川市亿元地区生产总值生产安全事故死亡率下降25%以上,道路交通万车死亡率比2025年降低了18%。"
+    assert _target_kinds(text, 2026) == [(25.0, "growth"), (18.0, "growth")]
+
+
+def test_a_rate_brought_to_a_figure_is_a_level():
+    text = (
+        "到2030年,临川市城镇调查失业率下降至5%以内,森林覆盖率提高到45%,工业用水重复利用率达到92%。"
+    )
+    assert _target_kinds(text, 2026) == [(5.0, "level"), (45.0, "level"), (92.0, "level")]
