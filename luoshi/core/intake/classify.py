@@ -587,6 +587,7 @@ def kind_of(
         or (doc.plan and not doc.progress)
         or seg.frame == "target"
         or (not (doc.progress or doc.meeting) and _reports_work_report(doc.text))
+        or (not doc.progress and _arranges_the_year(doc.text, doc.year))
     )
     if weak and not (par_state and par_state[0] == "target") and not in_plan:
         return "statistic", "kind.weak_statistic"
@@ -685,6 +686,38 @@ _PLANS_THE_YEAR = re.compile(r"预期目标|主要目标|今年|(?:19|20)\d{2}�
 def _reports_work_report(text: str) -> bool:
     found = _WORK_REPORT.search(text, 0, 1500)
     return found is not None and _PLANS_THE_YEAR.search(text, 0, 1500) is not None
+
+
+# a text that opens on the arrangement of the year it plans for (全省交通项目建设动员会议…
+# 对2022年交通运输投资和重点项目建设进行安排部署; 部署今年工作): what it then lists without
+# a cue of its own is that arrangement, not the year's results
+_ARRANGES = re.compile(
+    r"(?:进行|作出|做出|作|全面)?(?:安排部署|部署安排|动员部署|工作部署)|进行(?:安排|部署)|"
+    r"动员(?:视频|电视电话)?(?:会议|大会|会)|誓师(?:大会|会)|(?:安排|部署)(?:今年|全年|新一年|下一步)"
+)
+_REVIEWS_OR_CEREMONY = re.compile(r"总结|回顾|集中|开工|签约|竣工|投产|观摩|拉练")
+_ARRANGE_STOP = re.compile(r"[。！？!?\n]")
+
+
+@lru_cache(maxsize=4)
+def _arranges_the_year(text: str, year: int | None) -> bool:
+    """A sentence of the text's opening (its first 600 characters) arranges the work of
+    the text's year: an arrangement word (安排部署, 动员会议) with 今年/全年/新一年 or the
+    year itself in the same sentence."""
+    for m in _ARRANGES.finditer(text, 0, 600):
+        starts = [e.end() for e in _ARRANGE_STOP.finditer(text, max(0, m.start() - 120), m.start())]
+        lo = starts[-1] if starts else max(0, m.start() - 120)
+        end = _ARRANGE_STOP.search(text, m.end(), m.end() + 120)
+        sent = text[lo : end.start() if end else m.end() + 120]
+        # (a meeting that also reviews the year gone by, 总结2021年工作,安排部署2022年…, reads
+        # its review first; a ceremony's 集中开工动员大会 reports what started at it)
+        if _REVIEWS_OR_CEREMONY.search(sent):
+            continue
+        if any(w in sent for w in ("今年", "全年", "新一年", "新的一年")) or (
+            year is not None and f"{year}年" in sent
+        ):
+            return True
+    return False
 
 
 _PART_OF_PLAN_YEAR = re.compile(r"(\d{4})(?:H1|Q[1-4]|Q1-Q3)")

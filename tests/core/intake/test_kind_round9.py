@@ -218,3 +218,33 @@ def test_a_rate_brought_to_a_figure_is_a_level():
         "到2030年,临川市城镇调查失业率下降至5%以内,森林覆盖率提高到45%,工业用水重复利用率达到92%。"
     )
     assert _target_kinds(text, 2026) == [(5.0, "level"), (45.0, "level"), (92.0, "level")]
+
+
+# rule 2 (round 9, pass 4): a text that opens on the arrangement of its year (…动员会议召开,
+# 对2026年重点项目建设进行安排部署) frames what it then lists without a cue of its own as
+# that arrangement; not a meeting that also reviews the year gone by, nor a ceremony
+
+
+_ARRANGED = (
+    "临川市重点项目建设动员会议召开\n"
+    "3月2日,临川市重点项目建设动员会议召开,对2026年交通投资和重点项目建设进行安排部署。\n"
+    "==打造临川交通枢纽==\n"
+    "加快推进12个在建高速公路项目,新改建农村公路800公里,高速公路通车里程突破620公里。\n"
+)
+
+
+def test_the_items_of_an_arranged_year_are_targets():
+    items = _kinds(_ARRANGED, 2026)
+    assert [(k, why) for k, v, why in items if v in (12.0, 800.0, 620.0)] == [
+        ("target", "kind.plan_default")
+    ] * 3
+
+
+def test_a_ceremony_or_a_review_meeting_is_no_arrangement():
+    for lead in (
+        "3月2日,临川市举行2026年一季度重点项目集中开工动员大会。",
+        "3月2日,临川市交通工作会议召开,总结2025年工作,安排部署2026年交通工作。",
+    ):
+        text = _ARRANGED.replace(_ARRANGED.split("\n")[1], lead)
+        items = _kinds(text, 2026)
+        assert [k for k, v, _ in items if v in (12.0, 800.0, 620.0)] == ["statistic"] * 3
