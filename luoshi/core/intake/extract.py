@@ -649,7 +649,7 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
             q = quantities[qi]
             qi += 1
             if q.unit in _STRUCTURE_UNITS and (
-                _STRUCTURE_COUNT.search(text, max(sent[0], q.start - 6), q.start)
+                _STRUCTURE_COUNT.search(text, max(sent[0], q.start - 40), q.start)
                 or _COUNT_REFERENCE.search(text, max(sent[0], q.start - 2), q.start)
                 or _COUNT_PARTITIONED.match(text, q.end, sent[1])
             ):

@@ -248,3 +248,25 @@ def test_a_ceremony_or_a_review_meeting_is_no_arrangement():
         text = _ARRANGED.replace(_ARRANGED.split("\n")[1], lead)
         items = _kinds(text, 2026)
         assert [k for k, v, _ in items if v in (12.0, 800.0, 620.0)] == ["statistic"] * 3
+
+
+# rule 3 (round 9, pass 4): a heading that announces a list counts that list (公布了临川市
+# 2026年20项民心工程, 确定了2026年11个方面173项, 投票决定的12项): no item; a count done or
+# reached (65件民生实事已完成26件, 全面完成50项民生实事) stays
+
+
+def test_a_heading_that_announces_a_list_counts_no_item():
+    for text in (
+        "1月13日,媒体公布了临川市2026年20项民心工程。具体如下:\n一、新建停车泊位3000个。\n",
+        "市政府研究确定了2026年11个方面173项重点工作。具体如下:\n一、新建停车泊位3000个。\n",
+        "现将县人民代表大会投票决定的12项民生实事公布如下:\n一、新建停车泊位3000个。\n",
+    ):
+        values = [v for _, v, _ in _kinds(text, 2026)]
+        assert values == [3000.0], text
+
+
+def test_a_count_done_or_reached_stays():
+    items = _kinds("截至9月底,临川市65件民生实事已完成26件。", 2026)
+    assert [v for _, v, _ in items] == [65.0, 26.0]
+    items = _kinds("2025年,青湖区全面完成50项民生实事。", 2026)
+    assert [(k, v) for k, v, _ in items] == [("statistic", 50.0)]
