@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from . import owners as own
 from .classify import Segment, clause_bounds, clause_in, clause_marks
@@ -236,9 +237,43 @@ def target_owner(
     if owner is None and doc.jurisdiction and not doc.meeting and not seg.owner_unread:
         # nothing in the text names a nearer owner: the jurisdiction it speaks for
         owner, rule = doc.jurisdiction, "owner.jurisdiction"
+    if owner:
+        owner = as_printed(owner, text)
     if owner is not None and rule is not None:
         state.last_target = (owner, rule)
     return owner, rule
+
+
+def as_printed(owner: str, text: str) -> str:
+    """A unit written short at the item, by its level alone (省交通运输厅), whose full name
+    the text prints with its place one way only (广东省交通运输厅): written in full, as
+    the text names it (rule owner.unit_in_full; the rule that found the owner stays)."""
+    if len(owner) > 2 and owner[0] in "省市县区" and own.place_of_unit(owner) is None:
+        full = _full_unit(text, owner)
+        if full:
+            return full
+    return owner
+
+
+@lru_cache(maxsize=512)
+def _full_unit(text: str, short: str) -> str | None:
+    """The one full name the text prints for a unit written by its level (省交通运输厅 →
+    广东省交通运输厅), None when it prints none or several."""
+    rest = short[1:]
+    found = set()
+    k = text.find(rest)
+    while k >= 0:
+        for n in range(2, 7):
+            if k - n - 1 < 0:
+                break
+            place = text[k - n - 1 : k]
+            if place[-1] == short[0] and (
+                place in own.gazetteer_names() or place[:-1] in own.PROVINCES
+            ):
+                found.add(place + rest)
+                break
+        k = text.find(rest, k + 1)
+    return found.pop() if len(found) == 1 else None
 
 
 _FENBIE = re.compile(r"分别(?:为|是|达到|达|完成|增长|引进|实现)?")

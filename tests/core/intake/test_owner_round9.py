@@ -151,3 +151,19 @@ def test_a_zone_that_opens_the_headline_is_the_zone_its_text_calls_whole():
     other = text.replace("临川高新区今年计划建设项目100个", "区招商引资成绩包括临川高新区")
     other = other.replace("2月28日,临川高新区召开", "2月28日,区政府召开")
     assert "临川高新区" not in owners(other)
+
+
+def test_a_bureau_written_by_its_level_is_named_as_the_text_prints_it_in_full():
+    text = (
+        "全省交通工作会议召开,浙江省交通运输厅厅长作报告。\n"
+        "报告指出,2026年省交通运输厅将新建公路100公里。\n"
+    )
+    assert owners(text) == ["浙江省交通运输厅"]
+
+
+def test_a_bureau_written_by_its_level_stays_short_when_the_text_prints_two_full_names():
+    text = (
+        "近日,浙江省交通运输厅与江西省交通运输厅签署合作协议。\n"
+        "会议提出,省交通运输厅今年将完成交通投资1200亿元。\n"
+    )
+    assert not {"浙江省交通运输厅", "江西省交通运输厅"} & set(owners(text))
