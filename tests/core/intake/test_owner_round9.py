@@ -167,3 +167,17 @@ def test_a_bureau_written_by_its_level_stays_short_when_the_text_prints_two_full
         "会议提出,省交通运输厅今年将完成交通投资1200亿元。\n"
     )
     assert not {"浙江省交通运输厅", "江西省交通运输厅"} & set(owners(text))
+
+
+def test_a_name_never_opens_with_a_task_verb_or_its_adverb():
+    from luoshi.core.intake import owners as own
+
+    for fragment in ("纳入市", "认真贯彻落实临川县", "建好青湖区游客中心", "切实做好市", "编入县"):
+        assert not own.is_organisation(fragment), fragment
+
+
+def test_names_that_open_like_a_task_stay_names():
+    from luoshi.core.intake import owners as own
+
+    for name in ("建设局", "临川县", "青湖区执法局", "积石山县"):
+        assert own.is_organisation(name), name
