@@ -107,6 +107,8 @@ def stat_owner(
 ) -> tuple[str | None, str | None]:
     """The subject of a statistic (a region, or the thing a bracket describes)."""
     name = _stat_subject(text, sent, pos, state, doc, look, q_end)
+    if name:
+        name = province_in_full(name, text)
     return name, ("owner.region" if name else None)
 
 
@@ -238,10 +240,19 @@ def target_owner(
         # nothing in the text names a nearer owner: the jurisdiction it speaks for
         owner, rule = doc.jurisdiction, "owner.jurisdiction"
     if owner:
-        owner = as_printed(owner, text)
+        owner = province_in_full(as_printed(owner, text), text)
     if owner is not None and rule is not None:
         state.last_target = (owner, rule)
     return owner, rule
+
+
+def province_in_full(owner: str, text: str) -> str:
+    """A province is written with its level word whether the text prints it bare or not
+    (山东 → 山东省; shared corpus 00: 浙江 → 浙江省), as a filled-in province is; 海南 in a
+    text of 青海 is the prefecture 海南州, not the province."""
+    if owner == "海南" and "青海" in text:
+        return owner
+    return own.normalise_region(owner)
 
 
 def as_printed(owner: str, text: str) -> str:

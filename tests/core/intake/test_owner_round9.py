@@ -181,3 +181,13 @@ def test_names_that_open_like_a_task_stay_names():
 
     for name in ("建设局", "临川县", "青湖区执法局", "积石山县"):
         assert own.is_organisation(name), name
+
+
+def test_a_province_printed_bare_is_written_with_its_level_word():
+    from luoshi.core.intake.owner_choice import province_in_full
+
+    # 青湖 is invented; the provinces are real names and take 省 as the corpus writes them
+    assert province_in_full("山东", "2023年山东将完成交通投资2000亿元。") == "山东省"
+    assert province_in_full("青湖市", "青湖市将新建5G基站1200个。") == "青湖市"
+    # 海南 in a text of 青海 is the prefecture, not the province
+    assert province_in_full("海南", "青海省海南州死亡3人。") == "海南"

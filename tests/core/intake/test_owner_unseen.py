@@ -94,13 +94,14 @@ def test_a_press_conference_with_no_speaker_of_a_body_has_no_such_owner():
 # ---------------------------------------------------------------- the head's place form
 
 
-def test_a_headline_opening_on_a_bare_province_names_its_targets_so():
+def test_a_headline_opening_on_a_bare_province_names_its_targets_by_the_province_in_full():
+    # the corpus writes a province with its level word however the text prints it
     text = (
         "当前位置:首页 > 新闻\n\n"
         "    江西加快农田建设 产粮面积继续保持稳定    2026-01-26 09:00:00\n\n"
         "    记者从江西省第十四届人民代表大会第三次会议上了解到,今年将新建高标准农田300万亩。\n"
     )
-    assert _target_owners(text) == ["江西"]
+    assert _target_owners(text) == ["江西省"]
 
 
 def test_a_headline_naming_the_province_with_its_level_keeps_it():
