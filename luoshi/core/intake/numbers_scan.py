@@ -87,6 +87,8 @@ _POST_WORDS = [
     ("上下", "~"),
 ]
 _POST_FIRST = frozenset(w[0] for w, _ in _POST_WORDS)
+#: the comparator a word after a figure gives (以上 >=, 左右 ~, 以内 <=)
+POST_COMPARATOR = dict(_POST_WORDS)
 _EXCLUDE_BEFORE = (
     "相隔",
     "相距",
@@ -115,6 +117,13 @@ _PRE_WORD_LENGTHS = sorted({len(w) for w in _PRE_WORD}, reverse=True)
 # a bound forbidden (不得超过8个, 严禁低于…): the reverse bound, inclusive
 _NEGATED = ("不得", "不能", "不可", "不宜", "不应", "不准", "严禁", "禁止", "不许")
 _REVERSED = {">": "<=", "<": ">="}
+
+
+def pre_comparator(before: str) -> str | None:
+    """The comparator of the word of _PRE_WORDS that ends `before` (不低于 >=, 约 ~), None
+    for none and for a word that only says a figure is reached (达到)."""
+    c = _pre_word(before)
+    return None if c == "reach" else c
 
 
 def _pre_word(before: str) -> str | None:

@@ -20,6 +20,7 @@ import unicodedata
 from bisect import bisect_left
 
 from . import owners as own
+from .numbers_scan import POST_COMPARATOR, pre_comparator
 from .repair import Line
 
 _HAN = "\u4e00-\u9fff"
@@ -30,33 +31,11 @@ _LEVELLED = re.compile(
 _BARE_NAME = re.compile(rf"[{_HAN}]{{2,4}}")
 # a time, not a place: a header of years, quarters, months or halves
 _TIME_WORD = re.compile(r"\d|年|季|月|半年|上旬|中旬|下旬|期末|期初|累计|合计|小计|同比")
-_SERIAL = re.compile(r"\d{1,3}")
 # a cell with a figure, its comparator words and perhaps its own change word
 _FIGURE_CELL = re.compile(
     r"(?P<pre>[^\d\-—.]*?)(?P<num>\d+(?:\.\d+)?)\s*(?P<pct>[%％])?\s*"
     r"(?P<post>左右|上下|以上|以内|以下|及以上|)"
 )
-_PRE_COMPARATOR = (
-    ("不低于", ">="),
-    ("不少于", ">="),
-    ("至少", ">="),
-    ("不超过", "<="),
-    ("不高于", "<="),
-    ("控制在", "<="),
-    ("超过", ">"),
-    ("突破", ">"),
-    ("超", ">"),
-    ("约", "~"),
-    ("力争", ""),
-)
-_POST_COMPARATOR = {
-    "左右": "~",
-    "上下": "~",
-    "以上": ">=",
-    "及以上": ">=",
-    "以内": "<=",
-    "以下": "<=",
-}
 # a direction against last year with no figure (与上年持平, 不低于上年, 不减)
 _FLOOR_CELL = re.compile(
     r"(?:与|比|较)?(?:上年|去年|同期)?(?:持平|不变|不减|不降|不下降)|不低于上年"
@@ -204,10 +183,8 @@ def _item(
     if not m:
         return None
     pre = m.group("pre")
-    comp: str | None = _POST_COMPARATOR.get(m.group("post"))
-    for word, c in _PRE_COMPARATOR:
-        if word in pre and c and comp is None:
-            comp = c
+    # the cell's own words, after the figure first (7以上), else before it (不低于7)
+    comp = POST_COMPARATOR.get(m.group("post")) or pre_comparator(pre)
     if comp is None:
         comp = ">=" if kind == "target" else "="
     value = float(m.group("num"))
