@@ -1085,21 +1085,19 @@ def stacked_cell_owner(text: str, par_start: int, par_end: int) -> str | None:
     line_start = _line_start(text, k)
     if line_start is None or not _SERIAL_LINE.fullmatch(text, line_start, k):
         return None
-    names: list[str] = []
-    k = par_end
+    first = _NEXT_CELL.match(text, par_end, par_end + 60)
+    if not first:
+        return None
     # a cell of several units prints them one a line (县教科局⏎⏎县代建中心)
-    while len(names) < 8:
-        m = _NEXT_CELL.match(text, k, k + 60)
-        if not m or not _stacked_unit(m.group(1)):
-            break
+    names: list[str] = []
+    m: re.Match[str] | None = first
+    while m and len(names) < 8 and _stacked_unit(m.group(1)):
         names.append(m.group(1))
-        k = m.end(1)
-    if not names:
-        m = _NEXT_CELL.match(text, par_end, par_end + 60)
-        if not m or not is_organisation(m.group(1)) or _is_place_name(m.group(1)):
-            return None
-        return m.group(1)
-    return "、".join(names)
+        m = _NEXT_CELL.match(text, m.end(1), m.end(1) + 60)
+    if names:
+        return "、".join(names)
+    unit = first.group(1)
+    return unit if is_organisation(unit) and not _is_place_name(unit) else None
 
 
 def row_cell_owner(text: str, sent_start: int, sent_end: int) -> str | None:
