@@ -71,14 +71,14 @@ def _is_value(cell: str) -> bool:
     )
 
 
-def _cells(raw: str, read_before: list[bool]) -> list[tuple[str, int, int, int]]:
+def _cells(raw_lines: list[str], read_before: list[bool]) -> list[tuple[str, int, int, int]]:
     """The non-blank lines of the text as printed: (text, start, end, line number).  The
     raw lines, not the repaired ones: the repair joins short lines and drops bare numbers
     that look like page numbers, which in these tables are cells.  A line another reader
     took (read_before, by raw line) breaks a run."""
     out = []
     pos = 0
-    for k, line in enumerate(raw.split("\n")):
+    for k, line in enumerate(raw_lines):
         t = line.strip().strip("|").strip()
         if t:
             s = pos + line.find(t)
@@ -228,15 +228,15 @@ def read(
     """The items of the region-column tables of `raw` as spans of `text`, its repair
     (`index` maps each repaired character to its raw position).  The repaired lines of
     the tables read are added to `used`; a line in `used` already is not read again."""
-    starts = [ln.start for ln in lines]
     raw_lines = raw.split("\n")
-    read_before = []
+    # (most texts have no table another reader took: then no line needs looking up)
+    read_before = [False] * len(raw_lines)
+    starts = [ln.start for ln in lines]
     pos = 0
-    for line in raw_lines:
-        k = bisect_left(starts, _to_repaired(index, pos) + 1) - 1
-        read_before.append(k in used)
+    for n, line in enumerate(raw_lines if used else ()):
+        read_before[n] = bisect_left(starts, _to_repaired(index, pos) + 1) - 1 in used
         pos += len(line) + 1
-    cells = _cells(raw, read_before)
+    cells = _cells(raw_lines, read_before)
     items: list[dict] = []
     i = 0
     while i < len(cells):
