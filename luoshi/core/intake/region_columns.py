@@ -36,6 +36,8 @@ _FIGURE_CELL = re.compile(
     r"(?P<pre>[^\d\-—.]*?)(?P<num>\d+(?:\.\d+)?)\s*(?P<pct>[%％])?\s*"
     r"(?P<post>左右|上下|以上|以内|以下|及以上|)"
 )
+# a figure with a few words before it (同口径增长5%)
+_WORDED_FIGURE = re.compile(rf"[{_HAN}]{{0,6}}\d+(?:\.\d+)?\s*[%％]?(?:左右|以上|以内|以下)?")
 # a direction against last year with no figure (与上年持平, 不低于上年, 不减)
 _FLOOR_CELL = re.compile(
     r"(?:与|比|较)?(?:上年|去年|同期)?(?:持平|不变|不减|不降|不下降)|不低于上年"
@@ -67,7 +69,7 @@ def _is_value(cell: str) -> bool:
         and not _CHANGE_WORD.fullmatch(cell)
         or _FLOOR_CELL.fullmatch(cell)
         or _EMPTY_CELL.fullmatch(cell)
-        or re.fullmatch(rf"[{_HAN}]{{0,6}}\d+(?:\.\d+)?\s*[%％]?(?:左右|以上|以内|以下)?", cell)
+        or _WORDED_FIGURE.fullmatch(cell)
     )
 
 
