@@ -1265,4 +1265,23 @@ def target_kind_of(metric: str, unit: str, clause_text: str, q: Quantity, text: 
         return "level"
     if _LEVEL_CUM.search(metric) or _LEVEL_CUM.search(pre) or _LEVEL_STRICT.search(metric[-8:]):
         return "level"
+    if _is_standard(metric, unit, pre):
+        return "level"
     return "cumulative"
+
+
+# a standard per head and per period (低保标准提高到835元/人月, 每人每月609元) or a
+# standard brought to a figure (供养标准提高到2万元): what each one receives, a level;
+# 高标准农田 and 标准化厂房 name things built, counted
+_PER_HEAD_UNIT = re.compile(r"/(?:人|户)[月年]?$")
+_PER_HEAD_WORDS = re.compile(r"每(?:人|户)每?(?:月|年)")
+_STANDARD = re.compile(r"(?<!高)标准(?!化|农田|厂房)")
+_BROUGHT_TO = re.compile(
+    r"(?:提高|提升|调整|上调|调高|达到|增至|统一)(?:到|至|为)?[^，,。；;]{0,4}$"
+)
+
+
+def _is_standard(metric: str, unit: str, pre: str) -> bool:
+    if _PER_HEAD_UNIT.search(unit) or _PER_HEAD_WORDS.search(pre):
+        return True
+    return bool(_STANDARD.search(metric) and _BROUGHT_TO.search(pre))

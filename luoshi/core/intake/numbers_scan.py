@@ -36,7 +36,7 @@ UNITS = sorted(
     美元 欧元 港元 元 人次 户次 家次 辆次 台次 场次 项次 个次 架次 标箱 吨 人 个 家 户 亩 斤 只 双 辆 台 套 项
     场 处 座 米 条 所 间 张 件 批 名 位 株 棵 头 栋 幢 床 升 克 艘 架 宗 笔 份 册 篇 本 趟 片 块 盏 根 口 眼
     人公里 吨公里 批次 倍 届 期 轮 支 对 组 团 村 镇 公顷 km 起 次 微克/立方米 毫克/立方米 毫克/升 立方米/秒 元/吨
-    元/平方米 元/人""".split(),
+    元/平方米 元/人 载重吨 标准箱 吨标准煤 条段 例 穴 担 GWh""".split(),
     key=len,
     reverse=True,
 )
@@ -186,11 +186,25 @@ def _unit_at(text: str, pos: int, end: int) -> tuple[str | None, int]:
             if npos < end and text[npos] == "/" and "/" not in unit:
                 per, npos = _per_unit(text, npos, end, unit)
                 unit += per
+            if unit.endswith(_PER_HEAD):
+                unit, npos = _per_head_and_time(text, npos, end, unit)
             return unit, npos
     return None, pos
 
 
 _PER_SCALE = set("十百千万")
+# a daily capacity (8万立方米/日, 500吨/天); a yearly one (30万吨/年) is left to
+# the unit alone, as capacities in a project's name are read by their unit
+_PER_DAY = set("日天")
+_PER_HEAD = ("/人", "/户")
+_PER_TIME = re.compile(r"[·•]?([月年])")
+
+
+def _per_head_and_time(text: str, pos: int, end: int, unit: str) -> tuple[str, int]:
+    """A standard per person and per month or year (835元/人月, 2万元/人·年):
+    the month or year belongs to the unit, written without the dot."""
+    m = _PER_TIME.match(text, pos, end)
+    return (unit + m.group(1), m.end()) if m else (unit, pos)
 
 
 def _per_unit(text: str, pos: int, end: int, unit: str) -> tuple[str, int]:
@@ -199,6 +213,8 @@ def _per_unit(text: str, pos: int, end: int, unit: str) -> tuple[str, int]:
     i = pos + 1
     if i < end and text[i] in _PER_SCALE:
         i += 1
+    if i < end and text[i] in _PER_DAY:
+        return "/日", i + 1
     for u in _UNITS_BY_FIRST.get(text[i], ()) if i < end else ():
         if text.startswith(u, i) and i + len(u) <= end:
             return text[pos : i + len(u)], i + len(u)

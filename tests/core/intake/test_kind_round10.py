@@ -1,0 +1,74 @@
+"""Targets and statistics, round ten: units, levels and results read as goals (issue 15).
+
+Each rule has an invented example that it decides and one that it leaves alone.
+"""
+
+from luoshi.core.intake import extract
+from luoshi.core.intake.numbers_scan import scan_quantities
+
+
+def _units(text):
+    return [(q.value, q.unit) for q in scan_quantities(text, 0, len(text))]
+
+
+def _items(text, year=None):
+    return extract(text, year).items
+
+
+# compound units: a standard per person and per month or year, a daily capacity, and
+# units of trade the scanner did not know
+
+
+def test_a_standard_per_person_and_month_keeps_the_month():
+    assert _units("救助标准提高到720元/人月。") == [(720.0, "元/人月")]
+    assert _units("供养标准达到1.5万元/人·年,") == [(15000.0, "元/人年")]
+    assert _units("每户补贴2000元/户。") == [(2000.0, "元/户")]
+
+
+def test_a_rate_per_person_without_a_period_is_left_alone():
+    assert _units("人均产出52000元/人以上") == [(52000.0, "元/人")]
+    assert _units("抽检量不少于3批次/千人") == [(3.0, "批次/千人")]
+
+
+def test_a_daily_capacity_keeps_its_day_and_a_yearly_one_its_unit():
+    assert _units("新增供水能力6万立方米/日") == [(60000.0, "立方米/日")]
+    assert _units("处理生活垃圾800吨/天") == [(800.0, "吨/日")]
+    # capacities in a project's name are read by their unit alone
+    assert _units("年产15万吨/年的项目") == [(150000.0, "吨")]
+
+
+def test_units_of_trade_and_of_works():
+    assert _units("新增货船运力12万载重吨") == [(120000.0, "载重吨")]
+    assert _units("港口吞吐量达到350万标准箱") == [(3500000.0, "标准箱")]
+    assert _units("能源消费量控制在80万吨标准煤") == [(800000.0, "吨标准煤")]
+    assert _units("干线公路建成6条段、120公里") == [(6.0, "条段"), (120.0, "公里")]
+    assert _units("完成免费筛查3000例") == [(3000.0, "例")]
+    assert _units("储能产能达12GWh") == [(12.0, "GWh")]
+
+
+def test_numerals_inside_words_are_no_cases():
+    assert _units("按照统一部署") == []
+    assert _units("全省首例") == []
+
+
+# a standard brought to a figure is what each one receives: a level, not a cumulative
+
+
+def test_a_standard_raised_to_a_figure_is_a_level():
+    text = "2026年,青湖区力争城乡低保标准提高到每人每月780元,特困人员供养标准提高到1.2万元。"
+    kinds = [(it["value"], it["target_kind"]) for it in _items(text) if it["kind"] == "target"]
+    assert kinds == [(780.0, "level"), (12000.0, "level")]
+
+
+def test_a_standard_per_person_and_month_is_a_level():
+    text = "2026年,力争将临川市孤儿养育标准提高到1600元/人月。"
+    items = _items(text)
+    assert [(it["value"], it["unit"], it["target_kind"]) for it in items] == [
+        (1600.0, "元/人月", "level")
+    ]
+
+
+def test_things_built_to_a_standard_are_counted():
+    text = "2026年,青湖区力争新建高标准农田3万亩,建成标准化厂房5万平方米。"
+    kinds = [(it["value"], it["target_kind"]) for it in _items(text)]
+    assert kinds == [(30000.0, "cumulative"), (50000.0, "cumulative")]
