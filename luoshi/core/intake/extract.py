@@ -1296,10 +1296,17 @@ def _mark_owner_lines(text: str, segs: list[Segment]) -> None:
             prev.after_owner = name
 
 
+# the small-form sentence marks of some traditional-script pages (减免…110%﹔为…): read
+# as the ordinary ones, character for character so that every offset holds; repair
+# normalises the small comma and enumeration mark, not these
+_SMALL_FORM_MARKS = str.maketrans("﹔﹕﹖﹗", ";:?!")
+
+
 def extract(text: str, year: int | None = None) -> Extraction:
     try:
         raw = text if isinstance(text, str) else str(text)
         repaired, index, lines = repair_lines(raw)
+        repaired = repaired.translate(_SMALL_FORM_MARKS)
     except Exception:
         return Extraction(text if isinstance(text, str) else "", [], [])
     try:

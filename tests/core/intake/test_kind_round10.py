@@ -72,3 +72,19 @@ def test_things_built_to_a_standard_are_counted():
     text = "2026年,青湖区力争新建高标准农田3万亩,建成标准化厂房5万平方米。"
     kinds = [(it["value"], it["target_kind"]) for it in _items(text)]
     assert kinds == [(30000.0, "cumulative"), (50000.0, "cumulative")]
+
+
+# the small-form semicolon of traditional-script pages ends a clause like the ordinary one
+
+
+def test_a_small_form_semicolon_ends_the_share_before_the_next_result():
+    text = (
+        "截至2025年底,全省10件民生实事全部完成。"
+        "为3.2万名困难学生提供补助,完成年度目标任务的108%﹔为1.5万名残疾儿童提供康复救助。"
+    )
+    items = _items(text)
+    assert [(it["kind"], it["value"]) for it in items if it["unit"] == "名"] == [
+        ("statistic", 32000.0),
+        ("statistic", 15000.0),
+    ]
+    assert all(it["snippet"].count("﹔") == 0 for it in items)
