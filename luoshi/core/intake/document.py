@@ -218,6 +218,17 @@ def _lower_place(name: str) -> str:
 _SYSTEM_BODY = ("厅", "局", "委员会", "委")
 
 
+# "会上,某某某作市人民政府工作报告": the speaker's name and the verb 作 run into the level
+# word of the government he reports for; no place (焦作市, 合作市 are: the gazetteer's)
+_SPEAKER_VERB = re.compile(r"作(?:人民政府|政府)?[省市县区乡镇]$")
+
+
+def _speaker_glued(name: str) -> bool:
+    """A name cut as 某某某作市: a speaker and his verb before the level (rule
+    owner.speaker_not_place), not a place the gazetteer knows."""
+    return bool(_SPEAKER_VERB.search(name)) and name not in own.gazetteer_names()
+
+
 def _system_body(text: str) -> str | None:
     """The body of a sector system a text opens with (四川省交通运输系统全面落实…), when the
     text names it (四川省交通运输厅): its department presents the sector's plan."""
@@ -235,6 +246,28 @@ def _system_body(text: str) -> str | None:
                     return stem + suffix
         k = text.find("系统", k + 2, 1500)
     return None
+
+
+# "2023年全省交通运输行业将紧扣…": a sector's system of the whole jurisdiction as the
+# subject of the year's plan, its verb right after it
+_SECTOR_PLAN = re.compile(
+    r"(?:^|[,，。\n]|年)\s?(全[省市县区州][" + HAN + r"]{2,8}?(?:系统|行业))\s?(?:将|要|力争|计划)"
+)
+
+
+def _sector_plan_subject(text: str) -> str | None:
+    """The sector system whose plan the opening of a text states (2023年全省交通运输行业将…,
+    全省交通运输系统将…): the news of a sector's meeting gives the year's plan to that
+    system, as printed, when no department of it is named to present it (rule
+    owner.sector_system; a sentence of last year's work, 去年全省…系统完成…, states none)."""
+    # the subject of the text's plan comes before its figures: a system named after them
+    # (…完成全年目标的60%。全省招商系统将…) closes a progress report, it presents nothing
+    figure = _FIRST_FIGURE.search(text, 0, 1500)
+    m = _SECTOR_PLAN.search(text, 0, figure.start() if figure else 1500)
+    return m.group(1) if m and own.is_sector_system(m.group(1)) else None
+
+
+_FIRST_FIGURE = re.compile(r"\d[\d.]*\s?(?:%|[万亿千百个项家座条所公元])")
 
 
 def strip_lead_words(name: str) -> str:
@@ -1066,6 +1099,8 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
             owner = name
     if owner is None:
         owner = _system_body(text)
+    if owner is None:
+        owner = _sector_plan_subject(text)
     # an interview of a place's head (访南平市委书记某某, 采访了金凤区委副书记、区长某某): he
     # speaks for the place, not the body whose meeting the news opens on; a place a
     # sentence names (the region whose report he quotes) stays nearer
@@ -1134,7 +1169,10 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
             (
                 m
                 for m in _GOV_REPORT.finditer(head)
-                if own.is_organisation(m.group(1) or m.group(2) or m.group(3))
+                if (
+                    own.is_organisation(m.group(1) or m.group(2) or m.group(3))
+                    and not _speaker_glued(m.group(1) or m.group(2) or m.group(3))
+                )
                 or (m.group(4) and _autonomous(head))
             ),
             None,

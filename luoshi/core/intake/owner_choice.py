@@ -443,6 +443,9 @@ def _target_owner_found(
             and own.place_of_unit(doc.owner) != opener
         ):
             return opener, "owner.region"
+        subject = _plan_subject(text, lead.end(), opener, pos, doc)
+        if subject:
+            return subject, "owner.place_subject"
     # a zone's page (document._ZONE_PAGE) sets a zone as the document's owner
     if doc.owner and (ok(doc.owner) or own.is_zone(doc.owner)):
         # a government (or its office) issuing a plan for 全市/全省 (or 我市): the jurisdiction
@@ -493,6 +496,30 @@ def _target_owner_found(
 # a goal followed by the share of it reached (7000亿元目标任务的68.09%)
 _SHARE_OF_GOAL = re.compile(r"[^,，。；;]{1,16}?的\s?\d[\d.]*\s?%")
 _SENT_LEAD = re.compile(r"[“\"\s]*(?:(?:今年|明年|全年|(?:19|20)\d{2}年)[,，]?)?")
+
+
+# the verb of a plan right after its subject (青海省将续建…, 贵州要创建…)
+_PLAN_MODAL = re.compile(r"\s?(?:将|要|力争|计划|确保)")
+
+
+def _plan_subject(text: str, at: int, opener: str | None, pos: int, doc: Doc) -> str | None:
+    """A place that opens the sentence and is at once followed by the verb of a plan
+    (青海省将续建…等20个项目, 贵州将创建…10个以上): the place states the plan, so it owns
+    it, though the page is a bureau's of that place (the meeting of its 交通运输厅) whose
+    own plan the other sentences give (rule owner.place_subject). A province counts here
+    (the rule above wants a city, county or district), printed bare or with 省."""
+    if opener is None or opener in own.PROVINCES:
+        # a province printed bare (青海将…), which place_of_unit may not cut out
+        opener = next((p for p in own.PROVINCES if text.startswith(p, at)), None)
+        if opener is not None and text.startswith("省", at + len(opener)):
+            opener += "省"
+    if opener is None or text[at : at + len(opener)] != opener or "、" in opener:
+        return None
+    if not own.is_organisation(opener):
+        return None
+    if not (opener in doc.places or opener.rstrip("省") in own.PROVINCES):
+        return None
+    return opener if _PLAN_MODAL.match(text, at + len(opener), pos) else None
 
 
 def _is_city_level(name: str) -> bool:

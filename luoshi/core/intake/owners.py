@@ -1256,6 +1256,15 @@ def is_group(name: str) -> bool:
     return lex.owner_model()[2].fullmatch(name) is not None
 
 
+# a sector's system of a whole jurisdiction (全省交通运输系统, 全市住建行业): the bureaus and
+# units of that sector, which a sector meeting's news makes the subject of the year's plan
+_SECTOR_SYSTEM = re.compile(r"全[省市县区州][" + HAN + r"]{2,8}?(?:系统|行业)")
+
+
+def is_sector_system(name: str | None) -> bool:
+    return bool(name and _SECTOR_SYSTEM.fullmatch(name))
+
+
 @lru_cache(maxsize=4096)
 def is_organisation(name: str | None) -> bool:
     """Whether `name` looks like an organisation, a government or a group of units.
@@ -1268,6 +1277,8 @@ def is_organisation(name: str | None) -> bool:
     """
     if not name:
         return False
+    if is_sector_system(name):
+        return True
     if "、" in name and is_group(name):
         return True  # a group printed as a list (各地、各部门)
     # 浙江省(嘉兴、温州、台州): the bracket specifies the name before it

@@ -1,0 +1,77 @@
+"""Owners on unseen documents, round 10 (issue 15).
+
+Invented texts, one positive and one negative example per rule.  The places are real
+names of the gazetteer (owners.toml [places]), which the rules look up.
+"""
+
+from luoshi.core.intake import extract
+
+
+def items(text: str) -> list[dict]:
+    return extract(text, year=2026).items
+
+
+def owners(text: str) -> list[str | None]:
+    return [it["owner"] for it in items(text) if it["kind"] == "target"]
+
+
+def test_a_verb_that_builds_a_body_is_no_part_of_its_name():
+    # 健全X中心建设, 完善X局职能: the body is the object of the task, not its owner
+    text = (
+        "2026年衢州市政府工作报告\n"
+        "健全数字经济服务中心运行机制,完成投资20亿元,新增高新技术企业30家。\n"
+    )
+    assert all(o and not o.startswith(("健全", "完善")) for o in owners(text))
+    assert owners(text) == ["衢州市", "衢州市"]
+    # the verb makes the fragment no organisation; the body's own name is one
+    from luoshi.core.intake.owners import is_organisation
+
+    assert not is_organisation("完善云上数据局") and is_organisation("云上数据局")
+
+
+def test_a_speaker_and_his_verb_are_no_place_before_the_level_word():
+    # "某某作市人民政府工作报告": the government of the city the text names
+    text = (
+        "衢州市第八届人民代表大会第五次会议开幕\n"
+        "会上,林某某作市人民政府工作报告。\n"
+        "2026年衢州市经济社会发展主要预期目标是:地区生产总值增长6%左右。\n"
+    )
+    assert owners(text) == ["衢州市"]
+    # 焦作市 ends in 作市 and is a city of the gazetteer
+    jiaozuo = "会上,焦作市人民政府工作报告提出,2026年地区生产总值增长6%左右。\n"
+    assert owners(jiaozuo) == ["焦作市"]
+
+
+def test_a_place_that_opens_a_plan_sentence_owns_it_over_its_bureau():
+    text = (
+        "2026年青海省交通运输工作会议召开\n"
+        "据青海省交通运输厅介绍,今年计划完成交通投资300亿元。\n"
+        "青海省将续建西宁至某地等20个公路项目,新开工5个公路项目。\n"
+    )
+    got = items(text)
+    targets = [(it["owner"], it["why"]["owner"]) for it in got if it["kind"] == "target"]
+    assert ("青海省", "owner.place_subject") in targets
+    assert targets[0][0] == "青海省交通运输厅"
+    # a province printed bare before 将 is written with 省
+    bare = text.replace("青海省将续建", "青海将续建")
+    assert ("青海省", "owner.place_subject") in [
+        (it["owner"], it["why"]["owner"]) for it in items(bare) if it["kind"] == "target"
+    ]
+    # the place as the object of a verb (建设青海省…) opens no plan of its own
+    obj = text.replace("青海省将续建", "今年续建")
+    assert all(it["why"]["owner"] != "owner.place_subject" for it in items(obj))
+
+
+def test_a_sector_system_that_opens_the_years_plan_owns_the_texts_targets():
+    text = (
+        "2月8日,记者从全省交通运输工作会议上获悉,2026年全省交通运输行业将加快项目建设,"
+        "年内建成6个项目,新改建农村公路2000公里。\n"
+        "聚焦农村公路,力争新增200个自然村通硬化路。\n"
+    )
+    assert owners(text) == ["全省交通运输行业"] * 3
+    # a system named after the figures closes a progress report: it presents no plan
+    late = (
+        "上半年全省签约项目2910个,完成全年目标的60%。\n"
+        "下一步,全省招商系统将以更大力度抓招商,全年新签约项目5000个。\n"
+    )
+    assert "全省招商系统" not in owners(late)
