@@ -80,6 +80,7 @@ _GOAL_COMMITMENT = lex.cue("goal_commitment")
 _GOAL_REACHED = lex.cue("goal_reached")
 _GOAL_MET_REPORTED = lex.cue("goal_met_reported")
 _GOAL_YARDSTICK = lex.cue("goal_yardstick")
+_CONTROL_FRAME = lex.cue("control_frame")
 _TITLE = re.compile(r"《[^》]{1,60}》")
 _ACTUAL_VERB = lex.cue("actual_verb")
 _PLAN_MEASURE = re.compile(r"投资|产值")
@@ -603,6 +604,8 @@ def kind_of(
         return "statistic", "kind.weak_statistic"
     if q_end > 0 and _SHARE_OF_PLAN_AFTER.match(text, q_end, sent[1]):
         return "statistic", "kind.actual_before_share"
+    if _change_reported(text, sent, cl if weak else _change_after(text, q_end), seg, q_end):
+        return "statistic", "kind.change_reported"
     if par_state:
         return par_state[0], par_state[1] if par_state[1] in _FRAME_RULES else "kind.paragraph"
     if seg.frame == "target":
@@ -625,6 +628,53 @@ def kind_of(
     ):
         return "target", "kind.bound"
     return "statistic", "kind.default"
+
+
+def _change_reported(text: str, sent: tuple[int, int], cl: str, seg: Segment, q_end: int) -> bool:
+    """营业收入实现4500亿元,同比增长11.2%: a change measured against the same time last
+    year, printed bare, in a sentence with no goal word, is a result, whatever the
+    paragraph or the plan around it; a goal's change is printed with its bound (同比增长
+    8%以上, 左右) or asked for by a goal word, and a plan's own section keeps its figures.
+    `cl` is the change's clause: the figure's own, or the one right after an amount."""
+    return (
+        any(w in cl for w in _CHANGE_WORDS)
+        and seg.frame != "target"
+        and not seg.in_section
+        and not _bound_at(text, q_end)
+        and not _asks_for_goals(text, _breakdown_start(text, sent[0]), sent[1])
+    )
+
+
+def _asks_for_goals(text: str, start: int, end: int) -> bool:
+    """A goal word, or a frame of control indicators (控制考核指标分解为:…), in the span."""
+    return bool(TARGET_CUE.search(text, start, end) or _CONTROL_FRAME.search(text, start, end))
+
+
+def _bound_at(text: str, q_end: int) -> bool:
+    return _with_bound(text, q_end) or text[max(0, q_end - 2) : q_end] == "左右"
+
+
+# the amount a change of the next clause measures (实现800亿元,同比增长9.4%)
+_CHANGE_AFTER = re.compile(
+    r"[,，]\s?(?:按可比口径)?(?:同比|比上年|较上年|较去年|比去年)[^,，。；;\d]{0,6}\d[\d.]*%"
+)
+
+
+def _change_after(text: str, q_end: int) -> str:
+    """The clause of a bare change right after the amount, or nothing."""
+    if q_end <= 0:
+        return ""
+    m = _CHANGE_AFTER.match(text, q_end)
+    return m.group(0) if m and not _bound_at(text, m.end()) else ""
+
+
+def _breakdown_start(text: str, pos: int) -> int:
+    """Where the sentence that holds pos began, counting ；-parts as one sentence, and a
+    breakdown (其中:…) with the sentence whose total it breaks down."""
+    start = _full_stop_before(text, pos)
+    if text.startswith("其中", start) and start > 0:
+        return _full_stop_before(text, start - 1)
+    return start
 
 
 _GOAL_BOUND_AFTER = re.compile(r"\s?(?:以上|以内|以下|左右)")

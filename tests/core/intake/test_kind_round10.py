@@ -88,3 +88,34 @@ def test_a_small_form_semicolon_ends_the_share_before_the_next_result():
         ("statistic", 15000.0),
     ]
     assert all(it["snippet"].count("﹔") == 0 for it in items)
+
+
+# a change against the same time last year printed bare, with no goal word in its
+# sentence, is a result, after a paragraph of plans too (rule kind.change_reported)
+
+_MEETING = "2026年2月,青湖区召开工作会议,部署全年工作。"
+
+
+def _kind_of(text, value):
+    return [(it["kind"], it["why"]["kind"]) for it in _items(text, 2026) if it["value"] == value]
+
+
+def test_a_bare_change_and_the_amount_it_measures_are_results():
+    text = _MEETING + "全区营业收入实现800亿元,同比增长9.4%。"
+    assert _kind_of(text, 9.4) == [("statistic", "kind.change_reported")]
+    assert _kind_of(text, 8e10) == [("statistic", "kind.change_reported")]
+
+
+def test_a_change_printed_with_its_bound_or_asked_for_stays_a_goal():
+    assert _kind_of(_MEETING + "全区营业收入实现800亿元,同比增长9%以上。", 9.0)[0][0] == "target"
+    asked = _MEETING + "力争全区营业收入实现800亿元,同比增长9.4%。"
+    assert _kind_of(asked, 9.4)[0][0] == "target"
+    assert _kind_of(asked, 8e10)[0][0] == "target"
+
+
+def test_a_breakdown_is_read_with_the_plan_it_breaks_down():
+    text = (
+        "今年青湖区计划实施重点项目300个,年度计划投资500亿元。"
+        "其中:亿元以上项目52个,较去年增加11个。"
+    )
+    assert _kind_of(text, 11.0)[0][0] == "target"
