@@ -119,3 +119,12 @@ def test_a_breakdown_is_read_with_the_plan_it_breaks_down():
         "其中:亿元以上项目52个,较去年增加11个。"
     )
     assert _kind_of(text, 11.0)[0][0] == "target"
+
+
+# 将军 in a name (将军山, 将军庙) is no 将 of the future
+
+
+def test_a_place_named_for_a_general_speaks_of_no_future():
+    text = "将军山隧道等一批在建工程加快建设进度,投资完成率超过80%。"
+    assert [it["kind"] for it in _items(text)] == ["statistic"]
+    assert [it["kind"] for it in _items("全市将新建隧道3座。")] == ["target"]
