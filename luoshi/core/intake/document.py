@@ -229,6 +229,19 @@ def _speaker_glued(name: str) -> bool:
     return bool(_SPEAKER_VERB.search(name)) and name not in own.gazetteer_names()
 
 
+# the rest of a project's name in a list after the place it opens (晋江市创业园及配套设施
+# 建设项目(二期)、…): a run without a mark of punctuation that ends in 项目 or 工程 and is
+# followed by the project's phase or the list's mark
+_PROJECT_IN_LIST = re.compile(r"[" + HAN + r"\w]{1,30}?(?:项目|工程)(?=[(（、])")
+
+
+def _in_project_list(sample: str, start: int, end: int) -> bool:
+    """The place sample[start:end] opens a project's name after the 、 of a list of them
+    (…项目、晋江市创业园建设项目(二期)、…), not a sentence's subject (梧州市引进区外投资项目(已
+    领取营业执照)315个)."""
+    return start > 0 and sample[start - 1] == "、" and bool(_PROJECT_IN_LIST.match(sample, end))
+
+
 def _system_body(text: str) -> str | None:
     """The body of a sector system a text opens with (四川省交通运输系统全面落实…), when the
     text names it (四川省交通运输厅): its department presents the sector's plan."""
@@ -268,6 +281,27 @@ def _sector_plan_subject(text: str) -> str | None:
 
 
 _FIRST_FIGURE = re.compile(r"\d[\d.]*\s?(?:%|[万亿千百个项家座条所公元])")
+
+
+# "天津市城市管理委负责10个子项任务。具体如下:": the body a programme's news names as
+# responsible for a count of its tasks, which the text then lists
+_LISTED_SHARE = re.compile(
+    r"(?:^|[,，。\n])([" + HAN + r"]{3,20}?)负责(?:其中)?[\d一二三四五六七八九十]{1,3}[个项件]"
+    r"(?:子项)?(?:任务|工作|工程|项目|实事)"
+)
+
+
+def _body_of_listed_share(text: str) -> str | None:
+    """The body responsible for the share of a programme the text lists (某某委负责10个
+    子项任务): its tasks are that body's (rule owner.listed_share); a government or a
+    place answering for tasks speaks for its jurisdiction, found the usual way."""
+    m = _LISTED_SHARE.search(text, 0, 1500)
+    if m is None:
+        return None
+    name = own.clean_unit(m.group(1))
+    if not name or not own.is_organisation(name) or own.is_government(name):
+        return None
+    return None if own.place_of_unit(name) == name else name
 
 
 def strip_lead_words(name: str) -> str:
@@ -767,6 +801,10 @@ def _places(sample: str, title: str, suffix: str) -> dict[str, str]:
                 continue
             if own.opens_a_project_name(sample, m.end(1) - len(name), m.end()):
                 continue
+            # a place that opens the name of a project of a list (rule
+            # owner.place_in_project_name)
+            if _in_project_list(sample, m.end(1) - len(name), m.end()):
+                continue
             counts[(name + kind, kind)] = counts.get((name + kind, kind), 0) + 1
     long_names = own.long_place_names()
     for m in long_names.finditer(sample) if long_names is not None else ():
@@ -1101,6 +1139,8 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         owner = _system_body(text)
     if owner is None:
         owner = _sector_plan_subject(text)
+    if owner is None:
+        owner = _body_of_listed_share(text)
     # an interview of a place's head (访南平市委书记某某, 采访了金凤区委副书记、区长某某): he
     # speaks for the place, not the body whose meeting the news opens on; a place a
     # sentence names (the region whose report he quotes) stays nearer

@@ -391,6 +391,9 @@ def _target_owner_found(
         return member, "owner.region"  # 新城区项目13个、回民区项目8个: each its place's
     # a figure table's row names its owner, a part included (其中:食品工业园)
     if seg.owner and (ok(seg.owner) or (seg.unit and seg.explicit_owner)):
+        main = _main_targets_place(text, par, pos, seg.owner)
+        if main:
+            return main, "owner.main_targets"
         return seg.owner, "owner.section"
     par_text = text[par[0] : min(par[1], par[0] + 400)]
     if (
@@ -447,6 +450,9 @@ def _target_owner_found(
         if subject:
             return subject, "owner.place_subject"
     # a zone's page (document._ZONE_PAGE) sets a zone as the document's owner
+    main = _main_targets_place(text, par, pos, doc.owner)
+    if main:
+        return main, "owner.main_targets"
     if doc.owner and (ok(doc.owner) or own.is_zone(doc.owner)):
         # a government (or its office) issuing a plan for 全市/全省 (or 我市): the jurisdiction
         named = [r for r in regs if r[2] not in _WHOLE]
@@ -520,6 +526,26 @@ def _plan_subject(text: str, at: int, opener: str | None, pos: int, doc: Doc) ->
     if not (opener in doc.places or opener.rstrip("省") in own.PROVINCES):
         return None
     return opener if _PLAN_MODAL.match(text, at + len(opener), pos) else None
+
+
+_PLACE_ENDS = ("省", "市", "区", "县", "州", "旗", "盟", "乡", "镇")
+# the paragraph of a work report's main expected targets (主要预期目标是:…)
+_MAIN_TARGETS = re.compile(r"主要预期目标|主要经济社会发展目标|经济社会发展主要目标")
+
+
+def _main_targets_place(text: str, par: tuple[int, int], pos: int, body: str | None) -> str | None:
+    """The main expected targets (2024年主要预期目标是:生产总值增长5.5%左右…) are the
+    jurisdiction's, as a work report's are its government's, though the page that quotes
+    them is a bureau's (省发展和改革委员会 printed above the text): the place the text
+    speaks for (rule owner.main_targets). None when the page is a government's (the
+    document rule writes it as its place) or the body names no place (市发改委: the section rule keeps it)."""
+    # a place (绵阳市涪城区) or a government is written as its place by the other rules
+    if not body or own.is_government(body) or body.endswith(_PLACE_ENDS):
+        return None
+    if not _MAIN_TARGETS.search(text, par[0], pos):
+        return None
+    place = own.place_of_unit(body)
+    return place if place and own.is_organisation(place) and len(place) >= 3 else None
 
 
 def _is_city_level(name: str) -> bool:

@@ -75,3 +75,47 @@ def test_a_sector_system_that_opens_the_years_plan_owns_the_texts_targets():
         "下一步,全省招商系统将以更大力度抓招商,全年新签约项目5000个。\n"
     )
     assert "全省招商系统" not in owners(late)
+
+
+def test_a_place_that_opens_a_listed_projects_name_is_not_the_city_of_the_text():
+    text = (
+        "2026年,安排市重点项目300个,总投资5000亿元。\n"
+        "重点推进某某新材料项目、衢州市智能制造产业园建设项目(二期)、某某物流园项目。\n"
+        "全市上下要全力抓好项目建设。\n"
+    )
+    assert owners(text)[0] == "全市"
+    # the city as the subject of a sentence is the text's city
+    named = text.replace("2026年,安排市重点项目", "2026年,衢州市安排市重点项目")
+    assert owners(named)[0] == "衢州市"
+
+
+def test_a_body_responsible_for_a_listed_share_of_a_programme_owns_the_list():
+    text = (
+        "媒体公布了衢州市2026年10项民生实事,衢州市住建局负责3个子项任务。具体如下:\n"
+        "1.改造老旧小区。完成老旧小区改造50个。\n"
+        "2.新建停车泊位。增建公共停车泊位3000个。\n"
+    )
+    assert owners(text)[-2:] == ["衢州市住建局", "衢州市住建局"]
+    # a text that names no body's share gives the programme to the city
+    plain = text.replace("衢州市住建局负责3个子项任务", "其中3项如下")
+    assert "衢州市住建局" not in owners(plain)
+
+
+def test_the_main_expected_targets_quoted_on_a_bureaus_page_are_the_jurisdictions():
+    text = (
+        "浙江省发展和改革委员会\n"
+        "2026年主要预期目标是:生产总值增长5.5%左右,城镇新增就业40万人以上。\n"
+        "全年计划安排省重点项目1000个。\n"
+    )
+    got = [(it["owner"], it["why"]["owner"]) for it in items(text) if it["kind"] == "target"]
+    assert got[:2] == [("浙江省", "owner.main_targets")] * 2
+    # the bureau's own plan, outside the main targets, stays the bureau's
+    assert got[-1][0] != "浙江省" or got[-1][1] != "owner.main_targets"
+    # a bureau without a place (市发改委) names no jurisdiction here
+    city = text.replace("浙江省发展和改革委员会", "市发展和改革委员会")
+    assert all(
+        w != "owner.main_targets"
+        for _, w in [
+            (it["owner"], it["why"]["owner"]) for it in items(city) if it["kind"] == "target"
+        ]
+    )
