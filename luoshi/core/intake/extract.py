@@ -95,6 +95,8 @@ _LIST_SEPS = (";", "；", "、", ",", "，")
 _STRUCTURE_COUNT = lex.cue("structure_count")
 _COUNT_REFERENCE = lex.cue("count_reference")
 _COUNT_PARTITIONED = lex.cue("count_partitioned")
+_STRUCTURE_NOUN = lex.cue("structure_noun")
+_STRUCTURE_DONE = lex.cue("structure_done")
 _STRUCTURE_UNITS = ("项", "个", "条", "件", "类", "批")
 # what a report counts of its own making: places moved in a ranking, papers issued,
 # times a word is printed; statistics of the report at most, never a figure of the plan
@@ -531,6 +533,16 @@ def _counts_the_report(text: str, q: Quantity, sent: tuple[int, int]) -> bool:
     return bool(inspected) and not _STRONG_GOAL.search(text, sent[0], q.start)
 
 
+def _counts_plan_parts(text: str, q: Quantity, sent: tuple[int, int]) -> bool:
+    """抓好40项重点工作:, 实施8项优惠措施;, 做好…3篇文章: the plan's own parts counted by
+    their noun, the phrase closed there; not a count done (全面完成50项民生实事)."""
+    return (
+        (q.unit in _STRUCTURE_UNITS or q.unit == "篇")
+        and _STRUCTURE_NOUN.match(text, q.end, sent[1] + 1) is not None
+        and not _STRUCTURE_DONE.search(text, max(sent[0], q.num_start - 4), q.num_start)
+    )
+
+
 _MEMBER_SEP = re.compile(r"、|和|及|与")
 # the class a list's members are counted as when the list is what the plan works on
 # (围绕工业、农业2个方面, 商贸、文旅3大优势产业)
@@ -656,6 +668,8 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                 # 明确133项: the plan's structure, not a figure of it; 这198项: the count
                 # named again; 在198项任务中: the plan's tasks partitioned
                 continue
+            if _counts_plan_parts(text, q, sent):
+                continue  # 抓好40项重点工作: the plan's parts counted, no figure
             if _counts_the_report(text, q, sent):
                 continue  # 排名提升5位, 印发督查通报3篇: the report's own tally, no item
             if (

@@ -128,3 +128,24 @@ def test_a_place_named_for_a_general_speaks_of_no_future():
     text = "将军山隧道等一批在建工程加快建设进度,投资完成率超过80%。"
     assert [it["kind"] for it in _items(text)] == ["statistic"]
     assert [it["kind"] for it in _items("全市将新建隧道3座。")] == ["target"]
+
+
+# a count of the plan's own parts named by its noun (抓好40项重点工作:) is its structure;
+# a count done (全面完成50项民生实事) is kept
+
+
+def test_the_plans_parts_counted_by_their_noun_are_no_items():
+    for text in (
+        "2026年青湖区着力抓好40项重点工作:",
+        "全面实施通行费减免等8项优惠措施;",
+        "落实好稳增长12条措施。",
+        "做好“改革、发展”2篇文章,为全面建成小康社会提供保障。",
+        "临川市2026年15项民心工程。",
+    ):
+        assert _items(text, 2026) == [], text
+
+
+def test_a_count_of_parts_done_or_a_count_of_works_stays():
+    assert [it["value"] for it in _items("2025年,青湖区全面完成50项民生实事。", 2026)] == [50.0]
+    assert [it["value"] for it in _items("2026年,青湖区力争开工重点项目40项。", 2026)] == [40.0]
+    assert [it["value"] for it in _items("2026年力争实施12项重点工程。", 2026)] == [12.0]
