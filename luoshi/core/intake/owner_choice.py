@@ -234,7 +234,7 @@ def target_owner(
         owner = _place_form(owner, doc)
     if owner and "、" in owner:
         owner = distributed_owner(text, sent, pos, owner)
-    if owner is None and state.last_target is not None:
+    if owner is None and state.last_target is not None and not _BREAKDOWN_OPEN.match(text, sent[0]):
         return state.last_target
     if owner is None and doc.jurisdiction and not doc.meeting and not seg.owner_unread:
         # nothing in the text names a nearer owner: the jurisdiction it speaks for
@@ -244,6 +244,13 @@ def target_owner(
     if owner is not None and rule is not None:
         state.last_target = (owner, rule)
     return owner, rule
+
+
+# a sentence that turns to a breakdown of the whole (从产业类别看,…; 按产业分类,…): its
+# figures are the whole's, not those of the part the sentence before was about
+_BREAKDOWN_OPEN = re.compile(
+    r"[ \t\u3000]*(?:从[^,，。]{1,8}(?:看|来看)|按[^,，。]{1,8}(?:分类|划分|分)|分[^,，。]{1,6}看)[,，]"
+)
 
 
 def province_in_full(owner: str, text: str) -> str:
@@ -369,6 +376,9 @@ def _target_owner_found(
     each = own.each_group_owner(text, clause_start, pos)
     if each:
         return each, "owner.each_group"
+    group = _clause_group(text, clause_start, pos)
+    if group:
+        return group, "owner.subject"
     if state.explicit and ok(state.explicit):
         return state.explicit, state.explicit_rule
     if state.subject:
@@ -466,7 +476,9 @@ def _target_owner_found(
                 return _whole(word, doc), "owner.jurisdiction"
         return doc.owner, "owner.document"
     if regs:
-        owner, _ = own.region_list_at(text[sent[0] : pos], regs, 0)
+        owner, _ = own.region_list_at(
+            text[sent[0] : pos], regs, _clause_opener(regs, sent, clause_start)
+        )
         # 本市/我县: the jurisdiction the text speaks for, named or written whole
         return (
             _whole(owner, doc) if owner in _WHOLE else doc.resolve_region(owner)
@@ -546,6 +558,36 @@ def _main_targets_place(text: str, par: tuple[int, int], pos: int, body: str | N
         return None
     place = own.place_of_unit(body)
     return place if place and own.is_organisation(place) and len(place) >= 3 else None
+
+
+def _clause_group(text: str, clause: int, pos: int) -> str | None:
+    """A named group of units that opens the figure's own clause (…落实情况,各牵头单位分别于
+    4月10日前报送): the group the duty is laid on, though no modal verb follows it (rule
+    owner.subject; one unit opening a clause is left to the sentence's subject rules)."""
+    if pos - clause < 3:
+        return None
+    name = own.subject_owner(text, clause, pos)
+    if not name or not own.is_group(name):
+        return None
+    # the group itself opens the clause: 全省各级各有关部门紧盯…目标 pursue the province's
+    # goal, whose owner the place rules find
+    opening = text[clause:pos].lstrip(" \t\u3000,，")
+    if not opening.startswith(name):
+        return None
+    # ... and is the whole name: 各县(市、区)交通运输部门 are the sector's bureaus of the group,
+    # which the sentence's own subject rules read whole
+    longer = (opening[: len(name) + k] for k in range(2, 9) if len(name) + k <= len(opening))
+    return None if any(own.is_organisation(n) for n in longer) else name
+
+
+def _clause_opener(regs: list[tuple[int, int, str]], sent: tuple[int, int], clause: int) -> int:
+    """Which of the sentence's regions owns a figure: the one that opens the figure's own
+    clause (…,武汉市社零额突破8500亿元,襄阳市、宜昌市社零额突破2000亿元: the second
+    clause is 襄阳市's and 宜昌市's, rule owner.region), else the sentence's first."""
+    for k, r in enumerate(regs):
+        if clause <= r[0] + sent[0] <= clause + 1:
+            return k
+    return 0
 
 
 def _is_city_level(name: str) -> bool:

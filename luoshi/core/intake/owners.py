@@ -301,16 +301,29 @@ def find_regions(text: str, extra: list[str]) -> list[tuple[int, int, str]]:
     ]
 
 
+# a quarter of a province named by its one-character name and a compass word (闽东北, 川东北,
+# 湘西北): a part of that province, not the region 东北 the word also names
+_PROVINCE_ABBREVIATIONS = frozenset(lex.data()["owners"]["province_abbreviations"])
+_COMPASS_REGIONS = frozenset(("东北",))
+
+
+def _part_of_a_province(text: str, region: tuple[int, int, str]) -> bool:
+    start, _end, word = region
+    return word in _COMPASS_REGIONS and start > 0 and text[start - 1] in _PROVINCE_ABBREVIATIONS
+
+
 def places_spoken_of(text: str, extra: list[str]) -> list[tuple[int, int, str]]:
     """find_regions without the places that only name another place's address or a
-    medium: a province printed right before a place under it (陕西省宝鸡市) and a place
-    that names a paper (陕西日报讯)."""
+    medium: a province printed right before a place under it (陕西省宝鸡市), a place
+    that names a paper (陕西日报讯), and a compass word naming a quarter of a province
+    (闽东北)."""
     found = find_regions(text, extra)
     return [
         r
         for k, r in enumerate(found)
         if not (k + 1 < len(found) and _above_the_next(text, r, found[k + 1]))
         and not _MEDIUM_AFTER.match(text, r[1])
+        and not _part_of_a_province(text, r)
     ]
 
 
@@ -1703,6 +1716,10 @@ def subject_owner(text: str, start: int, end: int) -> str | None:
         i += 1
     if not names:
         return None
+    if _PROJECTS_LISTED.match(text, k + i, min(end, k + i + 40)):
+        # 某某产业发展中心、某某广场等新建项目20个: the names of projects, listed before the
+        # count of them, not units (rule owner.subject)
+        return None
     if len(names) == 1 and not is_group(names[0]):
         g = lex.owner_model()[2]
         one = names[0]
@@ -1726,6 +1743,10 @@ def subject_owner(text: str, start: int, end: int) -> str | None:
     if _HANDS_DOWN.match(after):
         return None
     return "、".join(names)
+
+
+# the rest of a list of projects after the names that open it (、新城吾悦广场等新建项目20个)
+_PROJECTS_LISTED = re.compile(r"[^,，。；;:：]{0,30}?等[" + HAN + r"]{0,8}?(?:项目|工程)")
 
 
 def _shortest_name(s: str, i: int, first: bool) -> str | None:

@@ -119,3 +119,47 @@ def test_the_main_expected_targets_quoted_on_a_bureaus_page_are_the_jurisdiction
             (it["owner"], it["why"]["owner"]) for it in items(city) if it["kind"] == "target"
         ]
     )
+
+
+def test_a_compass_quarter_of_a_province_is_not_the_region_of_its_compass_word():
+    text = "今年我省计划完成交通投资800亿元。\n加快推进闽东北协同发展区内某某高速等11个项目建设。\n"
+    assert "东北" not in owners(text)
+    # 东北 on its own is the region
+    from luoshi.core.intake.owners import places_spoken_of
+
+    assert [r[2] for r in places_spoken_of("支持东北振兴,川东北经济区", [])] == ["东北"]
+
+
+def test_a_group_that_opens_the_figures_clause_owns_its_deadline():
+    text = "三、定期报告。重点任务落实情况,各责任单位分别于2026年6月30日和12月31日前报送市政府。\n"
+    assert set(owners(text)) == {"各责任单位"}
+    # a group after the place it belongs to pursues the place's goal
+    pursued = "上半年,全省各级各有关部门紧盯固定资产投资增长7%目标任务,主动作为。\n"
+    assert "各有关部门" not in owners(pursued)
+
+
+def test_names_listed_before_a_count_of_projects_are_projects_not_owners():
+    text = (
+        "今年,衢州市计划开工项目300个。按区域划分,"
+        "某某产业发展中心、某某广场等新建项目20个,某某购物中心等续建项目55个。\n"
+    )
+    assert all(o and not o.endswith("中心") for o in owners(text))
+    # a unit that opens its sentence with its own figures keeps them
+    unit = "衢州市发展改革委员会今年计划新开工项目20个。\n"
+    assert owners(unit) == ["衢州市发展改革委员会"]
+
+
+def test_a_sentence_that_turns_to_a_breakdown_of_the_whole_does_not_continue_a_part():
+    text = (
+        "2026年开工项目调度会召开。\n今年,长春新区计划开工项目300个。"
+        "北湖开发区新建项目9个、续建项目26个。从产业类别看,工业项目78个,服务业项目49个。\n"
+    )
+    assert owners(text)[-2:] == ["长春新区", "长春新区"]
+    # without the turn, the next figures continue the part
+    cont = text.replace("从产业类别看,", "")
+    assert owners(cont)[-2:] == ["北湖开发区", "北湖开发区"]
+
+
+def test_the_region_list_that_opens_a_figures_clause_owns_it():
+    text = "到2026年,杭州市社零额突破8500亿元,宁波市、温州市社零额突破2000亿元。\n"
+    assert owners(text) == ["杭州市", "宁波市、温州市"]
