@@ -316,8 +316,13 @@ def review_opening(text: str, sent: tuple[int, int]) -> bool:
     if m is None:
         return False
     # …or after the name an interview prints before an answer (梁某(市交通局局长):过去的一年,…)
-    lead = text[sent[0] : m.start()].rstrip()
+    # …or after a byline or a subheading run into the paragraph, set off by a run of
+    # spaces (记者某某      实现全区6个市均有高速公路      过去一年,…)
+    lead = _RUN_IN_HEADINGS.split(text[sent[0] : m.start()])[-1].rstrip()
     return len(lead) <= 6 or (len(lead) <= 40 and lead.endswith((":", "：")))
+
+
+_RUN_IN_HEADINGS = re.compile(r"\s{3,}")
 
 
 def target_opening(text: str, sent: tuple[int, int]) -> bool:

@@ -149,3 +149,27 @@ def test_a_count_of_parts_done_or_a_count_of_works_stays():
     assert [it["value"] for it in _items("2025年,青湖区全面完成50项民生实事。", 2026)] == [50.0]
     assert [it["value"] for it in _items("2026年,青湖区力争开工重点项目40项。", 2026)] == [40.0]
     assert [it["value"] for it in _items("2026年力争实施12项重点工程。", 2026)] == [12.0]
+
+
+# a paragraph that opens on the year gone by after a byline or a subheading run into it,
+# set off by a run of spaces, reports results (rule kind.review_opening)
+
+
+def test_a_review_opening_after_a_run_in_subheading():
+    text = (
+        "2026年,青湖区计划完成交通投资50亿元。"
+        "记者王某      全区乡镇全部通高速      过去一年,全区新建农村公路300公里,"
+        "实现12个乡镇均通高速公路。"
+    )
+    kinds = {it["value"]: (it["kind"], it["why"]["kind"]) for it in _items(text)}
+    assert kinds[300.0] == ("statistic", "kind.review_opening")
+    assert kinds[12.0][0] == "statistic"
+    assert kinds[5e9][0] == "target"
+
+
+def test_a_long_lead_without_a_run_of_spaces_is_no_review_opening():
+    text = (
+        "2026年,青湖区计划完成交通投资50亿元。全区上下要认真总结过去一年经验,新建农村公路300公里。"
+    )
+    kinds = {it["value"]: it["kind"] for it in _items(text)}
+    assert kinds[300.0] == "target"
