@@ -242,6 +242,16 @@ def _in_project_list(sample: str, start: int, end: int) -> bool:
     return start > 0 and sample[start - 1] == "、" and bool(_PROJECT_IN_LIST.match(sample, end))
 
 
+def _province_over_city(sample: str, city: str) -> str | None:
+    """The province the sample prints with 省 more often than `city`, if one."""
+    named = city.rstrip("市")
+    counts = {p + "省": sample.count(p + "省") for p in own.PROVINCES if p + "省" in sample}
+    if not counts:
+        return None
+    best = max(counts, key=lambda p: counts[p])
+    return best if counts[best] > sample.count(named) else None
+
+
 def _system_body(text: str) -> str | None:
     """The body of a sector system a text opens with (四川省交通运输系统全面落实…), when the
     text names it (四川省交通运输厅): its department presents the sector's plan."""
@@ -899,6 +909,11 @@ def _title_league(title: str, sample: str) -> str | None:
 
 
 _MUNICIPALITIES = ("北京", "上海", "天津", "重庆")
+_MUNICIPAL_PAPER = re.compile(
+    # the paper's name may follow its date with no space (2026年11月10日上海青年报)
+    r"(?:(?<![" + HAN + r"])|(?<=日))(北京|上海|天津|重庆)[" + HAN + r"]{0,4}?"
+    r"(?:晨报|信报|商报|青年报|时报)"
+)
 # a municipality's bare name, not a street named after it (北京东路) nor its paper (上海报业)
 _MUNICIPALITY = scanning(
     # a city the text's own city goes to or meets (赴上海招商, 与北京对接) is not its own
@@ -1258,6 +1273,12 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         # too (柳州市 in the body or the footer); a page that names its city only in the
         # paper's or the site's name speaks of 全市
         m = _CITY_PAPER.search(head) if ("日报" in head or "晚报" in head) else None
+        paper = _MUNICIPAL_PAPER.search(head) if m is None and "报" in head else None
+        if paper and own_suffix == "市":
+            # a municipality's other paper (北京娱乐信报, 上海青年报) whose text says 全市: that
+            # city, with its level word, though it prints the name only in names (北京经济
+            # 技术开发区) (rule owner.municipal_paper)
+            found["市"] = paper.group(1) + "市"
         if m:
             city_name = strip_lead_words(m.group(1)) + "市"
             if city_name in sample:
@@ -1410,7 +1431,13 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
             # a province's text (全省 its own level word) that names a city in passing (兰州市
             # 6次挖破…事故) is not that city's: the province, found below
             provincial = self_level == "省"
-            region = (None if provincial else city) or ("全国" if "全国" in sample else None)
+            # ... nor is the text of a province it prints with 省 more often than the one
+            # city it names (贵州省重大工程项目… ranked 贵阳市、黔西南州、六盘水市): the province
+            # (rule owner.province_over_city)
+            over = _province_over_city(sample[:5000], city) if city and not provincial else None
+            region = (
+                over or (None if provincial else city) or ("全国" if "全国" in sample else None)
+            )
         # a banner's text (全旗, 我旗) that names the league's city once (全市经济工作会议)
         if "全旗" in sample and sample.count("全旗") > sample.count("全市"):
             region = found.get("旗") or "全旗"

@@ -156,7 +156,9 @@ def _stat_subject(
         first = (in_clause or regs)[0]
         owner, _ = own.region_list_at(s_txt, regs, regs.index(first))
         owner = doc.resolve_region(owner)
-        if aside[first] is None:
+        # a list of places (前三位的市州是贵阳市、黔西南州、六盘水市,分别占…) shares out its
+        # own figures; the sentences after it speak of the text's subject again
+        if aside[first] is None and "、" not in owner:
             state.region = owner
         return owner
     if state.region:

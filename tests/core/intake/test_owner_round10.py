@@ -163,3 +163,36 @@ def test_a_sentence_that_turns_to_a_breakdown_of_the_whole_does_not_continue_a_p
 def test_the_region_list_that_opens_a_figures_clause_owns_it():
     text = "到2026年,杭州市社零额突破8500亿元,宁波市、温州市社零额突破2000亿元。\n"
     assert owners(text) == ["杭州市", "宁波市、温州市"]
+
+
+def stat_owners(text: str) -> list[str | None]:
+    return [it["owner"] for it in items(text) if it["kind"] == "statistic"]
+
+
+def test_a_municipalitys_paper_names_the_city_its_text_calls_the_whole():
+    text = (
+        "2026年11月10日 上海青年报\n"
+        "记者昨天获悉,今年1至10月份,全市共发生生产安全事故140起,同比减少7起。\n"
+        "上海化学工业区发生事故3起。\n"
+    )
+    assert stat_owners(text)[0] == "上海市"
+    # without its paper the text names no city: 全市 stays as written
+    unnamed = text.replace("上海青年报", "").replace("上海化学工业区", "化学工业区")
+    assert stat_owners(unnamed)[0] == "全市"
+
+
+def test_a_province_printed_more_often_than_the_one_city_it_names_is_the_texts():
+    text = (
+        "贵州省重大工程项目建设推进会召开。\n"
+        "1-5月,贵州省重大工程项目累计完成投资2919亿元,占年度计划40.5%。"
+        "完成投资进度前三位的市州是贵阳市、黔西南州、六盘水市,分别占年度计划的50.9%、47.2%、44.5%。\n"
+        "分阶段看,收尾项目完成投资425亿元,占年度计划的51.8%。\n"
+    )
+    assert stat_owners(text)[-2:] == ["贵州省", "贵州省"]
+    # a city's text that prints the province once is the city's
+    city = (
+        "六盘水市重大工程项目建设推进会召开。\n"
+        "1-5月,六盘水市重大工程项目完成投资219亿元,贵州省下达的目标完成40.5%。\n"
+        "分阶段看,收尾项目完成投资42亿元。六盘水市新开工项目45个。\n"
+    )
+    assert stat_owners(city)[-1] == "六盘水市"
