@@ -432,6 +432,8 @@ def kind_of(
         text, sent, clause, q_start
     ):
         return "target", "kind.forecast_ahead"
+    if _forecast_of_plan_year(text, sent, clause, q_start, times, doc):
+        return "target", "kind.forecast_of_plan_year"
     # 完成9.45亿吨保供煤任务, 完成烟叶生产任务603万公斤: the figure is the size of the task
     # met, the quota; a share of it (完成任务的80%) is the result
     if q_end > 0 and unit not in ("%", "百分点") and _task_quota(text, clause, q_start, q_end):
@@ -1111,6 +1113,24 @@ def _forecast_of_goal(text: str, sent, clause, q_start: int) -> bool:
         return False
     commits = list(_GOAL_COMMITMENT.finditer(text, sent[0], clause[0]))
     return bool(commits) and not _STAT_CUE_STRONG.search(text, commits[-1].end(), clause[0])
+
+
+_FUTURE_WORD = re.compile(r"将(?![近来军])|要(?![求点素闻])")
+
+
+def _forecast_of_plan_year(text: str, sent, clause, q_start: int, times, doc: Doc) -> bool:
+    """2026年,全市将坚持…,预计地区生产总值增长5.5%左右: a forecast opening its clause in
+    a sentence that opens on the year the text plans for (not a past one) and speaks of
+    it in the future: what the plan expects of its year, a goal. An estimate of the year
+    just ended (预计全年增长9%左右, in a review) names no such year."""
+    k = text.find("预计", clause[0], q_start)
+    if k < 0 or text[clause[0] : k].strip(" ,，") or not doc.year:
+        return False
+    return any(
+        x.role in ("plain", "target") and x.year is not None and x.year >= doc.year
+        for x in times
+        if sent[0] <= x.start < clause[0]
+    ) and bool(_FUTURE_WORD.search(text, sent[0], clause[0]))
 
 
 _FROM_SPAN_STOP = re.compile(r"[,，;；。:：]|到|至")

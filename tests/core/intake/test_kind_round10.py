@@ -173,3 +173,19 @@ def test_a_long_lead_without_a_run_of_spaces_is_no_review_opening():
     )
     kinds = {it["value"]: it["kind"] for it in _items(text)}
     assert kinds[300.0] == "target"
+
+
+# a forecast in a sentence that opens on the plan's own year and speaks of it in the
+# future is what the plan expects, a goal (rule kind.forecast_of_plan_year)
+
+
+def test_a_forecast_of_the_plan_year_is_a_goal():
+    text = "2026年政府工作报告\n2026年,全市将坚持高质量发展,预计地区生产总值增长5.5%左右。"
+    assert _kind_of(text, 5.5) == [("target", "kind.forecast_of_plan_year")]
+
+
+def test_an_estimate_of_the_year_just_ended_stays_a_result():
+    text = "2026年政府工作报告\n2025年,全市将坚持稳中求进,预计地区生产总值增长5%。"
+    assert _kind_of(text, 5.0)[0][0] == "statistic"
+    text = "2026年政府工作报告\n过去一年,预计全市地区生产总值增长5%。"
+    assert _kind_of(text, 5.0)[0][0] == "statistic"
