@@ -131,7 +131,9 @@ def find_times(
         try:
             if g == "to":
                 y = int(m.group("toy"))
-                out.append(TimeExpr(s, e, str(y), "target", y))
+                # 恢复到2019年的113%: the level of that year a figure is a share of
+                role = "base" if _SHARE_OF_YEAR.match(text, e) else "target"
+                out.append(TimeExpr(s, e, str(y), role, y))
             elif g == "q3":
                 y = int(m.group("q3y")) if m.group("q3y") else inyear
                 # a progress period of an undated text: a result, its year unknown
@@ -250,6 +252,7 @@ _COMPARED = ("于", "比", "较", "同")
 
 # a year the sentence plans for (2023年将新建4500万亩, 2026年力争): a goal's year, never a
 # result's, even in a text written after it or one that reports progress (period.planned_year)
+_SHARE_OF_YEAR = re.compile(r"\s?的\s?\d")
 _PLANNED_AFTER = re.compile(r"\s?(?:将(?![近来])|要(?!求)|力争|确保|争取(?!到))")
 
 # a year named as the baseline of a goal, not as the time a sentence speaks of:

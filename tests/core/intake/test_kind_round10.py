@@ -189,3 +189,19 @@ def test_an_estimate_of_the_year_just_ended_stays_a_result():
     assert _kind_of(text, 5.0)[0][0] == "statistic"
     text = "2026年政府工作报告\n过去一年,预计全市地区生产总值增长5%。"
     assert _kind_of(text, 5.0)[0][0] == "statistic"
+
+
+# 恢复到2019年的113%: the year is the level a share is taken of, no year to reach
+
+
+def test_a_share_of_a_years_level_is_no_target_year():
+    text = "2026年政府工作报告\n去年,全省旅游人次、旅游总收入分别恢复到2019年的113%、119%。"
+    assert [(it["kind"], it["value"]) for it in _items(text)] == [
+        ("statistic", 113.0),
+        ("statistic", 119.0),
+    ]
+
+
+def test_a_year_to_reach_stays_the_goals_year():
+    text = "2026年政府工作报告\n到2030年,全市森林覆盖率达到45%。"
+    assert [(it["kind"], it["period"]) for it in _items(text)] == [("target", "2030")]
