@@ -675,6 +675,18 @@ def _province_on_its_own(sample: str, name: str) -> bool:
     return starts and not _INSTITUTION_AFTER.match(sample, k + len(name))
 
 
+# provinces whose bare name is also a prefecture of another province (海南 of 青海, beside
+# 西宁 and 海东): printed bare among that province's places, the prefecture
+_PROVINCE_HOMONYMS: dict[str, list[str]] = lex.data()["owners"]["province_homonyms"]
+
+
+def _homonym_of_a_prefecture(sample: str, name: str) -> bool:
+    """`name` is printed bare, never with 省, in a text that names the places around the
+    prefecture of that name (rule owner.province_homonym)."""
+    neighbours = _PROVINCE_HOMONYMS.get(name, [])
+    return name + "省" not in sample and any(n in sample for n in neighbours)
+
+
 def _province(sample: str, owner: str | None) -> str | None:
     """The province a text is about: of its owner (辽宁省政府), else the one it names most."""
     for name in own.PROVINCES:
@@ -685,6 +697,8 @@ def _province(sample: str, owner: str | None) -> str | None:
     # place the text speaks for
     sample = _QUOTED_NAME.sub("", sample)
     for name in own.PROVINCES:
+        if _homonym_of_a_prefecture(sample, name):
+            continue
         n = sample.count(name)
         # printed once and bare, a province may be a word of a name (华电黑龙江区域,
         # 青海大学): with its level word (青海省), twice, or once on its own (湖南日报)

@@ -196,3 +196,15 @@ def test_a_province_printed_more_often_than_the_one_city_it_names_is_the_texts()
         "分阶段看,收尾项目完成投资42亿元。六盘水市新开工项目45个。\n"
     )
     assert stat_owners(city)[-1] == "六盘水市"
+
+
+def test_a_provinces_bare_name_among_another_provinces_places_is_a_prefecture():
+    text = (
+        "关于2026年1-5月份全省安全生产控制指标实施进展情况的通报\n"
+        "2026年1-5月份,全省共发生各类生产经营性事故116起,死亡87人。"
+        "西宁、海东、海南三地区事故起数下降。\n"
+    )
+    assert "海南省" not in stat_owners(text)
+    # the province itself, printed with its level word, is the province
+    hainan = text.replace("全省共发生", "海南省共发生").replace("西宁、海东、海南", "海口、三亚")
+    assert "海南省" in stat_owners(hainan)
