@@ -1116,6 +1116,7 @@ def _forecast_of_goal(text: str, sent, clause, q_start: int) -> bool:
 
 
 _FUTURE_WORD = re.compile(r"将(?![近来军])|要(?![求点素闻])")
+_WORK_TO_DO = re.compile(r"完成|新开工|开工|建成|新增|签约|引进")
 
 
 def _forecast_of_plan_year(text: str, sent, clause, q_start: int, times, doc: Doc) -> bool:
@@ -1124,13 +1125,29 @@ def _forecast_of_plan_year(text: str, sent, clause, q_start: int, times, doc: Do
     it in the future: what the plan expects of its year, a goal. An estimate of the year
     just ended (预计全年增长9%左右, in a review) names no such year."""
     k = text.find("预计", clause[0], q_start)
-    if k < 0 or text[clause[0] : k].strip(" ,，") or not doc.year:
+    if k < 0 or not doc.year:
         return False
-    return any(
-        x.role in ("plain", "target") and x.year is not None and x.year >= doc.year
+    # 2022年预计完成投资2087亿元, 预计2023年完成…: the forecast names the year itself and
+    # the work to do in it (预计2022年地区生产总值达…, a level, may estimate a year ended)
+    if _WORK_TO_DO.search(text, k, q_start) and any(
+        _year_ahead(x, doc) and (x.end in (k, k - 1) or x.start in (k + 2, k + 3))
         for x in times
-        if sent[0] <= x.start < clause[0]
-    ) and bool(_FUTURE_WORD.search(text, sent[0], clause[0]))
+        if clause[0] <= x.start < q_start
+    ):
+        return True
+    if text[clause[0] : k].strip(" ,，"):
+        return False
+    return any(_year_ahead(x, doc) for x in times if sent[0] <= x.start < clause[0]) and bool(
+        _FUTURE_WORD.search(text, sent[0], clause[0])
+    )
+
+
+def _year_ahead(x, doc: Doc) -> bool:
+    """A year printed (not 全年, 今年) that is not past for the text: a later one, or its
+    own before its last two months (in November a year's forecast estimates its results)."""
+    if x.generic or x.year is None or x.role not in ("plain", "target") or not doc.year:
+        return False
+    return x.year > doc.year or (x.year == doc.year and (doc.pub_month or 1) < 11)
 
 
 _FROM_SPAN_STOP = re.compile(r"[,，;；。:：]|到|至")

@@ -205,3 +205,15 @@ def test_a_share_of_a_years_level_is_no_target_year():
 def test_a_year_to_reach_stays_the_goals_year():
     text = "2026年政府工作报告\n到2030年,全市森林覆盖率达到45%。"
     assert [(it["kind"], it["period"]) for it in _items(text)] == [("target", "2030")]
+
+
+def test_a_forecast_naming_the_plan_year_and_its_work_is_a_goal():
+    text = "2026年全市重点项目计划\n交通领域实施项目60个,2026年预计完成投资120亿元。"
+    assert _kind_of(text, 1.2e10) == [("target", "kind.forecast_of_plan_year")]
+
+
+def test_a_forecast_of_a_level_or_of_a_past_year_stays_a_result():
+    text = "2026年政府工作报告\n交通领域实施项目60个,2025年预计完成投资120亿元。"
+    assert _kind_of(text, 1.2e10)[0][0] == "statistic"
+    text = "2026年政府工作报告\n报告指出,预计2026年全市地区生产总值达5000亿元。"
+    assert _kind_of(text, 5e11)[0][1] != "kind.forecast_of_plan_year"
