@@ -252,6 +252,26 @@ def _province_over_city(sample: str, city: str) -> str | None:
     return best if counts[best] > sample.count(named) else None
 
 
+# the time word that opens a news paragraph, then the bureau (the headline may run into the
+# paragraph: repair joins a short title to it)
+_OPENING_BUREAU = re.compile(
+    r"(?:新年伊始|近日|日前|今年以来|今年|年初|\d{1,2}月\d{1,2}日)[,，]"
+    r"([" + HAN + r"]{3,20}?(?:局|委员会|委|厅))(?=围绕|紧扣|聚焦|按照|将|计划|全力|力争)"
+)
+
+
+def _opening_bureau(text: str, lines: list[Line]) -> str | None:
+    """The bureau that opens the first body paragraph as the subject of a plan verb."""
+    body = next((ln for ln in lines[:40] if ln.kind == "content" and ln.end - ln.start > 60), None)
+    m = _OPENING_BUREAU.search(text, body.start, min(body.end, body.start + 80)) if body else None
+    if m is None:
+        return None
+    name = own.clean_unit(m.group(1))
+    if not name or not own.is_organisation(name) or own.is_government(name):
+        return None
+    return name
+
+
 def _system_body(text: str) -> str | None:
     """The body of a sector system a text opens with (四川省交通运输系统全面落实…), when the
     text names it (四川省交通运输厅): its department presents the sector's plan."""
@@ -1220,6 +1240,11 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         owner = _headline_bureau(title_lines[:2])
         if owner and owner[-1] in "市区县" and own.place_of_unit(owner) == owner:
             headline_place = owner
+    if owner is None or owner == headline_place:
+        # the body's first paragraph opens on a bureau that sets out the year's plan
+        # (新年伊始,十堰市交通运输局围绕全年…计划投资65亿元的目标…): its plan, over the place
+        # the headline names (rule owner.opening_bureau)
+        owner = _opening_bureau(text, lines) or owner
     if owner is None and not _headline_place(title_lines[:1]):
         # a headline that opens on a place (海北州招商引资…) is about it, whoever supplied
         # the page (州经商委提供)

@@ -208,3 +208,22 @@ def test_a_provinces_bare_name_among_another_provinces_places_is_a_prefecture():
     # the province itself, printed with its level word, is the province
     hainan = text.replace("全省共发生", "海南省共发生").replace("西宁、海东、海南", "海口、三亚")
     assert "海南省" in stat_owners(hainan)
+
+
+def test_a_bureau_opening_the_first_paragraph_with_a_plan_verb_owns_the_texts_plan():
+    text = (
+        "衢州30亿元交通投资力争开门红\n\n"
+        "新年伊始,衢州市交通运输局围绕全年交通固定资产计划投资30亿元的目标,创新工作方法,"
+        "组织起草全年责任分解表,全力确保交通项目建设提质加速。\n\n"
+        "一是集中启动一批新开工项目。新建客运东站等3个项目,力争建成客运新站。\n"
+    )
+    assert set(owners(text)) == {"衢州市交通运输局"}
+    # a bureau that only reports (发布) is not the plan's subject
+    from luoshi.core.intake.document import _opening_bureau
+    from luoshi.core.intake.repair import repair_lines
+
+    report = text.replace("衢州市交通运输局围绕", "衢州市交通运输局发布消息,全市围绕")
+    repaired, _, lines = repair_lines(report)
+    assert _opening_bureau(repaired, lines) is None
+    repaired, _, lines = repair_lines(text)
+    assert _opening_bureau(repaired, lines) == "衢州市交通运输局"
