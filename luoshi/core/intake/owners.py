@@ -1576,6 +1576,13 @@ def _bracket_unit(name: str) -> bool:
     )
 
 
+# a bracket closing a paragraph that names the leading units and then those that share the
+# duty (〔A、B、C等牵头,省直有关单位按职责分工负责〕, also in round brackets)
+_LEAD_BRACKET_CLOSE = re.compile(
+    r"[(（〔]([" + HAN + r"、]{2,60}?)等?牵头(?:[,，][^〔〕\n]{0,60}?)?[)）〕][。；;]?\s*$"
+)
+
+
 def owner_sentence(text: str) -> str | None:
     """The units of an owner sentence that ends `text`, joined by 、 (None if there is none)."""
     tail = text[-160:]
@@ -1591,8 +1598,15 @@ def owner_sentence(text: str) -> str | None:
         marker = trailing_owner(tail)
         if marker:
             return marker
-    if "由" not in tail and "牵头" not in tail:
-        return None  # the pattern needs one of them; most sentences have none
+    if "牵头" not in tail and "由" not in tail:
+        return None  # the patterns need one of them; most sentences have none
+    lead = _LEAD_BRACKET_CLOSE.search(tail) if "牵头" in tail else None
+    if lead:
+        # 〔省发展改革委、省财政厅等牵头,省(中)直有关单位按职责分工负责〕: the units that
+        # lead, printed before 等牵头, own the paragraph (rule owner.paragraph_marker)
+        leads = [clean_unit(p) or p for p in lead.group(1).split("、") if p]
+        if leads and all(is_organisation(p) and not _is_place_name(p) for p in leads):
+            return "、".join(leads)
     m = _OWNER_SENTENCE.search(tail)
     if not m:
         return None

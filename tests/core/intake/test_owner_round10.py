@@ -227,3 +227,17 @@ def test_a_bureau_opening_the_first_paragraph_with_a_plan_verb_owns_the_texts_pl
     assert _opening_bureau(repaired, lines) is None
     repaired, _, lines = repair_lines(text)
     assert _opening_bureau(repaired, lines) == "衢州市交通运输局"
+
+
+def test_a_closing_bracket_of_leading_units_with_their_helpers_owns_the_item():
+    text = (
+        "2026年重点工作任务分工\n"
+        "  一、推动完成地区生产总值增长5%左右、城镇新增就业40万人以上等主要预期目标。"
+        "〔省发展改革委、省财政厅、省人力资源社会保障厅等牵头,省(中)直有关单位按职责分工负责〕\n"
+    )
+    got = items(text)
+    assert set(it["owner"] for it in got if it["kind"] == "target") == {"省发展改革委"}
+    assert got[0].get("co_owners") == ["省财政厅", "省人力资源社会保障厅"]
+    # a bracket that leads nothing (an aside) names no owner
+    aside = text.replace("等牵头,省(中)直有关单位按职责分工负责", "等数据来源")
+    assert "省发展改革委" not in [it["owner"] for it in items(aside)]
