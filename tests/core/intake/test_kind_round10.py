@@ -217,3 +217,26 @@ def test_a_forecast_of_a_level_or_of_a_past_year_stays_a_result():
     assert _kind_of(text, 1.2e10)[0][0] == "statistic"
     text = "2026年政府工作报告\n报告指出,预计2026年全市地区生产总值达5000亿元。"
     assert _kind_of(text, 5e11)[0][1] != "kind.forecast_of_plan_year"
+
+
+# a paragraph that closes on the list of practical projects it chose, the numbered list
+# right after it: the list is promises (cues.promise_lead)
+
+
+def test_a_chosen_list_of_practical_projects_before_its_numbered_lines_is_promises():
+    text = (
+        "2026年1月5日,青湖区人大会议以差额票决的方式选出了2026年十大民生实事项目。"
+        "涵盖教育、交通等领域。\n一、加强学位建设。\n新增幼儿园学位1200个。\n"
+        "二、加快老旧小区改造。\n完成20个老旧小区改造。\n"
+    )
+    kinds = {it["value"]: (it["kind"], it["why"]["kind"]) for it in _items(text)}
+    assert kinds[1200.0] == ("target", "kind.promise_list")
+    assert kinds[20.0] == ("target", "kind.promise_list")
+
+
+def test_a_chosen_list_reported_done_is_no_promise():
+    text = (
+        "2025年,青湖区选出了十大民生实事项目。目前已全部完成。\n一、加强学位建设。\n"
+        "新增幼儿园学位1200个。\n"
+    )
+    assert all(it["why"]["kind"] != "kind.promise_list" for it in _items(text))
