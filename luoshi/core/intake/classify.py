@@ -590,6 +590,11 @@ def kind_of(
     # (增长5%), the progress column the change measured against last year (同比增长3.4%)
     if weak and doc.progress_column and any(w in cl for w in _CHANGE_WORDS):
         return "statistic", "kind.progress_change"
+    # a table printed one cell a line with a progress column (序号⏎项目内容⏎当前进度⏎…):
+    # a share alone on its line, perhaps with a remark in brackets (80%(进度滞后)), is
+    # that column's cell, how far the work has come
+    if unit == "%" and _bare_cell(text, q_start, q_end) and _progress_column_printed(doc.text):
+        return "statistic", "kind.progress_cell"
     in_plan = (
         seg.in_section
         or (doc.plan and not doc.progress)
@@ -737,6 +742,28 @@ def _against_goal(
 # (not a report a meeting or a plan cites as its guide: 落实《政府工作报告》)
 _WORK_REPORT = re.compile(r"(?<![《〈“\"])政府工作报告(?![》〉”\"])")
 _PLANS_THE_YEAR = re.compile(r"预期目标|主要目标|今年|(?:19|20)\d{2}年(?:要|将(?![近来]))")
+
+
+_PROGRESS_LABEL_LINE = re.compile(
+    r"(?m)^[ \t]*(?:当前|目前|工作|实施|完成|项目)?(?:进度|进展|进展情况|推进情况|完成情况)[ \t]*$"
+)
+_CELL_END = re.compile(r"[ \t]*(?:$|[(（])", re.M)
+
+
+def _bare_cell(text: str, q_start: int, q_end: int) -> bool:
+    """The figure is alone on its line, a remark in brackets after it at most."""
+    line_start = text.rfind("\n", 0, q_start) + 1
+    return (
+        q_end > 0
+        and not text[line_start:q_start].strip()
+        and _CELL_END.match(text, q_end) is not None
+    )
+
+
+@lru_cache(maxsize=4)
+def _progress_column_printed(text: str) -> bool:
+    """A line of the text is a progress column's label alone (当前进度, 完成情况)."""
+    return _PROGRESS_LABEL_LINE.search(text) is not None
 
 
 @lru_cache(maxsize=4)

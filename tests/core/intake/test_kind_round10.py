@@ -240,3 +240,24 @@ def test_a_chosen_list_reported_done_is_no_promise():
         "新增幼儿园学位1200个。\n"
     )
     assert all(it["why"]["kind"] != "kind.promise_list" for it in _items(text))
+
+
+# a share alone on its line in a table printed one cell a line with a progress column
+# is that column's cell, a result (rule kind.progress_cell)
+
+_PROGRESS_TABLE = (
+    "2026年民生实事项目进度表\n序号\n项目内容\n当前进度\n牵头单位\n"
+    "1\n建设农村公路50公里。\n95%\n县交通局\n"
+    "2\n新建养老院2所。\n60%(进度滞后)\n县民政局\n"
+)
+
+
+def test_a_share_cell_under_a_progress_column_is_a_result():
+    kinds = {it["value"]: (it["kind"], it["why"]["kind"]) for it in _items(_PROGRESS_TABLE)}
+    assert kinds[95.0] == ("statistic", "kind.progress_cell")
+    assert kinds[60.0][0] == "statistic"
+
+
+def test_a_share_cell_without_a_progress_column_is_left_to_the_plan():
+    text = _PROGRESS_TABLE.replace("当前进度\n", "").replace("进度表", "计划表")
+    assert all(it["why"]["kind"] != "kind.progress_cell" for it in _items(text))
