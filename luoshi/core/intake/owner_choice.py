@@ -611,12 +611,22 @@ def _quote_close(text: str, lo: int, pos: int, hi: int) -> int | None:
 
 # 全市/我市/本市 …: the jurisdiction a text speaks for, written 全市 when unnamed
 _WHOLE = {f"{a}{b}": f"全{b}" for a in "全我本" for b in "市区县省"}
+_TITLE_VERBS = frozenset(("创建", "争创", "创成", "获评", "荣获", "入选", "评为", "获得"))
 _WHOLE_WORD = scanning(r"(?<![较比占在于献超])(?:全国|[全我本][市区县省州])")
 
 
 def _whole_before(text: str, lo: int, pos: int) -> str | None:
     """The first whole-jurisdiction word (全市, 我省, 全国) of text[lo:pos], if any."""
-    m = _WHOLE_WORD.search(text, lo, pos)
+    # 创建全国学前教育普及普惠县, 争创全国文明城市: a title the text strives for, not the
+    # whole country speaking (rule owner.jurisdiction)
+    m = next(
+        (
+            m
+            for m in _WHOLE_WORD.finditer(text, lo, pos)
+            if text[max(lo, m.start() - 2) : m.start()] not in _TITLE_VERBS
+        ),
+        None,
+    )
     if not m:
         return None
     w = m.group(0)

@@ -241,3 +241,32 @@ def test_a_closing_bracket_of_leading_units_with_their_helpers_owns_the_item():
     # a bracket that leads nothing (an aside) names no owner
     aside = text.replace("等牵头,省(中)直有关单位按职责分工负责", "等数据来源")
     assert "省发展改革委" not in [it["owner"] for it in items(aside)]
+
+
+def test_a_governments_office_written_short_is_its_government():
+    from luoshi.core.intake.owners import government_place, is_government
+
+    # 县府办, 市府办: the office of the county's or the city's government, as a source line
+    # prints it; the document rule writes it as the jurisdiction
+    assert is_government("县府办") and government_place("县府办") == "县"
+    assert government_place("衢江区府办") == "衢江区"
+    # 府办 alone, or a bureau's office, is none
+    assert not is_government("府办") and not is_government("县教育局办公室")
+    text = (
+        "2026年度政府工作报告重点任务\n信息来源:县府办\n"
+        "深化创新体系建设。完善科创平台建设,完成投资15亿元,举办科技对接活动50场以上。\n"
+    )
+    assert all(o != "县府办" and not o.startswith("完善") for o in owners(text))
+
+
+def test_a_title_the_text_strives_for_is_not_the_whole_country_speaking():
+    from luoshi.core.intake.owner_choice import _whole_before
+
+    text = "创建全国学前教育普及普惠县,引进高水平本科院校1所。"
+    assert _whole_before(text, 0, len(text)) is None
+    # 全国 as the paragraph's own whole still speaks for the country
+    national = "2026年全国安全生产控制考核指标已经确定,较大事故起数下降3%。"
+    assert _whole_before(national, 0, len(national)) == "全国"
+    # a whole word after the title (争创全国文明城市,全市…) is the text's
+    both = "争创全国文明城市,全市新增绿地100公顷。"
+    assert _whole_before(both, 0, len(both)) == "全市"
