@@ -261,3 +261,12 @@ def test_a_share_cell_under_a_progress_column_is_a_result():
 def test_a_share_cell_without_a_progress_column_is_left_to_the_plan():
     text = _PROGRESS_TABLE.replace("当前进度\n", "").replace("进度表", "计划表")
     assert all(it["why"]["kind"] != "kind.progress_cell" for it in _items(text))
+
+
+# the roll of a sitting (应到代表…名, 实到…名) counts who came, no item
+
+
+def test_the_roll_of_a_sitting_is_no_item():
+    text = "2026年3月1日,青湖区人代会开幕,会议应到代表312名,实到代表305名,符合法定人数。"
+    assert [it["value"] for it in _items(text)] == []
+    assert [it["value"] for it in _items("2026年,青湖区力争新增就业岗位3000名。")] == [3000.0]
