@@ -1662,7 +1662,8 @@ def is_owner_line(text: str) -> str | None:
 # "市经委作为…牵头部门,要…确保完成…"): it owns the figures of its sentence and of
 # the sentences after it in the paragraph, until another subject opens one.
 _SUBJECT_LEAD = re.compile(
-    r"[ \t\u3000]*(?:[①②③④⑤⑥⑦⑧⑨⑩㈠㈡㈢㈣㈤]|\d{1,2}\s?[.、．](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）]"
+    # a quoted question or remark may open on its unit (“商务厅牵头建设50家…?”)
+    r"[ \t\u3000]*[“\"]?(?:[①②③④⑤⑥⑦⑧⑨⑩㈠㈡㈢㈣㈤]|\d{1,2}\s?[.、．](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）]"
     # the sentence may open with its year, a number or a word (2026年, 今年, 年内)
     r"|[一二三四五六七八九十]{1,3}、)?\s*(?:(?:(?:19|20)\d{2}年(?:度)?|今年|明年|年内)\s?[,，]?\s?)?"
     # a photo's credit run into the sentence after it (胡某某摄新疆…发展和改革委员会…在会上说)

@@ -270,3 +270,18 @@ def test_a_title_the_text_strives_for_is_not_the_whole_country_speaking():
     # a whole word after the title (争创全国文明城市,全市…) is the text's
     both = "争创全国文明城市,全市新增绿地100公顷。"
     assert _whole_before(both, 0, len(both)) == "全市"
+
+
+def test_a_quoted_remark_that_opens_on_a_unit_gives_it_its_figure():
+    from luoshi.core.intake.owners import subject_owner
+
+    text = (
+        "宁夏回族自治区政府召开民生计划推进会。截至10月底,30件实事中23件提前完成。\n"
+        "“商务厅牵头建设50家放心肉示范店,已建成49家,最后那一家建在哪里?”\n"
+    )
+    assert "商务厅" in owners(text)
+    remark = "“商务厅牵头建设50家放心肉示范店"
+    assert subject_owner(remark, 0, len(remark)) == "商务厅"
+    # a quoted slogan is no unit
+    slogan = "“十大工程”建设50家放心肉示范店"
+    assert subject_owner(slogan, 0, len(slogan)) is None
