@@ -1178,9 +1178,38 @@ _GLUED_ITEM = re.compile(
 )
 
 
+# an item's fields printed below its title, the targets in the last of them (牵头单位:X⏎
+# 责任单位:Y任务目标:2024年计划改造…10万平方米), run together or on a line of their own
+_TARGET_FIELD = re.compile(
+    r"[ \t\u3000]*(?:(?:责任单位|配合单位|责任部门|配合部门)\s?[:：][^\n]{0,60}?)?"
+    r"(?:任务目标|目标任务|工作目标|建设目标)\s?[:：]"
+)
+_LEAD_FIELD_LINE = re.compile(
+    r"(?:^|\n)[ \t\u3000]*(?:牵头单位|牵头部门)\s?[:：]\s?(["
+    + HAN
+    + r"、,，]{2,40}?)[。；;]?[ \t\u3000]*(?=\n)"
+)
+
+
+def _lead_field_above(text: str, par_start: int) -> str | None:
+    """The 牵头单位 line of the item whose task-target field opens the paragraph: the last
+    one in the few lines above, before any other item's title (rule owner.label_line)."""
+    window = text[max(0, par_start - 160) : par_start]
+    found = None
+    for m in _LEAD_FIELD_LINE.finditer(window):
+        found = m
+    if found is None or _ITEM_MARK.search(window, found.end()):
+        return None
+    parts = [clean_unit(p) or p for p in re.split(r"[、,，]", found.group(1)) if p]
+    parts = [p for p in parts if is_organisation(p)]
+    return "、".join(parts) if parts else None
+
+
 def label_line_owner(text: str, par_start: int, par_end: int) -> str | None:
     """The 牵头单位 (else 责任单位) line right below a numbered item's paragraph; also the
     unit a division line (部门分工:X牵头,…配合) makes lead, past a leader's line."""
+    if _TARGET_FIELD.match(text, par_start, par_end):
+        return _lead_field_above(text, par_start)
     if not _ITEM_MARK.match(text, par_start, par_end):
         glued = _GLUED_ITEM.match(text, par_start, par_end)
         if glued is None or not _ITEM_MARK.match(text, glued.end(), par_end):

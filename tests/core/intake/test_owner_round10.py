@@ -285,3 +285,17 @@ def test_a_quoted_remark_that_opens_on_a_unit_gives_it_its_figure():
     # a quoted slogan is no unit
     slogan = "“十大工程”建设50家放心肉示范店"
     assert subject_owner(slogan, 0, len(slogan)) is None
+
+
+def test_an_items_task_target_field_is_owned_by_the_lead_unit_line_above_it():
+    text = (
+        "关于下达2026年县政府民生实事项目任务的通知\n\n"
+        "一、老旧小区改造项目\n\n牵头领导:某某\n\n牵头单位:县城管执法局\n\n"
+        "责任单位:某某镇任务目标:2026年计划改造完成住宅小区,改造总建筑面积不少于10万平方米。\n\n"
+        "二、新建公共充电桩项目\n\n牵头领导:某某\n\n"
+        "任务目标:2026年计划共完成300个公共充电桩建设。\n"
+    )
+    got = [(it["owner"], it["why"]["owner"]) for it in items(text)]
+    assert got[0] == ("县城管执法局", "owner.label_line")
+    # the next item has no lead line of its own: the one above another item's title is not its
+    assert all(o != "县城管执法局" for o, _ in got[1:])
