@@ -35,6 +35,9 @@ class OwnerState:
         # the owner of the paragraph's last target, and its rule: a later target of the
         # paragraph that names no owner of its own continues it (其中新开工项目…)
         self.last_target: tuple[str, str] | None = None
+        # a place that opened a sentence of the paragraph as the subject of its plan
+        # (贵州将创建…): the later sentences that name no owner go on with it
+        self.plan_place: str | None = None
 
 
 class Lookups:
@@ -460,7 +463,10 @@ def _target_owner_found(
             return opener, "owner.region"
         subject = _plan_subject(text, lead.end(), opener, pos, doc)
         if subject:
+            state.plan_place = subject
             return subject, "owner.place_subject"
+    if state.plan_place:
+        return state.plan_place, "owner.place_subject"
     # a zone's page (document._ZONE_PAGE) sets a zone as the document's owner
     main = _main_targets_place(text, par, pos, doc.owner)
     if main:

@@ -299,3 +299,16 @@ def test_an_items_task_target_field_is_owned_by_the_lead_unit_line_above_it():
     assert got[0] == ("县城管执法局", "owner.label_line")
     # the next item has no lead line of its own: the one above another item's title is not its
     assert all(o != "县城管执法局" for o, _ in got[1:])
+
+
+def test_a_place_that_opened_a_plan_goes_on_owning_the_paragraphs_later_sentences():
+    text = (
+        "2026年青海省交通运输工作会议召开\n"
+        "据青海省交通运输厅介绍,今年计划完成交通投资300亿元。\n"
+        "今年,青海将创建示范县10个以上。创建管养示范路段14条以上,打造服务区6对。\n"
+        "建成农村公路1000公里。\n"
+    )
+    got = [(it["owner"], it["why"]["owner"]) for it in items(text) if it["kind"] == "target"]
+    assert [o for o, w in got if w == "owner.place_subject"] == ["青海省"] * 3
+    # the next paragraph is the page's bureau's again
+    assert got[-1][1] != "owner.place_subject"
