@@ -79,7 +79,8 @@ _REPORTER_RE = re.compile(
     + HAN
     + r"()（）]{2,20}?"
     + _UNIT_SUFFIX
-    + r")(?:党组书记、|党委书记、|党组成员、)?副?"
+    # (the party post before the title may be closed by a comma: 党组成员,副局长)
+    + r")(?:(?:党组书记|党委书记|党组成员)[、,，])?副?"
     + _REPORTER_TITLE
     + r"["
     + HAN

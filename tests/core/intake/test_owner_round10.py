@@ -312,3 +312,13 @@ def test_a_place_that_opened_a_plan_goes_on_owning_the_paragraphs_later_sentence
     assert [o for o, w in got if w == "owner.place_subject"] == ["青海省"] * 3
     # the next paragraph is the page's bureau's again
     assert got[-1][1] != "owner.place_subject"
+
+
+def test_a_head_whose_party_post_is_closed_by_a_comma_still_presents_his_bodys_plan():
+    from luoshi.core.intake.owners import reporters
+
+    said = "市招商投资局党组成员,副局长某某某介绍,今年全市招商总体目标是完成资金到位额4200亿元。"
+    assert reporters(said) == [(0, "市招商投资局")]
+    # a comma after the body with no post names no head of it
+    listed = "市招商投资局,某某某介绍,今年全市招商总体目标是完成资金到位额4200亿元。"
+    assert reporters(listed) == []
