@@ -66,6 +66,7 @@ _GAP_MEASURE = lex.cue("gap_measure")
 _PAST_ACTIVITY = lex.cue("past_activity")
 _PROGRESS_LATER = lex.cue("progress_later")
 _BRACKET_TARGET = lex.cue("bracket_target")
+_BRACKET_PART = lex.cue("bracket_part")
 _GAP_AFTER = lex.cue("gap_after")
 _PLAN_FIGURE = lex.cue("plan_figure")
 _TASK_STATE_AFTER = lex.cue("task_state_after")
@@ -251,6 +252,12 @@ def sentence_cues(text: str, sent: tuple[int, int]) -> tuple[list[int], list[int
     s = text[sent[0] : sent[1]]
     stats = [m.start() for m in _STAT_PROPAGATE.finditer(s)]
     targets = [m.start() for m in TARGET_CUE.finditer(s)]
+    # 完成…1376.5公里(含已提前实施936公里)、…213公里: the result word of a part's bracket
+    # reports the part; it carries no result to the clauses after it
+    if stats and ("(" in s or "（" in s):
+        parts = [(m.start(), m.end()) for m in _BRACKET_PART.finditer(s)]
+        if parts:
+            stats = [t for t in stats if not any(a <= t < b for a, b in parts)]
     # 21家(任务数18家): the goal printed in a bracket frames only its own figure
     if targets and ("(" in s or "（" in s):
         spans = [(m.start(), m.end()) for m in _BRACKET_TARGET.finditer(s)]
@@ -341,6 +348,18 @@ _BOUNDS = ("以上", "以内", "以下")
 _BOUND_AFTER = re.compile(r"\s?(?:以上|以内|以下)")
 
 
+def _outside_part_brackets(cl: str, at: int) -> str:
+    """The clause `cl` with the words of each bracket that breaks its figure down into a
+    part (含已提前实施936公里) blanked, unless the figure at `at` is inside it: the part's
+    words speak of the part (rule kind.bracket_part, cues.bracket_part)."""
+    if "(" not in cl and "（" not in cl:
+        return cl
+    for m in _BRACKET_PART.finditer(cl):
+        if not m.start() <= at < m.end():
+            cl = cl[: m.start() + 1] + "□" * (m.end() - m.start() - 2) + cl[m.end() - 1 :]
+    return cl
+
+
 def kind_of(
     unit: str | None,
     text: str,
@@ -374,7 +393,7 @@ def kind_of(
     # level it goes to the goal
     if q_end > 0 and _change_baseline(text, sent, q_start, q_end):
         return "statistic", "kind.change_baseline"
-    cl = text[clause[0] : clause[1]]
+    cl = _outside_part_brackets(text[clause[0] : clause[1]], q_start - clause[0])
     ctimes = [x for x in times if clause[0] <= x.start < clause[1]]
     if any(x.role == "target" for x in ctimes):
         return "target", "kind.clause_target_year"

@@ -270,3 +270,54 @@ def test_the_roll_of_a_sitting_is_no_item():
     text = "2026年3月1日,青湖区人代会开幕,会议应到代表312名,实到代表305名,符合法定人数。"
     assert [it["value"] for it in _items(text)] == []
     assert [it["value"] for it in _items("2026年,青湖区力争新增就业岗位3000名。")] == [3000.0]
+
+
+# a bracket that breaks a figure of a plan list down into a part (含已提前实施…): its
+# result word speaks of the part, not of the figure nor of the clauses after it
+
+
+def _kind_values(text, year=None):
+    return [(it["kind"], it["value"]) for it in _items(text, year)]
+
+
+_PLAN_WITH_PART = (
+    "某县交通工作会议召开。会议明确:2025年,全县将突出抓好项目建设,"
+    "新建乡村道路420公里(含已提前开工150公里)、改造危桥36座、建设港湾式停靠站80个。\n"
+)
+
+
+def test_a_part_bracket_does_not_turn_a_plan_list_into_results():
+    kinds = _kind_values(_PLAN_WITH_PART)
+    assert ("target", 420.0) in kinds
+    assert ("target", 36.0) in kinds
+    assert ("target", 80.0) in kinds
+
+
+def test_the_part_inside_the_bracket_keeps_its_result_word():
+    text = "2024年,全市新建学校12所(其中已建成投用5所)。\n"
+    kinds = _kind_values(text, 2024)
+    assert ("statistic", 5.0) in kinds
+
+
+def test_a_result_bracket_that_is_no_part_still_reports_a_result():
+    # (已完成) is the state of the figure itself, no breakdown
+    text = "去年,全区新建公园8个,已全部完成,改造老旧小区20个。\n"
+    assert [k for k, _ in _kind_values(text, 2024)] == ["statistic", "statistic"]
+
+
+# 将 that marks the object of 作为/列为/列入/纳入 (the 把 of writing) says nothing of the
+# future: the supplies a bureau coordinated are what it did
+
+
+def test_jiang_before_zuowei_is_no_goal_word():
+    text = (
+        "会上介绍,疫情以来,某省交通运输厅将建材保供作为重点工作,先后协调多个重大项目,"
+        "供应水泥2.4万吨,钢材6100余吨,确保项目不停工。\n"
+    )
+    kinds = [k for k, v in _kind_values(text, 2022) if v in (24000.0, 6100.0)]
+    assert kinds == ["statistic", "statistic"]
+
+
+def test_jiang_of_the_future_stays_a_goal_word():
+    text = "会上介绍,下一步,某省交通运输厅将协调多个重大项目,供应水泥2.4万吨。\n"
+    assert ("target", 24000.0) in _kind_values(text, 2022)
