@@ -161,7 +161,9 @@ def _stat_subject(
         owner = doc.resolve_region(owner)
         # a list of places (前三位的市州是贵阳市、黔西南州、六盘水市,分别占…) shares out its
         # own figures; the sentences after it speak of the text's subject again
-        if aside[first] is None and "、" not in owner:
+        # ... as does one that heads a list of parts named otherwise (滨海新区、中心城区、
+        # 其他区县三个层面…分别为…)
+        if aside[first] is None and "、" not in owner and not s_txt.startswith("、", first[1]):
             state.region = owner
         return owner
     if state.region:

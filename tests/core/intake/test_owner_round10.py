@@ -322,3 +322,15 @@ def test_a_head_whose_party_post_is_closed_by_a_comma_still_presents_his_bodys_p
     # a comma after the body with no post names no head of it
     listed = "市招商投资局,某某某介绍,今年全市招商总体目标是完成资金到位额4200亿元。"
     assert reporters(listed) == []
+
+
+def test_a_place_heading_a_list_of_parts_does_not_carry_to_the_next_clauses():
+    text = (
+        "记者从天津市招商引资工作推动会上获悉,全市一季度完成招商引资项目1012个。\n"
+        "滨海新区、中心城区、其他区县三个层面协调发展,占全市比重分别为23%、23%和54%;"
+        "亿元以上项目到位资金422.82亿元,占79%;新增项目881个。\n"
+    )
+    assert "滨海新区" not in stat_owners(text)[-2:]
+    # a place that opens its sentence alone carries on
+    alone = text.replace("滨海新区、中心城区、其他区县三个层面协调发展", "滨海新区协调发展")
+    assert stat_owners(alone)[-1] == "滨海新区"
