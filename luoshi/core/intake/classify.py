@@ -59,6 +59,7 @@ _STRONG_TARGET = lex.cue("strong_target")
 _STAT_CUE = lex.cue("statistic")
 _STAT_CUE_STRONG = lex.cue("strong_statistic")
 _REVIEW_OPENING = lex.cue("review_opening")
+_SPEAKER_LEAD = lex.cue("speaker_lead")
 _TARGET_OPENING = lex.cue("target_opening")
 _PROGRESS_MEASURE = lex.cue("progress_measure")
 _SUPERVISION_COUNT = lex.cue("supervision_count")
@@ -326,7 +327,15 @@ def review_opening(text: str, sent: tuple[int, int]) -> bool:
     # …or after a byline or a subheading run into the paragraph, set off by a run of
     # spaces (记者某某      实现全区6个市均有高速公路      过去一年,…)
     lead = _RUN_IN_HEADINGS.split(text[sent[0] : m.start()])[-1].rstrip()
-    return len(lead) <= 6 or (len(lead) <= 40 and lead.endswith((":", "：")))
+    if len(lead) <= 6 or (len(lead) <= 40 and lead.endswith((":", "："))):
+        return True
+    # …or after the speaker a report quotes (某市长作政府工作报告时指出,五年来,…): what he
+    # says of the years gone by is their results; not a lead that itself asks for work
+    # (全区上下要认真总结过去一年经验,…)
+    return (
+        _SPEAKER_LEAD.fullmatch(text, sent[0], m.start()) is not None
+        and TARGET_CUE.search(text, sent[0], m.start()) is None
+    )
 
 
 _RUN_IN_HEADINGS = re.compile(r"\s{3,}")

@@ -321,3 +321,20 @@ def test_jiang_before_zuowei_is_no_goal_word():
 def test_jiang_of_the_future_stays_a_goal_word():
     text = "会上介绍,下一步,某省交通运输厅将协调多个重大项目,供应水泥2.4万吨。\n"
     assert ("target", 24000.0) in _kind_values(text, 2022)
+
+
+# the years gone by opening a sentence after the speaker a report quotes (某市长作政府工作
+# 报告时指出,五年来,…): what he says of them is their results
+
+
+def test_five_years_gone_by_after_a_speaker_are_results():
+    text = (
+        "某市第十届人民代表大会第一次会议开幕。代市长某某作政府工作报告时指出,五年来,"
+        "全市扎实推进城市更新任务,改造老旧小区320个。\n"
+    )
+    assert ("statistic", 320.0) in _kind_values(text, 2023)
+
+
+def test_a_speaker_who_sets_the_years_ahead_still_sets_goals():
+    text = "代市长某某作政府工作报告时指出,今后五年,全市将改造老旧小区500个。\n"
+    assert ("target", 500.0) in _kind_values(text, 2023)
