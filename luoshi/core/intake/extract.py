@@ -132,6 +132,7 @@ _SENT_MARK = re.compile(r"[。；;！？!?]")
 _QUOTED_TERMS = re.compile(r"\s?[“\"][^”\"，,。；;]{1,4}[”\"](?=[、和及与，,。；;:：\s]|$)")
 _LAST_YEAR = re.compile(r"过去的?一年|一年来|去年")
 _SPEAKER_LEAD = lex.cue("speaker_lead")
+_LEAP_MADE = lex.cue("leap_made")
 _PAST_FRAME_RULES = ("kind.past_year", "kind.review_opening", "kind.review_paragraph")
 _STRONG_GOAL = lex.cue("strong_target")
 _GOAL_MET = lex.cue("goal_met")
@@ -729,8 +730,10 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
             if progress_cell:
                 kind, kind_rule = "statistic", "kind.table_column"
             elif kind_rule == "kind.default" and q.note and q.note.startswith("range"):
-                # 举办三至五场, 增长4.5%至5%: a span to land in is a goal; a result is one figure
-                kind, kind_rule = "target", "kind.range"
+                # 举办三至五场, 增长4.5%至5%: a span to land in is a goal; a result is one
+                # figure, or a span closed as a leap made (实现从7万亿元到11万亿元的跨越)
+                if not _LEAP_MADE.search(text, q.end, clause[1]):
+                    kind, kind_rule = "target", "kind.range"
             if kind == "statistic" and kind_rule in _RESULT_RULES:
                 sent_result = True
             elif (

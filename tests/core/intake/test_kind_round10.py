@@ -338,3 +338,19 @@ def test_five_years_gone_by_after_a_speaker_are_results():
 def test_a_speaker_who_sets_the_years_ahead_still_sets_goals():
     text = "代市长某某作政府工作报告时指出,今后五年,全市将改造老旧小区500个。\n"
     assert ("target", 500.0) in _kind_values(text, 2023)
+
+
+# a span of two levels closed as a leap made (实现从…到…的跨越) reports where a figure came
+# from and what it reached: results, not a span to land in
+
+
+def test_a_leap_made_from_one_level_to_another_is_a_result():
+    text = "某市地区生产总值实现从3000亿元到5000亿元的跨越,位居全省前列。\n"
+    kinds = _kind_values(text)
+    assert ("statistic", 3e11) in kinds
+    assert ("statistic", 5e11) in kinds
+
+
+def test_a_span_to_land_in_stays_a_goal():
+    text = "某市地区生产总值实现从3000亿元到5000亿元。\n"
+    assert [k for k, _ in _kind_values(text)] == ["target", "target"]
