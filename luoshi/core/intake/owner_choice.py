@@ -384,7 +384,7 @@ def _target_owner_found(
     if each:
         return each, "owner.each_group"
     group = _clause_group(text, clause_start, pos)
-    if group:
+    if group and not _marker_outranks(group, state):
         return group, "owner.subject"
     if state.explicit and ok(state.explicit):
         return state.explicit, state.explicit_rule
@@ -568,6 +568,21 @@ def _main_targets_place(text: str, par: tuple[int, int], pos: int, body: str | N
         return None
     place = own.place_of_unit(body)
     return place if place and own.is_organisation(place) and len(place) >= 3 else None
+
+
+# every department of a place, unnamed (全省各部门, 有关部门, 各有关单位)
+_ALL_DEPARTMENTS = re.compile(r"(?:各|有关)(?:有关)?(?:部门|单位)$")
+
+
+def _marker_outranks(group: str, state: OwnerState) -> bool:
+    """A paragraph closed by the units that lead it ((A委、B厅牵头;…配合)) is theirs, though a
+    clause opens on every department (全省各部门…资金须于6月底前下达60%以上): the marker
+    names who answers for the figure, the clause whose money it is."""
+    return (
+        state.explicit_rule in ("owner.paragraph_marker", "owner.item_marker")
+        and bool(state.explicit)
+        and _ALL_DEPARTMENTS.search(group) is not None
+    )
 
 
 def _clause_group(text: str, clause: int, pos: int) -> str | None:

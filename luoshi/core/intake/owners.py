@@ -302,6 +302,19 @@ def find_regions(text: str, extra: list[str]) -> list[tuple[int, int, str]]:
     ]
 
 
+# a city's district named after a province (天津's 河北区, 乌海's 海南区): the province's name
+# run into 区, not as 区域, 区块, 区位 or 区划 (河北区域协调发展 is the province's)
+_DISTRICT_AFTER = re.compile(r"区(?![域块位划间内外])")
+
+
+def _as_named_district(text: str, region: tuple[int, int, str]) -> tuple[int, int, str]:
+    """The district a province's bare name opens (河北区将…): the district, not the province."""
+    start, end, word = region
+    if word in PROVINCES and _DISTRICT_AFTER.match(text, end):
+        return start, end + 1, word + "区"
+    return region
+
+
 # a quarter of a province named by its one-character name and a compass word (闽东北, 川东北,
 # 湘西北): a part of that province, not the region 东北 the word also names
 _PROVINCE_ABBREVIATIONS = frozenset(lex.data()["owners"]["province_abbreviations"])
@@ -317,10 +330,10 @@ def places_spoken_of(text: str, extra: list[str]) -> list[tuple[int, int, str]]:
     """find_regions without the places that only name another place's address or a
     medium: a province printed right before a place under it (陕西省宝鸡市), a place
     that names a paper (陕西日报讯), and a compass word naming a quarter of a province
-    (闽东北)."""
+    (闽东北); a district named after a province (河北区) read as the district."""
     found = find_regions(text, extra)
     return [
-        r
+        _as_named_district(text, r)
         for k, r in enumerate(found)
         if not (k + 1 < len(found) and _above_the_next(text, r, found[k + 1]))
         and not _MEDIUM_AFTER.match(text, r[1])
@@ -1607,10 +1620,39 @@ def _bracket_unit(name: str) -> bool:
 
 
 # a bracket closing a paragraph that names the leading units and then those that share the
-# duty (〔A、B、C等牵头,省直有关单位按职责分工负责〕, also in round brackets)
+# duty (〔A、B、C等牵头,省直有关单位按职责分工负责〕, also in round brackets); the helpers
+# may follow a semicolon and run long (A、B牵头;C、D,E分行,各州、市人民政府配合)
 _LEAD_BRACKET_CLOSE = re.compile(
-    r"[(（〔]([" + HAN + r"、]{2,60}?)等?牵头(?:[,，][^〔〕\n]{0,60}?)?[)）〕][。；;]?\s*$"
+    r"[(（〔]([" + HAN + r"、]{2,60}?)等?牵头(?:[,，;；][^〔〕\n]{0,120}?)?[)）〕][。；;]?\s*$"
 )
+
+
+# a bracket after a paragraph's full stop that lists the units sharing its duty, too long
+# for the trailing-marker window (…进行督导。(A委、B厅、C厅、D厅、E厅、F厅等按职责分工负责)),
+# or a 〔 bracket the text's end cuts (…等重大项目。〔A办、B委、C局(D局)): every unit it
+# lists owns the paragraph, in text order (rule owner.paragraph_marker)
+_DUTY_LIST_CLOSE = re.compile(
+    r"[。；;][ \t\u3000]*[(（〔]((?:[" + HAN + r"、]|[(（][" + HAN + r"]{1,10}[)）]){5,160}?)"
+    r"(?:等?" + _DUTY_WAY + r"负责)?([)）〕][。；;]?)?\s*$"
+)
+
+
+def duty_list_close(tail: str) -> str | None:
+    """The units of a long bracket of units closing `tail` (see _DUTY_LIST_CLOSE)."""
+    m = _DUTY_LIST_CLOSE.search(tail)
+    if m is None:
+        return None
+    parts = [p for p in _split_outside_brackets(m.group(1)) if p]
+    if m.group(2) is None and parts and not _listed_unit(parts[-1]):
+        parts = parts[:-1]  # the name the text cuts
+    if len(parts) < 2 or not all(_listed_unit(p) for p in parts):
+        return None
+    return "、".join(parts)
+
+
+def _listed_unit(name: str) -> bool:
+    """A department, its other name in brackets at most (省数据局(省营商局))."""
+    return _bracket_unit(re.sub(r"[(（][^()（）]*[)）]$", "", name))
 
 
 def owner_sentence(text: str) -> str | None:
@@ -1619,6 +1661,10 @@ def owner_sentence(text: str) -> str | None:
     listed = unit_list_close(tail) if ("(" in tail or "（" in tail) else None
     if listed:
         return listed
+    if "〔" in tail or "负责" in tail:
+        listed = duty_list_close(tail)
+        if listed:
+            return listed
     if "单位" in tail or "部门" in tail:
         labelled = labelled_close(tail)
         if labelled:
