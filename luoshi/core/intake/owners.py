@@ -82,9 +82,10 @@ _REPORTER_RE = re.compile(
     # (the party post before the title may be closed by a comma: 党组成员,副局长)
     + r")(?:(?:党组书记|党委书记|党组成员)[、,，])?副?"
     + _REPORTER_TITLE
-    + r"["
+    # a second post after 、 (副主任、新闻发言人), the day after the name (某某27日介绍)
+    + r"(?:、新闻发言人)?["
     + HAN
-    + r"·]{0,4}?(?:在会上|在发布会上)?(?:介绍|表示|透露|作工作报告|作报告)"
+    + r"·]{0,4}?(?:\d{1,2}日)?(?:在会上|在发布会上)?(?:介绍|表示|透露|作工作报告|作报告)"
     # "记者今天从住房城乡建设部获悉": the body the news comes from
     r"|从([" + HAN + r"()（）]{2,20}?" + _UNIT_SUFFIX + r")(?:获悉|了解到)"
 )
@@ -1753,6 +1754,10 @@ _ASIDE = re.compile(r"[(（][^()（）\n]{1,30}[,，][^()（）\n]{0,30}[)）]")
 _MODAL = re.compile(r"将|要|须|需|必须|应|计划|力争|确保|拟|全年")
 
 
+# a unit named by pointing back (该局, 该委): the one named before, which stays the subject
+_BACK_REFERENCE = re.compile(r"该(?:局|委|厅|办|部|中心|单位|部门|公司)")
+
+
 def clause_subject(text: str, start: int, end: int) -> str | None:
     """A unit that opens a later clause of the sentence and is given a duty there
     ("今年,在去年的基础上,市交通部门将…"): the subject of what follows."""
@@ -1762,8 +1767,10 @@ def clause_subject(text: str, start: int, end: int) -> str | None:
         if not _MODAL.search(text, k, min(end, k + 24)):
             continue
         name = subject_owner(text, k, end)
-        if name:
-            after = k + len(name)
+        if name and not _BACK_REFERENCE.search(name):
+            # the clause may open on its year before the unit (,今年某厅计划…)
+            at = text.find(name, k, min(end, k + 24))
+            after = (at if at >= 0 else k) + len(name)
             while after < end and text[after] in " \u3000":
                 after += 1
             if _MODAL.match(text, after):

@@ -57,3 +57,18 @@ def test_a_district_named_after_a_province_is_the_district():
     # the province's own region (河北区域…) stays the province
     region = "据介绍,河北区域协调发展将继续推进,力争全年引进高质量项目20个以上。\n"
     assert owners(region) == ["河北省"]
+
+
+def test_a_bureau_opening_a_later_clause_after_its_year_is_the_subject():
+    text = "3月2日获悉,今年湖南省水利厅计划完成水利建设投资300亿元。\n"
+    assert own.clause_subject(text, 0, len(text)) == "湖南省水利厅"
+    # a bureau named by pointing back (该局) leaves the subject named before it
+    back = "3月2日获悉,今年一季度该局计划完成水利建设投资30亿元。\n"
+    assert own.clause_subject(back, 0, len(back)) is None
+
+
+def test_a_head_with_a_second_post_and_a_day_presents_his_bureaus_plan():
+    text = "据长沙市交通运输局副局长、新闻发言人王某某12日介绍,今年长沙将新建公路300公里。"
+    assert own.reporters(text) == [(0, "长沙市交通运输局")]
+    # a spokesman of no bureau named before him presents nothing
+    assert own.reporters("据新闻发言人王某某12日介绍,今年长沙将新建公路300公里。") == []
