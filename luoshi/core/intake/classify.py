@@ -355,6 +355,8 @@ _FRAME_RULE = {
 }
 _BOUNDS = ("以上", "以内", "以下")
 _BOUND_AFTER = re.compile(r"\s?(?:以上|以内|以下)")
+# a count that announces the list after it (指标共计26项,包括…): no member of that list
+_ANNOUNCES_LIST = re.compile(r"\s?[,，]?\s?(?:包括|包含|分别是|分别为|具体是|即)|\s?[:：]")
 
 
 def _outside_part_brackets(cl: str, at: int) -> str:
@@ -662,7 +664,7 @@ def kind_of(
         # not the last of a list of results (…增长8.3%,失业率控制在5%和3%以内): every
         # figure before it in the sentence is printed with its bound too
         and all(
-            _BOUND_AFTER.match(text, m.end())
+            _BOUND_AFTER.match(text, m.end()) or _ANNOUNCES_LIST.match(text, m.end())
             for m in _QUANTITY_HINT.finditer(text, sent[0], clause[0])
         )
     ):

@@ -354,3 +354,26 @@ def test_a_leap_made_from_one_level_to_another_is_a_result():
 def test_a_span_to_land_in_stays_a_goal():
     text = "某市地区生产总值实现从3000亿元到5000亿元。\n"
     assert [k for k, _ in _kind_values(text)] == ["target", "target"]
+
+
+# a count that announces the list after it (指标共计26项,包括…) is no member of that list:
+# the figures listed with their bound are still the goals to meet (rule kind.bound)
+
+
+def test_a_count_announcing_a_list_leaves_its_bounded_members_goals():
+    text = (
+        "某部门负责人介绍了今后五年的工作思路。\n"
+        "同时,绝对指标共计12项,包括各类事故死亡人数下降10.5%以上,火灾事故死亡人数下降8%以上等。\n"
+    )
+    kinds = {v: (k, why) for k, v, why in _kinds_why(text)}
+    assert kinds[10.5] == ("target", "kind.bound")
+
+
+def test_a_result_before_a_bounded_figure_still_keeps_it_a_result():
+    text = "某市去年地区生产总值1200亿元,用水总量下降10%以上。\n"
+    kinds = {v: k for k, v, _ in _kinds_why(text)}
+    assert kinds[10.0] == "statistic"
+
+
+def _kinds_why(text, year=None):
+    return [(it["kind"], it["value"], it["why"]["kind"]) for it in _items(text, year)]
