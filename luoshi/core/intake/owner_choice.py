@@ -467,6 +467,10 @@ def _target_owner_found(
         if subject:
             state.plan_place = subject
             return subject, "owner.place_subject"
+    later = _clause_place_subject(text, sent, pos, doc)
+    if later:
+        state.plan_place = later
+        return later, "owner.place_subject"
     if state.plan_place:
         return state.plan_place, "owner.place_subject"
     # a zone's page (document._ZONE_PAGE) sets a zone as the document's owner
@@ -548,6 +552,48 @@ def _plan_subject(text: str, at: int, opener: str | None, pos: int, doc: Doc) ->
     if not (opener in doc.places or opener.rstrip("省") in own.PROVINCES):
         return None
     return opener if _PLAN_MODAL.match(text, at + len(opener), pos) else None
+
+
+# a place's party committee and government together (山东省委、省政府, 市委市政府)
+_LEADERSHIP_AFTER = re.compile(r"(?:省|市|县|区)?委[、和]?(?:省|市|县|区)?政府")
+
+
+def _clause_place_subject(text: str, sent: tuple[int, int], pos: int, doc: Doc) -> str | None:
+    """A place that opens a later clause of the sentence as the subject of its plan: its
+    verb of a plan after it (…目标,山东将全面加快…) or its committee and government
+    (…获悉,今年,山东省委、省政府把…作为…,全年计划完成投资…): the place states the
+    plan, over the page of its bureau (rule owner.place_subject). The clause nearest
+    before the figure, else the first after it (围绕…7400公里目标,山东将…)."""
+    found = None
+    for m in _CLAUSE_COMMA.finditer(text, sent[0], sent[1]):
+        lead = _SENT_LEAD.match(text, m.end(), sent[1])
+        at = lead.end() if lead else m.end()
+        place = _place_with_plan(text, at, sent[1], doc)
+        if place is None:
+            continue
+        if found is None or at < pos:
+            found = place
+        if at >= pos:
+            break
+    return found
+
+
+_CLAUSE_COMMA = re.compile(r"[,，]")
+
+
+def _place_with_plan(text: str, at: int, end: int, doc: Doc) -> str | None:
+    """The place opening text[at:] when its plan's verb or its leadership follows it."""
+    opener = own.place_of_unit(text[at : min(end, at + 8)])
+    subject = _plan_subject(text, at, opener, end, doc)
+    if subject:
+        return own.normalise_region(subject)
+    bare = next((p for p in own.PROVINCES if text.startswith(p, at)), None)
+    if bare is None:
+        return None
+    k = at + len(bare)
+    if _LEADERSHIP_AFTER.match(text, k, end):
+        return own.normalise_region(bare)
+    return None
 
 
 _PLACE_ENDS = ("省", "市", "区", "县", "州", "旗", "盟", "乡", "镇")

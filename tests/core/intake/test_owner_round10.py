@@ -72,3 +72,25 @@ def test_a_head_with_a_second_post_and_a_day_presents_his_bureaus_plan():
     assert own.reporters(text) == [(0, "长沙市交通运输局")]
     # a spokesman of no bureau named before him presents nothing
     assert own.reporters("据新闻发言人王某某12日介绍,今年长沙将新建公路300公里。") == []
+
+
+def test_a_province_opening_a_later_clause_with_its_leadership_owns_the_plan():
+    text = (
+        "湖南省交通运输厅召开新闻发布会。\n"
+        "记者从发布会上获悉,今年,湖南省委、省政府把交通建设作为重点工作,全年计划完成投资800亿元。\n"
+    )
+    assert owners(text) == ["湖南省"]
+    # a province named in passing, not as the clause's subject, leaves the bureau's page its own
+    passing = text.replace("今年,湖南省委、省政府把交通建设", "今年,按照湖南发展要求把交通建设")
+    assert owners(passing) == ["湖南省交通运输厅"]
+
+
+def test_a_province_whose_plan_verb_follows_a_purpose_clause_owns_the_figure_before_it():
+    text = (
+        "湖南省交通运输厅召开新闻发布会。\n"
+        "围绕高速公路通车8000公里目标,湖南将全面加快在建项目建设。\n"
+    )
+    assert owners(text) == ["湖南省"]
+    # no verb of a plan after the province: the bureau's page keeps it
+    plain = text.replace("湖南将全面加快", "湖南的项目加快")
+    assert owners(plain) == ["湖南省交通运输厅"]
