@@ -144,6 +144,7 @@ _HAS_DIGIT = re.compile(r"\d").search
 _FOLLOW_OK = set("%％‰成个") | _UNIT_FIRST
 _COUNTED_THINGS = ("个", "项", "家")
 _SIZE_NOUNS = ("项目", "企业", "工业", "重点", "产业", "以上")
+_LIST_CLOSES = re.compile(r"等(?:[。，,；;、)）]|$)")
 
 
 @dataclass(slots=True)
@@ -540,6 +541,8 @@ def _scan(text: str, start: int, end: int) -> list[Quantity]:
                 and not tail.startswith(_OWNER_LABELS)
                 # (签约10个以上招商项目: a count of the things named after it, not a class)
                 and unit not in _COUNTED_THINGS
+                # (…下降12.5%以上等。: the 等 that closes a list, no class after it)
+                and not _LIST_CLOSES.match(tail)
             ):
                 _flush(pending_range, out)
                 pending_range = None

@@ -377,3 +377,17 @@ def test_a_result_before_a_bounded_figure_still_keeps_it_a_result():
 
 def _kinds_why(text, year=None):
     return [(it["kind"], it["value"], it["why"]["kind"]) for it in _items(text, year)]
+
+
+# the 等 that closes a list after a bound (…下降12.5%以上等。) names no class of things the
+# figure sizes, as 3000万元以上工业项目 does: the figure is read
+
+
+def test_a_bound_before_the_list_closing_deng_is_a_figure():
+    assert _units("技改投资增长8%以上等。") == [(8.0, "%")]
+    assert _units("技改投资增长8%以上等,") == [(8.0, "%")]
+
+
+def test_a_bound_before_a_class_still_sizes_the_class():
+    assert _units("新建3000万元以上工业项目20个") == [(20.0, "个")]
+    assert _units("新建10亿元以上等重大项目") == []
