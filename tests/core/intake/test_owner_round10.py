@@ -94,3 +94,14 @@ def test_a_province_whose_plan_verb_follows_a_purpose_clause_owns_the_figure_bef
     # no verb of a plan after the province: the bureau's page keeps it
     plain = text.replace("湖南将全面加快", "湖南的项目加快")
     assert owners(plain) == ["湖南省交通运输厅"]
+
+
+def test_a_list_opened_by_including_counts_projects_not_their_owner():
+    text = (
+        "湖南今年拟安排省预备重点项目80个。包括长沙国际会展中心项目、湘江文化中心等城镇化项目"
+        "20个,计划投资50亿元。\n"
+    )
+    assert "包括长沙国际会展中心" not in owners(text)
+    # a body that opens the clause itself (长沙国际会展中心计划…) stays its subject
+    body = "长沙国际会展中心计划今年完成投资20亿元。\n"
+    assert owners(body) == ["长沙国际会展中心"]
