@@ -391,3 +391,17 @@ def test_a_bound_before_the_list_closing_deng_is_a_figure():
 def test_a_bound_before_a_class_still_sizes_the_class():
     assert _units("新建3000万元以上工业项目20个") == [(20.0, "个")]
     assert _units("新建10亿元以上等重大项目") == []
+
+
+# one plan measured against the last one (比去年计划增加50亿元) is the plan's increase, no
+# gap between a result and its goal (cues.gap_measure)
+
+
+def test_an_increase_over_last_years_plan_is_a_goal():
+    text = "今年全市计划投资500亿元,比去年计划增加50亿元。\n"
+    assert ("target", 5e9) in _kind_values(text, 2024)
+
+
+def test_a_result_over_the_plan_is_still_a_gap():
+    text = "今年上半年全市完成投资300亿元,比计划增加20亿元。\n"
+    assert ("statistic", 2e9) in _kind_values(text, 2024)
