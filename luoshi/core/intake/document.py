@@ -137,6 +137,21 @@ _INTERVIEW_TITLE = re.compile(r"[省市区县局厅部司处科]长|主任|书�
 _CITY_PAPER = re.compile(r"(?<![" + HAN + r"])([" + HAN + r"]{2,3})(?:日报|晚报)")
 # a newspaper's page label naming the region the page covers (第06版:区域传真·长春)
 _PAGE_PLACE = re.compile(r"第\s?\d+\s?版[:：][^\n·]*·([" + HAN + r"]{2,3})[ \t]*$", re.M)
+# a line that opens on a place's bare name and a colon (兰州:新区…, 大同:…)
+_HEADLINE_PLACE = re.compile(r"^[ \t\u3000]*([" + HAN + r"]{2,3})[:：]", re.M)
+
+
+def _headline_city(head: str) -> set[str]:
+    """The one city of the gazetteer that opens a line of the head before a colon (兰州:…),
+    as a dateline of its news does; a field's label (来源:, 作者:) names no city."""
+    cities = {
+        m.group(1) + "市"
+        for m in _HEADLINE_PLACE.finditer(head)
+        if m.group(1) + "市" in own.gazetteer_names()
+    }
+    return cities if len(cities) == 1 else set()
+
+
 _CITY_ZONE = re.compile(
     r"(?<![" + HAN + r"])([" + HAN + r"]{2})(?:经济技术开发区|经济开发区|高新技术产业开发区)"
     r"(?:管委会|管理委员会)"
@@ -1338,6 +1353,10 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         label = _PAGE_PLACE.search(head)
         if label and not one_city:
             one_city = {label.group(1) + "市"} - {"全市", "本市"}
+        if not one_city:
+            # a headline that opens on its city's bare name and a colon (兰州:…目标任务适度
+            # 调整): the news's city (rule owner.headline_city)
+            one_city = _headline_city(head)
         if len(one_city) == 1:
             found["市"] = one_city.pop()
     if "市" not in found and own_suffix == "市":

@@ -105,3 +105,15 @@ def test_a_list_opened_by_including_counts_projects_not_their_owner():
     # a body that opens the clause itself (长沙国际会展中心计划…) stays its subject
     body = "长沙国际会展中心计划今年完成投资20亿元。\n"
     assert owners(body) == ["长沙国际会展中心"]
+
+
+def test_a_headline_opening_on_a_city_and_a_colon_names_the_city_of_its_my_city():
+    text = (
+        "首页 > 资讯\n"
+        "株洲:重点项目目标任务适度调整\n"
+        "据介绍,我市原定增速12%的目标任务下调2个百分点,即完成投资500亿元。\n"
+    )
+    assert set(owners(text)) == {"株洲市"}
+    # a field's label before a colon (来源:) names no city: 我市 stays the whole city
+    label = text.replace("株洲:重点项目", "来源:重点项目")
+    assert set(owners(label)) == {"全市"}
