@@ -488,6 +488,8 @@ def _target_owner_found(
             word = "全" + doc.owner[0] if doc.owner[0] in "市区县省" else None
             if word:
                 return _whole(word, doc), "owner.jurisdiction"
+        if _country_goals(text, doc.owner):
+            return "全国", "owner.jurisdiction"
         return doc.owner, "owner.document"
     if regs:
         owner, _ = own.region_list_at(
@@ -594,6 +596,19 @@ def _place_with_plan(text: str, at: int, end: int, doc: Doc) -> str | None:
     if _LEADERSHIP_AFTER.match(text, k, end):
         return own.normalise_region(bare)
     return None
+
+
+# goals set for the country (国务院…会议确定了我国“十二五”时期安全生产奋斗目标)
+_COUNTRY_GOALS = re.compile(r"(?:确定|提出|明确|制定|审议通过)了?我国[^。\n]{0,30}?目标")
+
+
+def _country_goals(text: str, body: str) -> bool:
+    """A national body's page (国家某总局局长…透露) whose opening tells of goals set for the
+    country (确定了我国…奋斗目标): the goals are the country's, 全国, not the body's that
+    presents them (rule owner.jurisdiction)."""
+    if own.place_of_unit(body) is not None or not body.startswith(("国家", "国务院", "中国")):
+        return False
+    return _COUNTRY_GOALS.search(text, 0, min(len(text), 600)) is not None
 
 
 _PLACE_ENDS = ("省", "市", "区", "县", "州", "旗", "盟", "乡", "镇")

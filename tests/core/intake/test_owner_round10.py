@@ -117,3 +117,14 @@ def test_a_headline_opening_on_a_city_and_a_colon_names_the_city_of_its_my_city(
     # a field's label before a colon (来源:) names no city: 我市 stays the whole city
     label = text.replace("株洲:重点项目", "来源:重点项目")
     assert set(owners(label)) == {"全市"}
+
+
+def test_goals_set_for_the_country_presented_by_a_national_body_are_the_countrys():
+    text = (
+        "国家林业局局长某某13日透露,国务院有关会议确定了我国“十四五”时期林业发展奋斗目标。\n"
+        "某某在会上介绍说,森林覆盖率提高到25%以上。\n"
+    )
+    assert owners(text) == ["全国"]
+    # goals the body pursues for itself (推动我国…目标) stay the body's
+    own_goal = text.replace("确定了我国", "推动我国")
+    assert owners(own_goal) == ["国家林业局"]
