@@ -1125,6 +1125,11 @@ def stacked_cell_owner(text: str, par_start: int, par_end: int) -> str | None:
     if names:
         return "、".join(names)
     unit = first.group(1)
+    if not is_organisation(unit):
+        # a narrow cell breaks its unit's name over two lines (市生态⏎⏎环境局)
+        rest = _NEXT_CELL.match(text, first.end(1), first.end(1) + 60)
+        if rest and len(unit) <= 4 and _stacked_unit(unit + rest.group(1)):
+            return unit + rest.group(1)
     return unit if is_organisation(unit) and not _is_place_name(unit) else None
 
 

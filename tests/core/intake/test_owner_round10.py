@@ -128,3 +128,14 @@ def test_goals_set_for_the_country_presented_by_a_national_body_are_the_countrys
     # goals the body pursues for itself (推动我国…目标) stay the body's
     own_goal = text.replace("确定了我国", "推动我国")
     assert owners(own_goal) == ["国家林业局"]
+
+
+def test_a_units_name_broken_over_two_lines_of_a_stacked_cell_is_one_unit():
+    text = (
+        "序号\n\n目标任务\n\n责任单位\n\n1\n\n新增城镇就业3000人以上。\n\n市人社局\n\n"
+        "2\n\n生活污水治理率达40%。\n\n市生态\n\n环境局\n"
+    )
+    assert owners(text) == ["市人社局", "市生态环境局"]
+    # two whole units one a line stay two units
+    whole = text.replace("市生态\n\n环境局", "市生态环境局\n\n市住建局")
+    assert owners(whole)[-1] == "市生态环境局、市住建局"
