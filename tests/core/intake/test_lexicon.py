@@ -52,12 +52,22 @@ def test_every_decision_on_the_corpus_names_a_rule_of_the_lexicon():
     root = Path(__file__).resolve().parents[3]
     docs = sorted((root / "tests" / "intake_corpus" / "docs").glob("*.txt"))
     assert docs
+    # A new batch waits for its cold score (bench/intake_quality.py) before any engine
+    # output of it is seen; the documents with floors have had theirs.
+    docs = [d for d in docs if not _awaits_cold_score(d)]
     names = set(RULES)
     for doc in docs:
         for it in extract(doc.read_text("utf-8")).items:
             why = it["why"]
             assert why["kind"] in names, (doc.name, why)
             assert why["owner"] is None or why["owner"] in names, (doc.name, why)
+
+
+def _awaits_cold_score(doc) -> bool:
+    from tests.core.intake.test_corpus_regression import FIRST_COLLECTED, FLOORS
+
+    number = doc.stem.partition("_")[0]
+    return int(number) >= FIRST_COLLECTED and f"own/{number}" not in FLOORS
 
 
 def test_a_veto_phrase_suppresses_only_the_word_inside_it():
