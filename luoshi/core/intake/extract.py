@@ -1318,12 +1318,34 @@ def _mark_owner_lines(text: str, segs: list[Segment]) -> None:
 # normalises the small comma and enumeration mark, not these
 _SMALL_FORM_MARKS = str.maketrans("﹔﹕﹖﹗", ";:?!")
 
+# a sentence of Latin-script prose (a bilingual page's English after each Chinese line:
+# …增长6%The GDP will increase by 6%.): a capital, then words and figures with their
+# spaces and marks, no Han character
+_LATIN_PROSE = re.compile(
+    r"[A-Z][A-Za-z'’]*(?:[ \t,;:()\"'’\-/%.]+[A-Za-z0-9][A-Za-z0-9'’,.%]*){4,}[.!?)]*"
+)
+_LATIN_WORD = re.compile(r"\b[a-z]{2,}\b")
+
+
+def _blank_latin_prose(text: str) -> str:
+    """Latin-script prose is no source of items (the Chinese says the same) and must not
+    join the Chinese lines around it into one sentence: each such sentence becomes a line
+    break and spaces, character for character so that every offset holds. A run needs four
+    lowercase words to be prose (GDP, PM2.5, AI芯片 are terms inside Chinese)."""
+
+    def blank(m: re.Match[str]) -> str:
+        if len(_LATIN_WORD.findall(m.group())) < 4:
+            return m.group()
+        return "\n" + " " * (len(m.group()) - 1)
+
+    return _LATIN_PROSE.sub(blank, text) if _LATIN_WORD.search(text) else text
+
 
 def extract(text: str, year: int | None = None) -> Extraction:
     try:
         raw = text if isinstance(text, str) else str(text)
         repaired, index, lines = repair_lines(raw)
-        repaired = repaired.translate(_SMALL_FORM_MARKS)
+        repaired = _blank_latin_prose(repaired.translate(_SMALL_FORM_MARKS))
     except Exception:
         return Extraction(text if isinstance(text, str) else "", [], [])
     try:

@@ -405,3 +405,36 @@ def test_an_increase_over_last_years_plan_is_a_goal():
 def test_a_result_over_the_plan_is_still_a_gap():
     text = "今年上半年全市完成投资300亿元,比计划增加20亿元。\n"
     assert ("statistic", 2e9) in _kind_values(text, 2024)
+
+
+# Latin-script prose (a bilingual page's English after each Chinese line) is no source of
+# items, and no longer joins the Chinese lines around it into one sentence; a news lead
+# closing its paragraph on the year's plan a report set out announces the list after it
+
+
+_BILINGUAL = (
+    "某省人民政府省长向大会作政府工作报告。一起来看看报告提出的2026年主要目标和重点任务。\n\n"
+    "The governor delivered the report to the congress, and here are its main goals.\n\n"
+    "全省生产总值增长5%\n\n"
+    "The gross product of the province will grow by about 5%.\n\n"
+    "新增城镇就业40万人以上\n\n"
+    "More than 400,000 new urban jobs will be created this year.\n"
+)
+
+
+def test_latin_prose_gives_no_item_and_the_lead_announces_the_goals():
+    items = [(it["kind"], it["value"], it["why"]["kind"]) for it in _items(_BILINGUAL)]
+    assert items == [
+        ("target", 5.0, "kind.promise_list"),
+        ("target", 400000.0, "kind.promise_list"),
+    ]
+
+
+def test_latin_terms_inside_chinese_stay():
+    text = "2025年,全市新建5G基站1200个,PM2.5平均浓度下降到30微克/立方米。\n"
+    assert [it["value"] for it in _items(text)] == [1200.0, 30.0]
+
+
+def test_a_lead_on_the_tasks_done_announces_no_goals():
+    text = "一起来看看报告提到的2025年重点任务完成情况。\n全省生产总值增长5%\n新增城镇就业40万人\n"
+    assert {it["why"]["kind"] for it in _items(text)}.isdisjoint({"kind.promise_list"})
