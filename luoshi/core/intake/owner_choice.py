@@ -443,6 +443,8 @@ def _target_owner_found(
         if source and whole_par and whole_par != "全国" and _SHARE_OF_GOAL.match(text, pos):
             return _whole(whole_par, doc), "owner.jurisdiction"
         return reps[-1][1], "owner.reporter"
+    if _bureau_head_speaks(text, sent, pos, doc):
+        return doc.owner, "owner.reporter"
     regs = [
         r
         for r in _regions_in(text, sent[0], sent[1], doc)
@@ -525,6 +527,35 @@ def _target_owner_found(
             "owner.jurisdiction"
         )
     return None, None
+
+
+# a speaker's name and his verb opening a clause (江某某表示,江西将…); the head's titles that
+# introduce him with his bureau earlier on the page (某省某厅厅长江某某)
+_NAMED_SPEAKER = re.compile(r"([\u4e00-\u9fff]{2,3})(?:表示|说|透露|指出|介绍|强调)[,，:：]")
+_HEAD_TITLES = ("厅长", "局长", "主任", "部长", "司长", "署长", "负责人")
+_DEPARTMENT_END = re.compile(r"(?:厅|局|委|办|部|署|中心)$")
+_PLACE_OPENS_WITHIN = 3  # a place after 今年, at most
+
+
+def _bureau_head_speaks(text: str, sent: tuple[int, int], pos: int, doc: Doc) -> bool:
+    """On a bureau's page, its head, introduced earlier with his title (某厅厅长江某某…表示),
+    speaks again by his name alone before the figure, his words opening on a place
+    (江某某表示,江西将…): the plan he states is his bureau's (the interview rule), not the
+    place's that the place-subject rule would give.
+    """
+    owner = doc.owner
+    if not owner or own.is_government(owner) or not _DEPARTMENT_END.search(owner):
+        return False
+    for m in _NAMED_SPEAKER.finditer(text, sent[0], pos):
+        # his words open on a place (…表示,江西将…, …说,今年湖南要…), which would own them
+        opening = own.places_spoken_of(text[m.end() : min(pos, m.end() + 12)], doc.places)
+        if not opening or opening[0][0] > _PLACE_OPENS_WITHIN:
+            continue
+        name = m.group(1)
+        for cand in (name, name[1:]) if len(name) == 3 else (name,):
+            if any(0 <= text.find(t + cand, 0, m.start()) for t in _HEAD_TITLES):
+                return True
+    return False
 
 
 # a goal followed by the share of it reached (7000亿元目标任务的68.09%)

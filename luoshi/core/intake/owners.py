@@ -85,7 +85,12 @@ _REPORTER_RE = re.compile(
     # a second post after 、 (副主任、新闻发言人), the day after the name (某某27日介绍)
     + r"(?:、新闻发言人)?["
     + HAN
-    + r"·]{0,4}?(?:\d{1,2}日)?(?:在会上|在发布会上)?(?:介绍|表示|透露|作工作报告|作报告)"
+    + r"·]{0,4}?(?:\d{1,2}日)?"
+    # where he speaks (在会上, 在发布会上, 在南昌, 在会上发言): a short phrase after 在, not
+    # a time (在日前表示 keeps the words of the whole it reports on)
+    + r"(?:在(?!日前|近日|今天|今日|昨天|昨日|当天)["
+    + HAN
+    + r"]{1,7}?)?(?:介绍|表示|透露|作工作报告|作报告)"
     # "记者今天从住房城乡建设部获悉": the body the news comes from
     r"|从([" + HAN + r"()（）]{2,20}?" + _UNIT_SUFFIX + r")(?:获悉|了解到)"
 )
@@ -1555,9 +1560,10 @@ def _in_caption(text: str, end: int) -> bool:
     return _CAPTION_END.search(window, 0, stop) is not None
 
 
-# no match of _REPORTER_RE is longer (a 22-character unit, 党组书记、副局长, a name, 在发布会上介绍)
-_REPORTER_MAX = 48
-_REPORTER_WINDOW = 96
+# no match of _REPORTER_RE is longer (a 22-character unit, 党组书记、副局长, a name, the day,
+# 在 and a place of seven characters, 介绍)
+_REPORTER_MAX = 56
+_REPORTER_WINDOW = 112
 
 
 def _reporter_matches(text: str):

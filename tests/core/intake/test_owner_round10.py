@@ -139,3 +139,22 @@ def test_a_units_name_broken_over_two_lines_of_a_stacked_cell_is_one_unit():
     # two whole units one a line stay two units
     whole = text.replace("市生态\n\n环境局", "市生态环境局\n\n市住建局")
     assert owners(whole)[-1] == "市生态环境局、市住建局"
+
+
+def test_a_head_who_speaks_where_he_is_presents_his_bureaus_plan():
+    # the head's words after the place or the occasion he speaks at (在长沙, 在会上发言)
+    assert own.reporters("湖南省水利厅厅长李某某3日在长沙表示,今年") == [(0, "湖南省水利厅")]
+    assert own.reporters("市商务局党组书记、局长王某在会上发言表示,") == [(0, "市商务局")]
+    # 在 and a time (在日前表示) names no place: the words are no new reporter's
+    assert own.reporters("湖南省水利厅厅长李某某在日前表示,全国") == []
+
+
+def test_a_bureaus_head_introduced_with_his_title_who_speaks_again_by_name_owns_the_plan():
+    text = (
+        "新华网长沙3月2日电 (记者 王某)湖南省水利厅厅长李明远2日在长沙表示,今年全省水利投资将保持高位。\n"
+        "李明远表示,湖南将加快推进水网建设,今年完成水利投资500亿元,新建堤防200公里。\n"
+    )
+    assert owners(text)[-2:] == ["湖南省水利厅", "湖南省水利厅"]
+    # a name that no title introduced (a deputy speaking for himself) leaves the place
+    other = text.replace("李明远表示,湖南将", "张代表表示,湖南将")
+    assert owners(other)[-2:] == ["湖南省", "湖南省"]
