@@ -438,3 +438,31 @@ def test_latin_terms_inside_chinese_stay():
 def test_a_lead_on_the_tasks_done_announces_no_goals():
     text = "一起来看看报告提到的2025年重点任务完成情况。\n全省生产总值增长5%\n新增城镇就业40万人\n"
     assert {it["why"]["kind"] for it in _items(text)}.isdisjoint({"kind.promise_list"})
+
+
+# the goals a review says its work kept to (紧盯…目标要求) are a guide, no turn to the
+# plan: after a review heading run into its paragraph (一、回顾2025年工作——…), the next
+# paragraph still reviews that year
+
+
+_RUN_IN_REVIEW = (
+    "2026年某市政府工作报告\n"
+    "一、回顾2025年政府工作——经济稳中有进,信心持续提振,成绩来之不易。"
+    "我们紧盯“三个示范”[1]目标要求,团结依靠全市人民,取得了新成绩。\n"
+    "一是经济运行稳中向好。全市生产总值完成1200.5亿元,增长4.2%;"
+    "固定资产投资增长6.1%。\n"
+)
+
+
+def test_a_run_in_review_heading_and_its_guide_keep_the_results():
+    kinds = [(it["kind"], it["value"]) for it in _items(_RUN_IN_REVIEW)]
+    assert kinds == [("statistic", 120050000000.0), ("statistic", 4.2), ("statistic", 6.1)]
+
+
+def test_a_plan_that_keeps_to_its_goals_still_sets_them():
+    text = (
+        "2026年某市政府工作报告\n"
+        "二、2026年工作安排\n"
+        "紧盯“三个示范”目标要求,确保全市生产总值增长5%。\n"
+    )
+    assert [(it["kind"], it["value"]) for it in _items(text)] == [("target", 5.0)]
