@@ -288,17 +288,26 @@ def _full_unit(text: str, short: str) -> str | None:
     found = set()
     k = text.find(rest)
     while k >= 0:
-        for n in range(2, 7):
-            if k - n - 1 < 0:
-                break
-            place = text[k - n - 1 : k]
-            if place[-1] == short[0] and (
-                place in own.gazetteer_names() or place[:-1] in own.PROVINCES
-            ):
-                found.add(place + rest)
-                break
+        full = _place_before(text, k, short[0])
+        if full:
+            found.add(full + rest)
+        elif not found and k > 0 and text[k - 1] == short[0]:
+            # the text names the unit short first (省交通厅党组书记、厅长某某表示…) and in full
+            # only later: the presenting sentence's name stands (corpus 543's second reading)
+            return None
         k = text.find(rest, k + 1)
     return found.pop() if len(found) == 1 else None
+
+
+def _place_before(text: str, k: int, level: str) -> str | None:
+    """The place with its level word (广东省) printed right before text[k], if any."""
+    for n in range(2, 7):
+        if k - n - 1 < 0:
+            return None
+        place = text[k - n - 1 : k]
+        if place[-1] == level and (place in own.gazetteer_names() or place[:-1] in own.PROVINCES):
+            return place
+    return None
 
 
 _FENBIE = re.compile(r"分别(?:为|是|达到|达|完成|增长|引进|实现)?")

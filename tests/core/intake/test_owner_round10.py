@@ -158,3 +158,19 @@ def test_a_bureaus_head_introduced_with_his_title_who_speaks_again_by_name_owns_
     # a name that no title introduced (a deputy speaking for himself) leaves the place
     other = text.replace("李明远表示,湖南将", "张代表表示,湖南将")
     assert owners(other)[-2:] == ["湖南省", "湖南省"]
+
+
+def test_a_unit_named_short_before_its_full_name_stays_as_the_presenting_sentence_prints_it():
+    # the head presents the goals with his unit written by its level (省水利厅); the full
+    # name (湖南省水利厅) comes only later, in a sentence without a figure
+    text = (
+        "3月2日,湖南省召开水利工作会议,省水利厅党组书记、厅长李明远在会上表示,"
+        "今年力争完成水利投资500亿元。\n"
+        "李明远指出,湖南省水利厅将加快编制水网规划。\n"
+    )
+    assert owners(text) == ["省水利厅"]
+    # printed in full first (湖南省水利厅…), then short: written in full, as before
+    full_first = text.replace("3月2日,湖南省召开", "3月2日,湖南省水利厅召开").replace(
+        "湖南省水利厅将加快", "该厅将加快"
+    )
+    assert owners(full_first) == ["湖南省水利厅"]
