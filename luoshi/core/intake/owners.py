@@ -196,11 +196,15 @@ def clean_unit(name: str) -> str | None:
             cut = i + 1
     name = name[cut:]
     name = _drop_leading_counter(name)
+    name = _LEADING_DAY.sub("", name)
     if len(name) < 2 or _BAD_UNIT.match(name) or _BAD_UNIT_END.search(name):
         return None
     return name
 
 
+# a day word run into the name after it (从今天省政府召开的…会议上获悉): the day is no part of
+# the name, which a level word opens (今日头条 stays a name)
+_LEADING_DAY = re.compile(r"^(?:今天|今日|昨天|昨日|前天|日前|近日|当天|当日)(?=[省市县区州])")
 _LEADING_COUNTERS = frozenset(lex.data()["owners"]["leading_counters"])
 
 

@@ -174,3 +174,11 @@ def test_a_unit_named_short_before_its_full_name_stays_as_the_presenting_sentenc
         "湖南省水利厅将加快", "该厅将加快"
     )
     assert owners(full_first) == ["湖南省水利厅"]
+
+
+def test_a_day_word_run_into_a_units_name_is_no_part_of_it():
+    # 从今天省政府召开的…会议上获悉: the province's government, not a place called 今天
+    assert own.clean_unit("今天省政府") == "省政府"
+    assert own.clean_unit("近日市住建局") == "市住建局"
+    # a name that opens on the same characters without a level word after them stays whole
+    assert own.clean_unit("今日头条公司") == "今日头条公司"
