@@ -463,7 +463,10 @@ def _close_frame(
     par_frame = seg.carried_frame
     for sent, stimes in zip(sents, times_of, strict=True):
         _, par_frame, _ = _read_frame(text, sent, stimes, doc, pt, par_frame)
-    seg.closing_frame = "past" if par_frame in ("past", "carried") else None
+    # a paragraph of one sentence that opens a review and gives no figure (一年来,我们抓创新、
+    # 强链群,工业强市成效明显。) is the lead of the paragraphs below it: they report its results
+    lead = par_frame == "review" and len(sents) == 1
+    seg.closing_frame = "past" if par_frame in ("past", "carried") or lead else None
     seg.closing_year = pt.frame_year
 
 

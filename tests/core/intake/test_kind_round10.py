@@ -466,3 +466,25 @@ def test_a_plan_that_keeps_to_its_goals_still_sets_them():
         "紧盯“三个示范”目标要求,确保全市生产总值增长5%。\n"
     )
     assert [(it["kind"], it["value"]) for it in _items(text)] == [("target", 5.0)]
+
+
+# a paragraph of one sentence that opens a review and gives no figure (一年来,我们…成效明显。)
+# leads the paragraphs below it: they report its results, until one turns to a goal
+
+
+_REVIEW_LEAD_LINE = (
+    "某市市长政府工作报告(摘要)\n"
+    "  一年来,我们抓项目、强产业,工业强市成效明显。\n"
+    "  某集团销售收入突破百亿、达到101.2亿元。\n"
+    "  新增高新技术企业64户、规上工业企业37户。\n"
+)
+
+
+def test_a_review_lead_line_keeps_the_lines_below_it_results():
+    kinds = [(it["kind"], it["value"]) for it in _items(_REVIEW_LEAD_LINE)]
+    assert kinds == [("statistic", 10120000000.0), ("statistic", 64.0), ("statistic", 37.0)]
+
+
+def test_a_line_below_the_lead_that_sets_a_goal_is_a_target():
+    text = _REVIEW_LEAD_LINE + "  今年,力争新增高新技术企业80户。\n"
+    assert [it["kind"] for it in _items(text)][-1] == "target"
