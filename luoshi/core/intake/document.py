@@ -134,6 +134,10 @@ _INTERVIEW_HEAD = re.compile(
 )
 # every match of _INTERVIEW_HEAD holds one of these titles: without them it cannot match
 _INTERVIEW_TITLE = re.compile(r"[省市区县局厅部司处科]长|主任|书记")
+# a city's paper named 今日 and the city's bare name, on the source line (来源:今日高邮), which
+# a repaired page may run into the body (今日高邮今年的…): a two-character name the gazetteer
+# knows with 市
+_TODAY_PAPER = re.compile(r"来源[:：]\s*今日([" + HAN + r"]{2})")
 _CITY_PAPER = re.compile(r"(?<![" + HAN + r"])([" + HAN + r"]{2,3})(?:日报|晚报)")
 # a newspaper's page label naming the region the page covers (第06版:区域传真·长春)
 _PAGE_PLACE = re.compile(r"第\s?\d+\s?版[:：][^\n·]*·([" + HAN + r"]{2,3})[ \t]*$", re.M)
@@ -1333,6 +1337,16 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
             # city, with its level word, though it prints the name only in names (北京经济
             # 技术开发区) (rule owner.municipal_paper)
             found["市"] = paper.group(1) + "市"
+        today = _TODAY_PAPER.search(head) if m is None and paper is None else None
+        if (
+            today
+            and ("我市" in sample or "全市" in sample)
+            and today.group(1) + "市" in own.gazetteer_names()
+        ):
+            # a city's paper named 今日X (今日高邮) whose text prints the city's name again
+            # (…高邮东段): that city, as its daily would name it (rule owner.city_paper)
+            if sample.count(today.group(1)) >= 2:
+                found["市"] = today.group(1) + "市"
         if m:
             city_name = strip_lead_words(m.group(1)) + "市"
             if city_name in sample:

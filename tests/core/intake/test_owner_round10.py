@@ -182,3 +182,16 @@ def test_a_day_word_run_into_a_units_name_is_no_part_of_it():
     assert own.clean_unit("近日市住建局") == "市住建局"
     # a name that opens on the same characters without a level word after them stays whole
     assert own.clean_unit("今日头条公司") == "今日头条公司"
+
+
+def test_a_city_paper_named_today_and_the_city_names_the_city_its_text_calls_we():
+    # 来源:今日高邮 - a county-level city's paper; the text says 我市 and prints 高邮 again
+    text = (
+        "2019-04-17 作者: 某某 来源:今日高邮\n"
+        "今年的交通运输工作将为我市提供坚实保障。继续推进S333高邮东段建设,"
+        "今年提档升级农村公路80公里。\n"
+    )
+    assert owners(text) == ["高邮市"]
+    # the paper's name alone, the city printed nowhere else: no city is named
+    bare = text.replace("S333高邮东段", "S333东段")
+    assert owners(bare) != ["高邮市"]
