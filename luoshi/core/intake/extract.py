@@ -1316,11 +1316,6 @@ def _mark_owner_lines(text: str, segs: list[Segment]) -> None:
             prev.after_owner = name
 
 
-# the small-form sentence marks of some traditional-script pages (减免…110%﹔为…): read
-# as the ordinary ones, character for character so that every offset holds; repair
-# normalises the small comma and enumeration mark, not these
-_SMALL_FORM_MARKS = str.maketrans("﹔﹕﹖﹗", ";:?!")
-
 # a sentence of Latin-script prose (a bilingual page's English after each Chinese line:
 # …增长6%The GDP will increase by 6%.): a capital, then words and figures with their
 # spaces and marks, no Han character
@@ -1348,7 +1343,7 @@ def extract(text: str, year: int | None = None) -> Extraction:
     try:
         raw = text if isinstance(text, str) else str(text)
         repaired, index, lines = repair_lines(raw)
-        repaired = _blank_latin_prose(repaired.translate(_SMALL_FORM_MARKS))
+        repaired = _blank_latin_prose(repaired)
     except Exception:
         return Extraction(text if isinstance(text, str) else "", [], [])
     try:

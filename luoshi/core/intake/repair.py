@@ -90,6 +90,11 @@ def _t2s_char(ch: str) -> str:
     return out
 
 
+# the small-form marks of some traditional-script pages (减免…110%﹔为…, 增长5﹪): read as the
+# ordinary ones, so that ﹔ ends a clause as ; does
+_SMALL_FORMS = {"﹐": ",", "﹑": "、", "﹪": "%", "﹔": ";", "﹕": ":", "﹖": "?", "﹗": "!"}
+
+
 def _norm_char(ch: str) -> str:
     o = ord(ch)
     if 0xFF01 <= o <= 0xFF5E:
@@ -100,10 +105,8 @@ def _norm_char(ch: str) -> str:
         return " "
     if 0x4E00 <= o <= 0x9FFF:
         return _t2s_char(ch)
-    if ch in "﹐﹑":
-        return "," if ch == "﹐" else "、"
-    if ch == "﹪":
-        return "%"
+    if ch in _SMALL_FORMS:
+        return _SMALL_FORMS[ch]
     if ch in "–－−":
         return "-"
     return ch
