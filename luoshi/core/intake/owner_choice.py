@@ -572,6 +572,11 @@ _SHARE_OF_GOAL = re.compile(r"[^,，。；;]{1,16}?的\s?\d[\d.]*\s?%")
 _SENT_LEAD = re.compile(r"[“\"\s]*(?:(?:今年|明年|全年|(?:19|20)\d{2}年)[,，]?)?")
 
 
+def _province_at(text: str, at: int) -> str | None:
+    """The province whose bare name text prints at `at` (青海将…), if any."""
+    return next((p for p in own.PROVINCES if text.startswith(p, at)), None)
+
+
 # the verb of a plan right after its subject (青海省将续建…, 贵州要创建…)
 _PLAN_MODAL = re.compile(r"\s?(?:将|要|力争|计划|确保)")
 
@@ -584,7 +589,7 @@ def _plan_subject(text: str, at: int, opener: str | None, pos: int, doc: Doc) ->
     (the rule above wants a city, county or district), printed bare or with 省."""
     if opener is None or opener in own.PROVINCES:
         # a province printed bare (青海将…), which place_of_unit may not cut out
-        opener = next((p for p in own.PROVINCES if text.startswith(p, at)), None)
+        opener = _province_at(text, at)
         if opener is not None and text.startswith("省", at + len(opener)):
             opener += "省"
     if opener is None or text[at : at + len(opener)] != opener or "、" in opener:
@@ -640,7 +645,7 @@ def _place_with_plan(text: str, at: int, end: int, doc: Doc) -> str | None:
     subject = _plan_subject(text, at, opener, end, doc)
     if subject:
         return own.normalise_region(subject)
-    bare = next((p for p in own.PROVINCES if text.startswith(p, at)), None)
+    bare = _province_at(text, at)
     if bare is None:
         return None
     k = at + len(bare)
