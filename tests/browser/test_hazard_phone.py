@@ -103,8 +103,12 @@ def test_a_hazard_entered_on_a_phone_is_rectified_verified_and_clears_the_zero_t
     assert phone.locator("h1 ~ [data-status]").first.get_attribute("data-status") == "open"
     assert phone.locator("#five-in-place [data-five='responsible_person']").inner_text() == "王校长"
     before = phone.locator("[data-photo='before'] img")
-    before.wait_for()
-    assert before.evaluate("img => img.complete && img.naturalWidth") == 64
+    # wait_for only waits for the element; on a loaded machine the picture can
+    # still be on its way, so wait until the browser has decoded it.
+    phone.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=before.element_handle()
+    )
+    assert before.evaluate("img => img.naturalWidth") == 64
     assert phone.locator("[data-overdue]").count() >= 1  # deadline 2025-07-10 has passed
 
     supervisor.reload()
