@@ -1534,7 +1534,7 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
     # a news headline that opens on the province's bare name (河北:18项民生工程…): the
     # province as the headline writes it, which 全省 in the sentences means
     lead = next((m for h in head_lines[:4] if (m := _HEADLINE_PLACE.match(h))), None)
-    if lead and lead.group(1) in own.PROVINCES and owner is None:
+    if lead and lead.group(1) in own.PROVINCE_SET and owner is None:
         if province in (None, lead.group(1) + "省"):
             province = lead.group(1)
         if region is None:

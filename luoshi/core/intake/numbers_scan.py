@@ -400,7 +400,7 @@ def _bare_magnitudes(text: str, start: int, end: int) -> list[Quantity]:
 def scan_quantities(text: str, start: int, end: int) -> list[Quantity]:
     out = _scan(text, start, end)
     extra = _percent_words(text, start, end)
-    if any(c in text[start:end] for c in "百千"):
+    if text.find("百", start, end) >= 0 or text.find("千", start, end) >= 0:
         bare = _bare_magnitudes(text, start, end)
         if bare:
             extra = extra + bare

@@ -305,7 +305,9 @@ def _place_before(text: str, k: int, level: str) -> str | None:
         if k - n - 1 < 0:
             return None
         place = text[k - n - 1 : k]
-        if place[-1] == level and (place in own.gazetteer_names() or place[:-1] in own.PROVINCES):
+        if place[-1] == level and (
+            place in own.gazetteer_names() or place[:-1] in own.PROVINCE_SET
+        ):
             return place
     return None
 
@@ -572,9 +574,17 @@ _SHARE_OF_GOAL = re.compile(r"[^,，。；;]{1,16}?的\s?\d[\d.]*\s?%")
 _SENT_LEAD = re.compile(r"[“\"\s]*(?:(?:今年|明年|全年|(?:19|20)\d{2}年)[,，]?)?")
 
 
+# the provinces by their first character, in the order of own.PROVINCES (a look-up of the
+# character at a position instead of a comparison with every province)
+_PROVINCES_BY_INITIAL: dict[str, tuple[str, ...]] = {
+    c: tuple(p for p in own.PROVINCES if p[0] == c) for c in {p[0] for p in own.PROVINCES}
+}
+
+
 def _province_at(text: str, at: int) -> str | None:
     """The province whose bare name text prints at `at` (青海将…), if any."""
-    return next((p for p in own.PROVINCES if text.startswith(p, at)), None)
+    cands = _PROVINCES_BY_INITIAL.get(text[at : at + 1], ())
+    return next((p for p in cands if text.startswith(p, at)), None)
 
 
 # the verb of a plan right after its subject (青海省将续建…, 贵州要创建…)
@@ -587,7 +597,7 @@ def _plan_subject(text: str, at: int, opener: str | None, pos: int, doc: Doc) ->
     it, though the page is a bureau's of that place (the meeting of its 交通运输厅) whose
     own plan the other sentences give (rule owner.place_subject). A province counts here
     (the rule above wants a city, county or district), printed bare or with 省."""
-    if opener is None or opener in own.PROVINCES:
+    if opener is None or opener in own.PROVINCE_SET:
         # a province printed bare (青海将…), which place_of_unit may not cut out
         opener = _province_at(text, at)
         if opener is not None and text.startswith("省", at + len(opener)):
@@ -596,7 +606,7 @@ def _plan_subject(text: str, at: int, opener: str | None, pos: int, doc: Doc) ->
         return None
     if not own.is_organisation(opener):
         return None
-    if not (opener in doc.places or opener.rstrip("省") in own.PROVINCES):
+    if not (opener in doc.places or opener.rstrip("省") in own.PROVINCE_SET):
         return None
     return opener if _PLAN_MODAL.match(text, at + len(opener), pos) else None
 

@@ -159,6 +159,8 @@ OTHER_REGIONS = (
     "北京 天津 上海 重庆 内蒙古 广西 西藏 宁夏 新疆 香港 澳门 京津冀 长三角 珠三角 粤港澳大湾区 "
     "成渝 东北 全国 全省 全市 全区 全县 全州 我市 本市 我区 本区 我县 本县 我州 本州 我省 本省"
 ).split()
+# the same names as a set, for membership (asked for every owner found: normalise_region)
+PROVINCE_SET = frozenset(PROVINCES)
 _AUTONOMOUS = frozenset(("内蒙古", "广西", "西藏", "宁夏", "新疆"))
 AUTONOMOUS_SHORT = _AUTONOMOUS
 _REGION_WORDS = sorted(PROVINCES + OTHER_REGIONS, key=len, reverse=True)
@@ -277,7 +279,7 @@ def place_of_unit(unit: str | None) -> str | None:
 
 
 def normalise_region(name: str) -> str:
-    return name + "省" if name in PROVINCES else name
+    return name + "省" if name in PROVINCE_SET else name
 
 
 # the fixed region words, longest first: at one position the alternation takes the longest
@@ -320,7 +322,7 @@ _DISTRICT_AFTER = re.compile(r"区(?![域块位划间内外])")
 def _as_named_district(text: str, region: tuple[int, int, str]) -> tuple[int, int, str]:
     """The district a province's bare name opens (河北区将…): the district, not the province."""
     start, end, word = region
-    if word in PROVINCES and _DISTRICT_AFTER.match(text, end):
+    if word in PROVINCE_SET and _DISTRICT_AFTER.match(text, end):
         return start, end + 1, word + "区"
     return region
 
@@ -459,7 +461,7 @@ def _in_event_name(text: str, start: int, end: int) -> bool:
     return (
         start >= 2
         and text[start - 2 : start] == "中国"
-        and text[start:end] in PROVINCES
+        and text[start:end] in PROVINCE_SET
         and text[end : end + 1] != "省"
     )
 
@@ -1403,7 +1405,7 @@ def is_organisation(name: str | None) -> bool:
             stem in not_places
             or bare in not_places
             or stem in _FRAGMENT_STEMS
-            or (stem in PROVINCES and m.group(0) != "省")
+            or (stem in PROVINCE_SET and m.group(0) != "省")
             or stem in _AUTONOMOUS
             or not _NOT_PLACE_CHARS.isdisjoint(stem)
         ):
@@ -1973,7 +1975,7 @@ def government_place(name: str | None) -> str | None:
         return None  # 各区县政府: a group of governments, as printed
     if place in ("", "市", "区", "县", "省", "自治区"):
         return place
-    if place in PROVINCES:
+    if place in PROVINCE_SET:
         return place + "省"
     return place if (is_organisation(place) or place in _AUTONOMOUS) else None
 
@@ -1985,6 +1987,8 @@ def split_owner(owner: str) -> list[str]:
 
 _ELEMENT_BOUND_CHARS = ",，。;；:：\n"
 _ELEMENT_BOUND = re.compile("[" + _ELEMENT_BOUND_CHARS + "]")
+# up to the last bound of a window (greedy: one match instead of a search per character)
+_UP_TO_LAST_BOUND = re.compile("(?s).*[" + _ELEMENT_BOUND_CHARS + "]")
 _ELEMENT_PLACE_END = re.compile(r"[区县旗市州]")
 
 
@@ -2030,11 +2034,17 @@ def _clause_place(text: str, b: int, e: int, places: list[str]) -> str | None:
     return None if unit and len(unit.group(0)) > len(place) else place
 
 
+def _after_last_bound(text: str, lo: int, pos: int) -> int:
+    """Just after the last element bound in text[lo:pos], else lo."""
+    m = _UP_TO_LAST_BOUND.match(text, lo, pos)
+    return m.end() if m else lo
+
+
 def list_element_place(text: str, lo: int, pos: int, hi: int, places: list[str]) -> str | None:
     """ "直属学校项目4个、新城区项目13个、回民区项目8个": in a 、-list of which two elements or
     more open with a place, the place that opens the figure's element owns it."""
     # the element's clause: after the last bound before pos, up to the first one after it
-    k = pos if pos <= lo else max(text.rfind(ch, lo, pos) for ch in _ELEMENT_BOUND_CHARS) + 1 or lo
+    k = pos if pos <= lo else _after_last_bound(text, lo, pos)
     after = _ELEMENT_BOUND.search(text, pos, hi)
     e = after.start() if after else max(pos, hi)
     elements = text[k:e].split("、")
