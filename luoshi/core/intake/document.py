@@ -1322,7 +1322,11 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
     if "市" not in found and own_suffix == "市":
         # a city notice addresses its zones by the city's name (日照经济开发区管委会): the
         # one city so named is the text's
-        zones = {m.group(1) + "市" for m in _CITY_ZONE.finditer(sample[:3000])}
+        # (the pattern tries a name at every position; each name it finds is followed by
+        # 开发区管委会 or 开发区管理委员会, so a text without 开发区管 needs no search)
+        zones = (
+            {m.group(1) + "市" for m in _CITY_ZONE.finditer(head)} if "开发区管" in head else set()
+        )
         zones = {z for z in zones if own.is_organisation(z)}
         if len(zones) == 1:
             found["市"] = zones.pop()

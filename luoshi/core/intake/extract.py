@@ -551,20 +551,30 @@ _MEMBER_SEP = re.compile(r"、|和|及|与")
 # the class a list's members are counted as when the list is what the plan works on
 # (围绕工业、农业2个方面, 商贸、文旅3大优势产业)
 _MEMBER_CLASS = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:方面|领域|方向|产业|板块|行业|环节)")
-_CLAUSE_OPEN = re.compile(r"[，,。；;：:（(）)\s]")
+_CLAUSE_OPEN_CHARS = r"[，,。；;：:（(）)\s]"
+# up to the last clause opening of a window (greedy: the regex engine finds the last one)
+_UP_TO_CLAUSE_OPEN = re.compile(r"(?s).*" + _CLAUSE_OPEN_CHARS)
+_LISTED_MEMBER_UNITS = (*_STRUCTURE_UNITS, "人", "名", "家", "位")
+
+
+def _after_clause_open(text: str, lo: int, end: int) -> int:
+    """Just after the last clause opening (a mark, a bracket or a blank) in text[lo:end],
+    else lo (end itself when the window is empty)."""
+    if end <= lo:
+        return end
+    m = _UP_TO_CLAUSE_OPEN.match(text, lo, end)
+    return m.end() if m else lo
 
 
 def _counts_listed_members(text: str, q: Quantity, sent: tuple[int, int]) -> bool:
     """The figure counts the members of the list printed right before it (东城、西城和南城
     3个, 甲、乙、丙等3个): as many as the names given, the size of the list, no figure."""
-    if q.unit not in _STRUCTURE_UNITS + ("人", "名", "家", "位") or q.value < 2:
+    if q.unit not in _LISTED_MEMBER_UNITS or q.value < 2:
         return False
     end = q.num_start
     if text[end - 1 : end] == "等":
         end -= 1
-    start = end
-    while start > sent[0] and not _CLAUSE_OPEN.match(text, start - 1):
-        start -= 1
+    start = _after_clause_open(text, sent[0], end)
     span = text[start:end]
     parts = [p for p in _MEMBER_SEP.split(span) if p]
     if len(parts) != int(q.value) or q.value != int(q.value) or "、" not in span:
