@@ -233,6 +233,26 @@ def _clause_start(text: str, pos: int, lo: int) -> int:
     return m.end() if m else floor
 
 
+def _minus_sign(text: str, s: int, lo: int, low: Quantity | None, unit: str | None) -> bool:
+    """A minus sign before the figure at s (增幅-1.1%, 调整为-4%, (全国-7.0%), 增长负2.3%):
+    a hyphen after a word or an opening mark, not the dash of a range (1-2场, 5%-6%,
+    3个-5个: the low end of the range is pending there), nor a bullet at a line's start;
+    负 right before a rate (not 减负250亿元, a burden lifted, nor 正负2%, plus or minus)."""
+    if s - 1 <= lo:
+        return False
+    sign, before = text[s - 1], text[s - 2]
+    if sign == "负":
+        return unit in ("%", "百分点") and before not in _NOT_MINUS_BEFORE_FU
+    if sign != "-" or (low is not None and low.end == s):
+        return False
+    return "\u4e00" <= before <= "\u9fff" or before in _SIGN_OPENERS
+
+
+_SIGN_OPENERS = frozenset("(（:：,，、")
+# 减负, 担负, 正负: 负 is a word's end there, not a sign
+_NOT_MINUS_BEFORE_FU = frozenset("减担正胜抱欠自")
+
+
 def _parse_run(
     run: str, shang: bool, text: str, after: int, has_digit: bool
 ) -> tuple[float | None, str | None, int]:
@@ -497,6 +517,9 @@ def _scan(text: str, start: int, end: int) -> list[Quantity]:
             # (not 建设3个点位, 10个点 of a network)
             unit, pos = "百分点", pos + 1
         q_start = s - 1 if shang else s
+        signed = digits and _minus_sign(text, s, start, pending_range, unit)
+        if signed:
+            value, q_start = -value, s - 1
         if unit is None:
             # "1-2场": remember a possible range low end
             if pos < end and text[pos] in _RANGE_SEPS and (counted or digits):
@@ -577,7 +600,15 @@ def _scan(text: str, start: int, end: int) -> list[Quantity]:
         if unit == "个" and _POINTS_LIST_END.match(text, pos, end):
             unit = "百分点"  # 分别提高9.9个、3.1个百分点: the list's last member names the unit
 
-        q = Quantity(q_start, pos, s, value, unit, comparator, reach=reach and not comparator)
+        q = Quantity(
+            q_start,
+            pos,
+            q_start if signed else s,
+            value,
+            unit,
+            comparator,
+            reach=reach and not comparator,
+        )
         low = pending_range
         pending_range = None
         if low is not None and low.end == s and low.value < value and low.unit in ("", unit):
