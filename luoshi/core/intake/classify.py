@@ -400,6 +400,9 @@ def kind_of(
     against = _against_goal(text, clause, q_start, q_end)
     if against:
         return against
+    # 由年初预算439.55亿元调整为413.8亿元: both ends of a plan's revision are the plan's
+    if q_end > 0 and _plan_revision(text, clause, q_start, q_end):
+        return "target", "kind.plan_revision"
     # 从每月631元提高到653元: the level a change starts from is where things stand, the
     # level it goes to the goal
     if q_end > 0 and _change_baseline(text, sent, q_start, q_end):
@@ -1220,6 +1223,25 @@ def _change_baseline(text: str, sent: tuple[int, int], q_start: int, q_end: int)
     if k < 0 or _FROM_SPAN_STOP.search(text, k + 1, q_start):
         return False
     return _CHANGE_TO.match(text, q_end, sent[1]) is not None
+
+
+# 由年初预算, 由年初设定的, 由原计划的: the figure a revision starts from is the plan's
+_FROM_PLAN = r"由(?=年初|原|预算|计划|目标)(?:年初|原定|原来|原)?(?:设定|确定|下达|安排)?的?(?:预算|计划|目标|预期)?(?:数|值)?的?\s?"
+_REVISED = r"(?:调整|调减|调增|下调|上调|调)(?:为|到|至)\s?"
+_REVISION_FROM = re.compile(_FROM_PLAN + "$")
+_REVISION_TO_AFTER = re.compile(r"(?:左右|以上|以内)?\s?" + _REVISED)
+_REVISION_TO_BEFORE = re.compile(_FROM_PLAN + r"[^,，;；。:：由]{1,16}?" + _REVISED + "$")
+
+
+def _plan_revision(text: str, clause: tuple[int, int], q_start: int, q_end: int) -> bool:
+    """The figure is an end of a plan's revision in one clause (由年初预算439.55亿元调整为
+    413.8亿元左右, 增长由年初的2%调整为-4%左右): the plan first set and the plan revised.
+    A change of a fact (从631元提高到653元, 价格由8元调整为10元) names no plan after 由."""
+    if "由" not in text[max(clause[0], q_start - 40) : q_start]:
+        return False
+    if _REVISION_FROM.search(text, max(clause[0], q_start - 12), q_start):
+        return _REVISION_TO_AFTER.match(text, q_end, clause[1]) is not None
+    return _REVISION_TO_BEFORE.search(text, max(clause[0], q_start - 40), q_start) is not None
 
 
 _SPREAD_BEFORE = re.compile(r"均(?:已)?(?:在|超过|超|达到|达)\s?$")
