@@ -66,8 +66,8 @@ _TIME_START = f"(?=[{_TIME_FIRST}])"
 _TIME_SKIP = (
     r"(?![0-9](?!\d*+(?:\s?[年月季前上第一二三四\-—~～至到]|\s\d))"
     r"|[〇○零一二三四五六七八九](?!季|[〇○零一二三四五六七八九]{3}年)"
-    r"|[到至](?!\s?[12])|前(?![\s\d十一二三四五六七八九])|年(?![前上第一二三四内初\s\d])"
-    r"|上(?![半年])|[今去本开全](?!年)|[目当](?!前)|截(?!至目前)|春(?!节)"
+    r"|到(?!\s?[12])|至(?!\s?\d)|前(?![\s\d十一二三四五六七八九])|年(?![前上第一二三四内初\s\d])"
+    r"|上(?![半年])|[今去本开全](?!年)|[目当](?!前)|截(?![至止]\s?(?:目前|\d))|春(?!节)"
     r"|第(?![一二三四1-4]季))"
 )
 _TIME_RE = with_start_set(
@@ -83,6 +83,10 @@ _TIME_RE = with_start_set(
             r"(?P<mr>(?P<mry>"
             + YEAR_RE
             + r")?年?\s?(?P<m1>\d{1,2})\s?[-—~～至到]\s?(?P<m2>\d{1,2})\s?(?:月份?|(?=累计)))",
+            # 截至11月30日, 截至9月底, 至6月底,: the months a result sums up to that day
+            r"(?P<asof>(?:截[至止]|(?<![\d截甚])至(?=\s?\d{1,2}\s?月\s?(?:\d{1,2}\s?日|底|末)\s?[,，]))\s?(?:(?P<asofy>"
+            + YEAR_RE
+            + r")\s?年)?\s?(?P<asofm>\d{1,2})\s?月\s?(?:(?P<asofd>\d{1,2})\s?日|底|末))",
             r"(?P<fm>前\s?(?P<fmn>\d{1,2}|十[一二]?|[一二三四五六七八九])\s?个?月)",
             r"(?P<lym>去年\s?(?P<lymm>\d{1,2})\s?月)",
             r"(?P<ymd>(?P<ymdy>"
@@ -161,6 +165,8 @@ def find_times(
                     # as 前三季度: months gone by, in an undated text of a year unknown
                     period = f"{y}M{a:02d}-M{b:02d}" if y else None
                     out.append(TimeExpr(s, e, period, "past", y))
+            elif g == "asof":
+                _as_of(m, inyear, year, out)
             elif g == "fm":
                 raw = m.group("fmn")
                 n = int(raw) if raw.isdigit() else _CN_MONTH.get(raw, 0)
@@ -231,6 +237,37 @@ def find_times(
     if five_year:
         out.sort(key=lambda t: t.start)  # the five-year periods were found first
     return out
+
+
+# the parts of a year that end with a quarter, named as the corpus names them
+_PART_OF_YEAR = {3: "Q1", 6: "H1", 9: "Q1-Q3"}
+
+
+def _as_of(m: re.Match, inyear: int | None, year: int | None, out: list[TimeExpr]) -> None:
+    """截至11月30日, 截至9月底, 至6月底,: a result summed up to that day. To a month's end
+    it covers the months from January (2017M01-M11), the whole year at December's end, a
+    single month in January; to another day it is that date. A date after the document's
+    year is a goal's."""
+    y = int(m.group("asofy")) if m.group("asofy") else inyear
+    mm = int(m.group("asofm"))
+    day = m.group("asofd")
+    dd = int(day) if day else _MONTH_DAYS[mm - 1] if _valid_month(mm) else 0
+    if not _valid_month(mm) or not 1 <= dd <= 31:
+        return
+    if not y:
+        # as 1-5月: a result of an undated text, its year unknown
+        out.append(TimeExpr(m.start(), m.end(), None, "past", None))
+        return
+    role = "target" if year and y > year else "past"
+    if dd < _MONTH_DAYS[mm - 1] and not (mm == 2 and dd == 29):
+        period = f"{y}-{mm:02d}-{dd:02d}"
+    elif mm == 12:
+        period = str(y)
+    elif mm == 1:
+        period = f"{y}-01"
+    else:
+        period = f"{y}{_PART_OF_YEAR.get(mm, f'M01-M{mm:02d}')}"
+    out.append(TimeExpr(m.start(), m.end(), period, role, y))
 
 
 def _five_year_periods(text: str, year: int, out: list[TimeExpr]) -> int:
