@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from . import lexicon as lex
 from . import owners as own
 from .classify import Segment, clause_bounds, clause_in, clause_marks
 from .document import Doc
@@ -38,6 +39,8 @@ class OwnerState:
         # a place that opened a sentence of the paragraph as the subject of its plan
         # (贵州将创建…): the later sentences that name no owner go on with it
         self.plan_place: str | None = None
+        # places listed and counted as the subject of the paragraph (昆明、…、文山6个州市共…)
+        self.listed_places: str | None = None
 
 
 class Lookups:
@@ -95,8 +98,32 @@ def _regions_in(text: str, lo: int, hi: int, doc: Doc) -> list[tuple[int, int, s
     if key not in cache:
         if len(cache) > 256:
             cache.clear()
-        cache[key] = own.places_spoken_of(text[lo:hi], doc.places)
+        cache[key] = [
+            r
+            for r in own.places_spoken_of(text[lo:hi], doc.places)
+            if not _route_end(text, lo + r[0], lo + r[1])
+        ]
     return cache[key]
+
+
+# the marks between the ends of a route (呼和浩特至北京, 甲市—乙市)
+_ROUTE_MARKS = frozenset("至—-~～")
+
+
+def _route_end(text: str, start: int, end: int) -> bool:
+    """A place at an end of a route (呼和浩特至北京 高速, 甲市至乙市公路) names where a road or
+    a line runs, not whose figure it is (rule owner.route_end)."""
+    if text[start] in "全我本":
+        return False  # 延伸至全省, 全国-7.0%: the whole, not a route's end
+    before = text[start - 2 : start] if start > 1 else ""
+    after = text[end : end + 2]
+    return (len(before) == 2 and before[1] in _ROUTE_MARKS and _is_han(before[0])) or (
+        len(after) == 2 and after[0] in _ROUTE_MARKS and _is_han(after[1])
+    )
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def stat_owner(
@@ -132,6 +159,9 @@ def _stat_subject(
             name = _NAME_SPLIT.split(m.group(1))[-1]
             if len(name) >= 2:
                 return name
+    listed = listed_places(text, sent, pos, state, look.par[0])
+    if listed:
+        return listed
     # "6个地区": a count of regions belongs to the area they are part of
     after = text[q_end : q_end + 3] if q_end >= 0 else ""
     if _REGION_COUNT.match(after) and state.region:
@@ -147,6 +177,7 @@ def _stat_subject(
         for r in _regions_in(text, sent[0], sent[1], doc)
         if r[1] + sent[0] <= pos
         and not (r[2].startswith("全") and r[0] > 0 and s_txt[r[0] - 1] in "较比占在于献超")
+        and not _names_an_agent(s_txt, r[0])
     ]
     # a comparison in brackets (增长11.0%(全国10.7%、全省10.1%)) is an aside: its places
     # own its own figures, not those after it, and the text's subject carries on
@@ -169,6 +200,87 @@ def _stat_subject(
     if state.region:
         return state.region
     return _document_subject(doc)
+
+
+# the words that put a body as the agent of a check or a count (经市环保局核定, 据省统计局
+# 统计): the body verifies or reports the figure, it is not its subject
+_AGENT_BEFORE = ("经", "据")
+
+
+def _names_an_agent(s: str, i: int) -> bool:
+    """The place at s[i] opens the name of a body that verifies or reports the figure
+    (二氧化硫减排量经北京市环保局核定为…): the figure stays the text's subject's (rule
+    owner.verifier_not_owner)."""
+    return i > 0 and s[i - 1] in _AGENT_BEFORE
+
+
+def _run_on_unit_cell(text: str, sent: tuple[int, int], doc: Doc) -> str | None:
+    """The unit cell of a table row whose cells run together (…1地区生产总值增长6%左右。
+    区发展改革委西城区地区生产总值…): in a table with a responsible-unit column before its
+    progress column, the unit that opens the text right after the row's item, its first
+    sentence, is the item's cell (rule owner.row_cell)."""
+    if not doc.progress_column:
+        return None
+    end = sent[1]
+    while end > sent[0] and text[end - 1] in " \t\u3000":
+        end -= 1
+    if text[end - 1 : end] not in ("。", "；", ";"):
+        return None
+    line_start = text.rfind("\n", 0, sent[0]) + 1
+    if any(mark in text[line_start : sent[0]] for mark in "。；;"):
+        return None  # not the row's item, a later sentence of its cells
+    line_end = text.find("\n", end)
+    return own.subject_owner(text, end, min(end + 40, line_end if line_end >= 0 else len(text)))
+
+
+# places named bare in a list and counted as places right after it (长寿、江津、…、荣昌等九区;
+# 昆明、曲靖、…、文山6个州市): the group the sentence is about
+_LISTED_PLACES = re.compile(
+    r"([\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4}?)+)等?([\d一二三四五六七八九十两]{1,3})个?"
+    r"(?:州市|市州|区县|县区|县市|地市|区|县|市|州)"
+)
+_CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+
+
+def _count_of(numeral: str) -> int | None:
+    if numeral.isdigit():
+        return int(numeral)
+    if len(numeral) == 1:
+        return _CHINESE_DIGITS.get(numeral)
+    if len(numeral) == 2 and numeral[0] == "十":
+        return 10 + _CHINESE_DIGITS.get(numeral[1], -10)
+    return None
+
+
+_CLAUSE_OPENERS = frozenset(" \t\u3000,，:：;；。“")
+
+
+# words that open a clause before a list without being its first name (在荆州、黄冈…, 新增美姑、
+# 昭觉、宁南3个县): owners.toml not_starts
+_NOT_NAME_STARTS = tuple(lex.data()["owners"]["not_starts"])
+
+
+def listed_places(
+    text: str, sent: tuple[int, int], pos: int, state: OwnerState, par_start: int
+) -> str | None:
+    """The places a clause of the sentence opens by listing them bare and counting them
+    as places (昆明、曲靖、玉溪、楚雄、红河、文山6个州市共220个项目; 长寿、…、荣昌等九区签订…):
+    the list, as printed, owns the figures after it, and those of the paragraph's later
+    sentences that name no other owner (rule owner.listed_places). The count must be the
+    list's length: 甲、乙等3个项目 counts no places. A list that opens a later sentence of
+    the paragraph speaks of those places only: the sentences after it are the text's again."""
+    found = None
+    if "、" in text[sent[0] : pos]:
+        for m in _LISTED_PLACES.finditer(text, sent[0], pos):
+            if m.start() > sent[0] and text[m.start() - 1] not in _CLAUSE_OPENERS:
+                continue
+            names = m.group(1).split("、")
+            if _count_of(m.group(2)) != len(names) or names[0].startswith(_NOT_NAME_STARTS):
+                continue
+            found = m.group(1)
+            opens_paragraph = not text[par_start : m.start()].strip(" \t\u3000\n")
+            state.listed_places = found if opens_paragraph else None
+    return found or state.listed_places
 
 
 def _aside_of(s: str, i: int) -> int | None:
@@ -384,12 +496,15 @@ def _target_owner_found(
     own_marker = look.clause_owner(pos, sent[1])
     if own_marker and ok(own_marker):
         return own_marker, "owner.clause_marker"
-    row_cell = look.row_cell(sent)
+    row_cell = look.row_cell(sent) or _run_on_unit_cell(text, sent, doc)
     if row_cell:
         return row_cell, "owner.row_cell"
     label = look.label_line()
     if label:
         return label, "owner.label_line"
+    listed = listed_places(text, sent, pos, state, par[0])
+    if listed:
+        return listed, "owner.listed_places"
     clause_start = look.clause(pos, sent)[0]
     each = own.each_group_owner(text, clause_start, pos)
     if each:

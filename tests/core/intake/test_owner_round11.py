@@ -1,0 +1,88 @@
+"""Owners on unseen documents, round 11 (issue 15).
+
+Invented texts, one positive and one negative example per rule: the reading rules a
+careful reader applies to the owner of an item, not the words of any corpus document.
+"""
+
+from luoshi.core.intake import extract
+from luoshi.core.intake import owners as own
+
+
+def items(text: str) -> list[dict]:
+    return extract(text, year=2026).items
+
+
+def owners(text: str, kind: str = "target") -> list[str | None]:
+    return [it["owner"] for it in items(text) if it["kind"] == kind]
+
+
+# ---------------------------------------------------------------- owner.route_end
+
+
+def test_a_place_at_the_end_of_a_route_owns_no_figure():
+    # 呼和浩特至北京 is a road: 北京 is where it runs, not whose target the count is
+    text = "内蒙古交通运输工作会议召开。\n今年确保开工建设通辽至沈阳、呼和浩特至北京2个高速出口通道。\n"
+    assert "北京" not in owners(text)
+    # a place that opens the sentence as its subject still owns it
+    subject = "内蒙古交通运输工作会议召开。\n今年北京确保开工建设2个高速出口通道。\n"
+    assert owners(subject) == ["北京"]
+
+
+# ---------------------------------------------------------------- owner.verifier_not_owner
+
+
+def test_the_body_that_verifies_a_figure_is_not_its_subject():
+    text = "青湖区2025年绩效任务四季度进展情况\n二氧化硫减排量经北京市环保局核定为17.5%。\n"
+    assert owners(text, "statistic") == ["青湖区"]
+    # a place that is the figure's own subject keeps it
+    own_figure = "青湖区2025年绩效任务四季度进展情况\n北京市二氧化硫减排量为17.5%。\n"
+    assert owners(own_figure, "statistic") == ["北京市"]
+
+
+# ---------------------------------------------------------------- owner.row_cell (run together)
+
+
+def test_a_row_whose_cells_run_together_gives_its_item_to_the_unit_after_it():
+    head = "2025年白沙县政府工作报告重点任务完成情况\n"
+    row = "主要预期目标1地区生产总值增长5%左右。县发展改革局全县地区生产总值增长5.2%。\n"
+    columns = "类别序号重点任务牵头单位全年完成情况\n"
+    assert owners(head + columns + row)[0] == "县发展改革局"
+    # without a responsible-unit column the unit after the sentence is no cell
+    assert owners(head + row)[0] == "白沙县"
+
+
+# ---------------------------------------------------------------- owner.listed_places
+
+
+def test_places_listed_and_counted_own_the_figures_after_them():
+    text = (
+        "在全市招商大会上,青湖、白沙、江北等三区签订目标责任书:"
+        "全年新签约项目合同总额不低于300亿元。\n"
+    )
+    assert owners(text) == ["青湖、白沙、江北"]
+    # a list counted as something else (5个项目) names no places
+    projects = "东川、西川等5个项目共安排年度计划投资120亿元。\n"
+    assert "东川、西川" not in owners(projects)
+
+
+def test_a_list_that_opens_the_paragraph_owns_its_later_sentences_only():
+    text = (
+        "  东川、西川、南川3个县共安排重点项目45个,年度计划投资120亿元。"
+        "一季度完成投资30亿元,占年度计划的25%。\n\n"
+        "  全省重点项目完成投资300亿元。\n"
+    )
+    found = {(it["value"], it["owner"]) for it in items(text)}
+    assert (12000000000.0, "东川、西川、南川") in found
+    assert (25.0, "东川、西川、南川") in found
+    # the next paragraph speaks of the whole again
+    assert (30000000000.0, "东川、西川、南川") not in found
+
+
+# ---------------------------------------------------------------- the owner model
+
+
+def test_kinds_of_area_and_titles_are_no_owners():
+    for thing in ("农村牧区", "中部农区", "半农半牧区", "双示范市", "国家级示范县"):
+        assert not own.is_organisation(thing), thing
+    for place in ("青湖区", "临川市", "平昌县"):
+        assert own.is_organisation(place), place
