@@ -111,6 +111,8 @@ _COMPLETION = scanning(
     # (the later members of a list of shares: 占控制指标的77%和80%)
     r"(?:完成|占|佔)[^,，。；]{0,25}的(?:\s?[\d.]+\s?%\s?[和、及与])*$|"
     r"[占佔](?:全年|年度)?(?:计划|目标|任务)|完成率$|"
+    # 达到了全年确保目标的49.7%, 达计划目标的121%: the share of a goal reached
+    r"(?:达到了?|达)[^,，。；\d]{0,12}?(?:计划|目标|任务)[^,，。；\d]{0,6}的$|"
     r"完成[^,，。；]{0,12}?(?:计划|目标|任务)[^,，。；\d]{0,3}$|比重为$|占比为?$|"
     # 为年度目标的66.2%, 为年度确保目标1200亿元的111.7%: the goal as the yardstick of what
     # was done (cue goal_yardstick)
@@ -286,10 +288,23 @@ def sentence_cues(text: str, sent: tuple[int, int]) -> tuple[list[int], list[int
 # 完成投资2124.6亿元,占年计划的114.6%: a figure the next clause measures as a share of
 # the plan is the actual, in a plan's text too (the same for a list: 60.3亿元、52.4亿元,占…)
 _SHARE_OF_PLAN_AFTER = re.compile(
-    r"(?:、\d[\d.]*[万亿]*元)*[,，]\s*(?:占|完成|达到?|为)(?:年度|年|全年)?(?:计划|目标任务|目标|任务)"
+    r"(?:、\d[\d.]*[万亿]*元)*[,，]\s*(?:占|完成|达到了?|达|为)(?:年度|年|全年)?"
+    r"(?:确保|预期|力争|争取|奋斗|考核)?(?:计划|目标任务|目标|任务)(?:投资|任务)?"
     # (完成年目标任务6600人的100.76%: the plan's figure may stand before 的)
     r"(?:\d[\d.]*[万亿]?[^\d,，。；;的]{0,2})?的"
 )
+_SHARE_BOUND_AFTER = re.compile(r"\s?[\d.]+\s?%\s?(?:以上|左右)")
+
+
+def _share_of_plan_reached(text: str, sent: tuple[int, int], q_start: int, q_end: int) -> bool:
+    """The next clause measures the figure as a share of the plan (完成投资6亿元,占年度计划
+    投资的40%), and no commitment asks for it with the share as a bound."""
+    m = _SHARE_OF_PLAN_AFTER.match(text, q_end, sent[1])
+    if m is None:
+        return False
+    return not (_committed(text, sent, q_start) or _SHARE_BOUND_AFTER.match(text, m.end(), sent[1]))
+
+
 _CHANGE_WORDS = ("同比", "比上年", "较上年", "较去年", "比去年")
 _CLAUSE_MARKS = ",，、:：;；"
 
@@ -454,6 +469,16 @@ def kind_of(
         if _with_bound(text, q_end) and not reported:
             return "target", "kind.bounded_share"
         return "statistic", "kind.progress_share"
+    # 完成投资59亿元,为年度计划投资的16.8%: the amount the next clause measures as a share
+    # of the plan is what was done, whatever goal word the sentence names elsewhere; not
+    # when a commitment asks for it with the share as its bound (力争完成50亿元,占年度计划
+    # 的50%以上)
+    if (
+        q_end > 0
+        and unit not in ("%", "百分点")
+        and _share_of_plan_reached(text, sent, q_start, q_end)
+    ):
+        return "statistic", "kind.actual_before_share"
     # 完成年度目标任务420亿元的46.3%: the annual figure, set against the share after it
     if unit not in ("%", "百分点") and q_end > 0 and text.startswith("的", q_end):
         m = _PROGRESS_MEASURE.search(pre_cl)
@@ -1438,7 +1463,25 @@ def target_kind_of(metric: str, unit: str, clause_text: str, q: Quantity, text: 
         return "level"
     if _is_standard(metric, unit, pre):
         return "level"
+    if _stock_reached(metric, pre):
+        return "level"
     return "cumulative"
+
+
+# a stock or a year's output brought to a figure (公路通车总里程突破9万公里, 运营线路长度将
+# 达到650公里, 龙头企业营业收入达到300亿元, 种植业标准化达到1.2亿亩): the level to reach;
+# what is added, built or done to reach it (新增里程, 建成通车里程, 完成投资) is counted
+_STOCK = re.compile(
+    r"里程|长度|营业收入|营收|产值|生产总值|增加值|标准化|覆盖面积|保有量|存量|装机|产能"
+)
+_REACH_BEFORE = re.compile(r"(?:达到|达|突破|接近|超过|迈上|站上)[^，,。；;\d]{0,2}$")
+_FLOW_VERB = re.compile(r"新增|新建|新改建|建成|完成|改造|新开工|开工|实施|改建|累计")
+
+
+def _stock_reached(metric: str, pre: str) -> bool:
+    return bool(
+        _REACH_BEFORE.search(pre) and _STOCK.search(metric) and not _FLOW_VERB.search(metric)
+    )
 
 
 # a standard per head and per period (低保标准提高到835元/人月, 每人每月609元) or a
