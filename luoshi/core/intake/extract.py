@@ -225,6 +225,10 @@ def _period(
         return own_sent[-1].period
     if specific:
         x = specific[-1]
+        # 截至3月底,我区安排的90个重点项目: the plan the results so far are counted against
+        # is the year's
+        if kind == "target" and x.as_of and x.role == "past":
+            return str(x.year) if x.year else None
         return None if x.role == "now" else x.period
     if seg.period:
         return seg.period
@@ -241,7 +245,10 @@ def _period(
             return dl
         if pt.last_target is not None:
             return pt.last_target.period
-        return str(doc.year) if doc.year else None
+        # a report on a year published the next (2020年…全年完成情况, dated 2021): the goals
+        # it quotes are that year's
+        year = doc.review_year or doc.year
+        return str(year) if year else None
     if pt.last_any is not None:
         if pt.last_any.generic and (seg.past_year or pt.frame_year):
             return str(seg.past_year or pt.frame_year)

@@ -49,6 +49,7 @@ class TimeExpr:
     role: str  # target, deadline, past, plain, now, base (a baseline: 以2012年…为基础)
     year: int | None = None
     generic: bool = False  # 今年 / 全年: less specific than a date in the same sentence
+    as_of: bool = False  # 截至11月30日: a result summed up to a day, no goal's period
 
 
 # every time expression starts with one of these; the lookahead lets the scan skip other text fast
@@ -256,7 +257,7 @@ def _as_of(m: re.Match, inyear: int | None, year: int | None, out: list[TimeExpr
         return
     if not y:
         # as 1-5月: a result of an undated text, its year unknown
-        out.append(TimeExpr(m.start(), m.end(), None, "past", None))
+        out.append(TimeExpr(m.start(), m.end(), None, "past", None, as_of=True))
         return
     role = "target" if year and y > year else "past"
     if dd < _MONTH_DAYS[mm - 1] and not (mm == 2 and dd == 29):
@@ -267,7 +268,7 @@ def _as_of(m: re.Match, inyear: int | None, year: int | None, out: list[TimeExpr
         period = f"{y}-01"
     else:
         period = f"{y}{_PART_OF_YEAR.get(mm, f'M01-M{mm:02d}')}"
-    out.append(TimeExpr(m.start(), m.end(), period, role, y))
+    out.append(TimeExpr(m.start(), m.end(), period, role, y, as_of=True))
 
 
 def _five_year_periods(text: str, year: int, out: list[TimeExpr]) -> int:

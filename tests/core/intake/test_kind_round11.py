@@ -88,3 +88,75 @@ def test_up_to_a_day_within_a_month_is_that_day():
 def test_a_goal_by_a_months_end_is_no_result_so_far():
     assert _periods("力争至8月底完成投资5亿元") == []
     assert _periods("截至目前,完成投资") == [(None, "now")]
+
+
+# a share of a goal reached, and the amount measured as a share of the plan, are results
+
+
+def test_a_share_of_a_goal_reached_is_a_statistic():
+    text = "2019年上半年交通建设情况\n至6月底,全县交通建设完成投资8.2亿元,达到了全年确保目标的52.1%。\n"
+    got = [(it["kind"], it["value"]) for it in _items(text)]
+    assert got == [("statistic", 820000000.0), ("statistic", 52.1)]
+    text = "2018年,全县完成公路投资31亿元,达计划目标的112%。"
+    assert [it["kind"] for it in _items(text, 2019)] == ["statistic", "statistic"]
+
+
+def test_a_share_a_commitment_asks_for_stays_a_goal():
+    text = "2019年工作要点\n确保上半年完成投资20亿元,占年度计划的50%以上。\n"
+    assert {it["kind"] for it in _items(text)} == {"target"}
+
+
+def test_an_amount_measured_against_the_plans_investment_is_what_was_done():
+    text = (
+        "2019年一季度重点项目推进情况\n"
+        "全年计划新开工的40个项目,其中8个续建项目完成投资3亿元,为年度计划投资的18.5%。\n"
+    )
+    got = [(it["kind"], it["value"]) for it in _items(text)]
+    assert ("statistic", 300000000.0) in got
+    assert ("target", 40.0) in got
+
+
+# the plan's list named as a noun (全年计划新开工的30个项目) frames no later clause
+
+
+def test_results_counted_from_the_plans_list_are_statistics():
+    text = (
+        "2019年上半年边境公路建设情况\n"
+        "上半年,全年计划新开工的12个边境公路项目,前期工作全部完成,"
+        "其中,甲村至乙村、丙村至丁村2个项目开工建设。\n"
+    )
+    got = [(it["kind"], it["value"]) for it in _items(text)]
+    assert got == [("target", 12.0), ("statistic", 2.0)]
+
+
+# the goals a report on a past year quotes, and goals next to results counted so far
+
+
+def test_a_goal_quoted_by_a_report_on_last_year_is_of_that_year():
+    text = (
+        "2018年全区重点工作完成情况\n发布时间:2019-02-20\n"
+        "主要预期目标1城镇新增就业1.2万人以上。区人力社保局全区城镇新增就业1.35万人。\n"
+    )
+    got = [(it["kind"], it["value"], it["period"]) for it in _items(text)]
+    assert got[0] == ("target", 12000.0, "2018")
+
+
+def test_a_plans_list_next_to_results_so_far_is_the_years():
+    text = "2019年一季度重点项目情况\n截至3月底,全市安排的60个重点项目,已开工42个。\n"
+    got = [(it["kind"], it["value"], it["period"]) for it in _items(text)]
+    assert got == [("target", 60.0, "2019"), ("statistic", 42.0, "2019Q1")]
+
+
+# a stock or a year's output brought to a figure is a level; what is added to it is counted
+
+
+def test_a_stock_reached_is_a_level():
+    text = "2019年,力争全省高速公路通车总里程突破6000公里,规上工业产值达到900亿元以上。"
+    kinds = [(it["value"], it["target_kind"]) for it in _items(text, 2019)]
+    assert kinds == [(6000.0, "level"), (90000000000.0, "level")]
+
+
+def test_what_is_added_to_a_stock_is_counted():
+    text = "2019年,力争新增高速公路通车里程300公里,完成公路投资达到80亿元。"
+    kinds = [(it["value"], it["target_kind"]) for it in _items(text, 2019)]
+    assert kinds == [(300.0, "cumulative"), (8000000000.0, "cumulative")]
