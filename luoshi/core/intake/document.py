@@ -202,11 +202,24 @@ _PREFECTURE_SELF = re.compile(
 
 
 def _area_prefecture(sample: str) -> str | None:
-    """The one prefecture named 地区 (大兴安岭地区) a text prints whole at least twice."""
+    """The one prefecture named 地区 (大兴安岭地区) a text prints whole at least twice, once
+    at least outside a list of places: a region's plan that lists the prefectures it
+    watches most (重点控制地区:甲地区、乙州、丙地区) names some of its places, not itself
+    (rule owner.place_in_list)."""
     if "地区" not in sample:
         return None
-    named = {n for n in _area_names() if sample.count(n) >= 2}
+    named = {
+        n
+        for n in _area_names()
+        if sample.count(n) >= 2
+        and not all(_listed_at(sample, k, len(n)) for k in _occurrences(sample, n))
+    }
     return named.pop() if len(named) == 1 else None
+
+
+def _listed_at(sample: str, at: int, length: int) -> bool:
+    """The name at sample[at:at+length] is a member of a list of names (、 on either side)."""
+    return sample[at - 1 : at] == "、" or sample[at + length : at + length + 1] == "、"
 
 
 _LEVEL_PIECE = re.compile(r"[" + HAN + r"]{2,5}?(?:自治区|省|市|州|盟|县|区|旗)")
@@ -589,12 +602,36 @@ _RANKED_BEFORE = ("居", "领跑", "位列", "领先")
 _SPIRIT_AHEAD = re.compile(r"[^,，。；;！？!?\n]{0,40}?精神")
 
 
+# the characters before a level a text measures itself against (高于全省, 较全国, 占全市,
+# 贡献全国) and the list whose members follow one (高于全国、全省)
+COMPARED_BEFORE = "较比占在于献超"
+# a share a figure gives to a level (对全省贡献率115.4%, 对全国增长的贡献): the level is the base
+_CONTRIBUTION_AFTER = re.compile(r"(?:经济|增长|GDP)?(?:的)?贡献")
+
+
+def comparison_base(sample: str, at: int) -> bool:
+    """The level word (全省, 全国) at sample[at] is the base a figure is measured against,
+    not its subject: after 高于/较/占 (高于全省), a later member of such a list (高于全国、
+    全省), or the level a contribution is made to (对全省贡献率) (rule owner.comparison_base)."""
+    k = at
+    # walk back over a list of level words (全国、全省、): its first member's word decides
+    while k >= 3 and sample[k - 1] == "、" and sample[k - 3] == "全":
+        k -= 3
+    if k > 0 and sample[k - 1] in COMPARED_BEFORE:
+        return True
+    if k > 0 and sample[k - 1] == "对" and _CONTRIBUTION_AFTER.match(sample, at + 2):
+        return True
+    return False
+
+
 def _superior_mention(sample: str, at: int) -> bool:
     """A level word the text names as above it: in a clause that carries out its
     instructions (落实省委、省政府和市委决策部署), as a comparison base (高于全省平均), as
     the field of a ranking (居全区第一) or as the body whose meeting's spirit the clause
     names (省委十一届三次全会等精神)."""
     if at > 0 and sample[at - 1] in _MEASURED_AGAINST:
+        return True
+    if sample[at] == "全" and comparison_base(sample, at):
         return True
     if sample[at] != "全" and _SPIRIT_AHEAD.match(sample, at + 2):
         return True
@@ -852,6 +889,10 @@ def _places(sample: str, title: str, suffix: str) -> dict[str, str]:
     `suffix` is the text's own level word (_own_suffix), computed once by the caller."""
     counts: dict[tuple[str, str], int] = {}
     seen: dict[str, set[str]] = {}
+    # the names printed once at least outside a list of places (甲地区、乙州、丙地区): a
+    # name the text prints only as a list's member is one of its places, not its own
+    # (rule owner.place_in_list)
+    unlisted: set[str] = set()
     for rx in (_PLACE_RE, _PLACE_AFTER_VERB):
         for m in rx.finditer(sample):
             kind = m.group(2)
@@ -868,6 +909,8 @@ def _places(sample: str, title: str, suffix: str) -> dict[str, str]:
             # owner.place_in_project_name)
             if _in_project_list(sample, m.end(1) - len(name), m.end()):
                 continue
+            if not _listed_at(sample, m.end(1) - len(name), m.end() - m.end(1) + len(name)):
+                unlisted.add(name + kind)
             counts[(name + kind, kind)] = counts.get((name + kind, kind), 0) + 1
     long_names = own.long_place_names()
     for m in long_names.finditer(sample) if long_names is not None else ():
@@ -890,6 +933,7 @@ def _places(sample: str, title: str, suffix: str) -> dict[str, str]:
                 kind = suffix
             key = (name + kind, kind)
             counts[key] = counts.get(key, 0) + 3
+            unlisted.add(name + kind)
     for m in _ZONE.finditer(sample) if any(w in sample for w in _ZONE_WORDS) else ():
         if not m.group(1).startswith(_BAD_PLACE_START):
             counts[(m.group(1), "zone")] = counts.get((m.group(1), "zone"), 0) + 1
@@ -900,7 +944,11 @@ def _places(sample: str, title: str, suffix: str) -> dict[str, str]:
             (n, c)
             for (n, k), c in counts.items()
             # ... nor a group of levels (县市区): the places of a level, not one place
-            if k == kind and c >= 3 and own.is_organisation(n) and not own.is_group(n)
+            if k == kind
+            and c >= 3
+            and own.is_organisation(n)
+            and not own.is_group(n)
+            and (n in unlisted or kind not in "区州")
         ]
         if cands:
             best[kind] = max(cands, key=lambda nc: (nc[1], len(nc[0])))[0]
@@ -1019,6 +1067,25 @@ _SPEAKS_FOR = re.compile(
     r"(?:我代表|受)(?:第?[一二三四五六七八九十]{1,3}届)?([省市县区旗])人民政府(?:委托)?[,，]?\s?"
     r"(?:向大会)?报告"
 )
+
+
+# what a text writes right after its own place (owners.toml own_place_after), and the
+# words of the place's own affairs a government's report writes after it (天津实际,
+# 对天津工作): a municipality's text names itself so
+_MUNICIPALITY_OWN_AFTER = re.compile(
+    "|".join(re.escape(w) for w in lex.data()["owners"]["own_place_after"] + ["实际", "工作"])
+)
+
+
+def _municipality_in_own_words(sample: str) -> str | None:
+    """The one municipality (天津) a text prints bare before words of its own, never with
+    its level word (天津市): the city a text that calls itself 市 and names no city is by."""
+    named = {
+        m.group(1)
+        for m in _MUNICIPALITY.finditer(sample)
+        if _MUNICIPALITY_OWN_AFTER.match(sample, m.end(1)) and m.group(1) + "市" not in sample
+    }
+    return named.pop() if len(named) == 1 else None
 
 
 def _title_municipality(title: str, sample: str) -> str | None:
@@ -1411,6 +1478,13 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         named = own.place_in_own_words(sample[:5000], self_level)
         if named:
             found[self_level] = named
+    if "市" not in found and self_level in ("市", None):
+        # ... or a municipality, which the gazetteer does not hold, printed bare before words
+        # of its own (视察天津重要讲话精神, 紧密结合天津实际): that city, with its level word as
+        # its government names itself (rule owner.municipality_in_own_words)
+        muni = _municipality_in_own_words(sample[:5000])
+        if muni:
+            found["市"] = muni + "市"
     if "县" not in found and self_level in ("县", None):
         # a county named by one character (宾县人民政府, 深入道县): the place patterns want
         # two characters before 县, so its own text (全县, or none) finds it here

@@ -16,7 +16,7 @@ from functools import lru_cache
 from . import lexicon as lex
 from . import owners as own
 from .classify import Segment, clause_bounds, clause_in, clause_marks
-from .document import Doc
+from .document import Doc, comparison_base
 from .fastre import scanning
 
 _COMPANY_WE = re.compile(r"我们|我公司|本公司")
@@ -176,7 +176,7 @@ def _stat_subject(
         r
         for r in _regions_in(text, sent[0], sent[1], doc)
         if r[1] + sent[0] <= pos
-        and not (r[2].startswith("全") and r[0] > 0 and s_txt[r[0] - 1] in "较比占在于献超")
+        and not (r[2].startswith("全") and comparison_base(s_txt, r[0]))
         and not _names_an_agent(s_txt, r[0])
     ]
     # a comparison in brackets (增长11.0%(全国10.7%、全省10.1%)) is an aside: its places
@@ -636,9 +636,7 @@ def _target_owner_found(
     whole = [
         r
         for r in _regions_in(text, sent[0], sent[1], doc)
-        if r[1] + sent[0] <= pos
-        and r[2] in _WHOLE
-        and not (r[0] > 0 and s_txt[r[0] - 1] in "较比占在于献超")
+        if r[1] + sent[0] <= pos and r[2] in _WHOLE and not comparison_base(s_txt, r[0])
     ]
     if whole:
         return _whole(whole[0][2], doc), "owner.region"

@@ -86,3 +86,44 @@ def test_kinds_of_area_and_titles_are_no_owners():
         assert not own.is_organisation(thing), thing
     for place in ("青湖区", "临川市", "平昌县"):
         assert own.is_organisation(place), place
+
+
+# ---------------------------------------------------------------- owner.comparison_base
+
+
+def test_the_levels_a_figure_is_measured_against_are_not_its_subject():
+    text = (
+        "临川市一季度经济运行情况\n一季度,临川市规模以上工业增加值同比增长12.5%,增速分别高于"
+        "全国、全省6.1个百分点和3.2个百分点,对全省贡献率35.2%。\n"
+    )
+    assert set(owners(text, "statistic")) == {"临川市"}
+    # the province that is the sentence's own subject keeps its figure
+    subject = "临川市一季度经济运行情况\n一季度,全省规模以上工业增加值同比增长8.5%。\n"
+    assert owners(subject, "statistic") == ["全省"]
+
+
+# ---------------------------------------------------------------- owner.place_in_list
+
+
+def test_a_prefecture_printed_only_in_lists_of_places_is_not_the_texts_own():
+    plan = "3.道路交通\n完善全区道路交通安全管理机制。到2027年,严重交通违法发生率下降8%。\n"
+    lists = (
+        "专栏2 重点控制地区\n重大事故控制地区:日喀则市、阿里地区、林芝市\n"
+        "事故总量控制地区:林芝市、阿里地区、日喀则市\n"
+    )
+    assert owners(plan + lists) == ["全区"]
+    # a prefecture the text speaks of in its own sentences is the text's
+    own_sentences = "阿里地区要加强管理,阿里地区要完善机制。\n"
+    assert owners(plan + own_sentences) == ["阿里地区"]
+
+
+# ---------------------------------------------------------------- owner.municipality_in_own_words
+
+
+def test_a_municipality_printed_bare_in_its_own_words_owns_its_report():
+    goals = "今年经济社会发展主要预期目标是:地区生产总值增长5%左右;城镇新增就业55万人。\n"
+    text = "市长某某在报告中说,今年要全面落实视察上海重要讲话精神,紧密结合上海实际。" + goals
+    assert owners(text) == ["上海市", "上海市"]
+    # a municipality the city's firms visit is another city
+    visit = "市长某某在报告中说,今年要组织企业赴上海考察。" + goals
+    assert "上海市" not in owners(visit)
