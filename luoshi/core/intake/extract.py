@@ -261,6 +261,16 @@ def _period(
     return doc.report_period
 
 
+_SPAN = re.compile(r"((?:19|20)\d{2})-((?:19|20)\d{2})")
+
+
+def _level_at_span_end(period: str) -> str:
+    """A level a plan sets for its span (“十二五”期间…比例70%以上) is to stand at the span's
+    end (2015); what builds up over the span keeps the span (2011-2015)."""
+    m = _SPAN.fullmatch(period)
+    return m.group(2) if m else period
+
+
 _FIGURE_HEADING = re.compile(
     r"\s*(?:#{1,6}\s*)?(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、])"
     r"[^。；;\n\d]{2,30}\d+(?:\.\d+)?\s?(?:%|个百分点|万亿元|亿元|万元|万人|万吨|公里|万平方米|个|人|户|家|项|吨|亩)"
@@ -806,6 +816,8 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                 # 控制在0人以内: nothing at all may happen, a zero target
                 tkind, comp, unit, kind_rule = "zero", "=", None, "kind.zero_cap"
             period = _period(kind, q.start, sent, stimes, pt, seg, doc, text)
+            if kind == "target" and tkind == "level" and period:
+                period = _level_at_span_end(period)
             if kind == "target" and frame is not None and frame != "target":
                 # 超额完成…下达的800亿元目标任务: the goal of the year the paragraph reviews
                 met_year = pt.frame_year or seg.past_year

@@ -55,7 +55,7 @@ class TimeExpr:
 # every time expression starts with one of these; the lookahead lets the scan skip other text fast
 # (and each alternative has a look-ahead of its own, fastre.guarded: where a 年 or a digit
 # lets the scan in, only the alternatives that can start there are entered)
-_TIME_FIRST = "0-9〇○零一二三四五六七八九到至前上今去开年全本当目截春第"
+_TIME_FIRST = "0-9〇○零一二三四五六七八九到至前上今去开年全本当目截春第过"
 _TIME_START = f"(?=[{_TIME_FIRST}])"
 # the starts the scan lets in that open no time, refused here at once instead of in each
 # alternative: a figure whose digits are followed by none of the characters a time goes
@@ -66,10 +66,10 @@ _TIME_START = f"(?=[{_TIME_FIRST}])"
 # 目/当 not before 前, 截 not before 至目前, 春 not before 节, 第 not before a quarter
 _TIME_SKIP = (
     r"(?![0-9](?!\d*+(?:\s?[年月季前上第一二三四\-—~～至到]|\s\d))"
-    r"|[〇○零一二三四五六七八九](?!季|[〇○零一二三四五六七八九]{3}年)"
+    r"|[〇○零一二三四五六七八九](?!季|[〇○零一二三四五六七八九]{3}年|年来)"
     r"|到(?!\s?[12])|至(?!\s?\d)|前(?![\s\d十一二三四五六七八九])|年(?![前上第一二三四内初\s\d])"
     r"|上(?![半年])|[今去本开全](?!年)|[目当](?!前)|截(?![至止]\s?(?:目前|\d))|春(?!节)"
-    r"|第(?![一二三四1-4]季))"
+    r"|第(?![一二三四1-4]季)|过(?!去的?[五5]年))"
 )
 _TIME_RE = with_start_set(
     _TIME_START
@@ -96,6 +96,8 @@ _TIME_RE = with_start_set(
             r"(?P<ym>(?P<ymy>" + YEAR_RE + r")\s?年\s?(?P<ymm>\d{1,2})\s?月)",
             r"(?P<tym>今年\s?(?P<tymm>\d{1,2})\s?月(?!\s?\d{1,2}\s?日))",
             r"(?P<ytd>(?:开年|今年|年初|年内)以来|今年来)",
+            # 过去五年, 五年来 in a 2018 report: the five years before it, 2013-2017
+            r"(?P<p5>过去的?[五5]年|(?<![近十])五年来)",
             r"(?P<ly>(?<![比较同])(?:去年|上年))",
             r"(?P<fest>春节(?:假期|期间|黄金周)?)",
             r"(?P<y>(?P<yy>" + YEAR_RE + r")\s?年(?:度)?)",
@@ -184,7 +186,11 @@ def find_times(
                 mm, dd = int(m.group("ymdm")), int(m.group("ymdd"))
                 if y and _valid_month(mm) and 1 <= dd <= 31:
                     role = "deadline" if text.startswith("前", e) else "past"
-                    out.append(TimeExpr(s, e, f"{y}-{mm:02d}-{dd:02d}", role, y))
+                    # 中新网西宁2月26日电: a wire's dateline, when the news was sent: what it
+                    # reports is done by then, but the day is no period of the figures
+                    dateline = text.startswith("电", e)
+                    period = None if dateline else f"{y}-{mm:02d}-{dd:02d}"
+                    out.append(TimeExpr(s, e, period, role, y))
             elif g == "ym":
                 y, mm = int(m.group("ymy")), int(m.group("ymm"))
                 if _valid_month(mm):
@@ -212,6 +218,9 @@ def find_times(
                     # a text that never prints its year still speaks of the year before it
                     # (not 高于上年, a floor's baseline)
                     out.append(TimeExpr(s, e, None, role, None))
+            elif g == "p5":
+                if year:
+                    out.append(TimeExpr(s, e, f"{year - 5}-{year - 1}", "past", year - 1))
             elif g == "fest":
                 if year:
                     out.append(TimeExpr(s, e, f"{year}春节假期", "past", year))
@@ -272,14 +281,18 @@ def _as_of(m: re.Match, inyear: int | None, year: int | None, out: list[TimeExpr
 
 
 def _five_year_periods(text: str, year: int, out: list[TimeExpr]) -> int:
-    """Ended five-year plans' periods (“十二五”时期 → 2011-2015, past): the times a
-    sentence reports on; a plan still running names no past time."""
+    """Five-year plans' periods (“十二五”时期 → 2011-2015): an ended plan's is a past the
+    sentence reports on; a running plan's names the span its goals are set for."""
     found = []
     for m in _FIVE_YEAR_RE.finditer(text):
         first = 2006 + 5 * "一二三四五".index(m.group(1))
+        span = f"{first}-{first + 4}"
         if first + 4 < year:
             role = "base" if _baseline(text, m.start(), m.end()) else "past"
-            found.append(TimeExpr(m.start(), m.end(), f"{first}-{first + 4}", role, first + 4))
+            found.append(TimeExpr(m.start(), m.end(), span, role, first + 4))
+        elif not m.group(0).endswith("以来") and not _baseline(text, m.start(), m.end()):
+            # “十二五”期间,上海将建成…: the span of a plan still running (its goals' period)
+            found.append(TimeExpr(m.start(), m.end(), span, "plain", first + 4))
     out.extend(found)
     return len(found)
 
@@ -325,7 +338,17 @@ _DATE = (
     # a month alone before 前 (力争9月前完工), not the end of a range of months (1-9月)
     r"|(?=\s?(?:之前|以前|前)))"
 )
-_DATE_OR_YEAR_END = r"(?:" + _DATE + r"|(?:" + YEAR_RE + r"\s?年\s?)?年?(?:底|末))"
+_DATE_OR_YEAR_END = (
+    r"(?:"
+    + _DATE
+    + r"|(?:"
+    + YEAR_RE
+    + r"\s?年\s?)?年?(?:底|末)"
+    # a year alone before 前 (2013年前落实…), not 2013年前三季度 nor 2010年前后
+    + r"|"
+    + YEAR_RE
+    + r"\s?年(?=\s?(?:之前|以前|前(?![三两一二四\d后]|\s\d))))"
+)
 _DEADLINE_RE = scanning(
     # (not the end of a range of months: 1-9月前三季度)
     r"(?<![\d\-—－~～至到])(?=[0-9年])(?:"
@@ -402,9 +425,15 @@ def find_deadlines(text: str, year: int | None) -> list[tuple[int, int, list[str
                 periods.append(f"{y_cur}-{mm:02d}-{_MONTH_DAYS[mm - 1]:02d}")
             else:
                 periods.append(f"{y_cur}-{mm:02d}")
+        if not periods:
+            alone = _YEAR_ALONE.match(text, start, end)
+            periods = [alone.group(1)] if alone else []
         if periods:
             out.append((start, end, periods))
     return out
+
+
+_YEAR_ALONE = re.compile(r"(" + YEAR_RE + r")\s?年\s?(?:之前|以前|前)$")
 
 
 # (one of a list of such years: 西延2025年、西康和西十2026年、康渝2028年建成投运)

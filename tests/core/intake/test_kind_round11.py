@@ -5,7 +5,7 @@ Each rule has an invented example that it decides and one that it leaves alone.
 
 from luoshi.core.intake import extract
 from luoshi.core.intake.numbers_scan import scan_quantities
-from luoshi.core.intake.periods import find_times
+from luoshi.core.intake.periods import find_deadlines, find_times
 
 
 def _values(text):
@@ -160,3 +160,39 @@ def test_what_is_added_to_a_stock_is_counted():
     text = "2019年,力争新增高速公路通车里程300公里,完成公路投资达到80亿元。"
     kinds = [(it["value"], it["target_kind"]) for it in _items(text, 2019)]
     assert kinds == [(300.0, "cumulative"), (8000000000.0, "cumulative")]
+
+
+# five-year spans: the past five years, and a running plan's span
+
+
+def test_the_past_five_years_are_the_five_before_the_text():
+    assert _periods("过去五年,全区累计完成投资3.2万亿元", 2023) == [("2018-2022", "past")]
+    assert _periods("五年来,全市新增就业", 2023) == [("2018-2022", "past")]
+    assert _periods("近五年来", 2023) == []
+
+
+def test_a_running_plans_span_is_its_goals_period():
+    text = "2016年城建工作会议召开。“十三五”期间,全市将新建城市道路300公里,建成区绿化覆盖率达到45%以上。"
+    got = [(it["value"], it["target_kind"], it["period"]) for it in _items(text)]
+    assert got == [(300.0, "cumulative", "2016-2020"), (45.0, "level", "2020")]
+
+
+def test_an_ended_plans_span_stays_a_past():
+    assert _periods("“十二五”期间,全市累计完成投资", 2016) == [("2011-2015", "past")]
+
+
+# a year before 前 is a deadline; a wire's dateline is no period
+
+
+def test_a_year_before_qian_is_a_deadline():
+    text = "2012年全区道路交通安全规划\n2014年前完成国省道安全隐患路段整治。\n"
+    got = [(it["target_kind"], it["period"]) for it in _items(text)]
+    assert got == [("milestone", "2014")]
+    assert find_deadlines("2014年前三季度", 2012) == []
+    assert find_deadlines("2010年前后", 2012) == []
+
+
+def test_a_wires_dateline_is_no_period():
+    assert _periods("新华社南宁3月12日电 全区交通投资增长8%", 2024) == [(None, "past")]
+    text = "新华社南宁3月12日电 全区交通投资增长8%。"
+    assert [(it["kind"], it["period"]) for it in _items(text, 2024)] == [("statistic", None)]
