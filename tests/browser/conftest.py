@@ -10,6 +10,11 @@ from tests.personas import PASSWORD
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 HAVE_CHROMIUM = os.path.exists(CHROMIUM)
 
+# expect() retries for 5 s by default, less than a loaded CI machine can take to post a
+# form, render the next page and load it; give it as long as Playwright's own actions
+# and waits (30 s). An assertion that holds still passes at once.
+EXPECT_TIMEOUT_MS = 30_000
+
 
 def pytest_collection_modifyitems(items):
     if HAVE_CHROMIUM or os.environ.get("CI", "").lower() == "true":
@@ -20,6 +25,13 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser" in str(item.fspath):
             item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def patient_expect():
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
 
 
 @pytest.fixture

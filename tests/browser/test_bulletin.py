@@ -8,6 +8,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from docx import Document
+from playwright.sync_api import expect
 
 from luoshi.bulletins.models import Bulletin
 from luoshi.reporting.choices import ReportStatus
@@ -57,15 +58,16 @@ def test_the_supervisor_drafts_edits_and_issues_and_the_leader_downloads(
         page.screenshot(path=f"{SHOTS}/bulletin-edit-{width}.png")
     page.click("#save-bulletin")
     page.wait_for_selector("text=通报已保存。")
-    assert (
-        "请市商务局于7月10日前报送签约项目整改措施。"
-        in page.locator("#bulletin-paper").inner_text()
+    # the message shows as soon as it is parsed, perhaps before the rest of the page: wait
+    # for the paper rather than read it at once
+    expect(page.locator("#bulletin-paper")).to_contain_text(
+        "请市商务局于7月10日前报送签约项目整改措施。", use_inner_text=True
     )
 
     page.click("#issue-button")
     page.wait_for_selector("text=已印发为2025年第1期，文件正在生成。")
-    assert page.locator("#issue-label").inner_text() == "2025年第1期"
-    assert page.locator("[data-state=preparing]").count() == 3
+    expect(page.locator("#issue-label")).to_have_text("2025年第1期", use_inner_text=True)
+    expect(page.locator("[data-state=preparing]")).to_have_count(3)
     bulletin = Bulletin.objects.get()
     assert (bulletin.number, bulletin.sections["requirements"]) == (
         1, "请市商务局于7月10日前报送签约项目整改措施。",

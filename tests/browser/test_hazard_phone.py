@@ -11,6 +11,7 @@ import re
 
 import pytest
 from PIL import Image
+from playwright.sync_api import expect
 
 from luoshi.ledgers import measures
 from luoshi.ledgers.models import Hazard
@@ -80,13 +81,13 @@ def test_a_hazard_entered_on_a_phone_is_rectified_verified_and_clears_the_zero_t
         "image/*",
         "environment",
     )
-    assert phone.locator("#major-fields").is_hidden()
+    expect(phone.locator("#major-fields")).to_be_hidden()
     phone.fill("#id_description", "学校食堂燃气报警器失效")
     phone.select_option("#id_domain", "gas")
     phone.fill("#id_place", "青禾二小食堂")
     phone.select_option("#id_place_kind", "school")
     phone.select_option("#id_level", "major")
-    assert phone.locator("#major-fields").is_visible()  # 五落实 appear for a major hazard
+    expect(phone.locator("#major-fields")).to_be_visible()  # 五落实 appear for a major hazard
     phone.fill("#id_found_on", "2025-06-20")
     phone.fill("#id_found_by", "住建安全科 张工")
     phone.fill("#id_deadline", "2025-07-10")

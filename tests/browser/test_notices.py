@@ -170,8 +170,10 @@ def test_instruction_settings_and_failed_deliveries_pages(
     reporter.uncheck("#id_email_instruction")
     if SHOTS:
         reporter.screenshot(path=f"{SHOTS}/settings-{width}.png", full_page=True)
-    reporter.click("#preferences button[type=submit]")
-    reporter.wait_for_url("**/notices/settings/")
+    # The form posts back to the URL already open, so wait_for_url returned at once and
+    # waited for nothing: wait for the navigation the post makes before reading the database.
+    with reporter.expect_navigation(url="**/notices/settings/"):
+        reporter.click("#preferences button[type=submit]")
     assert not ChannelPreference.objects.get(person=c.commerce_reporter, kind="instruction").email
 
     Delivery.objects.create(
@@ -225,7 +227,7 @@ def test_the_supervisor_sets_a_units_robot_and_the_default_channels(
     office.uncheck("#id_unit_webhook_approved")
     if SHOTS:
         office.screenshot(path=f"{SHOTS}/defaults-{width}.png", full_page=True)
-    office.click("#defaults button[type=submit]")
-    office.wait_for_url("**/notices/defaults/")
+    with office.expect_navigation(url="**/notices/defaults/"):  # posts back to the same URL
+        office.click("#defaults button[type=submit]")
     assert ChannelDefault.objects.get(kind="approved").unit_webhook is False
     assert ChannelDefault.objects.get(kind="submitted").unit_webhook is True

@@ -86,6 +86,13 @@ def test_reporting_pages_fit_a_phone_without_sideways_scrolling(plan_city, live_
             if name == "approvals":
                 page.click(f"tr[data-report='{waiting.pk}'] [data-bs-toggle=collapse]")
                 page.wait_for_selector(f"#ev-{waiting.pk}.show img")
+                # The picture is loaded lazily once shown: measure the page with it there,
+                # not with an empty box still waiting for it.
+                picture = page.locator(f"#ev-{waiting.pk} img")
+                picture.scroll_into_view_if_needed()
+                page.wait_for_function(
+                    "img => img.complete && img.naturalWidth > 0", arg=picture.element_handle()
+                )
             _shoot(page, f"{name}-{size}")
             width = page.evaluate("document.documentElement.scrollWidth")
             if width > viewport["width"]:

@@ -4,9 +4,11 @@ Debian's Chromium driven by Playwright, launched as in test_sign_in_page.py.
 """
 
 import os
+import re
 import shutil
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.personas import PASSWORD
 
@@ -84,11 +86,9 @@ def import_confirm_and_check(city, live_server, page):
         files=[{"name": "plan.txt", "mimeType": "text/plain", "buffer": PLAN_TEXT.encode()}],
     )
     page.wait_for_selector("#import-held")
-    assert page.input_value("#id_title") == "2025年重点工作计划"
-    assert (page.input_value("#id_start"), page.input_value("#id_end")) == (
-        "2025-01-01",
-        "2025-12-31",
-    )
+    expect(page.locator("#id_title")).to_have_value("2025年重点工作计划")
+    expect(page.locator("#id_start")).to_have_value("2025-01-01")
+    expect(page.locator("#id_end")).to_have_value("2025-12-31")
     page.click("main form button[type=submit]")
     page.wait_for_url("**/review/")
 
@@ -102,13 +102,15 @@ def import_confirm_and_check(city, live_server, page):
     # A highlight leads to its row.
     signed = plan.import_items.get(metric="签约项目")
     page.click("#import-source mark >> text=签约项目不少于50个")
-    assert page.url.endswith(f"#item-{signed.pk}")
+    expect(page).to_have_url(re.compile(rf"#item-{signed.pk}$"))
 
     # Map 市商务委 (no unit of that name) to 市商务局, for all its items at once.
     row = page.locator("#import-owners tbody tr", has_text="市商务委")
     row.locator(".imp-owner-form select").select_option(str(city.commerce.pk))
-    row.locator(".imp-owner-form button[type=submit]").click()
-    page.wait_for_load_state()
+    # wait_for_load_state() returns at once if the page still on screen (already loaded)
+    # is the current one: wait for the navigation the post makes, then read its page.
+    with page.expect_navigation():
+        row.locator(".imp-owner-form button[type=submit]").click()
     assert page.locator(f"#item-{signed.pk} select[name$='-unit']").input_value() == str(
         city.commerce.pk
     )
@@ -124,7 +126,7 @@ def import_confirm_and_check(city, live_server, page):
     assert targets["重大事故隐患"].unit == city.housing
     for target in targets.values():
         assert plan.source_text[target.source_start : target.source_end] == target.source_snippet
-    assert page.locator("#import-targets tbody tr").count() == 3
+    expect(page.locator("#import-targets tbody tr")).to_have_count(3)
     assert blocked == []
 
 
@@ -155,8 +157,6 @@ def no_horizontal_scroll(page) -> bool:
 def test_review_creates_the_missing_unit_saves_the_table_once_and_adds_a_selection(
     city, sign_in, live_server, settings, tmp_path, size
 ):
-    from playwright.sync_api import expect
-
     from luoshi.orgs.models import Unit
     from luoshi.plans.models import Plan
 
@@ -169,7 +169,10 @@ def test_review_creates_the_missing_unit_saves_the_table_once_and_adds_a_selecti
         files=[{"name": "要点.txt", "mimeType": "text/plain", "buffer": NUMBERED_PLAN.encode()}],
     )
     page.wait_for_selector("#import-held")
-    assert page.input_value("#id_start") == "2025-01-01"
+    expect(page.locator("#id_start")).to_have_value("2025-01-01")
+    # #import-held shows while the page that brought it may still be parsing and loading
+    # its styles: measure the width of the page once it has loaded.
+    page.wait_for_load_state()
     assert no_horizontal_scroll(page)
     page.screenshot(path=str(tmp_path / f"import-form-{size}.png"), full_page=True)
     page.click("main form button[type=submit]")
@@ -227,9 +230,10 @@ def test_review_creates_the_missing_unit_saves_the_table_once_and_adds_a_selecti
         })()"""
     )
     page.click("#add-from-selection")
+    # the form fills itself from a fetch: wait for each field rather than read it at once
     expect(page.locator("#new-value")).to_have_value("12")
-    assert page.input_value("#new-snippet") == "举办招商推介活动12场"
-    assert page.input_value("#new-unit_label") == "场"
+    expect(page.locator("#new-snippet")).to_have_value("举办招商推介活动12场")
+    expect(page.locator("#new-unit_label")).to_have_value("场")
     page.select_option("#new-unit", str(city.commerce.pk))
     with page.expect_navigation():
         page.click("#add-item button[type=submit]")
