@@ -326,7 +326,7 @@ def _system_body(text: str) -> str | None:
 # "2023年全省交通运输行业将紧扣…": a sector's system of the whole jurisdiction as the
 # subject of the year's plan, its verb right after it
 _SECTOR_PLAN = re.compile(
-    r"(?:^|[,，。\n]|年)\s?(全[省市县区州][" + HAN + r"]{2,8}?(?:系统|行业))\s?(?:将|要|力争|计划)"
+    r"(?:^|[,，。\n]|年|获悉)\s?([" + HAN + r"]{4,14}?(?:系统|行业))\s?(?:将|要|力争|计划)"
 )
 
 
@@ -411,6 +411,15 @@ _PHOTO_CREDIT = re.compile(r"^[" + HAN + r"·]{2,5}?摄(?!影)(?=[" + HAN + r"]{
 _BUREAU_MEETING = re.compile(
     r"(?:19|20)\d{2}年(?:度)?([" + HAN + r"]{3,20}?(?:局|厅|委员会))(?:全系统)?工作(?:会议|会)"
     r"(?:[" + HAN + r"]{0,4})?(?:召开|举行|在[" + HAN + r"]{2,6}召开)"
+)
+# the news of a sector's work meeting a bureau convened (吉林省交通运输厅3月5日召开全省交通运输
+# 工作视频会议): the bureau, named before its verb, deploys the year's plan (rule
+# owner.meeting_convener; shared corpus 07, a bureau's meeting is its convener's)
+_CONVENED_MEETING = re.compile(
+    r"(?:^|[,，。\s])([" + HAN + r"]{3,20}?(?:局|厅|委员会))(?:于)?(?:\d{1,2}月\d{1,2}日)?"
+    r"(?:上午|下午)?(?:组织)?召开(?:了)?(?:全[省市区县])?["
+    + HAN
+    + r"]{2,12}?工作(?:视频|电视电话)?会议"
 )
 # a level named as 县级/州级 (2023年县级重点项目) or before its key projects (316个州重点建设
 # 项目): the jurisdiction when no other word names it
@@ -1017,8 +1026,8 @@ _MUNICIPAL_PAPER = re.compile(
 )
 # a municipality's bare name, not a street named after it (北京东路) nor its paper (上海报业)
 _MUNICIPALITY = scanning(
-    # a city the text's own city goes to or meets (赴上海招商, 与北京对接) is not its own
-    r"(?<![赴到在来去与对和及至从向])("
+    # a city the text's own city goes to or meets (赴上海招商, 前往北京, 与北京对接) is not its own
+    r"(?<![赴到在来去往与对和及至从向])("
     + "|".join(_MUNICIPALITIES)
     + r")(?![东西南北中]?[路街道]|日报|晚报|报|时报|电视|广播|卫视|站)"
 )
@@ -1267,6 +1276,11 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         # the news of a bureau's own work meeting (2020年青湖公路管理局工作会议召开): its figures
         # are that bureau's plan
         m = _BUREAU_MEETING.search(text[:800])
+        name = own.clean_unit(strip_lead_words(m.group(1))) if m else None
+        if name and own.is_organisation(name) and not own.is_government(name):
+            owner = name
+    if owner is None:
+        m = _CONVENED_MEETING.search(text, 0, 800)
         name = own.clean_unit(strip_lead_words(m.group(1))) if m else None
         if name and own.is_organisation(name) and not own.is_government(name):
             owner = name
@@ -1635,6 +1649,13 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         named = _province(sample[:5000], None)
         if named and sample[:5000].count(named[:-1]) > sample[:5000].count("全国"):
             region = named if named in sample[:5000] else named[:-1]
+    if region is None and owner is None and self_level is None and not (city or district or county):
+        # a text that names neither a body nor a level of its own, only a province, with its
+        # level word, as the subject of its figures (吉林省交通基础设施建设完成投资…, 全年确保
+        # 目标…): that province (rule owner.provincial_region)
+        named = _province(sample[:5000], None)
+        if named and sample[:5000].count(named) >= 2:
+            region = named
     if owner is None and _national_work_report(title, sample, (city, district, county, province)):
         owner = _NATIONAL_GOVERNMENT
     zone_page = _ZONE_PAGE.search(sample[:1500])

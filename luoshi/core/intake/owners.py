@@ -1331,7 +1331,16 @@ def is_group(name: str) -> bool:
 
 # a sector's system of a whole jurisdiction (全省交通运输系统, 全市住建行业): the bureaus and
 # units of that sector, which a sector meeting's news makes the subject of the year's plan
-_SECTOR_SYSTEM = re.compile(r"全[省市县区州][" + HAN + r"]{2,8}?(?:系统|行业)")
+# ... or of a place named (内蒙古交通运输系统, 云南省应急管理系统: round 11)
+_SECTOR_SYSTEM = re.compile(
+    r"(?:全[省市县区州]|(?:"
+    + "|".join(PROVINCES + ["北京", "天津", "上海", "重庆"] + sorted(_AUTONOMOUS))
+    + r")(?:省|市|自治区)?|["
+    + HAN
+    + r"]{2,4}[市州])["
+    + HAN
+    + r"]{2,8}?(?:系统|行业)"
+)
 
 
 def is_sector_system(name: str | None) -> bool:

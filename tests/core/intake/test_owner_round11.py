@@ -127,3 +127,45 @@ def test_a_municipality_printed_bare_in_its_own_words_owns_its_report():
     # a municipality the city's firms visit is another city
     visit = "市长某某在报告中说,今年要组织企业赴上海考察。" + goals
     assert "上海市" not in owners(visit)
+
+
+# ---------------------------------------------------------------- owner.document: a named sector system
+
+
+def test_a_named_places_sector_system_that_states_the_plan_owns_it():
+    plan = "交通基础设施方面,今年计划完成投资400亿元,新改建农村公路3000公里。\n"
+    text = "记者从2026年青海省交通运输工作会议上获悉,青海交通运输系统将加快建设交通强省。\n"
+    assert owners(text + plan) == ["青海交通运输系统", "青海交通运输系统"]
+    assert own.is_sector_system("青海交通运输系统") and own.is_sector_system("全省交通运输系统")
+    # a place that states the plan itself is no system
+    place = "记者从2026年青海省交通运输工作会议上获悉,今年青海将加快建设交通强省。\n"
+    assert "青海交通运输系统" not in owners(place + plan)
+
+
+# ---------------------------------------------------------------- owner.meeting_convener
+
+
+def test_the_bureau_that_convened_a_work_meeting_owns_the_plan_it_deploys():
+    plan = (
+        "会议总结了2025年的工作,并部署2026年工作任务。\n"
+        "2026年,江西省交通运输发展计划确保投入300亿元,新改建农村公路2000公里。\n"
+    )
+    convened = "江西省交通运输厅3月2日召开全省交通运输工作视频会议。"
+    assert owners(convened + plan) == ["江西省交通运输厅", "江西省交通运输厅"]
+    # a meeting whose convener is not named leaves the plan to the place
+    unnamed = "3月2日,全省交通运输工作会议召开。"
+    assert owners(unnamed + plan) == ["江西省", "江西省"]
+
+
+# ---------------------------------------------------------------- owner.provincial_region
+
+
+def test_a_province_printed_as_the_subject_of_a_texts_figures_is_its_region():
+    text = (
+        "至6月底,江西省交通基础设施建设完成投资70亿元,达到全年确保目标的50%。\n\n"
+        "农村公路计划完成投资13亿元,新改建农村公路800公里。江西省农村公路建设进展顺利。\n"
+    )
+    assert owners(text) == ["江西省", "江西省"]
+    # a text that names no place leaves its plan without an owner
+    unnamed = text.replace("江西省", "")
+    assert owners(unnamed) == [None, None]
