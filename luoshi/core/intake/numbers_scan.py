@@ -287,6 +287,19 @@ _RATE_CHANGE = re.compile(
 )
 _POINTS_LIST_END = re.compile(r"(?:\s?[、和及与]\s?[\d.]+\s?个)*\s?[、和及与]\s?[\d.]+\s?个百分点")
 _GAP = frozenset(" \u3000\t\n")
+_LIST_SEPS = frozenset("、和及与")
+_RATE_LIST_END = re.compile(
+    r"(?:\s?[、和及与]\s?\d+(?:\.\d+)?)*\s?[、和及与]\s?\d+(?:\.\d+)?\s?(个百分点|%|％)"
+)
+
+
+def _shared_rate_unit(text: str, e: int, end: int) -> str | None:
+    """The unit the last member of a list of bare rates names (16.6、15.5个百分点, 15.8和
+    5.4个百分点, 4.8、6.9%): 百分点 or %; None when the list ends otherwise."""
+    m = _RATE_LIST_END.match(text, e, end)
+    if m is None:
+        return None
+    return "%" if m.group(1) in ("%", "％") else "百分点"
 
 
 def _unit_after_gap(text: str, e: int, end: int) -> int | None:
@@ -475,7 +488,18 @@ def _scan(text: str, start: int, end: int) -> list[Quantity]:
                 e = j
         # cheap look at what follows: no unit, share, hedge or range mark means no quantity
         k = e + 1 if e < end and text[e] in "余多" else e
-        if not trillion and k < end and text[k] not in _FOLLOW_OK and text[e] not in _RANGE_SEPS:
+        # 分别高于全国、全区16.6、15.5个百分点: a member of a list of rates printed bare,
+        # the list's last member names the unit they share
+        shared = (
+            _shared_rate_unit(text, e, end) if digits and text[e : e + 1] in _LIST_SEPS else None
+        )
+        if (
+            not trillion
+            and shared is None
+            and k < end
+            and text[k] not in _FOLLOW_OK
+            and text[e] not in _RANGE_SEPS
+        ):
             _flush(pending_range, out)
             pending_range = None
             continue
@@ -505,6 +529,8 @@ def _scan(text: str, start: int, end: int) -> list[Quantity]:
         unit: str | None
         if special == "成":
             unit, pos = "%", pos + 1
+        elif shared is not None:
+            unit = shared
         else:
             unit, pos = _unit_at(text, pos, end)
         if (

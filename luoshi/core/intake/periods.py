@@ -111,6 +111,9 @@ _TIME_RE = with_start_set(
 )
 
 
+_OPENS_CLAUSE = re.compile(r"\s?[,，]")
+
+
 def _valid_month(m: int) -> bool:
     return 1 <= m <= 12
 
@@ -159,7 +162,8 @@ def find_times(
                     if _baseline(text, s, e):
                         role = "base"
                     out.append(TimeExpr(s, e, f"{y}Q{n}", role, y))
-                elif text.startswith("今年", max(0, s - 2)):
+                elif text.startswith("今年", max(0, s - 2)) or _OPENS_CLAUSE.match(text, e):
+                    # (一季度,实现地区生产总值…: a quarter a result is of, its year unknown)
                     out.append(TimeExpr(s, e, None, "past", None))
             elif g == "mr":
                 a, b = int(m.group("m1")), int(m.group("m2"))

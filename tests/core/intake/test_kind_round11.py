@@ -196,3 +196,38 @@ def test_a_wires_dateline_is_no_period():
     assert _periods("新华社南宁3月12日电 全区交通投资增长8%", 2024) == [(None, "past")]
     text = "新华社南宁3月12日电 全区交通投资增长8%。"
     assert [(it["kind"], it["period"]) for it in _items(text, 2024)] == [("statistic", None)]
+
+
+# a list of bare rates shares the unit its last member names
+
+
+def test_bare_rates_of_a_list_share_the_last_unit():
+    assert _values("分别高于全国、全省3.4、2.1个百分点") == [(3.4, "百分点"), (2.1, "百分点")]
+    assert _values("分别较上年提高6.2和1.5个百分点") == [(6.2, "百分点"), (1.5, "百分点")]
+    assert _values("分别增长7.3、5.8%") == [(7.3, "%"), (5.8, "%")]
+
+
+def test_numbers_listed_before_another_word_get_no_rate():
+    assert _values("地铁3、4号线") == []
+    assert _values("2021、2022年") == []
+
+
+# words that name a target of a campaign, or a priority, set no goal
+
+
+def test_target_firms_and_the_first_task_are_no_goal_words():
+    text = (
+        "一季度,全市实现地区生产总值210亿元。围绕高质量发展首要任务,建立招商目标企业名录库,"
+        "梳理重点企业320个,推动储备项目85项的有序衔接。"
+    )
+    assert {it["kind"] for it in _items(text)} == {"statistic"}
+
+
+def test_a_goal_word_still_asks_for_the_firms():
+    text = "2019年工作要点\n力争引进目标企业30家。\n"
+    assert [it["kind"] for it in _items(text)] == ["target"]
+
+
+def test_a_quarter_opening_a_clause_is_a_past_even_without_a_year():
+    assert _periods("一季度,实现地区生产总值210亿元", None) == [(None, "past")]
+    assert _periods("一季度要完成投资", None) == []
