@@ -127,11 +127,14 @@ _INTERVIEW_HEAD = re.compile(
     r"|([" + HAN + r"]{2,20}?(?:局|委员会|委|厅|办|中心|部))(?:[" + HAN + r"]{2,8}?[司处科])?"
     r"(?:党组书记、|党委书记、)?(?:局长|主任|厅长|部长|司长|处长|科长)[" + HAN + r"·]{0,4}?"
     r"(?:和副?(?:局长|主任|厅长|部长|司长|处长|科长)[" + HAN + r"·]{2,4}?)?"
-    r"(?:接受[^。\n]{0,8}?(?:采访|专访)|做客)"
+    # ... or answers the reporters' questions (厅长通道: …厅长,某某局局长(兼)某某回答记者提问)
+    r"(?:接受[^。\n]{0,8}?(?:采访|专访)|做客|[^。\n]{0,24}?回答记者提问)"
     # "市发改委主任张某:今年我们计划…": the answer of a bureau's head, labelled by his post
     r"|(?:^|\n)\s*([" + HAN + r"]{2,20}?(?:局|委员会|委|厅|办|中心))(?:党组书记、)?"
     r"副?(?:局长|主任|厅长)[" + HAN + r"·]{1,4}?[:：]"
 )
+# the head of a department answering the reporters in a congress's corridor (厅长通道)
+_DEPARTMENT_HEAD_ANSWERS = re.compile(r"(?:厅长|局长|主任)通道|回答记者提问")
 # every match of _INTERVIEW_HEAD holds one of these titles: without them it cannot match
 _INTERVIEW_TITLE = re.compile(r"[省市区县局厅部司处科]长|主任|书记")
 # a city's paper named 今日 and the city's bare name, on the source line (来源:今日高邮), which
@@ -1374,9 +1377,13 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         if "政府工作报告" in head
         else None
     )
+    # a congress's session is the government's report, not the venue where a department's
+    # head answers the reporters (厅长通道: his department keeps its plan, rule owner.document)
     congress = (
         _CONGRESS.search(head)
-        if gov is None and ("人民代表大会" in head or "人大" in head)
+        if gov is None
+        and ("人民代表大会" in head or "人大" in head)
+        and not (owner and _DEPARTMENT_HEAD_ANSWERS.search(head))
         else None
     )
     gov_name = (gov.group(1) or gov.group(2) or gov.group(3) or _autonomous(head)) if gov else None

@@ -214,6 +214,33 @@ def _names_an_agent(s: str, i: int) -> bool:
     return i > 0 and s[i - 1] in _AGENT_BEFORE
 
 
+# a numbered row of a table printed one row a line (1 居民消费价格涨幅3%左右 发展改革委); the
+# unit cell that ends it, before the line's end or the next row's serial
+_ROW_SERIAL = re.compile(r"[ \t\u3000]*\d{1,3}[ \t\u3000]+\S")
+_ROW_END_UNIT = re.compile(
+    r"[^\n]*?[ \t\u3000]([\u4e00-\u9fff]{2,12}?(?:部|委|局|署|厅|办))"
+    r"(?=[ \t\u3000]*(?:\n|$|\d{1,3}[ \t\u3000]))"
+)
+# the header of such a table names its unit column (序号 工作任务 牵头负责部门)
+_UNIT_COLUMN = re.compile(r"序\s?号[^\n]{0,30}?(?:牵头|责任|负责)[^\n]{0,4}?(?:部门|单位)")
+
+
+def _row_end_cell(text: str, pos: int) -> str | None:
+    """The unit cell that closes a numbered row of a table whose header names a unit column
+    (序号 工作任务 牵头负责部门 ⏎ 1 居民消费价格涨幅3%左右 发展改革委): the row's unit
+    owns the figures of its task (rule owner.row_cell)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    if not _ROW_SERIAL.match(text, line_start, pos):
+        return None
+    header = text.rfind("序", max(0, line_start - 3000), line_start)
+    if header < 0 or not _UNIT_COLUMN.match(text, header):
+        return None
+    m = _ROW_END_UNIT.match(text, pos)
+    if m is None or not own.is_organisation(m.group(1)):
+        return None
+    return m.group(1)
+
+
 def _run_on_unit_cell(text: str, sent: tuple[int, int], doc: Doc) -> str | None:
     """The unit cell of a table row whose cells run together (…1地区生产总值增长6%左右。
     区发展改革委西城区地区生产总值…): in a table with a responsible-unit column before its
@@ -496,7 +523,7 @@ def _target_owner_found(
     own_marker = look.clause_owner(pos, sent[1])
     if own_marker and ok(own_marker):
         return own_marker, "owner.clause_marker"
-    row_cell = look.row_cell(sent) or _run_on_unit_cell(text, sent, doc)
+    row_cell = look.row_cell(sent) or _run_on_unit_cell(text, sent, doc) or _row_end_cell(text, pos)
     if row_cell:
         return row_cell, "owner.row_cell"
     label = look.label_line()

@@ -58,9 +58,13 @@ _NUM_SPACE_RE = re.compile(r"\.(?<=\d\.) {1,3}(?=\d)| (?<=\d )(?: {0,2}\. {0,3}(
 # named by its level (市财政局) after it
 _UNIT_LAST = "局委办厅府心司团队"
 _NEXT_UNIT = r"(?:各|[省市县区][\u4e00-\u9fff]{1,10}?(?:局|委|办|厅|政府|中心|公司|集团|大队))"
+# ... nor the space before a table row's last cell that names its unit (1 居民消费价格涨幅3%左右
+# 发展改革委): the row's responsible body, kept apart from its task
+_ROW_END_UNIT = r"[\u4e00-\u9fff]{1,12}?(?:部|委|局|署|厅|办)[ \t]*(?:\n|$)"
 _HAN_SPACE_RE = re.compile(
     r" (?<=[\u4e00-\u9fff] ) ?(?=[\u4e00-\u9fff])"
     r"(?!(?<=[" + _UNIT_LAST + r"] ) ?" + _NEXT_UNIT + r")"
+    r"(?! ?" + _ROW_END_UNIT + r")"
 )
 _DECIMAL_MARKS = {"﹒", "．", "·", "•"}
 

@@ -169,3 +169,30 @@ def test_a_province_printed_as_the_subject_of_a_texts_figures_is_its_region():
     # a text that names no place leaves its plan without an owner
     unnamed = text.replace("江西省", "")
     assert owners(unnamed) == [None, None]
+
+
+# ---------------------------------------------------------------- owner.document: a head answers
+
+
+def test_a_department_head_answering_reporters_at_a_congress_speaks_for_his_department():
+    answer = "“今年计划新改建农村公路3000公里。”某某某说。\n"
+    corridor = (
+        "1月26日,在江西省十四届人大二次会议第二场“厅长通道”上,江西省交通运输厅党组书记、"
+        "厅长,江西省铁路投资集团董事长(兼)某某某回答记者提问。\n"
+    )
+    assert owners(corridor + answer) == ["江西省交通运输厅"]
+    # the congress's own news gives its plan to the place
+    congress = "记者从刚刚闭幕的江西省十四届人大二次会议上了解到,今年计划新改建农村公路3000公里。\n"
+    assert owners(congress) == ["江西省"]
+
+
+# ---------------------------------------------------------------- owner.row_cell (a row's last cell)
+
+
+def test_the_unit_cell_closing_a_numbered_row_owns_its_task():
+    title = "2026年《政府工作报告》量化指标任务分工\n\n"
+    rows = "1 城镇新增就业50万人以上 人力资源社会保障厅\n2 公路投资300亿元 交通运输厅\n"
+    header = "序号 工作任务 牵头负责部门\n"
+    assert owners(title + header + rows) == ["人力资源社会保障厅", "交通运输厅"]
+    # with no unit column in a header the name closing a line is no cell
+    assert "交通运输厅" not in owners(title + rows)
