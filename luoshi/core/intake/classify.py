@@ -266,6 +266,10 @@ def sentence_cues(text: str, sent: tuple[int, int]) -> tuple[list[int], list[int
         spans = [(m.start(), m.end()) for m in _BRACKET_TARGET.finditer(s)]
         if spans:
             targets = [t for t in targets if not any(a <= t < b for a, b in spans)]
+    # 优良天数同比增加: a change with no figure in its clause states a direction only; it
+    # carries no result to the clauses after it (…,平遥SO2下降20%)
+    if stats and targets:
+        stats = [t for t in stats if not _bare_change(s, t)]
     # 力争实现总产值同比增长2.5%以上: a change word that a goal word governs in its own
     # clause describes the goal; it carries no result to the clauses after it
     if targets and stats:
@@ -307,6 +311,18 @@ def _share_of_plan_reached(text: str, sent: tuple[int, int], q_start: int, q_end
 
 _CHANGE_WORDS = ("同比", "比上年", "较上年", "较去年", "比去年")
 _CLAUSE_MARKS = ",，、:：;；"
+
+
+_CLAUSE_END = re.compile(r"[,，;；:：。]")
+_DIGIT_OR_NUMERAL = re.compile(r"[\d一二三四五六七八九十两百千万]")
+
+
+def _bare_change(s: str, t: int) -> bool:
+    """The cue at t is a change word (同比) whose clause holds no figure."""
+    if not s.startswith(_CHANGE_WORDS, t):
+        return False
+    end = _CLAUSE_END.search(s, t)
+    return _DIGIT_OR_NUMERAL.search(s, t, end.start() if end else len(s)) is None
 
 
 def _governed_change(s: str, t: int, targets: list[int]) -> bool:

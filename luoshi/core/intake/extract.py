@@ -316,6 +316,23 @@ def _opening_years(text: str, sent: tuple[int, int]) -> list[tuple[int, str, str
     return out
 
 
+# 散煤清零任务, 清零行动: the name of a task or campaign; its figure (11.4万户) is the goal
+_ZERO_NAMES_A_CAMPAIGN = re.compile(r"(?:动态)?清零(?:任务|行动|工程|攻坚|专项|工作)")
+
+
+def _zero_among_names(text: str, clause: tuple[int, int], s0: int, e0: int) -> bool:
+    """清零 in a list of the fields a campaign works on (攻坚秋冬季大气污染、夏季臭氧、散煤
+    清零、柴油货车): a member named between members that ask for nothing, no goal of its
+    own (a list of zero goals, 隐患动态清零、垃圾日产日清, asks in each member)."""
+    if text[e0 : e0 + 1] != "、" or text.rfind("、", clause[0], s0) < 0:
+        return False
+    k = text.rfind("、", clause[0], s0)
+    prev = text[max(clause[0], text.rfind("、", clause[0], k) + 1) : k]
+    nxt = text.find("、", e0 + 1, clause[1])
+    after = text[e0 + 1 : nxt if nxt >= 0 else clause[1]]
+    return not ZERO_RE.search(prev) and not ZERO_RE.search(after)
+
+
 def _in_control_frame(text: str, lo: int, clause_start: int, pos: int) -> bool:
     """Whether the figure at `pos` lies in a frame of control indicators (控制考核指标…为:)
     that no full stop has closed, and its clause names no fall (下降2.5% is a floor on it)."""
@@ -554,6 +571,25 @@ def _counts_the_report(text: str, q: Quantity, sent: tuple[int, int]) -> bool:
     return bool(inspected) and not _STRONG_GOAL.search(text, sent[0], q.start)
 
 
+# the rest of a list of policies named by their articles (…18条、奶产业10条等政策)
+_POLICY_ARTICLES = re.compile(
+    r"(?:、[^,，。；;、\d]{1,10}?\d+条)*(?:等)?(?:政策|措施|举措|意见|细则|条款)"
+)
+_GROUPS_AFTER = re.compile(
+    r"[^,，。；;\d]{0,6}?(?:督导组|督查组|检查组|工作组|指导组|工作专班|专班)"
+)
+_FORMED_BEFORE = re.compile(r"成立|组建|组成|派出")
+
+
+def _groups_formed(text: str, q: Quantity, sent: tuple[int, int]) -> bool:
+    """The figure counts the groups a campaign forms to lead or inspect it (成立8个督导组,
+    组建5个工作专班): its organisation, no figure of the plan nor of its results."""
+    return bool(
+        _GROUPS_AFTER.match(text, q.end, sent[1])
+        and _FORMED_BEFORE.search(text, max(sent[0], q.start - 20), q.start)
+    )
+
+
 def _counts_plan_parts(text: str, q: Quantity, sent: tuple[int, int]) -> bool:
     """抓好40项重点工作:, 实施8项优惠措施;, 做好…3篇文章: the plan's own parts counted by
     their noun, the phrase closed there; not a count done (全面完成50项民生实事)."""
@@ -724,6 +760,10 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                 continue  # 十万人死亡率: the base of a rate, not a figure
             if q.unit in _STRUCTURE_UNITS and _QUOTED_TERMS.match(text, q.end, sent[1]):
                 continue  # 做到一个“认识”、3个“年”、4个“目标”: a slogan's parts counted
+            if q.unit == "条" and _POLICY_ARTICLES.match(text, q.end, sent[1]):
+                continue  # 新型工业化18条、奶产业10条等政策: a policy's articles counted
+            if q.unit == "个" and _groups_formed(text, q, sent):
+                continue  # 成立以副省长任组长的8个督导组: how the campaign is organised
             if text[q.start - 1 : q.start] == "等" and _GROUP_COUNT.match(text, q.end, sent[1]):
                 continue  # 冶金机械等8个工贸行业: the size of a group named, not a figure
             clause = look.clause(q.num_start, sent)
@@ -938,6 +978,10 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
             ):
                 continue  # 有效杜绝了重特大事故, 已实现清零: a result, no commitment
             clause = look.clause(s0, sent)
+            if _ZERO_NAMES_A_CAMPAIGN.match(stext, m.start()) or _zero_among_names(
+                text, clause, s0, e0
+            ):
+                continue  # 散煤清零任务, 攻坚大气污染、散煤清零、扬尘污染: a campaign's name
             if m.group(0).startswith(("杜绝", "避免发生", "不发生", "防止")):
                 # 杜绝X, 避免发生X, 不发生X, 防止X的发生: X must not occur
                 metric = _ZERO_OPENING.sub("", _ZERO_CLOSING.sub("", m.group(0)))

@@ -231,3 +231,50 @@ def test_a_goal_word_still_asks_for_the_firms():
 def test_a_quarter_opening_a_clause_is_a_past_even_without_a_year():
     assert _periods("一季度,实现地区生产总值210亿元", None) == [(None, "past")]
     assert _periods("一季度要完成投资", None) == []
+
+
+# 清零 naming a campaign or a field of one is no zero goal
+
+
+def test_a_campaigns_name_with_qingling_is_no_zero_goal():
+    text = (
+        "2019年工作任务\n攻坚工业废气、燃煤锅炉清零、餐饮油烟,完成城区2.3万户燃煤锅炉清零任务。\n"
+    )
+    assert [it["target_kind"] for it in _items(text)] == ["cumulative"]
+
+
+def test_a_zero_goal_and_a_list_of_them_are_kept():
+    text = "2019年工作任务\n推动重大事故隐患动态清零、农村生活垃圾日产日清。\n"
+    assert [it["target_kind"] for it in _items(text)] == ["zero", "zero"]
+
+
+# a change printed without a figure carries no result to the clauses after it
+
+
+def test_a_bare_change_does_not_make_the_next_goal_a_result():
+    text = (
+        "2019年工作任务\n"
+        "攻坚大气污染,完成燃煤锅炉改造任务,优良天数同比增加,甲县、乙县PM2.5浓度下降8%。\n"
+    )
+    got = [(it["kind"], it["value"]) for it in _items(text)]
+    assert got == [("target", 8.0)]
+
+
+def test_a_change_with_its_figure_still_reports():
+    text = "2019年工作任务\n完成改造任务,优良天数同比增加12天,甲县PM2.5浓度下降8%。\n"
+    assert [it["kind"] for it in _items(text)][-1] == "statistic"
+
+
+# a policy's articles and the groups formed to run a campaign are no figures
+
+
+def test_a_policys_articles_are_no_figure():
+    text = "2018年,全市出台稳增长20条、民营经济12条等政策,减税降费超30亿元。"
+    assert [it["value"] for it in _items(text, 2019)] == [3000000000.0]
+
+
+def test_groups_formed_are_no_figure_but_groups_to_form_are_left_to_the_goals():
+    text = "2018年,全省成立由副省长任组长的6个督导组,排查隐患1200处。"
+    assert [it["value"] for it in _items(text, 2019)] == [1200.0]
+    text = "2019年,全市新建口袋公园6个。"
+    assert [it["value"] for it in _items(text, 2019)] == [6.0]
