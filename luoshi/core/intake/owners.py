@@ -2205,19 +2205,31 @@ def _walk_printings(sample: str):
                 yield place, i, after, False
 
 
+# the rest of a list of places closed by their count (…、广州等8个城市, 、某某等地)
+_PLACE_EXAMPLES_AFTER = re.compile(
+    r"(?:、["
+    + HAN
+    + r"]{2,4})*等(?:[\d一二三四五六七八九十]{1,3}个?)?(?:城市|地区|省市|省份|国家|地)"
+)
+
+
 def printed_places(sample: str) -> dict[Place, list[int]]:
     """The gazetteer's places a text prints, each with [bare mentions, mentions with its
     level word]: 慈溪 in 打造新慈溪 is bare, 平昌县 in 围绕平昌县 has its level word.  A
-    bare name after a mark (东北、辽宁、大连振兴) counts twice: no word holds it.  A stem
+    bare name after a mark (东北、辽宁、大连振兴) counts twice: no word holds it, unless it is
+    one of the examples of a count of places (…、广州等8个城市).  A stem
     inside a province's name (龙江 of 黑龙江, 吉林 the province) is none."""
     out: dict[Place, list[int]] = {}
-    for place, i, _after, leveled in _printings(sample):
+    for place, i, after, leveled in _printings(sample):
         if leveled:
             out.setdefault(place, [0, 0])[1] += 1
         else:
-            # a name that opens after a mark (、大连, “慈溪) is cut from no longer word
+            # a name that opens after a mark (、大连, “慈溪) is cut from no longer word; one of
+            # the examples of a count of places (前往北京、上海、广州等8个城市) is one of
+            # several places named, no more the text's than a word (rule owner.place_examples)
             clear = i == 0 or not "\u4e00" <= sample[i - 1] <= "\u9fff"
-            out.setdefault(place, [0, 0])[0] += 2 if clear else 1
+            example = _PLACE_EXAMPLES_AFTER.match(sample, after)
+            out.setdefault(place, [0, 0])[0] += 2 if clear and not example else 1
     return out
 
 

@@ -196,3 +196,19 @@ def test_the_unit_cell_closing_a_numbered_row_owns_its_task():
     assert owners(title + header + rows) == ["人力资源社会保障厅", "交通运输厅"]
     # with no unit column in a header the name closing a line is no cell
     assert "交通运输厅" not in owners(title + rows)
+
+
+# ---------------------------------------------------------------- owner.place_examples
+
+
+def test_places_given_as_examples_of_a_count_are_not_the_texts_own():
+    text = (
+        "记者从昨天举行的招商工作推进会上获悉,今年一季度,全市招商到位资金120亿元。同时,我市将"
+        "派出20名干部,前往北京、上海、深圳等5个城市开展招商工作。\n"
+    )
+    assert "深圳市" not in owners(text, "statistic")
+    counted = {p.name: n for p, n in own.printed_places("前往北京、上海、慈溪等3个城市").items()}
+    assert counted["慈溪市"] == [1, 0]
+    # a place after a mark in the text's own words still counts as cut from no longer word
+    own_words = {p.name: n for p, n in own.printed_places("推动宁波、慈溪发展").items()}
+    assert own_words["慈溪市"] == [2, 0]
