@@ -575,6 +575,8 @@ def _counts_the_report(text: str, q: Quantity, sent: tuple[int, int]) -> bool:
 _POLICY_ARTICLES = re.compile(
     r"(?:、[^,，。；;、\d]{1,10}?\d+条)*(?:等)?(?:政策|措施|举措|意见|细则|条款)"
 )
+# the rest of a name in quotes made of figures (“3个100”, “4个1”)
+_QUOTED_NAME_END = re.compile(r"\d+[”\"]")
 _GROUPS_AFTER = re.compile(
     r"[^,，。；;\d]{0,6}?(?:督导组|督查组|检查组|工作组|指导组|工作专班|专班)"
 )
@@ -760,6 +762,12 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                 continue  # 十万人死亡率: the base of a rate, not a figure
             if q.unit in _STRUCTURE_UNITS and _QUOTED_TERMS.match(text, q.end, sent[1]):
                 continue  # 做到一个“认识”、3个“年”、4个“目标”: a slogan's parts counted
+            if (
+                q.unit in _STRUCTURE_UNITS
+                and text[q.start - 1 : q.start] in ("“", '"')
+                and _QUOTED_NAME_END.match(text, q.end, sent[1])
+            ):
+                continue  # “3个100”重点项目: a programme's name, numerals and all
             if q.unit == "条" and _POLICY_ARTICLES.match(text, q.end, sent[1]):
                 continue  # 新型工业化18条、奶产业10条等政策: a policy's articles counted
             if q.unit == "个" and _groups_formed(text, q, sent):

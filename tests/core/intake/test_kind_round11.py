@@ -278,3 +278,13 @@ def test_groups_formed_are_no_figure_but_groups_to_form_are_left_to_the_goals():
     assert [it["value"] for it in _items(text, 2019)] == [1200.0]
     text = "2019年,全市新建口袋公园6个。"
     assert [it["value"] for it in _items(text, 2019)] == [6.0]
+
+
+# a programme named by figures in quotes (“3个100”) is a name, not a count
+
+
+def test_a_programme_named_by_figures_is_no_count():
+    text = "一季度,全省“5个10”重点项目完成投资42亿元。"
+    assert [it["value"] for it in _items(text, 2019)] == [4200000000.0]
+    text = "2019年,力争新建5个10万千瓦光伏电站。"
+    assert [it["value"] for it in _items(text, 2019)][0] == 5.0
