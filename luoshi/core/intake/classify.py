@@ -431,6 +431,9 @@ def kind_of(
     against = _against_goal(text, clause, q_start, q_end)
     if against:
         return against
+    # 共签订4700亿元招商责任书: the amount a pledge signed commits to is a goal
+    if q_end > 0 and unit not in ("%", "百分点") and _PLEDGE_AFTER.match(text, q_end, clause[1]):
+        return "target", "kind.pledge_signed"
     # 由年初预算439.55亿元调整为413.8亿元: both ends of a plan's revision are the plan's
     if q_end > 0 and _plan_revision(text, clause, q_start, q_end):
         return "target", "kind.plan_revision"
@@ -1265,6 +1268,9 @@ def _change_baseline(text: str, sent: tuple[int, int], q_start: int, q_end: int)
         return False
     return _CHANGE_TO.match(text, q_end, sent[1]) is not None
 
+
+# the pledge a figure is the size of (4700亿元招商责任书, 30亿元的目标责任状)
+_PLEDGE_AFTER = re.compile(r"的?[^,，。；;\d的]{0,4}?(?:目标)?责任(?:书|状)")
 
 # 由年初预算, 由年初设定的, 由原计划的: the figure a revision starts from is the plan's
 _FROM_PLAN = r"由(?=年初|原|预算|计划|目标)(?:年初|原定|原来|原)?(?:设定|确定|下达|安排)?的?(?:预算|计划|目标|预期)?(?:数|值)?的?\s?"

@@ -288,3 +288,16 @@ def test_a_programme_named_by_figures_is_no_count():
     assert [it["value"] for it in _items(text, 2019)] == [4200000000.0]
     text = "2019年,力争新建5个10万千瓦光伏电站。"
     assert [it["value"] for it in _items(text, 2019)][0] == 5.0
+
+
+# the amount a pledge signed commits to is a goal
+
+
+def test_the_size_of_a_pledge_signed_is_a_target():
+    text = "临江市五区共签订600亿元招商责任书。"
+    assert [(it["kind"], it["value"]) for it in _items(text, 2019)] == [("target", 60000000000.0)]
+
+
+def test_an_amount_signed_without_a_pledge_is_left_to_the_other_rules():
+    text = "2018年,临江市五区共签订招商项目600亿元。"
+    assert [it["kind"] for it in _items(text, 2019)] == ["statistic"]
