@@ -307,7 +307,37 @@ def listed_places(
             found = m.group(1)
             opens_paragraph = not text[par_start : m.start()].strip(" \t\u3000\n")
             state.listed_places = found if opens_paragraph else None
+        if found is None:
+            found = _places_opening_clause(text, sent[0], pos)
     return found or state.listed_places
+
+
+# two or more names listed bare at the opening of a clause, its metric right after them
+# (平遥、介休SO2下降20%)
+_BARE_LIST = re.compile(
+    r"([\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})+)(?![、等\u4e00-\u9fff]*?个)"
+)
+
+
+def _places_opening_clause(text: str, lo: int, pos: int) -> str | None:
+    """Counties or cities listed bare that open the figure's own clause (…,平遥、介休SO2下降
+    20%,…): the places the target is set for, as printed (rule owner.listed_places); one
+    of them at least a place of the gazetteer, so that a list of things is none."""
+    k = max(text.rfind(c, lo, pos) for c in ",，;；:：")
+    start = k + 1 if k >= 0 else lo
+    m = _BARE_LIST.match(text, start, pos)
+    if m is None or m.end() >= pos:
+        return None
+    names = m.group(1).split("、")
+    if any(n[-1] in _LIST_TAIL_WORDS for n in names):
+        return None  # 曲靖和楚雄六州市, 四川五省: the list runs on past its last name
+    if not any(own.known_place(n, "县") or own.known_place(n, "市") for n in names):
+        return None
+    return m.group(1)
+
+
+# a conjunction or a numeral run into a list's last name (…曲靖和楚雄, …四川五省)
+_LIST_TAIL_WORDS = frozenset("和及与等一二三四五六七八九十两")
 
 
 def _aside_of(s: str, i: int) -> int | None:

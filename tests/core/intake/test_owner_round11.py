@@ -212,3 +212,12 @@ def test_places_given_as_examples_of_a_count_are_not_the_texts_own():
     # a place after a mark in the text's own words still counts as cut from no longer word
     own_words = {p.name: n for p, n in own.printed_places("推动宁波、慈溪发展").items()}
     assert own_words["慈溪市"] == [2, 0]
+
+
+def test_places_listed_bare_at_a_clauses_opening_own_its_target():
+    head = "巴中市2026年政府工作报告重点任务\n"
+    text = head + "深入打好蓝天保卫战,全市空气质量持续改善,平昌、通江SO2浓度下降15%。\n"
+    assert owners(text) == ["平昌、通江"]
+    # a list of things opening the clause names no places
+    things = head + "做强特色产业,全市工业持续向好,绿色食品、精细化工产值增长15%。\n"
+    assert owners(things) == ["巴中市"]
