@@ -301,3 +301,22 @@ def test_the_size_of_a_pledge_signed_is_a_target():
 def test_an_amount_signed_without_a_pledge_is_left_to_the_other_rules():
     text = "2018年,临江市五区共签订招商项目600亿元。"
     assert [it["kind"] for it in _items(text, 2019)] == ["statistic"]
+
+
+# regions counted by where they stand against their quota: a result, the quota its yardstick
+
+
+def test_regions_counted_against_their_quota_are_statistics():
+    text = (
+        "2017年前三季度全市安全生产控制指标实施情况的通报\n"
+        "1-9月,全市事故死亡61人,占全年控制指标的48.2%。"
+        "东城、南湖3个区超控制指标进度,西山、北岭2个县达到全年控制指标数;"
+        "全市12个县区中,有7个在控制指标以内,2个与控制指标持平。\n"
+    )
+    kinds = {it["value"]: it["kind"] for it in _items(text, 2017) if it["unit"] == "个"}
+    assert kinds == {3.0: "statistic", 2.0: "statistic", 12.0: "statistic", 7.0: "statistic"}
+
+
+def test_a_quota_set_is_still_a_goal():
+    text = "2017年安全生产工作要点\n全市生产安全事故死亡人数控制指标为58人。\n"
+    assert [(it["kind"], it["value"]) for it in _items(text, 2017)] == [("target", 58.0)]
