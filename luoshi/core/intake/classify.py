@@ -291,8 +291,12 @@ def sentence_cues(text: str, sent: tuple[int, int]) -> tuple[list[int], list[int
 
 # 完成投资2124.6亿元,占年计划的114.6%: a figure the next clause measures as a share of
 # the plan is the actual, in a plan's text too (the same for a list: 60.3亿元、52.4亿元,占…)
+# A change printed in brackets after the figure (225亿元(同比增长21%),完成…的57%) stands
+# between the two, and the plan may be this year's or the one handed down (完成今年目标任务,
+# 完成省下达目标任务).
 _SHARE_OF_PLAN_AFTER = re.compile(
-    r"(?:、\d[\d.]*[万亿]*元)*[,，]\s*(?:占|完成|达到了?|达|为)(?:年度|年|全年)?"
+    r"(?:、\d[\d.]*[万亿]*元)*(?:[)）]|[(（][^()（）,，。；;]{0,20}[)）])?"
+    r"[,，]\s*(?:占|完成|达到了?|达|为)(?:今年|本年|年度|年|全年)?(?:(?:省|市|县|区|上级)?下达的?)?"
     r"(?:确保|预期|力争|争取|奋斗|考核)?(?:计划|目标任务|目标|任务)(?:投资|任务)?"
     # (完成年目标任务6600人的100.76%: the plan's figure may stand before 的)
     r"(?:\d[\d.]*[万亿]?[^\d,，。；;的]{0,2})?的"

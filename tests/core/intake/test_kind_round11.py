@@ -320,3 +320,24 @@ def test_regions_counted_against_their_quota_are_statistics():
 def test_a_quota_set_is_still_a_goal():
     text = "2017年安全生产工作要点\n全市生产安全事故死亡人数控制指标为58人。\n"
     assert [(it["kind"], it["value"]) for it in _items(text, 2017)] == [("target", 58.0)]
+
+
+# an amount then its share of this year's or the handed-down plan, a bracketed change between
+
+
+def test_an_amount_measured_against_the_years_plan_after_its_change_is_a_result():
+    text = (
+        "2019年上半年招商引资工作情况\n"
+        "上半年,全县引进到位县外资金48.6亿元(同比增长12%),完成今年目标任务90亿元的54%;"
+        "引进省外资金20.1亿元,完成市下达目标任务40亿元的50.3%。\n"
+    )
+    kinds = {it["value"]: it["kind"] for it in _items(text, 2019)}
+    assert kinds[4860000000.0] == "statistic"
+    assert kinds[12.0] == "statistic"
+    assert kinds[2010000000.0] == "statistic"
+    assert kinds[9000000000.0] == "target"
+
+
+def test_an_amount_a_commitment_asks_for_with_a_bounded_share_stays_a_goal():
+    text = "2019年招商引资工作要点\n力争引进到位县外资金50亿元(同比增长10%),完成今年目标任务的50%以上。\n"
+    assert "statistic" not in {it["kind"] for it in _items(text, 2019)}
