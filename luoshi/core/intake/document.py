@@ -654,6 +654,10 @@ def _superior_mention(sample: str, at: int) -> bool:
     return own.carried_out(sample, at)
 
 
+# a text's own words for a city: what only a city's text writes of itself
+_SPEAKS_AS_CITY = re.compile(r"[全我本]市")
+
+
 def _self_level(sample: str) -> str | None:
     """The level a text calls itself most (全市, 我县, 市政府 → 市), if it does; of levels
     named as often, the lowest (a township's plan that cites 全省 and 县委 once each and
@@ -1506,6 +1510,13 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         muni = _municipality_in_own_words(sample[:5000])
         if muni:
             found["市"] = muni + "市"
+    if "市" not in found and self_level not in ("市", None) and _SPEAKS_AS_CITY.search(sample):
+        # a city's report of a meeting above it (全省…会议召开 我市设分会场) calls itself 全市
+        # and 我市 fewer times than it names the province: the gazetteer's one city it prints
+        # twice, once whole at least, is the one its 全市 means (rule owner.city_under_a_meeting)
+        seat = own.seat_of(own.printed_places(sample[:5000]), "市", need_level_word=True)
+        if seat:
+            found["市"] = seat
     if "县" not in found and self_level in ("县", None):
         # a county named by one character (宾县人民政府, 深入道县): the place patterns want
         # two characters before 县, so its own text (全县, or none) finds it here

@@ -376,6 +376,12 @@ def _above_the_next(text: str, region: tuple[int, int, str], nxt: tuple[int, int
 # 西山段公路工程、…): a word of the project's name, not the place the sentence speaks of;
 # nor is the place a firm is named by
 _PROJECT_NAME_REST = re.compile(r"[^,，。；;:：、\n]{0,30}?(?:项目|工程)(?=[、等])")
+# ... or one a count of projects closes as its example (新泽市滨河管廊等12个项目在本月开工,
+# 东岭光伏电站等5个重大项目): the place names the example, the count is the text's (rule
+# owner.place_in_project_example)
+_PROJECT_EXAMPLE_REST = re.compile(
+    r"[^,，。；;:：、\n]{1,30}?等[\d一二三四五六七八九十]{1,4}[个项][^,，。；;:：、\n]{0,6}?项目"
+)
 
 
 # a firm named by its place (宁夏丰源纺织有限公司, 江苏瑞盛新材料科技有限公司)
@@ -395,6 +401,7 @@ def opens_a_project_name(text: str, start: int, end: int) -> bool:
         return False
     return (
         _PROJECT_NAME_REST.match(text, end) is not None
+        or _PROJECT_EXAMPLE_REST.match(text, end) is not None
         or _FIRM_NAME_REST.match(text, end) is not None
         or _STREET_REST.match(text, end) is not None
     )
@@ -2124,6 +2131,13 @@ _NOT_THE_PLACE_AFTER = re.compile(
 )
 
 
+# a word the stem's last character opens (重特大安全事故 holds 大安): the stem is a word's
+# tail, not a place; see `stem_opens_a_word` in owners.toml (rule owner.stem_opens_a_word)
+_STEM_OPENS_A_WORD = re.compile(
+    "|".join(re.escape(w) for w in lex.data()["owners"]["stem_opens_a_word"])
+)
+
+
 # a firm's name opens with a place (北京华联…北京华联超市, 上海家化集团): wherever the text
 # prints the name so, the place is the firm's, not the text's
 _FIRM_AFTER = re.compile(
@@ -2199,6 +2213,7 @@ def _walk_printings(sample: str):
                 yield place, i, after, True
             elif (
                 not _NOT_THE_PLACE_AFTER.match(sample, after)
+                and not _STEM_OPENS_A_WORD.match(sample, after - 1)
                 and not _route_end(sample, i, after)
                 and not opens_a_firms_name(sample, i, after)
             ):
@@ -2220,6 +2235,10 @@ def printed_places(sample: str) -> dict[Place, list[int]]:
     one of the examples of a count of places (…、广州等8个城市).  A stem
     inside a province's name (龙江 of 黑龙江, 吉林 the province) is none."""
     out: dict[Place, list[int]] = {}
+    # a name printed right after a province's (欢迎来到浙江临海, 江苏昆山): the place given
+    # with its province, as a page's greeting or a dateline writes it, no word's tail (rule
+    # owner.place_after_its_province)
+    province_ends = {m.end() for m in _PROVINCE_AT.finditer(sample)}
     for place, i, after, leveled in _printings(sample):
         if leveled:
             out.setdefault(place, [0, 0])[1] += 1
@@ -2227,7 +2246,7 @@ def printed_places(sample: str) -> dict[Place, list[int]]:
             # a name that opens after a mark (、大连, “慈溪) is cut from no longer word; one of
             # the examples of a count of places (前往北京、上海、广州等8个城市) is one of
             # several places named, no more the text's than a word (rule owner.place_examples)
-            clear = i == 0 or not "\u4e00" <= sample[i - 1] <= "\u9fff"
+            clear = i == 0 or not "\u4e00" <= sample[i - 1] <= "\u9fff" or i in province_ends
             example = _PLACE_EXAMPLES_AFTER.match(sample, after)
             out.setdefault(place, [0, 0])[0] += 2 if clear and not example else 1
     return out

@@ -221,3 +221,77 @@ def test_places_listed_bare_at_a_clauses_opening_own_its_target():
     # a list of things opening the clause names no places
     things = head + "做强特色产业,全市工业持续向好,绿色食品、精细化工产值增长15%。\n"
     assert owners(things) == ["巴中市"]
+
+
+# ---------------------------------------------------------------- owner.stem_opens_a_word
+
+
+def _printed(text: str) -> dict[str, list[int]]:
+    return {p.name: n for p, n in own.printed_places(text).items()}
+
+
+def test_a_stem_that_opens_a_safety_word_is_no_place():
+    # 重特大安全事故 holds 大安 (a city of Jilin): the word's tail, not the place
+    assert "大安市" not in _printed("坚决遏制重特大安全事故,排查较大安全隐患。")
+    # a place whose stem ends in 安 before a word of 全 keeps its place (西安全面推进)
+    assert _printed("西安全面推进项目建设,西安市新开工项目12个。").get("西安市")
+
+
+# ---------------------------------------------------------------- owner.place_in_project_example
+
+
+def test_a_place_that_opens_a_counted_project_example_is_the_projects():
+    text = "其中,郯城县滨河管廊等16个项目在4月份实现开工"
+    assert own.opens_a_project_name(text, 3, 6)
+    # a place that is the subject of its own count stays the place
+    subject = "郯城县新开工项目16个,完成投资12亿元"
+    assert not own.opens_a_project_name(subject, 0, 3)
+
+
+def test_a_report_on_a_city_names_its_counties_in_project_examples():
+    text = (
+        "2026年泰安市重大项目推进情况督查通报\n"
+        "2026年泰安市组织实施重大项目120项,1至4月完成投资180亿元。"
+        "其中,新泰市滨河管廊等16个项目在4月份实现开工;"
+        "新泰市静脉产业园等6个项目进度滞后,肥城市光伏电站等5个项目较好完成序时进度。\n"
+    )
+    counted = [it["owner"] for it in items(text) if it["value"] in (16, 6, 5)]
+    assert counted == ["泰安市", "泰安市", "泰安市"]
+
+
+# ---------------------------------------------------------------- owner.place_after_its_province
+
+
+def test_a_stem_printed_right_after_its_province_is_the_place():
+    assert _printed("您好,欢迎您来到浙江临海!")["临海市"][0] == 2
+    # inside a sentence, the same stem counts once: a word may hold it
+    assert _printed("要把临海建设好。")["临海市"][0] == 1
+
+
+# ---------------------------------------------------------------- owner.city_under_a_meeting
+
+
+def test_a_city_that_reports_a_provincial_meeting_owns_its_own_figures():
+    # the text names the province more often than itself: 全市 is still the city's
+    text = (
+        "您好,欢迎您来到浙江临海!\n"
+        "全省安全生产电视电话会议暨全省消防工作会议召开 我市设分会场收看\n"
+        "会议通报了全省安全生产形势,部署全省下一步工作,要求全省各地压实责任,全省上下齐抓共管。\n"
+        "我市分会场由临海市副市长主持。2026年全市共发生生产安全事故5起,死亡4人。\n"
+    )
+    assert owners(text, "statistic") == ["临海市", "临海市"]
+    # with no city of the gazetteer printed, 全市 stays the text's own word
+    unnamed = text.replace("浙江临海", "本网站").replace("临海市", "我市")
+    assert owners(unnamed, "statistic") == ["全市", "全市"]
+
+
+# ---------------------------------------------------------------- owner.comparison_base_in_brackets
+
+
+def test_a_bracketed_base_of_a_comparison_is_the_subjects():
+    text = "2026年全县共发生火灾事故7起,同比(12起)下降41.7%;较上年同期(9人)减少。\n"
+    assert "同比" not in owners(text, "statistic")
+    assert "较上年同期" not in owners(text, "statistic")
+    # a figure in brackets after a name still describes that name
+    described = "2026年新建的滨河绿道(全长36公里)。\n"
+    assert "滨河绿道" in [it["owner"] for it in items(described)]
