@@ -23,6 +23,8 @@ _COMPANY_WE = re.compile(r"我们|我公司|本公司")
 _MEASURE_OPEN = re.compile(r"[(（](?:全长|总长|长|面积|占地)[^)）]{0,3}$")
 _NAME_END = re.compile(r"([\u4e00-\u9fff]{2,10})$")
 _NAME_SPLIT = re.compile(r"[的了在对与和及将把]")
+# the words a comparison's base follows: 同比(16起), 较上年同期(8人), 比去年(12家)
+_COMPARED_WITH = re.compile(r"(?:同比|环比|同期|上年|去年|上年度|上一年)$")
 _REGION_COUNT = re.compile(r"个?(?:地区|省份|省|城市|区县|县区)")
 _COMPANY_RE = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:有限公司|股份公司|集团)")
 
@@ -157,7 +159,9 @@ def _stat_subject(
         m = _NAME_END.search(text[max(sent[0], br - 10) : br])
         if m:
             name = _NAME_SPLIT.split(m.group(1))[-1]
-            if len(name) >= 2:
+            # 同比(16起)下降, 较上年(8人)减少: the bracket holds the base a figure is compared
+            # with, and the text's subject owns it (rule owner.comparison_base_in_brackets)
+            if len(name) >= 2 and not _COMPARED_WITH.search(name):
                 return name
     listed = listed_places(text, sent, pos, state, look.par[0])
     if listed:
