@@ -1438,11 +1438,11 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
             today
             and ("我市" in sample or "全市" in sample)
             and today.group(1) + "市" in own.gazetteer_names()
+            and sample.count(today.group(1)) >= 2
         ):
             # a city's paper named 今日X (今日高邮) whose text prints the city's name again
             # (…高邮东段): that city, as its daily would name it (rule owner.city_paper)
-            if sample.count(today.group(1)) >= 2:
-                found["市"] = today.group(1) + "市"
+            found["市"] = today.group(1) + "市"
         if m:
             city_name = strip_lead_words(m.group(1)) + "市"
             if city_name in sample:
