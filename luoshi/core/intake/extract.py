@@ -324,9 +324,9 @@ def _zero_among_names(text: str, clause: tuple[int, int], s0: int, e0: int) -> b
     """清零 in a list of the fields a campaign works on (攻坚秋冬季大气污染、夏季臭氧、散煤
     清零、柴油货车): a member named between members that ask for nothing, no goal of its
     own (a list of zero goals, 隐患动态清零、垃圾日产日清, asks in each member)."""
-    if text[e0 : e0 + 1] != "、" or text.rfind("、", clause[0], s0) < 0:
-        return False
     k = text.rfind("、", clause[0], s0)
+    if text[e0 : e0 + 1] != "、" or k < 0:
+        return False
     prev = text[max(clause[0], text.rfind("、", clause[0], k) + 1) : k]
     nxt = text.find("、", e0 + 1, clause[1])
     after = text[e0 + 1 : nxt if nxt >= 0 else clause[1]]
