@@ -265,8 +265,10 @@ def _as_of(m: re.Match, inyear: int | None, year: int | None, out: list[TimeExpr
     y = int(m.group("asofy")) if m.group("asofy") else inyear
     mm = int(m.group("asofm"))
     day = m.group("asofd")
-    dd = int(day) if day else _MONTH_DAYS[mm - 1] if _valid_month(mm) else 0
-    if not _valid_month(mm) or not 1 <= dd <= 31:
+    if not _valid_month(mm):
+        return
+    dd = int(day) if day else _MONTH_DAYS[mm - 1]
+    if not 1 <= dd <= 31:
         return
     if not y:
         # as 1-5月: a result of an undated text, its year unknown
