@@ -424,6 +424,20 @@ _CONVENED_MEETING = re.compile(
     + HAN
     + r"]{2,12}?工作(?:视频|电视电话)?会议"
 )
+
+
+def _meeting_bureau(text: str) -> str | None:
+    """The bureau of the work meeting a text's first lines report, its own (2020年青湖公路
+    管理局工作会议召开) or one it convened (…交通运输厅3月5日召开全省交通运输工作视频会议):
+    the figures are that bureau's plan."""
+    for meeting in (_BUREAU_MEETING, _CONVENED_MEETING):
+        m = meeting.search(text, 0, 800)
+        name = own.clean_unit(strip_lead_words(m.group(1))) if m else None
+        if name and own.is_organisation(name) and not own.is_government(name):
+            return name
+    return None
+
+
 # a level named as 县级/州级 (2023年县级重点项目) or before its key projects (316个州重点建设
 # 项目): the jurisdiction when no other word names it
 _LEVEL_ADJ = scanning(r"(?<![省市县区州])([市县区州])(?:级(?:重点)?|重点(?:建设)?)项目")
@@ -1280,17 +1294,7 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         if speaker and own.is_organisation(speaker):
             owner = speaker
     if owner is None:
-        # the news of a bureau's own work meeting (2020年青湖公路管理局工作会议召开): its figures
-        # are that bureau's plan
-        m = _BUREAU_MEETING.search(text[:800])
-        name = own.clean_unit(strip_lead_words(m.group(1))) if m else None
-        if name and own.is_organisation(name) and not own.is_government(name):
-            owner = name
-    if owner is None:
-        m = _CONVENED_MEETING.search(text, 0, 800)
-        name = own.clean_unit(strip_lead_words(m.group(1))) if m else None
-        if name and own.is_organisation(name) and not own.is_government(name):
-            owner = name
+        owner = _meeting_bureau(text)
     if owner is None:
         owner = _system_body(text)
     if owner is None:
