@@ -275,7 +275,7 @@ def _as_of(m: re.Match, inyear: int | None, year: int | None, out: list[TimeExpr
         out.append(TimeExpr(m.start(), m.end(), None, "past", None, as_of=True))
         return
     role = "target" if year and y > year else "past"
-    if dd < _MONTH_DAYS[mm - 1] and not (mm == 2 and dd == 29):
+    if dd < _MONTH_DAYS[mm - 1]:  # (2月29日, a leap year's, is February's end too)
         period = f"{y}-{mm:02d}-{dd:02d}"
     elif mm == 12:
         period = str(y)
