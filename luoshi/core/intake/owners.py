@@ -2247,8 +2247,9 @@ def printed_places(sample: str) -> dict[Place, list[int]]:
             # the examples of a count of places (前往北京、上海、广州等8个城市) is one of
             # several places named, no more the text's than a word (rule owner.place_examples)
             clear = i == 0 or not "\u4e00" <= sample[i - 1] <= "\u9fff" or i in province_ends
-            example = _PLACE_EXAMPLES_AFTER.match(sample, after)
-            out.setdefault(place, [0, 0])[0] += 2 if clear and not example else 1
+            if clear and _PLACE_EXAMPLES_AFTER.match(sample, after):
+                clear = False
+            out.setdefault(place, [0, 0])[0] += 2 if clear else 1
     return out
 
 
