@@ -1966,7 +1966,6 @@ def _is_place_name(name: str) -> bool:
 # A government or its office (辽宁省政府, 市人民政府办公室, 县政府): when the
 # paragraph speaks for the whole jurisdiction (全省…, 全市…), the jurisdiction owns it.
 # 县府办, 市府办: the office of a government written short, as its notices' source line does
-# a government or its office, the office written short too (县府办)
 _GOVERNMENT_ENDING = r"(?:(?:人民政府|政府)(?:办公室|办公厅)?|(?<=[省市县区])府办)$"
 _GOVERNMENT = re.compile(_GOVERNMENT_ENDING)
 
