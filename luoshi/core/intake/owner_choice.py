@@ -748,19 +748,6 @@ _SHARE_OF_GOAL = re.compile(r"[^,，。；;]{1,16}?的\s?\d[\d.]*\s?%")
 _SENT_LEAD = re.compile(r"[“\"\s]*(?:(?:今年|明年|全年|(?:19|20)\d{2}年)[,，]?)?")
 
 
-# the provinces by their first character, in the order of own.PROVINCES (a look-up of the
-# character at a position instead of a comparison with every province)
-_PROVINCES_BY_INITIAL: dict[str, tuple[str, ...]] = {
-    c: tuple(p for p in own.PROVINCES if p[0] == c) for c in {p[0] for p in own.PROVINCES}
-}
-
-
-def _province_at(text: str, at: int) -> str | None:
-    """The province whose bare name text prints at `at` (青海将…), if any."""
-    cands = _PROVINCES_BY_INITIAL.get(text[at : at + 1], ())
-    return next((p for p in cands if text.startswith(p, at)), None)
-
-
 # the verb of a plan right after its subject (青海省将续建…, 贵州要创建…)
 _PLAN_MODAL = re.compile(r"\s?(?:将|要|力争|计划|确保)")
 
@@ -773,7 +760,7 @@ def _plan_subject(text: str, at: int, opener: str | None, pos: int, doc: Doc) ->
     (the rule above wants a city, county or district), printed bare or with 省."""
     if opener is None or opener in own.PROVINCE_SET:
         # a province printed bare (青海将…), which place_of_unit may not cut out
-        opener = _province_at(text, at)
+        opener = own.province_at(text, at)
         if opener is not None and text.startswith("省", at + len(opener)):
             opener += "省"
     if opener is None or text[at : at + len(opener)] != opener or "、" in opener:
@@ -829,7 +816,7 @@ def _place_with_plan(text: str, at: int, end: int, doc: Doc) -> str | None:
     subject = _plan_subject(text, at, opener, end, doc)
     if subject:
         return own.normalise_region(subject)
-    bare = _province_at(text, at)
+    bare = own.province_at(text, at)
     if bare is None:
         return None
     k = at + len(bare)

@@ -2175,6 +2175,12 @@ def _route_end(sample: str, start: int, end: int) -> bool:
 _PROVINCE_AT = re.compile("|".join(sorted(PROVINCES, key=len, reverse=True)))
 
 
+def province_at(text: str, at: int) -> str | None:
+    """The province whose bare name text prints at `at` (青海将…), if any."""
+    m = _PROVINCE_AT.match(text, at)
+    return m.group(0) if m else None
+
+
 @lru_cache(maxsize=1)
 def _stem_first_chars() -> re.Pattern[str]:
     """Any first character of a stem of the gazetteer, followed by any second character
