@@ -191,6 +191,11 @@ def _stat_subject(
     if regs:
         cl_start = cl_lo - sent[0]
         in_clause = [r for r in regs if r[0] >= cl_start]
+        own_part = _part_opened_by_place(s_txt, in_clause, rel)
+        if own_part is not None:
+            # 遵义市引进项目420个、毕节市引进129个: each part of the list is its place's
+            # own result; the sentences after it keep the text's subject
+            return doc.resolve_region(own_part[2])
         first = (in_clause or regs)[0]
         owner, _ = own.region_list_at(s_txt, regs, regs.index(first))
         owner = doc.resolve_region(owner)
@@ -204,6 +209,19 @@ def _stat_subject(
     if state.region:
         return state.region
     return _document_subject(doc)
+
+
+def _part_opened_by_place(s_txt: str, regs: list, rel: int):
+    """The place that opens the figure's part of a list of results joined by 、, each part
+    with its own figure (遵义市引进项目420个、毕节市引进129个); None for a list of places
+    sharing one figure (湛江、肇庆4个), where no figure stands between the marks."""
+    cut = s_txt.rfind("、", 0, rel)
+    if cut < 0:
+        return None
+    before = s_txt[max(0, s_txt.rfind("、", 0, cut)) : cut]
+    if not any(ch.isdigit() for ch in before):
+        return None
+    return next((r for r in regs if r[0] == cut + 1), None)
 
 
 # the words that put a body as the agent of a check or a count (经市环保局核定, 据省统计局

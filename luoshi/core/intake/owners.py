@@ -1278,6 +1278,7 @@ def label_line_owner(text: str, par_start: int, par_end: int) -> str | None:
 
 _NOT_STARTS = tuple(lex.data()["owners"]["not_starts"] + lex.data()["owners"]["time_starts"])
 _FRAGMENT_STEMS = frozenset(lex.data()["owners"]["fragment_stems"])
+_CLAUSE_IN_STEM = re.compile("|".join(lex.data()["owners"]["not_in_place_stems"]))
 _FURNITURE = tuple(lex.data()["owners"]["furniture"])
 _ROLE_LABELS = frozenset(lex.data()["owners"]["role_labels"])
 _FIELD_BUREAU_ENDS = frozenset(lex.data()["owners"]["field_bureau_endings"])
@@ -1421,6 +1422,7 @@ def is_organisation(name: str | None) -> bool:
             stem in not_places
             or bare in not_places
             or stem in _FRAGMENT_STEMS
+            or _CLAUSE_IN_STEM.search(stem)
             or (stem in PROVINCE_SET and m.group(0) != "省")
             or stem in _AUTONOMOUS
             or not _NOT_PLACE_CHARS.isdisjoint(stem)

@@ -1,0 +1,46 @@
+"""Owners, round twelve: a clause cut before a level prefix, a list of places' own results (issue 15).
+
+Each rule has an invented example that it decides and one that it leaves alone.
+"""
+
+from luoshi.core.intake import extract
+from luoshi.core.intake.owners import is_organisation
+
+
+def _owners(text, year=2023):
+    return [(it["value"], it["owner"]) for it in extract(text, year).items]
+
+
+# a verb of carrying out a task inside the stem before 市/区/县: a clause, not a place
+
+
+def test_a_stem_holding_a_verb_of_carrying_out_is_no_place():
+    # 较好完成市十五届人大…: 完成 + the level prefix 市 of the next word
+    assert not is_organisation("较好完成市")
+    assert not is_organisation("圆满实现县")
+    assert is_organisation("临川市")
+    assert is_organisation("临川市人民政府")
+
+
+def test_the_government_of_a_report_is_not_read_from_a_clause_ending_in_a_level_prefix():
+    text = (
+        "2021年,城乡统筹取得新进展。会议指出,去年,我市坚持稳中求进工作总基调,统筹常态化"
+        "疫情防控和经济社会发展,较好完成市十五届人大七次会议和市十六届人大一次会议确定的"
+        "主要目标任务,经济运行稳中向好。\n2022年,全市要完成728个老旧小区改造。\n"
+    )
+    assert _owners(text, None) == [(728.0, "全市")]
+
+
+# a list of results joined by 、, each part opened by its own place
+
+
+def test_each_part_of_a_list_of_results_belongs_to_the_place_that_opens_it():
+    text = "一季度,遵义市引进项目420个、毕节市引进129个、铜仁市引进88个。"
+    assert _owners(text) == [(420.0, "遵义市"), (129.0, "毕节市"), (88.0, "铜仁市")]
+
+
+def test_places_listed_before_one_figure_are_not_parts_of_a_list_of_results():
+    # no figure stands between the marks: the places share the count, as before
+    text = "一季度,遵义市引进项目420个。毕节市、铜仁市共引进129个。"
+    owners = dict(_owners(text))
+    assert owners[129.0] != "铜仁市"
