@@ -1219,7 +1219,9 @@ def _byline_bureau(text: str) -> str | None:
 
 # the publisher of a page: "来源:市交通运输局", "发布机构: 市统计局"
 _PUBLISHER = re.compile(
-    r"(来源|发布机构|发文机关)\s?[:：|]\s?(["
+    # (a disclosure page's metadata run into one line, its spaces gone in repair:
+    # 主动公开发布机构沙坡头区发展和改革局责任部门…)
+    r"(来源|发布机构|发文机关)(?:\s?[:：|]\s?|(?<=机构)\s?|(?<=机关)\s?)(["
     + HAN
     + r"]{2,20}?(?:局|委员会|委|办公室|办|厅|部|政府|中心))"
 )
@@ -1240,7 +1242,14 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
     meta_lines = [text[ln.start : ln.end] for ln in lines[:8] if ln.kind in ("table",)]
     for hl in head_lines[:8] + meta_lines:
         m = _DATELINE.search(hl)
-        if m and (len(hl) < 80 or "发布" in hl or "时间" in hl):
+        if m and (
+            len(hl) < 80
+            or "发布" in hl
+            or "时间" in hl
+            # a page's dateline with its clock time, run into the body's first line
+            # (http://… 2012-01-04 10:31 来源: … 据统计,…)
+            or (m.start() <= 60 and m.group(0).endswith(":"))
+        ):
             y, pub_month = int(m.group(1)), int(m.group(2))
             break
     title_year = None
@@ -1262,6 +1271,8 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
             break
     # a report on 2024 published in 2025 (统计公报, 工作总结) looks back on its title year
     review_year = title_year if (y and title_year and title_year < y) else None
+    if review_year is None and y and pub_month:
+        review_year = _months_gone_before(text, y, pub_month)
     # the caller's year (--year, the plan's start) beats a guess from the years named
     y = y or title_year or year or document_year(text)
     title = "\n".join(h for h in head_lines if len(h) <= 60)
@@ -1610,7 +1621,8 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         # the level the text calls itself most first (全区 of a district's text that cites
         # 全市 once)
         for w, named in sorted(wholes, key=lambda wn: wn[0][1] != self_level):
-            if w in sample:
+            # (我区, 本区: the text calls itself so as well, 我区30个重点项目…)
+            if w in sample or (named and ("我" + w[1] in sample or "本" + w[1] in sample)):
                 region = named or w
                 break
         else:
@@ -1634,7 +1646,7 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
     cands = (
         [
             t.period
-            for t in find_times(first, y)
+            for t in find_times(first, y, pub_month, review_year)
             if t.period and t.role == "past" and _PROGRESS_PERIOD.search(t.period)
         ]
         if _PROGRESS_HINT.search(first)
@@ -1765,6 +1777,25 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         prefecture=found.get("州"),
         review_year=review_year if (progress or not plan) else None,
     )
+
+
+# months summed up from January (1-11月, 截至11月底, 据统计,到11月底), printed without a year
+_MONTHS_GONE = re.compile(
+    r"(?<![0-9年])(?:(?:1|一)\s?[-－—~～至到]\s?([0-9]{1,2})\s?月(?!\d)"
+    r"|(?:截至|截止|据统计[,，]\s?到)\s?([0-9]{1,2})\s?月(?:底|末|份)?(?![0-9日号]))"
+)
+
+
+def _months_gone_before(text: str, year: int, pub_month: int) -> int | None:
+    """The year a report dated early in `year` looks back on: its first count of months
+    from January ends after the month it is dated (1-11月 in a page of 4 January 2012),
+    so those months are last year's."""
+    m = _MONTHS_GONE.search(text, 0, 3000)
+    # (2019 年 1-5 月: the months' own year is printed, and it is the text's)
+    if m is None or text[max(0, m.start() - 6) : m.start()].rstrip().endswith("年"):
+        return None
+    end = int(m.group(1) or m.group(2))
+    return year - 1 if pub_month < end <= 12 else None
 
 
 # what may stand before the place a paragraph opens on (在包头市分会场, 今年,鄂尔多斯市…)

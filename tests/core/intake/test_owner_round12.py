@@ -44,3 +44,41 @@ def test_places_listed_before_one_figure_are_not_parts_of_a_list_of_results():
     text = "一季度,遵义市引进项目420个。毕节市、铜仁市共引进129个。"
     owners = dict(_owners(text))
     assert owners[129.0] != "铜仁市"
+
+
+# a text that calls itself 我区 is the district's, though it names its city in passing
+
+
+def test_a_district_text_that_calls_itself_wo_qu_is_the_districts():
+    text = (
+        "青湖区2020年1-9月份项目进展情况通报\n"
+        "今年以来,青湖区统筹推进经济社会发展,为临川市高质量发展作出贡献。\n"
+        "我区项目建设稳步推进。\n"
+        "其中自治区主导投资项目3个,已开工项目2个。\n"
+    )
+    assert dict(_owners(text, 2020))[3.0] == "青湖区"
+
+
+def test_a_city_text_that_names_a_district_in_passing_stays_the_citys():
+    text = (
+        "临川市2020年1-9月份项目进展情况通报\n"
+        "今年以来,临川市统筹推进经济社会发展,青湖区表现突出。\n"
+        "我市项目建设稳步推进。\n"
+        "其中自治区主导投资项目3个,已开工项目2个。\n"
+    )
+    assert dict(_owners(text, 2020))[3.0] == "临川市"
+
+
+# the publishing body of a disclosure page whose metadata ran into one line
+
+
+def test_the_publisher_of_a_disclosure_page_run_into_one_line_issues_it():
+    text = (
+        "青湖区2020年1-9月份项目进展情况通报\n"
+        "索引号 640502002/2020-00438 生成日期 2020-10-22\n"
+        "公开方式 主动公开 发布机构 青湖区发展和改革局 责任部门 临川市青湖区发展和改革局\n"
+        "截至9月底,我区共有自治区主导投资项目3个,已开工项目2个。\n"
+    )
+    owners = dict(_owners(text, 2020))
+    assert owners[3.0] == "青湖区发展和改革局"
+    assert owners[2.0] == "青湖区"
