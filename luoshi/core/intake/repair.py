@@ -273,7 +273,37 @@ def split_lines(text: str, known: dict[str, tuple[str, int]] | None = None) -> l
             lines.append(Line(pos, end, kl[0], kl[1]))
         pos = end + 1
     _stray_bars(text, lines)
+    _related_links(text, lines)
     return lines
+
+
+# a page's list of links to other articles (相关新闻, 相關鏈結, 延伸阅读, 【相关新闻】)
+_RELATED_HEADING = re.compile(
+    r"^[【\[]?(?:相[关關](?:新[闻聞]|[阅閱][读讀]|[链鏈][接结結]|文章|[报報][道導])"
+    r"|延伸[阅閱][读讀]|推[荐薦][阅閱][读讀])[】\]]?\s?[:：]?"
+)
+# a link's title: a bullet, or a short line that is no sentence
+_LINK_BULLET = re.compile(r"^[·•●\-－—]\s?|^[【\[]")
+
+
+def _related_links(text: str, lines: list[Line]) -> None:
+    """The titles listed under a page's related-links heading are other articles'
+    headlines (· 广西力争2007年内高速公路通车里程达到1800公里): furniture, whose figures
+    are not this text's. The list ends at a line that reads as a sentence of the text."""
+    for i, ln in enumerate(lines):
+        if ln.kind == "blank" or len(text[ln.start : ln.end].strip()) > 16:
+            continue
+        if not _RELATED_HEADING.match(text[ln.start : ln.end].strip()):
+            continue
+        lines[i] = Line(ln.start, ln.end, "furniture", 0)
+        for j in range(i + 1, len(lines)):
+            nxt = lines[j]
+            if nxt.kind == "blank":
+                continue
+            title = text[nxt.start : nxt.end].strip()
+            if not (_LINK_BULLET.match(title) or (len(title) <= 45 and "。" not in title)):
+                break
+            lines[j] = Line(nxt.start, nxt.end, "furniture", 0)
 
 
 def _stray_bars(text: str, lines: list[Line]) -> None:

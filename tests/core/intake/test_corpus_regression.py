@@ -79,7 +79,7 @@ FLOORS = {
     "own/50": (0.80, 0.95, 0.85),
     "own/51": (1.00, 1.00, 0.00),
     "own/52": (1.00, 1.00, 0.25),
-    "own/53": (0.82, 0.88, 0.95),
+    "own/53": (0.89, 1.00, 1.00),
     "own/54": (1.00, 1.00, 0.00),
     "own/55": (0.66, 0.85, 1.00),
     "own/56": (1.00, 0.83, 1.00),
@@ -646,7 +646,10 @@ FLOORS = {
     "own/612": (0.97, 0.97, 0.67),
     "own/613": (1.00, 0.92, 0.83),
     "own/614": (0.80, 0.80, 0.00),
-    "own/615": (0.64, 0.64, 0.00),
+    # round 12: a related-links block is page furniture (repair._related_links), as 53, 579
+    # and 656 are annotated; 615's annotation keeps one related headline's figure (a doubt
+    # its first reader recorded), which is no longer read
+    "own/615": (0.57, 0.66, 0.00),
     "own/616": (1.00, 0.90, 1.00),
     "own/617": (1.00, 0.92, 1.00),
     "own/618": (1.00, 1.00, 0.90),
@@ -670,7 +673,9 @@ FLOORS = {
     "own/636": (0.97, 1.00, 0.36),
     "own/637": (1.00, 1.00, 1.00),
     "own/638": (1.00, 1.00, 0.00),
-    "own/639": (0.75, 0.60, 1.00),
+    # round 12: one more target found (a norm laid down, 不得少于15个) whose owner, a group of
+    # units, is not read: nine right owners of ten where there were nine of nine
+    "own/639": (0.83, 0.66, 0.90),
     "own/640": (0.66, 0.72, 0.00),
     "own/641": (0.28, 0.66, 1.00),
     "own/642": (0.88, 0.94, 1.00),
@@ -687,7 +692,7 @@ FLOORS = {
     "own/653": (1.00, 0.92, 1.00),
     "own/654": (1.00, 1.00, 1.00),
     "own/655": (0.80, 0.66, 1.00),
-    "own/656": (0.86, 0.79, 1.00),
+    "own/656": (0.86, 0.82, 1.00),
     "own/657": (1.00, 1.00, 1.00),
 }
 # Collected documents from this number on have no floor until their batch is tuned.

@@ -64,3 +64,45 @@ def test_months_printed_with_their_year_keep_it():
         "截止 1-5 月底,我县共实施招商引资项目 9 个。\n"
     )
     assert [p for _, _, p in _periods(text)] == ["2019M01-M05"]
+
+
+# the titles under a page's related-links heading are other articles' headlines
+
+
+def test_the_titles_under_a_related_links_heading_are_not_the_texts_figures():
+    text = (
+        "2007年全省交通工作会议召开\n"
+        "2007年,全省计划完成交通建设投资200亿元。\n"
+        " 相關鏈結\n"
+        "· 廣西力爭2007年內高速公路通車里程達到1800公里\n"
+        "· 安徽高速公路網基本形成 任何2市可通過高速直達\n"
+    )
+    assert [v for v, _, _ in _periods(text)] == [200e8]
+
+
+def test_a_paragraph_after_the_links_is_read_again():
+    text = (
+        "2007年全省交通工作会议召开\n"
+        "相关新闻\n"
+        "- 全国种粮大户的产业梦\n\n"
+        "会议要求,2007年全省计划完成交通建设投资200亿元,新建农村公路5000公里,确保各项任务落到实处。\n"
+    )
+    assert [v for v, _, _ in _periods(text)] == [200e8, 5000.0]
+
+
+# a norm laid down (不得少于, 不得低于) is a goal, even where the text reviews a year
+
+
+def test_a_norm_laid_down_in_a_review_is_a_goal():
+    text = (
+        "招商引资成果丰硕\n"
+        "2011年,我市制定出台了《进一步优化发展环境的若干规定》,要求各县区每年招商引资"
+        "签约项目不得少于15个。\n"
+    )
+    # (a page of 2012 looking back on 2011: the year's sentences are a review)
+    assert [(it["value"], it["kind"]) for it in extract(text, 2012).items] == [(15.0, "target")]
+
+
+def test_a_count_reached_in_a_review_stays_a_result():
+    text = "招商引资成果丰硕\n2011年,我市各县区共签约招商引资项目215个,同比增长15%。\n"
+    assert {it["kind"] for it in extract(text, 2012).items} == {"statistic"}
