@@ -107,6 +107,17 @@ _GOV_REPORT = re.compile(
     r"|(?<![" + HAN + r"])(自治区)(?:人民政府)?主席[^。\n]{0,30}?政府工作报告"
 )
 _GOV_OWNER = re.compile(r"([" + HAN + r"]{2,6}?[市县区])(?:人民政府|政府)(?:办公室|办公厅)?")
+_BARE_GOV = re.compile(r"([" + HAN + r"]{2,6}?)(?:人民政府|政府)")
+
+
+def _bare_government_place(owner: str, text: str) -> str | None:
+    """呼和浩特政府 → 呼和浩特市, where the text prints the place with that level."""
+    m = _BARE_GOV.fullmatch(owner)
+    if m is None or m.group(1)[-1] in "市县区省":
+        return None
+    return next((m.group(1) + lv for lv in "市县区" if m.group(1) + lv in text), None)
+
+
 _REVIEW_HEADING = lex.cue("review_heading")
 _NUMBERED_HEADING = re.compile(
     r"\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])"
@@ -1422,6 +1433,10 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
             found[key] = _lower_place(gov_name)
     elif owner and (whole := _GOV_OWNER.fullmatch(owner)) and "政府工作报告" in head:
         owner = whole.group(1)
+    elif owner and "政府工作报告" in head and (place := _bare_government_place(owner, text)):
+        # 呼和浩特政府公布…《政府工作报告》重点量化目标任务: a headline's government named
+        # by its bare place is the place, with the level the text prints it with
+        owner = place
     elif owner is None and (spoken := _SPEAKS_FOR.search(head)):
         # 我代表市人民政府,向大会报告工作 (受县人民政府委托): the report of a government the
         # text names by its level only; the jurisdiction owns its goals (全市, or the city named)

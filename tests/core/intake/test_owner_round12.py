@@ -82,3 +82,24 @@ def test_the_publisher_of_a_disclosure_page_run_into_one_line_issues_it():
     owners = dict(_owners(text, 2020))
     assert owners[3.0] == "青湖区发展和改革局"
     assert owners[2.0] == "青湖区"
+
+
+# a headline's government named by its bare place (呼和浩特政府公布…《政府工作报告》…)
+
+
+def test_a_government_named_by_its_bare_place_is_the_place_with_its_level():
+    text = (
+        "临川政府公布今年重点任务分工及时限\n\n"
+        "3月16日,临川市人民政府公布2021年临川市《政府工作报告》重点量化目标任务。\n\n"
+        "今年,全年新增城镇就业3万人。\n"
+    )
+    assert _owners(text, 2021) == [(30000.0, "临川市")]
+
+
+def test_a_bureau_in_the_headline_is_not_turned_into_a_place():
+    text = (
+        "临川交通局公布今年重点任务\n\n"
+        "3月16日,临川市交通局公布2021年《政府工作报告》交通目标任务。\n\n"
+        "今年,新建农村公路300公里。\n"
+    )
+    assert all(owner != "临川市" for _, owner in _owners(text, 2021))
