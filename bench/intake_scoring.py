@@ -86,11 +86,31 @@ def norm_label(value: Any) -> str | None:
     return to_simplified(text)
 
 
+def owner_names(text: str) -> list[str]:
+    """The names of a joint owner "A、B": split at 、 outside brackets, so that a group
+    printed with its levels in brackets (各县〔市、区〕政府, 各县(市、区)) stays one name."""
+    out: list[str] = []
+    cur: list[str] = []
+    depth = 0
+    for ch in text:
+        if ch in "(（〔[【":
+            depth += 1
+        elif ch in ")）〕]】":
+            depth = max(0, depth - 1)
+        if ch == "、" and depth == 0:
+            out.append("".join(cur).strip())
+            cur = []
+        else:
+            cur.append(ch)
+    out.append("".join(cur).strip())
+    return [p for p in out if p]
+
+
 def owner_set(value: Any) -> frozenset[str] | None:
     text = norm_label(value)
     if text is None:
         return None
-    parts = frozenset(p.strip() for p in text.split("、") if p.strip())
+    parts = frozenset(owner_names(text))
     return parts or None
 
 
@@ -108,7 +128,7 @@ def owner_right(ann: dict, ext: dict) -> bool:
     co = ext.get("co_owners") or []
     if not want or len(want) < 2 or not co:
         return False
-    names = [p.strip() for p in (norm_label(ann.get("owner")) or "").split("、") if p.strip()]
+    names = owner_names(norm_label(ann.get("owner")) or "")
     lead = norm_label(ext.get("owner"))
     rest = frozenset(n for c in co if (n := norm_label(c)))
     return lead == names[0] and lead not in rest and rest | {lead} == want

@@ -352,3 +352,17 @@ def test_chinese_number_scales_what_stands_before_the_largest_unit():
     assert chinese_number("三亿五千万") == 350_000_000
     assert chinese_number("十万零五") == 100_005
     assert chinese_number("一萬億".replace("萬", "万").replace("億", "亿")) == 1e12
+
+
+def test_a_group_printed_with_its_levels_in_brackets_is_one_name_of_a_joint_owner():
+    from bench.intake_scoring import owner_names, owner_right
+
+    assert owner_names("市发改委、各县〔市、区〕政府〔管委会〕") == [
+        "市发改委",
+        "各县〔市、区〕政府〔管委会〕",
+    ]
+    assert owner_names("各县(市、区)人民政府") == ["各县(市、区)人民政府"]
+    ann = {"owner": "市发改委、市财政局、各县〔市、区〕政府"}
+    ext = {"owner": "市发改委", "co_owners": ["市财政局", "各县〔市、区〕政府"]}
+    assert owner_right(ann, ext)
+    assert not owner_right(ann, {"owner": "市发改委", "co_owners": ["市财政局"]})
