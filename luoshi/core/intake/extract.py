@@ -687,7 +687,11 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
     pt.bare = [bool(BARE_AFTER.match(text, d[1], min(hi, d[1] + 8))) for d in deadlines]
     if seg.carried_frame:
         pt.frame_year = seg.carried_year
-    tail_owner = own.trailing_owner(text[max(lo, hi - 40) : hi]) or own.owner_sentence(text[lo:hi])
+    tail_owner = (
+        own.trailing_owner(text[max(lo, hi - 40) : hi])
+        or own.owner_sentence(text[lo:hi])
+        or own.long_bracket_owner(text[max(lo, hi - 200) : hi])
+    )
     if seg.after_owner and tail_owner and not own.is_organisation(tail_owner):
         tail_owner = None  # the whole name a heading ran on (责任单位:区发展和改革局) instead
     # a numbered item closed by its owner ("3. 新建5G基站1200个以上。(市工信局负责)")

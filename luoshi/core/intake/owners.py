@@ -1524,6 +1524,30 @@ def trailing_owner(tail: str) -> str | None:
 
 _LISTED_WITH_COMMAS = re.compile(r"[,，(（〔]")
 
+# the duty a closing bracket gives its units (…等相关部门,各县〔市、区〕政府按职责分工负责)
+_BRACKET_DUTY = re.compile(r"等?(?:按照?职责分工|按职责|按分工|分工)?(?:牵头)?负责$|等?牵头$")
+_KEPT_AS_PRINTED = ("等相关部门", "等有关部门", "等相关单位", "等有关单位")
+
+
+def long_bracket_owner(tail: str) -> str | None:
+    """The units of a bracket closing a paragraph that opens more than 40 characters
+    before its end (a joint list of a dozen units, its groups after a comma), every
+    part an organisation: "、"-joined, as printed ("X等相关部门" kept whole)."""
+    body = tail.rstrip(" 。；;\n")
+    if not body.endswith((")", "）")):
+        return None
+    start = max(body.rfind("("), body.rfind("（"))
+    if start < 0 or len(body) - start <= 40:
+        return None
+    inner = _BRACKET_DUTY.sub("", body[start + 1 : -1])
+    if inner == body[start + 1 : -1]:
+        return None  # no duty named: an aside, not an owner marker
+    parts = [p.strip() for p in _split_outside_brackets(re.sub("[,，]", "、", inner))]
+    parts = [p for p in parts if p]
+    if not parts or not all(p.endswith(_KEPT_AS_PRINTED) or is_organisation(p) for p in parts):
+        return None
+    return "、".join(parts)
+
 
 # the head of a bureau gives a meeting's report under its title (市水利局局长某某作题为
 # 《…》的工作报告): the title is too long for _REPORTER_RE's window, so it has a pattern of its own

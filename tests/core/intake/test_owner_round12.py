@@ -103,3 +103,26 @@ def test_a_bureau_in_the_headline_is_not_turned_into_a_place():
         "今年,新建农村公路300公里。\n"
     )
     assert all(owner != "临川市" for _, owner in _owners(text, 2021))
+
+
+# a closing bracket longer than the 40 characters read at a paragraph's end
+
+
+def test_a_long_joint_bracket_closing_an_item_names_its_units():
+    text = (
+        "2026年重点工作任务分解\n"
+        "1.经济增长5.5%左右。(市发展和改革委员会、市工业和信息化局、市科学技术局、市财政局、"
+        "市商务局、市农业农村局等相关部门,各县〔市、区〕政府〔管委会〕按职责分工负责)\n"
+    )
+    (item,) = extract(text, 2026).items
+    assert item["owner"] == "市发展和改革委员会"
+    assert item["co_owners"][-2:] == ["市农业农村局等相关部门", "各县〔市、区〕政府〔管委会〕"]
+
+
+def test_a_long_aside_in_brackets_names_no_owner():
+    text = (
+        "2026年重点工作任务分解\n"
+        "1.经济增长5.5%左右。(其中规模以上工业增加值增长7.5%左右,固定资产投资增长5.5%左右,"
+        "社会消费品零售总额增长6%左右)\n"
+    )
+    assert all(not it["owner"] or "增长" not in it["owner"] for it in extract(text, 2026).items)
