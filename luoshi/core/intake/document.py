@@ -110,8 +110,12 @@ _GOV_OWNER = re.compile(r"([" + HAN + r"]{2,6}?[市县区])(?:人民政府|政�
 _BARE_GOV = re.compile(r"([" + HAN + r"]{2,6}?)(?:人民政府|政府)")
 
 
-def _bare_government_place(owner: str, text: str) -> str | None:
-    """呼和浩特政府 → 呼和浩特市, where the text prints the place with that level."""
+def _government_place(owner: str, text: str) -> str | None:
+    """The place a government (or its office) is of: 临川市人民政府 → 临川市; one named by
+    its bare place, 呼和浩特政府 → 呼和浩特市, with the level the text prints it with."""
+    whole = _GOV_OWNER.fullmatch(owner)
+    if whole:
+        return whole.group(1)
     m = _BARE_GOV.fullmatch(owner)
     if m is None or m.group(1)[-1] in "市县区省":
         return None
@@ -1431,11 +1435,9 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         key = {"市": "市", "县": "县", "区": "区"}.get(gov_name[-1])
         if key:
             found[key] = _lower_place(gov_name)
-    elif owner and (whole := _GOV_OWNER.fullmatch(owner)) and "政府工作报告" in head:
-        owner = whole.group(1)
-    elif owner and "政府工作报告" in head and (place := _bare_government_place(owner, text)):
-        # 呼和浩特政府公布…《政府工作报告》重点量化目标任务: a headline's government named
-        # by its bare place is the place, with the level the text prints it with
+    elif owner and "政府工作报告" in head and (place := _government_place(owner, text)):
+        # the government whose 政府工作报告 it is owns its goals as its place (also where a
+        # headline names it by its bare place: 呼和浩特政府公布…《政府工作报告》…)
         owner = place
     elif owner is None and (spoken := _SPEAKS_FOR.search(head)):
         # 我代表市人民政府,向大会报告工作 (受县人民政府委托): the report of a government the
