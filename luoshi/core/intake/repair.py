@@ -286,14 +286,21 @@ _RELATED_HEADING = re.compile(
 _LINK_BULLET = re.compile(r"^[·•●\-－—]\s?|^[【\[]")
 
 
+# the words every related-links heading holds: a text without them is not walked line by line
+_RELATED_WORD = re.compile(r"相[关關]|延伸|推[荐薦]")
+
+
 def _related_links(text: str, lines: list[Line]) -> None:
     """The titles listed under a page's related-links heading are other articles'
     headlines (· 广西力争2007年内高速公路通车里程达到1800公里): furniture, whose figures
     are not this text's. The list ends at a line that reads as a sentence of the text."""
+    if not _RELATED_WORD.search(text):
+        return
     for i, ln in enumerate(lines):
-        if ln.kind == "blank" or len(text[ln.start : ln.end].strip()) > 16:
+        if ln.kind == "blank":
             continue
-        if not _RELATED_HEADING.match(text[ln.start : ln.end].strip()):
+        heading = text[ln.start : ln.end].strip()
+        if len(heading) > 16 or not _RELATED_HEADING.match(heading):
             continue
         lines[i] = Line(ln.start, ln.end, "furniture", 0)
         for j in range(i + 1, len(lines)):
