@@ -88,7 +88,10 @@ def norm_label(value: Any) -> str | None:
 
 def owner_names(text: str) -> list[str]:
     """The names of a joint owner "A、B": split at 、 outside brackets, so that a group
-    printed with its levels in brackets (各县〔市、区〕政府, 各县(市、区)) stays one name."""
+    printed with its levels in brackets (各县〔市、区〕政府, 各县(市、区)) stays one name.
+
+    The engine splits its owners the same way (``owners._split_outside_brackets``); the
+    scorer keeps its own copy, as it imports nothing of the engine it measures."""
     out: list[str] = []
     cur: list[str] = []
     depth = 0
