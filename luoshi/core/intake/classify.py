@@ -48,6 +48,9 @@ class Segment:
     # where a lead-in announcing the year's list of practical projects (…民生实事项目
     # 具体如下) ends, if the segment runs past it: what follows is that list of promises
     promised_from: int | None = None
+    # the place a label line above names (广州⏎●地区生产总值增长6%以上): the subject of
+    # its figures unless their own sentence names another
+    place: str | None = None
 
 
 _SENT_END = "。！？!?；;"

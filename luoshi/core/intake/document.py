@@ -789,7 +789,8 @@ def _province_on_its_own(sample: str, name: str) -> bool:
     starts = (
         not before
         or not "\u4e00" <= before <= "\u9fff"
-        or before in "在和与及对向从到赴"
+        # ... or after a preposition (为江西科学发展创造良好环境)
+        or before in "在和与及对向从到赴为"
         # a verb no place's name opens with (推动湖北高质量发展, 服务江西)
         or sample[max(0, k - 2) : k] in _BAD_PLACE_START
     )

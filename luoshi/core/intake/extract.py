@@ -673,6 +673,11 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
         _close_frame(text, seg, doc, sents, times_of)
         return items
     state = OwnerState()
+    # a place labelling the paragraph (滨城区 。 重点投资项目35个…) or the lines above it
+    # (广州⏎●…): the subject of what it holds until a sentence names its own
+    if seg.place:
+        state.subject = state.region = seg.place
+        state.subject_rule = "owner.place_label"
     look = Lookups(text, par)
     par_state: tuple[str, str] | None = None
     # "past" or "review": what the paragraph opened on; "carried": the past year of the
@@ -716,6 +721,7 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
         subj = opener or own.clause_subject(text, sent[0], sent[1])
         if subj:
             state.subject = subj
+            state.subject_rule = "owner.subject"
         # a row's progress cell: the text after its unit cell (… 区发改委 同比增长2.9%)
         progress_cell = (
             doc.progress_column
@@ -1325,6 +1331,7 @@ def _segments(
     lines: list[Line],
     rows: list[TableRow],
     sec: list[str | None],
+    places: list[str | None],
     table_lines: set[int],
     year: int | None = None,
     review_year: int | None = None,
@@ -1363,6 +1370,7 @@ def _segments(
                     frame_inherited=fr.inherited,
                     after_owner=run_on,
                     owner_unread=unread,
+                    place=places[i],
                 )
             )
     for r in rows:
@@ -1384,6 +1392,7 @@ def _segments(
                     kind_hint=kind_hint,
                     label=(f"{r.label or ''}{col_name}" if col_name else r.label),
                     unit=unit,
+                    place=places[r.line],
                 )
             )
     segs.sort(key=lambda g: g.start)
@@ -1434,10 +1443,11 @@ def extract(text: str, year: int | None = None) -> Extraction:
     try:
         doc = doc_context(repaired, lines, year)
         sec = own.section_owners(repaired, lines)
+        places = own.place_sections(repaired, lines)
         rows, table_lines = parse_tables(repaired, lines, doc.year)
         # tables with one column per region: read whole, their lines kept from the others
         region_items = region_columns.read(raw, repaired, index, lines, doc.year, table_lines)
-        segs = _segments(repaired, lines, rows, sec, table_lines, doc.year, doc.review_year)
+        segs = _segments(repaired, lines, rows, sec, places, table_lines, doc.year, doc.review_year)
     except Exception:
         return Extraction(repaired, [], index)
     items: list[dict] = list(region_items)

@@ -35,6 +35,7 @@ class OwnerState:
         self.explicit_rule: str = "owner.paragraph_marker"
         self.region: str | None = None
         self.subject: str | None = None  # the unit that opened a sentence of the paragraph
+        self.subject_rule: str = "owner.subject"
         # the owner of the paragraph's last target, and its rule: a later target of the
         # paragraph that names no owner of its own continues it (其中新开工项目…)
         self.last_target: tuple[str, str] | None = None
@@ -607,7 +608,7 @@ def _target_owner_found(
                 and (member in doc.places or len(member) == 3)
             ):
                 return member, "owner.region"
-        return state.subject, "owner.subject"
+        return state.subject, state.subject_rule
     member = own.list_element_place(text, sent[0], pos, sent[1], doc.places)
     if member:
         return member, "owner.region"  # 新城区项目13个、回民区项目8个: each its place's

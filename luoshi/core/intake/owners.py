@@ -2479,3 +2479,82 @@ def long_place_names() -> re.Pattern[str] | None:
         key=lambda n: (-len(n), n),
     )
     return re.compile("|".join(re.escape(n) for n in names)) if names else None
+
+
+# A place named alone, as the label of what follows: a line of its own over a place's part
+# of a roundup (广州⏎●地区生产总值增长6%以上) or a paragraph's first sentence in a
+# county-by-county report (滨城区 。 重点投资项目35个…; 樊城区:…).  The name and nothing
+# else: a stray word (重点工作, 主要目标) is no place, nor is the whole (全市) or a group.
+_LABEL_MARKS = " \u3000\t。.:："
+# a page's repeated headline run into a paragraph's start (【2020年滨州市…通报!…】邹平市 。)
+_RUN_IN_HEADLINE = re.compile(r"\s*【[^【】\n]{4,60}】")
+_LEVEL_ENDS = "区县市旗州盟"
+
+
+def place_label(s: str) -> str | None:
+    """The place `s` names and nothing else (滨城区, 宜城市, 广州, 江西), as printed."""
+    name = s.strip(_LABEL_MARKS)
+    if not 2 <= len(name) <= 8 or not all("\u4e00" <= ch <= "\u9fff" for ch in name):
+        return None
+    if name[0] in "全我本各该":
+        return None
+    if name in gazetteer_names() or name in PROVINCE_SET:
+        return name
+    if known_place(name, "市") or known_place(name, "县"):
+        return name  # 广州, 惠州: a city printed by its stem
+    if (
+        3 <= len(name) <= 6
+        and name[-1] in _LEVEL_ENDS
+        and is_organisation(name)
+        and not is_group(name)
+    ):
+        return name
+    return None
+
+
+_PLACE_OPENING = re.compile(r"\s*([\u4e00-\u9fff]{2,8})\s*[。:：]")
+
+
+def _opening_label(text: str, lo: int, hi: int) -> str | None:
+    """The place a line opens on as its label (滨城区 。 重点投资项目35个…), if the line
+    goes on after it."""
+    run_in = _RUN_IN_HEADLINE.match(text, lo, hi)
+    m = _PLACE_OPENING.match(text, run_in.end() if run_in else lo, hi)
+    if m is None or not text[m.end() : hi].strip():
+        return None
+    return place_label(m.group(1))
+
+
+def place_sections(text: str, lines: list[Line]) -> list[str | None]:
+    """For each line, the place that labels it, when the text is laid out by places: two
+    places at least each named alone on a line over their part (广州⏎●…⏎深圳⏎●…), a part
+    running to the next label or to a part heading (一、…); or two at least each opening
+    a paragraph as its label (滨城区 。 …⏎沾化区 。 …), each its own paragraph's. One
+    place so named is no layout: a headline's 贵州:今年… names where the news is from."""
+    over: dict[int, str] = {}
+    opening: dict[int, str] = {}
+    for i, ln in enumerate(lines):
+        if ln.kind not in ("content", "unitline"):
+            continue
+        if ln.end - ln.start <= 12:
+            name = place_label(text[ln.start : ln.end])
+            if name and opens_section(lines, i, text):
+                over[i] = name
+                continue
+        name = _opening_label(text, ln.start, ln.end)
+        if name:
+            opening[i] = name
+    out: list[str | None] = [None] * len(lines)
+    if len(set(over.values())) >= 2:
+        current: str | None = None
+        for i, ln in enumerate(lines):
+            if i in over:
+                current = over[i]
+                continue
+            if ln.kind == "byline" or (ln.kind == "heading" and (ln.level or 3) <= 2):
+                current = None
+            out[i] = current
+    if len(set(opening.values())) >= 2:
+        for i, name in opening.items():
+            out[i] = name
+    return out

@@ -1,0 +1,88 @@
+"""Owners, round thirteen: places named alone as labels, a province after 为 (issue 15).
+
+Each rule has an invented example that it decides and one that it leaves alone. The
+place rules read the gazetteer (owners.toml [places]), so the places are real names.
+"""
+
+from luoshi.core.intake import extract
+from luoshi.core.intake.owners import place_label
+
+
+def _owners(text, year=2020):
+    return [(it["value"], it["owner"]) for it in extract(text, year).items]
+
+
+def test_a_place_label_is_a_place_and_nothing_else():
+    assert place_label("樊城区") == "樊城区"
+    assert place_label("宜城市 。") == "宜城市"
+    assert place_label("襄阳") == "襄阳"  # a city of the gazetteer by its stem
+    assert place_label("江西") == "江西"
+    assert place_label("重点工作") is None
+    assert place_label("主要预期目标") is None
+    assert place_label("全市") is None
+    assert place_label("各县区") is None
+
+
+# a county-by-county report: each paragraph opens on its place as a sentence of its own
+
+
+def test_each_paragraph_of_a_county_by_county_report_is_its_labels():
+    text = (
+        "2020年襄阳市重点投资项目推进情况通报\n"
+        "全市重点投资项目累计开复工405个。\n"
+        "樊城区 。 重点投资项目35个 , 已完成投资23.92亿元 , 占年度计划24.4% 。\n"
+        "【2020年襄阳市重点投资项目推进情况通报】宜城市 。 重点投资项目42个 , 已完成投资17.41亿元 。\n"
+    )
+    owners = dict(_owners(text))
+    assert owners[405.0] == "襄阳市"
+    assert owners[35.0] == owners[2392000000.0] == owners[24.4] == "樊城区"
+    assert owners[42.0] == owners[1741000000.0] == "宜城市"
+
+
+def test_one_place_opening_a_headline_labels_nothing():
+    # 贵州:今年… names where the news is from; the figure is the meeting's
+    text = (
+        "襄阳:今年重点投资项目35个\n"
+        "1月16日,从襄阳市发展和改革委员会获悉,今年全市已完成投资23.92亿元。\n"
+    )
+    why = [it["why"]["owner"] for it in extract(text, 2020).items]
+    assert "owner.place_label" not in why
+
+
+# a roundup: each place's part under a line that names it alone
+
+
+def test_each_part_of_a_roundup_belongs_to_the_place_on_the_line_above():
+    text = (
+        "主要预期目标 湖北各市今年这样干\n"
+        "各地市今年的目标相继出炉。\n"
+        "襄阳\n●地区生产总值增长6%以上\n●固定资产投资增长8%以上\n"
+        "重点工作\n1.强化科技创新支撑能力\n"
+        "宜昌\n●地区生产总值增长8.5%以上\n"
+    )
+    assert _owners(text, 2021) == [(6.0, "襄阳"), (8.0, "襄阳"), (8.5, "宜昌")]
+
+
+def test_one_place_alone_on_a_line_is_no_roundup():
+    text = "湖北襄阳今年这样干\n襄阳\n●地区生产总值增长6%以上\n●固定资产投资增长8%以上\n"
+    why = [it["why"]["owner"] for it in extract(text, 2021).items]
+    assert "owner.place_label" not in why
+
+
+# a province named once, after the preposition 为, is the text's province
+
+
+def test_a_province_after_wei_is_the_province_of_quan_sheng():
+    text = (
+        "(一)指导思想。\n坚持安全发展,为江西科学发展创造良好的安全生产环境。\n"
+        "(二)主要目标。\n到2015年,全省生产安全事故死亡人数控制在1800人左右。\n"
+    )
+    assert _owners(text, 2011) == [(1800.0, "江西省")]
+
+
+def test_a_province_opening_an_institutions_name_after_wei_is_not_the_texts():
+    text = (
+        "(一)指导思想。\n坚持安全发展,为江西财经大学师生创造良好的环境。\n"
+        "(二)主要目标。\n到2015年,全省生产安全事故死亡人数控制在1800人左右。\n"
+    )
+    assert _owners(text, 2011) == [(1800.0, "全省")]
