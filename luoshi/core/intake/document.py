@@ -922,8 +922,8 @@ _RANK_AFTER = re.compile(r"首位|前列|第[\d一二三四五六七八九十]{1
 
 
 def _ranked_in(sample: str, start: int, end: int) -> bool:
-    """The place printed at sample[start:end] is the base of a ranking."""
-    if _RANK_VERB_AFTER.match(sample, end):
+    """The place printed at sample[start:end] is the base of a ranking, or a peer in one."""
+    if _RANK_VERB_AFTER.match(sample, end) or own.ranking_peer(sample, start, end):
         return True
     return sample[max(0, start - 1) : start] in ("排", "居", "列") and bool(
         _RANK_AFTER.match(sample, end)

@@ -310,6 +310,7 @@ def find_regions(text: str, extra: list[str]) -> list[tuple[int, int, str]]:
         if not _in_event_name(text, r[0], r[1])
         and not _HANDS_DOWN.match(text, r[1])
         and not _ranking_base(text, r)
+        and not ranking_peer(text, r[0], r[1])
         and not opens_a_project_name(text, r[0], r[1])
     ]
 
@@ -422,6 +423,15 @@ def _ranking_base(text: str, region: tuple[int, int, str]) -> bool:
     return bool(_RANKED_IN.match(text, end)) or text[max(0, start - 2) : start].endswith(
         _MEASURED_BY
     )
+
+
+# a place named as another's peer in a ranking (增速与保山市并列全省第一): the text's place
+# is ranked; its peer is no subject of the text's figures (rule owner.ranking_peer)
+_PEER_RANKING = re.compile(r"并列(?:全[省国市州区县])?(?:第|首位|前)")
+
+
+def ranking_peer(text: str, start: int, end: int) -> bool:
+    return start > 0 and text[start - 1] in "与和同" and bool(_PEER_RANKING.match(text, end))
 
 
 @lru_cache(maxsize=256)
@@ -2226,10 +2236,14 @@ def _printings(sample: str) -> tuple[tuple[Place, int, int, bool], ...]:
     return tuple(_walk_printings(sample))
 
 
+_LEVEL_WORDS = frozenset("省市区县州旗盟")
+
+
 def _walk_printings(sample: str):
     """The walk behind _printings.  A bare stem that another word holds (滁州日报, 中山路,
     a firm's name, a route's end) is none, nor a stem inside a province's name (龙江 of
-    黑龙江)."""
+    黑龙江); nor a stem that is the word for a whole jurisdiction (全州 of 全州县: the whole
+    prefecture, printed bare)."""
     index = gazetteer()
     provinces = [m.span() for m in _PROVINCE_AT.finditer(sample)]
     for first in _stem_first_chars().finditer(sample):
@@ -2243,7 +2257,8 @@ def _walk_printings(sample: str):
             if sample.startswith(place.level, after):
                 yield place, i, after, True
             elif (
-                not _NOT_THE_PLACE_AFTER.match(sample, after)
+                not (place.stem[0] == "全" and place.stem[1:] in _LEVEL_WORDS)
+                and not _NOT_THE_PLACE_AFTER.match(sample, after)
                 and not _STEM_OPENS_A_WORD.match(sample, after - 1)
                 and not _route_end(sample, i, after)
                 and not opens_a_firms_name(sample, i, after)

@@ -5,7 +5,7 @@ place rules read the gazetteer (owners.toml [places]), so the places are real na
 """
 
 from luoshi.core.intake import extract
-from luoshi.core.intake.owners import place_label
+from luoshi.core.intake.owners import place_label, printed_places
 
 
 def _owners(text, year=2020):
@@ -86,3 +86,35 @@ def test_a_province_opening_an_institutions_name_after_wei_is_not_the_texts():
         "(二)主要目标。\n到2015年,全省生产安全事故死亡人数控制在1800人左右。\n"
     )
     assert _owners(text, 2011) == [(1800.0, "全省")]
+
+
+# a place named as another's peer in a ranking is not the subject of the text's figures
+
+
+def test_a_peer_in_a_ranking_is_not_the_texts_place():
+    text = (
+        "我州全力以赴确保实现一季度开门红。2017年,全州地区生产总值同比增长11%,"
+        "增速与保山市并列全省第一。\n2018年,共计划实施169项重点建设项目,计划完成投资170.5亿元。"
+    )
+    assert dict(_owners(text, 2018))[169.0] != "保山市"
+
+
+def test_a_place_ranked_on_its_own_is_still_read():
+    text = (
+        "2017年,保山市地区生产总值同比增长11%,增速位居全省第一。\n"
+        "2018年,共计划实施169项重点建设项目,计划完成投资170.5亿元。"
+    )
+    assert dict(_owners(text, 2018))[169.0] == "保山市"
+
+
+# 全州 printed bare is the whole prefecture, not the county 全州县
+
+
+def test_quan_zhou_bare_is_the_whole_prefecture_not_a_county():
+    printed = {p.name for p in printed_places("2017年,全州地区生产总值同比增长11%。")}
+    assert "全州县" not in printed
+
+
+def test_quan_zhou_xian_with_its_level_is_the_county():
+    printed = {p.name for p in printed_places("2017年,全州县地区生产总值同比增长11%。")}
+    assert "全州县" in printed
