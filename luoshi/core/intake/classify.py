@@ -1202,8 +1202,16 @@ _TASK_AFTER = re.compile(r"[^,，。；;:：\d的]{0,8}?任务(?![的书])")
 _DONE_BEFORE = re.compile(r"(?<!全年)(?<!累计)完成(?:了)?[^,，。；;:：\d]{0,4}?$")
 
 
+# 项目编制任务数88个, 目标任务量为5个: the figure labelled as a task's size; not the count
+# of tasks done (完成任务数, 已完成任务量)
+_TASK_SIZE_BEFORE = re.compile(r"(?<!完成)(?<!实际)(?:目标)?任务(?:数|量)(?:为|是|[:：])?\s?$")
+
+
 def _task_quota(text: str, clause, q_start: int, q_end: int) -> bool:
-    """完成烟叶生产任务603万公斤, 完成9.45亿吨保供煤任务: the figure names the task met."""
+    """完成烟叶生产任务603万公斤, 完成9.45亿吨保供煤任务, 项目编制任务数88个: the figure
+    names the task (to be) met."""
+    if _TASK_SIZE_BEFORE.search(text, clause[0], q_start):
+        return True
     if _TASK_BEFORE.search(text, clause[0], q_start):
         return not text.startswith("的", q_end)
     return bool(

@@ -29,6 +29,13 @@ _REGION_COUNT = re.compile(r"个?(?:地区|省份|省|城市|区县|县区)")
 _COMPANY_RE = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:有限公司|股份公司|集团)")
 
 
+# the mark opening a numbered item of a list (1. 2、 (3))
+_ITEM_MARK = re.compile(r"[ \t\u3000]*(?:\d{1,2}\s?[.、．](?!\d)|[(（]\d{1,2}[)）])")
+
+# a place named at an item's opening, its figures in a bracket or after a colon
+_ITEM_PLACE = re.compile(r"\s*([\u4e00-\u9fff]{1,8}?(?:镇|乡|街道|区|县|市|旗))(?=[(（:：])")
+
+
 class OwnerState:
     def __init__(self):
         self.explicit: str | None = None
@@ -59,6 +66,7 @@ class Lookups:
         self._clause_owner: dict[tuple[int, int], str | None] = {}
         self._row_cell: dict[tuple[int, int], str | None] = {}
         self._paragraph: dict[str, str | None] = {}
+        self._subject: dict[tuple[int, int], str | None] = {}
 
     def clause(self, pos: int, sent: tuple[int, int]) -> tuple[int, int]:
         """classify.clause_bounds(text, pos, *sent), by bisection in the sentence's marks."""
@@ -69,6 +77,12 @@ class Lookups:
         if marks is None:
             marks = self._marks[sent] = clause_marks(self.text, lo, hi)
         return clause_in(marks, pos, lo, hi)
+
+    def sentence_subject(self, sent: tuple[int, int]) -> str | None:
+        """The unit that opens the sentence (own.subject_owner), found once a sentence."""
+        if sent not in self._subject:
+            self._subject[sent] = own.subject_owner(self.text, sent[0], sent[1])
+        return self._subject[sent]
 
     def clause_owner(self, pos: int, end: int) -> str | None:
         key = (pos, end)
@@ -139,10 +153,10 @@ def stat_owner(
     q_end: int = -1,
 ) -> tuple[str | None, str | None]:
     """The subject of a statistic (a region, or the thing a bracket describes)."""
-    name = _stat_subject(text, sent, pos, state, doc, look, q_end)
+    name, rule = _stat_subject(text, sent, pos, state, doc, look, q_end)
     if name:
         name = province_in_full(name, text)
-    return name, ("owner.region" if name else None)
+    return name, (rule if name else None)
 
 
 def _stat_subject(
@@ -153,7 +167,7 @@ def _stat_subject(
     doc: Doc,
     look: Lookups,
     q_end: int = -1,
-) -> str | None:
+) -> tuple[str | None, str]:
     # "哈依管道(全长246公里)": a figure in brackets describes the name before them
     if pos > 0 and text[pos - 1] in "(（" or _MEASURE_OPEN.search(text[max(0, pos - 8) : pos]):
         br = max(text.rfind("(", sent[0], pos), text.rfind("（", sent[0], pos))
@@ -163,19 +177,19 @@ def _stat_subject(
             # 同比(16起)下降, 较上年(8人)减少: the bracket holds the base a figure is compared
             # with, and the text's subject owns it (rule owner.comparison_base_in_brackets)
             if len(name) >= 2 and not _COMPARED_WITH.search(name):
-                return name
+                return name, "owner.region"
     listed = listed_places(text, sent, pos, state, look.par[0])
     if listed:
-        return listed
+        return listed, "owner.region"
     # "6个地区": a count of regions belongs to the area they are part of
     after = text[q_end : q_end + 3] if q_end >= 0 else ""
     if _REGION_COUNT.match(after) and state.region:
-        return state.region
+        return state.region, "owner.region"
     s_txt = text[sent[0] : sent[1]]
     cl_lo = look.clause(pos, sent)[0]
     if _MEMBER_LIST.fullmatch(text, cl_lo, pos):
         # 市发改委、泰山区、东平县10家: the places listed are what is counted, not its subject
-        return _document_subject(doc)
+        return _document_subject(doc), "owner.region"
     # a comparison base (较全国, 占全国, 贡献全国) is not the subject
     regs = [
         r
@@ -196,7 +210,7 @@ def _stat_subject(
         if own_part is not None:
             # 遵义市引进项目420个、毕节市引进129个: each part of the list is its place's
             # own result; the sentences after it keep the text's subject
-            return doc.resolve_region(own_part[2])
+            return doc.resolve_region(own_part[2]), "owner.region"
         first = (in_clause or regs)[0]
         owner, _ = own.region_list_at(s_txt, regs, regs.index(first))
         owner = doc.resolve_region(owner)
@@ -206,10 +220,23 @@ def _stat_subject(
         # 其他区县三个层面…分别为…)
         if aside[first] is None and "、" not in owner and not s_txt.startswith("、", first[1]):
             state.region = owner
-        return owner
+        return owner, "owner.region"
+    # a unit's own results, no place named: a task force opening the sentence
+    # (新型工业化专班项目编制任务数88个,完成编制10个,完成率11%), or a unit opening a
+    # numbered item of a list of units (1.县招商服务中心(累计到位资金19825万元,…)).
+    # A bureau opening a plain sentence (省发展改革委…累计完成投资180亿元) reports its
+    # jurisdiction's, read as before (rule owner.unit_result).
+    unit = look.sentence_subject(sent)
+    item = _ITEM_MARK.match(text, sent[0], sent[1])
+    if unit and (own.is_task_force(unit) or item):
+        return unit, "owner.unit_result"
+    # ... or a place so (1.棣花镇(1-6月份累计到位资金9050万元,…))
+    place = _ITEM_PLACE.match(text, item.end(), sent[1]) if item else None
+    if place and own.is_organisation(place.group(1)) and not own.is_group(place.group(1)):
+        return place.group(1), "owner.unit_result"
     if state.region:
-        return state.region
-    return _document_subject(doc)
+        return state.region, "owner.region"
+    return _document_subject(doc), "owner.region"
 
 
 def _part_opened_by_place(s_txt: str, regs: list, rel: int):

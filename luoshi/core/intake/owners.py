@@ -1361,6 +1361,15 @@ _SECTOR_SYSTEM = re.compile(
 )
 
 
+# the task forces a plan's work is shared out to (新型工业化专班, 第一招商工作组, 项目指挥部):
+# each reports its own results
+_TASK_FORCE_END = ("专班", "工作组", "指挥部")
+
+
+def is_task_force(name: str) -> bool:
+    return name.endswith(_TASK_FORCE_END) and "、" not in name
+
+
 def is_sector_system(name: str | None) -> bool:
     return bool(name and _SECTOR_SYSTEM.fullmatch(name))
 

@@ -118,3 +118,42 @@ def test_quan_zhou_bare_is_the_whole_prefecture_not_a_county():
 def test_quan_zhou_xian_with_its_level_is_the_county():
     printed = {p.name for p in printed_places("2017年,全州县地区生产总值同比增长11%。")}
     assert "全州县" in printed
+
+
+# a unit's own results: a task force opening the sentence, a unit or a place opening a
+# numbered item of a list of units
+
+
+def test_a_task_forces_results_are_its_own():
+    text = (
+        "2021年一季度七星关区招商引资工作通报\n二、工作完成情况\n按专班划分:\n"
+        "新型工业化专班项目编制任务数88个,完成编制10个,完成率11%。\n"
+        "新型城镇化专班项目编制任务数124个,完成编制14个,完成率11.29%。\n"
+    )
+    owners = dict(_owners(text, 2021))
+    assert owners[10.0] == owners[11.0] == "新型工业化专班"
+    assert owners[14.0] == owners[11.29] == "新型城镇化专班"
+
+
+def test_each_numbered_unit_or_place_owns_its_results():
+    text = (
+        "丹凤县人民政府办公室关于1-6月份全县招商引资目标任务完成情况的通报\n"
+        "1-6月份,全县招商引资累计到位资金159145万元,完成年度目标任务的10.61%。\n"
+        "(一)任务完成相对较好的镇(办)有:\n"
+        "1.棣花镇(1-6月份累计到位资金9050万元,占年度目标任务的36.2%);\n"
+        "(二)任务完成相对较好的部门(单位)有:\n"
+        "1.县发改局(1-6月份累计到位资金18000万元,占年度目标任务的30%);\n"
+    )
+    owners = dict(_owners(text, 2023))
+    assert owners[1591450000.0] == "丹凤县"
+    assert owners[90500000.0] == owners[36.2] == "棣花镇"
+    assert owners[180000000.0] == owners[30.0] == "县发改局"
+
+
+def test_a_bureau_opening_a_plain_sentence_reports_its_jurisdictions_figures():
+    text = (
+        "海口市2020年重点项目推进情况\n"
+        "2020年,市发展改革委统筹推进重点项目,全市累计完成投资180亿元,完成率27%。\n"
+    )
+    owners = dict(_owners(text, 2020))
+    assert owners[18000000000.0] != "市发展改革委"
