@@ -1151,7 +1151,15 @@ def _carry_frame(text: str, prev: Segment | None, seg: Segment) -> None:
 
 # Owners that the text names at the item (not the document's or a region's)
 _NAMED_OWNER_RULES = frozenset(
-    (*_LEAD_RULES, "owner.subject", "owner.following_line", "owner.row_cell", "owner.label_line")
+    (
+        *_LEAD_RULES,
+        "owner.subject",
+        "owner.following_line",
+        "owner.row_cell",
+        "owner.label_line",
+        "owner.place_label",
+        "owner.unit_result",
+    )
 )
 
 

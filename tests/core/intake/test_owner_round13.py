@@ -157,3 +157,13 @@ def test_a_bureau_opening_a_plain_sentence_reports_its_jurisdictions_figures():
     )
     owners = dict(_owners(text, 2020))
     assert owners[18000000000.0] != "市发展改革委"
+
+
+def test_the_same_figure_of_two_labelled_places_is_two_facts():
+    text = (
+        "2020年襄阳市重点投资项目推进情况通报\n"
+        "樊城区 。 市级重点技改类项目3个 , 已完成投资0.78亿元 。\n"
+        "宜城市 。 市级重点技改类项目3个 , 已完成投资1.08亿元 。\n"
+    )
+    threes = [owner for value, owner in _owners(text) if value == 3.0]
+    assert threes == ["樊城区", "宜城市"]
