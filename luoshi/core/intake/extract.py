@@ -1226,6 +1226,8 @@ def _dedupe(items: list[dict], text: str = "") -> list[dict]:
             it["comparator"],
             it["metric"],
             _share_context(text, it) if it.get("why", {}).get("kind") in _SHARE_RULES else None,
+            # the same words of two owners the text names (樊城区 。 …项目3个; 宜城市 。 …)
+            _named_owner(it),
         )
         if key in seen_text:
             continue
