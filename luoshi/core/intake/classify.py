@@ -685,6 +685,7 @@ def kind_of(
         or seg.frame == "target"
         or (not (doc.progress or doc.meeting) and _reports_work_report(doc.text))
         or (not doc.progress and _arranges_the_year(doc.text, doc.year))
+        or (not doc.progress and _opens_on_its_targets(doc.text))
     )
     if weak and not (par_state and par_state[0] == "target") and not in_plan:
         return "statistic", "kind.weak_statistic"
@@ -865,6 +866,20 @@ _ARRANGES = re.compile(
 )
 _REVIEWS_OR_CEREMONY = re.compile(r"总结|回顾|集中|开工|签约|竣工|投产|观摩|拉练")
 _ARRANGE_STOP = re.compile(r"[。！？!?\n]")
+
+
+# the main targets announced at a text's opening (全市经济社会发展主要预期目标是:…)
+_MAIN_TARGETS_OPENING = re.compile(r"主要(?:预期)?目标(?:是|为)?[:：]")
+
+
+@lru_cache(maxsize=4)
+def _opens_on_its_targets(text: str) -> bool:
+    """The text's first paragraph (after a line or two of furniture) announces the main
+    targets: the text is the plan whose parts follow (a work report's plan printed
+    without its review), and a figure no cue frames otherwise is one of its goals."""
+    head = text[:300]
+    m = _MAIN_TARGETS_OPENING.search(head)
+    return m is not None and head.count("\n", 0, m.start()) <= 2
 
 
 @lru_cache(maxsize=4)

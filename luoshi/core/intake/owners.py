@@ -2169,7 +2169,7 @@ def gazetteer() -> dict[str, tuple[Place, ...]]:
 # what follows a place's stem when the text names something else: another level or a
 # street (中山区, 大连路), a paper or a site (滁州日报), a zone or a school (湘西高新区)
 _NOT_THE_PLACE_AFTER = re.compile(
-    r"[省市县区州旗乡镇村路街]|日报|晚报|[报网台]|新闻|电视|广播|高新|开发|经开|新区|大学|学院"
+    r"[省市县区州旗乡镇村路街]|日报|晚报|[报网台]|新闻|电视|广播|高新|开发|经开|新区|[\u4e00-\u9fff]{0,4}?(?:大学|学院)"
     # a stem that is a word of a sector (新兴产业, 新兴业态 of 新兴县): the word, not the place
     r"|产业|业态"
 )
@@ -2283,6 +2283,14 @@ _PLACE_EXAMPLES_AFTER = re.compile(
 )
 
 
+# the rest of a list of named works closed by 等 or by their count (…等220个亿元以上产业
+# 项目, …3个创新型省实验室)
+_WORKS_LISTED_AFTER = re.compile(
+    r"[^,，。；;:：]{0,30}?(?:等|[\d一二三四五六七八九十]{1,4}个)[^,，。；;:：]{0,12}?"
+    r"(?:项目|工程|实验室|园区|平台|基地)"
+)
+
+
 def printed_places(sample: str) -> dict[Place, list[int]]:
     """The gazetteer's places a text prints, each with [bare mentions, mentions with its
     level word]: 慈溪 in 打造新慈溪 is bare, 平昌县 in 围绕平昌县 has its level word.  A
@@ -2304,6 +2312,12 @@ def printed_places(sample: str) -> dict[Place, list[int]]:
             clear = i == 0 or not "\u4e00" <= sample[i - 1] <= "\u9fff" or i in province_ends
             if clear and _PLACE_EXAMPLES_AFTER.match(sample, after):
                 clear = False
+            # a bare name opening one of a list of named works (大唐二热、榆树风电制氢合成氨
+            # 等220个产业项目; 吉光、三江、长白山3个创新型省实验室): the work's name, not a
+            # printing of the place (rule owner.place_in_a_works_name)
+            if not i or sample[i - 1] in "、，,“":
+                if _WORKS_LISTED_AFTER.match(sample, after):
+                    continue
             out.setdefault(place, [0, 0])[0] += 2 if clear else 1
     return out
 

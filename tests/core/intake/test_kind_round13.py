@@ -37,3 +37,29 @@ def test_a_tally_by_the_state_against_the_schedule_is_a_result():
 def test_a_plan_to_keep_to_the_schedule_is_no_tally():
     text = "2024年重点项目工作要点\n全年确保达到序时进度要求,新开工项目12项。\n"
     assert dict(_kinds(text, 2024))[12.0] == "target"
+
+
+# a text that opens on its main targets is the plan whose parts follow
+
+
+def test_a_text_opening_on_its_main_targets_plans_what_follows():
+    text = (
+        # (a first line too long to be the text's title, which would name it a plan)
+        "全市经济社会发展主要预期目标是:地区生产总值增长5.5%以上,粮食产量260亿斤以上,"
+        "规上工业增加值增长7%以上,固定资产投资增长5%以上,社会消费品零售总额增长6%以上。\n"
+        "强化投资拉动\n"
+        "全年实施投资5000万元以上项目1400个,其中超亿元项目1000个以上。\n"
+        "加快建设区域消费中心城市,引进首店品牌100家,打造省级夜间消费集聚区10个以上。\n"
+    )
+    kinds = dict(_kinds(text, None))
+    assert kinds[1000.0] == kinds[100.0] == kinds[10.0] == "target"
+
+
+def test_a_text_naming_its_targets_later_keeps_its_results():
+    text = (
+        "过去一年,全市经济运行稳中有进。\n"
+        "全年引进首店品牌100家,打造省级夜间消费集聚区10个。\n"
+        "今年主要预期目标是:地区生产总值增长5.5%以上。\n"
+    )
+    kinds = dict(_kinds(text, None))
+    assert kinds[100.0] == kinds[10.0] == "statistic"

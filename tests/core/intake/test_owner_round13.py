@@ -167,3 +167,20 @@ def test_the_same_figure_of_two_labelled_places_is_two_facts():
     )
     threes = [owner for value, owner in _owners(text) if value == 3.0]
     assert threes == ["樊城区", "宜城市"]
+
+
+# a place's stem inside a university's or a listed work's name is no printing of the place
+
+
+def test_a_stem_opening_a_universitys_name_is_not_the_place():
+    assert not printed_places("联合光机所、应化所、长春理工大学新建3个概念验证中心。")
+    assert {p.name for p in printed_places("长春市新建3个概念验证中心。")} == {"长春市"}
+
+
+def test_a_stem_opening_a_listed_works_name_is_not_the_place():
+    sample = (
+        "加快奥来德新型显示材料、宽城中粮油脂等在建产业项目建设,大唐二热、榆树风电制氢合成氨"
+        "等220个亿元以上产业项目开工建设。支持吉光、三江、长白山3个创新型省实验室投入运行。"
+    )
+    assert not {"榆树市", "宽城县", "三江县", "长白县"} & {p.name for p in printed_places(sample)}
+    assert "榆树市" in {p.name for p in printed_places("今年,榆树、农安两地新建项目20个。")}
