@@ -253,7 +253,8 @@ def unit_of_heading(heading: str) -> str | None:
     )
     if m:
         u = clean_unit(m.group(1))
-        if u:
+        # (督查督办 ends like an office but names a duty)
+        if u and is_organisation(u):
             return u
     if re.fullmatch(r"[" + HAN + r"]{0,10}(?:区县|县区|县市区|各区|各县|镇街|乡镇|街道)", s):
         return s

@@ -63,3 +63,16 @@ def test_a_text_naming_its_targets_later_keeps_its_results():
     )
     kinds = dict(_kinds(text, None))
     assert kinds[100.0] == kinds[10.0] == "statistic"
+
+
+# a line naming a duty (督查督办) heads no unit's section: the plan's frame is not its
+
+
+def test_a_duty_heading_is_no_units_section():
+    text = (
+        "您的当前位置:\n\n督查督办\n\n"
+        "  2020年,列入督查事项481项。完成国务院交办工作8项,办理网民留言2384条,回复率达96.43%。\n"
+    )
+    kinds = {it["value"]: (it["kind"], it["owner"]) for it in extract(text, None).items}
+    assert kinds[8.0][1] != "督查督办"
+    assert kinds[2384.0][0] == "statistic"
