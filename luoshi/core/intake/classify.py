@@ -51,6 +51,9 @@ class Segment:
     # the place a label line above names (广州⏎●地区生产总值增长6%以上): the subject of
     # its figures unless their own sentence names another
     place: str | None = None
+    # a table row named by its place or unit (| 长沙市 | 150 | 95.33% |): every figure of it,
+    # a result too, is that row's
+    row_subject: bool = False
 
 
 _SENT_END = "。！？!?；;"

@@ -905,7 +905,7 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                 if owner and "、" in owner:
                     # 甲县、乙区分别以21.45%和20.52%…: each figure its own place's
                     owner = distributed_owner(text, sent, q.start, owner)
-                if seg.unit and seg.explicit_owner and seg.owner:
+                if (seg.unit or seg.row_subject) and seg.explicit_owner and seg.owner:
                     # a bare figure of a breakdown table's row: the row's name is its subject
                     owner, owner_rule = seg.owner, "owner.section"
             snip_start = min(clause[0], q.start)
@@ -1403,6 +1403,7 @@ def _segments(
                     label=(f"{r.label or ''}{col_name}" if col_name else r.label),
                     unit=unit,
                     place=places[r.line],
+                    row_subject=r.owner_named_row,
                 )
             )
     segs.sort(key=lambda g: g.start)

@@ -59,6 +59,9 @@ class TableRow:
     col_periods: list[str | None] = field(default_factory=list)
     label: str | None = None  # the row's name (its first short text cell)
     owner: str | None = None
+    #: the owner is the row's own name (| 长沙市 | 150 | 143 | 95.33% |): the row is that
+    #: place's or unit's, results included
+    owner_named_row: bool = False
     period: str | None = None
     deadline: str | None = None
     #: per cell, for a table of bare figures: the unit its column header gives (万美元)
@@ -75,6 +78,10 @@ def _col_role(name: str) -> str:
         return "deadline"
     if any(c in n for c in _SKIP_COLS) or not n:
         return "skip"
+    # a column of the plan's own figure (计划完成数, 年度计划投资额), not a rate of it
+    # (计划投资完成率): goals
+    if _PLAN_COL.match(n) and not _RATE_COL.search(n):
+        return "target"
     # a column of results (实际完成, 1-6月完成, 序时进度) or of goals (全年目标, 预期目标)
     if _ACTUAL_COL.search(n):
         return "actual"
@@ -83,7 +90,9 @@ def _col_role(name: str) -> str:
     return "work"
 
 
-_ACTUAL_COL = re.compile(r"实际|完成(?!时)|进度|完成率|同比|累计|执行")
+_PLAN_COL = re.compile(r"(?:年度|全年)?(?:计划|目标)")
+_RATE_COL = re.compile(r"率|比例|占比|进度")
+_ACTUAL_COL = re.compile(r"实际|完成(?!时)|进度|完成率|同比|累计|执行|(?:开复?工|竣工|达标|到位)率")
 _TARGET_COL = re.compile(r"目标|计划|预期|任务值|指标值")
 
 
@@ -201,6 +210,10 @@ def _unit_line_units(line: str) -> list[str]:
     return parts if all(_UNIT_WORD.fullmatch(p) for p in parts) else []
 
 
+# a column named as a count (计划完成数, 累计开工数), its cells bare integers
+_COUNT_OF = re.compile(r"[个家项]?数\s*$")
+
+
 def _column_unit(name: str, units: list[str]) -> str | None:
     """The unit of a column without its own, from the table's unit line: the only one,
     else the one its name asks for (项目个数 → 个, 年投资计划 → 亿元); none when unsure."""
@@ -291,6 +304,7 @@ def _rows_from(
                 name = cells[name_col].text.replace(" ", "")
                 if is_organisation(name) and not _TOTAL_ROW.match(name):
                     row.owner = name
+                    row.owner_named_row = True
             units = []
             col_names = []
             for _r, c in kept:
@@ -298,6 +312,8 @@ def _rows_from(
                 m = _HEADER_UNIT.search(header[k])
                 bare = bool(_BARE_FIGURE.fullmatch(c.text))
                 unit = m.group(1) if m else _column_unit(header[k], line_units or [])
+                if unit is None and bare and _COUNT_OF.search(header[k]):
+                    unit = "个"  # 计划完成数 150: a count, its measure word the general one
                 units.append(unit if bare else None)
                 col_names.append(
                     _HEADER_UNIT.sub("", header[k]).replace(" ", "") if (unit and bare) else None
@@ -420,6 +436,7 @@ _TOTAL_ROW = re.compile(r"^(?:合\s?计|总\s?计|全\s?[市区县省])$")
 
 _NAME_COL = re.compile(
     r"单位|单位名称|隶属|地区|区县|县区|县\(市、区\)|县（市、区）|乡镇|部门|责任主体|地方"
+    r"|市州|州市|市县|县市区|市\(州\)|市（州）|城市"
 )
 
 
@@ -628,6 +645,13 @@ def _flat_table(text: str, lines: list[Line], block: list[int], year: int | None
         for row in body:
             while len(row) > len(header) and not row[-1].text.strip("| "):
                 row.pop()
+        # the last row runs on into a total row printed without a serial (全省 | 1500 | …):
+        # its cells after the header's width, aligned under the columns after 序号
+        if body and len(body[-1]) == 2 * len(header) - 1 and header[0] == "序号":
+            extra = body[-1][len(header) :]
+            del body[-1][len(header) :]
+            body.append([_Cell(extra[0].start, extra[0].start, ""), *extra])
+            line_of.append(next(k for c, k in rest if c is extra[0]))
     else:
         width = max(1, len(header))
         for idx in range(0, len(rest), width):
