@@ -25,6 +25,8 @@ _NAME_END = re.compile(r"([\u4e00-\u9fff]{2,10})$")
 _NAME_SPLIT = re.compile(r"[的了在对与和及将把]")
 # the words a comparison's base follows: 同比(16起), 较上年同期(8人), 比去年(12家)
 _COMPARED_WITH = re.compile(r"(?:同比|环比|同期|上年|去年|上年度|上一年)$")
+# the characters closing a word of comparison before a named place (高于, 低于, 快于, 较, 比)
+_COMPARED_WITH_PLACE = frozenset("于较比")
 _REGION_COUNT = re.compile(r"个?(?:地区|省份|省|城市|区县|县区)")
 _COMPANY_RE = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:有限公司|股份公司|集团)")
 
@@ -196,6 +198,8 @@ def _stat_subject(
         for r in _regions_in(text, sent[0], sent[1], doc)
         if r[1] + sent[0] <= pos
         and not (r[2].startswith("全") and comparison_base(s_txt, r[0]))
+        # a named place after a word of comparison (增速高于西部省区22.1个百分点, 较上海)
+        and not (r[0] > 0 and s_txt[r[0] - 1] in _COMPARED_WITH_PLACE)
         and not _names_an_agent(s_txt, r[0])
     ]
     # a comparison in brackets (增长11.0%(全国10.7%、全省10.1%)) is an aside: its places

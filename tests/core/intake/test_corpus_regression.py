@@ -187,7 +187,7 @@ FLOORS = {
     "own/153": (0.83, 1.00, 0.60),
     "own/154": (0.72, 0.72, 1.00),
     "own/155": (1.00, 1.00, 1.00),
-    "own/156": (1.00, 1.00, 0.33),
+    "own/156": (1.00, 1.00, 0.66),
     "own/157": (0.50, 0.50, 1.00),
     # Batches 17-20: cold-scored (17-18 with the engine of 49e6b5f, 19-20 with 27d8b7d);
     # the floors are the figures the engine of e369d56 reaches on them, or the older ones.

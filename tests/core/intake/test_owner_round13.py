@@ -184,3 +184,20 @@ def test_a_stem_opening_a_listed_works_name_is_not_the_place():
     )
     assert not {"榆树市", "宽城县", "三江县", "长白县"} & {p.name for p in printed_places(sample)}
     assert "榆树市" in {p.name for p in printed_places("今年,榆树、农安两地新建项目20个。")}
+
+
+# a named place after a word of comparison is the base, not the subject
+
+
+def test_a_named_place_compared_with_is_not_the_subject():
+    text = (
+        "1-11月,内蒙古自治区固定资产投资同比增长21.2%,高于西部省区22.1个百分点,"
+        "预计全年增长20%左右。制造业投资增长52%。"
+    )
+    owners = dict(_owners(text, 2023))
+    assert "西部省区" not in owners.values()
+
+
+def test_a_named_place_opening_its_own_clause_is_still_the_subject():
+    text = "1-11月,内蒙古自治区固定资产投资同比增长21.2%,西部省区增长3.1%。"
+    assert dict(_owners(text, 2023))[3.1] == "西部省区"
