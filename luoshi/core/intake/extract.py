@@ -696,6 +696,7 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
         own.trailing_owner(text[max(lo, hi - 40) : hi])
         or own.owner_sentence(text[lo:hi])
         or own.long_bracket_owner(text[max(lo, hi - 200) : hi])
+        or own.cut_bracket_owner(text[max(lo, hi - 200) : hi])
     )
     if seg.after_owner and tail_owner and not own.is_organisation(tail_owner):
         tail_owner = None  # the whole name a heading ran on (责任单位:区发展和改革局) instead

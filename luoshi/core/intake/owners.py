@@ -1569,6 +1569,20 @@ def long_bracket_owner(tail: str) -> str | None:
     return "、".join(parts)
 
 
+# an owner's bracket cut off by the page's end before it closes (…167亿元。(区发改委主办,区教育局、
+# 城建集): its lead units, named before their duty, are read
+_CUT_DUTY_BRACKET = re.compile(r"[(（]([^()（）]{2,40}?)(?:主办|牵头|负责)[,，;；][^()（）]*$")
+
+
+def cut_bracket_owner(tail: str) -> str | None:
+    """The lead units of an owner's bracket left open at a paragraph's end."""
+    m = _CUT_DUTY_BRACKET.search(tail.rstrip())
+    if not m:
+        return None
+    parts = [p.strip() for p in m.group(1).split("、") if p.strip()]
+    return "、".join(parts) if parts and all(is_organisation(p) for p in parts) else None
+
+
 # the head of a bureau gives a meeting's report under its title (市水利局局长某某作题为
 # 《…》的工作报告): the title is too long for _REPORTER_RE's window, so it has a pattern of its own
 _TITLED_REPORT = re.compile(

@@ -201,3 +201,22 @@ def test_a_named_place_compared_with_is_not_the_subject():
 def test_a_named_place_opening_its_own_clause_is_still_the_subject():
     text = "1-11月,内蒙古自治区固定资产投资同比增长21.2%,西部省区增长3.1%。"
     assert dict(_owners(text, 2023))[3.1] == "西部省区"
+
+
+# an owner's bracket cut off by the page's end: its lead units
+
+
+def test_the_lead_of_an_owner_bracket_cut_off_at_the_end_owns_the_item():
+    text = (
+        "2023年区政府主要工作目标任务分解落实方案\n"
+        "4﹒全年安排重大项目107个,当年计划完成投资167亿元。(区发改委主办,区教育局、区建设局、城建集"
+    )
+    assert dict(_owners(text, 2023))[107.0] == "区发改委"
+
+
+def test_an_aside_left_open_names_no_owner():
+    text = (
+        "2023年区政府主要工作目标任务分解落实方案\n"
+        "4﹒全年安排重大项目107个,当年计划完成投资167亿元。(其中市级项目负责,区级项目"
+    )
+    assert dict(_owners(text, 2023))[107.0] != "其中市级项目"
