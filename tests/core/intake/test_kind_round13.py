@@ -76,3 +76,20 @@ def test_a_duty_heading_is_no_units_section():
     kinds = {it["value"]: (it["kind"], it["owner"]) for it in extract(text, None).items}
     assert kinds[8.0][1] != "督查督办"
     assert kinds[2384.0][0] == "statistic"
+
+
+# a share of the plan (占年计划42.1%) is a result, and its 计划 frames nothing after it
+
+
+def test_a_share_of_the_plan_and_its_change_are_results():
+    text = (
+        "江西:前4月省重点项目完成投资1418.98亿元\n"
+        "截至4月,江西省重点项目完成投资1418.98亿元,占年计划42.1%,同比提高10.7个百分点。\n"
+    )
+    kinds = dict(_kinds(text, 2021))
+    assert kinds[42.1] == kinds[10.7] == "statistic"
+
+
+def test_the_plans_amount_named_in_a_share_is_still_the_goal():
+    text = "1-7月,全省完成交通投资828亿元,占年度计划投资1500亿元的55.2%。\n"
+    assert dict(_kinds(text, 2016))[150000000000.0] == "target"
