@@ -769,6 +769,12 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                 )
             ):
                 continue  # 总投资超30亿元或3亿美元产业项目2个: the size that defines a class
+            if (
+                q.unit in ("元", "美元")
+                and q.range_pair
+                and _SIZE_THRESHOLD_AFTER_ALT.match(text, q.end, sent[1])
+            ):
+                continue  # 总投资10亿至50亿元的项目23个: the range that defines a class
             if q.value in _POWERS_OF_TEN and _RATE_BASE.match(text, q.end, sent[1]):
                 continue  # 十万人死亡率: the base of a rate, not a figure
             if q.unit in _STRUCTURE_UNITS and _QUOTED_TERMS.match(text, q.end, sent[1]):

@@ -93,3 +93,20 @@ def test_a_share_of_the_plan_and_its_change_are_results():
 def test_the_plans_amount_named_in_a_share_is_still_the_goal():
     text = "1-7月,全省完成交通投资828亿元,占年度计划投资1500亿元的55.2%。\n"
     assert dict(_kinds(text, 2016))[150000000000.0] == "target"
+
+
+# a range of sums that defines a class of projects is no figure
+
+
+def test_a_range_defining_a_class_of_projects_is_no_item():
+    text = (
+        "其中总投资10亿至50亿元的项目23个,总投资1亿至10亿元的项目73个,计划年底前完成投资105亿元。"
+    )
+    values = {it["value"] for it in extract(text, 2019).items}
+    assert not values & {1e9, 5e9, 1e8}
+    assert {23.0, 73.0, 1.05e10} <= values
+
+
+def test_a_range_of_sums_to_invest_is_still_read():
+    text = "今年计划完成投资10亿至50亿元。"
+    assert 5e9 in {it["value"] for it in extract(text, 2019).items}
