@@ -1071,8 +1071,9 @@ _MUNICIPALITY = scanning(
 # a province named bare at the head of a headline, as its subject: not a paper or a
 # station of the province (黑龙江日报, 湖南卫视) nor a province named with its level (山西省)
 _BARE_PROVINCE = re.compile(
-    r"\s*(" + "|".join(own.PROVINCES) + r")(?!省|日报|晚报|卫视|电视|广播|新闻|网|频道|[:：])"
-    r"(?=[" + HAN + r"])"
+    r"\s*(" + "|".join(own.PROVINCES) + r")(?!省|日报|晚报|卫视|电视|广播|新闻|网|频道)"
+    # (or before a colon: 海南:项目建设提速, the news's subject as a headline writes it)
+    r"(?=[" + HAN + r"]|[:：])"
 )
 
 

@@ -2298,6 +2298,10 @@ _PLACE_EXAMPLES_AFTER = re.compile(
 )
 
 
+_DATELINE_BEFORE = ("本报", "新华社", "中新社", "电")
+_DATELINE_AFTER = re.compile(r"\s?(?:\d{1,2}月\d{1,2}日)?(?:电|讯)")
+
+
 # the rest of a list of named works closed by 等 or by their count (…等220个亿元以上产业
 # 项目, …3个创新型省实验室)
 _WORKS_LISTED_AFTER = re.compile(
@@ -2318,6 +2322,13 @@ def printed_places(sample: str) -> dict[Place, list[int]]:
     # owner.place_after_its_province)
     province_ends = {m.end() for m in _PROVINCE_AT.finditer(sample)}
     for place, i, after, leveled in _printings(sample):
+        # a place opening a listed project's name (、海口哈罗公学项目、, a paragraph opening on
+        # 海口市国际免税城项目、…) names the project, not the text's place (rule
+        # owner.place_in_project_name)
+        if (i == 0 or sample[i - 1] in "、\n \u3000") and _PROJECT_NAME_REST.match(
+            sample, after + len(place.level) if leveled else after
+        ):
+            continue
         if leveled:
             out.setdefault(place, [0, 0])[1] += 1
         else:
@@ -2327,6 +2338,12 @@ def printed_places(sample: str) -> dict[Place, list[int]]:
             clear = i == 0 or not "\u4e00" <= sample[i - 1] <= "\u9fff" or i in province_ends
             if clear and _PLACE_EXAMPLES_AFTER.match(sample, after):
                 clear = False
+            # a dateline's place (本报海口11月26日电, 新华社长沙电) is where the news was filed,
+            # not what it is about (rule owner.dateline_place)
+            if _DATELINE_AFTER.match(sample, after) and sample[max(0, i - 3) : i].endswith(
+                _DATELINE_BEFORE
+            ):
+                continue
             # a bare name opening one of a list of named works (大唐二热、榆树风电制氢合成氨
             # 等220个产业项目; 吉光、三江、长白山3个创新型省实验室): the work's name, not a
             # printing of the place (rule owner.place_in_a_works_name)

@@ -220,3 +220,35 @@ def test_an_aside_left_open_names_no_owner():
         "4﹒全年安排重大项目107个,当年计划完成投资167亿元。(其中市级项目负责,区级项目"
     )
     assert dict(_owners(text, 2023))[107.0] != "其中市级项目"
+
+
+# a dateline's place, a place opening a listed project's name: no printing of the text's place
+
+
+def test_a_datelines_place_is_not_the_texts():
+    assert not printed_places("  本报海口11月26日电 (记者陈伟光)18日,全省集中开工项目129个。")
+    assert {p.name for p in printed_places("18日,海口市集中开工项目129个。")} == {"海口市"}
+
+
+def test_a_place_opening_a_listed_projects_name_is_not_the_texts():
+    sample = "包括快速路(二期)、海口哈罗公学项目、保亭冰雪项目等。\n  海口市国际免税城项目、某某项目开工。"
+    assert not printed_places(sample)
+    assert printed_places("今年,海口加快项目建设。")
+
+
+# a headline opening on a bare province and a colon names the text's province
+
+
+def test_a_headline_province_before_a_colon_is_the_texts():
+    text = (
+        "字号:\n\n海南:项目建设提速 投资结构更优\n\n2019年11月27日 10:55 来源:人民日报海外版\n\n"
+        "  海南:项目建设提速 投资结构更优 去年11月迄今,集中开工项目793个\n\n"
+        "  本报海口11月26日电 18日,第七批项目集中开工和签约在全省各市县同步举行。"
+        "其中总投资50亿元以上项目3个,计划年底前完成投资105亿元。\n"
+    )
+    assert dict(_owners(text, 2019))[10500000000.0] == "海南省"
+
+
+def test_a_headline_province_naming_its_paper_is_not_the_texts():
+    text = "海南日报:项目建设提速\n  18日,江门市集中开工项目,计划年底前完成投资105亿元。\n"
+    assert dict(_owners(text, 2019))[10500000000.0] != "海南省"
