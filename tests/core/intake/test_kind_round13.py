@@ -110,3 +110,20 @@ def test_a_range_defining_a_class_of_projects_is_no_item():
 def test_a_range_of_sums_to_invest_is_still_read():
     text = "今年计划完成投资10亿至50亿元。"
     assert 5e9 in {it["value"] for it in extract(text, 2019).items}
+
+
+# a count measured as a share of the year's goal of its kind (完成全年开工目标任务的78.13%)
+
+
+def test_a_count_measured_against_the_years_start_goal_is_a_result():
+    text = (
+        "今年1—7月,自治区层面统筹推进重大项目累计完成投资2871.68亿元;"
+        "新开工250项,完成全年开工目标任务的78.13%;竣工投产84项,完成全年竣工目标任务的52.5%。\n"
+    )
+    kinds = dict(_kinds(text, 2022))
+    assert kinds[250.0] == kinds[84.0] == "statistic"
+
+
+def test_a_count_with_a_bound_share_asked_for_is_still_a_goal():
+    text = "今年力争新开工250项,完成全年开工目标任务的80%以上。\n"
+    assert dict(_kinds(text, 2022))[250.0] == "target"
