@@ -127,3 +127,20 @@ def test_a_count_measured_against_the_years_start_goal_is_a_result():
 def test_a_count_with_a_bound_share_asked_for_is_still_a_goal():
     text = "今年力争新开工250项,完成全年开工目标任务的80%以上。\n"
     assert dict(_kinds(text, 2022))[250.0] == "target"
+
+
+# what an inspection tour covered and how far it went: the report's method, no item
+
+
+def test_an_inspection_tours_scope_and_distance_are_no_items():
+    text = (
+        "昨日,邢台市举行项目建设和招商引资擂台赛,检查和盘点邢台市20个县(市、区)招商引资成效。"
+        "赛前两天,市主要领导带领相关部门负责人,行程800多公里,对20个县(市、区)的58个重点项目"
+        "进行集中观摩。\n"
+    )
+    assert not {it["value"] for it in extract(text, 2021).items} & {20.0, 800.0, 58.0}
+
+
+def test_a_campaigns_count_of_visiting_investors_is_still_read():
+    text = "上半年,全市接待项目考察客商40多批次,签约项目12个。\n"
+    assert 40.0 in {it["value"] for it in extract(text, 2012).items}
