@@ -25,6 +25,15 @@ _NAME_END = re.compile(r"([\u4e00-\u9fff]{2,10})$")
 _NAME_SPLIT = re.compile(r"[的了在对与和及将把]")
 # the words a comparison's base follows: 同比(16起), 较上年同期(8人), 比去年(12家)
 _COMPARED_WITH = re.compile(r"(?:同比|环比|同期|上年|去年|上年度|上一年)$")
+# what follows a figure that qualifies a named project (…亿元的风帆储能设备制造基地项目)
+_PROJECT_QUALIFIED = re.compile(
+    r"(?:、[^,，。；;、的]{1,14})?的([\u4e00-\u9fff\dA-Za-z“”]{4,30}?(?:项目|工程))"
+    r"(?!建设|资金|投资|库|单位|业主|[部办])"
+)
+_COUNTED_OR_LISTED = re.compile(
+    r"^\d|^[一二三四五六七八九十百]+[个项]|等|[、和及]|[\d一二三四五六七八九十]个"
+)
+_PLACE_OPENING_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}?[县市区旗]")
 # the characters closing a word of comparison before a named place (高于, 低于, 快于, 较, 比)
 _COMPARED_WITH_PLACE = frozenset("于较比")
 _REGION_COUNT = re.compile(r"个?(?:地区|省份|省|城市|区县|县区)")
@@ -183,6 +192,17 @@ def _stat_subject(
     listed = listed_places(text, sent, pos, state, look.par[0])
     if listed:
         return listed, "owner.region"
+    # 总投资40亿元的沃尔沃汽车大庆工厂一期技术升级改造项目: the figure describes the project
+    # it qualifies (rule owner.project_attribute)
+    if q_end >= 0:
+        named = _PROJECT_QUALIFIED.match(text, q_end, sent[1])
+        # (not a count or a list of projects: 的45个重点项目, 的华为云计算中心等项目)
+        if named and not _COUNTED_OR_LISTED.search(named.group(1)):
+            # (a project named after its county, 都安县扶贫车间项目: the county's)
+            place = _PLACE_OPENING_NAME.match(named.group(1))
+            if place and own.is_organisation(place.group(0)):
+                return place.group(0), "owner.project_attribute"
+            return named.group(1), "owner.project_attribute"
     # "6个地区": a count of regions belongs to the area they are part of
     after = text[q_end : q_end + 3] if q_end >= 0 else ""
     if _REGION_COUNT.match(after) and state.region:
