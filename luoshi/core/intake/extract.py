@@ -105,7 +105,7 @@ _ISSUED_COUNT = lex.cue("issued_count")
 _ISSUED_UNITS = ("篇", "期", "份", "次")
 _INSPECTION_COUNT = lex.cue("inspection_count")
 _INSPECTED_AFTER = lex.cue("inspected_after")
-_INSPECTED_OF = re.compile(r"对[^,，。；;]{0,20}的$")
+_INSPECTED_OF = re.compile(r"对[^,，。；;]{0,20}[的》等]$")
 _ATTENDANCE_AFTER = lex.cue("attendance_after")
 _ATTENDANCE_BEFORE = lex.cue("attendance_before")
 _ACTOR_COUNT = lex.cue("actor_count")
@@ -566,7 +566,8 @@ def _counts_the_report(text: str, q: Quantity, sent: tuple[int, int]) -> bool:
     if q.unit in _MEASURE_UNITS or q.unit == "次":
         return False  # (开展专项督查4次: how often the government acted, a statistic)
     # 抽调18人组成督查组, 现场核验34项, 对18个项目进行实地督查: how the inspection went
-    # (or 对20个县(市、区)的58个重点项目进行集中观摩: the objects named after their places)
+    # (or 对20个县(市、区)的58个重点项目进行集中观摩, 对《政府工作报告》9项主要目标…进行跟踪
+    # 督办: the objects named after their places or their source)
     inspected = _INSPECTION_COUNT.search(text, lo, q.start) or (
         (text[q.start - 1 : q.start] == "对" or _INSPECTED_OF.search(text, lo, q.start))
         and _INSPECTED_AFTER.match(text, q.end, sent[1])

@@ -144,3 +144,22 @@ def test_an_inspection_tours_scope_and_distance_are_no_items():
 def test_a_campaigns_count_of_visiting_investors_is_still_read():
     text = "上半年,全市接待项目考察客商40多批次,签约项目12个。\n"
     assert 40.0 in {it["value"] for it in extract(text, 2012).items}
+
+
+# the goals a supervision followed are its objects: no figure, and no goal frame after them
+
+
+def test_the_goals_a_supervision_followed_set_nothing():
+    text = (
+        "督查督办\n"
+        "  2020年,列入督查事项481项。对《政府工作报告》9项主要目标和172重点工作进行跟踪督办;"
+        "完成省政府领导批示或交办事项43件;开展实地督查、暗访督查22次。\n"
+    )
+    items = {it["value"]: it["kind"] for it in extract(text, None).items}
+    assert 9.0 not in items
+    assert items[43.0] == items[22.0] == "statistic"
+
+
+def test_goals_named_to_be_met_still_frame_a_plan():
+    text = "2021年工作安排\n  确保完成9项主要目标,新建基站43个。\n"
+    assert dict(_kinds(text, 2021))[43.0] == "target"
