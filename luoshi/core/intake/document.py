@@ -123,6 +123,9 @@ def _government_place(owner: str, text: str) -> str | None:
 
 
 _REVIEW_HEADING = lex.cue("review_heading")
+_YEAR_RESULTS_HEADING = re.compile(
+    r"\s*(?:19|20)\d{2}\s?年度?(?:工作)?(?:主要)?(?:成绩|成效|亮点|成就)[:：]?\s*"
+)
 _NUMBERED_HEADING = re.compile(
     r"\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])"
 )
@@ -1283,6 +1286,8 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
             and not re.search(r"[到至]\s?" + m.group(1), hl)
             and "。" not in hl
             and not (_REVIEW_HEADING.search(hl) and (_NUMBERED_HEADING.match(hl) or "回顾" in hl))
+            # ... nor the heading of a part that reports a year's results (2020年成绩)
+            and not _YEAR_RESULTS_HEADING.fullmatch(hl)
         ):
             title_year = int(m.group(1))
             break

@@ -163,3 +163,25 @@ def test_the_goals_a_supervision_followed_set_nothing():
 def test_goals_named_to_be_met_still_frame_a_plan():
     text = "2021年工作安排\n  确保完成9项主要目标,新建基站43个。\n"
     assert dict(_kinds(text, 2021))[43.0] == "target"
+
+
+# the heading of a part that reports a year's results is no title: it does not date the text
+
+
+def test_a_years_results_heading_does_not_date_the_text():
+    text = (
+        "投资千亿 河南省交通今年这样干 1月30日,记者从2021年全省交通运输工作会议上获悉,"
+        "2021年,我省计划完成公路水路基础设施投资1000亿元以上。\n"
+        "  2020年成绩\n"
+        "  其中,完成高速公路投资373亿元,新改建农村公路1.35万公里。\n"
+        "  2021年目标\n"
+        "  全省交通运输系统计划投资1000亿元以上。\n"
+    )
+    items = {it["value"]: (it["kind"], it["period"]) for it in extract(text, None).items}
+    assert items[37300000000.0] == ("statistic", "2020")
+    assert items[100000000000.0] == ("target", "2021")
+
+
+def test_a_titles_year_still_dates_the_text():
+    text = "2020年工作总结\n  全年完成高速公路投资373亿元,新改建农村公路1.35万公里。\n"
+    assert {it["period"] for it in extract(text, None).items} == {"2020"}
