@@ -689,6 +689,7 @@ def kind_of(
         or (not (doc.progress or doc.meeting) and _reports_work_report(doc.text))
         or (not doc.progress and _arranges_the_year(doc.text, doc.year))
         or (not doc.progress and _opens_on_its_targets(doc.text))
+        or (not doc.progress and _opens_on_the_years_plan(doc.text, doc.year))
     )
     if weak and not (par_state and par_state[0] == "target") and not in_plan:
         return "statistic", "kind.weak_statistic"
@@ -883,6 +884,18 @@ def _opens_on_its_targets(text: str) -> bool:
     head = text[:300]
     m = _MAIN_TARGETS_OPENING.search(head)
     return m is not None and head.count("\n", 0, m.start()) <= 2
+
+
+@lru_cache(maxsize=4)
+def _opens_on_the_years_plan(text: str, year: int | None) -> bool:
+    """The text's opening (its first 400 characters) says what its year will bring
+    (2022年,福建省交通运输系统将著力实现…): a sentence that opens on the year and turns to
+    the future (将) before its first stop. What the text then lists without a cue of its
+    own is that plan."""
+    if year is None:
+        return False
+    m = re.search(rf"{year}\s?年[,，][^。；;!?！？\n]{{0,40}}?将(?![近来军])", text[:400])
+    return m is not None
 
 
 @lru_cache(maxsize=4)

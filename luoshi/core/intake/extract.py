@@ -120,6 +120,10 @@ _SIZE_THRESHOLD_AFTER = lex.cue("size_threshold")
 _SIZE_THRESHOLD_AFTER_ALT = re.compile(
     r"[^，,。；;、\d]{0,4}?(?:以上)?(?:的)?(?:产业|重大|工业)?项目"
 )
+# the class a tonnage names (500吨级船舶恢复通航, 5万吨级以上泊位)
+_VESSEL_CLASS = re.compile(
+    r"级(?:以上|及以上)?(?:的)?[\u4e00-\u9fff]{0,4}?(?:船舶|船只|船|货轮|泊位|码头|航道|深水)"
+)
 _CAPACITY_UNITS = frozenset(
     ("吨", "锭", "千瓦", "兆瓦", "千瓦时", "辆", "台", "套", "米", "头", "只", "片")
 )
@@ -779,6 +783,8 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
                 and _SIZE_THRESHOLD_AFTER_ALT.match(text, q.end, sent[1])
             ):
                 continue  # 总投资10亿至50亿元的项目23个: the range that defines a class
+            if q.unit in _CAPACITY_UNITS and _VESSEL_CLASS.match(text, q.end):
+                continue  # 500吨级船舶, 万吨级泊位: a class of ships or berths, no figure
             if q.value in _POWERS_OF_TEN and _RATE_BASE.match(text, q.end, sent[1]):
                 continue  # 十万人死亡率: the base of a rate, not a figure
             if q.unit in _STRUCTURE_UNITS and _QUOTED_TERMS.match(text, q.end, sent[1]):

@@ -46,7 +46,8 @@ _TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 # regex engine can skip ahead to the literal instead of trying every position.
 _PINYIN_RE = re.compile(
     r"\((?<=[\u4e00-\u9fff]\()(?=[a-zü" + _TONE_VOWELS + r"]{0,7}[" + _TONE_VOWELS + r"])"
-    r"[a-zü" + _TONE_VOWELS + r"]{1,8}\)"
+    # (a space may close the gloss: 会(huì )议)
+    r"[a-zü" + _TONE_VOWELS + r"]{1,8} ?\)"
 )
 # (?<=\d) {0,3}\. {0,3}(?=\d)|(?<=\d) {1,3}(?=%): a figure's decimal point, or a
 # percent sign, set apart by spaces.  A decimal point with no space after it (5.2) would

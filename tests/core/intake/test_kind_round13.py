@@ -185,3 +185,48 @@ def test_a_years_results_heading_does_not_date_the_text():
 def test_a_titles_year_still_dates_the_text():
     text = "2020年工作总结\n  全年完成高速公路投资373亿元,新改建农村公路1.35万公里。\n"
     assert {it["period"] for it in extract(text, None).items} == {"2020"}
+
+
+# a text that opens on what its year will bring is that year's plan
+
+
+def test_a_text_opening_on_what_its_year_will_bring_plans_what_follows():
+    text = (
+        "记者从1月5日召开的2022年福建省交通运输工作会议上获悉,2022年,福建省交通运输系统将"
+        "著力实现“一优化、两提升、三著力”,全年公路水路投资完成1000亿元。\n"
+        "三著力:著力一流港口、服务提质和平安交通\n"
+        "加快建设世界一流的东南沿海港口群,沿海港口完成货物吞吐量突破7亿吨。改造危桥150座。\n"
+    )
+    kinds = dict(_kinds(text, None))
+    assert kinds[700000000.0] == kinds[150.0] == "target"
+
+
+def test_a_text_opening_on_its_years_results_keeps_them():
+    text = (
+        "记者从1月5日召开的2022年福建省交通运输工作会议上获悉,2021年,福建省交通运输系统"
+        "完成公路水路投资1000亿元。\n"
+        "沿海港口完成货物吞吐量6.9亿吨。改造危桥150座。\n"
+    )
+    assert dict(_kinds(text, None))[150.0] == "statistic"
+
+
+# a tonnage that names a class of ships or berths is no figure
+
+
+def test_a_class_of_ships_or_berths_is_no_figure():
+    text = "2022年,新增港口泊位4个,实现南平至闽江口500吨级船舶恢复通航,建成25万吨级矿石码头。\n"
+    values = {it["value"] for it in extract(text, 2022).items}
+    assert 4.0 in values and not values & {500.0, 250000.0}
+
+
+def test_a_plants_capacity_class_is_still_read():
+    text = "2021年,打造10万吨级白酒基地。\n"
+    assert 100000.0 in {it["value"] for it in extract(text, 2021).items}
+
+
+# a pinyin gloss closed after a space is a gloss too
+
+
+def test_a_gloss_closed_after_a_space_is_dropped():
+    text = "2022年福建省交通运输工作会(huì )议上获悉,全年公路水路投资完成1000亿元。\n"
+    assert "huì" not in extract(text, 2022).text
