@@ -654,6 +654,9 @@ def kind_of(
             not doc.progress
             and frame is None
             and _PLAN_FIGURE.match(text, later.start())
+            # not the projects of one event, their plan figure after them (本次集中开工的
+            # …其中基础设施25个项目,总投资112.91亿元,年度计划投资29.64亿元)
+            and not _event_projects(text, sent, q_start)
             # not a breakdown of the sentence before (其中,…), nor a share of the plan
             and not text.startswith("其中", sent[0])
             and not _PROGRESS_MEASURE.search(text, sent[0], sent[1])
@@ -707,6 +710,16 @@ def kind_of(
         return "statistic", "kind.actual_before_share"
     if _change_reported(text, sent, cl if weak else _change_after(text, q_end), seg, q_end):
         return "statistic", "kind.change_reported"
+    # the projects of one event, counted or summed with no goal word of their own
+    # (本次集中开工的…其中基础设施25个项目,总投资112.91亿元,年度计划投资29.64亿元;产业发展
+    # 64个项目,…): what started at it, whatever plan figure the part before closed on
+    if (
+        par_state
+        and par_state[0] == "target"
+        and not TARGET_CUE.search(cl)
+        and _event_projects(text, sent, q_start)
+    ):
+        return "statistic", "kind.event_projects"
     if par_state:
         return par_state[0], par_state[1] if par_state[1] in _FRAME_RULES else "kind.paragraph"
     if seg.frame == "target":
@@ -1137,13 +1150,25 @@ _LIST_MEMBER = re.compile(
 )
 
 
+_BREAKDOWN_OPENING = re.compile(
+    r"[ \t\u3000]*(?:从|按)?分?[\u4e00-\u9fff]{1,4}(?:来看|看|划分)[,，:：]"
+)
+
+
 def _event_projects(text: str, sent, q_start: int) -> bool:
     """The figure counts the projects of one event (本次集中开工的项目, 此次签约): named
     before it in its sentence, or in the lead-in (…主要呈现以下特点:) of the list (一是…,
     二是…) whose member the figure's paragraph is."""
-    if _EVENT_PROJECTS.search(text, sent[0], q_start):
+    # (the sentence counts its ；-parts as one: 其中基础设施25个项目,…;产业发展64个项目,…)
+    if _EVENT_PROJECTS.search(text, _full_stop_before(text, sent[0]), q_start):
         return True
     p = text.rfind("\n", 0, sent[0]) + 1
+    # a paragraph that goes on breaking the event's projects down (分区域来看,…) after the
+    # one that named them (在本次集中开工的101个重大项目中,分行业来看,…)
+    if _BREAKDOWN_OPENING.match(text, p) and p > 1:
+        before = text.rfind("\n", 0, p - 1) + 1
+        if _EVENT_PROJECTS.search(text, max(before, p - 400), p - 1):
+            return True
     if not _LIST_MEMBER.match(text, p):
         return False
     for _ in range(12):
