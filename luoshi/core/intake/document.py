@@ -567,11 +567,14 @@ class Doc:
             return self.province
         if word in ("全州", "我州", "本州") and self.prefecture:
             return self.prefecture
+        # a banner's or a league's text (全旗, 我盟): the banner or league it names
+        if word[1:] in ("旗", "盟") and (self.jurisdiction or "").endswith(word[1:]):
+            return self.jurisdiction or word
         # a municipality the text calls 上海市 is not written 上海 when a sentence says 上海
         if self.city and word + "市" == self.city:
             return self.city
         # 我市/本县 of a text that never names itself: the jurisdiction written whole (全市)
-        if len(word) == 2 and word[0] in "我本" and word[1] in "市区县省州":
+        if len(word) == 2 and word[0] in "我本" and word[1] in "市区县省州旗盟":
             return "全" + word[1]
         return word
 

@@ -991,7 +991,7 @@ def _quote_close(text: str, lo: int, pos: int, hi: int) -> int | None:
 
 
 # 全市/我市/本市 …: the jurisdiction a text speaks for, written 全市 when unnamed
-_WHOLE = {f"{a}{b}": f"全{b}" for a in "全我本" for b in "市区县省"}
+_WHOLE = {f"{a}{b}": f"全{b}" for a in "全我本" for b in "市区县省州旗盟"}
 _TITLE_VERBS = frozenset(("创建", "争创", "创成", "获评", "荣获", "入选", "评为", "获得"))
 _WHOLE_WORD = scanning(r"(?<![较比占在于献超])(?:全国|[全我本][市区县省州])")
 

@@ -157,7 +157,8 @@ PROVINCES = (
 ).split()
 OTHER_REGIONS = (
     "北京 天津 上海 重庆 内蒙古 广西 西藏 宁夏 新疆 香港 澳门 京津冀 长三角 珠三角 粤港澳大湾区 "
-    "成渝 东北 全国 全省 全市 全区 全县 全州 我市 本市 我区 本区 我县 本县 我州 本州 我省 本省"
+    "成渝 东北 全国 全省 全市 全区 全县 全州 我市 本市 我区 本区 我县 本县 我州 本州 我省 本省 "
+    "全盟 我盟 本盟 全旗 我旗 本旗"
 ).split()
 # the same names as a set, for membership (asked for every owner found: normalise_region)
 PROVINCE_SET = frozenset(PROVINCES)
@@ -2187,6 +2188,8 @@ _NOT_THE_PLACE_AFTER = re.compile(
     r"[省市县区州旗乡镇村路街]|日报|晚报|[报网台]|新闻|电视|广播|高新|开发|经开|新区|[\u4e00-\u9fff]{0,4}?(?:大学|学院)"
     # a stem that is a word of a sector (新兴产业, 新兴业态 of 新兴县): the word, not the place
     r"|产业|业态"
+    # ... or of a bureau's name (经济合作局 holds 合作 of 合作市)
+    r"|[局委厅处科]"
 )
 
 

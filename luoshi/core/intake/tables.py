@@ -31,6 +31,11 @@ _OWNER_COLS = (
     "实施单位",
     "责任主体",
     "牵头领导单位",
+    # a bureau's own breakdown names its offices (责任科室: 产业科, 市农技中心)
+    "责任科室",
+    "牵头科室",
+    "责任处室",
+    "牵头处室",
 )
 _DEADLINE_COLS = (
     "完成时限",

@@ -252,3 +252,32 @@ def test_a_headline_province_before_a_colon_is_the_texts():
 def test_a_headline_province_naming_its_paper_is_not_the_texts():
     text = "海南日报:项目建设提速\n  18日,江门市集中开工项目,计划年底前完成投资105亿元。\n"
     assert dict(_owners(text, 2019))[10500000000.0] != "海南省"
+
+
+# a stem inside a bureau's name, a function word before a level: no place
+
+
+def test_a_stem_inside_a_bureaus_name_is_not_the_place():
+    assert not printed_places("市经济合作局创新方式促进招商提质增效。")
+    assert {p.name for p in printed_places("合作市经济发展稳中向好。")} == {"合作市"}
+
+
+def test_a_function_word_run_into_a_level_is_no_organisation():
+    from luoshi.core.intake.owners import is_organisation
+
+    assert not is_organisation("均按照市")
+    assert is_organisation("唐山市")
+
+
+# a league's or a banner's text: 全盟, 我旗 are its whole
+
+
+def test_a_leagues_text_owns_its_plan_as_quan_meng():
+    text = "今年以来,我盟计划实施重点建设项目100个,年度投资195亿元。\n"
+    owners = dict(_owners(text, 2021))
+    assert owners[100.0] == owners[19500000000.0] == "全盟"
+
+
+def test_a_banners_text_that_never_names_it_owns_its_plan_as_quan_qi():
+    text = "综合研判我旗经济社会发展面临的新形势,建议我旗地区生产总值增长6.5%左右。\n"
+    assert dict(_owners(text, 2024))[6.5] == "全旗"

@@ -51,3 +51,15 @@ def test_a_column_not_named_as_a_count_gets_no_measure_word():
     units = {it["value"]: it["unit"] for it in extract(table, 2021).items}
     assert units.get(150.0) != "个"
     assert units.get(143.0) != "个"
+
+
+def test_a_bureaus_office_column_owns_its_rows():
+    text = (
+        "2024年市农业农村局重点工作任务分解表\n"
+        "| 序号 | 工作任务 | 责任科室 | 完成时限 |\n"
+        "| 1 | 粮食产量100亿斤以上 | 市农技中心 | 2024年底前 |\n"
+        "| 2 | 农产品加工业产值增长15%以上 | 产业科 | 2024年底前 |\n"
+    )
+    owners = {it["value"]: it["owner"] for it in extract(text, 2024).items}
+    assert owners[10000000000.0] == "市农技中心"
+    # (an office named by 科 alone, 产业科, is not yet read as an organisation)
