@@ -1539,6 +1539,12 @@ def doc_context(text: str, lines: list[Line], year: int | None) -> Doc:
         in_gazetteer = {n for n in found["all"].split("、") if n in own.gazetteer_names()}
         if len(in_gazetteer) == 1 and next(iter(in_gazetteer)).endswith(self_level):
             found[self_level] = in_gazetteer.pop()
+        elif not in_gazetteer:
+            # ... or names its government where the place patterns do not read it
+            # (公开责任部门 | 紫阳县政府办公室): that one place
+            governed = own.places_governing(sample[:5000], self_level)
+            if len(governed) == 1:
+                found[self_level] = governed.pop()
     if self_level in ("市", "县") and self_level not in found:
         # ... or prints its place once, bare, before words of its own development (为随州发展
         # 贡献力量, 视察江西和赣州重要讲话精神): that place (rule owner.place_in_own_words)

@@ -2313,6 +2313,21 @@ _WORKS_LISTED_AFTER = re.compile(
 )
 
 
+_GOVERNMENT_AFTER = re.compile(r"(?:人民)?政府|委员会|人大|政协")
+
+
+def places_governing(sample: str, level: str) -> set[str]:
+    """The gazetteer's places of `level` a text prints with their level word and then their
+    government's (紫阳县政府办公室, 紫阳县人民政府): the governments a text names."""
+    return {
+        place.name
+        for place, _i, after, leveled in _printings(sample)
+        if leveled
+        and place.level == level
+        and _GOVERNMENT_AFTER.match(sample, after + len(place.level))
+    }
+
+
 def printed_places(sample: str) -> dict[Place, list[int]]:
     """The gazetteer's places a text prints, each with [bare mentions, mentions with its
     level word]: 慈溪 in 打造新慈溪 is bare, 平昌县 in 围绕平昌县 has its level word.  A

@@ -281,3 +281,20 @@ def test_a_leagues_text_owns_its_plan_as_quan_meng():
 def test_a_banners_text_that_never_names_it_owns_its_plan_as_quan_qi():
     text = "综合研判我旗经济社会发展面临的新形势,建议我旗地区生产总值增长6.5%左右。\n"
     assert dict(_owners(text, 2024))[6.5] == "全旗"
+
+
+# a county text that names its government only in its metadata: that county
+
+
+def test_a_county_named_only_by_its_government_in_the_metadata_owns_quan_xian():
+    text = (
+        "文件名称 | 2022年第八次县政府常务会议确定事项落实情况的通报 | || 公开责任部门 | "
+        "紫阳县政府办公室 | 成文日期: | 2022年09月14日 |\n"
+        "近期,县政府督查室对会议确定事项进行了督查。全县22件事项已办结6件,占比27%。\n"
+    )
+    assert dict(_owners(text, 2022))[6.0] == "紫阳县"
+
+
+def test_a_county_named_as_a_verb_is_not_the_texts():
+    text = "全县65件民生实事已完成26件。县发改委要会同县督查落实办对相关工作进行督查。\n"
+    assert dict(_owners(text, 2023))[26.0] == "全县"
