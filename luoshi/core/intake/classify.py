@@ -1160,7 +1160,9 @@ def _event_projects(text: str, sent, q_start: int) -> bool:
     before it in its sentence, or in the lead-in (…主要呈现以下特点:) of the list (一是…,
     二是…) whose member the figure's paragraph is."""
     # (the sentence counts its ；-parts as one: 其中基础设施25个项目,…;产业发展64个项目,…)
-    if _EVENT_PROJECTS.search(text, _full_stop_before(text, sent[0]), q_start):
+    # (within the last 300 characters: a sentence with no stop for pages is no list)
+    lo = max(_full_stop_before(text, sent[0]), sent[0] - 300)
+    if _EVENT_PROJECTS.search(text, lo, q_start):
         return True
     p = text.rfind("\n", 0, sent[0]) + 1
     # a paragraph that goes on breaking the event's projects down (分区域来看,…) after the
