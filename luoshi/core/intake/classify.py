@@ -1155,20 +1155,28 @@ _BREAKDOWN_OPENING = re.compile(
 )
 
 
+_PARAGRAPH_REACH = 5000
+
+
 def _event_projects(text: str, sent, q_start: int) -> bool:
     """The figure counts the projects of one event (本次集中开工的项目, 此次签约): named
     before it in its sentence, or in the lead-in (…主要呈现以下特点:) of the list (一是…,
     二是…) whose member the figure's paragraph is."""
     # (the sentence counts its ；-parts as one: 其中基础设施25个项目,…;产业发展64个项目,…)
-    # (within the last 300 characters: a sentence with no stop for pages is no list)
-    lo = max(_full_stop_before(text, sent[0]), sent[0] - 300)
-    if _EVENT_PROJECTS.search(text, lo, q_start):
+    # (within the last 300 characters: a sentence with no stop for pages is no list; the
+    # look-backs are bounded so that such a page stays linear)
+    window = max(0, sent[0] - 300)
+    stop = max(text.rfind("。", window, sent[0]), text.rfind("\n", window, sent[0]))
+    if _EVENT_PROJECTS.search(text, stop + 1 if stop >= 0 else window, q_start):
         return True
-    p = text.rfind("\n", 0, sent[0]) + 1
+    line_break = text.rfind("\n", max(0, sent[0] - _PARAGRAPH_REACH), sent[0])
+    if line_break < 0 and sent[0] > _PARAGRAPH_REACH:
+        return False  # a paragraph pages long: no list member, no breakdown
+    p = line_break + 1
     # a paragraph that goes on breaking the event's projects down (分区域来看,…) after the
     # one that named them (在本次集中开工的101个重大项目中,分行业来看,…)
     if _BREAKDOWN_OPENING.match(text, p) and p > 1:
-        before = text.rfind("\n", 0, p - 1) + 1
+        before = text.rfind("\n", max(0, p - 401), p - 1) + 1
         if _EVENT_PROJECTS.search(text, max(before, p - 400), p - 1):
             return True
     if not _LIST_MEMBER.match(text, p):
