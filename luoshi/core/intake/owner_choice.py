@@ -33,7 +33,6 @@ _PROJECT_QUALIFIED = re.compile(
 _COUNTED_OR_LISTED = re.compile(
     r"^\d|^[一二三四五六七八九十百]+[个项]|等|[、和及]|[\d一二三四五六七八九十]个"
 )
-_PLACE_OPENING_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}?[县市区旗]")
 # the characters closing a word of comparison before a named place (高于, 低于, 快于, 较, 比)
 _COMPARED_WITH_PLACE = frozenset("于较比")
 _REGION_COUNT = re.compile(r"个?(?:地区|省份|省|城市|区县|县区)")
@@ -199,9 +198,9 @@ def _stat_subject(
         # (not a count or a list of projects: 的45个重点项目, 的华为云计算中心等项目)
         if named and not _COUNTED_OR_LISTED.search(named.group(1)):
             # (a project named after its county, 都安县扶贫车间项目: the county's)
-            place = _PLACE_OPENING_NAME.match(named.group(1))
-            if place and own.is_organisation(place.group(0)):
-                return place.group(0), "owner.project_attribute"
+            place = own.place_of_unit(named.group(1))
+            if place and own.is_organisation(place):
+                return place, "owner.project_attribute"
             return named.group(1), "owner.project_attribute"
     # "6个地区": a count of regions belongs to the area they are part of
     after = text[q_end : q_end + 3] if q_end >= 0 else ""
@@ -255,9 +254,10 @@ def _stat_subject(
     if unit and (own.is_task_force(unit) or item):
         return unit, "owner.unit_result"
     # ... or a place so (1.棣花镇(1-6月份累计到位资金9050万元,…))
-    place = _ITEM_PLACE.match(text, item.end(), sent[1]) if item else None
-    if place and own.is_organisation(place.group(1)) and not own.is_group(place.group(1)):
-        return place.group(1), "owner.unit_result"
+    item_place = _ITEM_PLACE.match(text, item.end(), sent[1]) if item else None
+    if item_place and own.is_organisation(item_place.group(1)):
+        if not own.is_group(item_place.group(1)):
+            return item_place.group(1), "owner.unit_result"
     if state.region:
         return state.region, "owner.region"
     return _document_subject(doc), "owner.region"

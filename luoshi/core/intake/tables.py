@@ -215,10 +215,6 @@ def _unit_line_units(line: str) -> list[str]:
     return parts if all(_UNIT_WORD.fullmatch(p) for p in parts) else []
 
 
-# a column named as a count (计划完成数, 累计开工数), its cells bare integers
-_COUNT_OF = re.compile(r"[个家项]?数\s*$")
-
-
 def _column_unit(name: str, units: list[str]) -> str | None:
     """The unit of a column without its own, from the table's unit line: the only one,
     else the one its name asks for (项目个数 → 个, 年投资计划 → 亿元); none when unsure."""
@@ -317,7 +313,7 @@ def _rows_from(
                 m = _HEADER_UNIT.search(header[k])
                 bare = bool(_BARE_FIGURE.fullmatch(c.text))
                 unit = m.group(1) if m else _column_unit(header[k], line_units or [])
-                if unit is None and bare and _COUNT_OF.search(header[k]):
+                if unit is None and bare and _COUNT_COL.search(re.sub(r"\s", "", header[k])):
                     unit = "个"  # 计划完成数 150: a count, its measure word the general one
                 units.append(unit if bare else None)
                 col_names.append(
