@@ -726,7 +726,7 @@ def _extract_segment(text: str, seg: Segment, doc: Doc) -> list[dict]:
         ex = None if (tail_owner or seg.after_owner) else own.explicit_owner(stext)
         if ex:
             state.explicit = ex
-        opener = own.subject_owner(text, sent[0], sent[1])
+        opener = look.sentence_subject(sent)  # (asked again by stat_owner: found once)
         subj = opener or own.clause_subject(text, sent[0], sent[1])
         if subj:
             state.subject = subj
